@@ -1,0 +1,72 @@
+"""Stage: article body (Markdown, clipped HTML or pasted plain text) -> HTML.
+
+In: the raw body string of a content file and, optionally, the format the curator
+declared. Out: an HTML fragment. The result is *not* safe yet; it always goes
+through :func:`digest.sanitize.sanitize` next.
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+
+class BodyFormat(enum.Enum):
+    MARKDOWN = "markdown"
+    HTML = "html"
+    TEXT = "text"
+
+
+_BLOCK_TAG = re.compile(r"<(p|div|img|figure|br|h[1-6]|ul|ol|table|blockquote|section|article)\b", re.I)
+# Markdown constructs a plain pasted page would not contain by accident.
+_MARKDOWN_SIGNS = re.compile(
+    r"^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s?|```|~~~|\|.*\|\s*$)|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*",
+    re.M,
+)
+
+
+def detect_format(body: str) -> BodyFormat:
+    """Guess the body format: HTML when block tags carry the text, Markdown when
+    Markdown syntax appears, else plain text (one paragraph per line)."""
+    stripped = body.strip()
+    if not stripped:
+        return BodyFormat.TEXT
+    tags = _BLOCK_TAG.findall(stripped)
+    if tags and (stripped.startswith("<") or len(tags) >= 3):
+        return BodyFormat.HTML
+    if _MARKDOWN_SIGNS.search(stripped):
+        return BodyFormat.MARKDOWN
+    lines = [line for line in stripped.splitlines() if line.strip()]
+    blank_separated = "\n\n" in stripped
+    # Pasted pages put one paragraph per line; Markdown wraps paragraphs and
+    # separates them with blank lines.  Adjacent non-blank lines mean "text".
+    if not blank_separated or len(lines) > stripped.count("\n\n") + 1:
+        return BodyFormat.TEXT
+    return BodyFormat.MARKDOWN
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    # "commonmark" keeps raw HTML (clippings) and adds tables/strikethrough;
+    # linkify is off: bare URLs in Chinese prose are usually followed by text.
+    return MarkdownIt("commonmark", {"html": True, "typographer": False}).enable(["table", "strikethrough"])
+
+
+def text_to_html(body: str) -> str:
+    """Plain pasted text: every non-empty line is a paragraph, nothing is markup."""
+    paragraphs = (line.strip() for line in body.splitlines())
+    return "".join(f"<p>{html.escape(p, quote=False)}</p>\n" for p in paragraphs if p)
+
+
+def body_to_html(body: str, declared: BodyFormat | None = None) -> str:
+    """Render a body to an (unsanitised) HTML fragment."""
+    fmt = declared or detect_format(body)
+    if fmt is BodyFormat.TEXT:
+        return text_to_html(body)
+    if fmt is BodyFormat.HTML:
+        return body.strip() + "\n"
+    return _markdown().render(body)
