@@ -1,0 +1,35 @@
+# The two set-up-and-run commands of the README:
+#   make site   create .venv, install requirements.txt, build site/
+#   make test   also install test requirements and Debian's chromium, run every test
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+
+.PHONY: site test serve chromium clean
+
+site: $(VENV)/.runtime
+	$(PY) build.py build
+
+test: $(VENV)/.dev chromium
+	$(PY) -m pytest
+
+serve: $(VENV)/.runtime
+	$(PY) build.py serve
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# Browser tests drive the system Chromium; Playwright never downloads one.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+clean:
+	rm -rf site .pytest_cache

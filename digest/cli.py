@@ -1,0 +1,89 @@
+"""Command line: parses arguments, runs one command, turns BuildError into
+``path:line: reason`` lines on stderr and an exit status. No traceback for a
+mistake in the curator's input."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .config import load_config
+from .errors import BuildError
+from .pipeline import build, load_site
+
+
+def _print_problems(error: BuildError) -> None:
+    for item in error.problems:
+        print(item, file=sys.stderr)
+    count = len(error.problems)
+    print(f"error: {count} problem{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    config = load_config(Path(args.config), base_url=args.base_url)
+    report = build(config, Path(args.out).resolve() if args.out else None)
+    print(f"built {report.articles} articles, {report.files} files into {report.out_dir} in {report.seconds:.2f}s")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    config = load_config(Path(args.config))
+    site = load_site(config)
+    if args.removed:
+        for article in site.articles:
+            if article.removed or article.notices:
+                print(f"{article.doc.rel_path}:")
+                for removed in article.removed:
+                    print(f"  [{removed.rule}] {removed.text}")
+    print(f"ok: {len(site.articles)} articles, {len(site.pages)} pages, nothing written")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(Path(args.config), args.host, args.port, args.open)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="build.py", description="Build the bilingual news digest.")
+    top.add_argument("--config", default="config.yaml", help="site config file (default: config.yaml)")
+    commands = top.add_subparsers(dest="command", required=True)
+
+    p = commands.add_parser("build", help="build the site into site/ (or --out)")
+    p.add_argument("--out", help="output folder (default: output_dir of the config)")
+    p.add_argument("--base-url", help="absolute URL the site is published at (overrides base_url)")
+    p.set_defaults(func=cmd_build)
+
+    p = commands.add_parser("check", help="validate config, templates and every article; write nothing")
+    p.add_argument("--removed", action="store_true", help="list, per article, every block cleaning removed and its rule")
+    p.set_defaults(func=cmd_check)
+
+    try:
+        from .serve import add_serve_arguments
+    except ImportError:  # pragma: no cover - serve module absent
+        add_serve_arguments = None
+    p = commands.add_parser("serve", help="preview with live reload")
+    if add_serve_arguments:
+        add_serve_arguments(p)
+    p.set_defaults(func=cmd_serve)
+
+    try:
+        from .cli_clippings import add_subcommands
+    except ImportError:  # pragma: no cover
+        pass
+    else:
+        add_subcommands(commands)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except BuildError as error:
+        _print_problems(error)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,177 @@
+"""Stage: ``config.yaml`` -> :class:`Config`.
+
+In: the path of the site's config file (and an optional ``--base-url`` override).
+Out: a frozen, validated Config. Unknown keys, wrong types and impossible values
+are reported as ``config.yaml:LINE: reason`` through :class:`BuildError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import BuildError, problem
+from .yamlsource import parse_yaml, schema_problems
+
+SCRIPTS = ("zh-Hans", "zh-Hant")
+
+_EDITION_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["code"],
+    "properties": {
+        "code": {"enum": list(SCRIPTS)},
+        "prefix": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
+        "title": {"type": "string", "minLength": 1},
+        "description": {"type": "string"},
+        "opencc": {"type": "string", "pattern": r"^[a-z0-9]+(\.json)?$"},
+        "locale": {"type": "string", "pattern": "^[a-z]{2}_[A-Z]{2}$"},
+    },
+}
+
+
+def _schema() -> dict[str, Any]:
+    from .clean import CLEANING_CONFIG_SCHEMA
+
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "title": {"type": "string", "minLength": 1},
+            "description": {"type": "string"},
+            "base_url": {"type": "string", "pattern": "^https?://[^/]+(/.*)?$"},
+            "timezone": {"type": "string"},
+            "default_edition": {"enum": list(SCRIPTS)},
+            "editions": {"type": "array", "minItems": 1, "maxItems": 2, "items": _EDITION_SCHEMA},
+            "content_dir": {"type": "string"},
+            "templates_dir": {"type": "string"},
+            "static_dir": {"type": "string"},
+            "output_dir": {"type": "string"},
+            "feed_items": {"type": "integer", "minimum": 1},
+            "summary_chars": {"type": "integer", "minimum": 20},
+            "sources": {"type": "object", "additionalProperties": {"type": "string"}},
+            "cleaning": CLEANING_CONFIG_SCHEMA,
+        },
+    }
+
+
+# What each edition is when config.yaml says nothing more than its code.
+_EDITION_DEFAULTS = {
+    "zh-Hans": {"prefix": "zh-hans", "opencc": "tw2sp", "locale": "zh_CN"},
+    "zh-Hant": {"prefix": "zh-hant", "opencc": "s2twp", "locale": "zh_TW"},
+}
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One published edition: a script, its URL prefix and its OpenCC conversion."""
+
+    code: str  # BCP 47: zh-Hans / zh-Hant
+    prefix: str  # URL folder below the base URL
+    opencc: str  # OpenCC config turning the *other* script into this one
+    locale: str  # Open Graph locale
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    file: Path
+    title: str
+    description: str
+    base_url: str  # absolute, ends with "/"
+    base_path: str  # the path part of base_url: "/" or "/digest/"
+    timezone: ZoneInfo
+    editions: tuple[Edition, ...]
+    default_edition: str
+    content_dir: Path
+    templates_dir: Path
+    static_dir: Path
+    output_dir: Path
+    feed_items: int
+    summary_chars: int
+    sources: Mapping[str, str]  # URL host -> outlet name
+    cleaning: Mapping[str, Any]
+
+    def edition(self, code: str) -> Edition:
+        return next(e for e in self.editions if e.code == code)
+
+
+def normalise_base_url(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+def load_config(path: Path, base_url: str | None = None) -> Config:
+    """Read and validate ``path``; every mistake is reported, not just the first."""
+    path = path.resolve()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise BuildError([problem(path, 0, f"cannot read config: {exc.strerror}")]) from None
+    doc = parse_yaml(text, path)
+    raw = doc.data if doc.data is not None else {}
+    if not isinstance(raw, dict):
+        raise BuildError([problem(path, 1, "config must be a mapping of keys to values")])
+    problems = schema_problems(doc, _schema(), path)
+    if problems:
+        raise BuildError(problems)
+
+    try:
+        timezone = ZoneInfo(raw.get("timezone", "Asia/Taipei"))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise BuildError([problem(path, doc.line_of(("timezone",)), f"unknown time zone '{raw['timezone']}'")]) from None
+
+    title = raw.get("title", "两岸新闻精选")
+    description = raw.get("description", "")
+    editions = []
+    for index, entry in enumerate(raw.get("editions", [{"code": c} for c in SCRIPTS])):
+        merged = {**_EDITION_DEFAULTS[entry["code"]], "title": title, "description": description, **entry}
+        editions.append(Edition(**merged))
+    codes = [e.code for e in editions]
+    for key in ("code", "prefix"):
+        values = [getattr(e, key) for e in editions]
+        if len(set(values)) != len(values):
+            raise BuildError([problem(path, doc.line_of(("editions",)), f"two editions share the {key} '{values[0]}'")])
+    default_edition = raw.get("default_edition", codes[0])
+    if default_edition not in codes:
+        raise BuildError([problem(path, doc.line_of(("default_edition",)), f"default_edition '{default_edition}' is not one of the editions {codes}")])
+
+    from .clean import check_patterns
+
+    cleaning = raw.get("cleaning", {})
+    bad = [problem(path, doc.line_of(("cleaning",)), reason) for reason in check_patterns(cleaning)]
+    if bad:
+        raise BuildError(bad)
+
+    chosen_base = normalise_base_url(base_url or raw.get("base_url", "http://localhost:8000/"))
+    parts = urlsplit(chosen_base)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        line = 0 if base_url else doc.line_of(("base_url",))
+        raise BuildError([problem(path, line, f"base_url '{chosen_base}' must be an absolute http(s) URL")])
+
+    root = path.parent
+    return Config(
+        root=root,
+        file=path,
+        title=title,
+        description=description,
+        base_url=chosen_base,
+        base_path=parts.path or "/",
+        timezone=timezone,
+        editions=tuple(editions),
+        default_edition=default_edition,
+        content_dir=(root / raw.get("content_dir", "content")).resolve(),
+        templates_dir=(root / raw.get("templates_dir", "templates")).resolve(),
+        static_dir=(root / raw.get("static_dir", "static")).resolve(),
+        output_dir=(root / raw.get("output_dir", "site")).resolve(),
+        feed_items=raw.get("feed_items", 50),
+        summary_chars=raw.get("summary_chars", 110),
+        sources=MappingProxyType(dict(raw.get("sources", {}))),
+        cleaning=MappingProxyType(dict(cleaning)),
+    )

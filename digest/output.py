@@ -1,0 +1,68 @@
+"""Stage: OutputFiles + static files -> the output folder, all or nothing.
+
+In: every file of the site (already rendered in memory) and the static folder.
+Out: the output folder replaced as a whole. Files go to a fresh sibling temp
+folder first, which is swapped in only once it is complete, so a failed build
+never leaves a half site and no stale file of an older build survives.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .errors import BuildError, problem
+from .templating import OutputFile
+
+
+def static_files(static_dir: Path) -> list[OutputFile]:
+    """Files to copy verbatim, under ``static/`` in the output."""
+    if not static_dir.is_dir():
+        return []
+    return [
+        OutputFile(f"static/{p.relative_to(static_dir).as_posix()}", p.read_bytes())
+        for p in sorted(static_dir.rglob("*"))
+        if p.is_file() and not p.name.startswith(".")
+    ]
+
+
+def check_unique(files: list[OutputFile]) -> None:
+    seen: set[str] = set()
+    dupes = sorted({f.path for f in files if f.path in seen or seen.add(f.path)})  # type: ignore[func-returns-value]
+    if dupes:
+        raise BuildError([problem(path, 0, "two parts of the build write this file") for path in dupes])
+
+
+def write_site(files: list[OutputFile], out_dir: Path) -> None:
+    """Write every file into a temp folder beside ``out_dir``, then swap it in."""
+    check_unique(files)
+    out_dir = out_dir.resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+    try:
+        for file in files:
+            target = staging / file.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(file.data)
+        os.chmod(staging, 0o755)  # mkdtemp makes it 0700; a web server must read it
+        _swap(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap(staging: Path, out_dir: Path) -> None:
+    if not out_dir.exists():
+        staging.rename(out_dir)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+    retired.rmdir()
+    out_dir.rename(retired)
+    try:
+        staging.rename(out_dir)
+    except BaseException:
+        retired.rename(out_dir)  # put the previous site back
+        raise
+    shutil.rmtree(retired, ignore_errors=True)

@@ -1,0 +1,120 @@
+"""Stage: Articles -> Pages, one per (edition, page) with its final URL.
+
+In: the Config and the prepared Articles. Out: frozen Page records (output path,
+template, URL, language alternates and the edition-converted data the template
+shows), plus a check that no two pages claim the same output file.
+Text is converted to each edition's script here, and only here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from itertools import groupby
+from types import MappingProxyType
+from typing import Any
+
+from .article import Article
+from .config import Config, Edition
+from .convert import convert_html, convert_text, needs_conversion
+from .errors import BuildError, problem
+
+
+@dataclass(frozen=True)
+class EditionArticle:
+    """An Article as one edition shows it: text converted, URLs untouched."""
+
+    article: Article
+    edition: Edition
+    title: str
+    source: str
+    summary: str
+    tags: tuple[str, ...]
+    html: str
+    path: str  # site-relative URL path, e.g. "zh-hans/articles/slug/"
+    local_date: datetime  # in the site's time zone
+
+
+@dataclass(frozen=True)
+class Page:
+    output_path: str  # file below the output folder, e.g. "zh-hans/index.html"
+    template: str
+    path: str  # site-relative URL path of the page ("" is the root)
+    edition: Edition | None
+    alternates: tuple[tuple[str, str], ...]  # (hreflang, site-relative path), x-default included
+    data: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class DayGroup:
+    day: date
+    articles: tuple[EditionArticle, ...]
+
+
+def article_path(edition: Edition, article: Article) -> str:
+    return f"{edition.prefix}/articles/{article.doc.slug}/"
+
+
+def for_edition(article: Article, edition: Edition, config: Config) -> EditionArticle:
+    doc = article.doc
+    convert = needs_conversion(doc.lang, edition)
+    text = (lambda s: convert_text(s, edition)) if convert else (lambda s: s)
+    return EditionArticle(
+        article=article,
+        edition=edition,
+        title=text(doc.title),
+        source=text(doc.source),
+        summary=text(article.summary),
+        tags=tuple(text(t) for t in doc.tags),
+        html=convert_html(article.html, edition) if convert else article.html,
+        path=article_path(edition, article),
+        local_date=doc.date.astimezone(config.timezone),
+    )
+
+
+def _alternates(config: Config, path_in: dict[str, str], default: str) -> tuple[tuple[str, str], ...]:
+    pairs = [(code, path_in[code]) for code in sorted(path_in)]
+    return (*pairs, ("x-default", default))
+
+
+def newest_first(articles: list[EditionArticle]) -> list[EditionArticle]:
+    return sorted(articles, key=lambda a: (a.article.doc.date, a.path), reverse=True)
+
+
+def assemble_pages(config: Config, articles: tuple[Article, ...]) -> tuple[tuple[Page, ...], dict[str, list[EditionArticle]]]:
+    """All pages of the site and, per edition code, its articles newest first."""
+    published = [a for a in articles if not a.doc.draft]
+    by_edition = {e.code: newest_first([for_edition(a, e, config) for a in published]) for e in config.editions}
+    home_paths = {e.code: f"{e.prefix}/" for e in config.editions}
+    pages: list[Page] = [
+        Page("index.html", "root.html", "", None, _alternates(config, home_paths, "")),
+        Page("404.html", "404.html", "404.html", None, ()),
+    ]
+    for edition in config.editions:
+        items = by_edition[edition.code]
+        days = tuple(DayGroup(day, tuple(group)) for day, group in groupby(items, key=lambda a: a.local_date.date()))
+        pages.append(Page(f"{edition.prefix}/index.html", "home.html", home_paths[edition.code], edition,
+                          _alternates(config, home_paths, ""), MappingProxyType({"days": days})))
+        for item in items:
+            paths = {e.code: article_path(e, item.article) for e in config.editions}
+            default = paths[config.default_edition]
+            pages.append(Page(f"{item.path}index.html", "article.html", item.path, edition,
+                              _alternates(config, paths, default), MappingProxyType({"item": item})))
+    check_collisions(pages)
+    return tuple(pages), by_edition
+
+
+def check_collisions(pages: list[Page]) -> None:
+    """Two sources must never write the same file: report both of them."""
+    owners: dict[str, Page] = {}
+    problems = []
+    for page in pages:
+        first = owners.setdefault(page.output_path, page)
+        if first is not page:
+            a, b = (p.data["item"].article.doc if "item" in p.data else None for p in (first, page))
+            where = b.path if b else page.output_path
+            other = a.rel_path if a else first.output_path
+            problems.append(problem(where, 0, f"writes {page.output_path}, which {other} also writes: give one of them another slug"))
+    if problems:
+        raise BuildError(problems)

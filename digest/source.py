@@ -1,0 +1,171 @@
+"""Stage: ``content/**/*.md`` -> :class:`SourceDoc` records.
+
+In: the Config (content folder, time zone). Out: one frozen SourceDoc per article,
+sorted by path, with validated, typed frontmatter and the body exactly as written.
+Every mistake in every file is collected as a ``path:line: reason`` Problem; one bad
+file never hides the problems of another.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .config import SCRIPTS, Config
+from .errors import BuildError, Problem, problem
+from .render import BodyFormat
+from .yamlsource import LocatedYaml, parse_yaml, schema_problems
+
+SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$"
+LANGS = (*SCRIPTS, "en")
+
+
+def _frontmatter_schema() -> dict[str, Any]:
+    from .clean import FRONTMATTER_CLEANING_SCHEMA
+
+    text = {"type": "string", "minLength": 1}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["title", "date"],
+        "properties": {
+            "title": text,
+            "date": {"type": "string", "minLength": 1},
+            "source": text,
+            "url": {"type": "string", "pattern": "^https?://\\S+$", "errorMessage": "must be an http(s) URL"},
+            "lang": {"enum": list(LANGS)},
+            "tags": {"type": "array", "items": text},
+            "summary": {"type": "string"},
+            "slug": {"type": "string", "pattern": SLUG_PATTERN,
+                     "errorMessage": "must be lowercase ASCII letters, digits and inner hyphens"},
+            "draft": {"type": "boolean"},
+            "rights": text,
+            "format": {"enum": [f.value for f in BodyFormat]},
+            "cleaning": FRONTMATTER_CLEANING_SCHEMA,
+        },
+    }
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """One article as the curator wrote it: typed frontmatter plus the raw body."""
+
+    path: Path
+    rel_path: str  # POSIX path below content/, used in messages and as the default slug
+    title: str
+    date: datetime  # timezone-aware
+    source: str
+    url: str | None
+    lang: str
+    tags: tuple[str, ...]
+    summary: str | None
+    slug: str
+    draft: bool
+    rights: str | None
+    format: BodyFormat | None
+    cleaning: Mapping[str, Any] | bool | None
+    body: str
+    body_line: int  # line of the file where the body starts
+    digest: str  # sha256 of the file's bytes: the cache key of everything derived from it
+
+
+_FRONTMATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:^---[ \t]*$\r?\n?)", re.S | re.M)
+
+
+def default_slug(rel_path: str) -> str:
+    """A stable ASCII slug from the file name, so editing the title never moves the URL."""
+    stem = Path(rel_path).stem
+    ascii_part = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:60].strip("-")
+    if ascii_part and re.fullmatch(r"[A-Za-z0-9._ -]+", stem):
+        return ascii_part
+    # Non-ASCII names keep what ASCII they have and gain a short hash to stay unique.
+    short = hashlib.sha1(rel_path.encode()).hexdigest()[:8]
+    return f"{ascii_part}-{short}" if ascii_part else f"a-{short}"
+
+
+def parse_date(value: str) -> datetime | None:
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else None
+
+
+def read_source(path: Path, rel_path: str) -> SourceDoc:
+    """Parse one content file; raises BuildError with every problem it has."""
+    raw_bytes = path.read_bytes()
+    try:
+        text = raw_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw_bytes[: exc.start].count(b"\n") + 1
+        raise BuildError([problem(path, line, "not valid UTF-8 text")]) from None
+    match = _FRONTMATTER.match(text)
+    if not match:
+        reason = "frontmatter is not closed by a '---' line" if text.startswith("---") else "missing YAML frontmatter (the file must start with a '---' line)"
+        raise BuildError([problem(path, 1, reason)])
+    doc = parse_yaml(match.group(1), path, first_line=2)
+    meta = doc.data
+    if not isinstance(meta, dict):
+        raise BuildError([problem(path, 2, "frontmatter must be a mapping of keys to values")])
+    problems: list[Problem] = schema_problems(doc, _frontmatter_schema(), path, what="frontmatter field")
+    date = parse_date(meta["date"]) if isinstance(meta.get("date"), str) else None
+    if isinstance(meta.get("date"), str) and date is None:
+        problems.append(problem(path, doc.line_of(("date",)), f"date '{meta['date']}' must be ISO 8601 with a UTC offset, e.g. 2025-01-23T12:29:00+08:00"))
+    if isinstance(meta.get("cleaning"), dict):
+        from .clean import check_patterns
+
+        problems += [problem(path, doc.line_of(("cleaning",)), reason) for reason in check_patterns(meta["cleaning"])]
+    if problems:
+        raise BuildError(problems)
+    assert date is not None
+    body = text[match.end():]
+    return SourceDoc(
+        path=path,
+        rel_path=rel_path,
+        title=meta["title"].strip(),
+        date=date,
+        source=meta.get("source", "").strip(),
+        url=meta.get("url"),
+        lang=meta.get("lang", "zh-Hans"),
+        tags=tuple(t.strip() for t in meta.get("tags", ())),
+        summary=(meta.get("summary") or "").strip() or None,
+        slug=meta.get("slug") or default_slug(rel_path),
+        draft=meta.get("draft", False),
+        rights=meta.get("rights"),
+        format=BodyFormat(meta["format"]) if "format" in meta else None,
+        cleaning=meta.get("cleaning"),
+        body=body,
+        body_line=text[: match.end()].count("\n") + 1,
+        digest=hashlib.sha256(raw_bytes).hexdigest(),
+    )
+
+
+def content_files(content_dir: Path) -> list[Path]:
+    """Every article file, in a stable order; hidden files and folders are skipped."""
+    found = [p for p in content_dir.rglob("*.md") if not any(part.startswith(".") for part in p.relative_to(content_dir).parts)]
+    return sorted(found)
+
+
+def read_sources(config: Config) -> tuple[SourceDoc, ...]:
+    """Read every article; raise one BuildError listing the problems of all files."""
+    if not config.content_dir.is_dir():
+        raise BuildError([problem(config.file, 0, f"content folder {config.content_dir} does not exist")])
+    docs: list[SourceDoc] = []
+    problems: list[Problem] = []
+    for path in content_files(config.content_dir):
+        rel = path.relative_to(config.content_dir).as_posix()
+        shown = path.relative_to(config.root) if path.is_relative_to(config.root) else path
+        try:
+            docs.append(read_source(path, rel))
+        except BuildError as exc:
+            problems += [Problem(str(shown), p.line, p.reason) for p in exc.problems]
+        except OSError as exc:
+            problems.append(problem(shown, 0, f"cannot read: {exc.strerror}"))
+    if problems:
+        raise BuildError(problems)
+    return tuple(docs)

@@ -1,0 +1,118 @@
+"""Stage: Pages -> HTML OutputFiles through the Jinja2 templates.
+
+In: the Config, the Pages and the UI strings of each edition (``templates/strings.yaml``).
+Out: one OutputFile per page. Templates see the page, its edition's strings and
+two URL helpers; they never compute URLs themselves, so a base URL under a
+subpath works everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .config import Config, Edition
+from .convert import convert_text
+from .errors import BuildError, problem
+from .pages import Page
+from .yamlsource import parse_yaml
+
+STRINGS_FILE = "strings.yaml"
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    path: str  # POSIX path below the output folder
+    data: bytes
+
+
+def load_strings(config: Config) -> dict[str, Mapping[str, str]]:
+    """UI strings per edition code; every edition must define every key the others do."""
+    path = config.templates_dir / STRINGS_FILE
+    try:
+        doc = parse_yaml(path.read_text(encoding="utf-8"), path)
+    except OSError as exc:
+        raise BuildError([problem(path, 0, f"cannot read UI strings: {exc.strerror}")]) from None
+    data = doc.data or {}
+    problems = []
+    keys = set().union(*(set(v) for v in data.values() if isinstance(v, dict))) if isinstance(data, dict) else set()
+    for edition in config.editions:
+        table = data.get(edition.code) if isinstance(data, dict) else None
+        if not isinstance(table, dict):
+            problems.append(problem(path, 1, f"no UI strings for edition {edition.code}"))
+            continue
+        for key in sorted(keys - set(table)):
+            problems.append(problem(path, doc.line_of((edition.code,)), f"{edition.code} lacks the string '{key}'"))
+    if problems:
+        raise BuildError(problems)
+    return {code: dict(table) for code, table in data.items()}
+
+
+def make_environment(config: Config) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(config.templates_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["url"] = lambda path="": config.base_path + path
+    env.globals["abs_url"] = lambda path="": config.base_url + path
+    return env
+
+
+def edition_title(config: Config, edition: Edition) -> str:
+    # The site title is written once; each edition shows it in its own script.
+    return edition.title if edition.title != config.title else convert_text(config.title, edition)
+
+
+def render_pages(config: Config, pages: tuple[Page, ...]) -> list[OutputFile]:
+    strings = load_strings(config)
+    env = make_environment(config)
+    editions = {e.code: e for e in config.editions}
+    default_edition = editions[config.default_edition]
+    site = {
+        "editions": [
+            {"code": e.code, "path": f"{e.prefix}/", "title": edition_title(config, e), "locale": e.locale, "strings": strings[e.code]}
+            for e in config.editions
+        ],
+        "default_path": f"{default_edition.prefix}/",
+    }
+    files = []
+    for page in pages:
+        edition = page.edition or default_edition
+        context: dict[str, Any] = {
+            "page": page,
+            "edition": edition,
+            "t": strings[edition.code],
+            "site_title": edition_title(config, edition),
+            "site": site,
+            "other_editions": [e for e in site["editions"] if e["code"] != edition.code],
+            **page.data,
+        }
+        try:
+            html = env.get_template(page.template).render(context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise BuildError([problem(Path(exc.filename or page.template), exc.lineno, f"template syntax error: {exc.message}")]) from None
+        except jinja2.TemplateNotFound as exc:
+            raise BuildError([problem(config.templates_dir / exc.name, 0, "template not found")]) from None
+        except jinja2.UndefinedError as exc:
+            raise BuildError([problem(config.templates_dir / page.template, _template_line(exc), f"template error: {exc.message}")]) from None
+        files.append(OutputFile(page.output_path, html.encode("utf-8")))
+    return files
+
+
+def _template_line(exc: BaseException) -> int:
+    """Line in the template where rendering failed, read from the traceback."""
+    tb = exc.__traceback__
+    line = 0
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".html"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
