@@ -1,15 +1,33 @@
-"""Stage: each edition's articles -> its RSS 2.0 feed (feedgen).
+"""Stage: each edition's articles -> its feeds (feedgen): RSS 2.0, Atom 1.0, one RSS per tag.
 
 In: the Config, an Edition, its EditionArticles newest first and its UI strings.
-Out: an OutputFile ``<prefix>/feed.xml``. Links and guids are absolute article
-URLs (stable: they derive from the slug, never from the title); the full body
-goes in ``content:encoded``, the summary in ``description``. ``lastBuildDate`` is
-the newest article's date, not the clock, so rebuilding changes no byte.
+Out: OutputFiles ``<prefix>/feed.xml`` (RSS 2.0), ``<prefix>/atom.xml`` (Atom 1.0)
+and ``<prefix>/tags/<tag>/feed.xml`` (RSS 2.0, one per tag of the edition).
+
+What feed readers and the W3C feed validator insist on, and how it is met here:
+
+* Links, guids and Atom ids are absolute article URLs. They derive from the slug,
+  never from the title, so editing a title or re-rendering never changes them.
+* Every feed names its own URL in ``atom:link rel="self"`` / ``link rel="self"``.
+* Dates are the articles' own dates (RFC 822 in RSS, RFC 3339 in Atom). No date
+  comes from the clock, so rebuilding the same input changes no byte.
+* The full body goes in ``content:encoded`` / Atom ``content``, the plain-text
+  summary in ``description`` / ``summary``. Every ``href``/``src`` in the body is
+  made absolute again here: a feed reader resolves a relative URL against the
+  feed, not the article, so even an in-page ``#note`` would point elsewhere.
+* RSS ``<author>`` must be an e-mail address; outlets have none, so the outlet is
+  ``dc:creator`` instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import html as htmllib
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from urllib.parse import quote, urljoin
 
 from feedgen.feed import FeedGenerator
 
@@ -18,38 +36,176 @@ from .pages import EditionArticle
 from .templating import OutputFile, edition_title
 
 FEED_FILE = "feed.xml"
+ATOM_FILE = "atom.xml"
+TAGS_DIR = "tags"
+
+# An empty feed still needs a date (Atom <updated>, RSS <lastBuildDate>); feedgen
+# would take the clock, which makes every build differ. Only a site without a
+# single published article reaches this.
+_NO_DATE = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+# nh3 writes every attribute double-quoted, so this sees every URL of a body.
+_URL_ATTR = re.compile(r'(\s(?:href|src|poster|cite)=")([^"]*)(")')
+_SRCSET_ATTR = re.compile(r'(\ssrcset=")([^"]*)(")')
+_HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """What one feed is: where it lives and what it describes."""
+
+    file: str  # output path below the site folder (may hold non-ASCII tag names)
+    url: str  # absolute, percent-encoded URL of the feed itself
+    home: str  # absolute URL of the HTML page the feed mirrors
+    title: str
+    description: str
+    language: str
 
 
 def feed_path(edition: Edition) -> str:
     return f"{edition.prefix}/{FEED_FILE}"
 
 
-def build_feed(config: Config, edition: Edition, items: list[EditionArticle], strings: Mapping[str, str]) -> OutputFile:
-    home = config.base_url + f"{edition.prefix}/"
+def atom_path(edition: Edition) -> str:
+    return f"{edition.prefix}/{ATOM_FILE}"
+
+
+def tag_slug(tag: str) -> str:
+    """A folder name for a tag: its own characters (Chinese stays Chinese), lowercased,
+    with anything that is not a letter or digit turned into "-", so "AI/科技" cannot
+    make a nested folder. Empty if the tag has no letter or digit at all."""
+    text = unicodedata.normalize("NFKC", tag).lower()
+    return re.sub(r"[\W_]+", "-", text).strip("-")
+
+
+def tag_feed_path(edition: Edition, tag: str) -> str:
+    """Site-relative URL path of a tag's feed (percent-encoded: feed validators and
+    some readers reject raw non-ASCII in URLs). Empty if the tag gets no feed."""
+    slug = tag_slug(tag)
+    return f"{edition.prefix}/{TAGS_DIR}/{quote(slug)}/{FEED_FILE}" if slug else ""
+
+
+def absolute_html(fragment: str, page_url: str) -> str:
+    """Make every URL in ``fragment`` absolute against ``page_url`` (the article's
+    page on this site). Bodies are already absolute against the original article;
+    what is left relative is in-page (``#note``), which belongs to the article page."""
+
+    def one(value: str) -> str:
+        value = htmllib.unescape(value).strip()
+        return value if _HAS_SCHEME.match(value) else urljoin(page_url, value)
+
+    def fix(match: re.Match[str]) -> str:
+        return match.group(1) + htmllib.escape(one(match.group(2))) + match.group(3)
+
+    def fix_srcset(match: re.Match[str]) -> str:
+        candidates = []
+        for candidate in htmllib.unescape(match.group(2)).split(","):
+            parts = candidate.split()
+            if parts:
+                candidates.append(" ".join([one(parts[0]), *parts[1:]]))
+        return match.group(1) + htmllib.escape(", ".join(candidates)) + match.group(3)
+
+    return _SRCSET_ATTR.sub(fix_srcset, _URL_ATTR.sub(fix, fragment))
+
+
+def _generator(config: Config, spec: FeedSpec, items: Sequence[EditionArticle], self_type: str) -> FeedGenerator:
+    """A FeedGenerator holding the feed and its newest ``feed_items`` entries."""
     feed = FeedGenerator()
     feed.load_extension("dc", atom=False, rss=True)
-    feed.title(edition_title(config, edition))
+    feed.id(spec.url)
+    feed.title(spec.title)
+    feed.author(name=spec.title)  # Atom needs an author on the feed or on every entry
     # feedgen keeps one RSS <link>: the last one given, so "self" must come first.
-    feed.link(href=config.base_url + feed_path(edition), rel="self", type="application/rss+xml")
-    feed.link(href=home, rel="alternate")
-    feed.description(strings.get("feed_description") or edition_title(config, edition))
-    feed.language(edition.code)
+    feed.link(href=spec.url, rel="self", type=self_type)
+    feed.link(href=spec.home, rel="alternate", type="text/html")
+    feed.description(spec.description)
+    feed.subtitle(spec.description)
+    feed.language(spec.language)
     feed.generator("digest")
-    shown = items[: config.feed_items]
+    shown = list(items[: config.feed_items])
+    newest = shown[0].article.doc.date if shown else _NO_DATE
+    feed.updated(newest)  # also RSS <lastBuildDate>
     if shown:
-        feed.lastBuildDate(shown[0].article.doc.date)
-        feed.pubDate(shown[0].article.doc.date)
+        feed.pubDate(newest)
     for item in shown:
         url = config.base_url + item.path
+        date = item.article.doc.date
         entry = feed.add_entry(order="append")
-        entry.title(item.title)
-        entry.link(href=url)
+        entry.id(url)
         entry.guid(url, permalink=True)
-        entry.pubDate(item.article.doc.date)
+        entry.title(item.title)
+        entry.link(href=url, rel="alternate", type="text/html")
+        entry.published(date)
+        entry.updated(date)  # feedgen would take the clock otherwise
+        entry.pubDate(date)
         entry.description(item.summary or item.title)
-        entry.content(item.html, type="CDATA")
+        entry.summary(item.summary or item.title)
+        # Escaped, not CDATA: a body containing "]]>" cannot break escaped text.
+        entry.content(absolute_html(item.html, url), type="html")
         if item.source:
             entry.dc.dc_creator(item.source)
         for tag in item.tags:
             entry.category(term=tag)
-    return OutputFile(feed_path(edition), feed.rss_str(pretty=True))
+    return feed
+
+
+def _rss(config: Config, spec: FeedSpec, items: Sequence[EditionArticle]) -> OutputFile:
+    feed = _generator(config, spec, items, "application/rss+xml")
+    return OutputFile(spec.file, feed.rss_str(pretty=True))
+
+
+def _atom(config: Config, spec: FeedSpec, items: Sequence[EditionArticle]) -> OutputFile:
+    feed = _generator(config, spec, items, "application/atom+xml")
+    return OutputFile(spec.file, feed.atom_str(pretty=True))
+
+
+def _edition_spec(config: Config, edition: Edition, strings: Mapping[str, str], path: str) -> FeedSpec:
+    title = edition_title(config, edition)
+    return FeedSpec(
+        file=path,
+        url=config.base_url + path,
+        home=config.base_url + f"{edition.prefix}/",
+        title=title,
+        description=strings.get("feed_description") or title,
+        language=edition.code,
+    )
+
+
+def build_feed(config: Config, edition: Edition, items: list[EditionArticle], strings: Mapping[str, str]) -> OutputFile:
+    """The edition's RSS 2.0 feed."""
+    return _rss(config, _edition_spec(config, edition, strings, feed_path(edition)), items)
+
+
+def build_atom_feed(config: Config, edition: Edition, items: list[EditionArticle], strings: Mapping[str, str]) -> OutputFile:
+    """The edition's Atom 1.0 feed: the same entries as its RSS feed."""
+    return _atom(config, _edition_spec(config, edition, strings, atom_path(edition)), items)
+
+
+def build_tag_feeds(config: Config, edition: Edition, items: list[EditionArticle], strings: Mapping[str, str]) -> list[OutputFile]:
+    """One RSS 2.0 feed per tag of the edition (tags as the edition spells them).
+    Tags that differ only in case or punctuation share a slug and so a feed."""
+    by_slug: dict[str, list[EditionArticle]] = {}
+    names: dict[str, str] = {}
+    for item in items:  # newest first, so every group stays newest first
+        for tag in dict.fromkeys(item.tags):
+            slug = tag_slug(tag)
+            if not slug:
+                continue
+            group = by_slug.setdefault(slug, [])
+            if not group or group[-1] is not item:
+                group.append(item)
+            names[slug] = min(names.get(slug, tag), tag)  # deterministic display name
+    base = _edition_spec(config, edition, strings, feed_path(edition))
+    files = []
+    for slug in sorted(by_slug):
+        path = tag_feed_path(edition, names[slug])
+        spec = FeedSpec(
+            file=f"{edition.prefix}/{TAGS_DIR}/{slug}/{FEED_FILE}",
+            url=config.base_url + path,
+            home=base.home,  # there are no tag pages; the edition's front page is the nearest
+            title=f"{base.title} · {names[slug]}",
+            description=f"{base.description} · {names[slug]}",
+            language=edition.code,
+        )
+        files.append(_rss(config, spec, by_slug[slug]))
+    return files

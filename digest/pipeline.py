@@ -21,9 +21,10 @@ from pathlib import Path
 from .article import Article, prepare_article
 from .config import Config
 from .errors import BuildError, Problem
-from .feeds import build_feed
+from .feeds import build_atom_feed, build_feed, build_tag_feeds
 from .output import static_files, write_site
 from .pages import Page, assemble_pages
+from .sitemap import build_sitemap
 from .source import SourceDoc, read_sources
 from .templating import OutputFile, load_strings, render_pages
 
@@ -105,6 +106,9 @@ def load_site(config: Config, cache: BuildCache | None = None) -> Site:
     files = [
         *render_pages(config, pages),
         *(build_feed(config, e, by_edition[e.code], strings[e.code]) for e in config.editions),
+        *(build_atom_feed(config, e, by_edition[e.code], strings[e.code]) for e in config.editions),
+        *(f for e in config.editions for f in build_tag_feeds(config, e, by_edition[e.code], strings[e.code])),
+        *build_sitemap(config, pages),
         *static_files(config.static_dir),
     ]
     return Site(docs, articles, pages, tuple(files))
