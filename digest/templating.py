@@ -63,7 +63,15 @@ def make_environment(config: Config) -> jinja2.Environment:
     )
     env.globals["url"] = lambda path="": config.base_path + path
     env.globals["abs_url"] = lambda path="": config.base_url + path
+    env.globals["tag_feed_path"] = _tag_feed_path
     return env
+
+
+def _tag_feed_path(edition: Edition, tag: str) -> str:
+    # Imported here: feeds imports this module for OutputFile.
+    from .feeds import tag_feed_path
+
+    return tag_feed_path(edition, tag)
 
 
 def edition_title(config: Config, edition: Edition) -> str:
