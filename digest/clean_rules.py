@@ -1,0 +1,290 @@
+"""Built-in cleaning rules: the data behind :mod:`digest.clean`.
+
+Every rule is a named regular expression.  The name is what ``build.py clean
+--explain`` and the build report print next to each removed block, so a curator
+can see *why* something went and switch the rule off or add a ``keep:`` pattern.
+
+There are four kinds of rule, each a table below:
+
+* ``LINE_RULES``     a whole line (paragraph, list item, caption, or one ``<br>``
+                     separated line) that is junk by itself: share/subscribe
+                     prompts, editor credits, ad markers, feed footers ...
+                     Matched with ``fullmatch`` against the whitespace-normalised
+                     line, so a rule can never eat part of a sentence.
+* ``RIGHTS_RULES``   copyright notices: removed from the body *and* returned as
+                     rights metadata.  Also ``fullmatch``.
+* ``HEADING_RULES``  the heading of a list of other articles (更多文章, Related
+                     ...).  The heading and the headline-like lines after it go.
+* ``INLINE_RULES``   promos glued to a paragraph ("(相關報導: … 更多文章").
+                     Only the matched span is cut; the sentence around it stays.
+
+Lists of other articles by outlets nobody listed are found by *shape* in
+:mod:`digest.clean` (runs of short headline-like lines, link-dense blocks); the
+words in ``LIST_HEADING_WORDS`` only make that shape test more confident.
+
+Conventions: patterns are written for text where runs of whitespace are one
+space; ``[:：︰]`` covers ASCII, full-width and the vertical colon.  Both scripts
+are spelt out (``[閱阅]``) rather than converted, so matching costs one regex.
+"""
+
+from __future__ import annotations
+
+# A colon in any width, optionally surrounded by spaces.
+C = r"\s*[:：︰﹕]\s*"
+# Opening / closing brackets of every kind outlets use around credits and promos.
+OPEN = r"[（(【〔\[［「『<〈《]"
+CLOSE = r"[）)】〕\]］」』>〉》]"
+# A short name: credits such as 责任编辑：王小明 never run to a sentence.
+NAME = r"[^。！？!?]{1,40}"
+
+# --------------------------------------------------------------------------
+# Headings of lists of other articles.  Fullmatch on the heading line, which
+# may carry decoration (【】, ▌, ■, colons, arrows).
+# --------------------------------------------------------------------------
+_DECOR = r"[\s▌■□◆◇●○★☆▶►▸▼▽▲△→➤➜›»«〉〈|｜【】\[\]#＊*_\-—=:：︰.·•~>]*"
+
+HEADING_RULES: dict[str, str] = {
+    "list:more-articles-zh": _DECOR + (
+        r"(更多|其他|其它|相[關关]|延伸|推[薦荐]|精[選选]|熱門|热门|熱讀|热读|最新|人氣|人气|"
+        r"編輯|编辑|猜你|往期|今日|本[週周]|必[讀读]|焦點|焦点|熱搜|热搜|排行|大家|你可能|"
+        r"看了|同類|同类|近期|同場|同场|點閱|点阅|即時|即时|重點|重点)"
+        r"[^\s。，,!！?？]{0,8}"
+        r"(文章|新[聞闻]|[報报][導道]|[閱阅][讀读]|推[薦荐]|內容|内容|[話话]題|专题|專題|影音|視頻|视频|"
+        r"看|喜[歡欢]|[讀读]|排行|榜|點擊|点击|精[選选]|焦點|焦点|資訊|资讯|故事|評論|评论|好文)"
+        r"(排行榜?|推[薦荐]|[閱阅][讀读]|一覽|一览|[:：︰])?" + _DECOR
+    ),
+    "list:more-articles-zh-short": _DECOR + (
+        r"(更多|延伸[閱阅][讀读]|相[關关][閱阅][讀读]|看更多|更多新[聞闻]|更多[報报][導道]|猜你喜[歡欢]|"
+        r"你可能(也)?(會|会)?(想看|喜[歡欢]|感兴趣|感興趣|[錯错]過|错过)|大家都在看|看了又看|熱門|热门|推[薦荐]|"
+        r"相[關关]|延伸|熱門排行|今日熱門|今日热门|最多[閱阅][讀读]|[閱阅][讀读]排行|往期回[顾顧]|往期精[彩選选]|"
+        r"精彩推[荐薦]|[編编]輯推[薦荐]|[編编]辑推[薦荐]|[編编]輯精[選选]|[編编]辑精[选選]|热读|熱讀|热门文章|"
+        r"熱門文章|人氣文章|人气文章|最新文章|最新新[聞闻]|即時新[聞闻]|即时新闻|推[薦荐]文章|相[關关]文章|"
+        r"相[關关]新[聞闻]|相[關关][報报][導道]|相[關关]内容|相[關关]內容|相[關关][話话]題|相[關关]阅读|"
+        r"延伸[閱阅][讀读]推[薦荐]|更多精彩|更多[內内]容|更多文章|更多[閱阅][讀读]|[點点]我看更多|看更多新[聞闻])"
+        + _DECOR
+    ),
+    "list:more-articles-en": _DECOR + (
+        r"(?i:(related|more|read|recommended|popular|trending|latest|top|editor'?s'?|most|also|"
+        r"you (might|may) (also )?(like|enjoy)|don'?t miss|what to read next|further reading|see also|"
+        r"more from|more on|more in|more stories|explore more)"
+        r"[\w' ,&-]{0,40}?"
+        r"(stories|articles|news|coverage|reading|links|topics|content|posts|picks|headlines|"
+        r"reads|now|next|this story|on this topic|from \S+|more|also|like|enjoy|read|viewed|watched|"
+        r"related|popular|trending|\S+)?)" + _DECOR
+    ),
+}
+
+# Words that make a short line look like a list heading even when it is not in
+# the tables above (used only together with the list *shape*).
+LIST_HEADING_WORDS = (
+    r"(更多|相[關关]|延伸|推[薦荐]|精[選选]|熱門|热门|熱讀|热读|排行|[閱阅][讀读]|新[聞闻]|文章|"
+    r"[報报][導道]|焦點|焦点|必看|也想看|喜[歡欢]|猜你|往期|人氣|人气|最新|即時|即时|熱搜|热搜|"
+    r"(?i:related|more|read|recommended|popular|trending|latest|stories|headlines|news|also|"
+    r"most|top|picks|watch|video))"
+)
+
+# --------------------------------------------------------------------------
+# Whole lines that are junk on their own.  Fullmatch; keep each one narrow.
+# STRICT rules describe lines that can only be junk (token lists, credits with a
+# colon, ad markers).  PROMPT rules mention words that prose can use too, so the
+# engine applies them only to short lines without a reporting verb (表示, said…).
+# --------------------------------------------------------------------------
+_D = r"[\W_]*"  # leading/trailing decoration: arrows, emoji, brackets, bullets
+_SOCIAL = (r"(facebook|fb|臉書|脸书|twitter|推特|x|line|whatsapp|telegram|wechat|weibo|微信|微博|朋友圈|qq|"
+           r"linkedin|reddit|plurk|噗浪|messenger|pinterest|flipboard|threads|instagram|ig|youtube|tiktok|抖音|"
+           r"email|e-mail|電郵|电邮|print|列印|打印|copy link|複製連結|复制链接|bluesky|mastodon)")
+_CREDIT_WORDS = (r"(責任編輯|责任编辑|責編|责编|網編|网编|編輯|编辑|編審|编审|校對|校对|審校|审校|審核|审核|美編|美编|"
+                 r"排版|監製|监制|統籌|统筹|終審|终审|初審|初审|復審|复审|值班編輯|值班编辑|主編|主编|總編|总编|"
+                 r"翻譯|翻译|譯者|译者|編譯|编译|製圖|制图|視覺|视觉|設計|设计|出品|策劃|策划|文字編輯|文字编辑|"
+                 r"圖片編輯|图片编辑|核稿|审稿|審稿|实习编辑|實習編輯|本文編輯|本文编辑)")
+
+STRICT_LINE_RULES: dict[str, str] = {
+    # A line made only of share-bar tokens: "分享 | Facebook | LINE | 列印 | A A A".
+    "prompt:share-bar": (
+        r"(?i:" + _D + r"(分享|分享至|分享到|分享此文|分享本文|转发|轉發|收藏|留言|评论|評論|讚|赞|字[級级]|小|中|大|特大|"
+        r"share( this( article| story| page)?)?( on| via)?|share full article|save|tweet|comments?|"
+        r"a\s?a\s?a|[a-z]\s?[+-]|\d+\s*(則留言|条评论|則評論|comments?|shares?)|" + _SOCIAL + r")"
+        r"([\s|｜/·•、,，:：]+(分享|收藏|留言|评论|評論|讚|赞|字[級级]|小|中|大|特大|save|comments?|"
+        r"\d+\s*(則留言|条评论|comments?|shares?)|" + _SOCIAL + r"))*" + _D + r")"
+    ),
+    "credit:editor": (
+        r"(?i:" + OPEN + r"?\s*(" + _CREDIT_WORDS + r"\s*[:：︰﹕／/｜|]\s*[^\s:：。！？，,]{1,16}"
+        r"([\s、,，/／|｜]+[^\s:：。！？，,]{1,16}){0,3}\s*){1,6}" + CLOSE + r"?\s*[\d\s.:/-]*)"
+    ),
+    "credit:editor-pair": (
+        # 编辑 张三 校对 李四 (新京报), 责编 王五: a credit word, a space, a short name.
+        r"(" + OPEN + r"?\s*(責任編輯|责任编辑|責編|责编|網編|网编|編輯|编辑|校對|校对|審核|审核|主編|主编|美編|美编)"
+        r"\s+[\u4e00-\u9fff·]{2,4}\s*" + CLOSE + r"?\s*){1,6}"
+    ),
+    "credit:cna": r"[（(]\s*[編编][輯辑]\s*[:：︰]\s*[^）)]{1,30}[）)]\s*\d{6,8}",
+    "credit:wire-en": (
+        r"(?:(?:additional )?reporting|writing|editing|compiled|edited|translated|produced) by [A-Z][^.;]{1,120}"
+        r"(?:[;,] (?:and )?(?:additional reporting|reporting|writing|editing|compiled|edited|translated) by [A-Z][^.;]{1,120})*\.?"
+        r"|(?i:our standards\s*:\s*the thomson reuters trust principles\.?)"
+    ),
+    "credit:end-mark": (
+        r"[\s\-—_=~·*]*(END|End|THE END|完|全文完)[\s\-—_=~·*]*"
+        r"|[\s\-—_=~·*]*[（(]\s*(完|全文完)\s*[）)][\s\-—_=~·*]*"
+    ),
+    "credit:original-title": r"(原標題|原标题|原題|原题)\s*[:：︰]\s*.{1,120}",
+    "credit:nyt-edition": (
+        r"(?i:(a version of this (article|story) appears in print|點擊查看本文英文版|点击查看本文英文版|"
+        r"本文最初发表于|本文最初發表於|原文刊[登载載][於于]|see more on:).{0,200})"
+    ),
+    "ad:marker": (
+        r"(?i:" + _D + r"(advertisement|advertising|sponsored( content)?|ad|ads|promoted|paid (post|content)|"
+        r"廣告|广告|贊助內容|赞助内容|推廣|推广|業配|业配|scroll to continue( with content)?|"
+        r"story continues below( advertisement)?|article continues (below|after (this )?advertisement)|"
+        r"skip advertisement|continue reading the main story|supported by|"
+        r"廣告\s*[-–—]?\s*請繼續往下閱讀|广告\s*[-–—]?\s*请继续往下阅读|請繼續往下閱讀|请继续往下阅读|"
+        r"下滑繼續閱讀|下滑继续阅读|往下滑看更多|繼續閱讀下文|继续阅读下文)" + _D + r")"
+    ),
+    "nav:breadcrumb": (
+        r"(?i:(首頁|首页|主頁|主页|home|新聞首頁|新闻首页|news)\s*"
+        r"([>＞»›/|｜·•]\s*[^\s>＞»›/|｜。，]{1,16}\s*){1,6})"
+    ),
+    "nav:tags": (
+        r"(?i:(標籤|标签|關鍵字|关键字|關鍵詞|关键词|相關字詞|相关字词|相關標籤|相关标签|tags?|topics?|filed under|"
+        r"熱門標籤|热门标签)\s*[:：︰﹕]\s*[^。]{0,160})"
+    ),
+    "nav:hashtags": r"(#[^\s#]{1,30}\s*){2,}",
+    "nav:back-to-top": (
+        r"(?i:" + _D + r"(回到頂部|回到顶部|返回頂部|返回顶部|back to top|返回首頁|返回首页|回首頁|回首页|返回列表|"
+        r"(上一篇|下一篇|上一則|下一則|上一页|下一页|previous( article| story)?|next( article| story)?)([\s:：︰].{0,60})?)"
+        + _D + r")"
+    ),
+    "meta:updated": (
+        r"(?i:(更新時間|更新时间|發布時間|发布时间|發佈時間|发表时间|發表時間|出版時間|出版时间|最後更新|最后更新|"
+        r"updated|published|posted|last updated|first published|刊出日期|日期)\s*[:：︰]?\s*"
+        r"((?:[\d\s,:/.\-年月日時时分秒上下午（）()+]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
+        r"am|pm|gmt|utc|cst|hkt|est|edt|bst|et|ago|hours?|minutes?|mins?|days?|週.|周.|星期.)+))"
+    ),
+    "meta:photo-count": (
+        r"(?i:" + _D + r"(\+\s*\d+|\d+\s*(張|张)?(照片|圖片|图片|photos?|images?)|view (gallery|photos?|slideshow)|"
+        r"查看[圖图]集|看[圖图]集)" + _D + r")"
+    ),
+    "meta:reading-time": (
+        r"(?i:" + _D + r"(\d+\s*min(ute)?s?\s*(read|listen)|閱讀時間\s*[:：]?\s*\d+.{0,6}|阅读时间\s*[:：]?\s*\d+.{0,6}|"
+        r"listen to (this|the) (article|story)( \d+ min(ute)?s?)?|play audio|語音朗讀|语音朗读|聽新聞|听新闻)" + _D + r")"
+    ),
+    # "延伸閱讀：某標題" / "Related: Some headline" on one line.
+    "promo:related-line": (
+        _D + r"(延伸[閱阅][讀读]|相[關关][報报][導道]|相[關关]新[聞闻]|相[關关]文章|相[關关][閱阅][讀读]|推[薦荐][閱阅][讀读]|"
+        r"更多[報报][導道]|更多新[聞闻]|看更多|熱門新[聞闻]|热门新闻|你可能也想看|猜你喜[歡欢]|精彩推荐|"
+        r"同場加映|同场加映|編輯推薦|编辑推荐|相[關关]影音|相[關关]視頻|相关视频|往期推荐|往期回顾|更多精彩|"
+        r"(?i:related|read more|read also|see also|also read|more on this|read next|watch|listen))"
+        r"\s*[:：︰】\]］|｜》>]\s*[^。]{1,160}"
+    ),
+    # "更多新聞請看 xxx", "看更多 xxx 相關新聞"
+    "promo:more-news": (
+        r"(?i:" + _D + r"(更多.{0,12}(新[聞闻]|[報报][導道]|文章|消息|內容|内容|資訊|资讯).{0,4}(請|请)?"
+        r"(看|見|见|點|点|到|上|瀏覽|浏览).{0,60}|看更多.{0,40}|more (news|stories|coverage) (from|on|at) .{1,60}))"
+    ),
+}
+
+PROMPT_RULES: dict[str, str] = {
+    "prompt:subscribe": (
+        r"(?i:" + _D + r"(歡迎|欢迎|立即|馬上|马上|免費|免费|快|請|请|記得|记得|一鍵|一键|點此|点此|點我|点我|按此|按我)?\s*"
+        r"(訂閱|订阅|subscribe|sign up|get (our|the) .{0,30}newsletter|join .{0,30}(newsletter|mailing list)|"
+        r"already a (subscriber|member)|become a (member|subscriber)|log ?in\b|sign in\b|register\b|"
+        r"create (a )?free account|unlock\b|start your free trial|加入會員|加入会员|成為會員|成为会员|會員專屬|会员专属|"
+        r"付費訂閱|付费订阅|本文為付費|本文为付费|付費內容|付费内容|立即登入|立即登录|登入|登录).{0,80})"
+        r"|(?i:.{0,40}(電子報|电子报|newsletter).{0,40}(訂閱|订阅|sign up|subscribe).{0,40})"
+        r"|(?i:.{0,40}(訂閱|订阅|sign up|subscribe).{0,40}(電子報|电子报|newsletter|頻道|频道).{0,40})"
+    ),
+    "prompt:follow": (
+        r"(?i:(?=.{0,40}(追蹤|追踪|關注|关注|加入|按讚|按赞|點讚|点赞|掃碼|扫码|掃描|扫描|長按|长按|搜尋|搜索|订阅|訂閱|"
+        r"follow|like|join|find|connect)).{0,40}"
+        r"(" + _SOCIAL + r"|粉[絲丝]專頁|粉[絲丝]团|粉專|粉专|官方帳號|官方账号|官方帐号|公眾號|公众号|二維碼|二维码|"
+        r"好友|頻道|频道|社群|群組|群组|星標|星标|在看|us on|us at|our \w+ (page|channel|account)).{0,80})"
+    ),
+    "prompt:app": (
+        r"(?i:" + _D + r"(立即|馬上|马上|免費|免费|快|請|请|歡迎|欢迎|現在|现在|點我|点我|點此|点此|按此|按我)?\s*"
+        r"(下載|下载|download|get|安裝|安装|用)\s*.{0,24}(app|應用程式|应用程序|客戶端|客户端|application)\b.{0,80})"
+        r"|(?i:.{0,30}(app\s*(下載|下载)|download (the|our) .{0,20}app).{0,60})"
+    ),
+    "prompt:push": (
+        r"(?i:.{0,30}(推播|推送|通知|提醒|notifications?|alerts?)\s*.{0,20}"
+        r"(開啟|开启|啟動|启动|打開|打开|turn on|enable|訂閱|订阅).{0,40}"
+        r"|.{0,20}(啟動|启动|開啟|开启|打開|打开|turn on|enable)\s*.{0,10}(推播|推送|通知|notifications?|alerts?).{0,40})"
+    ),
+    "prompt:donate": (
+        r"(?i:.{0,60}(打赏|打賞|赞赏|讚賞|贊賞|赞助我们|贊助我們|捐款支持|小額支持|小额支持|支持我們|支持我们|"
+        r"支持本站|支持獨立|支持独立|請我們喝|请我们喝|donate|support (us|our|independent)|"
+        r"make a contribution|become a (patron|supporter)|contribute (to|now)|請支持|请支持).{0,80})"
+    ),
+    "prompt:tip": (
+        r"(?i:(?=.*(電話|电话|信箱|邮箱|e-?mail|@|\d{4,}|熱線|热线|微信|line|專線|专线|網址|网址)).{0,20}"
+        r"(爆料|報料|报料|新聞線索|新闻线索|投稿|news tips?|got a tip|contact the newsroom|有話要說|有话要说).{0,80})"
+    ),
+    "prompt:click": (
+        r"(?i:" + _D + r"(點擊|点击|點我|点我|按我|按此|點此|点此|請點|请点|click here|tap here|長按|长按|"
+        r"戳這裡|戳这里|戳我|猛戳|查看原文|閱讀原文|阅读原文|原文[連链]結|原文[連链]接|"
+        r"閱讀全文|阅读全文|繼續閱讀|继续阅读|查看全文|展開全文|展开全文|"
+        r"read (the )?(full|original) (article|story|report)|continue reading|read the rest|"
+        r"view (the )?(original|full)|see more|show more|load more|read more).{0,60})"
+    ),
+    "prompt:comments": (
+        r"(?i:" + _D + r"(發表評論|发表评论|留言區|留言区|我要留言|網友留言|网友留言|comments? (are )?(closed|section)|"
+        r"join the (conversation|discussion)|leave a comment|show comments|view comments|討論區|讨论区|"
+        r"加入討論|加入讨论).{0,40})"
+    ),
+    "prompt:feed-footer": (
+        r"(?i:.{0,80}(appeared first on|was originally published (on|at|by)|originally published (on|at)|"
+        r"this (article|story) (first )?appeared (on|in)|republished from|powered by rsshub|via rsshub|"
+        r"sent from my|本文(来自|來自)(微信公[众眾][号號]|rss)|feed (provided|generated) by|"
+        r"全文[請请][見见]|更多內容請見|更多内容请见|[獲获]取更多\s*rss).{0,120})"
+    ),
+    "nav:footer": (
+        r"(?i:(?=(?:.*?(關於我們|关于我们|聯絡我們|联系我们|聯繫我們|隱私權政策|隐私政策|隱私政策|服務條款|服务条款|"
+        r"使用條款|使用条款|廣告刊登|广告刊登|廣告合作|广告合作|人才招募|加入我們|加入我们|網站地圖|网站地图|"
+        r"about us|contact us|privacy policy|cookie (policy|settings)|terms (of (use|service)|and conditions)|"
+        r"site ?map|advertise with us|careers|accessibility|do not sell|help|faq)){2}).{0,200})"
+    ),
+}
+
+# --------------------------------------------------------------------------
+# Copyright notices: removed from the body, returned as rights metadata.
+# Narrow on purpose: "未經授權" alone occurs in news prose, the *notice* form
+# (未經授權，不得轉載) does not.
+# --------------------------------------------------------------------------
+RIGHTS_RULES: dict[str, str] = {
+    "rights:copyright": (
+        r"(?i:.{0,60}(©|ⓒ|\(c\)\s*\d{4}|copyright\b|版權所有|版权所有|版權聲明|版权声明|all rights reserved).{0,400})"
+    ),
+    "rights:no-reprint": (
+        r".{0,120}(未經|未经|非經|非经|未獲|未获)\s*.{0,16}(授權|授权|許可|许可|同意).{0,12}"
+        r"(不得|禁止|請勿|请勿|嚴禁|严禁|不可)\s*.{0,12}(轉載|转载|使用|複製|复制|重製|翻印|摘編|摘编|播送|改寫|改写|刊登).{0,300}"
+        r"|.{0,60}(轉載請|转载请|如需轉載|如需转载|歡迎轉載|欢迎转载|禁止轉載|禁止转载|嚴禁轉載|严禁转载|"
+        r"請勿轉載|请勿转载|不得轉載|不得转载|版權歸|版权归|版權屬|版权属).{0,200}"
+    ),
+    "rights:reprinted": (
+        r"(本文|本篇|此文|文章)?.{0,12}(經|经|獲|获|取得)\s*.{0,30}(授權|授权|同意)\s*"
+        r"(轉載|转载|刊登|刊載|刊载|轉貼|转贴|發布|发布).{0,120}"
+        r"|(?i:.{0,80}(reproduced|republished|reprinted) (here )?with (the )?(kind )?permission.{0,200})"
+        r"|(?i:.{0,80}licensed under (a )?creative commons.{0,200})"
+    ),
+}
+
+# --------------------------------------------------------------------------
+# Promos glued inside a paragraph: only the matched span is cut.  ``search``.
+# --------------------------------------------------------------------------
+_PROMO_WORDS = (
+    r"(相[關关][報报][導道]|相[關关]新[聞闻]|相[關关]文章|相[關关][閱阅][讀读]|延伸[閱阅][讀读]|推[薦荐][閱阅][讀读]|"
+    r"更多[報报][導道]|更多新[聞闻]|看更多|熱門新[聞闻]|热门新闻|你可能也想看|猜你喜[歡欢]|精彩推荐|"
+    r"推荐阅读|推薦閱讀|同場加映|同场加映|延伸閱讀|編輯推薦|编辑推荐|相[關关]影音|相[關关]視頻|相关视频|"
+    r"(?i:related|read more|read also|see also|also read|more on this))"
+)
+INLINE_RULES: dict[str, str] = {
+    # "(相關報導: 標題 更多文章" running to the end of the paragraph (no closing bracket).
+    "promo:inline-related-to-end": r"\s*" + OPEN + r"?\s*" + _PROMO_WORDS + r"\s*[:：︰]\s*[^。]{0,200}?更多文章\s*$",
+    # "（相關報導：標題、標題）更多文章" or "（延伸閱讀：標題）" in or after the prose.
+    "promo:inline-related": r"\s*[（(【〔\[［]\s*" + _PROMO_WORDS + r"\s*[:：︰]?\s*[^）)】〕\]］]{0,300}[）)】〕\]］]\s*(更多文章|更多新[聞闻]|看更多)?",
+    # A bare "更多文章" / "看更多" glued to the end of a paragraph.
+    "promo:more-suffix": r"(?<=[。！？!?」”』）)])\s*(更多文章|看更多|更多新[聞闻]|閱讀更多|阅读更多|Read more|READ MORE)\s*[»›>]*\s*$",
+    # ▶ 點我看更多 / 👉 點我下載APP glued at the end.
+    "promo:arrow-suffix": r"(?<=[。！？!?」”』）)])\s*[▶►👉☞➤➜→]+\s*[^。！？]{1,60}$",
+    # 中新社 / 中央社 end marks and credits glued at the end of the last paragraph.
+    "credit:end-mark": r"(?<=[。！？!?」”』])\s*[（(]\s*完\s*[）)]\s*$",
+    "credit:inline-editor": r"(?<=[。！？!?」”』）)])\s*[（(]\s*([責责]任[編编][輯辑]|[編编][輯辑]|[責责][編编]|[網网][編编])\s*[:：︰]\s*[^）)]{1,30}[）)]\s*\d{0,8}\s*$",
+}
