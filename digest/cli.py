@@ -13,9 +13,17 @@ from .errors import BuildError
 from .pipeline import build, load_site
 
 
+def _shown_path(path: str) -> str:
+    """Paths relative to the working folder, as an editor's "go to file:line" wants them."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return path
+
+
 def _print_problems(error: BuildError) -> None:
     for item in error.problems:
-        print(item, file=sys.stderr)
+        print(f"{_shown_path(item.path)}:{item.line}: {item.reason}", file=sys.stderr)
     count = len(error.problems)
     print(f"error: {count} problem{'s' if count != 1 else ''}; nothing was written", file=sys.stderr)
 

@@ -28,16 +28,24 @@ def static_files(static_dir: Path) -> list[OutputFile]:
     ]
 
 
-def check_unique(files: list[OutputFile]) -> None:
+def check_paths(files: list[OutputFile]) -> None:
+    """No two files at one path, and none outside the output folder."""
     seen: set[str] = set()
-    dupes = sorted({f.path for f in files if f.path in seen or seen.add(f.path)})  # type: ignore[func-returns-value]
-    if dupes:
-        raise BuildError([problem(path, 0, "two parts of the build write this file") for path in dupes])
+    problems = []
+    for file in files:
+        parts = file.path.split("/")
+        if file.path.startswith("/") or "\\" in file.path or any(p in ("", ".", "..") for p in parts):
+            problems.append(problem(file.path, 0, "output path would leave the output folder"))
+        elif file.path in seen:
+            problems.append(problem(file.path, 0, "two parts of the build write this file"))
+        seen.add(file.path)
+    if problems:
+        raise BuildError(problems)
 
 
 def write_site(files: list[OutputFile], out_dir: Path) -> None:
     """Write every file into a temp folder beside ``out_dir``, then swap it in."""
-    check_unique(files)
+    check_paths(files)
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))

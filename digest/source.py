@@ -159,13 +159,12 @@ def read_sources(config: Config) -> tuple[SourceDoc, ...]:
     problems: list[Problem] = []
     for path in content_files(config.content_dir):
         rel = path.relative_to(config.content_dir).as_posix()
-        shown = path.relative_to(config.root) if path.is_relative_to(config.root) else path
         try:
             docs.append(read_source(path, rel))
         except BuildError as exc:
-            problems += [Problem(str(shown), p.line, p.reason) for p in exc.problems]
+            problems += exc.problems
         except OSError as exc:
-            problems.append(problem(shown, 0, f"cannot read: {exc.strerror}"))
+            problems.append(problem(path, 0, f"cannot read: {exc.strerror}"))
     if problems:
         raise BuildError(problems)
     return tuple(docs)

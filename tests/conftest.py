@@ -1,0 +1,52 @@
+"""Shared fixtures: a private copy of the demo site, and helpers to build it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SITE_PARTS = ("config.yaml", "content", "templates", "static")
+
+
+def copy_site(source_root: Path, target: Path) -> Path:
+    """Copy a site's inputs (never its output) into ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in SITE_PARTS:
+        src = source_root / part
+        if src.is_dir():
+            shutil.copytree(src, target / part)
+        elif src.is_file():
+            shutil.copy2(src, target / part)
+    return target
+
+
+def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run build.py as the curator does, in its own process."""
+    return subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "--config", str(root / "config.yaml"), *args],
+        capture_output=True, text=True, cwd=root, timeout=120,
+    )
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def demo_root(tmp_path: Path) -> Path:
+    """A writable copy of the repository's demo site."""
+    return copy_site(REPO, tmp_path / "demo")
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo site built once per session (read-only for tests)."""
+    root = copy_site(REPO, tmp_path_factory.mktemp("demo-built"))
+    result = run_cli(root, "build")
+    assert result.returncode == 0, result.stderr
+    return root / "site"

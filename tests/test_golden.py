@@ -1,0 +1,45 @@
+"""A small bilingual fixture site must build to exactly its golden copy.
+
+The golden copy is regenerated deliberately, never by a test:
+    .venv/bin/python tests/regen_golden.py
+then read the diff (`git diff tests/fixtures/mini-golden`) before committing it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from digest.config import load_config
+from digest.pipeline import build
+
+from conftest import tree_bytes
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mini"
+GOLDEN = Path(__file__).resolve().parent / "fixtures" / "mini-golden"
+
+
+def test_fixture_site_matches_golden_output(tmp_path: Path) -> None:
+    build(load_config(FIXTURE / "config.yaml"), tmp_path / "site")
+    built, golden = tree_bytes(tmp_path / "site"), tree_bytes(GOLDEN)
+    assert sorted(built) == sorted(golden), "file list differs from the golden copy"
+    for name in sorted(golden):
+        if built[name] != golden[name]:
+            diff = difflib.unified_diff(golden[name].decode().splitlines(), built[name].decode().splitlines(), "golden/" + name, "built/" + name, lineterm="")
+            raise AssertionError("\n".join(list(diff)[:60]))
+
+
+def test_golden_copy_has_what_the_fixture_promises() -> None:
+    """Guards against regenerating a wrong golden copy without reading it."""
+    hant = (GOLDEN / "zh-hant/articles/markdown-hans/index.html").read_text(encoding="utf-8")
+    assert "<h1>軟體公司釋出新版本</h1>" in hant  # s2twp uses Taiwan phrases: 发布 -> 釋出
+    assert 'href="https://example.cn/press/release.html"' in hant  # relative link made absolute
+    assert 'src="https://example.cn/news/2024/05/02/images/launch.jpg"' in hant
+    assert '<code>软件 = "不转换"</code>' in hant  # code is never converted
+    english = (GOLDEN / "zh-hans/articles/chip-exports/index.html").read_text(encoding="utf-8")
+    assert '<article class="story" lang="en">' in english
+    assert "Analysts expect the trend to hold." in english and "alert(1)" not in english and "onclick" not in english
+    text = (GOLDEN / "zh-hans/articles/text-hant/index.html").read_text(encoding="utf-8")
+    assert "台风预计明晨登陆" in text and "另一则不相关的新闻标题" not in text
+    assert not any("draft" in p for p in tree_bytes(GOLDEN))
+    assert 'href="/news/static/style.css"' in hant

@@ -1,0 +1,165 @@
+"""Unit tests, one group per pipeline stage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.config import Edition, load_config
+from digest.convert import convert_html, needs_conversion
+from digest.errors import BuildError
+from digest.output import write_site
+from digest.render import BodyFormat, body_to_html, detect_format
+from digest.sanitize import sanitize
+from digest.source import default_slug, read_source
+from digest.templating import OutputFile
+
+HANT = Edition("zh-Hant", "zh-hant", "s2twp", "zh_TW", "t", "")
+HANS = Edition("zh-Hans", "zh-hans", "tw2sp", "zh_CN", "t", "")
+
+
+# --- config ---------------------------------------------------------------
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_config_defaults_give_two_editions(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path / "config.yaml", "title: 新闻\n"))
+    assert [e.code for e in config.editions] == ["zh-Hans", "zh-Hant"]
+    assert [e.prefix for e in config.editions] == ["zh-hans", "zh-hant"]
+    assert config.base_path == "/" and str(config.timezone) == "Asia/Taipei"
+
+
+def test_config_base_url_override_sets_subpath(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path / "config.yaml", "base_url: https://a.b/\n"), base_url="https://u.github.io/digest")
+    assert config.base_url == "https://u.github.io/digest/" and config.base_path == "/digest/"
+
+
+@pytest.mark.parametrize("text, line, reason", [
+    ("title: x\nfoo: 1\n", 2, "unknown key 'foo'"),
+    ("editions:\n  - code: zh-Hans\n    colour: red\n", 3, "unknown key 'colour' in 'editions.0'"),
+    ("timezone: Mars/Base\n", 1, "unknown time zone"),
+    ("feed_items: many\n", 1, "'feed_items': 'many' is not of type 'integer'"),
+    ("base_url: example.com\n", 1, "'base_url'"),
+    ("title: [unclosed\n", 2, "invalid YAML"),
+])
+def test_config_errors_name_the_line(tmp_path: Path, text: str, line: int, reason: str) -> None:
+    with pytest.raises(BuildError) as caught:
+        load_config(write(tmp_path / "config.yaml", text))
+    first = caught.value.problems[0]
+    assert (first.line, reason in first.reason) == (line, True), first
+
+
+# --- source ---------------------------------------------------------------
+
+GOOD = "---\ntitle: 标题\ndate: 2025-01-23T12:29:00+08:00\nsource: 某报\nlang: zh-Hans\n---\n正文。\n"
+
+
+def test_source_reads_typed_frontmatter_and_raw_body(tmp_path: Path) -> None:
+    doc = read_source(write(tmp_path / "a.md", GOOD), "2025/a.md")
+    assert doc.title == "标题" and doc.date.utcoffset().total_seconds() == 8 * 3600
+    assert doc.body == "正文。\n" and doc.body_line == 7 and doc.slug == "a"
+
+
+def test_source_reports_all_problems_of_a_file(tmp_path: Path) -> None:
+    bad = GOOD.replace("title: 标题\n", "").replace("lang: zh-Hans", "lang: fr\nauthor: me")
+    with pytest.raises(BuildError) as caught:
+        read_source(write(tmp_path / "a.md", bad), "a.md")
+    reasons = " | ".join(p.reason for p in caught.value.problems)
+    assert "missing frontmatter field: 'title'" in reasons and "unknown frontmatter field 'author'" in reasons and "'lang'" in reasons
+
+
+def test_source_rejects_non_utf8_with_line(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_bytes(GOOD.encode() + b"\n\xff\xfe")
+    with pytest.raises(BuildError) as caught:
+        read_source(path, "a.md")
+    assert caught.value.problems[0].line == 9
+
+
+@pytest.mark.parametrize("rel, expected", [
+    ("2025/01/23/20250123-c1ce3869.md", "20250123-c1ce3869"),
+    ("My Story.md", "my-story"),
+])
+def test_default_slug_is_ascii_and_stable(rel: str, expected: str) -> None:
+    assert default_slug(rel) == expected
+
+
+def test_default_slug_of_chinese_name_is_ascii_and_unique() -> None:
+    a, b = default_slug("马斯克.md"), default_slug("孙正义.md")
+    assert a.isascii() and b.isascii() and a != b and a == default_slug("马斯克.md")
+
+
+# --- render ---------------------------------------------------------------
+
+@pytest.mark.parametrize("body, fmt", [
+    ("<p>一</p><p>二</p>", BodyFormat.HTML),
+    ("## 小标题\n\n正文段落。\n", BodyFormat.MARKDOWN),
+    ("第一段。\n第二段。\n", BodyFormat.TEXT),
+    ("2025年1月20日,某人。(美聯社)\n2025年1月20日,某人。(美聯社)\n\n正文。", BodyFormat.TEXT),
+])
+def test_detect_format(body: str, fmt: BodyFormat) -> None:
+    assert detect_format(body) is fmt
+
+
+def test_plain_text_is_never_markup() -> None:
+    assert body_to_html("1. 不是列表\n# 不是标题 <b>\n", BodyFormat.TEXT) == "<p>1. 不是列表</p>\n<p># 不是标题 &lt;b&gt;</p>\n"
+
+
+# --- sanitise -------------------------------------------------------------
+
+@pytest.mark.parametrize("hostile, forbidden", [
+    ("<p>x<script>alert(1)</script></p>", "alert"),
+    ('<img src="https://a/b.jpg" onerror="alert(1)">', "onerror"),
+    ('<a href="javascript:alert(1)">x</a>', "javascript"),
+    ('<a href=" JaVaScRiPt:alert(1)">x</a>', "alert"),
+    ('<p style="position:fixed">x</p>', "style"),
+    ('<iframe src="https://evil"></iframe>', "iframe"),
+    ('<svg><script>alert(1)</script></svg>', "alert"),
+    ('<img src="data:image/svg+xml;base64,PHN2Zz4=">', "data:"),
+])
+def test_sanitize_removes_hostile_markup(hostile: str, forbidden: str) -> None:
+    assert forbidden not in sanitize(hostile).lower()
+
+
+def test_sanitized_images_lazy_and_without_referrer() -> None:
+    out = sanitize('<img src="https://img.example/a.jpg" alt="图">')
+    assert 'loading="lazy"' in out and 'referrerpolicy="no-referrer"' in out and 'src="https://img.example/a.jpg"' in out
+
+
+# --- convert --------------------------------------------------------------
+
+def test_convert_changes_text_only() -> None:
+    html = '<p>软件<a href="https://x.cn/软件" title="软件">软件</a><code>软件</code>信息</p>'
+    assert convert_html(html, HANT) == '<p>軟體<a href="https://x.cn/软件" title="软件">軟體</a><code>软件</code>資訊</p>'
+
+
+def test_convert_to_simplified_uses_mainland_phrases() -> None:
+    assert convert_html("<p>軟體與資訊</p>", HANS) == "<p>软件与信息</p>"
+
+
+def test_conversion_only_for_other_script() -> None:
+    assert needs_conversion("zh-Hans", HANT) and not needs_conversion("zh-Hant", HANT)
+    assert not needs_conversion("en", HANS)
+
+
+# --- output ---------------------------------------------------------------
+
+def test_write_site_replaces_whole_folder(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_site([OutputFile("a/index.html", b"1"), OutputFile("old.txt", b"x")], out)
+    write_site([OutputFile("a/index.html", b"2")], out)
+    assert (out / "a/index.html").read_bytes() == b"2" and not (out / "old.txt").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_write_site_refuses_duplicate_paths_and_keeps_old(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    write_site([OutputFile("index.html", b"old")], out)
+    with pytest.raises(BuildError):
+        write_site([OutputFile("x.html", b"1"), OutputFile("x.html", b"2")], out)
+    assert (out / "index.html").read_bytes() == b"old"
