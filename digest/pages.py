@@ -73,7 +73,7 @@ def for_edition(article: Article, edition: Edition, config: Config) -> EditionAr
     )
 
 
-def _alternates(config: Config, path_in: dict[str, str], default: str) -> tuple[tuple[str, str], ...]:
+def _alternates(path_in: dict[str, str], default: str) -> tuple[tuple[str, str], ...]:
     pairs = [(code, path_in[code]) for code in sorted(path_in)]
     return (*pairs, ("x-default", default))
 
@@ -88,33 +88,31 @@ def assemble_pages(config: Config, articles: tuple[Article, ...]) -> tuple[tuple
     by_edition = {e.code: newest_first([for_edition(a, e, config) for a in published]) for e in config.editions}
     home_paths = {e.code: f"{e.prefix}/" for e in config.editions}
     pages: list[Page] = [
-        Page("index.html", "root.html", "", None, _alternates(config, home_paths, "")),
+        Page("index.html", "root.html", "", None, _alternates(home_paths, "")),
         Page("404.html", "404.html", "404.html", None, ()),
     ]
     for edition in config.editions:
         items = by_edition[edition.code]
         days = tuple(DayGroup(day, tuple(group)) for day, group in groupby(items, key=lambda a: a.local_date.date()))
         pages.append(Page(f"{edition.prefix}/index.html", "home.html", home_paths[edition.code], edition,
-                          _alternates(config, home_paths, ""), MappingProxyType({"days": days})))
+                          _alternates(home_paths, ""), MappingProxyType({"days": days})))
         for item in items:
             paths = {e.code: article_path(e, item.article) for e in config.editions}
             default = paths[config.default_edition]
             pages.append(Page(f"{item.path}index.html", "article.html", item.path, edition,
-                              _alternates(config, paths, default), MappingProxyType({"item": item})))
+                              _alternates(paths, default), MappingProxyType({"item": item})))
     check_collisions(pages)
     return tuple(pages), by_edition
 
 
 def check_collisions(pages: list[Page]) -> None:
-    """Two sources must never write the same file: report both of them."""
+    """Two sources must never write the same file: name both of them."""
     owners: dict[str, Page] = {}
     problems = []
     for page in pages:
         first = owners.setdefault(page.output_path, page)
         if first is not page:
-            a, b = (p.data["item"].article.doc if "item" in p.data else None for p in (first, page))
-            where = b.path if b else page.output_path
-            other = a.rel_path if a else first.output_path
+            where, other = (str(p.data["item"].article.doc.path) if "item" in p.data else p.output_path for p in (page, first))
             problems.append(problem(where, 0, f"writes {page.output_path}, which {other} also writes: give one of them another slug"))
     if problems:
         raise BuildError(problems)

@@ -109,18 +109,21 @@ def render_pages(config: Config, pages: tuple[Page, ...]) -> list[OutputFile]:
             raise BuildError([problem(Path(exc.filename or page.template), exc.lineno, f"template syntax error: {exc.message}")]) from None
         except jinja2.TemplateNotFound as exc:
             raise BuildError([problem(config.templates_dir / exc.name, 0, "template not found")]) from None
-        except jinja2.UndefinedError as exc:
-            raise BuildError([problem(config.templates_dir / page.template, _template_line(exc), f"template error: {exc.message}")]) from None
+        except jinja2.TemplateError as exc:
+            file, line = _template_location(exc, config.templates_dir / page.template)
+            raise BuildError([problem(file, line, f"template error: {exc.message}")]) from None
         files.append(OutputFile(page.output_path, html.encode("utf-8")))
     return files
 
 
-def _template_line(exc: BaseException) -> int:
-    """Line in the template where rendering failed, read from the traceback."""
+def _template_location(exc: BaseException, fallback: Path) -> tuple[Path, int]:
+    """The template file and line where rendering failed, read from the traceback
+    (Jinja compiles templates so that their frames carry the template's name)."""
+    location = (fallback, 0)
     tb = exc.__traceback__
-    line = 0
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(".html"):
-            line = tb.tb_lineno
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html"):
+            location = (Path(filename), tb.tb_lineno)
         tb = tb.tb_next
-    return line
+    return location
