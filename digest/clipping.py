@@ -1,0 +1,523 @@
+"""Reading a raw clipping of any supported format -> :class:`Clipping`.
+
+In:  a file a curator saved -- a content file with YAML frontmatter, a feed
+     clipping (``<!--ms timestamp-->``, ``[title](url)``, a ``------`` rule, an
+     HTML body), text pasted from a web page (title line, date line,
+     paragraphs), Markdown (optionally with a ``Key: value`` header), an HTML
+     fragment or a full HTML page -- plus the site's time zone and host table.
+Out: a frozen Clipping: title, url, date (aware), the body *as it came* (for
+     a full page: the article element, without the page around it), its
+     :class:`~digest.render.BodyFormat`, a language guess, a source guess, and
+     the metadata lines that were taken out of the body.
+
+Nothing here removes junk from the article body: that is the build's
+:mod:`digest.clean` stage, so better rules later improve old clippings too.
+The one exception is a full HTML page, where the page chrome (navigation,
+sidebars, share bars, related-article boxes marked by their CSS class) must be
+cut away to find the article at all; those cuts are reported in ``removed``.
+"""
+
+from __future__ import annotations
+
+import html as htmlmod
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from .errors import BuildError, problem
+from .render import BodyFormat, detect_format
+
+DEFAULT_TZ = ZoneInfo("Asia/Taipei")
+
+
+@dataclass(frozen=True)
+class Clipping:
+    path: str
+    kind: str                  # frontmatter | feed | text | markdown | html | page
+    title: str | None
+    url: str | None
+    date: datetime | None      # timezone-aware
+    body: str
+    format: BodyFormat
+    lang: str                  # zh-Hans | zh-Hant | en
+    source: str | None
+    meta: Mapping[str, Any] = field(default_factory=dict)   # other frontmatter (tags, summary, cleaning…)
+    removed: tuple[tuple[str, str], ...] = ()               # (rule, text) cut while extracting a page
+    body_line: int = 1
+
+
+# ---------------------------------------------------------------------------
+# Small helpers: language, dates, hosts
+# ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _converters() -> tuple[Any, Any]:
+    import opencc
+
+    return opencc.OpenCC("t2s.json"), opencc.OpenCC("s2t.json")
+
+
+def detect_lang(text: str) -> str:
+    """zh-Hant / zh-Hans by which characters OpenCC would change; en when the
+    text is mostly Latin letters."""
+    cjk = [ch for ch in text if "\u3400" <= ch <= "\u9fff"]
+    latin = len(re.findall(r"[A-Za-z]", text))
+    if len(cjk) < 0.25 * latin or not cjk:
+        return "en"
+    sample = "".join(cjk[:6000])
+    t2s, s2t = _converters()
+    to_simp, to_trad = t2s.convert(sample), s2t.convert(sample)
+    traditional = sum(1 for a, b in zip(sample, to_simp) if a != b)
+    simplified = sum(1 for a, b in zip(sample, to_trad) if a != b)
+    return "zh-Hant" if traditional > simplified else "zh-Hans"
+
+
+def host_of(url: str | None) -> str:
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.") if url else ""
+
+
+def source_for(url: str | None, sources: Mapping[str, str]) -> str | None:
+    """Outlet name for a URL from the host table; the host or a parent domain matches."""
+    host = host_of(url)
+    while host:
+        for key, name in sources.items():
+            if host == key.lower().removeprefix("www."):
+                return name
+        host = host.partition(".")[2] if "." in host else ""
+    return None
+
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_DATE_PATTERNS = [
+    # 2025-01-23T12:29:00+08:00 / 2025-01-23 12:29 / 2025/01/23 12:29:05
+    re.compile(r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
+               r"(?:[T\s]+(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2})(?:\.\d+)?)?)?"
+               r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"),
+    # 2025年1月23日 12:29 / 2025年1月23日 下午3:05
+    re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+               r"(?:\s*[（(]?[週周星期礼拜禮拜]*[一二三四五六日天]?[）)]?)?"
+               r"(?:\s*(?P<ap>上午|下午|晚上|凌晨|中午)?\s*(?P<H>\d{1,2})[:：時时点點]\s*(?P<M>\d{2})?)?"),
+    # January 23, 2025 10:00 AM / Jan. 23, 2025
+    re.compile(r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})"
+               r"(?:\s*(?:at\s*)?(?P<H>\d{1,2})[:.](?P<M>\d{2})\s*(?P<ap>[ap]\.?m\.?)?)?"
+               r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|GMT|UTC))?", re.I),
+    # 23 January 2025 / 23 Jan 2025 10:00
+    re.compile(r"(?P<d>\d{1,2})\s+(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<y>\d{4})"
+               r"(?:,?\s*(?P<H>\d{1,2})[:.](?P<M>\d{2})\s*(?P<ap>[ap]\.?m\.?)?)?"
+               r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|GMT|UTC))?", re.I),
+]
+
+
+def parse_date(text: str, tz: ZoneInfo = DEFAULT_TZ) -> datetime | None:
+    """The first date (and time) in ``text``, aware; naive times are in ``tz``."""
+    for pattern in _DATE_PATTERNS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        g = m.groupdict()
+        try:
+            month = _MONTHS[g["mon"][:3].lower()] if g.get("mon") else int(g["m"])
+            hour = int(g.get("H") or 0)
+            ap = (g.get("ap") or "").lower().replace(".", "")
+            if ap in ("下午", "晚上", "pm") and hour < 12:
+                hour += 12
+            if ap in ("am", "凌晨") and hour == 12:
+                hour = 0
+            value = datetime(int(g["y"]), month, int(g["d"]), hour, int(g.get("M") or 0), int(g.get("S") or 0))
+        except (ValueError, KeyError):
+            continue
+        zone = (g.get("tz") or "").replace(" ", "").upper()
+        if zone in ("Z", "GMT", "UTC"):
+            return value.replace(tzinfo=timezone.utc).astimezone(tz)
+        zm = re.fullmatch(r"(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?", zone)
+        if zm:
+            from datetime import timedelta
+
+            sign = 1 if zm.group(1) == "+" else -1
+            offset = timezone(sign * timedelta(hours=int(zm.group(2)), minutes=int(zm.group(3) or 0)))
+            return value.replace(tzinfo=offset)
+        return value.replace(tzinfo=tz)
+    return None
+
+
+def _aware(value: Any, tz: ZoneInfo) -> datetime | None:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=tz)
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+        except ValueError:
+            return parse_date(value, tz)
+    if hasattr(value, "year"):  # a bare date
+        return datetime(value.year, value.month, value.day, tzinfo=tz)
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Format detection and the readers
+# ---------------------------------------------------------------------------
+
+_FRONTMATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
+_FEED_HEAD = re.compile(
+    r"\A\s*(?:<!--\s*(?P<ts>\d{9,13})\s*-->\s*\n)?\s*"
+    r"\[(?P<title>[^\n]+?)\]\((?P<url>https?://[^\s)]+)\)[ \t]*\r?\n"
+    r"[ \t]*(?:-{3,}|={3,}|\*{3,})[ \t]*\r?\n",
+)
+_PAGE = re.compile(r"\A\s*(?:<!doctype html|<html\b|<head\b)", re.I)
+_HTML_FRAGMENT = re.compile(r"\A\s*<(?:p|div|article|section|figure|h[1-6]|ul|ol|img|blockquote|table|main|span|a|b|strong|em|i)\b", re.I)
+_META_HEADER = re.compile(r"\A((?:[A-Za-z][A-Za-z_ -]{0,20}:[ \t]*[^\n]*\n)+)\s*\n", re.S)
+_META_KEYS = {"title", "date", "url", "source", "author", "authors", "tags", "category", "slug", "lang",
+              "summary", "source_url", "link", "published", "modified"}
+_SENTENCE_END = re.compile(r"[。．.!?！？][」』”’\"')）]*$")
+_DATE_LINE = re.compile(
+    r"^[\W_]*(?:(?:發布時間|发布时间|發佈時間|更新時間|更新时间|發表時間|发表时间|出版時間|日期|時間|时间|"
+    r"published|posted|updated|date)\s*[:：]?\s*)?"
+    r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})", re.I)
+
+
+def read_clipping(
+    path: Path | str,
+    *,
+    tz: ZoneInfo = DEFAULT_TZ,
+    sources: Mapping[str, str] | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    lang: str | None = None,
+    text: str | None = None,
+) -> Clipping:
+    """Read one clipping.  Raises BuildError(path:line: reason) when unreadable.
+    ``source``/``url``/``lang`` are the curator's overrides (``--source`` ...)."""
+    path = Path(path)
+    if text is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise BuildError([problem(path, 0, f"cannot read file: {exc.strerror or exc}")]) from None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise BuildError([problem(path, line, "not UTF-8 text (save the clipping as UTF-8)")]) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise BuildError([problem(path, 1, "empty file: nothing to import")])
+    if "\x00" in text:
+        raise BuildError([problem(path, 1, "binary file, not a text clipping")])
+
+    fields = _read(path, text, tz)
+    if url:
+        fields["url"] = url
+    body = fields["body"]
+    fields["lang"] = lang or fields.get("lang") or detect_lang(_visible_text(body, fields["format"]))
+    # the host table names the outlet of a known URL; --source covers the rest
+    fields["source"] = (fields.get("source") or source_for(fields.get("url"), sources or {}) or source)
+    return Clipping(path=str(path), **fields)
+
+
+def _read(path: Path, text: str, tz: ZoneInfo) -> dict[str, Any]:
+    m = _FRONTMATTER.match(text)
+    if m:
+        return _read_frontmatter(path, text, m, tz)
+    m = _FEED_HEAD.match(text)
+    if m:
+        return _read_feed(text, m, tz)
+    if _PAGE.match(text):
+        return _read_page(text, tz)
+    if _HTML_FRAGMENT.match(text):
+        return _read_html_fragment(text, tz)
+    fmt = detect_format(text)
+    if fmt is BodyFormat.HTML:
+        return _read_html_fragment(text, tz)
+    if fmt is BodyFormat.MARKDOWN or text.lstrip().startswith("# ") or _META_HEADER.match(text):
+        return _read_markdown(text, tz)
+    return _read_text(text, tz)
+
+
+def _read_frontmatter(path: Path, text: str, m: re.Match[str], tz: ZoneInfo) -> dict[str, Any]:
+    try:
+        meta = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 2) if mark else 1
+        raise BuildError([problem(path, line, f"invalid YAML frontmatter: {getattr(exc, 'problem', exc)}")]) from None
+    if not isinstance(meta, dict):
+        raise BuildError([problem(path, 1, "frontmatter must be a mapping of keys to values")])
+    body = text[m.end():]
+    declared = meta.get("format")
+    fmt = BodyFormat(declared) if declared in {f.value for f in BodyFormat} else detect_format(body)
+    rest = {k: v for k, v in meta.items() if k not in ("title", "url", "date", "source", "lang", "format")}
+    return {
+        "kind": "frontmatter", "title": _str(meta.get("title")), "url": _str(meta.get("url")),
+        "date": _aware(meta.get("date"), tz), "body": body, "format": fmt,
+        "lang": meta.get("lang") if meta.get("lang") in ("zh-Hans", "zh-Hant", "en") else None,
+        "source": _str(meta.get("source")), "meta": rest, "body_line": text[: m.end()].count("\n") + 1,
+    }
+
+
+def _str(value: Any) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def _read_feed(text: str, m: re.Match[str], tz: ZoneInfo) -> dict[str, Any]:
+    body = text[m.end():]
+    date = None
+    if m.group("ts"):
+        stamp = int(m.group("ts"))
+        seconds = stamp / 1000 if stamp > 10**11 else stamp
+        date = datetime.fromtimestamp(seconds, tz)
+    else:  # DW-style bodies open with <div><i><br>ISO timestamp</i></div>
+        iso = re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})", body[:400])
+        if iso:
+            date = parse_date(iso.group(0), tz)
+    fmt = detect_format(body)
+    return {"kind": "feed", "title": htmlmod.unescape(m.group("title")).strip(), "url": m.group("url"),
+            "date": date, "body": body, "format": fmt, "body_line": text[: m.end()].count("\n") + 1}
+
+
+def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
+    """Pasted page text: a title line, maybe a few short metadata lines and a
+    date line, then one paragraph per line."""
+    lines = text.split("\n")
+    idx = [i for i, ln in enumerate(lines) if ln.strip()]
+    title = None
+    date = None
+    start = 0
+    if idx:
+        first = lines[idx[0]].strip()
+        # the first few non-empty lines after the title: find the date line
+        for pos, i in enumerate(idx[1:5], start=1):
+            ln = lines[i].strip()
+            if _DATE_LINE.match(ln) and len(ln) <= 80:
+                between = [lines[k].strip() for k in idx[1:pos]]
+                if all(len(b) <= 40 and not _SENTENCE_END.search(b) for b in between):
+                    title, date, start = first, parse_date(ln, tz), i + 1
+                break
+            if len(ln) > 60 or _SENTENCE_END.search(ln):
+                break
+        if title is None and len(first) <= 120 and not re.search(r"[。．]$", first):
+            # a title without a date line: only when a blank line sets it apart
+            nxt = idx[0] + 1
+            if len(idx) > 1 and nxt < len(lines) and not lines[nxt].strip():
+                title, start = first, idx[0] + 1
+                if _DATE_LINE.match(lines[idx[1]].strip()) and len(lines[idx[1]].strip()) <= 80:
+                    date, start = parse_date(lines[idx[1]], tz), idx[1] + 1
+    body = "\n".join(lines[start:]).strip("\n") + "\n"
+    return {"kind": "text", "title": title, "url": None, "date": date, "body": body,
+            "format": BodyFormat.TEXT, "body_line": start + 1}
+
+
+def _read_markdown(text: str, tz: ZoneInfo) -> dict[str, Any]:
+    """Markdown, optionally with a Pelican-style ``Key: value`` header and/or a
+    leading ``# Title``."""
+    meta: dict[str, str] = {}
+    body = text
+    m = _META_HEADER.match(text)
+    if m:
+        pairs = [ln.split(":", 1) for ln in m.group(1).splitlines() if ":" in ln]
+        keys = {k.strip().lower() for k, _ in pairs}
+        if keys & _META_KEYS and keys <= _META_KEYS | {"author", "category", "status"}:
+            meta = {k.strip().lower(): v.strip() for k, v in pairs}
+            body = text[m.end():]
+    title = meta.get("title")
+    h1 = re.match(r"\A\s*#\s+(.+?)\s*#*\s*\n", body)
+    if h1:
+        title = title or h1.group(1)
+        body = body[h1.end():]
+    url = meta.get("url") or meta.get("source_url") or meta.get("link")
+    date = _aware(meta.get("date") or meta.get("published"), tz) if (meta.get("date") or meta.get("published")) else None
+    if date is None:
+        first = next((ln for ln in body.splitlines() if ln.strip()), "")
+        if _DATE_LINE.match(first.strip().strip("*_")) and len(first) <= 80:
+            date = parse_date(first, tz)
+            body = body.split(first, 1)[1]
+    fmt = detect_format(body)
+    return {"kind": "markdown", "title": title, "url": url, "date": date, "body": body.lstrip("\n"),
+            "format": fmt if fmt is not BodyFormat.HTML else BodyFormat.MARKDOWN,
+            "source": meta.get("source"), "lang": meta.get("lang") if meta.get("lang") in ("zh-Hans", "zh-Hant", "en") else None}
+
+
+def _read_html_fragment(text: str, tz: ZoneInfo) -> dict[str, Any]:
+    title = None
+    body = text
+    h = re.match(r"\A\s*<h1[^>]*>(.*?)</h1>\s*", text, re.S | re.I)
+    if h:
+        title = _strip_tags(h.group(1))
+        body = text[h.end():]
+    date = None
+    t = re.search(r"<time[^>]*datetime=\"([^\"]+)\"", body[:2000])
+    if t:
+        date = _aware(t.group(1), tz)
+    return {"kind": "html", "title": title, "url": None, "date": date, "body": body, "format": BodyFormat.HTML}
+
+
+def _strip_tags(fragment: str) -> str:
+    return re.sub(r"\s+", " ", htmlmod.unescape(re.sub(r"<[^>]+>", "", fragment))).strip()
+
+
+def _visible_text(body: str, fmt: BodyFormat) -> str:
+    return _strip_tags(body) if fmt is BodyFormat.HTML else body
+
+
+# ---------------------------------------------------------------------------
+# Full HTML pages
+# ---------------------------------------------------------------------------
+
+# Elements that are page chrome wherever they sit.
+_CHROME_TAGS = ("script", "style", "noscript", "iframe", "form", "button", "input", "select", "textarea",
+                "svg", "nav", "aside", "footer", "header", "template", "object", "video", "audio", "canvas", "dialog")
+# class/id words that mark page chrome (matched against -/_ separated parts).
+_CHROME_CLASS = re.compile(
+    r"(?:^|[-_\s])(related|share|sharing|social|newsletter|subscribe|subscription|advert|advertisement|ads?|"
+    r"adslot|promo|promotion|comments?|breadcrumbs?|sidebar|recommend(?:ed|ation)?s?|trending|popular|"
+    r"most-?read|outbrain|taboola|tags?|footer|nav|navbar|menu|sponsor(?:ed)?|more-?stories|read-?more|"
+    r"toolbar|byline|author|meta|dateline|timestamp|published|print|font-?size|paywall|signup|banner|"
+    r"cookie|modal|popup|login|header)(?:$|[-_\s])", re.I)
+
+
+def _read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
+    import lxml.html
+
+    try:
+        doc = lxml.html.document_fromstring(text)
+    except (ValueError, lxml.etree.ParserError):
+        return _read_html_fragment(text, tz)
+
+    def meta(*names: str) -> str | None:
+        for name in names:
+            for attr in ("property", "name", "itemprop"):
+                found = doc.xpath(f'//meta[@{attr}="{name}"]/@content')
+                if found and found[0].strip():
+                    return found[0].strip()
+        return None
+
+    ld = _json_ld(doc)
+    h1 = doc.xpath("//h1")
+    title = (meta("og:title", "twitter:title") or ld.get("headline")
+             or (_norm_text(h1[0].text_content()) if h1 else None))
+    if not title:
+        t = doc.xpath("//title")
+        title = _norm_text(t[0].text_content()) if t else None
+    canonical = doc.xpath('//link[@rel="canonical"]/@href')
+    url = (canonical[0].strip() if canonical else None) or meta("og:url") or ld.get("url")
+    if url and not url.startswith(("http://", "https://")):
+        url = None
+    when = (meta("article:published_time", "og:article:published_time", "datePublished", "pubdate",
+                 "publishdate", "date", "dc.date", "DC.date.issued", "parsely-pub-date")
+            or ld.get("datePublished"))
+    if not when:
+        times = doc.xpath("//time/@datetime")
+        when = times[0] if times else None
+    date = _aware(when, tz) if when else None
+
+    article = _main_element(doc)
+    removed: list[tuple[str, str]] = []
+    for el in list(article.iter(*_CHROME_TAGS)):
+        if el.getparent() is not None and el is not article:
+            _drop(el, f"page:<{el.tag}>", removed)
+    total = len(_norm_text(article.text_content())) or 1
+    for el in list(article.iter()):
+        if not isinstance(el.tag, str) or el is article or el.getparent() is None:
+            continue
+        marks = " ".join(filter(None, (el.get("class"), el.get("id"))))
+        if marks and _CHROME_CLASS.search(marks) and el.tag not in ("p",) \
+                and len(_norm_text(el.text_content())) < 0.4 * total:
+            _drop(el, "page:class=" + _CHROME_CLASS.search(marks).group(1).lower(), removed)
+    # the title again inside the article, and lone <time> lines, are metadata
+    for el in list(article.iter("h1", "time")):
+        if el.getparent() is None:
+            continue
+        holder = el.getparent() if el.tag == "time" else el
+        if el.tag == "time" and _norm_text(holder.text_content()) != _norm_text(el.text_content()):
+            holder = el
+        if holder is article:
+            continue
+        _drop(holder, "page:title" if el.tag == "h1" else "page:time", removed)
+    body = _inner(article)
+    return {"kind": "page", "title": title, "url": url, "date": date, "body": body.strip() + "\n",
+            "format": BodyFormat.HTML, "removed": tuple(removed),
+            "lang": _page_lang(doc)}
+
+
+def _page_lang(doc: Any) -> str | None:
+    lang = (doc.get("lang") or "").lower()
+    if lang.startswith("en"):
+        return "en"
+    return None  # zh-TW pages carry Simplified text often enough: detect from text
+
+
+def _json_ld(doc: Any) -> dict[str, Any]:
+    for script in doc.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in items:
+            if isinstance(item, dict) and ("headline" in item or "datePublished" in item):
+                return {k: v for k, v in item.items() if isinstance(v, str)}
+    return {}
+
+
+def _norm_text(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _drop(el: Any, rule: str, removed: list[tuple[str, str]]) -> None:
+    text = _norm_text(el.text_content())
+    if text:
+        removed.append((rule, text))
+    el.drop_tree()  # keeps the tail text
+
+
+def _inner(el: Any) -> str:
+    import lxml.html
+
+    parts = [htmlmod.escape(el.text or "", quote=False)]
+    parts += [lxml.html.tostring(c, encoding="unicode") for c in el]
+    return "".join(parts)
+
+
+def _p_text(el: Any) -> int:
+    return sum(len(_norm_text(p.text_content())) for p in el.iter("p"))
+
+
+def _main_element(doc: Any) -> Any:
+    """The element holding the article: articleBody, the <article> with most
+    paragraph text, a known content class, <main>, else the best paragraph parent."""
+    body = doc.find("body") if doc.find("body") is not None else doc
+    found = doc.xpath('//*[@itemprop="articleBody"]')
+    if found:
+        return found[0]
+    page_text = _p_text(body) or 1
+    articles = sorted(doc.xpath("//article"), key=_p_text, reverse=True)
+    if articles and _p_text(articles[0]) >= 0.5 * page_text:
+        return articles[0]
+    classed = doc.xpath('//*[contains(@class,"article-body") or contains(@class,"article__body") or '
+                        'contains(@class,"story-body") or contains(@class,"entry-content") or '
+                        'contains(@class,"post-content") or contains(@class,"article-content") or '
+                        'contains(@id,"article-body") or contains(@id,"story-body")]')
+    classed = [c for c in classed if _p_text(c) >= 0.5 * page_text]
+    if classed:
+        return max(classed, key=_p_text)
+    mains = doc.xpath("//main")
+    if mains and _p_text(mains[0]) >= 0.5 * page_text:
+        return mains[0]
+    scores: dict[Any, int] = {}
+    for p in body.iter("p"):
+        parent = p.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0) + len(_norm_text(p.text_content()))
+    return max(scores, key=scores.get) if scores else body
