@@ -31,6 +31,12 @@ def _converter(config_name: str) -> opencc.OpenCC:
     return opencc.OpenCC(name)
 
 
+def script_neutral(text: str) -> str:
+    """A spelling shared by both scripts (plain character-level t2s), for keys that
+    must match whichever script a curator typed, such as tag folders."""
+    return _converter("t2s").convert(text)
+
+
 def needs_conversion(article_lang: str, edition: Edition) -> bool:
     """Only Chinese text in the other script is converted; English is left alone."""
     return article_lang.startswith("zh") and article_lang != edition.code

@@ -2,7 +2,7 @@
 
 In: the Config, an Edition, its EditionArticles newest first and its UI strings.
 Out: OutputFiles ``<prefix>/feed.xml`` (RSS 2.0), ``<prefix>/atom.xml`` (Atom 1.0)
-and ``<prefix>/tags/<tag>/feed.xml`` (RSS 2.0, one per tag of the edition).
+and ``<prefix>/tags/<tag-slug>/feed.xml`` (RSS 2.0, one per tag of the edition).
 
 What feed readers and the W3C feed validator insist on, and how it is met here:
 
@@ -23,21 +23,20 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from urllib.parse import quote, urljoin
+from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
 from .config import Config, Edition
-from .pages import EditionArticle
-from .templating import OutputFile, edition_title
+from .output import OutputFile
+from .pages import EditionArticle, Tag, tag_feed_path
+from .templating import edition_title
 
 FEED_FILE = "feed.xml"
 ATOM_FILE = "atom.xml"
-TAGS_DIR = "tags"
 
 # An empty feed still needs a date (Atom <updated>, RSS <lastBuildDate>); feedgen
 # would take the clock, which makes every build differ. Only a site without a
@@ -54,8 +53,8 @@ _HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 class FeedSpec:
     """What one feed is: where it lives and what it describes."""
 
-    file: str  # output path below the site folder (may hold non-ASCII tag names)
-    url: str  # absolute, percent-encoded URL of the feed itself
+    file: str  # output path below the site folder
+    url: str  # absolute URL of the feed itself
     home: str  # absolute URL of the HTML page the feed mirrors
     title: str
     description: str
@@ -68,21 +67,6 @@ def feed_path(edition: Edition) -> str:
 
 def atom_path(edition: Edition) -> str:
     return f"{edition.prefix}/{ATOM_FILE}"
-
-
-def tag_slug(tag: str) -> str:
-    """A folder name for a tag: its own characters (Chinese stays Chinese), lowercased,
-    with anything that is not a letter or digit turned into "-", so "AI/科技" cannot
-    make a nested folder. Empty if the tag has no letter or digit at all."""
-    text = unicodedata.normalize("NFKC", tag).lower()
-    return re.sub(r"[\W_]+", "-", text).strip("-")
-
-
-def tag_feed_path(edition: Edition, tag: str) -> str:
-    """Site-relative URL path of a tag's feed (percent-encoded: feed validators and
-    some readers reject raw non-ASCII in URLs). Empty if the tag gets no feed."""
-    slug = tag_slug(tag)
-    return f"{edition.prefix}/{TAGS_DIR}/{quote(slug)}/{FEED_FILE}" if slug else ""
 
 
 def absolute_html(fragment: str, page_url: str) -> str:
@@ -145,7 +129,7 @@ def _generator(config: Config, spec: FeedSpec, items: Sequence[EditionArticle], 
         if item.source:
             entry.dc.dc_creator(item.source)
         for tag in item.tags:
-            entry.category(term=tag)
+            entry.category(term=tag.name)
     return feed
 
 
@@ -182,25 +166,25 @@ def build_atom_feed(config: Config, edition: Edition, items: list[EditionArticle
 
 
 def build_tag_feeds(config: Config, edition: Edition, items: list[EditionArticle], strings: Mapping[str, str]) -> list[OutputFile]:
-    """One RSS 2.0 feed per tag of the edition (tags as the edition spells them).
-    Tags that differ only in case or punctuation share a slug and so a feed."""
+    """One RSS 2.0 feed per tag of the edition, at the same ASCII path in every
+    edition. Tags that share a slug (differing in case, punctuation or script)
+    share a feed."""
     by_slug: dict[str, list[EditionArticle]] = {}
     names: dict[str, str] = {}
     for item in items:  # newest first, so every group stays newest first
-        for tag in dict.fromkeys(item.tags):
-            slug = tag_slug(tag)
-            if not slug:
+        for tag in item.tags:
+            if not tag.slug:
                 continue
-            group = by_slug.setdefault(slug, [])
+            group = by_slug.setdefault(tag.slug, [])
             if not group or group[-1] is not item:
                 group.append(item)
-            names[slug] = min(names.get(slug, tag), tag)  # deterministic display name
+            names[tag.slug] = min(names.get(tag.slug, tag.name), tag.name)  # deterministic display name
     base = _edition_spec(config, edition, strings, feed_path(edition))
     files = []
     for slug in sorted(by_slug):
-        path = tag_feed_path(edition, names[slug])
+        path = tag_feed_path(edition, Tag(names[slug], slug))
         spec = FeedSpec(
-            file=f"{edition.prefix}/{TAGS_DIR}/{slug}/{FEED_FILE}",
+            file=path,
             url=config.base_url + path,
             home=base.home,  # there are no tag pages; the edition's front page is the nearest
             title=f"{base.title} · {names[slug]}",

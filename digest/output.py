@@ -11,10 +11,18 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BuildError, problem
-from .templating import OutputFile
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One file of the site, rendered in memory, not yet written."""
+
+    path: str  # POSIX path below the output folder
+    data: bytes
 
 
 def static_files(static_dir: Path) -> list[OutputFile]:

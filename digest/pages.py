@@ -8,6 +8,9 @@ Text is converted to each edition's script here, and only here.
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -17,8 +20,31 @@ from typing import Any
 
 from .article import Article
 from .config import Config, Edition
-from .convert import convert_html, convert_text, needs_conversion
+from .convert import convert_html, convert_text, needs_conversion, script_neutral
 from .errors import BuildError, problem
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str  # as the edition spells it
+    slug: str  # ASCII folder name, the same in every edition
+
+
+def tag_slug(tag: str) -> str:
+    """ASCII, identical in both editions: ASCII tags keep their words ("AI" -> "ai");
+    Chinese ones get a short hash of their script-neutral spelling, so 经济 and 經濟
+    share one folder. Empty for a tag with no letter or digit."""
+    text = unicodedata.normalize("NFKC", tag).strip().lower()
+    words = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if text.isascii() or not re.search(r"\w", text):
+        return words
+    digest = hashlib.sha1(script_neutral(text).encode()).hexdigest()[:8]
+    return f"{words}-{digest}" if words else f"t-{digest}"
+
+
+def tag_feed_path(edition: Edition, tag: Tag) -> str:
+    """Site-relative path of a tag's RSS feed ("" when the tag has no feed)."""
+    return f"{edition.prefix}/tags/{tag.slug}/feed.xml" if tag.slug else ""
 
 
 @dataclass(frozen=True)
@@ -30,7 +56,7 @@ class EditionArticle:
     title: str
     source: str
     summary: str
-    tags: tuple[str, ...]
+    tags: tuple[Tag, ...]
     html: str
     path: str  # site-relative URL path, e.g. "zh-hans/articles/slug/"
     local_date: datetime  # in the site's time zone
@@ -66,7 +92,7 @@ def for_edition(article: Article, edition: Edition, config: Config) -> EditionAr
         title=text(doc.title),
         source=text(doc.source),
         summary=text(article.summary),
-        tags=tuple(text(t) for t in doc.tags),
+        tags=tuple(Tag(text(t), tag_slug(t)) for t in doc.tags),
         html=convert_html(article.html, edition) if convert else article.html,
         path=article_path(edition, article),
         local_date=doc.date.astimezone(config.timezone),

@@ -22,11 +22,11 @@ from .article import Article, prepare_article
 from .config import Config
 from .errors import BuildError, Problem
 from .feeds import build_atom_feed, build_feed, build_tag_feeds
-from .output import static_files, write_site
+from .output import OutputFile, static_files, write_site
 from .pages import Page, assemble_pages
 from .sitemap import build_sitemap
 from .source import SourceDoc, read_sources
-from .templating import OutputFile, load_strings, render_pages
+from .templating import load_strings, render_pages
 
 
 class BuildCache:

@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .config import Config
 from .pages import Page
-from .templating import OutputFile
+from .output import OutputFile
 
 SITEMAP_FILE = "sitemap.xml"
 ROBOTS_FILE = "robots.txt"

@@ -18,16 +18,11 @@ import jinja2
 from .config import Config, Edition
 from .convert import convert_text
 from .errors import BuildError, problem
-from .pages import Page
+from .output import OutputFile
+from .pages import Page, tag_feed_path
 from .yamlsource import parse_yaml
 
 STRINGS_FILE = "strings.yaml"
-
-
-@dataclass(frozen=True)
-class OutputFile:
-    path: str  # POSIX path below the output folder
-    data: bytes
 
 
 def load_strings(config: Config) -> dict[str, Mapping[str, str]]:
@@ -63,15 +58,8 @@ def make_environment(config: Config) -> jinja2.Environment:
     )
     env.globals["url"] = lambda path="": config.base_path + path
     env.globals["abs_url"] = lambda path="": config.base_url + path
-    env.globals["tag_feed_path"] = _tag_feed_path
+    env.globals["tag_feed_path"] = tag_feed_path
     return env
-
-
-def _tag_feed_path(edition: Edition, tag: str) -> str:
-    # Imported here: feeds imports this module for OutputFile.
-    from .feeds import tag_feed_path
-
-    return tag_feed_path(edition, tag)
 
 
 def edition_title(config: Config, edition: Edition) -> str:

@@ -9,11 +9,10 @@ import pytest
 from digest.config import Edition, load_config
 from digest.convert import convert_html, needs_conversion
 from digest.errors import BuildError
-from digest.output import write_site
+from digest.output import OutputFile, write_site
 from digest.render import BodyFormat, body_to_html, detect_format
 from digest.sanitize import sanitize
 from digest.source import default_slug, read_source
-from digest.templating import OutputFile
 
 HANT = Edition("zh-Hant", "zh-hant", "s2twp", "zh_TW", "t", "")
 HANS = Edition("zh-Hans", "zh-hans", "tw2sp", "zh_CN", "t", "")
@@ -163,3 +162,15 @@ def test_write_site_refuses_duplicate_paths_and_keeps_old(tmp_path: Path) -> Non
     with pytest.raises(BuildError):
         write_site([OutputFile("x.html", b"1"), OutputFile("x.html", b"2")], out)
     assert (out / "index.html").read_bytes() == b"old"
+
+
+# --- pages ----------------------------------------------------------------
+
+def test_tag_slugs_are_ascii_and_shared_by_both_scripts() -> None:
+    from digest.pages import tag_slug
+
+    assert tag_slug("AI") == "ai" and tag_slug("Hong Kong") == "hong-kong"
+    assert tag_slug("经济") == tag_slug("經濟") and tag_slug("经济").isascii()
+    assert tag_slug("经济") != tag_slug("科技")
+    assert tag_slug("AI/科技").startswith("ai-") and "/" not in tag_slug("AI/科技")
+    assert tag_slug("!!!") == ""
