@@ -500,7 +500,7 @@ def _lines(root: Any) -> list[_Line]:
 # Shape tests
 # ---------------------------------------------------------------------------
 
-_REPORTING = re.compile(r"表示|指出|說|说|稱|称|認為|认为|透露|強調|强调|坦言|提到|宣布|報導|报道稱|"
+_REPORTING = re.compile(r"表示|指出|說|说|稱|称|認為|认为|透露|強調|强调|坦言|提到|宣布|報導|报道稱|呼籲|呼吁|建議|建议|鼓勵|鼓励|"
                         r"\b(said|says|told|according|reported|announced)\b", re.I)
 _DATE_ONLY = re.compile(
     r"[\W_]*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"

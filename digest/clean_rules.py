@@ -98,6 +98,9 @@ _CREDIT_WORDS = (r"(責任編輯|责任编辑|責編|责编|網編|网编|編輯
                  r"翻譯|翻译|譯者|译者|編譯|编译|製圖|制图|視覺|视觉|設計|设计|出品|策劃|策划|文字編輯|文字编辑|"
                  r"圖片編輯|图片编辑|核稿|审稿|審稿|实习编辑|實習編輯|本文編輯|本文编辑)")
 
+_NAMES = r"\s*[:：︰﹕／/｜|]\s*[^\s:：。！？，,]{1,16}([\s、,，/／|｜]+[^\s:：。！？，,]{1,16}){0,3}"
+_ROLE_PAIR = r"[\u4e00-\u9fffA-Za-z]{1,6}" + _NAMES
+
 STRICT_LINE_RULES: dict[str, str] = {
     # A line made only of share-bar tokens: "分享 | Facebook | LINE | 列印 | A A A".
     "prompt:share-bar": (
@@ -107,9 +110,11 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"([\s|｜/·•、,，:：]+(分享|收藏|留言|评论|評論|讚|赞|字[級级]|小|中|大|特大|save|comments?|"
         r"\d+\s*(則留言|条评论|comments?|shares?)|" + _SOCIAL + r"))*" + _D + r")"
     ),
+    # 责任编辑：王小明 / （編輯：張三）/ 记者：吕凯 责编：何平 网编：瑞哲 -- at least one
+    # editing credit; other "role：name" pairs may stand beside it.
     "credit:editor": (
-        r"(?i:" + OPEN + r"?\s*(" + _CREDIT_WORDS + r"\s*[:：︰﹕／/｜|]\s*[^\s:：。！？，,]{1,16}"
-        r"([\s、,，/／|｜]+[^\s:：。！？，,]{1,16}){0,3}\s*){1,6}" + CLOSE + r"?\s*[\d\s.:/-]*)"
+        r"(?i:" + OPEN + r"?\s*(" + _ROLE_PAIR + r"\s*)*" + _CREDIT_WORDS + _NAMES + r"(\s*" + _ROLE_PAIR + r")*\s*"
+        + CLOSE + r"?\s*[\d\s.:/-]*)"
     ),
     "credit:editor-pair": (
         # 编辑 张三 校对 李四 (新京报), 责编 王五: a credit word, a space, a short name.
@@ -118,8 +123,9 @@ STRICT_LINE_RULES: dict[str, str] = {
     ),
     "credit:cna": r"[（(]\s*[編编][輯辑]\s*[:：︰]\s*[^）)]{1,30}[）)]\s*\d{6,8}",
     "credit:wire-en": (
-        r"(?:(?:additional )?reporting|writing|editing|compiled|edited|translated|produced) by [A-Z][^.;]{1,120}"
-        r"(?:[;,] (?:and )?(?:additional reporting|reporting|writing|editing|compiled|edited|translated) by [A-Z][^.;]{1,120})*\.?"
+        r"(?:(?:[Aa]dditional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Tt]ranslated|[Pp]roduced) by [A-Z][^.;]{1,120}"
+        r"(?:[;,] (?:and )?(?:[Aa]dditional [Rr]eporting|[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Tt]ranslated)"
+        r" by [A-Z][^.;]{1,120})*\.?"
         r"|(?i:our standards\s*:\s*the thomson reuters trust principles\.?)"
     ),
     "credit:end-mark": (
@@ -175,10 +181,13 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"(?i:related|read more|read also|see also|also read|more on this|read next|watch|listen))"
         r"\s*[:：︰】\]］|｜》>]\s*[^。]{1,160}"
     ),
+    # a line with no letter, digit or CJK character: ___, ＊＊＊, ▼▼▼ (separators, bullets)
+    "nav:separator": r"[^0-9A-Za-z\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af]+",
+    "nav:trust": r"(?i:why you can trust .{1,30}|our (standards|editorial (guidelines|policy)).{0,60})",
     # "更多新聞請看 xxx", "看更多 xxx 相關新聞"
     "promo:more-news": (
         r"(?i:" + _D + r"(更多.{0,12}(新[聞闻]|[報报][導道]|文章|消息|內容|内容|資訊|资讯).{0,4}(請|请)?"
-        r"(看|見|见|點|点|到|上|瀏覽|浏览).{0,60}|看更多.{0,40}|more (news|stories|coverage) (from|on|at) .{1,60}))"
+        r"(看|見|见|點|点|到|上|瀏覽|浏览).{0,60}|(看|瀏覽|浏览|閱讀|阅读|查看|睇)更多.{0,40}|more (news|stories|coverage) (from|on|at) .{1,60}))"
     ),
 }
 
@@ -191,6 +200,12 @@ PROMPT_RULES: dict[str, str] = {
         r"付費訂閱|付费订阅|本文為付費|本文为付费|付費內容|付费内容|立即登入|立即登录|登入|登录).{0,80})"
         r"|(?i:.{0,40}(電子報|电子报|newsletter).{0,40}(訂閱|订阅|sign up|subscribe).{0,40})"
         r"|(?i:.{0,40}(訂閱|订阅|sign up|subscribe).{0,40}(電子報|电子报|newsletter|頻道|频道).{0,40})"
+    ),
+    "prompt:newsletter": r"(?i:.{0,60}(newsletters?|電子報|电子报|電郵|电邮)\b.{0,100})",
+    "prompt:share-friends": r"(?i:.{0,20}(分享|轉發|转发|轉傳|转传|share)\s*(給|给|到|至|with)?.{0,12}(好友|朋友|朋友圈|親友|亲友|friends).{0,30})",
+    "prompt:app-anywhere": (
+        r"(?i:(?=.*(點我|点我|按我|點此|点此|立即|馬上|马上|現在|现在|免費|免费|快|請|请|歡迎|欢迎)).{0,50}"
+        r"(下載|下载|download)\s*.{0,12}(app|應用程式|应用程序)\b.{0,60})"
     ),
     "prompt:follow": (
         r"(?i:(?=.{0,40}(追蹤|追踪|關注|关注|加入|按讚|按赞|點讚|点赞|掃碼|扫码|掃描|扫描|長按|长按|搜尋|搜索|订阅|訂閱|"

@@ -111,6 +111,9 @@ _DATE_PATTERNS = [
     re.compile(r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})"
                r"(?:\s*(?:at\s*)?(?P<H>\d{1,2})[:.](?P<M>\d{2})\s*(?P<ap>[ap]\.?m\.?)?)?"
                r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|GMT|UTC))?", re.I),
+    # 4:51pm, 23 Jan 2025 (SCMP)
+    re.compile(r"(?P<H>\d{1,2})[:.](?P<M>\d{2})\s*(?P<ap>[ap]\.?m\.?)?,?\s+(?P<d>\d{1,2})\s+"
+               r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<y>\d{4})", re.I),
     # 23 January 2025 / 23 Jan 2025 10:00
     re.compile(r"(?P<d>\d{1,2})\s+(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<y>\d{4})"
                r"(?:,?\s*(?P<H>\d{1,2})[:.](?P<M>\d{2})\s*(?P<ap>[ap]\.?m\.?)?)?"
@@ -183,6 +186,7 @@ _SENTENCE_END = re.compile(r"[。．.!?！？][」』”’\"')）]*$")
 _DATE_LINE = re.compile(
     r"^[\W_]*(?:(?:發布時間|发布时间|發佈時間|更新時間|更新时间|發表時間|发表时间|出版時間|日期|時間|时间|"
     r"published|posted|updated|date)\s*[:：]?\s*)?"
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,?\s*)?"
     r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
     r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})", re.I)
@@ -241,6 +245,8 @@ def _read(path: Path, text: str, tz: ZoneInfo) -> dict[str, Any]:
     fmt = detect_format(text)
     if fmt is BodyFormat.HTML:
         return _read_html_fragment(text, tz)
+    if _looks_pasted(text):
+        return _read_text(text, tz)
     if fmt is BodyFormat.MARKDOWN or text.lstrip().startswith("# ") or _META_HEADER.match(text):
         return _read_markdown(text, tz)
     return _read_text(text, tz)
@@ -287,6 +293,21 @@ def _read_feed(text: str, m: re.Match[str], tz: ZoneInfo) -> dict[str, Any]:
             "date": date, "body": body, "format": fmt, "body_line": text[: m.end()].count("\n") + 1}
 
 
+def _looks_pasted(text: str) -> bool:
+    """A title line then a date line within the next few lines: a pasted page,
+    whatever Markdown-like characters ("- END -") appear further down."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:5]
+    if not lines or lines[0].startswith(("#", "---", "<")) or _META_HEADER.match(text):
+        return False
+    return any(_DATE_LINE.match(ln) and len(ln) <= 80 for ln in lines[1:5])
+
+
+# Short metadata lines between the date line and the article: 来源：新京报, 作者：…
+_META_LINE = re.compile(
+    r"^[\W_]*(来源|來源|出處|出处|作者|撰文|文|記者|记者|編輯|编辑|責任編輯|责任编辑|攝影|摄影|圖|图|字數|字数|"
+    r"source|by|author|photo|image)\s*[:：／/｜|]\s*[^。！？.!?]{1,40}$", re.I)
+
+
 def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
     """Pasted page text: a title line, maybe a few short metadata lines and a
     date line, then one paragraph per line."""
@@ -314,6 +335,11 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
                 title, start = first, idx[0] + 1
                 if _DATE_LINE.match(lines[idx[1]].strip()) and len(lines[idx[1]].strip()) <= 80:
                     date, start = parse_date(lines[idx[1]], tz), idx[1] + 1
+    if title is not None:  # metadata lines right after the title/date block
+        while start < len(lines) and (not lines[start].strip() or (
+                _META_LINE.match(lines[start].strip()) or _DATE_LINE.match(lines[start].strip())
+                and len(lines[start].strip()) <= 60)):
+            start += 1
     body = "\n".join(lines[start:]).strip("\n") + "\n"
     return {"kind": "text", "title": title, "url": None, "date": date, "body": body,
             "format": BodyFormat.TEXT, "body_line": start + 1}
@@ -490,8 +516,20 @@ def _inner(el: Any) -> str:
     return "".join(parts)
 
 
+_LEAF_BLOCKS = frozenset("p div section article main aside header footer nav li ul ol blockquote table figure "
+                         "h1 h2 h3 h4 h5 h6 form".split())
+
+
 def _p_text(el: Any) -> int:
-    return sum(len(_norm_text(p.text_content())) for p in el.iter("p"))
+    """Text in paragraph-like blocks: <p>, and leaf <div>s (some sites use no <p>)."""
+    total = 0
+    for block in el.iter("p", "div"):
+        if block.tag == "div" and any(c.tag in _LEAF_BLOCKS for c in block):
+            continue
+        text = _norm_text(block.text_content())
+        if len(text) >= 20 or block.tag == "p":
+            total += len(text)
+    return total
 
 
 def _main_element(doc: Any) -> Any:
@@ -516,7 +554,9 @@ def _main_element(doc: Any) -> Any:
     if mains and _p_text(mains[0]) >= 0.5 * page_text:
         return mains[0]
     scores: dict[Any, int] = {}
-    for p in body.iter("p"):
+    for p in body.iter("p", "div"):
+        if p.tag == "div" and any(c.tag in _LEAF_BLOCKS for c in p):
+            continue
         parent = p.getparent()
         if parent is not None:
             scores[parent] = scores.get(parent, 0) + len(_norm_text(p.text_content()))
