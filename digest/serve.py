@@ -461,7 +461,7 @@ class Rebuilder:
         try:
             return step()
         except BuildError as exc:
-            problems = tuple(str(p) for p in exc.problems) or ("(build failed without a reason)",)
+            problems = tuple(_shown(p) for p in exc.problems) or ("(build failed without a reason)",)
         except Exception as exc:  # a pipeline bug must not take the preview down
             _err("".join(traceback.format_exception(exc)).rstrip())
             tb = traceback.extract_tb(exc.__traceback__)
@@ -475,6 +475,15 @@ class Rebuilder:
         config = self.config
         self.state.failed(problems, config.output_dir if config else None, config.base_path if config else "/")
         raise _Failed
+
+
+def _shown(item: Any) -> str:
+    """``path:line: reason`` with the path relative to the working folder when
+    it lies inside it, as editors' "go to file:line" want it."""
+    path = Path(item.path)
+    if path.is_absolute() and path.is_relative_to(Path.cwd()):
+        path = path.relative_to(Path.cwd())
+    return f"{path}:{item.line}: {item.reason}"
 
 
 class _Failed(Exception):
@@ -555,7 +564,7 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
                         help="address to listen on (default 127.0.0.1: this machine only)")
     parser.add_argument("--port", type=int, default=8000,
                         help="port to listen on; the next free one is used if it is taken (default 8000)")
-    parser.add_argument("--open", action="store_true", dest="open_browser",
+    parser.add_argument("--open", action="store_true",
                         help="open the site in the default browser once it is built")
 
 
@@ -644,7 +653,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=Path("config.yaml"), help="the site's config.yaml")
     add_serve_arguments(parser)
     args = parser.parse_args(argv)
-    return serve(args.config, args.host, args.port, args.open_browser)
+    return serve(args.config, args.host, args.port, args.open)
 
 
 if __name__ == "__main__":
