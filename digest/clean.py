@@ -467,10 +467,12 @@ def _lines(root: Any) -> list[_Line]:
         anc = _ancestors(el)
         in_list = tag == "li" or "li" in anc
         in_ol = "ol" in anc
-        if tag in _OPAQUE:
-            text = _norm(el.text_content())
-            if text:
-                out.append(_Line(el, None, text, 0, tag, in_list, in_ol, False, keep=True))
+        if tag in _OPAQUE:  # a table row or a preformatted line is one line, never judged
+            rows = ([" ".join(t for t in (_norm(c.text_content()) for c in tr if isinstance(c.tag, str)) if t)
+                     for tr in el.iter("tr")] if tag == "table" else el.text_content().split("\n"))
+            for row in rows:
+                if _norm(row):
+                    out.append(_Line(el, None, _norm(row), 0, tag, in_list, in_ol, False, keep=True))
             continue
         has_br = el.find(".//br") is not None
         raw = el.text_content()
@@ -501,7 +503,8 @@ def _lines(root: Any) -> list[_Line]:
 # ---------------------------------------------------------------------------
 
 _REPORTING = re.compile(r"表示|指出|說|说|稱|称|認為|认为|透露|強調|强调|坦言|提到|宣布|報導|报道稱|呼籲|呼吁|建議|建议|鼓勵|鼓励|"
-                        r"\b(said|says|told|according|reported|announced)\b", re.I)
+                        r"\b(said|says|told|according|reported|announced|wrote|writes|noted|added|estimated|warned|argued)\b",
+                        re.I)
 _DATE_ONLY = re.compile(
     r"[\W_]*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     r"(\s*[（(]?[週周星期]?[一二三四五六日天]?[）)]?)?"
@@ -726,13 +729,32 @@ def _shape_lists(lines: list[_Line], rules: Rules) -> None:
         rule = None
         if dense >= 3 and dense * 10 >= len(run) * 6 and rules.on("list:link-run"):
             rule = "list:link-run"
-        elif headingish and len(run) >= 3 and rules.on("list:shape-heading"):
+        elif headingish and len(run) >= 3 and rules.on("list:shape-heading") and (dense * 2 >= len(run) or at_tail):
             rule = "list:shape-heading"
-        elif at_tail and len(run) >= 4 and prev is not None and rules.on("list:tail-run"):
+        elif (at_tail and len(run) >= 4 and prev is not None and rules.on("list:tail-run")
+              and _headline_sized(lines, run)):
             rule = "list:tail-run"
         if rule:
             for k in run:
                 lines[k].verdict = rule
+
+
+_ENUMERATED = re.compile(
+    r"\s*(\d{1,4}\s*(年|月|日|:|：|\.|、|\)|）|/)|\d{1,2}:\d{2}|第[一二三四五六七八九十百\d]+|[（(]?[一二三四五六七八九十]+[、.)）]|"
+    r"[（(]\d{1,2}[)）]|[①-⑳]|(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d))")
+
+
+def _headline_sized(lines: list[_Line], run: list[int]) -> bool:
+    """Items long enough to be headlines of other articles, and not the bullet
+    points of the article's own list (which sit in <li> without a heading)."""
+    items = [lines[k] for k in run[1:]] or [lines[run[0]]]
+    if all(ln.in_list for ln in items) and lines[run[0]].in_list:
+        return False
+    if sum(1 for ln in items if _ENUMERATED.match(ln.text)) * 2 >= len(items):
+        return False  # a timeline or numbered list: 2018年7月：…, 00:30 …, 第一…
+    cjk = sum(1 for ln in items if re.search(r"[\u3400-\u9fff]", ln.text))
+    floor = 10 if cjk * 2 >= len(items) else 6
+    return sum(_length(ln.text) for ln in items) >= floor * len(items)
 
 
 def _sentence_like_intro(line: _Line) -> bool:

@@ -90,9 +90,9 @@ LIST_HEADING_WORDS = (
 # engine applies them only to short lines without a reporting verb (表示, said…).
 # --------------------------------------------------------------------------
 _D = r"[\W_]*"  # leading/trailing decoration: arrows, emoji, brackets, bullets
-_SOCIAL = (r"(facebook|fb|臉書|脸书|twitter|推特|x|line|whatsapp|telegram|wechat|weibo|微信|微博|朋友圈|qq|"
+_SOCIAL = (r"(?<![a-z])(facebook|fb|臉書|脸书|twitter|推特|x|line|whatsapp|telegram|wechat|weibo|微信|微博|朋友圈|qq|"
            r"linkedin|reddit|plurk|噗浪|messenger|pinterest|flipboard|threads|instagram|ig|youtube|tiktok|抖音|"
-           r"email|e-mail|電郵|电邮|print|列印|打印|copy link|複製連結|复制链接|bluesky|mastodon)")
+           r"email|e-mail|電郵|电邮|print|列印|打印|copy link|複製連結|复制链接|bluesky|mastodon)(?![a-z])")
 _CREDIT_WORDS = (r"(責任編輯|责任编辑|責編|责编|網編|网编|編輯|编辑|編審|编审|校對|校对|審校|审校|審核|审核|美編|美编|"
                  r"排版|監製|监制|統籌|统筹|終審|终审|初審|初审|復審|复审|值班編輯|值班编辑|主編|主编|總編|总编|"
                  r"翻譯|翻译|譯者|译者|編譯|编译|製圖|制图|視覺|视觉|設計|设计|出品|策劃|策划|文字編輯|文字编辑|"
@@ -194,39 +194,51 @@ STRICT_LINE_RULES: dict[str, str] = {
 PROMPT_RULES: dict[str, str] = {
     "prompt:subscribe": (
         r"(?i:" + _D + r"(歡迎|欢迎|立即|馬上|马上|免費|免费|快|請|请|記得|记得|一鍵|一键|點此|点此|點我|点我|按此|按我)?\s*"
-        r"(訂閱|订阅|subscribe|sign up|get (our|the) .{0,30}newsletter|join .{0,30}(newsletter|mailing list)|"
+        r"((訂閱|订阅).{0,20}(我們|我们|本[台報报刊站號号]|頻道|频道|電子報|电子报|專欄|专栏|newsletter|podcast|youtube|app|"
+        r"會員|会员|方案|[《「【])|subscribe\b|sign up\b|get (our|the) .{0,30}newsletter|join .{0,30}(newsletter|mailing list)|"
         r"already a (subscriber|member)|become a (member|subscriber)|log ?in\b|sign in\b|register\b|"
         r"create (a )?free account|unlock\b|start your free trial|加入會員|加入会员|成為會員|成为会员|會員專屬|会员专属|"
         r"付費訂閱|付费订阅|本文為付費|本文为付费|付費內容|付费内容|立即登入|立即登录|登入|登录).{0,80})"
+        r"|(?i:" + _D + r"(立即|馬上|马上|免費|免费|現在|现在|點此|点此|點我|点我)?\s*(訂閱|订阅|subscribe( now)?)" + _D + r")"
         r"|(?i:.{0,40}(電子報|电子报|newsletter).{0,40}(訂閱|订阅|sign up|subscribe).{0,40})"
         r"|(?i:.{0,40}(訂閱|订阅|sign up|subscribe).{0,40}(電子報|电子报|newsletter|頻道|频道).{0,40})"
     ),
-    "prompt:newsletter": r"(?i:.{0,60}(newsletters?|電子報|电子报|電郵|电邮)\b.{0,100})",
-    "prompt:share-friends": r"(?i:.{0,20}(分享|轉發|转发|轉傳|转传|share)\s*(給|给|到|至|with)?.{0,12}(好友|朋友|朋友圈|親友|亲友|friends).{0,30})",
+    "prompt:newsletter": (
+        r"(?i:(?!.*[。.]\s*$).{0,60}(newsletters?|電子報|电子报)\b.{0,100})"
+        r"|.{0,30}(电邮|電郵).{0,6}(样例|樣例|订阅|訂閱).{0,20}"
+        r"|(?i:privacy notice:.{0,200})"
+    ),
+    "prompt:share-friends": (
+        r"(?i:" + _D + r"(歡迎|欢迎|請|请|快|記得|记得|立即|一鍵|一键|點此|点此|點我|点我)?(用|透過|通过)?\s*[^\s，,。]{0,8}\s*"
+        r"(分享|轉發|转发|轉傳|转传|share)\s*(給|给|到|至|with)?.{0,12}(好友|朋友|朋友圈|親友|亲友|friends).{0,30})"
+    ),
     "prompt:app-anywhere": (
-        r"(?i:(?=.*(點我|点我|按我|點此|点此|立即|馬上|马上|現在|现在|免費|免费|快|請|请|歡迎|欢迎)).{0,50}"
+        r"(?i:(?!.*[。.]\s*$)(?=.*(點我|点我|按我|點此|点此|立即|馬上|马上|現在|现在|免費|免费|快|請|请|歡迎|欢迎)).{0,50}"
         r"(下載|下载|download)\s*.{0,12}(app|應用程式|应用程序)\b.{0,60})"
     ),
     "prompt:follow": (
-        r"(?i:(?=.{0,40}(追蹤|追踪|關注|关注|加入|按讚|按赞|點讚|点赞|掃碼|扫码|掃描|扫描|長按|长按|搜尋|搜索|订阅|訂閱|"
-        r"follow|like|join|find|connect)).{0,40}"
+        r"(?i:(?=.{0,40}(追蹤|追踪|關注|关注|訂閱|订阅|按讚|按赞|點讚|点赞|掃碼|扫码|掃描|扫描|長按|长按|加入|搜尋|搜索|"
+        r"follow|like|join|find)).{0,40}"
         r"(" + _SOCIAL + r"|粉[絲丝]專頁|粉[絲丝]团|粉專|粉专|官方帳號|官方账号|官方帐号|公眾號|公众号|二維碼|二维码|"
-        r"好友|頻道|频道|社群|群組|群组|星標|星标|在看|us on|us at|our \w+ (page|channel|account)).{0,80})"
+        r"好友|星標|星标|在看|us on|us at).{0,60})"
     ),
     "prompt:app": (
         r"(?i:" + _D + r"(立即|馬上|马上|免費|免费|快|請|请|歡迎|欢迎|現在|现在|點我|点我|點此|点此|按此|按我)?\s*"
-        r"(下載|下载|download|get|安裝|安装|用)\s*.{0,24}(app|應用程式|应用程序|客戶端|客户端|application)\b.{0,80})"
+        r"(下載|下载|download\b|get\b|安裝|安装)\s*.{0,24}(app|應用程式|应用程序|客戶端|客户端|application)\b.{0,80})"
         r"|(?i:.{0,30}(app\s*(下載|下载)|download (the|our) .{0,20}app).{0,60})"
     ),
+    "prompt:stay-updated": r"(?i:" + _D + r"stay (updated|up to date|informed|connected|in the know) (with|on|about) .{0,100})",
     "prompt:push": (
-        r"(?i:.{0,30}(推播|推送|通知|提醒|notifications?|alerts?)\s*.{0,20}"
+        r"(?i:.{0,30}(推播|推送|notifications?|alerts?)\s*.{0,20}"
         r"(開啟|开启|啟動|启动|打開|打开|turn on|enable|訂閱|订阅).{0,40}"
         r"|.{0,20}(啟動|启动|開啟|开启|打開|打开|turn on|enable)\s*.{0,10}(推播|推送|通知|notifications?|alerts?).{0,40})"
     ),
     "prompt:donate": (
-        r"(?i:.{0,60}(打赏|打賞|赞赏|讚賞|贊賞|赞助我们|贊助我們|捐款支持|小額支持|小额支持|支持我們|支持我们|"
-        r"支持本站|支持獨立|支持独立|請我們喝|请我们喝|donate|support (us|our|independent)|"
-        r"make a contribution|become a (patron|supporter)|contribute (to|now)|請支持|请支持).{0,80})"
+        r"(?i:" + _D + r"(如果|若|喜歡|喜欢|覺得|觉得|請|请|歡迎|欢迎|點擊|点击|立即|您的)?.{0,20}"
+        r"(打赏|打賞|赞赏|讚賞|贊賞|赞助我们|贊助我們|捐款支持|小額支持|小额支持|支持我們|支持我们|支持本站|支持獨立|支持独立|"
+        r"請我們喝|请我们喝).{0,80})"
+        r"|(?i:" + _D + r"(please )?(donate|support (us|our journalism|independent journalism)|make a contribution|"
+        r"become a (patron|supporter|member)|contribute now|give now).{0,100})"
     ),
     "prompt:tip": (
         r"(?i:(?=.*(電話|电话|信箱|邮箱|e-?mail|@|\d{4,}|熱線|热线|微信|line|專線|专线|網址|网址)).{0,20}"
@@ -251,7 +263,7 @@ PROMPT_RULES: dict[str, str] = {
         r"全文[請请][見见]|更多內容請見|更多内容请见|[獲获]取更多\s*rss).{0,120})"
     ),
     "nav:footer": (
-        r"(?i:(?=(?:.*?(關於我們|关于我们|聯絡我們|联系我们|聯繫我們|隱私權政策|隐私政策|隱私政策|服務條款|服务条款|"
+        r"(?i:(?!.*[。.!?！？]\s*$)(?=(?:.*?(關於我們|关于我们|聯絡我們|联系我们|聯繫我們|隱私權政策|隐私政策|隱私政策|服務條款|服务条款|"
         r"使用條款|使用条款|廣告刊登|广告刊登|廣告合作|广告合作|人才招募|加入我們|加入我们|網站地圖|网站地图|"
         r"about us|contact us|privacy policy|cookie (policy|settings)|terms (of (use|service)|and conditions)|"
         r"site ?map|advertise with us|careers|accessibility|do not sell|help|faq)){2}).{0,200})"
