@@ -1,0 +1,127 @@
+"""Run ``build.py serve`` as the curator does, in its own process, and read what it prints.
+
+In: a site folder (config.yaml, content/, templates/ …) and serve's flags.
+Out: a ServeProcess whose ``url`` is where it listens, with helpers to wait for
+lines it prints and to stop it with Ctrl-C (SIGINT). Shared by the serve tests
+and ``bench/serve_latency.py``.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import IO
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+class ServeProcess:
+    """``build.py --config ROOT/config.yaml serve`` with its output captured line by line."""
+
+    def __init__(self, root: Path, *args: str, port: int = 0, startup_timeout: float = 60.0) -> None:
+        self.root = root
+        self.lines: dict[str, list[str]] = {"stdout": [], "stderr": []}
+        self._cond = threading.Condition()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-u", str(REPO / "build.py"), "--config", str(root / "config.yaml"),
+             "serve", "--port", str(port), *args],
+            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+        )
+        self._readers = [
+            threading.Thread(target=self._pump, args=(name, stream), daemon=True)
+            for name, stream in (("stdout", self.proc.stdout), ("stderr", self.proc.stderr))
+        ]
+        for reader in self._readers:
+            reader.start()
+        try:
+            match = self.wait_for(r"^Serving (http://\S+)", timeout=startup_timeout)
+            self.wait_for(r"^Watching ", timeout=startup_timeout)
+        except BaseException:
+            self.stop()
+            raise
+        self.url: str = match.group(1)
+        self.origin: str = re.match(r"http://[^/]+", self.url).group(0)  # type: ignore[union-attr]
+
+    def _pump(self, name: str, stream: IO[str]) -> None:
+        for line in stream:
+            with self._cond:
+                self.lines[name].append(line.rstrip("\n"))
+                self._cond.notify_all()
+        with self._cond:
+            self._cond.notify_all()
+
+    def mark(self, stream: str = "stdout") -> int:
+        """A position in ``stream``; pass it as ``since`` to wait only for later lines."""
+        with self._cond:
+            return len(self.lines[stream])
+
+    def wait_for(self, pattern: str, stream: str = "stdout", since: int = 0, timeout: float = 10.0) -> re.Match[str]:
+        """The first line of ``stream`` after ``since`` matching ``pattern``; AssertionError on timeout."""
+        regex = re.compile(pattern)
+        deadline = time.monotonic() + timeout
+        exited = False
+        with self._cond:
+            while True:
+                for line in self.lines[stream][since:]:
+                    found = regex.search(line)
+                    if found:
+                        return found
+                if exited or time.monotonic() >= deadline:
+                    raise AssertionError(
+                        f"no line matching {pattern!r} on {stream} within {timeout} s "
+                        f"(exit code {self.proc.poll()}).\nstdout:\n{self.output('stdout')}\nstderr:\n{self.output('stderr')}"
+                    )
+                # After an exit, one more short wait lets the readers deliver the last lines.
+                exited = self.proc.poll() is not None
+                self._cond.wait(0.2 if exited else min(deadline - time.monotonic(), 0.5))
+
+    def output(self, stream: str) -> str:
+        with self._cond:
+            return "\n".join(self.lines[stream])
+
+    def stop(self, sig: int = signal.SIGINT, timeout: float = 15.0) -> int:
+        """Send ``sig`` (Ctrl-C by default) and wait for the exit code."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+                raise AssertionError(f"serve did not stop within {timeout} s of signal {sig}") from None
+        for reader in self._readers:
+            reader.join(5)
+        return self.proc.returncode
+
+    def __enter__(self) -> ServeProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def set_base_url(root: Path, base_url: str) -> None:
+    """Point the copied site's config at ``base_url`` (replacing or adding the key)."""
+    config = root / "config.yaml"
+    text = config.read_text(encoding="utf-8")
+    text, count = re.subn(r"(?m)^base_url:.*$", f"base_url: {base_url}", text)
+    if not count:
+        text += f"\nbase_url: {base_url}\n"
+    config.write_text(text, encoding="utf-8")
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Save as most editors do: write a sibling file, then rename it over the original."""
+    tmp = path.with_name(f".{path.name}.saving")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
