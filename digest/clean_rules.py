@@ -110,6 +110,8 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"([\s|｜/·•、,，:：]+(分享|收藏|留言|评论|評論|讚|赞|字[級级]|小|中|大|特大|save|comments?|"
         r"\d+\s*(則留言|条评论|comments?|shares?)|" + _SOCIAL + r"))*" + _D + r")"
     ),
+    # 中央社: （編輯：張銘坤）1140123 -- the credit and the ROC date stamp
+    "credit:cna": r"[（(]\s*[編编][輯辑]\s*[:：︰]\s*[^）)]{1,30}[）)]\s*\d{6,8}",
     # 责任编辑：王小明 / （編輯：張三）/ 记者：吕凯 责编：何平 网编：瑞哲 -- at least one
     # editing credit; other "role：name" pairs may stand beside it.
     "credit:editor": (
@@ -121,7 +123,6 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"(" + OPEN + r"?\s*(責任編輯|责任编辑|責編|责编|網編|网编|編輯|编辑|校對|校对|審核|审核|主編|主编|美編|美编)"
         r"\s+[\u4e00-\u9fff·]{2,4}\s*" + CLOSE + r"?\s*){1,6}"
     ),
-    "credit:cna": r"[（(]\s*[編编][輯辑]\s*[:：︰]\s*[^）)]{1,30}[）)]\s*\d{6,8}",
     "credit:wire-en": (
         r"(?:(?:[Aa]dditional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Tt]ranslated|[Pp]roduced) by [A-Z][^.;]{1,120}"
         r"(?:[;,] (?:and )?(?:[Aa]dditional [Rr]eporting|[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Tt]ranslated)"

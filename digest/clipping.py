@@ -308,6 +308,17 @@ _META_LINE = re.compile(
     r"source|by|author|photo|image)\s*[:：／/｜|]\s*[^。！？.!?]{1,40}$", re.I)
 
 
+_DATE_WORDS = re.compile(
+    r"[\d\s:：/.\-,，|｜年月日時时分秒上下午晚早（）()+]|更新|發布|发布|發佈|時間|时间|星期.|週.|周.|"
+    r"(?i:updated?|published|posted|gmt|utc|hkt|am|pm|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*")
+
+
+def _pure_date(line: str) -> bool:
+    """"更新時間：2025/01/23 15:10" is metadata; "2025年1月20日,馬斯克出席…" is a caption."""
+    line = line.strip()
+    return bool(line) and bool(re.search(r"\d", line)) and len(_DATE_WORDS.sub("", line)) <= 2
+
+
 def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
     """Pasted page text: a title line, maybe a few short metadata lines and a
     date line, then one paragraph per line."""
@@ -336,9 +347,8 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
                 if _DATE_LINE.match(lines[idx[1]].strip()) and len(lines[idx[1]].strip()) <= 80:
                     date, start = parse_date(lines[idx[1]], tz), idx[1] + 1
     if title is not None:  # metadata lines right after the title/date block
-        while start < len(lines) and (not lines[start].strip() or (
-                _META_LINE.match(lines[start].strip()) or _DATE_LINE.match(lines[start].strip())
-                and len(lines[start].strip()) <= 60)):
+        while start < len(lines) and (not lines[start].strip() or _META_LINE.match(lines[start].strip())
+                                      or _pure_date(lines[start])):
             start += 1
     body = "\n".join(lines[start:]).strip("\n") + "\n"
     return {"kind": "text", "title": title, "url": None, "date": date, "body": body,

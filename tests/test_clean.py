@@ -1,0 +1,331 @@
+"""Issue 3: the cleaning stage -- seeds, the clipping corpus, rules and speed.
+
+The corpus test prints two aggregate figures (also without ``-s``):
+recall = share of the expected article characters present in the output, and
+junk removed = share of the junk characters (input text that is not in the
+expected body) absent from the output.  It fails under the thresholds below.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from digest.clean import (
+    CLEANING_CONFIG_SCHEMA, FRONTMATTER_CLEANING_SCHEMA, CleanedBody, Removed, check_patterns, clean_body,
+    rule_names, rules_for, to_plain_lines,
+)
+from digest.cli_clippings import clean_clipping
+from digest.clipping import read_clipping
+from digest.render import body_to_html
+from digest.sanitize import sanitize
+
+CORPUS = Path(__file__).parent / "clean_corpus"
+SEEDS = CORPUS / "seeds"
+DW_SEED = SEEDS / "000_c349223e04e5fa75.txt"
+STORM_SEED = SEEDS / "001_8a575b2ed5a5cc13.txt"
+
+RECALL_MIN = 0.99      # the hard floor: never drop article text
+JUNK_REMOVED_MIN = 0.90
+
+
+def _clean_html(fragment: str, **kwargs) -> CleanedBody:
+    return clean_body(sanitize(fragment), rules_for({}, **kwargs))
+
+
+# ---------------------------------------------------------------------------
+# Seeds
+# ---------------------------------------------------------------------------
+
+def test_dw_seed_cleans_exactly() -> None:
+    clip = read_clipping(DW_SEED)
+    lines, removed, rights = clean_clipping(clip)
+    raw = DW_SEED.read_text(encoding="utf-8")
+    paragraphs = [re.sub(r"<[^>]+>", "", p) for p in re.findall(r"<p>(.*?)</p>", raw)]
+    caption = re.search(r"<small[^>]*>(.*?)</small>", raw).group(1)
+    article = [html.unescape(p) for p in paragraphs if not p.startswith("©")]
+    assert lines == [caption] + article
+    assert lines[-1] == "(综合报道)"
+    assert not any("2025-01-23T11:23:32" in ln or "版权声明" in ln for ln in lines)
+    assert len(rights) == 1 and rights[0].startswith("©2025年德国之声版权声明")
+    assert ("meta:feed-timestamp", "2025-01-23T11:23:32.635Z") in removed
+    assert lines == (SEEDS / "000_c349223e04e5fa75.expected.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_storm_seed_cleans_exactly() -> None:
+    clip = read_clipping(STORM_SEED)
+    lines, removed, rights = clean_clipping(clip)
+    raw = [ln.strip() for ln in STORM_SEED.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    body = raw[2: raw.index("更多文章")]  # after title and date line, before the list
+    expected = [ln for i, ln in enumerate(body) if i == 0 or ln != body[i - 1]]  # each caption once
+    expected[-1] = expected[-1].split(" (相關報導:")[0]
+    assert lines == expected
+    assert lines.count("2025年1月20日,馬斯克出席川普的總統就職典禮。(美聯社)") == 1
+    assert any("未來將由。" in ln for ln in lines)  # the odd truncation stays as written
+    assert lines[-1].endswith("分別上漲15.9%、4.4%和4.1%。")
+    text = "\n".join(lines)
+    for junk in ("更多文章", "相關報導", "TikTok難民", "黃彥男等到寶", "押寶紅包行情"):
+        assert junk not in text
+    assert not rights
+    rules = {rule for rule, _ in removed}
+    assert {"dup:caption", "promo:inline-related-to-end", "list:heading-run"} <= rules
+    assert lines == (SEEDS / "001_8a575b2ed5a5cc13.expected.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_seed_html_keeps_markup() -> None:
+    clip = read_clipping(DW_SEED)
+    cleaned = clean_body(sanitize(body_to_html(clip.body, clip.format)))
+    assert '<a href="https://api.dw.com/api/detail/article/71373639"' in cleaned.html
+    assert "<small>全球领先的人工智能初创公司OpenAI，目前处在亏损状态</small>" in cleaned.html
+    assert "<strong>软银和OpenAI分别占股40%</strong>" in cleaned.html
+    assert "<img" in cleaned.html and "©" not in cleaned.html
+    assert all(isinstance(r, Removed) for r in cleaned.removed)
+
+
+# ---------------------------------------------------------------------------
+# The corpus
+# ---------------------------------------------------------------------------
+
+@dataclass
+class _Score:
+    name: str
+    clean: bool
+    expected: list[str]
+    output: list[str]
+    kept: int
+    junk_total: int
+    junk_left: int
+
+    @property
+    def recall(self) -> float:
+        return self.kept / max(1, len("\n".join(self.expected)))
+
+
+def _score(case: dict) -> _Score:
+    clip = read_clipping(CORPUS / case["file"])
+    output, _, _ = clean_clipping(clip)
+    expected = [ln for ln in (CORPUS / f"{case['name']}.expected.txt").read_text(encoding="utf-8").splitlines() if ln]
+    before = to_plain_lines(sanitize(body_to_html(clip.body, clip.format))) + [t for _, t in clip.removed]
+    exp, out, inp = "\n".join(expected), "\n".join(output), "\n".join(before)
+    matcher = difflib.SequenceMatcher(None, exp, out, autojunk=False)
+    kept = sum(block.size for block in matcher.get_matching_blocks())
+    return _Score(case["name"], not case["junk"], expected, output, kept,
+                  max(0, len(inp) - len(exp)), max(0, len(out) - kept))
+
+
+MANIFEST = yaml.safe_load((CORPUS / "manifest.yaml").read_text(encoding="utf-8"))["cases"]
+
+
+def test_corpus_is_broad() -> None:
+    outlets = {c["outlet"] for c in MANIFEST}
+    formats = {c["format"] for c in MANIFEST}
+    assert len(MANIFEST) >= 30 and len(outlets) >= 12
+    assert formats == {"feed", "text", "markdown", "html", "page"}
+    assert {c["lang"] for c in MANIFEST} == {"zh-Hans", "zh-Hant", "en"}
+    positions = {p for c in MANIFEST for p in c["junk"].split(",") if p}
+    assert positions == {"top", "middle", "end"}
+    assert sum(1 for c in MANIFEST if not c["junk"]) >= 8
+    for case in MANIFEST:
+        assert (CORPUS / case["file"]).is_file() and (CORPUS / f"{case['name']}.expected.txt").is_file()
+
+
+@pytest.mark.parametrize("case", MANIFEST, ids=[c["name"] for c in MANIFEST])
+def test_corpus_case(case: dict) -> None:
+    score = _score(case)
+    if score.clean:  # a clean article comes out exactly as it went in
+        assert score.output == score.expected
+    assert score.recall >= RECALL_MIN, "\n".join(difflib.unified_diff(score.expected, score.output, lineterm=""))
+
+
+def test_corpus_recall_and_junk_removed(request: pytest.FixtureRequest) -> None:
+    scores = [_score(c) for c in MANIFEST]
+    expected_chars = sum(len("\n".join(s.expected)) for s in scores)
+    recall = sum(s.kept for s in scores) / expected_chars
+    junk_total = sum(s.junk_total for s in scores)
+    junk_removed = 1 - sum(s.junk_left for s in scores) / junk_total
+    exact = sum(1 for s in scores if s.output == s.expected)
+    line = (f"clean corpus: {len(scores)} clippings, recall {recall:.4f}, junk removed {junk_removed:.4f} "
+            f"({junk_total} junk chars), exact {exact}/{len(scores)}")
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line("\n" + line)
+    print(line)
+    assert recall >= RECALL_MIN, line
+    assert junk_removed >= JUNK_REMOVED_MIN, line
+
+
+# ---------------------------------------------------------------------------
+# Behaviour of single rules
+# ---------------------------------------------------------------------------
+
+def test_clean_article_is_returned_unchanged() -> None:
+    fragment = sanitize("<p>第一段。</p><p><a href=\"https://example.com/a\">連結</a>在句中。</p><ul><li>甲</li><li>乙</li></ul>")
+    cleaned = clean_body(fragment)
+    assert cleaned.html == fragment and cleaned.removed == () and cleaned.rights == ()
+
+
+def test_list_in_the_middle_goes_and_the_article_continues() -> None:
+    body = ("<p>第一段提到了政府的新政策。</p><p>延伸閱讀</p><ul><li><a href=\"https://x.tw/1\">標題一則新聞</a></li>"
+            "<li><a href=\"https://x.tw/2\">標題二則新聞</a></li></ul><p>第二段繼續說明細節。</p>")
+    cleaned = _clean_html(body)
+    assert to_plain_lines(cleaned.html) == ["第一段提到了政府的新政策。", "第二段繼續說明細節。"]
+    assert "<ul>" not in cleaned.html
+    assert [r.rule for r in cleaned.removed][0].startswith("list:")
+
+
+def test_list_the_article_introduces_stays() -> None:
+    body = "<p>報告提出三項建議：</p><ul><li>提高基本工資</li><li>擴大職業訓練</li><li>放寬外籍勞工配額</li><li>增加托育名額</li></ul>"
+    assert to_plain_lines(_clean_html(body).html) == ["報告提出三項建議：", "提高基本工資", "擴大職業訓練", "放寬外籍勞工配額", "增加托育名額"]
+
+
+def test_inline_promo_is_trimmed_and_link_markup_kept() -> None:
+    body = ("<p>市場依舊熱烈，<a href=\"https://a.tw/x\">指數</a>上漲。（相關報導：<a href=\"https://a.tw/y\">台股封關</a>、"
+            "川普新政）更多文章</p>")
+    cleaned = _clean_html(body)
+    assert to_plain_lines(cleaned.html) == ["市場依舊熱烈，指數上漲。"]
+    assert '<a href="https://a.tw/x"' in cleaned.html and "https://a.tw/y" not in cleaned.html
+    assert cleaned.removed[0].rule == "promo:inline-related"
+
+
+def test_unlisted_outlet_link_list_is_found_by_shape() -> None:
+    body = ("<p>市府今天宣布新的交通政策，明天起實施。</p><p>編輯嚴選好文</p><ul>"
+            + "".join(f"<li><a href=\"https://n.tw/{i}\">不相關的新聞標題第{i}則</a></li>" for i in range(5)) + "</ul>")
+    cleaned = _clean_html(body)
+    assert to_plain_lines(cleaned.html) == ["市府今天宣布新的交通政策，明天起實施。"]
+
+
+@pytest.mark.parametrize("junk, rule", [
+    ("（編輯：張銘坤）1140123", "credit:cna"),
+    ("责任编辑：王晓蕾_NE0011", "credit:editor"),
+    ("Reporting by Jane Doe; Editing by John Roe", "credit:wire-en"),
+    ("Advertisement", "ad:marker"),
+    ("Share this article", "prompt:share-bar"),
+    ("Sign up for our newsletter", "prompt:subscribe"),
+    ("[啟動LINE推播] 每日重大新聞通知", "prompt:push"),
+    ("下載APP，隨時掌握最新消息", "prompt:app"),
+    ("点击上方蓝字关注我们", "prompt:click"),
+    ("长按识别二维码关注", "prompt:follow"),
+    ("原標題：川普宣布新政", "credit:original-title"),
+    ("（完）", "credit:end-mark"),
+    ("The post Markets rally appeared first on Example News.", "prompt:feed-footer"),
+])
+def test_named_line_rules(junk: str, rule: str) -> None:
+    cleaned = _clean_html(f"<p>政府今天公布新的統計數據，失業率維持穩定。</p><p>{html.escape(junk)}</p>")
+    assert to_plain_lines(cleaned.html) == ["政府今天公布新的統計數據，失業率維持穩定。"]
+    assert cleaned.removed == (Removed(rule, junk),)
+
+
+@pytest.mark.parametrize("prose", [
+    "他說，民眾可以下載APP查詢即時路況。",
+    "訂閱制經濟正在崛起，許多企業開始轉型。",
+    "More than 100 people were evacuated after the floods.",
+    "Factors that contribute to inflation include energy prices and wages.",
+    "該公司未經授權使用他人作品，遭法院判決賠償。",
+    "The app will help users find accessibility information quickly.",
+    "（中央社記者王小明台北23日電）行政院今天通過新法案。",
+    "【編者按】本文為系列報導第三篇。",
+    "（综合报道）",
+])
+def test_prose_is_never_a_prompt(prose: str) -> None:
+    fragment = sanitize(f"<p>第一段是正常的新聞內容。</p><p>{html.escape(prose)}</p>")
+    assert clean_body(fragment).html == fragment
+
+
+def test_copyright_goes_to_rights() -> None:
+    cleaned = _clean_html("<p>正文內容在這裡。</p><p>Copyright © 2025 Example News. All rights reserved.</p>")
+    assert cleaned.rights == ("Copyright © 2025 Example News. All rights reserved.",)
+    assert to_plain_lines(cleaned.html) == ["正文內容在這裡。"]
+
+
+def test_duplicate_caption_kept_once() -> None:
+    cleaned = _clean_html("<p>圖為記者會現場。(中央社)</p><p>圖為記者會現場。(中央社)</p><p>正文。</p>")
+    assert to_plain_lines(cleaned.html) == ["圖為記者會現場。(中央社)", "正文。"]
+    assert cleaned.removed == (Removed("dup:caption", "圖為記者會現場。(中央社)"),)
+
+
+def test_br_separated_lines_are_judged_one_by_one() -> None:
+    cleaned = _clean_html("<p>正文第一句。<br>分享 | Facebook | LINE<br>正文第二句。</p>")
+    assert to_plain_lines(cleaned.html) == ["正文第一句。", "正文第二句。"]
+
+
+# ---------------------------------------------------------------------------
+# Configuration: site rules, frontmatter overrides, schemas
+# ---------------------------------------------------------------------------
+
+CONFIG = {
+    "drop": ["^本報訊$"],
+    "sources": {"風傳媒": {"drop": ["^風傳媒關心您"], "list_headings": ["^精選好文$"]}},
+    "hosts": {"dw.com": {"cut_after": ["^DW中文有"], "disable": ["dup:caption"]}},
+}
+
+
+def test_config_schemas_validate_and_reject_unknown_keys() -> None:
+    jsonschema.validate(CONFIG, CLEANING_CONFIG_SCHEMA)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"sites": {}}, CLEANING_CONFIG_SCHEMA)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"hosts": {"dw.com": {"dorp": []}}}, CLEANING_CONFIG_SCHEMA)
+    for ok in (False, True, {"keep": ["x"], "drop": ["y"]}):
+        jsonschema.validate(ok, FRONTMATTER_CLEANING_SCHEMA)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"remove": ["y"]}, FRONTMATTER_CLEANING_SCHEMA)
+
+
+def test_check_patterns_reports_bad_regex_and_unknown_rules() -> None:
+    assert check_patterns(CONFIG) == []
+    reasons = check_patterns({"drop": ["("], "hosts": {"a.com": {"keep": ["[x"], "disable": ["no:such-rule"]}}})
+    assert len(reasons) == 3
+    assert reasons[0].startswith("cleaning.drop[0]: invalid regular expression")
+    assert "cleaning.hosts.a.com.disable[0]: unknown cleaning rule 'no:such-rule'" in reasons
+    assert check_patterns(False) == [] and "prompt:" not in rule_names() and "dup:caption" in rule_names()
+
+
+def test_site_rules_apply_by_source_and_by_host() -> None:
+    fragment = sanitize("<p>正文。</p><p>風傳媒關心您，歡迎來信</p><p>精選好文</p><p>某某標題一</p><p>某某標題二</p>")
+    cleaned = clean_body(fragment, rules_for(CONFIG, source="風傳媒"))
+    assert to_plain_lines(cleaned.html) == ["正文。"]
+    assert {r.rule for r in cleaned.removed} >= {"config[風傳媒]:drop", "config:list_headings"}
+    dw = sanitize("<p>正文。</p><p>正文。</p><p>DW中文有Instagram！</p><p>這行也在其後。</p>")
+    cleaned = clean_body(dw, rules_for(CONFIG, url="https://www.dw.com/zh/a-1"))
+    assert to_plain_lines(cleaned.html) == ["正文。", "正文。"]  # dup:caption disabled for dw.com
+    assert cleaned.removed[-1].rule == "config[dw.com]:cut_after"
+
+
+def test_frontmatter_overrides() -> None:
+    fragment = sanitize("<p>正文。</p><p>Advertisement</p><p>本段請移除</p>")
+    off = rules_for({}, overrides=False)
+    assert clean_body(fragment, off).html == fragment
+    keep_drop = rules_for({}, overrides={"keep": ["^Advertisement$"], "drop": ["請移除"]})
+    cleaned = clean_body(fragment, keep_drop)
+    assert to_plain_lines(cleaned.html) == ["正文。", "Advertisement"]
+    assert cleaned.removed == (Removed("frontmatter:drop", "本段請移除"),)
+    no_ads = rules_for({}, overrides={"disable": ["ad:"]})
+    assert to_plain_lines(clean_body(fragment, no_ads).html) == ["正文。", "Advertisement", "本段請移除"]
+
+
+# ---------------------------------------------------------------------------
+# Speed
+# ---------------------------------------------------------------------------
+
+def test_speed_well_under_two_ms_per_article() -> None:
+    fragments = []
+    for case in MANIFEST:
+        clip = read_clipping(CORPUS / case["file"])
+        fragments.append(sanitize(body_to_html(clip.body, clip.format)))
+    storm = read_clipping(STORM_SEED)
+    fragments.append(sanitize(body_to_html(storm.body, storm.format)))
+    rounds = 5
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for fragment in fragments:
+            clean_body(fragment)
+    per_article = (time.perf_counter() - start) / (rounds * len(fragments))
+    assert per_article < 0.002, f"{per_article * 1000:.2f} ms per article"
