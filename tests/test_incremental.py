@@ -1,0 +1,175 @@
+"""An incremental rebuild (one BuildCache kept across builds, as ``serve`` does)
+writes exactly the bytes a clean build writes, after every kind of edit a
+curator makes: article text and frontmatter, new, moved and deleted files,
+templates, UI strings, static files, config, and broken input that is then fixed.
+
+The clean build runs in a fresh process (``build.py build --out``), so no
+module-level cache of the long-lived process can make both sides equally stale.
+"""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, copy_site, run_cli, tree_bytes
+from digest.config import load_config
+from digest.errors import BuildError
+from digest.pipeline import BuildCache, build
+
+CORPUS = REPO.parent / "shared" / "bench" / "make_corpus.py"
+
+
+def edit_frontmatter(path: Path, **changes: object) -> None:
+    """Rewrite ``path``'s frontmatter with ``changes`` (None removes a key)."""
+    _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    meta = yaml.safe_load(front)
+    meta = {k: v.isoformat() if isinstance(v, (date, datetime)) else v for k, v in meta.items()}
+    meta.update(changes)
+    meta = {k: v for k, v in meta.items() if v is not None}
+    path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body, encoding="utf-8")
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def articles(root: Path) -> list[Path]:
+    return sorted((root / "content").rglob("*.md"))
+
+
+@dataclass(frozen=True)
+class Site:
+    """The site under edit and the two articles the edits pick on."""
+
+    root: Path
+    a: Path
+    b: Path
+
+    @property
+    def new(self) -> Path:
+        return self.root / "content" / "new" / "incremental-new.md"
+
+
+Edit = Callable[[Site], None]
+
+
+def _new_article(s: Site) -> None:
+    s.new.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(s.a, s.new)
+    edit_frontmatter(s.new, slug="incremental-new", date="2024-12-31T23:30:00+08:00", title="新增的文章：软件发布")
+
+
+def _move_article(s: Site) -> None:
+    target = s.root / "content" / "moved" / s.b.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    s.b.rename(target)
+
+
+# (what the curator did, the edit, whether the build must fail)
+EDITS: list[tuple[str, Edit, bool]] = [
+    ("article body", lambda s: append(s.a, "\n\n增量构建测试：软件发布了新版本。\n"), False),
+    ("title", lambda s: edit_frontmatter(s.a, title="改过的标题：软件发布"), False),
+    ("tags", lambda s: edit_frontmatter(s.a, tags=["新标签", "科技"]), False),
+    ("summary", lambda s: edit_frontmatter(s.b, summary="改过的摘要。"), False),
+    ("date moves an article to another day", lambda s: edit_frontmatter(s.b, date="2023-06-01T08:00:00+00:00"), False),
+    ("lang flips the script", lambda s: edit_frontmatter(s.a, lang="zh-Hant"), False),
+    ("new article", _new_article, False),
+    ("draft hides an article", lambda s: edit_frontmatter(s.a, draft=True), False),
+    ("draft removed", lambda s: edit_frontmatter(s.a, draft=None), False),
+    ("file moved to another folder", _move_article, False),
+    ("broken frontmatter", lambda s: replace(s.a, "\ntitle:", "\ntitle: [never closed\nx:"), True),
+    ("broken frontmatter fixed", lambda s: replace(s.a, "\ntitle: [never closed\nx:", "\ntitle:"), False),
+    ("article template", lambda s: replace(s.root / "templates" / "article.html", "{% block main %}", "{% block main %}<!-- edited -->"), False),
+    ("template syntax error", lambda s: replace(s.root / "templates" / "base.html", "</main>", "{% if %}</main>"), True),
+    ("template syntax error fixed", lambda s: replace(s.root / "templates" / "base.html", "{% if %}</main>", "</main>"), False),
+    ("UI strings", lambda s: replace(s.root / "templates" / "strings.yaml", "latest: 最新精选", "latest: 今日精选"), False),
+    ("static file changed", lambda s: append(s.root / "static" / "style.css", "\n/* edited */\n"), False),
+    ("static file added", lambda s: (s.root / "static" / "extra.txt").write_text("extra\n"), False),
+    ("config title", lambda s: replace(s.root / "config.yaml", "title: 两岸新闻精选", "title: 两岸新闻精选（测试）"), False),
+    ("config summary length", lambda s: replace(s.root / "config.yaml", "summary_chars: 110", "summary_chars: 60"), False),
+    ("unknown config key", lambda s: append(s.root / "config.yaml", "\nno_such_key: 1\n"), True),
+    ("unknown config key removed", lambda s: replace(s.root / "config.yaml", "\nno_such_key: 1\n", ""), False),
+    ("new article deleted", lambda s: s.new.unlink(), False),
+]
+
+
+def _demo(root: Path) -> Path:
+    return copy_site(REPO, root)
+
+
+def _corpus(root: Path) -> Path:
+    """40 generated articles (many days, tags and both scripts) with the repo's templates."""
+    if not CORPUS.is_file():
+        pytest.skip(f"the shared corpus generator is not at {CORPUS}")
+    copy_site(REPO, root)
+    shutil.rmtree(root / "content")
+    subprocess.run([sys.executable, str(CORPUS), "40", str(root)], check=True, capture_output=True)
+    return root
+
+
+def assert_same_tree(incremental: Path, clean: Path, step: str) -> None:
+    inc, full = tree_bytes(incremental), tree_bytes(clean)
+    assert sorted(inc) == sorted(full), f"after '{step}': file lists differ: only incremental {sorted(set(inc) - set(full))}, only clean {sorted(set(full) - set(inc))}"
+    for name in sorted(full):
+        if inc[name] != full[name]:
+            diff = difflib.unified_diff(full[name].decode(errors="replace").splitlines(), inc[name].decode(errors="replace").splitlines(),
+                                        "clean/" + name, "incremental/" + name, lineterm="")
+            raise AssertionError(f"after '{step}':\n" + "\n".join(list(diff)[:40]))
+
+
+def clean_build(root: Path, out: Path) -> Path:
+    result = run_cli(root, "build", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.mark.parametrize("make_site", [_demo, _corpus], ids=["demo", "corpus40"])
+def test_incremental_rebuilds_equal_clean_builds(tmp_path: Path, make_site: Callable[[Path], Path]) -> None:
+    root = make_site(tmp_path / "src")
+    config_path = root / "config.yaml"
+    inc = tmp_path / "incremental"
+    cache = BuildCache()
+    build(load_config(config_path), inc, cache)
+    first = tree_bytes(inc)
+    assert_same_tree(inc, clean_build(root, tmp_path / "clean-0"), "first build")
+    originals = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    site = Site(root, articles(root)[0], articles(root)[-1])
+
+    for number, (step, edit, must_fail) in enumerate(EDITS, start=1):
+        before, hits = tree_bytes(inc), cache.hits
+        edit(site)
+        if must_fail:
+            with pytest.raises(BuildError):
+                build(load_config(config_path), inc, cache)
+            assert tree_bytes(inc) == before, f"the failed build '{step}' changed the output"
+            continue
+        build(load_config(config_path), inc, cache)
+        assert_same_tree(inc, clean_build(root, tmp_path / f"clean-{number}"), step)
+        if step == "article body":
+            # It really was incremental: every other article came from the cache.
+            assert cache.hits - hits == len(articles(root)) - 1
+
+    # Back to the original files: byte for byte the first build again.
+    shutil.rmtree(root / "content")
+    for path, data in originals.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    (root / "static" / "extra.txt").unlink()
+    build(load_config(config_path), inc, cache)
+    assert tree_bytes(inc) == first
