@@ -47,7 +47,7 @@ from digest import clean_rules as R
 
 __all__ = [
     "CLEANING_CONFIG_SCHEMA", "FRONTMATTER_CLEANING_SCHEMA", "CleanedBody", "Removed", "Rules",
-    "check_patterns", "clean_body", "rule_names", "rules_for", "to_plain_lines",
+    "check_patterns", "clean_body", "junk_line_rule", "rule_names", "rules_for", "to_plain_lines",
 ]
 
 
@@ -269,6 +269,19 @@ def rules_for(
 
 
 DEFAULT_RULES: Rules = rules_for({})
+
+
+def junk_line_rule(text: str, rules: Rules | None = None) -> str | None:
+    """The name of the whole-line rule a single line matches, or None (used by
+    the clipping reader to skip navigation pasted above a title)."""
+    c = (rules or DEFAULT_RULES).builtin
+    text = _norm(text)
+    if not text or len(text) > 300:
+        return None
+    m = c.rights.fullmatch(text) or c.strict.fullmatch(text)
+    if m is None and len(text) <= 160 and not _REPORTING.search(text):
+        m = c.prompt.fullmatch(text)
+    return c.names[m.lastgroup or ""] if m else None
 
 
 # ---------------------------------------------------------------------------

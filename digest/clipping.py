@@ -34,6 +34,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from .errors import BuildError, problem
+from .clean import junk_line_rule
 from .render import BodyFormat, detect_format
 
 DEFAULT_TZ = ZoneInfo("Asia/Taipei")
@@ -222,6 +223,8 @@ def read_clipping(
         raise BuildError([problem(path, 1, "binary file, not a text clipping")])
 
     fields = _read(path, text, tz)
+    if isinstance(fields.get("date"), datetime):  # one clock for the whole site
+        fields["date"] = fields["date"].astimezone(tz)
     if url:
         fields["url"] = url
     body = fields["body"]
@@ -278,7 +281,7 @@ def _str(value: Any) -> str | None:
 
 
 def _read_feed(text: str, m: re.Match[str], tz: ZoneInfo) -> dict[str, Any]:
-    body = text[m.end():]
+    body = text[m.end():].lstrip("\n")
     date = None
     if m.group("ts"):
         stamp = int(m.group("ts"))
@@ -324,6 +327,9 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
     date line, then one paragraph per line."""
     lines = text.split("\n")
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
+    # navigation / share bars pasted above the title ("首頁 > 生活", "分享 Facebook LINE")
+    while len(idx) > 2 and junk_line_rule(lines[idx[0]].strip()):
+        idx.pop(0)
     title = None
     date = None
     start = 0

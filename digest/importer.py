@@ -181,7 +181,6 @@ def import_one(
     date = clip.date
     if date is None:  # no date in the clipping: the file's modification time
         date = datetime.fromtimestamp(path.stat().st_mtime, tz)
-    date = date.astimezone(tz) if date.tzinfo is not None and clip.kind == "feed" else date
     date = date.replace(microsecond=0)
     title = clip.title or _fallback_title(clip.body)
     if not title:

@@ -145,7 +145,7 @@ def test_corpus_case(case: dict) -> None:
     assert score.recall >= RECALL_MIN, "\n".join(difflib.unified_diff(score.expected, score.output, lineterm=""))
 
 
-def test_corpus_recall_and_junk_removed(request: pytest.FixtureRequest) -> None:
+def test_corpus_recall_and_junk_removed(capsys: pytest.CaptureFixture[str]) -> None:
     scores = [_score(c) for c in MANIFEST]
     expected_chars = sum(len("\n".join(s.expected)) for s in scores)
     recall = sum(s.kept for s in scores) / expected_chars
@@ -154,10 +154,8 @@ def test_corpus_recall_and_junk_removed(request: pytest.FixtureRequest) -> None:
     exact = sum(1 for s in scores if s.output == s.expected)
     line = (f"clean corpus: {len(scores)} clippings, recall {recall:.4f}, junk removed {junk_removed:.4f} "
             f"({junk_total} junk chars), exact {exact}/{len(scores)}")
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line("\n" + line)
-    print(line)
+    with capsys.disabled():  # shown in every pytest run, not only with -s
+        print("\n" + line)
     assert recall >= RECALL_MIN, line
     assert junk_removed >= JUNK_REMOVED_MIN, line
 

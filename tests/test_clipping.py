@@ -1,0 +1,122 @@
+"""Issue 3: reading raw clippings of every supported format."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from digest.clipping import detect_lang, parse_date, read_clipping, source_for
+from digest.errors import BuildError
+from digest.render import BodyFormat
+
+CORPUS = Path(__file__).parent / "clean_corpus"
+SEEDS = CORPUS / "seeds"
+TAIPEI = ZoneInfo("Asia/Taipei")
+SOURCES = {"dw.com": "德国之声", "storm.mg": "風傳媒"}
+
+
+def test_dw_feed_clipping() -> None:
+    clip = read_clipping(SEEDS / "000_c349223e04e5fa75.txt", tz=TAIPEI, sources=SOURCES)
+    assert clip.kind == "feed"
+    assert clip.title == "马斯克正面怼特朗普5000亿人工智能项目： “没有足够资金”"
+    assert clip.url.startswith("https://www.dw.com/zh/") and clip.url.endswith("/a-71381755")
+    assert clip.date == datetime(2025, 1, 23, 19, 47, 4, tzinfo=TAIPEI)
+    assert clip.date.isoformat() == "2025-01-23T19:47:04+08:00"
+    assert clip.format is BodyFormat.HTML and clip.body.startswith("<div><i><br>2025-01-23T11:23:32.635Z")
+    assert clip.lang == "zh-Hans" and clip.source == "德国之声"
+
+
+def test_feed_timestamp_follows_the_configured_zone() -> None:
+    clip = read_clipping(SEEDS / "000_c349223e04e5fa75.txt", tz=ZoneInfo("Europe/Berlin"))
+    assert clip.date.isoformat() == "2025-01-23T12:47:04+01:00"
+
+
+def test_storm_pasted_text() -> None:
+    clip = read_clipping(SEEDS / "001_8a575b2ed5a5cc13.txt", tz=TAIPEI, sources=SOURCES, source="風傳媒")
+    assert clip.kind == "text" and clip.format is BodyFormat.TEXT
+    assert clip.title == "馬斯克跟川普公開唱反調!川普剛宣布與軟銀合作AI計畫,馬斯克開嗆:孫正義沒那麼多錢"
+    assert clip.date.isoformat() == "2025-01-23T12:29:00+08:00"
+    assert clip.url is None and clip.lang == "zh-Hant" and clip.source == "風傳媒"
+    assert clip.body.startswith("2025年1月20日,馬斯克出席川普的總統就職典禮。(美聯社)\n")
+
+
+@pytest.mark.parametrize("name, kind, title, date, url", [
+    ("udn_page_cny_traffic.html", "page", "春節返鄉潮 北車周邊1/25起交管加開接駁車", "2025-01-23T16:05:00+08:00",
+     "https://udn.com/news/story/7323/8510234"),
+    ("zaobao_page_mas.html", "page", "金管局近五年来首次放宽货币政策", "2025-01-24T08:05:00+08:00",
+     "https://www.zaobao.com.sg/finance/singapore/story20250124-5778421"),
+    ("reuters_page_japan_exports.html", "page", "Japan's exports rise for third month on chip demand",
+     "2025-01-23T08:12:00+08:00", "https://www.reuters.com/markets/asia/japans-exports-rise-third-month-2025-01-23/"),
+    ("thepaper_md_shanghai_gdp.md", "frontmatter", "上海2024年GDP达5.39万亿元，同比增长5%", "2025-01-23T15:20:00+08:00",
+     "https://www.thepaper.cn/newsDetail_forward_29991234"),
+    ("clean_hant_md_tainan.md", "markdown", "寒假人潮湧現 台南孔廟春節推點燈祈福", "2025-01-21T14:00:00+08:00", None),
+    ("caixin_feed_banks.txt", "feed", "金融监管总局：2024年末银行业总资产444.6万亿元", "2025-01-23T18:00:00+08:00",
+     "https://finance.caixin.com/2025-01-23/102282345.html"),
+    ("scmp_text_jobless.txt", "text", "Hong Kong jobless rate holds at 3.1% but retail unemployment rises",
+     "2025-01-23T16:51:00+08:00", None),
+    ("cna_sg_text_inflation.txt", "text", "Singapore core inflation eases to 1.8% in December", "2025-01-23T13:15:00+08:00", None),
+    ("pts_text_hsr_nav_top.txt", "text", "高鐵春節加開255班次 1/1凌晨開放訂票", "2024-12-20T11:20:00+08:00", None),
+    ("rfa_fragment_population.html", "html", None, None, None),
+])
+def test_formats(name: str, kind: str, title: str | None, date: str | None, url: str | None) -> None:
+    clip = read_clipping(CORPUS / name, tz=TAIPEI)
+    assert (clip.kind, clip.title, clip.url) == (kind, title, url)
+    assert (clip.date.isoformat() if clip.date else None) == date
+
+
+def test_full_page_keeps_the_article_and_reports_the_chrome() -> None:
+    clip = read_clipping(CORPUS / "udn_page_cny_traffic.html")
+    assert "台北市政府今天宣布" in clip.body and "北市警察局則將於重要路口" in clip.body
+    assert "<h1" not in clip.body and "熱門新聞" not in clip.body and "隱私權聲明" not in clip.body
+    assert "<script" not in clip.body
+    rules = {rule for rule, _ in clip.removed}
+    assert "page:<nav>" in rules or "page:class=nav" in rules or clip.removed
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("川普21日宣布「Stargate」計畫,美國政府要跟軟銀、OpenAI、甲骨文等科技巨頭合作。", "zh-Hant"),
+    ("特朗普宣布由软银、甲骨文以及ChatGPT开发公司OpenAI牵头，启动一个对人工智能基础设施进行巨大投资的项目。", "zh-Hans"),
+    ("Japan's exports rose for a third straight month in December, driven by chips (晶片).", "en"),
+])
+def test_detect_lang(text: str, lang: str) -> None:
+    assert detect_lang(text) == lang
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2025-01-23 12:29", datetime(2025, 1, 23, 12, 29, tzinfo=TAIPEI)),
+    ("2025/01/23 14:32（1/23 15:10 更新）", datetime(2025, 1, 23, 14, 32, tzinfo=TAIPEI)),
+    ("2025年1月23日 下午3:05", datetime(2025, 1, 23, 15, 5, tzinfo=TAIPEI)),
+    ("January 24, 2025 10:55 PM", datetime(2025, 1, 24, 22, 55, tzinfo=TAIPEI)),
+    ("2025-01-23T11:23:32.635Z", datetime(2025, 1, 23, 11, 23, 32, tzinfo=timezone.utc)),
+    ("2025-01-23T12:29:00+09:00", datetime(2025, 1, 23, 12, 29, tzinfo=timezone(timedelta(hours=9)))),
+])
+def test_parse_date(text: str, expected: datetime) -> None:
+    assert parse_date(text, TAIPEI) == expected
+
+
+def test_source_for_matches_host_and_parents() -> None:
+    assert source_for("https://www.dw.com/zh/a-1", SOURCES) == "德国之声"
+    assert source_for("https://amp.dw.com/zh/a-1", SOURCES) == "德国之声"
+    assert source_for("https://www.storm.mg/article/5312345", SOURCES) == "風傳媒"
+    assert source_for("https://notdw.com/x", SOURCES) is None and source_for(None, SOURCES) is None
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty file"),
+    (b"\xff\xfe\x00t\x00i", "not UTF-8"),
+    (b"---\ntitle: [unclosed\n---\nbody\n", "invalid YAML frontmatter"),
+])
+def test_unreadable_files_are_clear_errors(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(BuildError) as info:
+        read_clipping(path)
+    assert reason in str(info.value) and str(path) in str(info.value)
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(BuildError, match="cannot read file"):
+        read_clipping(tmp_path / "nope.txt")
