@@ -41,6 +41,7 @@ import watchfiles
 
 if TYPE_CHECKING:
     from .config import Config
+    from .pipeline import BuildCache
 
 LIVERELOAD_PREFIX = "/__livereload/"
 EVENTS_PATH = LIVERELOAD_PREFIX + "events"
@@ -319,7 +320,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self.wfile.write(b"retry: 500\n\n")
         seen: Snapshot | None = None
         while not state.closed:
-            snap = state.wait(seen, HEARTBEAT_SECONDS) if seen is not None else state.snapshot
+            snap = state.snapshot if seen is None else state.wait(seen, HEARTBEAT_SECONDS)
             if snap is None:
                 if state.closed:
                     break
@@ -401,7 +402,7 @@ class PipelineBuilder:
     so each rebuild redoes only what changed."""
 
     config_path: Path
-    cache: Any = field(default=None)
+    cache: BuildCache | None = field(default=None)
 
     def load(self) -> Config:
         from .config import load_config
@@ -432,13 +433,13 @@ class Rebuilder:
         self.state = state
         self.config: Config | None = None  # the last config that loaded
 
-    def load(self) -> Config | None:
-        """Load the config alone (to learn what to watch); problems are reported."""
+    def peek_config(self) -> None:
+        """Load the config alone, to learn what to watch before the first build.
+        Silent: the build that follows reports whatever is wrong with it."""
         try:
-            self.config = self._guard(self.builder.load)
-        except _Failed:
+            self.config = self.builder.load()
+        except Exception:  # noqa: BLE001 - reported by the first build
             pass
-        return self.config
 
     def run(self, reason: str = "") -> bool:
         started = time.perf_counter()
@@ -519,7 +520,7 @@ def watch_and_rebuild(
     watch on the old file deaf, and the config may name other folders.
     """
     config_path = config_path.resolve()
-    rebuilder.load()
+    rebuilder.peek_config()
     pending: str | None = ""
     while not stop.is_set():
         paths = watched_paths(config_path, rebuilder.config)

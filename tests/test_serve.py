@@ -364,6 +364,26 @@ def test_config_errors_are_reported_and_cleared_too(tmp_path: Path) -> None:
         assert (fixed["problems"], fixed["seq"]) == ([], first["seq"] + 1)
 
 
+def test_starts_and_recovers_when_the_first_build_fails(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "site")
+    article = first_article(root)
+    original = article.read_text(encoding="utf-8")
+    rel = article.relative_to(root).as_posix()
+    article.write_text(original.replace("\ntitle:", "\ntitle: [never closed", 1), encoding="utf-8")
+    with ServeProcess(root) as server:
+        assert server.url.endswith("/digest/")  # the config loaded, so the base path is known
+        reported = [line for line in server.lines["stderr"] if line.startswith(f"{rel}:")]
+        assert len(reported) == 1, server.output("stderr")  # said once, not once per attempt
+        events = read_events(server.origin, 2, timeout=20)
+        broken = next(events)
+        assert (broken["seq"], broken["problems"]) == (0, reported)
+        assert get(server.origin, "/digest/zh-hans/")[0] == 404  # nothing built yet, but it answers
+        write_atomically(article, original)
+        fixed = next(events)
+        assert (fixed["seq"], fixed["problems"]) == (1, [])
+        assert get(server.origin, "/digest/zh-hans/")[0] == 200
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
 def test_stops_cleanly_without_a_traceback(tmp_path: Path, sig: int) -> None:
     root = make_site(tmp_path / "site")
