@@ -180,7 +180,7 @@ class _Compiled:
     prompt: re.Pattern[str]
     heading_known: re.Pattern[str]
     heading_fuzzy: re.Pattern[str]
-    inline: tuple[tuple[str, re.Pattern[str]], ...]
+    inline: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]  # name, rule, gate
     names: dict[str, str]  # regex group name -> rule name
 
 
@@ -206,7 +206,7 @@ def _compiled(disabled: frozenset[str]) -> _Compiled:
         prompt=_alternation(R.PROMPT_RULES, disabled, names, "p"),
         heading_known=_alternation(known, disabled, names, "h"),
         heading_fuzzy=_alternation(fuzzy, disabled, names, "f"),
-        inline=tuple((n, re.compile(p)) for n, p in R.INLINE_RULES.items()
+        inline=tuple((n, re.compile(p), re.compile(R.INLINE_GATES.get(n, ""))) for n, p in R.INLINE_RULES.items()
                      if n not in disabled and n.split(":", 1)[0] + ":" not in disabled),
         names=names,
     )
@@ -278,8 +278,8 @@ def junk_line_rule(text: str, rules: Rules | None = None) -> str | None:
     text = _norm(text)
     if not text or len(text) > 300:
         return None
-    m = c.rights.fullmatch(text) or c.strict.fullmatch(text)
-    if m is None and len(text) <= 160 and not _REPORTING.search(text):
+    m = (c.rights.fullmatch(text) if _rights_gate(text.lower()) else None) or c.strict.fullmatch(text)
+    if m is None and len(text) <= 160 and _prompt_gate(text.lower()) and not _REPORTING.search(text):
         m = c.prompt.fullmatch(text)
     return c.names[m.lastgroup or ""] if m else None
 
@@ -315,6 +315,8 @@ class _Line:
     in_ol: bool
     bold: bool              # the whole line is <strong>/<b>: a subheading
     verdict: str | None = None   # rule name when removed
+    sent: bool | None = None     # cached: ends like a sentence
+    hl: bool | None = None       # cached: could be a headline in a list
     keep: bool = False
     cuts: list[tuple[int, int, str]] = field(default_factory=list)
 
@@ -526,23 +528,44 @@ _DATE_ONLY = re.compile(
     re.I,
 )
 _INTRO_END = re.compile(r"[:：︰]\s*$")
+
+
+def _gate(words: tuple[str, ...]) -> Any:
+    """A fast "contains any of these words" test (plain substring search)."""
+    def test(lowered: str) -> bool:
+        return any(w in lowered for w in words)
+    return test
+
+
+_prompt_gate = _gate(R.PROMPT_GATE)
+_rights_gate = _gate(R.RIGHTS_GATE)
+
+
 _HAS_WORD = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
+
+
+_CJK_OR_WORD = re.compile(r"[\u3400-\u9fff]|[A-Za-z0-9]+")
 
 
 def _length(text: str) -> int:
     """Length as a reader feels it: a CJK character counts 1, a Latin word 1."""
-    cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
-    words = len(re.findall(r"[A-Za-z0-9]+", text))
-    return cjk + words
+    return len(_CJK_OR_WORD.findall(text))
 
 
 def _sentence(line: _Line) -> bool:
     """Ends like a sentence of prose (or is too long to be a headline)."""
-    t = line.text
+    if line.sent is None:
+        line.sent = _is_sentence(line.text)
+    return line.sent
+
+
+def _is_sentence(t: str) -> bool:
+    if len(t) > 400:
+        return True
     if _SENTENCE_END.search(t):
         # "U.S." or an abbreviation ending a short line is not a sentence;
         # a one-line English headline rarely ends with a period.
-        return _length(t) >= 6 or bool(re.search(r"[。．]", t))
+        return "。" in t or "．" in t or _length(t) >= 6
     if _SOFT_END.search(t) and _length(t) > 60:
         return True
     return _length(t) > 110
@@ -550,13 +573,15 @@ def _sentence(line: _Line) -> bool:
 
 def _headline_like(line: _Line) -> bool:
     """A line that could be an item in a list of other articles."""
-    if line.keep or line.tag in _OPAQUE:
-        return False
-    dense = line.link_chars >= 0.6 * len(line.text)
-    n = _length(line.text)
-    if dense:
-        return 1 <= n <= 160
-    return 1 <= n <= 90 and not _sentence(line)
+    if line.hl is None:
+        if line.keep or line.tag in _OPAQUE or len(line.text) > 400:
+            line.hl = False
+        elif not _dense(line) and (len(line.text) > 240 or _sentence(line)):
+            line.hl = False
+        else:
+            n = _length(line.text)
+            line.hl = 1 <= n <= 160 if _dense(line) else 1 <= n <= 90 and not _sentence(line)
+    return line.hl
 
 
 def _dense(line: _Line) -> bool:
@@ -597,7 +622,8 @@ def _judge(lines: list[_Line], rules: Rules) -> None:
         if ln.keep or ln.verdict or ln.tag in _OPAQUE:
             continue
         t = ln.text
-        if len(t) <= 600:
+        low = t.lower()
+        if len(t) <= 600 and _rights_gate(low):
             m = c.rights.fullmatch(t)
             if m:
                 ln.verdict = c.names[m.lastgroup or ""]
@@ -605,7 +631,7 @@ def _judge(lines: list[_Line], rules: Rules) -> None:
         if len(t) > 300:
             continue
         m = c.strict.fullmatch(t)
-        if m is None and len(t) <= 160 and not _REPORTING.search(t):
+        if m is None and len(t) <= 160 and _prompt_gate(low) and not _REPORTING.search(t):
             m = c.prompt.fullmatch(t)
         if m:
             ln.verdict = c.names[m.lastgroup or ""]
@@ -690,7 +716,9 @@ def _judge(lines: list[_Line], rules: Rules) -> None:
     for ln in lines:
         if ln.verdict or ln.keep or ln.tag in _OPAQUE:
             continue
-        for name, p in c.inline:
+        for name, p, gate in c.inline:
+            if not gate.search(ln.text):
+                continue
             for m in p.finditer(ln.text):
                 if m.end() > m.start():
                     ln.cuts.append((m.start(), m.end(), name))

@@ -65,7 +65,8 @@ HEADING_RULES: dict[str, str] = {
     ),
     "list:more-articles-en": _DECOR + (
         r"(?i:(related|more|read|recommended|popular|trending|latest|top|editor'?s'?|most|also|"
-        r"you (might|may) (also )?(like|enjoy)|don'?t miss|what to read next|further reading|see also|"
+        r"you (might|may) (also )?(like|enjoy)|don'?t miss|what to read next|further reading|see also|up next|watch next|"
+        r"you may have missed|in other news|elsewhere|more coverage|"
         r"more from|more on|more in|more stories|explore more)"
         r"[\w' ,&-]{0,40}?"
         r"(stories|articles|news|coverage|reading|links|topics|content|posts|picks|headlines|"
@@ -77,9 +78,9 @@ HEADING_RULES: dict[str, str] = {
 # Words that make a short line look like a list heading even when it is not in
 # the tables above (used only together with the list *shape*).
 LIST_HEADING_WORDS = (
-    r"(更多|相[關关]|延伸|推[薦荐]|精[選选]|熱門|热门|熱讀|热读|排行|[閱阅][讀读]|新[聞闻]|文章|"
+    r"(更多|相[關关]|延伸|推[薦荐]|精[選选]|熱門|热门|熱讀|热读|排行|[閱阅][讀读]|新[聞闻]|文章|最熱|最热|熱議|热议|點閱|点阅|榜|"
     r"[報报][導道]|焦點|焦点|必看|也想看|喜[歡欢]|猜你|往期|人氣|人气|最新|即時|即时|熱搜|热搜|"
-    r"(?i:related|more|read|recommended|popular|trending|latest|stories|headlines|news|also|"
+    r"(?i:related|more|read|recommended|popular|trending|latest|stories|headlines|news|also|keywords|"
     r"most|top|picks|watch|video))"
 )
 
@@ -98,24 +99,37 @@ _CREDIT_WORDS = (r"(責任編輯|责任编辑|責編|责编|網編|网编|編輯
                  r"翻譯|翻译|譯者|译者|編譯|编译|製圖|制图|視覺|视觉|設計|设计|出品|策劃|策划|文字編輯|文字编辑|"
                  r"圖片編輯|图片编辑|核稿|审稿|審稿|实习编辑|實習編輯|本文編輯|本文编辑)")
 
-_NAMES = r"\s*[:：︰﹕／/｜|]\s*[^\s:：。！？，,]{1,16}([\s、,，/／|｜]+[^\s:：。！？，,]{1,16}){0,3}"
+_NAMES = r"\s*[:：︰﹕／/｜|]\s*[^\s:：。！？，,|｜]{1,16}([\s、,，/／]+[^\s:：。！？，,|｜]{1,16}){0,3}"
 _ROLE_PAIR = r"[\u4e00-\u9fffA-Za-z]{1,6}" + _NAMES
+_PAIR_SEP = r"[\s|｜/／·•,，;；]*"
+
+# Tokens of share bars, font-size widgets and toolbars; a line made only of them is junk.
+_SHARE_TOKEN = (
+    r"(分享|分享至|分享到|分享此文|分享本文|分享文章|转发|轉發|收藏|加入收藏|加入書籤|書籤|留言|看留言|评论|評論|讚|赞|"
+    r"字[級级]|字[體体]|字型|大小|小|中|大|特大|放大|縮小|缩小|列印|打印|友善列印|複製|复制|複製網址|複製連結|复制链接|"
+    r"舉報|举报|糾錯|纠错|【纠错】|朗讀|朗读|語音|语音|翻譯|翻译|返回|回頂部|"
+    r"share( this( article| story| page)?)?( on| via)?|share full article|save( article)?|saved|tweet|comments?|"
+    r"gift( this)? article|reuse this content|print( this)?( article| page)?|listen|a\s?a\s?a|[a-z]\s?[+-]|"
+    r"\d+\s*(則留言|条评论|則評論|comments?|shares?)|" + _SOCIAL + r")"
+)
+# Section names of a site menu: a line made only of them is navigation.
+_MENU_TOKEN = (
+    r"(首頁|首页|主頁|主页|即時|即时|要聞|要闻|政治|社會|社会|國際|国际|財經|财经|生活|娛樂|娱乐|體育|体育|科技|健康|地方|"
+    r"兩岸|两岸|評論|评论|專題|专题|影音|視頻|视频|登入|登录|註冊|注册|搜尋|搜索|訂閱|订阅|會員|会员|新聞|新闻|"
+    r"home|menu|search|sign in|log in|subscribe|world|business|politics|sports?|opinion|news|markets|tech(nology)?|"
+    r"science|health|culture|lifestyle|video|podcasts?|live|latest|asia|china|us|uk|europe|more)"
+)
 
 STRICT_LINE_RULES: dict[str, str] = {
     # A line made only of share-bar tokens: "分享 | Facebook | LINE | 列印 | A A A".
-    "prompt:share-bar": (
-        r"(?i:" + _D + r"(分享|分享至|分享到|分享此文|分享本文|转发|轉發|收藏|留言|评论|評論|讚|赞|字[級级]|小|中|大|特大|"
-        r"share( this( article| story| page)?)?( on| via)?|share full article|save|tweet|comments?|"
-        r"a\s?a\s?a|[a-z]\s?[+-]|\d+\s*(則留言|条评论|則評論|comments?|shares?)|" + _SOCIAL + r")"
-        r"([\s|｜/·•、,，:：]+(分享|收藏|留言|评论|評論|讚|赞|字[級级]|小|中|大|特大|save|comments?|"
-        r"\d+\s*(則留言|条评论|comments?|shares?)|" + _SOCIAL + r"))*" + _D + r")"
-    ),
+    "prompt:share-bar": r"(?i:" + _D + _SHARE_TOKEN + r"([\s|｜/·•、,，:：]+" + _SHARE_TOKEN + r")*" + _D + r")",
     # 中央社: （編輯：張銘坤）1140123 -- the credit and the ROC date stamp
     "credit:cna": r"[（(]\s*[編编][輯辑]\s*[:：︰]\s*[^）)]{1,30}[）)]\s*\d{6,8}",
     # 责任编辑：王小明 / （編輯：張三）/ 记者：吕凯 责编：何平 网编：瑞哲 -- at least one
     # editing credit; other "role：name" pairs may stand beside it.
     "credit:editor": (
-        r"(?i:" + OPEN + r"?\s*(" + _ROLE_PAIR + r"\s*)*" + _CREDIT_WORDS + _NAMES + r"(\s*" + _ROLE_PAIR + r")*\s*"
+        r"(?i:(【[纠糾][错錯]】\s*)?" + OPEN + r"?\s*(" + _ROLE_PAIR + _PAIR_SEP + r")*[\u4e00-\u9fff]{0,4}" + _CREDIT_WORDS + _NAMES
+        + r"(" + _PAIR_SEP + _ROLE_PAIR + r")*\s*"
         + CLOSE + r"?\s*[\d\s.:/-]*)"
     ),
     "credit:editor-pair": (
@@ -133,7 +147,21 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"[\s\-—_=~·*]*(END|End|THE END|完|全文完)[\s\-—_=~·*]*"
         r"|[\s\-—_=~·*]*[（(]\s*(完|全文完)\s*[）)][\s\-—_=~·*]*"
     ),
-    "credit:original-title": r"(原標題|原标题|原題|原题)\s*[:：︰]\s*.{1,120}",
+    "credit:original-title": OPEN + r"?\s*(原標題|原标题|原題|原题)\s*[:：︰]\s*.{1,120}",
+    # CNA English / wire endings: "(By Chen Chun-hua and Ko Lin) Enditem/ls"
+    "credit:wire-end": r"(?i:\(by [^)]{2,150}\)\s*(enditem(/\w+)?)?|enditem(/\w+)?)",
+    "credit:ap-support": (
+        r"(?i:(the )?associated press receives .{0,300}|.{0,40}ap is solely responsible for all content\.?"
+        r"|find ap.s standards for working with philanthropies.{0,200})"
+    ),
+    "nav:menu": r"(?i:" + _D + _MENU_TOKEN + r"([\s|｜/·•、,，>＞»›]+" + _MENU_TOKEN + r")*" + _D + r")",
+    "nav:skip": r"(?i:" + _D + r"(skip to (main )?(content|navigation)|跳[過过]至主要[內内]容|跳到主要[內内]容|跳至主要[內内]容|"
+                r"loading|載入中|载入中|加載中|加载中|javascript is (disabled|required).{0,80}|"
+                r"view this post on instagram|a post shared by .{1,80}|watch on youtube|"
+                r"點擊圖片放大|点击图片放大|點圖放大|点图放大)" + _D + r")",
+    "nav:disclaimer": (
+        r"(?i:" + _D + r"(平台声明|平台聲明|免责声明|免責聲明|特别声明|特別聲明|disclaimer|notice)\s*[:：︰].{10,400})"
+    ),
     "credit:nyt-edition": (
         r"(?i:(a version of this (article|story) appears in print|點擊查看本文英文版|点击查看本文英文版|"
         r"本文最初发表于|本文最初發表於|原文刊[登载載][於于]|see more on:).{0,200})"
@@ -151,7 +179,7 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"([>＞»›/|｜·•]\s*[^\s>＞»›/|｜。，]{1,16}\s*){1,6})"
     ),
     "nav:tags": (
-        r"(?i:(標籤|标签|關鍵字|关键字|關鍵詞|关键词|相關字詞|相关字词|相關標籤|相关标签|tags?|topics?|filed under|"
+        r"(?i:(標籤|标签|關鍵字|关键字|關鍵詞|关键词|相關字詞|相关字词|相關標籤|相关标签|tags?|topics?|keywords?|filed under|"
         r"熱門標籤|热门标签)\s*[:：︰﹕]\s*[^。]{0,160})"
     ),
     "nav:hashtags": r"(#[^\s#]{1,30}\s*){2,}",
@@ -228,6 +256,8 @@ PROMPT_RULES: dict[str, str] = {
         r"(下載|下载|download\b|get\b|安裝|安装)\s*.{0,24}(app|應用程式|应用程序|客戶端|客户端|application)\b.{0,80})"
         r"|(?i:.{0,30}(app\s*(下載|下载)|download (the|our) .{0,20}app).{0,60})"
     ),
+    "promo:arrow-line": r"[►▶👉☞➤➜⏩🔗📌🔔]+\s*[^。]{1,60}",
+    "prompt:follow-coverage": r"(?i:" + _D + r"follow (our|ap.s|the|all of|more of) .{0,60}coverage.{0,120})",
     "prompt:stay-updated": r"(?i:" + _D + r"stay (updated|up to date|informed|connected|in the know) (with|on|about) .{0,100})",
     "prompt:push": (
         r"(?i:.{0,30}(推播|推送|notifications?|alerts?)\s*.{0,20}"
@@ -271,6 +301,24 @@ PROMPT_RULES: dict[str, str] = {
     ),
 }
 
+# Every PROMPT rule needs one of these (lower-case) words; lines without any skip
+# the prompt rules altogether (speed).  Extend it together with PROMPT_RULES.
+PROMPT_GATE: tuple[str, ...] = tuple("""
+訂閱 订阅 subscri sign newsletter 電子報 电子报 登入 登录 log regist unlock trial 會員 会员 付費 付费
+追蹤 追踪 關注 关注 加入 讚 赞 掃 扫 長按 长按 搜尋 搜索 follow like join find 下載 下载 download app 安裝 安装
+推播 推送 notification alert 打赏 打賞 捐 支持 donat support contribut patron give 爆料 報料 报料 線索 线索 投稿 tip
+點 点 按我 按此 請點 请点 click tap 戳 原文 全文 閱讀 阅读 continu read view see show load
+評論 评论 留言 comment 討論 讨论 conversation appeared publish rsshub sent 來自 来自 feed 請見 请见 rss
+關於 关于 聯絡 联系 聯繫 隱私 隐私 條款 条款 廣告 广告 人才 地圖 地图 about contact privacy cookie terms map
+advertis career accessib sell help faq 分享 轉 转 share stay coverage 電郵 电邮 ► ▶ 👉 ☞ ➤ ➜ ⏩ 🔗 📌 🔔
+""".split())
+
+# Every RIGHTS rule needs one of these (lower-case) words (speed, as above).
+RIGHTS_GATE: tuple[str, ...] = tuple("""
+© ⓒ (c) copyright rights 版權 版权 著作 授權 授权 許可 许可 同意 轉載 转载 轉貼 转贴 原載 原载 原刊 轉自 转自
+permission creative reprinted republished
+""".split())
+
 # --------------------------------------------------------------------------
 # Copyright notices: removed from the body, returned as rights metadata.
 # Narrow on purpose: "未經授權" alone occurs in news prose, the *notice* form
@@ -287,7 +335,9 @@ RIGHTS_RULES: dict[str, str] = {
         r"請勿轉載|请勿转载|不得轉載|不得转载|版權歸|版权归|版權屬|版权属).{0,200}"
     ),
     "rights:reprinted": (
-        r"(本文|本篇|此文|文章)?.{0,12}(經|经|獲|获|取得)\s*.{0,30}(授權|授权|同意)\s*"
+        r"[（(【]?(本文|此文|文章|本篇)\s*(轉載|转载|轉貼|转贴|原載|原载|原刊|轉自|转自)(自|於|于)?.{1,80}"
+        r"|.{0,40}(開放|开放)(合作夥伴|合作伙伴).{0,6}(轉載|转载).{0,40}"
+        r"|(本文|本篇|此文|文章)?.{0,12}(經|经|獲|获|取得)\s*.{0,30}(授權|授权|同意)\s*"
         r"(轉載|转载|刊登|刊載|刊载|轉貼|转贴|發布|发布).{0,120}"
         r"|(?i:.{0,80}(reproduced|republished|reprinted) (here )?with (the )?(kind )?permission.{0,200})"
         r"|(?i:.{0,80}licensed under (a )?creative commons.{0,200})"
@@ -303,16 +353,32 @@ _PROMO_WORDS = (
     r"推荐阅读|推薦閱讀|同場加映|同场加映|延伸閱讀|編輯推薦|编辑推荐|相[關关]影音|相[關关]視頻|相关视频|"
     r"(?i:related|read more|read also|see also|also read|more on this))"
 )
+_PROMO_EN = r"(?i:related|read more|read also|see also|also read|more on this)"
 INLINE_RULES: dict[str, str] = {
     # "(相關報導: 標題 更多文章" running to the end of the paragraph (no closing bracket).
     "promo:inline-related-to-end": r"\s*" + OPEN + r"?\s*" + _PROMO_WORDS + r"\s*[:：︰]\s*[^。]{0,200}?更多文章\s*$",
     # "（相關報導：標題、標題）更多文章" or "（延伸閱讀：標題）" in or after the prose.
-    "promo:inline-related": r"\s*[（(【〔\[［]\s*" + _PROMO_WORDS + r"\s*[:：︰]?\s*[^）)】〕\]］]{0,300}[）)】〕\]］]\s*(更多文章|更多新[聞闻]|看更多)?",
+    "promo:inline-related": (
+        r"\s*[（(【〔\[［]\s*(" + _PROMO_WORDS + r"\s*[:：︰]|(?!" + _PROMO_EN + r")" + _PROMO_WORDS + r")"
+        r"\s*[^）)】〕\]］]{0,300}[）)】〕\]］]\s*(更多文章|更多新[聞闻]|看更多)?"
+    ),
     # A bare "更多文章" / "看更多" glued to the end of a paragraph.
     "promo:more-suffix": r"(?<=[。！？!?」”』）)])\s*(更多文章|看更多|更多新[聞闻]|閱讀更多|阅读更多|Read more|READ MORE)\s*[»›>]*\s*$",
     # ▶ 點我看更多 / 👉 點我下載APP glued at the end.
     "promo:arrow-suffix": r"(?<=[。！？!?」”』）)])\s*[▶►👉☞➤➜→]+\s*[^。！？]{1,60}$",
     # 中新社 / 中央社 end marks and credits glued at the end of the last paragraph.
     "credit:end-mark": r"(?<=[。！？!?」”』])\s*[（(]\s*完\s*[）)]\s*$",
-    "credit:inline-editor": r"(?<=[。！？!?」”』）)])\s*[（(]\s*([責责]任[編编][輯辑]|[編编][輯辑]|[責责][編编]|[網网][編编])\s*[:：︰]\s*[^）)]{1,30}[）)]\s*\d{0,8}\s*$",
+    "credit:inline-editor": (
+        r"(?<=[。！？!?」”』）)])\s*[（(]\s*([責责]任[編编][輯辑]|[編编][輯辑]|[責责][編编]|[網网][編编])\s*[:：︰]\s*"
+        r"[^）)]{1,30}[）)]\s*\d{0,8}\s*$"
+    ),
+}
+# A literal each inline rule needs: the rule only runs on lines that contain it (speed).
+INLINE_GATES: dict[str, str] = {
+    "promo:inline-related-to-end": r"更多文章",
+    "promo:inline-related": r"[（(【〔\[［]\s*(相|延|推|更|看|熱|热|你|猜|精|同|編|编|往|(?i:r|s|a|m))",
+    "promo:more-suffix": r"(?i:更多|看更多|read more)",
+    "promo:arrow-suffix": r"[▶►👉☞➤➜→]",
+    "credit:end-mark": r"完",
+    "credit:inline-editor": r"[編编責责網网]",
 }
