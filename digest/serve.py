@@ -560,10 +560,17 @@ def _describe(changed: list[Path], config_path: Path) -> str:
 # --------------------------------------------------------------------------- CLI
 
 
+def _port(text: str) -> int:
+    port = int(text)
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a TCP port (0-65535)")
+    return port
+
+
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to listen on (default 127.0.0.1: this machine only)")
-    parser.add_argument("--port", type=int, default=8000,
+    parser.add_argument("--port", type=_port, default=8000,
                         help="port to listen on; the next free one is used if it is taken (default 8000)")
     parser.add_argument("--open", action="store_true",
                         help="open the site in the default browser once it is built")
