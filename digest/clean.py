@@ -198,8 +198,8 @@ def _alternation(table: Mapping[str, str], disabled: frozenset[str], names: dict
 @lru_cache(maxsize=64)
 def _compiled(disabled: frozenset[str]) -> _Compiled:
     names: dict[str, str] = {}
-    known = {k: v for k, v in R.HEADING_RULES.items() if k != "list:more-articles-zh" and k != "list:more-articles-en"}
-    fuzzy = {k: v for k, v in R.HEADING_RULES.items() if k not in known}
+    known = {k: v for k, v in R.HEADING_RULES.items() if k not in R.FUZZY_HEADINGS}
+    fuzzy = {k: v for k, v in R.HEADING_RULES.items() if k in R.FUZZY_HEADINGS}
     return _Compiled(
         rights=_alternation(R.RIGHTS_RULES, disabled, names, "r"),
         strict=_alternation(R.STRICT_LINE_RULES, disabled, names, "s"),
@@ -292,13 +292,15 @@ _BLOCK = frozenset("p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote figure 
                    "thead tbody tfoot tr td th caption pre hr section article header footer nav aside".split())
 _OPAQUE = frozenset({"table", "pre"})  # article data: never split, never judged by shape
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+# Runs of whitespace that hold a line break or tab are markup layout; plain
+# spaces are kept as the outlet wrote them (a clean article comes out exactly).
+_SPACE = re.compile(r"[ ]*[\t\r\n\f\v][ \t\r\n\f\v]*")
 _NL_CJK = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])[ \t\r\f\v]*\n[ \t\r\n\f\v]*(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
 
 
 def _norm(text: str) -> str:
     """Whitespace as a reader sees it: a newline between two CJK characters
-    vanishes (wrapped Chinese), other whitespace runs become one space."""
+    vanishes (wrapped Chinese), other line breaks and tabs become one space."""
     if "\n" in text:
         text = _NL_CJK.sub("", text)
     return _SPACE.sub(" ", text).strip()
@@ -689,8 +691,11 @@ def _judge(lines: list[_Line], rules: Rules) -> None:
                 continue
             items = list_run(i + 1)
             fuzzy = kind.startswith("?")
-            last = all(not alive(k) for k in range(i + 1, n))
-            if fuzzy and len(items) < 2 and not last:
+            after = items[-1] + 1 if items else i + 1
+            last = all(not alive(k) for k in range(after, n))
+            dense = sum(1 for k in items if _dense(lines[k]))
+            if fuzzy and not (len(items) >= 2 and (last or dense * 2 >= len(items) or len(items) >= 4)
+                              and not _enumerated(lines, items)):
                 i += 1
                 continue
             ln.verdict = kind.lstrip("?")
@@ -761,7 +766,9 @@ def _shape_lists(lines: list[_Line], rules: Rules) -> None:
         first = lines[run[0]]
         prev = next((lines[k] for k in range(run[0] - 1, -1, -1) if not lines[k].verdict), None)
         introduced = prev is not None and bool(_INTRO_END.search(prev.text)) and _sentence_like_intro(prev)
-        if introduced or any(lines[k].in_ol for k in run):
+        if introduced or any(lines[k].in_ol for k in run) or _enumerated(lines, run):
+            continue
+        if prev is not None and _REFERENCE.fullmatch(prev.text):
             continue
         at_tail = all(lines[k].verdict or not _sentence(lines[k]) and _headline_like(lines[k]) for k in range(j, n))
         dense = sum(1 for k in run if _dense(lines[k]))
@@ -782,7 +789,17 @@ def _shape_lists(lines: list[_Line], rules: Rules) -> None:
 
 _ENUMERATED = re.compile(
     r"\s*(\d{1,4}\s*(年|月|日|:|：|\.|、|\)|）|/)|\d{1,2}:\d{2}|第[一二三四五六七八九十百\d]+|[（(]?[一二三四五六七八九十]+[、.)）]|"
-    r"[（(]\d{1,2}[)）]|[①-⑳]|(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d))")
+    r"[（(]\d{1,2}[)）]|[①-⑳]|\[\d{1,3}\]|\d{1,2}\s|(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d))")
+
+
+def _enumerated(lines: list[_Line], run: list[int]) -> bool:
+    """A timeline or numbered list (2018年7月：…, 00:30 …, 第一…, [1] …): the
+    article's own, not a list of other articles."""
+    items = [lines[k] for k in run[1:]] or [lines[k] for k in run]
+    return sum(1 for ln in items if _ENUMERATED.match(ln.text)) * 2 >= len(items)
+
+
+_REFERENCE = re.compile(R.REFERENCE_HEADING)
 
 
 def _headline_sized(lines: list[_Line], run: list[int]) -> bool:
@@ -791,8 +808,6 @@ def _headline_sized(lines: list[_Line], run: list[int]) -> bool:
     items = [lines[k] for k in run[1:]] or [lines[run[0]]]
     if all(ln.in_list for ln in items) and lines[run[0]].in_list:
         return False
-    if sum(1 for ln in items if _ENUMERATED.match(ln.text)) * 2 >= len(items):
-        return False  # a timeline or numbered list: 2018年7月：…, 00:30 …, 第一…
     cjk = sum(1 for ln in items if re.search(r"[\u3400-\u9fff]", ln.text))
     floor = 10 if cjk * 2 >= len(items) else 6
     return sum(_length(ln.text) for ln in items) >= floor * len(items)

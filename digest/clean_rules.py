@@ -44,6 +44,29 @@ NAME = r"[^。！？!?]{1,40}"
 _DECOR = r"[\s▌■□◆◇●○★☆▶►▸▼▽▲△→➤➜›»«〉〈|｜【】\[\]#＊*_\-—=:：︰.·•~>]*"
 
 HEADING_RULES: dict[str, str] = {
+    # Known headings: the heading and every headline-like line after it go.
+    "list:more-articles-zh-short": _DECOR + (
+        r"(更多|延伸[閱阅][讀读]|相[關关][閱阅][讀读]|看更多|更多新[聞闻]|更多[報报][導道]|猜你喜[歡欢]|"
+        r"你可能(也)?(會|会)?(想看|喜[歡欢]|感兴趣|感興趣|[錯错]過|错过)|大家都在看|看了又看|"
+        r"熱門排行|今日熱門|今日热门|最多[閱阅][讀读]|[閱阅][讀读]排行|往期回[顾顧]|往期精[彩選选]|往期推[荐薦]|"
+        r"精彩推[荐薦]|熱門推[薦荐]|热门推[荐薦]|[編编]輯推[薦荐]|[編编]辑推[薦荐]|[編编]輯精[選选]|[編编]辑精[选選]|热读|熱讀|热门文章|"
+        r"熱門文章|熱門新[聞闻]|热门新闻|人氣文章|人气文章|最新文章|最新新[聞闻]|即時新[聞闻]|即时新闻|推[薦荐]文章|推[薦荐][閱阅][讀读]|"
+        r"相[關关]文章|相[關关]新[聞闻]|相[關关][報报][導道]|相[關关]内容|相[關关]內容|相[關关][話话]題|相[關关]阅读|"
+        r"延伸[閱阅][讀读]推[薦荐]|更多精彩|更多[內内]容|更多文章|更多[閱阅][讀读]|[點点]我看更多|看更多新[聞闻])"
+        + _DECOR
+    ),
+    "list:more-articles-en": _DECOR + (
+        r"(?i:(related( (stories|articles|news|coverage|content|links|topics|reading|posts|videos|items))?|"
+        r"read (more|next|also)|also read|see also|keep reading|further reading|what to read next|"
+        r"more (stories|news|articles|coverage|videos|headlines|reading)( (from|on|in|about) .{1,30})?|"
+        r"more (from|on|in|about) .{1,30}|most (read|popular|viewed|shared|watched|emailed|commented)( (stories|articles|now))?|"
+        r"top (stories|news|headlines|picks)|trending( (now|stories|news|articles))?|popular( (now|stories|posts|articles))?|"
+        r"recommended( (for you|stories|reading|articles|videos))?|you (may|might) (also )?(like|enjoy|be interested in)|"
+        r"don'?t miss|up next|watch next|editor'?s'? picks?|latest (news|stories|headlines)|in other news|"
+        r"explore more( on these topics)?|you may have missed))" + _DECOR
+    ),
+    # Fuzzy headings (a list word + a list noun, e.g. 本周热读, 更多TVBS報導): they
+    # count only when a real list follows (see digest.clean).
     "list:more-articles-zh": _DECOR + (
         r"(更多|其他|其它|相[關关]|延伸|推[薦荐]|精[選选]|熱門|热门|熱讀|热读|最新|人氣|人气|"
         r"編輯|编辑|猜你|往期|今日|本[週周]|必[讀读]|焦點|焦点|熱搜|热搜|排行|大家|你可能|"
@@ -53,27 +76,16 @@ HEADING_RULES: dict[str, str] = {
         r"看|喜[歡欢]|[讀读]|排行|榜|點擊|点击|精[選选]|焦點|焦点|資訊|资讯|故事|評論|评论|好文)"
         r"(排行榜?|推[薦荐]|[閱阅][讀读]|一覽|一览|[:：︰])?" + _DECOR
     ),
-    "list:more-articles-zh-short": _DECOR + (
-        r"(更多|延伸[閱阅][讀读]|相[關关][閱阅][讀读]|看更多|更多新[聞闻]|更多[報报][導道]|猜你喜[歡欢]|"
-        r"你可能(也)?(會|会)?(想看|喜[歡欢]|感兴趣|感興趣|[錯错]過|错过)|大家都在看|看了又看|熱門|热门|推[薦荐]|"
-        r"相[關关]|延伸|熱門排行|今日熱門|今日热门|最多[閱阅][讀读]|[閱阅][讀读]排行|往期回[顾顧]|往期精[彩選选]|"
-        r"精彩推[荐薦]|[編编]輯推[薦荐]|[編编]辑推[薦荐]|[編编]輯精[選选]|[編编]辑精[选選]|热读|熱讀|热门文章|"
-        r"熱門文章|人氣文章|人气文章|最新文章|最新新[聞闻]|即時新[聞闻]|即时新闻|推[薦荐]文章|相[關关]文章|"
-        r"相[關关]新[聞闻]|相[關关][報报][導道]|相[關关]内容|相[關关]內容|相[關关][話话]題|相[關关]阅读|"
-        r"延伸[閱阅][讀读]推[薦荐]|更多精彩|更多[內内]容|更多文章|更多[閱阅][讀读]|[點点]我看更多|看更多新[聞闻])"
-        + _DECOR
-    ),
-    "list:more-articles-en": _DECOR + (
-        r"(?i:(related|more|read|recommended|popular|trending|latest|top|editor'?s'?|most|also|"
-        r"you (might|may) (also )?(like|enjoy)|don'?t miss|what to read next|further reading|see also|up next|watch next|"
-        r"you may have missed|in other news|elsewhere|more coverage|"
-        r"more from|more on|more in|more stories|explore more)"
-        r"[\w' ,&-]{0,40}?"
-        r"(stories|articles|news|coverage|reading|links|topics|content|posts|picks|headlines|"
-        r"reads|now|next|this story|on this topic|from \S+|more|also|like|enjoy|read|viewed|watched|"
-        r"related|popular|trending|\S+)?)" + _DECOR
-    ),
+    "list:more-articles-zh-word": _DECOR + r"(熱門|热门|推[薦荐]|相[關关]|延伸|精選|精选|焦點|焦点)" + _DECOR,
 }
+FUZZY_HEADINGS = ("list:more-articles-zh", "list:more-articles-zh-word")
+
+# A heading that introduces the article's own sources or notes: the links or
+# lines after it are not other articles.
+REFERENCE_HEADING = (
+    r"[\W_]*(參考|参考|參考資料|参考资料|資料來源|资料来源|來源|来源|注釋|注释|註釋|註解|注解|附註|附注|注|註|"
+    r"(?i:references?|sources?|notes?|footnotes?|bibliography|further information|documents?))[\W_]*"
+)
 
 # Words that make a short line look like a list heading even when it is not in
 # the tables above (used only together with the list *shape*).
