@@ -71,7 +71,7 @@ HEADING_RULES: dict[str, str] = {
         r"(更多|其他|其它|相[關关]|延伸|推[薦荐]|精[選选]|熱門|热门|熱讀|热读|最新|人氣|人气|"
         r"編輯|编辑|猜你|往期|今日|本[週周]|必[讀读]|焦點|焦点|熱搜|热搜|排行|大家|你可能|"
         r"看了|同類|同类|近期|同場|同场|點閱|点阅|即時|即时|重點|重点)"
-        r"[^\s。，,!！?？]{0,8}"
+        r"[^。，,!！?？]{0,10}"
         r"(文章|新[聞闻]|[報报][導道]|[閱阅][讀读]|推[薦荐]|內容|内容|[話话]題|专题|專題|影音|視頻|视频|"
         r"看|喜[歡欢]|[讀读]|排行|榜|點擊|点击|精[選选]|焦點|焦点|資訊|资讯|故事|評論|评论|好文)"
         r"(排行榜?|推[薦荐]|[閱阅][讀读]|一覽|一览|[:：︰])?" + _DECOR
@@ -225,6 +225,14 @@ STRICT_LINE_RULES: dict[str, str] = {
     # a line with no letter, digit or CJK character: ___, ＊＊＊, ▼▼▼ (separators, bullets)
     "nav:separator": r"[^0-9A-Za-z\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af]+",
     "nav:trust": r"(?i:why you can trust .{1,30}|our (standards|editorial (guidelines|policy)).{0,60})",
+    # legal notices attached to alcohol ads and comment boxes, audio players
+    "nav:notice": (
+        r"(?i:" + _D + r"((yahoo|媒體|網站|网站)?提醒您\s*[:：]?\s*(飲酒過量|饮酒过量|未滿十八歲|未满十八岁|禁止酒駕|禁止酒驾).{0,120}"
+        r"|(飲酒過量|饮酒过量).{0,30}|未滿十八歲禁止飲酒.{0,10}|禁止酒駕.{0,10}"
+        r"|.{0,30}(留言系統|留言板規則|留言规则|留言規則|comment policy|community guidelines).{0,240}"
+        r"|your browser does not support.{0,60}|聽新聞\s*[\d:\s/]*|听新闻\s*[\d:\s/]*)" + _D + r")"
+    ),
+    "ad:read-on": r"[\W_]*(廣告|广告|AD)[\W_]*(請繼續往下閱讀|请继续往下阅读|繼續閱讀|继续阅读)[\W_]*",
     # "更多新聞請看 xxx", "看更多 xxx 相關新聞"
     "promo:more-news": (
         r"(?i:" + _D + r"(更多.{0,12}(新[聞闻]|[報报][導道]|文章|消息|內容|内容|資訊|资讯).{0,4}(請|请)?"
@@ -255,7 +263,7 @@ PROMPT_RULES: dict[str, str] = {
     ),
     "prompt:app-anywhere": (
         r"(?i:(?!.*[。.]\s*$)(?=.*(點我|点我|按我|點此|点此|立即|馬上|马上|現在|现在|免費|免费|快|請|请|歡迎|欢迎)).{0,50}"
-        r"(下載|下载|download)\s*.{0,12}(app|應用程式|应用程序)\b.{0,60})"
+        r"(下載|下载|download)\s*.{0,12}(app\b|應用程式|應用程序|应用程序).{0,60})"
     ),
     "prompt:follow": (
         r"(?i:(?=.{0,40}(追蹤|追踪|關注|关注|訂閱|订阅|按讚|按赞|點讚|点赞|掃碼|扫码|掃描|扫描|長按|长按|加入|搜尋|搜索|"
@@ -265,11 +273,14 @@ PROMPT_RULES: dict[str, str] = {
     ),
     "prompt:app": (
         r"(?i:" + _D + r"(立即|馬上|马上|免費|免费|快|請|请|歡迎|欢迎|現在|现在|點我|点我|點此|点此|按此|按我)?\s*"
-        r"(下載|下载|download\b|get\b|安裝|安装)\s*.{0,24}(app|應用程式|应用程序|客戶端|客户端|application)\b.{0,80})"
+        r"(下載|下载|download\b|get\b|安裝|安装)\s*.{0,24}(app\b|應用程式|應用程序|应用程序|客戶端|客户端|application\b).{0,80})"
         r"|(?i:.{0,30}(app\s*(下載|下载)|download (the|our) .{0,20}app).{0,60})"
     ),
     "promo:arrow-line": r"[►▶👉☞➤➜⏩🔗📌🔔]+\s*[^。]{1,60}",
     "prompt:follow-coverage": r"(?i:" + _D + r"follow (our|ap.s|the|all of|more of) .{0,60}coverage.{0,120})",
+    "prompt:grasp-news": r"(?i:" + _D + r"(一手|立即|隨時|随时|即時|即时)?掌握.{0,24}(脈動|脉动|資訊|资讯|新聞|新闻|動態|动态|消息).{0,40})",
+    "prompt:community": r"(?i:" + _D + r"(投資|投资|閱讀|阅读|新聞|新闻|資訊|资讯|理財|理财).{0,32}(line|社群|訂閱|订阅|追蹤|追踪)[^。]{0,80})",
+    "prompt:coffee": r".{0,20}(每月|一杯咖啡).{0,40}(支持|贊助|赞助|訂閱|订阅).{0,80}",
     "prompt:stay-updated": r"(?i:" + _D + r"stay (updated|up to date|informed|connected|in the know) (with|on|about) .{0,100})",
     "prompt:push": (
         r"(?i:.{0,30}(推播|推送|notifications?|alerts?)\s*.{0,20}"
@@ -289,7 +300,7 @@ PROMPT_RULES: dict[str, str] = {
     ),
     "prompt:click": (
         r"(?i:" + _D + r"(點擊|点击|點我|点我|按我|按此|點此|点此|請點|请点|click here|tap here|長按|长按|"
-        r"戳這裡|戳这里|戳我|猛戳|查看原文|閱讀原文|阅读原文|原文[連链]結|原文[連链]接|"
+        r"戳這裡|戳这里|戳我|猛戳|查看原文|閱讀原文|阅读原文|原文[連链]結|原文[連链]接|原始[連链]結|原始[連链]接|"
         r"閱讀全文|阅读全文|繼續閱讀|继续阅读|查看全文|展開全文|展开全文|"
         r"read (the )?(full|original) (article|story|report)|continue reading|read the rest|"
         r"view (the )?(original|full)|see more|show more|load more|read more).{0,60})"
@@ -322,7 +333,7 @@ PROMPT_GATE: tuple[str, ...] = tuple("""
 點 点 按我 按此 請點 请点 click tap 戳 原文 全文 閱讀 阅读 continu read view see show load
 評論 评论 留言 comment 討論 讨论 conversation appeared publish rsshub sent 來自 来自 feed 請見 请见 rss
 關於 关于 聯絡 联系 聯繫 隱私 隐私 條款 条款 廣告 广告 人才 地圖 地图 about contact privacy cookie terms map
-advertis career accessib sell help faq 分享 轉 转 share stay coverage 電郵 电邮 ► ▶ 👉 ☞ ➤ ➜ ⏩ 🔗 📌 🔔
+advertis career accessib sell help faq 分享 轉 转 share stay coverage 電郵 电邮 原始 掌握 咖啡 ► ▶ 👉 ☞ ➤ ➜ ⏩ 🔗 📌 🔔
 """.split())
 
 # Every RIGHTS rule needs one of these (lower-case) words (speed, as above).
