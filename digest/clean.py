@@ -278,9 +278,8 @@ def junk_line_rule(text: str, rules: Rules | None = None) -> str | None:
     text = _norm(text)
     if not text or len(text) > 300:
         return None
-    m = (c.rights.fullmatch(text) if _rights_gate(text.lower()) else None) or c.strict.fullmatch(text)
-    if m is None and len(text) <= 160 and _prompt_gate(text.lower()) and not _REPORTING.search(text):
-        m = c.prompt.fullmatch(text)
+    m = ((c.rights.fullmatch(text) if _rights_gate(text.lower()) else None) or c.strict.fullmatch(text)
+         or _prompt_match(text, text.lower(), c))
     return c.names[m.lastgroup or ""] if m else None
 
 
@@ -316,6 +315,7 @@ class _Line:
     in_list: bool
     in_ol: bool
     bold: bool              # the whole line is <strong>/<b>: a subheading
+    caption: bool = False   # a figcaption, or text right after an image
     verdict: str | None = None   # rule name when removed
     sent: bool | None = None     # cached: ends like a sentence
     hl: bool | None = None       # cached: could be a headline in a list
@@ -401,7 +401,7 @@ _SOFT_END = re.compile(r"[！？!?…][」』”’\"'）)\]】]*$")
 def _wrapped_prose(lines: list[str]) -> bool:
     """Newline-separated lines that are one hard-wrapped paragraph, not a list."""
     lines = [ln for ln in lines if ln]
-    if len(lines) < 2 or not (_SENTENCE_END.search(lines[-1]) or _SOFT_END.search(lines[-1])):
+    if len(lines) < 2 or not re.search(r"[。．.!?！？…:：;；」』”’\"')）]$", lines[-1]):
         return False
     open_ends = sum(1 for ln in lines[:-1] if not re.search(r"[。．.!?！？:：」”]$", ln))
     return open_ends * 2 >= len(lines) - 1
@@ -466,6 +466,14 @@ def _leaves(root: Any) -> Iterable[Any]:
         stack.extend(reversed([c for c in el if _is_block(c)]))
 
 
+def _is_caption(el: Any, tag: str) -> bool:
+    """figcaption, or a block right after an image (DW: <img><div><small>…)."""
+    if tag == "figcaption" or "figure" in _ancestors(el):
+        return True
+    prev = el.getprevious()
+    return prev is not None and (prev.tag == "img" or prev.find(".//img") is not None) and not (prev.tail or "").strip()
+
+
 def _ancestors(el: Any) -> list[str]:
     tags = []
     p = el.getparent()
@@ -511,7 +519,7 @@ def _lines(root: Any) -> list[_Line]:
         links = sum(len(a.text_content()) for a in el.iter("a"))
         bold = len(el) == 1 and el[0].tag in ("strong", "b") and not (el.text or "").strip() \
             and not (el[0].tail or "").strip()
-        out.append(_Line(el, None, text, links, tag, in_list, in_ol, bold))
+        out.append(_Line(el, None, text, links, tag, in_list, in_ol, bold, caption=_is_caption(el, tag)))
     return out
 
 
@@ -540,6 +548,19 @@ def _gate(words: tuple[str, ...]) -> Any:
 
 
 _prompt_gate = _gate(R.PROMPT_GATE)
+# an imperative at the start, or right after a short lead ("DW中文有Instagram！欢迎搜索…")
+_IMPERATIVE = re.compile(r"(.{0,20}?[！!：:，,]\s*)?" + R.IMPERATIVE_START)
+_PROSE_END = re.compile(r"[。．][」』”’\"'）)]*$")
+
+
+def _prompt_match(text: str, lowered: str, c: "_Compiled") -> re.Match[str] | None:
+    """PROMPT rules, guarded: short lines only, no reporting verb, and a line that
+    ends like a sentence must open like an imperative ("歡迎訂閱…。")."""
+    if len(text) > 160 or not _prompt_gate(lowered) or _REPORTING.search(text):
+        return None
+    if _PROSE_END.search(text) and not _IMPERATIVE.match(text):
+        return None
+    return c.prompt.fullmatch(text)
 _rights_gate = _gate(R.RIGHTS_GATE)
 
 
@@ -632,9 +653,7 @@ def _judge(lines: list[_Line], rules: Rules) -> None:
                 continue
         if len(t) > 300:
             continue
-        m = c.strict.fullmatch(t)
-        if m is None and len(t) <= 160 and _prompt_gate(low) and not _REPORTING.search(t):
-            m = c.prompt.fullmatch(t)
+        m = c.strict.fullmatch(t) or _prompt_match(t, low, c)
         if m:
             ln.verdict = c.names[m.lastgroup or ""]
 
@@ -750,13 +769,18 @@ def _shape_lists(lines: list[_Line], rules: Rules) -> None:
     """Runs of headline-like lines that no heading rule announced."""
     n = len(lines)
     i = 0
+
+    def candidate(ln: _Line) -> bool:
+        # a caption, or a bullet of the article's own list, is never taken by shape alone
+        return _headline_like(ln) and (_dense(ln) or not (ln.caption or ln.in_list))
+
     while i < n:
-        if lines[i].verdict or not _headline_like(lines[i]):
+        if lines[i].verdict or not candidate(lines[i]):
             i += 1
             continue
         run: list[int] = []
         j = i
-        while j < n and (lines[j].verdict or _headline_like(lines[j])):
+        while j < n and (lines[j].verdict or candidate(lines[j])):
             if not lines[j].verdict:
                 run.append(j)
             j += 1

@@ -108,9 +108,13 @@ _D = r"[\W_]*"  # leading/trailing decoration: arrows, emoji, brackets, bullets
 _SOCIAL = (r"(?<![a-z])(facebook|fb|臉書|脸书|twitter|推特|x|line|whatsapp|telegram|wechat|weibo|微信|微博|朋友圈|qq|"
            r"linkedin|reddit|plurk|噗浪|messenger|pinterest|flipboard|threads|instagram|ig|youtube|tiktok|抖音|"
            r"email|e-mail|電郵|电邮|print|列印|打印|copy link|複製連結|复制链接|bluesky|mastodon)(?![a-z])")
+# English names in credit lines, optionally "in City": Jane Doe and John Roe in Beijing
+_EN_NAME = r"[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|de|van|von|bin|al))*"
+_EN_NAMES = _EN_NAME + r"(?:(?:,? and |, | & )" + _EN_NAME + r")*(?: in " + _EN_NAME + r")?"
+# (排版, 設計, 監製, 策劃 … count only beside one of these: "設計：簡約風格" alone is prose.)
 _CREDIT_WORDS = (r"(責任編輯|责任编辑|責編|责编|網編|网编|編輯|编辑|編審|编审|校對|校对|審校|审校|審核|审核|美編|美编|"
-                 r"排版|監製|监制|統籌|统筹|終審|终审|初審|初审|復審|复审|值班編輯|值班编辑|主編|主编|總編|总编|"
-                 r"翻譯|翻译|譯者|译者|編譯|编译|製圖|制图|視覺|视觉|設計|设计|出品|策劃|策划|文字編輯|文字编辑|"
+                 r"終審|终审|初審|初审|復審|复审|值班編輯|值班编辑|主編|主编|總編|总编|"
+                 r"翻譯|翻译|譯者|译者|編譯|编译|文字編輯|文字编辑|"
                  r"圖片編輯|图片编辑|核稿|审稿|審稿|实习编辑|實習編輯|本文編輯|本文编辑)")
 
 _NAMES = r"\s*[:：︰﹕／/｜|]\s*[^\s:：。！？，,|｜]{1,16}([\s、,，/／]+[^\s:：。！？，,|｜]{1,16}){0,3}"
@@ -152,9 +156,10 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"\s+[\u4e00-\u9fff·]{2,4}\s*" + CLOSE + r"?\s*){1,6}"
     ),
     "credit:wire-en": (
-        r"(?:(?:[Aa]dditional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Tt]ranslated|[Pp]roduced) by [A-Z][^.;]{1,120}"
-        r"(?:[;,] (?:and )?(?:[Aa]dditional [Rr]eporting|[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Tt]ranslated)"
-        r" by [A-Z][^.;]{1,120})*\.?"
+        # names are capitalised words: "Produced by Warner Bros, the film grossed…" is prose
+        r"(?:(?:[Aa]dditional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Tt]ranslated|[Pp]roduced) by " + _EN_NAMES
+        + r"(?:[;,] (?:and )?(?:[Aa]dditional [Rr]eporting|[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Tt]ranslated)"
+        r" by " + _EN_NAMES + r")*\.?"
         r"|(?i:our standards\s*:\s*the thomson reuters trust principles\.?)"
     ),
     "credit:end-mark": (
@@ -238,13 +243,13 @@ STRICT_LINE_RULES: dict[str, str] = {
     ),
     "ad:read-on": r"[\W_]*(廣告|广告|AD)[\W_]*(請繼續往下閱讀|请继续往下阅读|請繼續閱讀|请继续阅读|繼續閱讀|继续阅读)(本文|下文)?[\W_]*",
     # "更多新聞請看 xxx", "看更多 xxx 相關新聞"
-    "promo:more-news": (
-        r"(?i:" + _D + r"(更多.{0,12}(新[聞闻]|[報报][導道]|文章|消息|內容|内容|資訊|资讯).{0,4}(請|请)?"
-        r"(看|見|见|點|点|到|上|瀏覽|浏览|搜尋|搜寻|搜索).{0,60}|(看|瀏覽|浏览|閱讀|阅读|查看|睇)更多.{0,40}|more (news|stories|coverage) (from|on|at) .{1,60}))"
-    ),
 }
 
 PROMPT_RULES: dict[str, str] = {
+    "promo:more-news": (
+        r"(?i:(?!.*。\s*$)" + _D + r"(更多.{0,12}(新[聞闻]|[報报][導道]|文章|消息|內容|内容|資訊|资讯).{0,4}(請|请)?"
+        r"(看|見|见|點|点|到|上|瀏覽|浏览|搜尋|搜寻|搜索).{0,60}|(看|瀏覽|浏览|閱讀|阅读|查看|睇)更多.{0,40}|more (news|stories|coverage) (from|on|at) .{1,60}))"
+    ),
     "prompt:subscribe": (
         r"(?i:" + _D + r"(歡迎|欢迎|立即|馬上|马上|免費|免费|快|請|请|記得|记得|一鍵|一键|點此|点此|點我|点我|按此|按我)?\s*"
         r"((訂閱|订阅).{0,20}(我們|我们|本[台報报刊站號号]|頻道|频道|電子報|电子报|專欄|专栏|newsletter|podcast|youtube|app|"
@@ -337,7 +342,7 @@ PROMPT_GATE: tuple[str, ...] = tuple("""
 點 点 按我 按此 請點 请点 click tap 戳 原文 全文 閱讀 阅读 continu read view see show load
 評論 评论 留言 comment 討論 讨论 conversation appeared publish rsshub sent 來自 来自 feed 請見 请见 rss
 關於 关于 聯絡 联系 聯繫 隱私 隐私 條款 条款 廣告 广告 人才 地圖 地图 about contact privacy cookie terms map
-advertis career accessib sell help faq 分享 轉 转 share stay coverage 電郵 电邮 原始 掌握 咖啡 ► ▶ 👉 ☞ ➤ ➜ ⏩ 🔗 📌 🔔
+advertis career accessib sell help faq 分享 轉 转 share stay coverage 電郵 电邮 原始 掌握 咖啡 更多 more 睇 ► ▶ 👉 ☞ ➤ ➜ ⏩ 🔗 📌 🔔
 """.split())
 
 # Every RIGHTS rule needs one of these (lower-case) words (speed, as above).
@@ -346,6 +351,17 @@ RIGHTS_GATE: tuple[str, ...] = tuple("""
 permission creative reprinted republished
 """.split())
 
+# A prompt that ends like a sentence ("歡迎訂閱我們的電子報。") must at least open
+# like one: an imperative, a bullet or an arrow.  Prose never does.
+IMPERATIVE_START = (
+    r"[\W_]*(歡迎|欢迎|請|请|快來|快来|快加|快下|立即|立刻|馬上|马上|記得|记得|免費|免费|一鍵|一键|點擊|点击|點我|点我|點此|点此|"
+    r"點選|点选|按我|按此|按讚|按赞|掃描|扫描|掃碼|扫码|長按|长按|下載|下载|訂閱|订阅|追蹤|追踪|關注|关注|加入(我們|我们|會員|会员|好友|line)|"
+    r"支持(我們|我们|本)|打赏|打賞|赞赏|讚賞|分享(給|给|到|至)|轉發|转发|喜歡(本|這|这)|喜欢(本|這|这)|如果(你|您)|若(您|你|想|要)|想(看|要|了解)|"
+    r"更多|看更多|閱讀更多|阅读更多|"
+    r"(?i:sign|subscribe|follow|download|get|join|click|tap|read|support|donate|like|share|stay|please|don'?t|never|"
+    r"become|already|create|start|unlock|log|register))"
+)
+
 # --------------------------------------------------------------------------
 # Copyright notices: removed from the body, returned as rights metadata.
 # Narrow on purpose: "未經授權" alone occurs in news prose, the *notice* form
@@ -353,7 +369,10 @@ permission creative reprinted republished
 # --------------------------------------------------------------------------
 RIGHTS_RULES: dict[str, str] = {
     "rights:copyright": (
-        r"(?i:.{0,60}(©|ⓒ|\(c\)\s*\d{4}|copyright\b|版權所有|版权所有|版權聲明|版权声明|all rights reserved).{0,400})"
+        # "©2025年德国之声版权声明…", "Copyright 2025 AP. All Rights Reserved.", "聯合新聞網 版權所有 © 2025";
+        # not a caption that ends with "© Reuters" (a caption is article text).
+        r"(?i:[\W_]{0,3}(©|ⓒ|\(c\)\s*\d{4}|copyright\b).{0,400}"
+        r"|.{0,80}(版權所有|版权所有|版權聲明|版权声明|著作權聲明|著作权声明|all rights reserved|copyright\s*(©|\(c\))?\s*(19|20)\d\d).{0,400})"
     ),
     "rights:no-reprint": (
         r".{0,120}(未經|未经|非經|非经|未獲|未获)\s*.{0,16}(授權|授权|許可|许可|同意).{0,12}"
