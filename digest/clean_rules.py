@@ -354,8 +354,8 @@ permission creative reprinted republished
 # A prompt that ends like a sentence ("歡迎訂閱我們的電子報。") must at least open
 # like one: an imperative, a bullet or an arrow.  Prose never does.
 IMPERATIVE_START = (
-    r"[\W_]*(歡迎|欢迎|請|请|快來|快来|快加|快下|立即|立刻|馬上|马上|記得|记得|免費|免费|一鍵|一键|點擊|点击|點我|点我|點此|点此|"
-    r"點選|点选|按我|按此|按讚|按赞|掃描|扫描|掃碼|扫码|長按|长按|下載|下载|訂閱|订阅|追蹤|追踪|關注|关注|加入(我們|我们|會員|会员|好友|line)|"
+    r"[\W_]*(歡迎|欢迎|請|请|快來|快来|快加|快下|立即|立刻|馬上|马上|記得|记得|免費|免费|一鍵|一键|點擊(?![率数數量次])|点击(?![率数量次])|點我|点我|點此|点此|"
+    r"點選|点选|按我|按此|按讚|按赞|掃描|扫描|掃碼|扫码|長按|长按|下載|下载|訂閱|订阅|追蹤|追踪|關注|关注|加入.{0,4}(我們|我们|會員|会员|好友|line|LINE|社群|頻道|频道)|"
     r"支持(我們|我们|本)|打赏|打賞|赞赏|讚賞|分享(給|给|到|至)|轉發|转发|喜歡(本|這|这)|喜欢(本|這|这)|如果(你|您)|若(您|你|想|要)|想(看|要|了解)|"
     r"更多|看更多|閱讀更多|阅读更多|"
     r"(?i:sign|subscribe|follow|download|get|join|click|tap|read|support|donate|like|share|stay|please|don'?t|never|"
