@@ -7,6 +7,7 @@ are reported as ``config.yaml:LINE: reason`` through :class:`BuildError`.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,6 +99,7 @@ class Config:
     summary_chars: int
     sources: Mapping[str, str]  # URL host -> outlet name
     cleaning: Mapping[str, Any]
+    fingerprint: str  # sha256 of the config file and base URL: part of every cache key
 
     def edition(self, code: str) -> Edition:
         return next(e for e in self.editions if e.code == code)
@@ -174,4 +176,5 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
         summary_chars=raw.get("summary_chars", 110),
         sources=MappingProxyType(dict(raw.get("sources", {}))),
         cleaning=MappingProxyType(dict(cleaning)),
+        fingerprint=hashlib.sha256(text.encode() + b"\0" + chosen_base.encode()).hexdigest(),
     )

@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
+from .cache import Memo, no_memo
 from .config import Config, Edition
 from .output import OutputFile
 from .pages import EditionArticle, Tag, tag_feed_path
@@ -133,14 +134,23 @@ def _generator(config: Config, spec: FeedSpec, items: Sequence[EditionArticle], 
     return feed
 
 
-def _rss(config: Config, spec: FeedSpec, items: Sequence[EditionArticle]) -> OutputFile:
-    feed = _generator(config, spec, items, "application/rss+xml")
-    return OutputFile(spec.file, feed.rss_str(pretty=True))
+def _rss(config: Config, spec: FeedSpec, items: Sequence[EditionArticle], memo: Memo) -> OutputFile:
+    def render() -> OutputFile:
+        return OutputFile(spec.file, _generator(config, spec, items, "application/rss+xml").rss_str(pretty=True))
+
+    return memo(_feed_key(config, spec, items), render)
 
 
-def _atom(config: Config, spec: FeedSpec, items: Sequence[EditionArticle]) -> OutputFile:
-    feed = _generator(config, spec, items, "application/atom+xml")
-    return OutputFile(spec.file, feed.atom_str(pretty=True))
+def _atom(config: Config, spec: FeedSpec, items: Sequence[EditionArticle], memo: Memo) -> OutputFile:
+    def render() -> OutputFile:
+        return OutputFile(spec.file, _generator(config, spec, items, "application/atom+xml").atom_str(pretty=True))
+
+    return memo(_feed_key(config, spec, items), render)
+
+
+def _feed_key(config: Config, spec: FeedSpec, items: Sequence[EditionArticle]) -> tuple[Hashable, ...]:
+    """A feed is a function of its spec, the articles it shows (by content) and the config."""
+    return ("feed", spec, tuple(item.article.doc.digest for item in items[: config.feed_items]), config.fingerprint)
 
 
 def _edition_spec(config: Config, edition: Edition, strings: Mapping[str, str], path: str) -> FeedSpec:
@@ -155,17 +165,20 @@ def _edition_spec(config: Config, edition: Edition, strings: Mapping[str, str], 
     )
 
 
-def build_feed(config: Config, edition: Edition, items: list[EditionArticle], strings: Mapping[str, str]) -> OutputFile:
+def build_feed(config: Config, edition: Edition, items: list[EditionArticle], strings: Mapping[str, str],
+               memo: Memo = no_memo) -> OutputFile:
     """The edition's RSS 2.0 feed."""
-    return _rss(config, _edition_spec(config, edition, strings, feed_path(edition)), items)
+    return _rss(config, _edition_spec(config, edition, strings, feed_path(edition)), items, memo)
 
 
-def build_atom_feed(config: Config, edition: Edition, items: list[EditionArticle], strings: Mapping[str, str]) -> OutputFile:
+def build_atom_feed(config: Config, edition: Edition, items: list[EditionArticle], strings: Mapping[str, str],
+                    memo: Memo = no_memo) -> OutputFile:
     """The edition's Atom 1.0 feed: the same entries as its RSS feed."""
-    return _atom(config, _edition_spec(config, edition, strings, atom_path(edition)), items)
+    return _atom(config, _edition_spec(config, edition, strings, atom_path(edition)), items, memo)
 
 
-def build_tag_feeds(config: Config, edition: Edition, items: list[EditionArticle], strings: Mapping[str, str]) -> list[OutputFile]:
+def build_tag_feeds(config: Config, edition: Edition, items: list[EditionArticle], strings: Mapping[str, str],
+                    memo: Memo = no_memo) -> list[OutputFile]:
     """One RSS 2.0 feed per tag of the edition, at the same ASCII path in every
     edition. Tags that share a slug (differing in case, punctuation or script)
     share a feed."""
@@ -191,5 +204,5 @@ def build_tag_feeds(config: Config, edition: Edition, items: list[EditionArticle
             description=f"{base.description} · {names[slug]}",
             language=edition.code,
         )
-        files.append(_rss(config, spec, by_slug[slug]))
+        files.append(_rss(config, spec, by_slug[slug], memo))
     return files

@@ -4,6 +4,10 @@ In: every file of the site (already rendered in memory) and the static folder.
 Out: the output folder replaced as a whole. Files go to a fresh sibling temp
 folder first, which is swapped in only once it is complete, so a failed build
 never leaves a half site and no stale file of an older build survives.
+
+``update_site`` is the preview server's shortcut: given the files it wrote last
+time, it rewrites only what changed (each file replaced atomically) and deletes
+what is gone, which leaves the same tree as a full write.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,6 +72,25 @@ def write_site(files: list[OutputFile], out_dir: Path) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def update_site(files: list[OutputFile], out_dir: Path, previous: Mapping[str, bytes]) -> None:
+    """Bring ``out_dir``, which holds exactly ``previous``, to ``files``."""
+    check_paths(files)
+    current = {f.path: f.data for f in files}
+    for path, data in current.items():
+        if previous.get(path) != data:  # unchanged pages are the same bytes object: cheap
+            target = out_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(f".{target.name}.partial")
+            partial.write_bytes(data)
+            os.replace(partial, target)
+    for path in previous.keys() - current.keys():
+        (out_dir / path).unlink(missing_ok=True)
+        for folder in (out_dir / path).parents:
+            if folder == out_dir or any(folder.iterdir()):
+                break
+            folder.rmdir()
 
 
 def _swap(staging: Path, out_dir: Path) -> None:

@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .article import Article
+from .cache import Memo, no_memo
 from .config import Config, Edition
 from .convert import convert_html, convert_text, needs_conversion, script_neutral
 from .errors import BuildError, problem
@@ -70,6 +71,7 @@ class Page:
     edition: Edition | None
     alternates: tuple[tuple[str, str], ...]  # (hreflang, site-relative path), x-default included
     data: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    source_digest: str | None = None  # set when the page shows one article and nothing else
 
 
 @dataclass(frozen=True)
@@ -108,10 +110,16 @@ def newest_first(articles: list[EditionArticle]) -> list[EditionArticle]:
     return sorted(articles, key=lambda a: (a.article.doc.date, a.path), reverse=True)
 
 
-def assemble_pages(config: Config, articles: tuple[Article, ...]) -> tuple[tuple[Page, ...], dict[str, list[EditionArticle]]]:
+def assemble_pages(config: Config, articles: tuple[Article, ...], memo: Memo = no_memo) -> tuple[tuple[Page, ...], dict[str, list[EditionArticle]]]:
     """All pages of the site and, per edition code, its articles newest first."""
     published = [a for a in articles if not a.doc.draft]
-    by_edition = {e.code: newest_first([for_edition(a, e, config) for a in published]) for e in config.editions}
+    by_edition = {
+        e.code: newest_first([
+            memo(("edition", a.doc.path, a.doc.digest, e.code, config.fingerprint), lambda: for_edition(a, e, config))
+            for a in published
+        ])
+        for e in config.editions
+    }
     home_paths = {e.code: f"{e.prefix}/" for e in config.editions}
     pages: list[Page] = [
         Page("index.html", "root.html", "", None, _alternates(home_paths, "")),
@@ -126,7 +134,7 @@ def assemble_pages(config: Config, articles: tuple[Article, ...]) -> tuple[tuple
             paths = {e.code: article_path(e, item.article) for e in config.editions}
             default = paths[config.default_edition]
             pages.append(Page(f"{item.path}index.html", "article.html", item.path, edition,
-                              _alternates(paths, default), MappingProxyType({"item": item})))
+                              _alternates(paths, default), MappingProxyType({"item": item}), item.article.doc.digest))
     check_collisions(pages)
     return tuple(pages), by_edition
 

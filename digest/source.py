@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .cache import Memo, no_memo
 from .config import SCRIPTS, Config
 from .errors import BuildError, Problem, problem
 from .render import BodyFormat
@@ -97,8 +98,13 @@ def parse_date(value: str) -> datetime | None:
 
 
 def read_source(path: Path, rel_path: str) -> SourceDoc:
-    """Parse one content file; raises BuildError with every problem it has."""
+    """Read and parse one content file; raises BuildError with every problem it has."""
     raw_bytes = path.read_bytes()
+    return parse_source(path, rel_path, raw_bytes, hashlib.sha256(raw_bytes).hexdigest())
+
+
+def parse_source(path: Path, rel_path: str, raw_bytes: bytes, digest: str) -> SourceDoc:
+    """Parse the bytes of one content file (``digest``: their sha256)."""
     try:
         text = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -141,7 +147,7 @@ def read_source(path: Path, rel_path: str) -> SourceDoc:
         cleaning=meta.get("cleaning"),
         body=body,
         body_line=text[: match.end()].count("\n") + 1,
-        digest=hashlib.sha256(raw_bytes).hexdigest(),
+        digest=digest,
     )
 
 
@@ -151,8 +157,9 @@ def content_files(content_dir: Path) -> list[Path]:
     return sorted(found)
 
 
-def read_sources(config: Config) -> tuple[SourceDoc, ...]:
-    """Read every article; raise one BuildError listing the problems of all files."""
+def read_sources(config: Config, memo: Memo = no_memo) -> tuple[SourceDoc, ...]:
+    """Read every article; raise one BuildError listing the problems of all files.
+    Every file is read and hashed; only files whose bytes changed are parsed again."""
     if not config.content_dir.is_dir():
         raise BuildError([problem(config.file, 0, f"content folder {config.content_dir} does not exist")])
     docs: list[SourceDoc] = []
@@ -160,7 +167,9 @@ def read_sources(config: Config) -> tuple[SourceDoc, ...]:
     for path in content_files(config.content_dir):
         rel = path.relative_to(config.content_dir).as_posix()
         try:
-            docs.append(read_source(path, rel))
+            raw = path.read_bytes()
+            digest = hashlib.sha256(raw).hexdigest()
+            docs.append(memo(("source", str(path), digest), lambda: parse_source(path, rel, raw, digest)))
         except BuildError as exc:
             problems += exc.problems
         except OSError as exc:

@@ -15,6 +15,7 @@ from typing import Any
 
 import jinja2
 
+from .cache import Memo, no_memo
 from .config import Config, Edition
 from .convert import convert_text
 from .errors import BuildError, problem
@@ -67,8 +68,11 @@ def edition_title(config: Config, edition: Edition) -> str:
     return edition.title if edition.title != config.title else convert_text(config.title, edition)
 
 
-def render_pages(config: Config, pages: tuple[Page, ...]) -> list[OutputFile]:
-    strings = load_strings(config)
+def render_pages(config: Config, pages: tuple[Page, ...], strings: Mapping[str, Mapping[str, str]],
+                 memo: Memo = no_memo, templates_key: str = "") -> list[OutputFile]:
+    """Render every page. A page made from one article (``Page.source_digest``)
+    depends only on that article, its alternates, the templates, the strings and
+    the config, so it is memoised on exactly those; the templates get nothing else."""
     env = make_environment(config)
     editions = {e.code: e for e in config.editions}
     default_edition = editions[config.default_edition]
@@ -79,8 +83,7 @@ def render_pages(config: Config, pages: tuple[Page, ...]) -> list[OutputFile]:
         ],
         "default_path": f"{default_edition.prefix}/",
     }
-    files = []
-    for page in pages:
+    def render(page: Page) -> OutputFile:
         edition = page.edition or default_edition
         context: dict[str, Any] = {
             "page": page,
@@ -100,8 +103,14 @@ def render_pages(config: Config, pages: tuple[Page, ...]) -> list[OutputFile]:
         except jinja2.TemplateError as exc:
             file, line = _template_location(exc, config.templates_dir / page.template)
             raise BuildError([problem(file, line, f"template error: {exc.message}")]) from None
-        files.append(OutputFile(page.output_path, html.encode("utf-8")))
-    return files
+        return OutputFile(page.output_path, html.encode("utf-8"))
+
+    return [
+        memo(("page", page.output_path, page.template, page.alternates, page.source_digest, templates_key, config.fingerprint),
+             lambda: render(page))
+        if page.source_digest else render(page)
+        for page in pages
+    ]
 
 
 def _template_location(exc: BaseException, fallback: Path) -> tuple[Path, int]:

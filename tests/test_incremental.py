@@ -152,7 +152,7 @@ def test_incremental_rebuilds_equal_clean_builds(tmp_path: Path, make_site: Call
     site = Site(root, articles(root)[0], articles(root)[-1])
 
     for number, (step, edit, must_fail) in enumerate(EDITS, start=1):
-        before, hits = tree_bytes(inc), cache.hits
+        before, hits = tree_bytes(inc), cache.hits["article"]
         edit(site)
         if must_fail:
             with pytest.raises(BuildError):
@@ -163,7 +163,7 @@ def test_incremental_rebuilds_equal_clean_builds(tmp_path: Path, make_site: Call
         assert_same_tree(inc, clean_build(root, tmp_path / f"clean-{number}"), step)
         if step == "article body":
             # It really was incremental: every other article came from the cache.
-            assert cache.hits - hits == len(articles(root)) - 1
+            assert cache.hits["article"] - hits == len(articles(root)) - 1
 
     # Back to the original files: byte for byte the first build again.
     shutil.rmtree(root / "content")
