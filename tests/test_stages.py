@@ -174,3 +174,27 @@ def test_tag_slugs_are_ascii_and_shared_by_both_scripts() -> None:
     assert tag_slug("经济") != tag_slug("科技")
     assert tag_slug("AI/科技").startswith("ai-") and "/" not in tag_slug("AI/科技")
     assert tag_slug("!!!") == ""
+
+
+def test_update_site_rewrites_changed_and_removes_gone_files(tmp_path: Path) -> None:
+    from digest.output import update_site
+
+    out = tmp_path / "site"
+    old = [OutputFile("a/index.html", b"1"), OutputFile("b/c/index.html", b"x"), OutputFile("keep.txt", b"k")]
+    write_site(old, out)
+    new = [OutputFile("a/index.html", b"2"), OutputFile("keep.txt", b"k"), OutputFile("d.txt", b"d")]
+    update_site(new, out, {f.path: f.data for f in old})
+    assert {p.relative_to(out).as_posix() for p in out.rglob("*")} == {"a", "a/index.html", "keep.txt", "d.txt"}
+    assert (out / "a/index.html").read_bytes() == b"2"
+
+
+def test_build_cache_reuses_by_key_and_forgets_unused_entries() -> None:
+    from digest.cache import BuildCache
+
+    cache, calls = BuildCache(), []
+    compute = lambda: calls.append(1) or len(calls)  # noqa: E731
+    assert cache(("x", 1), compute) == 1 and cache(("x", 1), compute) == 1 and cache.hits["x"] == 1
+    cache.sweep()
+    cache(("y", 2), compute)
+    cache.sweep()  # ("x", 1) was not used by this build: dropped
+    assert cache(("x", 1), compute) == 3
