@@ -402,7 +402,11 @@ _PROMO_WORDS = (
 _PROMO_EN = r"(?i:related|read more|read also|see also|also read|more on this)"
 INLINE_RULES: dict[str, str] = {
     # "(相關報導: 標題 更多文章" running to the end of the paragraph (no closing bracket).
-    "promo:inline-related-to-end": r"\s*" + OPEN + r"?\s*" + _PROMO_WORDS + r"\s*[:：︰]\s*[^。]{0,200}?更多文章\s*$",
+    "promo:inline-related-to-end": (
+        r"\s*" + OPEN + r"?\s*" + _PROMO_WORDS + r"\s*[:：︰]\s*[^。]{0,200}?更多文章\s*$"
+        # … or a bracket that never closes: "(相關報導: 標題" to the end of the paragraph
+        r"|\s*[（(【〔\[［]\s*" + _PROMO_WORDS + r"\s*[:：︰]\s*[^。！？）)】〕\]］]{1,200}$"
+    ),
     # "（相關報導：標題、標題）更多文章" or "（延伸閱讀：標題）" in or after the prose.
     "promo:inline-related": (
         r"\s*[（(【〔\[［]\s*(" + _PROMO_WORDS + r"\s*[:：︰]|(?!" + _PROMO_EN + r")" + _PROMO_WORDS + r")"
@@ -421,7 +425,7 @@ INLINE_RULES: dict[str, str] = {
 }
 # A literal each inline rule needs: the rule only runs on lines that contain it (speed).
 INLINE_GATES: dict[str, str] = {
-    "promo:inline-related-to-end": r"更多文章",
+    "promo:inline-related-to-end": r"更多文章|[（(【〔\[［]\s*(相|延|推|更|看|熱|热|你|猜|精|同|編|编|往|(?i:r|s|a|m))",
     "promo:inline-related": r"[（(【〔\[［]\s*(相|延|推|更|看|熱|热|你|猜|精|同|編|编|往|(?i:r|s|a|m))",
     "promo:more-suffix": r"(?i:更多|看更多|read more)",
     "promo:arrow-suffix": r"[▶►👉☞➤➜→]",

@@ -392,17 +392,30 @@ def _read_markdown(text: str, tz: ZoneInfo) -> dict[str, Any]:
 
 
 def _read_html_fragment(text: str, tz: ZoneInfo) -> dict[str, Any]:
+    """An HTML fragment: the title from a leading <h1>, the date from <time>, and
+    page chrome (scripts, nav, share/related boxes by class) cut and reported."""
+    import lxml.html
+
     title = None
     body = text
-    h = re.match(r"\A\s*<h1[^>]*>(.*?)</h1>\s*", text, re.S | re.I)
+    h = re.match(r"\A\s*(?:<(?:div|article|section)[^>]*>\s*)*<h1[^>]*>(.*?)</h1>", text, re.S | re.I)
     if h:
-        title = _strip_tags(h.group(1))
-        body = text[h.end():]
+        title = _strip_tags(h.group(1)) or None
     date = None
-    t = re.search(r"<time[^>]*datetime=\"([^\"]+)\"", body[:2000])
+    t = re.search(r"<time[^>]*datetime=\"([^\"]+)\"", body[:3000])
     if t:
         date = _aware(t.group(1), tz)
-    return {"kind": "html", "title": title, "url": None, "date": date, "body": body, "format": BodyFormat.HTML}
+    removed: list[tuple[str, str]] = []
+    try:
+        root = lxml.html.fragment_fromstring(text, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        root = None
+    if root is not None:
+        _strip_chrome(root, _FRAGMENT_CHROME_TAGS, removed)
+        if removed:  # otherwise the body stays byte for byte as it came
+            body = _inner(root).strip() + "\n"
+    return {"kind": "html", "title": title, "url": None, "date": date, "body": body, "format": BodyFormat.HTML,
+            "removed": tuple(removed)}
 
 
 def _strip_tags(fragment: str) -> str:
@@ -420,13 +433,15 @@ def _visible_text(body: str, fmt: BodyFormat) -> str:
 # Elements that are page chrome wherever they sit.
 _CHROME_TAGS = ("script", "style", "noscript", "iframe", "form", "button", "input", "select", "textarea",
                 "svg", "nav", "aside", "footer", "header", "template", "object", "video", "audio", "canvas", "dialog")
+# In a fragment an <aside> or <header> may be the article's own box: keep them.
+_FRAGMENT_CHROME_TAGS = tuple(t for t in _CHROME_TAGS if t not in ("aside", "header", "footer"))
 # class/id words that mark page chrome (matched against -/_ separated parts).
 _CHROME_CLASS = re.compile(
     r"(?:^|[-_\s])(related|share|sharing|social|newsletter|subscribe|subscription|advert|advertisement|ads?|"
     r"adslot|promo|promotion|comments?|breadcrumbs?|sidebar|recommend(?:ed|ation)?s?|trending|popular|"
-    r"most-?read|outbrain|taboola|tags?|footer|nav|navbar|menu|sponsor(?:ed)?|more-?stories|read-?more|"
-    r"toolbar|byline|author|meta|dateline|timestamp|published|print|font-?size|paywall|signup|banner|"
-    r"cookie|modal|popup|login|header)(?:$|[-_\s])", re.I)
+    r"most-?read|outbrain|taboola|tags?|footer|nav|navbar|menu|sponsor(?:ed)?|more-?stories|"
+    r"toolbar|byline|author|meta|dateline|timestamp|published|font-?size|signup|"
+    r"cookie|modal|popup|login|app-?download|appE\d+)(?:$|[-_\s])", re.I)
 
 
 def _read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
@@ -466,7 +481,17 @@ def _read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
 
     article = _main_element(doc)
     removed: list[tuple[str, str]] = []
-    for el in list(article.iter(*_CHROME_TAGS)):
+    _strip_chrome(article, _CHROME_TAGS, removed)
+    body = _inner(article)
+    return {"kind": "page", "title": title, "url": url, "date": date, "body": body.strip() + "\n",
+            "format": BodyFormat.HTML, "removed": tuple(removed),
+            "lang": _page_lang(doc)}
+
+
+def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, str]]) -> None:
+    """Cut page chrome out of the article element: chrome tags, elements whose
+    class/id says share/related/ad/…, the title (h1) and lone <time> lines."""
+    for el in list(article.iter(*tags)):
         if el.getparent() is not None and el is not article:
             _drop(el, f"page:<{el.tag}>", removed)
     total = len(_norm_text(article.text_content())) or 1
@@ -487,10 +512,6 @@ def _read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
         if holder is article:
             continue
         _drop(holder, "page:title" if el.tag == "h1" else "page:time", removed)
-    body = _inner(article)
-    return {"kind": "page", "title": title, "url": url, "date": date, "body": body.strip() + "\n",
-            "format": BodyFormat.HTML, "removed": tuple(removed),
-            "lang": _page_lang(doc)}
 
 
 def _page_lang(doc: Any) -> str | None:
