@@ -132,7 +132,7 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
     title = raw.get("title", "两岸新闻精选")
     description = raw.get("description", "")
     editions = []
-    for index, entry in enumerate(raw.get("editions", [{"code": c} for c in SCRIPTS])):
+    for entry in raw.get("editions", [{"code": c} for c in SCRIPTS]):
         merged = {**_EDITION_DEFAULTS[entry["code"]], "title": title, "description": description, **entry}
         editions.append(Edition(**merged))
     codes = [e.code for e in editions]

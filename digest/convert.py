@@ -65,6 +65,6 @@ def convert_html(fragment: str, edition: Edition) -> str:
     converted = convert_text(joined, edition).split(_SEPARATOR)
     if len(converted) != len(convertible):  # never trade correctness for speed
         converted = [convert_text(pieces[i], edition) for i in convertible]
-    for index, text in zip(convertible, converted):
+    for index, text in zip(convertible, converted, strict=True):
         pieces[index] = text
     return "".join(pieces)

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from itertools import groupby
 from types import MappingProxyType
 from typing import Any
@@ -115,7 +116,7 @@ def assemble_pages(config: Config, articles: tuple[Article, ...], memo: Memo = n
     published = [a for a in articles if not a.doc.draft]
     by_edition = {
         e.code: newest_first([
-            memo(("edition", a.doc.path, a.doc.digest, e.code, config.fingerprint), lambda: for_edition(a, e, config))
+            memo(("edition", a.doc.path, a.doc.digest, e.code, config.fingerprint), partial(for_edition, a, e, config))
             for a in published
         ])
         for e in config.editions

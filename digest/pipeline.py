@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .article import Article, prepare_article
@@ -65,7 +66,7 @@ def load_site(config: Config, cache: BuildCache | None = None) -> Site:
     if problems:
         raise BuildError(problems)
 
-    articles = tuple(memo(("article", doc.path, doc.digest, config.fingerprint), lambda: prepare_article(doc, config)) for doc in docs)
+    articles = tuple(memo(("article", doc.path, doc.digest, config.fingerprint), partial(prepare_article, doc, config)) for doc in docs)
     pages, by_edition = assemble_pages(config, articles, memo)
     templates_key = fingerprint(config.templates_dir) if cache is not None else ""
     files = [

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from .cache import Memo, no_memo
 from .config import SCRIPTS, Config
 from .errors import BuildError, Problem, problem
 from .render import BodyFormat
-from .yamlsource import LocatedYaml, parse_yaml, schema_problems
+from .yamlsource import parse_yaml, schema_problems
 
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$"
 LANGS = (*SCRIPTS, "en")
@@ -169,7 +170,7 @@ def read_sources(config: Config, memo: Memo = no_memo) -> tuple[SourceDoc, ...]:
         try:
             raw = path.read_bytes()
             digest = hashlib.sha256(raw).hexdigest()
-            docs.append(memo(("source", str(path), digest), lambda: parse_source(path, rel, raw, digest)))
+            docs.append(memo(("source", str(path), digest), partial(parse_source, path, rel, raw, digest)))
         except BuildError as exc:
             problems += exc.problems
         except OSError as exc:

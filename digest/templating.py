@@ -9,7 +9,7 @@ subpath works everywhere.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +107,7 @@ def render_pages(config: Config, pages: tuple[Page, ...], strings: Mapping[str, 
 
     return [
         memo(("page", page.output_path, page.template, page.alternates, page.source_digest, templates_key, config.fingerprint),
-             lambda: render(page))
+             partial(render, page))
         if page.source_digest else render(page)
         for page in pages
     ]
