@@ -17,14 +17,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, copy_site
-from digest.serve import (
-    CLIENT_PATH,
-    LiveState,
-    add_serve_arguments,
-    bind_server,
-    inject_script,
-    resolve_target,
-)
+from digest.preview_http import CLIENT_PATH, LiveState, bind_server, inject_script, resolve_target
+from digest.serve import add_serve_arguments
 from serve_harness import ServeProcess, set_base_url, write_atomically
 
 BASE = "/digest/"
