@@ -21,8 +21,8 @@ from datetime import datetime
 from xml.sax.saxutils import escape, quoteattr
 
 from .config import Config
-from .pages import Page
 from .output import OutputFile
+from .pages import Page
 
 SITEMAP_FILE = "sitemap.xml"
 ROBOTS_FILE = "robots.txt"
