@@ -694,6 +694,8 @@ def _judge(lines: list[_Line], rules: Rules) -> None:
                 continue
             if not _headline_like(ln):
                 break
+            if items and not _dense(ln) and all(_dense(lines[k]) for k in items):
+                break  # a list of links ends where plain text (a byline, a caption) starts
             if ln.tag in _HEADING_TAGS and not _dense(ln) and items and j + 1 < n and _sentence(lines[j + 1]):
                 break  # an article subheading resuming the prose
             items.append(j)

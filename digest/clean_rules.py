@@ -105,9 +105,9 @@ LIST_HEADING_WORDS = (
 # engine applies them only to short lines without a reporting verb (表示, said…).
 # --------------------------------------------------------------------------
 _D = r"[\W_]*"  # leading/trailing decoration: arrows, emoji, brackets, bullets
-_SOCIAL = (r"(?<![a-z])(facebook|fb|臉書|脸书|twitter|推特|x|line|whatsapp|telegram|wechat|weibo|微信|微博|朋友圈|qq|"
-           r"linkedin|reddit|plurk|噗浪|messenger|pinterest|flipboard|threads|instagram|ig|youtube|tiktok|抖音|"
-           r"email|e-mail|電郵|电邮|print|列印|打印|copy link|複製連結|复制链接|bluesky|mastodon)(?![a-z])")
+_SOCIAL = (r"((?<![a-z])(facebook|fb|twitter|x|line|whatsapp|telegram|wechat|weibo|qq|linkedin|reddit|plurk|"
+           r"messenger|pinterest|flipboard|threads|instagram|ig|youtube|tiktok|email|e-mail|print|copy link|bluesky|"
+           r"mastodon)(?![a-z])|臉書|脸书|推特|微信|微博|朋友圈|噗浪|抖音|電郵|电邮|列印|打印|複製連結|复制链接)")
 # English names in credit lines, optionally "in City": Jane Doe and John Roe in Beijing
 _EN_NAME = r"[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|de|van|von|bin|al))*"
 _EN_NAMES = _EN_NAME + r"(?:(?:,? and |, | & )" + _EN_NAME + r")*(?: in " + _EN_NAME + r")?"
@@ -170,14 +170,26 @@ STRICT_LINE_RULES: dict[str, str] = {
     # CNA English / wire endings: "(By Chen Chun-hua and Ko Lin) Enditem/ls"
     "credit:wire-end": r"(?i:\(by [^)]{2,150}\)\s*(enditem(/\w+)?)?|enditem(/\w+)?)",
     "credit:ap-support": (
-        r"(?i:(the )?associated press receives .{0,300}|.{0,40}ap is solely responsible for all content\.?"
+        r"(?i:(the )?associated press .{0,60}receives (support|funding).{0,300}|.{0,40}ap is solely responsible for all content\.?"
         r"|find ap.s standards for working with philanthropies.{0,200})"
     ),
     "nav:menu": r"(?i:" + _D + _MENU_TOKEN + r"([\s|｜/·•、,，>＞»›]+" + _MENU_TOKEN + r")*" + _D + r")",
     "nav:skip": r"(?i:" + _D + r"(skip to (main )?(content|navigation)|跳[過过]至主要[內内]容|跳到主要[內内]容|跳至主要[內内]容|"
                 r"loading|載入中|载入中|加載中|加载中|javascript is (disabled|required).{0,80}|"
                 r"view this post on instagram|a post shared by .{1,80}|watch on youtube|"
-                r"點擊圖片放大|点击图片放大|點圖放大|点图放大)" + _D + r")",
+                r"點擊圖片放大|点击图片放大|點圖放大|点图放大|"
+                # widget labels of article pages (NPR, Guardian, NYT, NetEase …)
+                r"enlarge this image|toggle caption|hide caption|show caption|sponsor message|open image modal|"
+                r"view image in fullscreen|play video|watch video|now playing|link copied|copied|save for later|"
+                r"jump to|table of contents|expand|collapse|close|展開全文|展开全文|收起|收合|打開app|打开app|app內打開|app内打开|"
+                r"打开网易新闻.{0,12}|打開.{0,8}(app|客戶端)|打开.{0,8}(app|客户端)|视频加载中.{0,10}|視頻加載中.{0,10}|"
+                r"返回搜狐.{0,10}|图集|圖集|播放|暫停|暂停|重播)" + _D + r")",
+    # a line that is only a web address (app links, "原文網址：https://…")
+    "nav:bare-url": r"(?i:[\W_]*((原文|原始)?(網址|网址|連結|链接|link|url)\s*[:：]\s*)?https?://\S+[\W_]*)",
+    "nav:opinion-disclaimer": (
+        r".{0,40}(觀點僅代表作者|观点仅代表作者|僅代表作者本人|仅代表作者本人|僅代表作者個人|仅代表作者个人|不代表本(站|網|网|平台|報|报|刊|台)"
+        r"(的)?立[場场]|僅提供資訊儲存空間服務|仅提供信息存储空间服务|文責自負|文责自负).{0,160}"
+    ),
     "nav:disclaimer": (
         r"(?i:" + _D + r"(平台声明|平台聲明|免责声明|免責聲明|特别声明|特別聲明|disclaimer|notice)\s*[:：︰].{10,400})"
     ),
@@ -186,7 +198,7 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"本文最初发表于|本文最初發表於|原文刊[登载載][於于]|see more on:).{0,200})"
     ),
     "ad:marker": (
-        r"(?i:" + _D + r"(advertisement|advertising|sponsored( content)?|ad|ads|promoted|paid (post|content)|"
+        r"(?i:" + _D + r"(advertisement|advertising|sponsored( content)?|ad|ads|ad feedback|promoted|paid (post|content)|"
         r"廣告|广告|贊助內容|赞助内容|推廣|推广|業配|业配|scroll to continue( with content)?|"
         r"story continues below( advertisement)?|article continues (below|after (this )?advertisement)|"
         r"skip advertisement|continue reading the main story|supported by|"
@@ -228,6 +240,7 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"同場加映|同场加映|編輯推薦|编辑推荐|相[關关]影音|相[關关]視頻|相关视频|往期推荐|往期回顾|更多精彩|"
         r"(?i:related|read more|read also|see also|also read|more on this|read next|watch|listen))"
         r"\s*[:：︰】\]］|｜》>]\s*[^。]{1,160}"
+        r"|(?i:" + _D + r"related (article|story|video|content|coverage|link)s?\s+[^.]{1,160})"
     ),
     # a line with no letter, digit or CJK character: ___, ＊＊＊, ▼▼▼ (separators, bullets)
     "nav:separator": r"[^0-9A-Za-z\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af]+",
@@ -256,7 +269,7 @@ PROMPT_RULES: dict[str, str] = {
         r"會員|会员|方案|[《「【])|subscribe\b|sign up\b|get (our|the) .{0,30}newsletter|join .{0,30}(newsletter|mailing list)|"
         r"already a (subscriber|member)|become a (member|subscriber)|log ?in\b|sign in\b|register\b|"
         r"create (a )?free account|unlock\b|start your free trial|加入會員|加入会员|成為會員|成为会员|會員專屬|会员专属|"
-        r"付費訂閱|付费订阅|本文為付費|本文为付费|付費內容|付费内容|立即登入|立即登录|登入|登录).{0,80})"
+        r"付費訂閱|付费订阅|本文為付費|本文为付费|付費內容|付费内容|立即登入|立即登录|登入|登录).{0,160})"
         r"|(?i:" + _D + r"(立即|馬上|马上|免費|免费|現在|现在|點此|点此|點我|点我)?\s*(訂閱|订阅|subscribe( now)?)" + _D + r")"
         r"|(?i:.{0,40}(電子報|电子报|newsletter).{0,40}(訂閱|订阅|sign up|subscribe).{0,40})"
         r"|(?i:.{0,40}(訂閱|订阅|sign up|subscribe).{0,40}(電子報|电子报|newsletter|頻道|频道).{0,40})"
@@ -268,7 +281,7 @@ PROMPT_RULES: dict[str, str] = {
     ),
     "prompt:share-friends": (
         r"(?i:" + _D + r"(歡迎|欢迎|請|请|快|記得|记得|立即|一鍵|一键|點此|点此|點我|点我)?(用|透過|通过)?\s*[^\s，,。]{0,8}\s*"
-        r"(分享|轉發|转发|轉傳|转传|share)\s*(給|给|到|至|with)?.{0,12}(好友|朋友|朋友圈|親友|亲友|friends).{0,30})"
+        r"(分享|轉發|转发|轉傳|转传|share)\s*(給|给|到|至|with|讓|让)?.{0,12}(好友|朋友|朋友圈|親友|亲友|friends|更多人).{0,30})"
     ),
     "prompt:app-anywhere": (
         r"(?i:(?!.*[。.]\s*$)(?=.*(點我|点我|按我|點此|点此|立即|馬上|马上|現在|现在|免費|免费|快|請|请|歡迎|欢迎)).{0,50}"
@@ -382,6 +395,8 @@ RIGHTS_RULES: dict[str, str] = {
     ),
     "rights:reprinted": (
         r"[（(【]?(本文|此文|文章|本篇)\s*(轉載|转载|轉貼|转贴|原載|原载|原刊|轉自|转自)(自|於|于)?.{1,80}"
+        r"|[（(【]?(本文|此文)\s*(来自|來自|首发于|首發於|首发自|首發自|原题|原題|源自).{1,160}(授權|授权|轉載|转载|發布|发布|刊登|刊載|刊载)"
+        r".{0,40}"
         r"|.{0,40}(開放|开放)(合作夥伴|合作伙伴).{0,6}(轉載|转载).{0,40}"
         r"|(本文|本篇|此文|文章)?.{0,12}(經|经|獲|获|取得)\s*.{0,30}(授權|授权|同意)\s*"
         r"(轉載|转载|刊登|刊載|刊载|轉貼|转贴|發布|发布).{0,120}"

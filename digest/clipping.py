@@ -302,7 +302,7 @@ def _looks_pasted(text: str) -> bool:
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:5]
     if not lines or lines[0].startswith(("#", "---", "<")) or _META_HEADER.match(text):
         return False
-    return any(_DATE_LINE.match(ln) and len(ln) <= 80 for ln in lines[1:5])
+    return any(_is_date_line(ln) for ln in lines[1:5])
 
 
 # Short metadata lines between the date line and the article: 来源：新京报, 作者：…
@@ -313,7 +313,15 @@ _META_LINE = re.compile(
 
 _DATE_WORDS = re.compile(
     r"[\d\s:：/.\-,，|｜年月日時时分秒上下午晚早（）()+]|更新|發布|发布|發佈|時間|时间|星期.|週.|周.|"
-    r"(?i:updated?|published|posted|gmt|utc|hkt|am|pm|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*")
+    r"(?i:updated?|published|posted|gmt|utc|hkt|jst|cet|est|edt|pst|pdt|cst|bst|et|pt|am|pm|mon|tue|wed|thu|fri|sat|sun|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*")
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that carries the article's date: "2025-01-23 12:29",
+    "Updated 9:14 AM EST, Thu January 23, 2025", "發布時間：2025/01/23"."""
+    line = line.strip()
+    return len(line) <= 80 and bool(_DATE_LINE.match(line) or (_pure_date(line) and parse_date(line)))
 
 
 def _pure_date(line: str) -> bool:
@@ -338,7 +346,7 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
         # the first few non-empty lines after the title: find the date line
         for pos, i in enumerate(idx[1:5], start=1):
             ln = lines[i].strip()
-            if _DATE_LINE.match(ln) and len(ln) <= 80:
+            if _is_date_line(ln):
                 between = [lines[k].strip() for k in idx[1:pos]]
                 if all(len(b) <= 40 and not _SENTENCE_END.search(b) for b in between):
                     title, date, start = first, parse_date(ln, tz), i + 1
@@ -350,7 +358,7 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
             nxt = idx[0] + 1
             if len(idx) > 1 and nxt < len(lines) and not lines[nxt].strip():
                 title, start = first, idx[0] + 1
-                if _DATE_LINE.match(lines[idx[1]].strip()) and len(lines[idx[1]].strip()) <= 80:
+                if _is_date_line(lines[idx[1]]):
                     date, start = parse_date(lines[idx[1]], tz), idx[1] + 1
     if title is not None:  # metadata lines right after the title/date block
         while start < len(lines) and (not lines[start].strip() or _META_LINE.match(lines[start].strip())
@@ -382,7 +390,7 @@ def _read_markdown(text: str, tz: ZoneInfo) -> dict[str, Any]:
     date = _aware(meta.get("date") or meta.get("published"), tz) if (meta.get("date") or meta.get("published")) else None
     if date is None:
         first = next((ln for ln in body.splitlines() if ln.strip()), "")
-        if _DATE_LINE.match(first.strip().strip("*_")) and len(first) <= 80:
+        if _is_date_line(first.strip().strip("*_")):
             date = parse_date(first, tz)
             body = body.split(first, 1)[1]
     fmt = detect_format(body)
