@@ -119,7 +119,7 @@ def rule_names() -> tuple[str, ...]:
 
 # Rules that are code, not regex tables (still switchable with ``disable:``).
 _SHAPE_RULES = (
-    "list:heading-run", "list:link-run", "list:tail-run", "list:shape-heading",
+    "list:heading-run", "list:link-run", "list:tail-run", "list:shape-heading", "edge:promo",
     "dup:caption", "meta:feed-timestamp",
 )
 
@@ -527,7 +527,7 @@ def _lines(root: Any) -> list[_Line]:
 # Shape tests
 # ---------------------------------------------------------------------------
 
-_REPORTING = re.compile(r"表示|指出|說|说|稱|称|認為|认为|透露|強調|强调|坦言|提到|宣布|報導|报道稱|呼籲|呼吁|建議|建议|鼓勵|鼓励|"
+_REPORTING = re.compile(r"表示|指出|說|说|稱|称|認為|认为|透露|強調|强调|坦言|提到|宣布|報導指出|报道指出|报道稱|报道称|呼籲|呼吁|建議|建议|鼓勵|鼓励|"
                         r"\b(said|says|told|according|reported|announced|wrote|writes|noted|added|estimated|warned|argued)\b",
                         re.I)
 _DATE_ONLY = re.compile(
@@ -727,6 +727,10 @@ def _judge(lines: list[_Line], rules: Rules) -> None:
     # 5. lists by shape alone
     _shape_lists(lines, rules)
 
+    # 5b. promos nobody listed, at the edges of the article
+    if rules.on("edge:promo"):
+        _edge_promos(lines)
+
     # 6. duplicated caption (pasted pages repeat alt text and caption)
     if rules.on("dup:caption"):
         recent: list[str] = []
@@ -753,6 +757,33 @@ def _judge(lines: list[_Line], rules: Rules) -> None:
             covered = sum(b - a for a, b, _ in ln.cuts)
             if covered >= len(ln.text.strip()):
                 ln.verdict, ln.cuts = ln.cuts[0][2], []
+
+
+_EDGE_PROMO = re.compile(R.EDGE_PROMO_WORDS)
+_READER = re.compile(R.READER_WORDS)
+
+
+def _edge_promos(lines: list[_Line]) -> None:
+    """Before the first and after the last paragraph of prose, a short line that
+    names a promo thing (订阅, APP, 赞助, newsletter …) and either speaks to the
+    reader (你/您/our …) or is no sentence at all, is a prompt."""
+    def promo(ln: _Line) -> bool:
+        t = ln.text
+        if (ln.keep or ln.caption or ln.tag in _OPAQUE or len(t) > 120 or t.count("。") > 1 or _REPORTING.search(t)
+                or not _EDGE_PROMO.search(t)):
+            return False
+        # a sentence must speak to the reader; a fragment (no sentence end) need not
+        return bool(_READER.search(t)) if _sentence(ln) else True
+
+    def prose(ln: _Line) -> bool:
+        return _sentence(ln) and not promo(ln)
+
+    alive = [ln for ln in lines if ln.verdict is None]
+    first = next((k for k, ln in enumerate(alive) if prose(ln)), len(alive))
+    last = next((k for k in range(len(alive) - 1, -1, -1) if prose(alive[k])), -1)
+    for k, ln in enumerate(alive):
+        if (k < first or k > last) and promo(ln):
+            ln.verdict = "edge:promo"
 
 
 def _merge(cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

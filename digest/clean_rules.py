@@ -183,12 +183,15 @@ STRICT_LINE_RULES: dict[str, str] = {
                 r"view image in fullscreen|play video|watch video|now playing|link copied|copied|save for later|"
                 r"jump to|table of contents|expand|collapse|close|展開全文|展开全文|收起|收合|打開app|打开app|app內打開|app内打开|"
                 r"打开网易新闻.{0,12}|打開.{0,8}(app|客戶端)|打开.{0,8}(app|客户端)|视频加载中.{0,10}|視頻加載中.{0,10}|"
-                r"返回搜狐.{0,10}|图集|圖集|播放|暫停|暂停|重播)" + _D + r")",
+                r"返回搜狐.{0,10}|图集|圖集|播放|暫停|暂停|重播|learn more|find out more|more info|"
+                r"before it.s here, it.s on the bloomberg terminal)" + _D + r")",
     # a line that is only a web address (app links, "原文網址：https://…")
+    "meta:duration": r"[\W_]*\d{1,2}:\d{2}(:\d{2})?[\W_]*",
     "nav:bare-url": r"(?i:[\W_]*((原文|原始)?(網址|网址|連結|链接|link|url)\s*[:：]\s*)?https?://\S+[\W_]*)",
     "nav:opinion-disclaimer": (
         r".{0,40}(觀點僅代表作者|观点仅代表作者|僅代表作者本人|仅代表作者本人|僅代表作者個人|仅代表作者个人|不代表本(站|網|网|平台|報|报|刊|台)"
-        r"(的)?立[場场]|僅提供資訊儲存空間服務|仅提供信息存储空间服务|文責自負|文责自负).{0,160}"
+        r"(的)?立[場场]|僅提供資訊儲存空間服務|仅提供信息存储空间服务|文責自負|文责自负|風險提示|风险提示|免責條款|免责条款|"
+        r"投資需謹慎|投资需谨慎|不構成(任何)?投資建議|不构成(任何)?投资建议|據此投資|据此投资).{0,300}"
     ),
     "nav:disclaimer": (
         r"(?i:" + _D + r"(平台声明|平台聲明|免责声明|免責聲明|特别声明|特別聲明|disclaimer|notice)\s*[:：︰].{10,400})"
@@ -319,6 +322,7 @@ PROMPT_RULES: dict[str, str] = {
     "prompt:tip": (
         r"(?i:(?=.*(電話|电话|信箱|邮箱|e-?mail|@|\d{4,}|熱線|热线|微信|line|專線|专线|網址|网址)).{0,20}"
         r"(爆料|報料|报料|新聞線索|新闻线索|投稿|news tips?|got a tip|contact the newsroom|有話要說|有话要说).{0,80})"
+        r"|(?i:" + _D + r"(have|got) a (confidential |news )?(tip|story)\b.{0,100})"
     ),
     "prompt:click": (
         r"(?i:" + _D + r"(點擊|点击|點我|点我|按我|按此|點此|点此|請點|请点|click here|tap here|長按|长按|"
@@ -361,18 +365,34 @@ advertis career accessib sell help faq 分享 轉 转 share stay coverage 電郵
 # Every RIGHTS rule needs one of these (lower-case) words (speed, as above).
 RIGHTS_GATE: tuple[str, ...] = tuple("""
 © ⓒ (c) copyright rights 版權 版权 著作 授權 授权 許可 许可 同意 轉載 转载 轉貼 转贴 原載 原载 原刊 轉自 转自
-permission creative reprinted republished
+permission creative reprinted republished 創用 创用 cc by 條款 条款
 """.split())
 
 # A prompt that ends like a sentence ("歡迎訂閱我們的電子報。") must at least open
 # like one: an imperative, a bullet or an arrow.  Prose never does.
 IMPERATIVE_START = (
-    r"[\W_]*(歡迎|欢迎|請|请|快來|快来|快加|快下|立即|立刻|馬上|马上|記得|记得|免費|免费|一鍵|一键|點擊(?![率数數量次])|点击(?![率数量次])|點我|点我|點此|点此|"
+    r"[\W_]*(你的|您的|歡迎|欢迎|請|请|快來|快来|快加|快下|立即|立刻|馬上|马上|記得|记得|免費|免费|一鍵|一键|點擊(?![率数數量次])|点击(?![率数量次])|點我|点我|點此|点此|"
     r"點選|点选|按我|按此|按讚|按赞|掃描|扫描|掃碼|扫码|長按|长按|下載|下载|訂閱|订阅|追蹤|追踪|關注|关注|加入.{0,4}(我們|我们|會員|会员|好友|line|LINE|社群|頻道|频道)|"
     r"支持(我們|我们|本)|打赏|打賞|赞赏|讚賞|分享(給|给|到|至)|轉發|转发|喜歡(本|這|这)|喜欢(本|這|这)|如果(你|您)|若(您|你|想|要)|想(看|要|了解)|"
     r"更多|看更多|閱讀更多|阅读更多|"
-    r"(?i:sign|subscribe|follow|download|get|join|click|tap|read|support|donate|like|share|stay|please|don'?t|never|"
+    r"(?i:your|sign|subscribe|follow|download|get|join|click|tap|read|support|donate|like|share|stay|please|don'?t|never|"
     r"become|already|create|start|unlock|log|register))"
+)
+
+# Lines before the first or after the last paragraph of prose are junk when
+# they speak to the reader (你/您/your/our…, an imperative, or no sentence at all)
+# AND name one of these promo things.  Catches prompts nobody listed:
+# "订阅法广每日新闻通讯，把最新国际新闻送到您的邮箱。", "海量资讯，尽在新浪财经APP".
+EDGE_PROMO_WORDS = (
+    r"(?i:訂閱|订阅|下載|下载|(?<![a-z])app(?![a-z])|應用程式|应用程序|客戶端|客户端|贊助|赞助|捐款|定期定額|小額支持|"
+    r"支持.{0,8}(媒體|媒体|新聞|新闻|報導|报道|我們|我们)|加入.{0,6}(會員|会员|好友|粉絲|粉丝|line|社群|頻道|频道)|"
+    r"粉絲專頁|粉丝专页|粉專|粉专|(?<![a-z])line(?![a-z])|telegram|instagram|youtube|facebook|臉書|脸书|微信|公眾號|公众号|"
+    r"電子報|电子报|新聞通訊|新闻通讯|newsletter|subscri|(?<![a-z])follow (us|our|@)|download|donat|"
+    r"support (us|our|independent)|membership|sign up|in touch|"
+    r"免責|免责|投資需謹慎|投资需谨慎|投資建議|投资建议|風險提示|风险提示)"
+)
+READER_WORDS = (
+    r"(?i:你|您|妳|我們|我们|本[報报台網网站刊號号]|(?<![a-z])(you|your|our|us)(?![a-z]))"
 )
 
 # --------------------------------------------------------------------------
@@ -402,6 +422,7 @@ RIGHTS_RULES: dict[str, str] = {
         r"(轉載|转载|刊登|刊載|刊载|轉貼|转贴|發布|发布).{0,120}"
         r"|(?i:.{0,80}(reproduced|republished|reprinted) (here )?with (the )?(kind )?permission.{0,200})"
         r"|(?i:.{0,80}licensed under (a )?creative commons.{0,200})"
+        r"|(?i:.{0,60}(創用\s*cc|创用\s*cc|cc\s*by(-[a-z]{2})*|creative commons|授權條款|授权条款).{0,200})"
     ),
 }
 

@@ -307,7 +307,7 @@ def _looks_pasted(text: str) -> bool:
 
 # Short metadata lines between the date line and the article: 来源：新京报, 作者：…
 _META_LINE = re.compile(
-    r"^[\W_]*(来源|來源|出處|出处|作者|撰文|文|記者|记者|編輯|编辑|責任編輯|责任编辑|攝影|摄影|圖|图|字數|字数|"
+    r"^[\W_]*(来源|來源|出處|出处|作者|撰文|文字|文|記者|记者|採訪|采访|撰稿|影像|圖表|图表|編輯|编辑|責任編輯|责任编辑|攝影|摄影|圖|图|字數|字数|"
     r"source|by|author|photo|image)\s*[:：／/｜|]\s*[^。！？.!?]{1,40}$", re.I)
 
 
