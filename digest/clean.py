@@ -836,8 +836,8 @@ def _shape_lists(lines: list[_Line], rules: Rules) -> None:
             rule = "list:link-run"
         elif headingish and len(run) >= 3 and rules.on("list:shape-heading") and (dense * 2 >= len(run) or at_tail):
             rule = "list:shape-heading"
-        elif (at_tail and len(run) >= 4 and prev is not None and rules.on("list:tail-run")
-              and _headline_sized(lines, run)):
+        elif (at_tail and (len(run) >= 4 or len(run) >= 3 and _bulleted(lines, run)) and prev is not None
+              and rules.on("list:tail-run") and _headline_sized(lines, run)):
             rule = "list:tail-run"
         if rule:
             for k in run:
@@ -847,6 +847,14 @@ def _shape_lists(lines: list[_Line], rules: Rules) -> None:
 _ENUMERATED = re.compile(
     r"\s*(\d{1,4}\s*(年|月|日|:|：|\.|、|\)|）|/)|\d{1,2}:\d{2}|第[一二三四五六七八九十百\d]+|[（(]?[一二三四五六七八九十]+[、.)）]|"
     r"[（(]\d{1,2}[)）]|[①-⑳]|\[\d{1,3}\]|\d{1,2}\s|(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d))")
+
+
+_BULLET = re.compile(r"\s*[●•・▶►■□◆◇★☆▪▸‣◎○➤➜→\-–—*]")
+
+
+def _bulleted(lines: list[_Line], run: list[int]) -> bool:
+    """Every line opens with the same kind of bullet (●, ►, • …)."""
+    return all(_BULLET.match(lines[k].text) for k in run)
 
 
 def _enumerated(lines: list[_Line], run: list[int]) -> bool:
@@ -866,7 +874,7 @@ def _headline_sized(lines: list[_Line], run: list[int]) -> bool:
     if all(ln.in_list for ln in items) and lines[run[0]].in_list:
         return False
     cjk = sum(1 for ln in items if re.search(r"[\u3400-\u9fff]", ln.text))
-    floor = 10 if cjk * 2 >= len(items) else 6
+    floor = (7 if _bulleted(lines, run) else 10) if cjk * 2 >= len(items) else 6
     return sum(_length(ln.text) for ln in items) >= floor * len(items)
 
 
