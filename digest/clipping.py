@@ -180,6 +180,7 @@ _FEED_HEAD = re.compile(
 )
 _PAGE = re.compile(r"\A\s*(?:<!doctype html|<html\b|<head\b)", re.I)
 _HTML_FRAGMENT = re.compile(r"\A\s*<(?:p|div|article|section|figure|h[1-6]|ul|ol|img|blockquote|table|main|span|a|b|strong|em|i)\b", re.I)
+_STRONG_MARKDOWN = re.compile(r"!?\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*|^#{1,6}\s|^```", re.M)
 _META_HEADER = re.compile(r"\A((?:[A-Za-z][A-Za-z_ -]{0,20}:[ \t]*[^\n]*\n)+)\s*\n", re.S)
 _META_KEYS = {"title", "date", "url", "source", "author", "authors", "tags", "category", "slug", "lang",
               "summary", "source_url", "link", "published", "modified"}
@@ -250,7 +251,11 @@ def _read(path: Path, text: str, tz: ZoneInfo) -> dict[str, Any]:
         return _read_html_fragment(text, tz)
     if _looks_pasted(text):
         return _read_text(text, tz)
-    if fmt is BodyFormat.MARKDOWN or text.lstrip().startswith("# ") or _META_HEADER.match(text):
+    # Without frontmatter, Markdown must show itself plainly (a "# " title, a
+    # Key: value header, links or emphasis): a pasted page may well hold a line
+    # like "1. 第一點" that Markdown would turn into a list and change.
+    if text.lstrip().startswith("# ") or _META_HEADER.match(text) or (
+            fmt is BodyFormat.MARKDOWN and _STRONG_MARKDOWN.search(text)):
         return _read_markdown(text, tz)
     return _read_text(text, tz)
 
