@@ -327,3 +327,40 @@ def test_speed_well_under_two_ms_per_article() -> None:
             clean_body(fragment)
     per_article = (time.perf_counter() - start) / (rounds * len(fragments))
     assert per_article < 0.002, f"{per_article * 1000:.2f} ms per article"
+
+
+# ---------------------------------------------------------------------------
+# Shapes that generalise beyond the named rules
+# ---------------------------------------------------------------------------
+
+def test_reader_addressed_promo_at_the_edge_goes_but_a_closing_paragraph_stays() -> None:
+    body = ("<p>法國國民議會周三否決了不信任動議，政府得以繼續執政。</p>"
+            "<p>訂閱制經濟正在崛起，許多企業開始轉型。</p>"
+            "<p>订阅法广每日新闻通讯，把最新国际新闻送到您的邮箱。</p>"
+            "<p>海量资讯、精准解读，尽在新浪财经APP</p>")
+    cleaned = _clean_html(body)
+    assert to_plain_lines(cleaned.html) == ["法國國民議會周三否決了不信任動議，政府得以繼續執政。", "訂閱制經濟正在崛起，許多企業開始轉型。"]
+    assert {r.rule for r in cleaned.removed} <= {"edge:promo", "prompt:subscribe", "prompt:app-anywhere"}
+
+
+def test_author_note_and_source_note_at_the_end_stay() -> None:
+    fragment = sanitize("<p>正文第一段的內容在這裡。</p><p>（作者為台灣人權促進會會員，長期關注勞工議題）</p><p>(综合报道)</p>")
+    assert clean_body(fragment).html == fragment
+
+
+def test_bulleted_tail_list_goes_but_timeline_and_captions_stay() -> None:
+    bullets = _clean_html("<p>正文的最後一段到此結束。</p><p>●日圓匯率創新低 赴日旅遊正是時候？</p><p>●沖繩自由行交通攻略</p><p>●北海道雪祭2月登場</p>")
+    assert to_plain_lines(bullets.html) == ["正文的最後一段到此結束。"]
+    timeline = sanitize("<p>正文到此。</p><p>时间线</p><p>2018年7月：美国对中国商品加征关税</p><p>2020年1月：中美签署第一阶段协议</p>"
+                        "<p>2022年10月：美国出台芯片出口管制</p><p>2024年5月：美国对电动汽车加征关税</p>")
+    assert clean_body(timeline).html == timeline
+    captions = sanitize("<p>正文到此。</p>" + "".join(f"<img src=\"https://a.tw/{i}.jpg\"><div><small>第{i}張照片的圖說文字在這裡</small></div>"
+                                                   for i in range(5)))
+    assert clean_body(captions).html == captions
+
+
+def test_pasted_text_is_not_rendered_as_markdown(tmp_path: Path) -> None:
+    path = tmp_path / "pasted.txt"
+    path.write_text("標題一則\n\n正文第一段。\n\n1. 第一點說明。\n\n2. 第二點說明。\n", encoding="utf-8")
+    lines, _, _ = clean_clipping(read_clipping(path))
+    assert lines == ["正文第一段。", "1. 第一點說明。", "2. 第二點說明。"]
