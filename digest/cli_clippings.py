@@ -71,7 +71,15 @@ def clean_clipping(clip: Clipping, cleaning: Mapping[str, Any] | None = None) ->
     return lines, removed, cleaned.rights
 
 
+def _utf8_streams() -> None:
+    """Chinese text must print whatever the terminal's locale says."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def cmd_clean(args: argparse.Namespace) -> int:
+    _utf8_streams()
     try:
         settings = _settings(args)
         clip = read_clipping(Path(args.file), tz=settings.timezone, sources=settings.sources)
@@ -93,6 +101,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from .importer import import_files
 
+    _utf8_streams()
     try:
         settings = _settings(args)
     except BuildError as error:
