@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import html as htmlmod
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -734,13 +735,20 @@ def _judge(lines: list[_Line], rules: Rules) -> None:
     # 6. duplicated caption (pasted pages repeat alt text and caption)
     if rules.on("dup:caption"):
         recent: list[str] = []
+        prev: _Line | None = None
         for ln in lines:
             if ln.verdict or ln.tag in _OPAQUE:
                 continue
-            if ln.text in recent and not ln.keep and _HAS_WORD.search(ln.text) and len(ln.text) >= 4:
+            key = _dup_key(ln.text)
+            if key in recent and not ln.keep and _HAS_WORD.search(ln.text) and len(ln.text) >= 4:
                 ln.verdict = "dup:caption"
                 continue
-            recent = (recent + [ln.text])[-2:]
+            # alt text, then the same caption with its credit: "圖為記者會" / "圖為記者會。(中央社)"
+            if (prev is not None and not prev.keep and prev.verdict is None and len(recent[-1]) >= 8
+                    and key.startswith(recent[-1]) and len(key) - len(recent[-1]) <= 15 and len(key) <= 200):
+                prev.verdict = "dup:caption"
+            recent = (recent + [key])[-2:]
+            prev = ln
 
     # 7. promos glued inside a kept paragraph
     for ln in lines:
@@ -784,6 +792,12 @@ def _edge_promos(lines: list[_Line]) -> None:
     for k, ln in enumerate(alive):
         if (k < first or k > last) and promo(ln):
             ln.verdict = "edge:promo"
+
+
+def _dup_key(text: str) -> str:
+    """Two copies of a caption compare equal despite full-/half-width
+    punctuation and spacing: "，（美聯社）" == ",(美聯社)"."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def _merge(cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -184,6 +184,8 @@ STRICT_LINE_RULES: dict[str, str] = {
                 r"jump to|table of contents|expand|collapse|close|展開全文|展开全文|收起|收合|打開app|打开app|app內打開|app内打开|"
                 r"打开网易新闻.{0,12}|打開.{0,8}(app|客戶端)|打开.{0,8}(app|客户端)|视频加载中.{0,10}|視頻加載中.{0,10}|"
                 r"返回搜狐.{0,10}|图集|圖集|播放|暫停|暂停|重播|learn more|find out more|more info|"
+                # alt text copied as a line of its own
+                r"圖片|图片|圖像|图像|照片|相片|影片|image|photo|picture|graphic|"
                 r"before it.s here, it.s on the bloomberg terminal)" + _D + r")",
     # a line that is only a web address (app links, "原文網址：https://…")
     "meta:duration": r"[\W_]*\d{1,2}:\d{2}(:\d{2})?[\W_]*",
