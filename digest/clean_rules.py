@@ -67,6 +67,11 @@ HEADING_RULES: dict[str, str] = {
         r"don'?t miss|up next|watch next|editor'?s'? picks?|latest (news|stories|headlines)|in other news|"
         r"explore more( on these topics)?|you may have missed))" + _DECOR
     ),
+    # The heading of a tag cloud: the short lines after it are tags.
+    "list:tags": _DECOR + (
+        r"(熱詞|热词|熱門標籤|热门标签|標籤|标签|關鍵字|关键字|關鍵詞|关键词|相關字詞|相关字词|相關標籤|相关标签|"
+        r"話題標籤|话题标签|文章標籤|文章标签|(?i:tags|topics|related topics|keywords|filed under))"
+    ) + _DECOR,
     # Fuzzy headings (a list word + a list noun, e.g. 本周热读, 更多TVBS報導): they
     # count only when a real list follows (see digest.clean).
     "list:more-articles-zh": _DECOR + (

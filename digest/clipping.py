@@ -336,29 +336,27 @@ def _pure_date(line: str) -> bool:
 
 
 def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
-    """Pasted page text: a title line, maybe a few short metadata lines and a
-    date line, then one paragraph per line."""
+    """Pasted page text: maybe some site chrome (menu items, "Support us"), a
+    title line, maybe a few short metadata lines (byline) and a date line,
+    then one paragraph per line."""
     lines = text.split("\n")
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
+    removed: list[tuple[str, str]] = []
     # navigation / share bars pasted above the title ("首頁 > 生活", "分享 Facebook LINE")
     while len(idx) > 2 and junk_line_rule(lines[idx[0]].strip()):
-        idx.pop(0)
+        removed.append(("page:top-chrome", lines[idx.pop(0)].strip()))
     title = None
     date = None
     start = 0
-    if idx:
+    found = _title_and_date(lines, idx)
+    if found is not None:
+        t, d = found
+        removed += [("page:top-chrome", lines[k].strip()) for k in idx[:t]]
+        title, date, start = lines[idx[t]].strip(), parse_date(lines[idx[d]], tz), idx[d] + 1
+        removed += [("meta:byline", lines[k].strip()) for k in idx[t + 1:d]]
+    elif idx:
         first = lines[idx[0]].strip()
-        # the first few non-empty lines after the title: find the date line
-        for pos, i in enumerate(idx[1:5], start=1):
-            ln = lines[i].strip()
-            if _is_date_line(ln):
-                between = [lines[k].strip() for k in idx[1:pos]]
-                if all(len(b) <= 40 and not _SENTENCE_END.search(b) for b in between):
-                    title, date, start = first, parse_date(ln, tz), i + 1
-                break
-            if len(ln) > 60 or _SENTENCE_END.search(ln):
-                break
-        if title is None and len(first) <= 120 and not re.search(r"[。．]$", first):
+        if len(first) <= 120 and not re.search(r"[。．]$", first):
             # a title without a date line: only when a blank line sets it apart
             nxt = idx[0] + 1
             if len(idx) > 1 and nxt < len(lines) and not lines[nxt].strip():
@@ -368,10 +366,41 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
     if title is not None:  # metadata lines right after the title/date block
         while start < len(lines) and (not lines[start].strip() or _META_LINE.match(lines[start].strip())
                                       or _pure_date(lines[start])):
+            if lines[start].strip():
+                removed.append(("meta:byline", lines[start].strip()))
             start += 1
     body = "\n".join(lines[start:]).strip("\n") + "\n"
     return {"kind": "text", "title": title, "url": None, "date": date, "body": body,
-            "format": BodyFormat.TEXT, "body_line": start + 1}
+            "format": BodyFormat.TEXT, "body_line": start + 1, "removed": tuple(removed)}
+
+
+def _title_and_date(lines: list[str], idx: list[int]) -> tuple[int, int] | None:
+    """Positions (in ``idx``) of the title line and the date line, or None.
+
+    The date line is a pure date ("2025-01-23 12:29") among the first dozen
+    lines; the title is the nearest line above it that is not a short byline
+    ("By Jane Doe", "文字：林雨佑").  Lines above the title must all be short
+    (menu items, "Support us"): prose above it means this is not a page head."""
+    for d in range(1, min(len(idx), 14)):
+        if not _is_date_line(lines[idx[d]]):
+            continue
+        t = d - 1
+        # skip bylines / short metadata between title and date
+        while t > 0 and d - t <= 3 and (_META_LINE.match(lines[idx[t]].strip()) or _BYLINE.match(lines[idx[t]].strip())):
+            t -= 1
+        title = lines[idx[t]].strip()
+        if len(title) < 4 or len(title) > 160 or re.search(r"[。．]$", title):
+            return None
+        between = [lines[k].strip() for k in idx[t + 1:d]]
+        above = [lines[k].strip() for k in idx[:t]]
+        if all(len(b) <= 40 and not _SENTENCE_END.search(b) for b in between) and all(
+                len(a) <= 60 and not re.search(r"[。．]$", a) for a in above):
+            return t, d
+        return None
+    return None
+
+
+_BYLINE = re.compile(r"^(?i:by\s+[A-Z][\w.'-]+.{0,60}|記者.{1,20}|记者.{1,20}|文[／/｜|].{1,20}|撰文.{1,20})$")
 
 
 def _read_markdown(text: str, tz: ZoneInfo) -> dict[str, Any]:
