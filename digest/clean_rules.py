@@ -241,14 +241,15 @@ STRICT_LINE_RULES: dict[str, str] = {
     ),
     "meta:reading-time": (
         r"(?i:" + _D + r"(\d+\s*min(ute)?s?\s*(read|listen)|閱讀時間\s*[:：]?\s*\d+.{0,6}|阅读时间\s*[:：]?\s*\d+.{0,6}|"
-        r"listen to (this|the) (article|story)( \d+ min(ute)?s?)?|play audio|語音朗讀|语音朗读|聽新聞|听新闻)" + _D + r")"
+        r"listen to (this|the) (article|story)( \d+ min(ute)?s?)?|play audio|語音朗讀|语音朗读|聽新聞|听新闻|"
+        r"收聽本文|收听本文|聆聽本文|聆听本文|朗讀本文|朗读本文|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2})" + _D + r")"
     ),
     # "延伸閱讀：某標題" / "Related: Some headline" on one line.
     "promo:related-line": (
         _D + r"(延伸[閱阅][讀读]|相[關关][報报][導道]|相[關关]新[聞闻]|相[關关]文章|相[關关][閱阅][讀读]|推[薦荐][閱阅][讀读]|"
         r"更多[報报][導道]|更多新[聞闻]|看更多|熱門新[聞闻]|热门新闻|你可能也想看|猜你喜[歡欢]|精彩推荐|"
         r"同場加映|同场加映|編輯推薦|编辑推荐|相[關关]影音|相[關关]視頻|相关视频|往期推荐|往期回顾|更多精彩|"
-        r"(?i:related|read more|read also|see also|also read|more on this|read next|watch|listen))"
+        r"視頻|视频|影片|影音|直播|(?i:related|read more|read also|see also|also read|more on this|read next|watch|listen|video))"
         r"\s*[:：︰】\]］|｜》>]\s*[^。]{1,160}"
         r"|(?i:" + _D + r"related (article|story|video|content|coverage|link)s?\s+[^.]{1,160})"
     ),
