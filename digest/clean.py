@@ -19,15 +19,23 @@ by, in order:
 2. named whole-line rules (``digest.clean_rules``): copyright, credits, prompts,
    ad markers, navigation -- ``fullmatch``, so a rule never eats part of a
    sentence;
-3. lists of other articles: a known heading (更多文章, Related ...) and the
+3. a leading feed timestamp / date line (metadata, not article text);
+4. lists of other articles: a known heading (更多文章, Related ...) and the
    headline-like lines after it, or -- for outlets nobody listed -- the *shape*
    alone: runs of short lines without sentence punctuation that are link-dense,
-   end the article, or follow a short heading-like line;
-4. duplicated captions and a leading feed timestamp;
-5. promos glued inside a kept paragraph (only the matched span is cut).
+   end the article (≥ 4, or ≥ 3 bulleted), or follow a short heading-like line;
+5. promos nobody listed at the edges (before the first / after the last
+   paragraph of prose): short lines naming 订阅/APP/赞助/newsletter … that
+   speak to the reader (你/您/our) or are no sentence at all;
+6. duplicated captions (kept once);
+7. promos glued inside a kept paragraph (only the matched span is cut).
 
 The guiding rule is recall first: when in doubt a line stays.  A line that ends
-like a sentence (。/.) is never removed by shape, only by a named rule.
+like a sentence (。/.) is never removed by shape; a prompt rule removes one only
+when it opens like an imperative ("歡迎訂閱…。") or, at the edges, addresses
+the reader.  Captions, numbered/timeline items and bullets of <li> lists that the
+article introduces are never taken by shape.  Every rule has a name; a rule or a
+whole family ("prompt:") can be switched off with ``disable:``.
 """
 
 from __future__ import annotations
@@ -419,7 +427,6 @@ def _wrap_loose(el: Any) -> None:
         (isinstance(c.tag, str) and not _is_block(c)) or (c.tail and c.tail.strip()) for c in el)
     if not loose:
         return
-    nodes: list[Any] = []
     text, el.text = el.text, None
     children = list(el)
     for child in children:
@@ -451,7 +458,6 @@ def _wrap_loose(el: Any) -> None:
                 run = etree.SubElement(el, "p")
             run.append(child)
         add_text(tail)
-    del nodes
 
 
 def _leaves(root: Any) -> Iterable[Any]:
