@@ -504,7 +504,7 @@ def _lines(root: Any) -> list[_Line]:
                      for tr in el.iter("tr")] if tag == "table" else el.text_content().split("\n"))
             for row in rows:
                 if _norm(row):
-                    out.append(_Line(el, None, _norm(row), 0, tag, in_list, in_ol, False, keep=True))
+                    out.append(_Line(el, None, _norm(row), 0, tag, in_list, in_ol, False))
             continue
         has_br = el.find(".//br") is not None
         raw = el.text_content()
@@ -650,9 +650,9 @@ def _judge(lines: list[_Line], rules: Rules) -> None:
                     ln.verdict = name
                     break
 
-    # 2. named whole-line rules
+    # 2. named whole-line rules (table rows too: old pages lay out menus in tables)
     for ln in lines:
-        if ln.keep or ln.verdict or ln.tag in _OPAQUE:
+        if ln.keep or ln.verdict:
             continue
         t = ln.text
         low = t.lower()
@@ -778,6 +778,7 @@ def _judge(lines: list[_Line], rules: Rules) -> None:
 
 _EDGE_PROMO = re.compile(R.EDGE_PROMO_WORDS)
 _READER = re.compile(R.READER_WORDS)
+_EDGE_CTA = re.compile(R.EDGE_CTA)
 
 
 def _edge_promos(lines: list[_Line]) -> None:
@@ -790,7 +791,7 @@ def _edge_promos(lines: list[_Line]) -> None:
                 or not _EDGE_PROMO.search(t)):
             return False
         # a sentence must speak to the reader; a fragment (no sentence end) need not
-        return bool(_READER.search(t)) if _sentence(ln) else True
+        return bool(_READER.search(t) or _EDGE_CTA.search(t)) if _sentence(ln) else True
 
     def prose(ln: _Line) -> bool:
         return _sentence(ln) and not promo(ln)
@@ -1055,6 +1056,19 @@ def _cut_segment(frag: str, ln: _Line) -> str:
 # Entry points
 # ---------------------------------------------------------------------------
 
+def _whole_tables_only(lines: list[_Line]) -> None:
+    """A table (or <pre>) is article data: it goes only when every row is junk
+    (a layout table holding a menu), never row by row."""
+    groups: dict[Any, list[_Line]] = {}
+    for ln in lines:
+        if ln.tag in _OPAQUE:
+            groups.setdefault(ln.el, []).append(ln)
+    for group in groups.values():
+        if not all(ln.verdict for ln in group):
+            for ln in group:
+                ln.verdict = None
+
+
 def _parse(fragment: str) -> Any:
     return lxml.html.fragment_fromstring(fragment or "", create_parent="div")
 
@@ -1071,6 +1085,7 @@ def clean_body(fragment: str, rules: Rules | None = None) -> CleanedBody:
     root = _parse(fragment)
     lines = _lines(root)
     _judge(lines, rules)
+    _whole_tables_only(lines)
     if not any(ln.verdict or ln.cuts for ln in lines):
         return CleanedBody(fragment, (), ())
     removed: list[Removed] = []

@@ -129,6 +129,7 @@ _PAIR_SEP = r"[\s|｜/／·•,，;；]*"
 # Tokens of share bars, font-size widgets and toolbars; a line made only of them is junk.
 _SHARE_TOKEN = (
     r"(分享|分享至|分享到|分享此文|分享本文|分享文章|转发|轉發|收藏|加入收藏|加入書籤|書籤|留言|看留言|评论|評論|讚|赞|"
+    r"点赞|點讚|按讚|按赞|讚好|在看|點個在看|点个在看|"
     r"字[級级]|字[體体]|字型|大小|小|中|大|特大|放大|縮小|缩小|列印|打印|友善列印|複製|复制|複製網址|複製連結|复制链接|"
     r"舉報|举报|糾錯|纠错|【纠错】|朗讀|朗读|語音|语音|翻譯|翻译|返回|回頂部|"
     r"share( this( article| story| page)?)?( on| via)?|share full article|save( article)?|saved|tweet|comments?|"
@@ -398,6 +399,11 @@ EDGE_PROMO_WORDS = (
     r"電子報|电子报|新聞通訊|新闻通讯|newsletter|subscri|(?<![a-z])follow (us|our|@)|download|donat|"
     r"support (us|our|independent)|membership|sign up|in touch|"
     r"免責|免责|投資需謹慎|投资需谨慎|投資建議|投资建议|風險提示|风险提示)"
+)
+# A call to action makes even a full sentence at the edge a prompt: "… Sign up here."
+EDGE_CTA = (
+    r"(?i:sign up|subscribe (now|here|today)|click here|tap here|download (the|our)|learn more|"
+    r"立即訂閱|立即订阅|立即下載|立即下载|點此|点此|點擊這裡|点击这里|按此|請按|请按|請點擊|请点击)"
 )
 READER_WORDS = (
     r"(?i:你|您|妳|我們|我们|本[報报台網网站刊號号]|(?<![a-z])(you|your|our|us)(?![a-z]))"
