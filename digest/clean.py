@@ -779,6 +779,7 @@ def _judge(lines: list[_Line], rules: Rules) -> None:
 _EDGE_PROMO = re.compile(R.EDGE_PROMO_WORDS)
 _READER = re.compile(R.READER_WORDS)
 _EDGE_CTA = re.compile(R.EDGE_CTA)
+_PROMO_VERB = re.compile(R.PROMO_VERBS)
 
 
 def _edge_promos(lines: list[_Line]) -> None:
@@ -790,8 +791,12 @@ def _edge_promos(lines: list[_Line]) -> None:
         if (ln.keep or ln.caption or ln.tag in _OPAQUE or len(t) > 120 or t.count("。") > 1 or _REPORTING.search(t)
                 or not _EDGE_PROMO.search(t)):
             return False
-        # a sentence must speak to the reader; a fragment (no sentence end) need not
-        return bool(_READER.search(t) or _EDGE_CTA.search(t)) if _sentence(ln) else True
+        reader = bool(_READER.search(t) or _EDGE_CTA.search(t))
+        if _sentence(ln):  # a sentence must speak to the reader or call to action
+            return reader
+        # a fragment must at least urge something ("海量资讯，尽在新浪财经APP");
+        # a caption that merely names Facebook or an app does not
+        return reader or bool(_PROMO_VERB.search(t))
 
     def prose(ln: _Line) -> bool:
         return _sentence(ln) and not promo(ln)

@@ -405,6 +405,12 @@ EDGE_CTA = (
     r"(?i:sign up|subscribe (now|here|today)|click here|tap here|download (the|our)|learn more|"
     r"立即訂閱|立即订阅|立即下載|立即下载|點此|点此|點擊這裡|点击这里|按此|請按|请按|請點擊|请点击)"
 )
+# Verbs that urge the reader: a short fragment at the edge needs one to be a prompt.
+PROMO_VERBS = (
+    r"(?i:尽在|盡在|就在|都在|下載|下载|訂閱|订阅|加入|追蹤|追踪|關注|关注|按讚|按赞|點|点击|點擊|掃|扫|立即|馬上|马上|"
+    r"免費|免费|搶先|抢先|請|请|快|歡迎|欢迎|支持|贊助|赞助|解鎖|解锁|"
+    r"(?<![a-z])(get|sign|join|follow|download|subscribe|support|donate|unlock|try|listen|watch)(?![a-z]))"
+)
 READER_WORDS = (
     r"(?i:你|您|妳|我們|我们|本[報报台網网站刊號号]|(?<![a-z])(you|your|our|us)(?![a-z]))"
 )
