@@ -128,7 +128,7 @@ def rule_names() -> tuple[str, ...]:
 
 # Rules that are code, not regex tables (still switchable with ``disable:``).
 _SHAPE_RULES = (
-    "list:heading-run", "list:link-run", "list:tail-run", "list:shape-heading", "edge:promo",
+    "list:heading-run", "list:link-run", "list:tail-run", "list:shape-heading", "edge:promo", "edge:outlet-name",
     "dup:caption", "meta:feed-timestamp",
 )
 
@@ -780,6 +780,8 @@ _EDGE_PROMO = re.compile(R.EDGE_PROMO_WORDS)
 _READER = re.compile(R.READER_WORDS)
 _EDGE_CTA = re.compile(R.EDGE_CTA)
 _PROMO_VERB = re.compile(R.PROMO_VERBS)
+_OUTLET = re.compile(R.OUTLET_NAME)
+_BYLINE_WORDS = re.compile(r"文\s*[／/｜|:：]|記者|记者|攝影|摄影|撰文|作者|編譯|编译|報導|报道|(?i:\bby\b)")
 
 
 def _edge_promos(lines: list[_Line]) -> None:
@@ -807,6 +809,9 @@ def _edge_promos(lines: list[_Line]) -> None:
     for k, ln in enumerate(alive):
         if (k < first or k > last) and promo(ln):
             ln.verdict = "edge:promo"
+        elif ((k < first or k > last) and not ln.keep and len(ln.text) <= 24 and _OUTLET.fullmatch(ln.text)
+              and not _BYLINE_WORDS.search(ln.text)):
+            ln.verdict = "edge:outlet-name"
 
 
 def _dup_key(text: str) -> str:
@@ -903,8 +908,11 @@ def _headline_sized(lines: list[_Line], run: list[int]) -> bool:
     if all(ln.in_list for ln in items) and lines[run[0]].in_list:
         return False
     cjk = sum(1 for ln in items if re.search(r"[\u3400-\u9fff]", ln.text))
-    floor = (7 if _bulleted(lines, run) else 10) if cjk * 2 >= len(items) else 6
-    return sum(_length(ln.text) for ln in items) >= floor * len(items)
+    sized = [_length(ln.text) for ln in items]
+    if len(sized) > 2 and sized[0] <= 6:  # a short unknown heading ("好文推荐") is no headline
+        sized = sized[1:]
+    floor = (7 if _bulleted(lines, run) else 8) if cjk * 2 >= len(items) else 6
+    return sum(sized) >= floor * len(sized)
 
 
 def _sentence_like_intro(line: _Line) -> bool:

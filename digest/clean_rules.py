@@ -53,7 +53,7 @@ HEADING_RULES: dict[str, str] = {
         r"熱門文章|熱門新[聞闻]|热门新闻|人氣文章|人气文章|最新文章|最新新[聞闻]|即時新[聞闻]|即时新闻|推[薦荐]文章|推[薦荐][閱阅][讀读]|"
         r"相[關关]文章|相[關关]新[聞闻]|相[關关][報报][導道]|相[關关]内容|相[關关]內容|相[關关][話话]題|相[關关]阅读|"
         r"延伸[閱阅][讀读]推[薦荐]|更多精彩|更多[內内]容|更多文章|更多[閱阅][讀读]|[點点]我看更多|看更多新[聞闻]|"
-        r"重點文章|重点文章|火熱文章|火热文章|最新影音|最新[報报][導道]|其他人也在看|其他人都在看|全球熱門話題|熱門話題|热门话题|"
+        r"好文推[薦荐]|重點文章|重点文章|火熱文章|火热文章|最新影音|最新[報报][導道]|其他人也在看|其他人都在看|全球熱門話題|熱門話題|热门话题|"
         r"(?i:keep exploring|discover more( topics)?( from .{1,30})?))"
         + _DECOR
     ),
@@ -131,7 +131,7 @@ _SHARE_TOKEN = (
     r"(分享|分享至|分享到|分享此文|分享本文|分享文章|转发|轉發|收藏|加入收藏|加入書籤|書籤|留言|看留言|评论|評論|讚|赞|"
     r"点赞|點讚|按讚|按赞|讚好|在看|點個在看|点个在看|"
     r"字[級级]|字[體体]|字型|大小|小|中|大|特大|放大|縮小|缩小|列印|打印|友善列印|複製|复制|複製網址|複製連結|复制链接|"
-    r"舉報|举报|糾錯|纠错|【纠错】|朗讀|朗读|語音|语音|翻譯|翻译|返回|回頂部|"
+    r"舉報|举报|反饋|反馈|舉報/反饋|举报/反馈|糾錯|纠错|【纠错】|朗讀|朗读|語音|语音|翻譯|翻译|返回|回頂部|"
     r"share( this( article| story| page)?)?( on| via)?|share full article|save( article)?|saved|tweet|comments?|"
     r"gift( this)? article|reuse this content|print( this)?( article| page)?|listen|a\s?a\s?a|[a-z]\s?[+-]|"
     r"\d+\s*(則留言|条评论|則評論|comments?|shares?)|" + _SOCIAL + r")"
@@ -172,6 +172,8 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"[\s\-—_=~·*]*(END|End|THE END|完|全文完)[\s\-—_=~·*]*"
         r"|[\s\-—_=~·*]*[（(]\s*(完|全文完)\s*[）)][\s\-—_=~·*]*"
     ),
+    # "凤凰网科技出品", "端傳媒製作"
+    "credit:produced-by": r"[^。，,！？!?]{1,16}(荣誉出品|榮譽出品|出品|製作|制作)",
     "credit:original-title": OPEN + r"?\s*(原標題|原标题|原題|原题)\s*[:：︰]\s*.{1,120}",
     # CNA English / wire endings: "(By Chen Chun-hua and Ko Lin) Enditem/ls"
     "credit:wire-end": r"(?i:\(by [^)]{2,150}\)\s*(enditem(/\w+)?)?|enditem(/\w+)?)",
@@ -397,7 +399,7 @@ EDGE_PROMO_WORDS = (
     r"支持.{0,8}(媒體|媒体|新聞|新闻|報導|报道|我們|我们)|加入.{0,6}(會員|会员|好友|粉絲|粉丝|line|社群|頻道|频道)|"
     r"粉絲專頁|粉丝专页|粉專|粉专|(?<![a-z])line(?![a-z])|telegram|instagram|youtube|facebook|臉書|脸书|微信|公眾號|公众号|"
     r"電子報|电子报|新聞通訊|新闻通讯|newsletter|subscri|(?<![a-z])follow (us|our|@)|download|donat|"
-    r"support (us|our|independent)|membership|sign up|in touch|"
+    r"support(ing)? (us|our|independent)|membership|sign up|in touch|"
     r"免責|免责|投資需謹慎|投资需谨慎|投資建議|投资建议|風險提示|风险提示)"
 )
 # A call to action makes even a full sentence at the edge a prompt: "… Sign up here."
@@ -410,6 +412,13 @@ PROMO_VERBS = (
     r"(?i:尽在|盡在|就在|都在|下載|下载|訂閱|订阅|加入|追蹤|追踪|關注|关注|按讚|按赞|點|点击|點擊|掃|扫|立即|馬上|马上|"
     r"免費|免费|搶先|抢先|請|请|快|歡迎|欢迎|支持|贊助|赞助|解鎖|解锁|"
     r"(?<![a-z])(get|sign|join|follow|download|subscribe|support|donate|unlock|try|listen|watch)(?![a-z]))"
+)
+# A short line that is only an outlet's name ("环球时报-环球网", "自由時報"): at
+# the edges of the article it is a masthead or a footer, not text.
+OUTLET_NAME = (
+    r"[\w\s·・\-–|｜,，]{0,14}(時報|时报|日報|日报|晚報|晚报|新聞網|新闻网|新聞台|新闻台|週刊|周刊|雜誌|杂志|電視台|电视台|"
+    r"電台|电台|廣播|广播|通訊社|通讯社|傳媒|传媒|報業|报业|新聞|新闻|網|网|(?i:news|times|post|daily|media|tv|radio|"
+    r"magazine|journal|herald|tribune|press|wire))(?i:[\s\-–|｜,，]*[\w]{0,8}(網|网|\.com|中文|chinese)?)"
 )
 READER_WORDS = (
     r"(?i:你|您|妳|我們|我们|本[報报台網网站刊號号]|(?<![a-z])(you|your|our|us)(?![a-z]))"
