@@ -114,6 +114,8 @@ def render_content_file(clip: Clipping, *, date: datetime, slug: str, title: str
         if isinstance(clip.meta.get(key), str) and clip.meta[key].strip():
             lines.append(f"{key}: {_q(clip.meta[key].strip())}")
     lines.append(f"slug: {slug}")
+    if isinstance(clip.meta.get("draft"), bool):
+        lines.append(f"draft: {'true' if clip.meta['draft'] else 'false'}")
     lines.append(f"format: {clip.format.value}")
     if isinstance(clip.meta.get("cleaning"), (bool, dict)):
         lines.append("cleaning: " + json.dumps(clip.meta["cleaning"], ensure_ascii=False))
@@ -187,7 +189,9 @@ def import_one(
         raise BuildError([problem(path, 1, "no title found: put the title on the first line")])
     if not clip.body.strip():
         raise BuildError([problem(path, clip.body_line, "no article text after the title and metadata")])
-    slug = make_slug(clip, date, sources)
+    given = clip.meta.get("slug")
+    slug = given if isinstance(given, str) and re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?", given) \
+        else make_slug(clip, date, sources)
     text = render_content_file(clip, date=date, slug=slug, title=title)
     existing = index.duplicate(clip.url, slug, clip.body)
     if existing is not None:
