@@ -311,6 +311,8 @@ def _norm(text: str) -> str:
     vanishes (wrapped Chinese), other line breaks and tabs become one space."""
     if "\n" in text:
         text = _NL_CJK.sub("", text)
+    if "\xa0" in text or "\u200b" in text or "\ufeff" in text:  # &nbsp; reads as a space; zero-width marks as nothing
+        text = text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", "")
     return _SPACE.sub(" ", text).strip()
 
 
