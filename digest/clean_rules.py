@@ -62,7 +62,7 @@ HEADING_RULES: dict[str, str] = {
         r"read (more|next|also)|also read|see also|keep reading|further reading|what to read next|"
         r"more (stories|news|articles|coverage|videos|headlines|reading)( (from|on|in|about) .{1,30})?|"
         r"more (from|on|in|about) .{1,30}|most (read|popular|viewed|shared|watched|emailed|commented)( (stories|articles|now))?|"
-        r"top (stories|news|headlines|picks)|trending( (now|stories|news|articles))?|popular( (now|stories|posts|articles))?|"
+        r"top (stories|news|headlines|picks)|trending( (now|stories|news|articles|in .{1,30}))?|popular( (now|stories|posts|articles))?|"
         r"recommended( (for you|stories|reading|articles|videos))?|you (may|might) (also )?(like|enjoy|be interested in)|"
         r"don'?t miss|up next|watch next|editor'?s'? picks?|latest (news|stories|headlines)|in other news|"
         r"explore more( on these topics)?|you may have missed))" + _DECOR
@@ -133,7 +133,7 @@ _SHARE_TOKEN = (
     r"字[級级]|字[體体]|字型|大小|小|中|大|特大|放大|縮小|缩小|列印|打印|友善列印|複製|复制|複製網址|複製連結|复制链接|"
     r"舉報|举报|反饋|反馈|舉報/反饋|举报/反馈|糾錯|纠错|【纠错】|朗讀|朗读|語音|语音|翻譯|翻译|返回|回頂部|"
     r"share( this( article| story| page)?)?( on| via)?|share full article|save( article)?|saved|tweet|comments?|"
-    r"gift( this)? article|reuse this content|print( this)?( article| page)?|listen|a\s?a\s?a|[a-z]\s?[+-]|"
+    r"(gift|give)( this)? article|read in app|reuse this content|print( this)?( article| page)?|listen|a\s?a\s?a|[a-z]\s?[+-]|"
     r"\d+\s*(則留言|条评论|則評論|comments?|shares?)|" + _SOCIAL + r")"
 )
 # Section names of a site menu: a line made only of them is navigation.
@@ -194,7 +194,8 @@ STRICT_LINE_RULES: dict[str, str] = {
                 r"返回搜狐.{0,10}|图集|圖集|播放|暫停|暂停|重播|learn more|find out more|more info|"
                 # alt text copied as a line of its own
                 r"圖片|图片|圖像|图像|照片|相片|影片|image|photo|picture|graphic|"
-                r"before it.s here, it.s on the bloomberg terminal)" + _D + r")",
+                r"before it.s here, it.s on the bloomberg terminal|democracy dies in darkness|site index|"
+                r"site information navigation)" + _D + r")",
     # a line that is only a web address (app links, "原文網址：https://…")
     "meta:duration": r"[\W_]*\d{1,2}:\d{2}(:\d{2})?[\W_]*",
     "nav:bare-url": r"(?i:[\W_]*((原文|原始)?(網址|网址|連結|链接|link|url)\s*[:：]\s*)?https?://\S+[\W_]*)",
@@ -236,7 +237,7 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"(?i:(更新時間|更新时间|發布時間|发布时间|發佈時間|发表时间|發表時間|出版時間|出版时间|最後更新|最后更新|"
         r"updated|published|posted|last updated|first published|刊出日期|日期)\s*[:：︰]?\s*"
         r"((?:[\d\s,:/.\-年月日時时分秒上下午（）()+]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
-        r"am|pm|gmt|utc|cst|hkt|est|edt|bst|et|ago|hours?|minutes?|mins?|days?|週.|周.|星期.)+))"
+        r"am|pm|gmt|utc|cst|hkt|est|edt|bst|et|ago|hours?|minutes?|mins?|days?|on|at|週.|周.|星期.)+))"
     ),
     "meta:photo-count": (
         r"(?i:" + _D + r"(\+\s*\d+|\d+\s*(張|张)?(照片|圖片|图片|photos?|images?)|view (gallery|photos?|slideshow)|"
@@ -244,7 +245,7 @@ STRICT_LINE_RULES: dict[str, str] = {
     ),
     "meta:reading-time": (
         r"(?i:" + _D + r"(\d+\s*min(ute)?s?\s*(read|listen)|閱讀時間\s*[:：]?\s*\d+.{0,6}|阅读时间\s*[:：]?\s*\d+.{0,6}|"
-        r"listen to (this|the) (article|story)( \d+ min(ute)?s?)?|play audio|語音朗讀|语音朗读|聽新聞|听新闻|"
+        r"listen to (this|the) (article|story)[^.。]{0,40}|play audio|語音朗讀|语音朗读|聽新聞|听新闻|"
         r"收聽本文|收听本文|聆聽本文|聆听本文|朗讀本文|朗读本文|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2})" + _D + r")"
     ),
     # "延伸閱讀：某標題" / "Related: Some headline" on one line.
@@ -344,7 +345,8 @@ PROMPT_RULES: dict[str, str] = {
     ),
     "prompt:comments": (
         r"(?i:" + _D + r"(發表評論|发表评论|留言區|留言区|我要留言|網友留言|网友留言|comments? (are )?(closed|section)|"
-        r"join the (conversation|discussion)|leave a comment|show comments|view comments|討論區|讨论区|"
+        r"join the (conversation|discussion)|leave a comment|show comments|view comments|read \d+ comments?|comment on this story|"
+        r"subscribe to comment|討論區|讨论区|"
         r"加入討論|加入讨论).{0,40})"
     ),
     "prompt:feed-footer": (
