@@ -227,7 +227,9 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"(?i:(標籤|标签|關鍵字|关键字|關鍵詞|关键词|相關字詞|相关字词|相關標籤|相关标签|tags?|topics?|keywords?|filed under|"
         r"熱門標籤|热门标签)\s*[:：︰﹕]\s*[^。]{0,160})"
     ),
-    "nav:hashtags": r"(#[^\s#]{1,30}\s*){2,}",
+    "nav:hashtags": r"([#＃][^\s#＃]{1,30}\s*){2,}",
+    # WordPress and blog footers: "Posted in News | Tagged japan, wages | Leave a comment"
+    "nav:post-footer": r"(?i:(posted|filed|published) (in|under) [^.。]{1,80}(\s*[|｜]\s*[^|｜.。]{1,80})*)",
     "nav:back-to-top": (
         r"(?i:" + _D + r"(回到頂部|回到顶部|返回頂部|返回顶部|back to top|返回首頁|返回首页|回首頁|回首页|返回列表|"
         r"(上一篇|下一篇|上一則|下一則|上一页|下一页|previous( article| story)?|next( article| story)?)([\s:：︰].{0,60})?)"
@@ -263,6 +265,7 @@ STRICT_LINE_RULES: dict[str, str] = {
     # legal notices attached to alcohol ads and comment boxes, audio players
     "nav:notice": (
         r"(?i:" + _D + r"((yahoo|媒體|網站|网站)?提醒您\s*[:：]?\s*(飲酒過量|饮酒过量|未滿十八歲|未满十八岁|禁止酒駕|禁止酒驾).{0,120}"
+        r"|[^。，]{0,20}(提醒您|关心您|關心您)\s*[:：]?"
         r"|(飲酒過量|饮酒过量).{0,30}|未滿十八歲禁止飲酒.{0,10}|禁止酒駕.{0,10}"
         r"|.{0,30}(留言系統|留言板規則|留言规则|留言規則|comment policy|community guidelines).{0,240}"
         r"|your browser does not support.{0,60}|聽新聞\s*[\d:\s/]*|听新闻\s*[\d:\s/]*"
@@ -286,6 +289,7 @@ PROMPT_RULES: dict[str, str] = {
         r"create (a )?free account|unlock\b|start your free trial|加入會員|加入会员|成為會員|成为会员|會員專屬|会员专属|"
         r"付費訂閱|付费订阅|本文為付費|本文为付费|付費內容|付费内容|立即登入|立即登录|登入|登录).{0,160})"
         r"|(?i:" + _D + r"(立即|馬上|马上|免費|免费|現在|现在|點此|点此|點我|点我)?\s*(訂閱|订阅|subscribe( now)?)" + _D + r")"
+        r"|" + _D + r"(已經是|已经是|已是)(會員|会员|訂戶|订户).{0,20}"
         r"|(?i:.{0,40}(電子報|电子报|newsletter).{0,40}(訂閱|订阅|sign up|subscribe).{0,40})"
         r"|(?i:.{0,40}(訂閱|订阅|sign up|subscribe).{0,40}(電子報|电子报|newsletter|頻道|频道).{0,40})"
     ),
