@@ -132,7 +132,7 @@ _SHARE_TOKEN = (
     r"点赞|點讚|按讚|按赞|讚好|在看|點個在看|点个在看|"
     r"字[級级]|字[體体]|字型|大小|小|中|大|特大|放大|縮小|缩小|列印|打印|友善列印|複製|复制|複製網址|複製連結|复制链接|"
     r"舉報|举报|反饋|反馈|舉報/反饋|举报/反馈|糾錯|纠错|【纠错】|朗讀|朗读|語音|语音|翻譯|翻译|返回|回頂部|"
-    r"share( this( article| story| page)?)?( on| via)?|share full article|save( article)?|saved|tweet|comments?|"
+    r"share( this( article| story| page)?)?( on| via)?|share\d?|share full article|save( article)?|saved|tweet|comments?|"
     r"(gift|give)( this)? article|read in app|reuse this content|print( this)?( article| page)?|listen|a\s?a\s?a|[a-z]\s?[+-]|"
     r"\d+\s*(則留言|条评论|則評論|comments?|shares?)|" + _SOCIAL + r")"
 )
@@ -246,7 +246,7 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"查看[圖图]集|看[圖图]集)" + _D + r")"
     ),
     "meta:reading-time": (
-        r"(?i:" + _D + r"(\d+\s*min(ute)?s?\s*(read|listen)|閱讀時間\s*[:：]?\s*\d+.{0,6}|阅读时间\s*[:：]?\s*\d+.{0,6}|"
+        r"(?i:" + _D + r"(\d+\s*min(ute)?s?(\s*(read|listen))?|\d+\s*分鐘(閱讀)?|\d+\s*分钟(阅读)?|閱讀時間\s*[:：]?\s*\d+.{0,6}|阅读时间\s*[:：]?\s*\d+.{0,6}|"
         r"listen to (this|the) (article|story)[^.。]{0,40}|play audio|語音朗讀|语音朗读|聽新聞|听新闻|"
         r"收聽本文|收听本文|聆聽本文|聆听本文|朗讀本文|朗读本文|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2})" + _D + r")"
     ),
