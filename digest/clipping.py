@@ -508,7 +508,7 @@ def _read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
              or (_norm_text(h1[0].text_content()) if h1 else None))
     if not title:
         t = doc.xpath("//title")
-        title = _norm_text(t[0].text_content()) if t else None
+        title = _strip_site_name(_norm_text(t[0].text_content())) if t else None
     canonical = doc.xpath('//link[@rel="canonical"]/@href')
     url = (canonical[0].strip() if canonical else None) or meta("og:url") or ld.get("url")
     if url and not url.startswith(("http://", "https://")):
@@ -554,6 +554,13 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
         if holder is article:
             continue
         _drop(holder, "page:title" if el.tag == "h1" else "page:time", removed)
+
+
+def _strip_site_name(title: str) -> str:
+    """"春節返鄉潮 北車周邊交管 | 地方 | 聯合新聞網" -> the headline: the longest
+    part between the separators pages put around their name and section."""
+    parts = [p.strip() for p in re.split(r"\s+[|\-–—]\s+|\s*[｜]\s*|\s+_\s+", title) if p.strip()]
+    return max(parts, key=len) if len(parts) > 1 else title
 
 
 def _page_lang(doc: Any) -> str | None:
