@@ -739,9 +739,8 @@ def _judge(lines: list[_Line], rules: Rules) -> None:
     # 5. lists by shape alone
     _shape_lists(lines, rules)
 
-    # 5b. promos nobody listed, at the edges of the article
-    if rules.on("edge:promo"):
-        _edge_promos(lines)
+    # 5b. promos and mastheads nobody listed, at the edges of the article
+    _edge_promos(lines, rules)
 
     # 6. duplicated caption (pasted pages repeat alt text and caption)
     if rules.on("dup:caption"):
@@ -786,7 +785,7 @@ _OUTLET = re.compile(R.OUTLET_NAME)
 _BYLINE_WORDS = re.compile(r"文\s*[／/｜|:：]|記者|记者|攝影|摄影|撰文|作者|編譯|编译|報導|报道|(?i:\bby\b)")
 
 
-def _edge_promos(lines: list[_Line]) -> None:
+def _edge_promos(lines: list[_Line], rules: Rules) -> None:
     """Before the first and after the last paragraph of prose, a short line that
     names a promo thing (订阅, APP, 赞助, newsletter …) and either speaks to the
     reader (你/您/our …) or is no sentence at all, is a prompt."""
@@ -809,9 +808,11 @@ def _edge_promos(lines: list[_Line]) -> None:
     first = next((k for k, ln in enumerate(alive) if prose(ln)), len(alive))
     last = next((k for k in range(len(alive) - 1, -1, -1) if prose(alive[k])), -1)
     for k, ln in enumerate(alive):
-        if (k < first or k > last) and promo(ln):
+        if first <= k <= last:
+            continue
+        if rules.on("edge:promo") and promo(ln):
             ln.verdict = "edge:promo"
-        elif ((k < first or k > last) and not ln.keep and len(ln.text) <= 24 and _OUTLET.fullmatch(ln.text)
+        elif (rules.on("edge:outlet-name") and not ln.keep and len(ln.text) <= 24 and _OUTLET.fullmatch(ln.text)
               and not _BYLINE_WORDS.search(ln.text)):
             ln.verdict = "edge:outlet-name"
 
