@@ -194,6 +194,29 @@ _DATE_LINE = re.compile(
     r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})", re.I)
 
 
+# Characters any page of Chinese news is full of: they tell GBK from Big5.
+_COMMON_HANZI = set("的一是不了在人有我他這这個个們们中來来上大為为和國国地到以說说時时要就出會会也年月日")
+
+
+def _decode_legacy(data: bytes) -> str | None:
+    """Pages saved by older Chinese sites come in GBK or Big5: use the charset
+    the page declares, else the decoding that yields the most common hanzi."""
+    declared = re.search(rb"charset=[\"']?([A-Za-z0-9_-]+)", data[:4096])
+    names = [declared.group(1).decode("ascii").lower()] if declared else []
+    best: tuple[int, str] | None = None
+    for name in names + ["gb18030", "big5hkscs"]:
+        try:
+            text = data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if name in names[:1]:
+            return text
+        score = sum(1 for ch in text if ch in _COMMON_HANZI)
+        if best is None or score > best[0]:
+            best = (score, text)
+    return best[1] if best and best[0] > 0 else None
+
+
 def read_clipping(
     path: Path | str,
     *,
@@ -215,8 +238,11 @@ def read_clipping(
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise BuildError([problem(path, line, "not UTF-8 text (save the clipping as UTF-8)")]) from None
+            legacy = _decode_legacy(data)
+            if legacy is None:
+                line = data[: exc.start].count(b"\n") + 1
+                raise BuildError([problem(path, line, "not UTF-8 text (save the clipping as UTF-8)")]) from None
+            text = legacy
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise BuildError([problem(path, 1, "empty file: nothing to import")])

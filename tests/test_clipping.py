@@ -120,3 +120,12 @@ def test_unreadable_files_are_clear_errors(tmp_path: Path, data: bytes, reason: 
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match="cannot read file"):
         read_clipping(tmp_path / "nope.txt")
+
+
+@pytest.mark.parametrize("encoding", ["big5", "gb18030"])
+def test_legacy_encodings_are_read(tmp_path: Path, encoding: str) -> None:
+    text = "馬斯克跟川普公開唱反調\n\n2025-01-23 12:29\n川普21日宣布計畫，美國政府要跟軟銀合作，這是一個大新聞。\n"
+    path = tmp_path / "old.txt"
+    path.write_bytes(text.encode(encoding))
+    clip = read_clipping(path)
+    assert clip.title == "馬斯克跟川普公開唱反調" and clip.body.startswith("川普21日宣布計畫")
