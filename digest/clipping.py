@@ -567,9 +567,11 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
         if not isinstance(el.tag, str) or el is article or el.getparent() is None:
             continue
         marks = " ".join(filter(None, (el.get("class"), el.get("id"))))
-        if marks and _CHROME_CLASS.search(marks) and el.tag not in ("p",) \
+        found = _CHROME_CLASS.search(marks) if marks else None
+        # a paragraph goes by its class only for unambiguous words ("lead-ad-free" is prose)
+        if found and not (el.tag == "p" and found.group(1).lower() in ("ad", "ads", "tag", "tags", "nav", "menu")) \
                 and len(_norm_text(el.text_content())) < 0.4 * total:
-            _drop(el, "page:class=" + _CHROME_CLASS.search(marks).group(1).lower(), removed)
+            _drop(el, "page:class=" + found.group(1).lower(), removed)
     # the title again inside the article, and lone <time> lines, are metadata
     for el in list(article.iter("h1", "time")):
         if el.getparent() is None:
