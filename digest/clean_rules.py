@@ -157,8 +157,9 @@ STRICT_LINE_RULES: dict[str, str] = {
         + CLOSE + r"?\s*[\d\s.:/-]*)"
     ),
     "credit:editor-pair": (
-        # 编辑 张三 校对 李四 (新京报), 责编 王五: a credit word, a space, a short name.
-        r"(" + OPEN + r"?\s*(責任編輯|责任编辑|責編|责编|網編|网编|編輯|编辑|校對|校对|審核|审核|主編|主编|美編|美编)"
+        # 编辑 张三 校对 李四 (新京报), 责编 王五: a credit word, a space, a short name;
+        # "新京报记者 王某" may lead the credits.
+        r"([\u4e00-\u9fff]{0,6}(记者|記者)\s+[\u4e00-\u9fff·]{2,4}(\s+[\u4e00-\u9fff·]{2,4})*\s+)?(" + OPEN + r"?\s*(責任編輯|责任编辑|責編|责编|網編|网编|編輯|编辑|校對|校对|審核|审核|主編|主编|美編|美编)"
         r"\s+[\u4e00-\u9fff·]{2,4}\s*" + CLOSE + r"?\s*){1,6}"
     ),
     "credit:wire-en": (
@@ -202,7 +203,8 @@ STRICT_LINE_RULES: dict[str, str] = {
     "nav:opinion-disclaimer": (
         r".{0,40}(觀點僅代表作者|观点仅代表作者|僅代表作者本人|仅代表作者本人|僅代表作者個人|仅代表作者个人|不代表本(站|網|网|平台|報|报|刊|台)"
         r"(的)?立[場场]|僅提供資訊儲存空間服務|仅提供信息存储空间服务|文責自負|文责自负|風險提示|风险提示|免責條款|免责条款|"
-        r"投資需謹慎|投资需谨慎|不構成(任何)?投資建議|不构成(任何)?投资建议|據此投資|据此投资).{0,300}"
+        r"投資需謹慎|投资需谨慎|不構成(任何)?投資建議|不构成(任何)?投资建议|據此投資|据此投资|"
+        r"外部網站內容不負責|外部网站内容不负责|外部鏈接的做法|外部链接的做法|外部連結的做法).{0,300}"
     ),
     "nav:disclaimer": (
         r"(?i:" + _D + r"(平台声明|平台聲明|免责声明|免責聲明|特别声明|特別聲明|disclaimer|notice)\s*[:：︰].{10,400})"
@@ -223,6 +225,8 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"(?i:(首頁|首页|主頁|主页|home|新聞首頁|新闻首页|news)\s*"
         r"([>＞»›/|｜·•]\s*[^\s>＞»›/|｜。，]{1,16}\s*){1,6})"
     ),
+    # "澎湃号·政务 > 上海发布", "News › World › Asia": short steps between arrows
+    "nav:breadcrumb-path": r"[^>＞»›。，,.!?！？]{1,14}(\s*[>＞»›]\s*[^>＞»›。，,.!?！？]{1,14}){1,5}",
     "nav:tags": (
         r"(?i:(標籤|标签|關鍵字|关键字|關鍵詞|关键词|相關字詞|相关字词|相關標籤|相关标签|tags?|topics?|keywords?|filed under|"
         r"熱門標籤|热门标签)\s*[:：︰﹕]\s*[^。]{0,160})"
@@ -290,6 +294,7 @@ PROMPT_RULES: dict[str, str] = {
         r"付費訂閱|付费订阅|本文為付費|本文为付费|付費內容|付费内容|立即登入|立即登录|登入|登录).{0,160})"
         r"|(?i:" + _D + r"(立即|馬上|马上|免費|免费|現在|现在|點此|点此|點我|点我)?\s*(訂閱|订阅|subscribe( now)?)" + _D + r")"
         r"|" + _D + r"(已經是|已经是|已是)(會員|会员|訂戶|订户).{0,20}"
+        r"|" + _D + r"(立即|馬上|马上|免費|免费)?(訂閱|订阅)(?![制數数戶户量費费])[^\s。，,]{1,10}" + _D + r""
         r"|(?i:.{0,40}(電子報|电子报|newsletter).{0,40}(訂閱|订阅|sign up|subscribe).{0,40})"
         r"|(?i:.{0,40}(訂閱|订阅|sign up|subscribe).{0,40}(電子報|电子报|newsletter|頻道|频道).{0,40})"
     ),
@@ -350,9 +355,10 @@ PROMPT_RULES: dict[str, str] = {
     "prompt:comments": (
         r"(?i:" + _D + r"(發表評論|发表评论|留言區|留言区|我要留言|網友留言|网友留言|comments? (are )?(closed|section)|"
         r"join the (conversation|discussion)|leave a comment|show comments|view comments|read \d+ comments?|comment on this story|"
-        r"subscribe to comment|討論區|讨论区|"
+        r"subscribe to comment|"
         r"加入討論|加入讨论).{0,40})"
     ),
+    "prompt:forum": r"(?i:" + _D + r"[\w ]{0,8}(討論區|讨论区|論壇|论坛|留言板)" + _D + r")",
     "prompt:feed-footer": (
         r"(?i:.{0,80}(appeared first on|was originally published (on|at|by)|originally published (on|at)|"
         r"this (article|story) (first )?appeared (on|in)|republished from|powered by rsshub|via rsshub|"
@@ -440,7 +446,8 @@ RIGHTS_RULES: dict[str, str] = {
         # "©2025年德国之声版权声明…", "Copyright 2025 AP. All Rights Reserved.", "聯合新聞網 版權所有 © 2025";
         # not a caption that ends with "© Reuters" (a caption is article text).
         r"(?i:[\W_]{0,3}(©|ⓒ|\(c\)\s*\d{4}|copyright\b).{0,400}"
-        r"|.{0,80}(版權所有|版权所有|版權聲明|版权声明|著作權聲明|著作权声明|all rights reserved|copyright\s*(©|\(c\))?\s*(19|20)\d\d).{0,400})"
+        r"|.{0,80}(版權所有|版权所有|版權聲明|版权声明|著作權聲明|著作权声明|all rights reserved|copyright\s*(©|\(c\))?\s*(19|20)\d\d"
+        r"|[©ⓒ]\s*(19|20)\d\d).{0,400})"
     ),
     "rights:no-reprint": (
         r".{0,120}(未經|未经|非經|非经|未獲|未获)\s*.{0,16}(授權|授权|許可|许可|同意).{0,12}"
