@@ -559,9 +559,11 @@ def _gate(words: tuple[str, ...]) -> Any:
     return test
 
 
+_BUILTIN_KEEP = re.compile("|".join(f"(?:{k})" for k in R.KEEP_RULES))
 _prompt_gate = _gate(R.PROMPT_GATE)
 # an imperative at the start, or right after a short lead ("DW中文有Instagram！欢迎搜索…")
 _IMPERATIVE = re.compile(r"(.{0,20}?[！!：:，,]\s*)?" + R.IMPERATIVE_START)
+_LEAD = re.compile(r"[^\s，。:：,]{1,10}[:：]\s*")
 _PROSE_END = re.compile(r"[。．][」』”’\"'）)]*$")
 
 
@@ -572,7 +574,12 @@ def _prompt_match(text: str, lowered: str, c: "_Compiled") -> re.Match[str] | No
         return None
     if _PROSE_END.search(text) and not _IMPERATIVE.match(text):
         return None
-    return c.prompt.fullmatch(text)
+    m = c.prompt.fullmatch(text)
+    if m is None:  # "新京报：点击关注，获取更多北京新闻" -- the outlet's name, then the prompt
+        lead = _LEAD.match(text)
+        if lead and lead.end() < len(text):
+            m = c.prompt.fullmatch(text, lead.end())
+    return m
 _rights_gate = _gate(R.RIGHTS_GATE)
 
 
@@ -633,7 +640,7 @@ def _judge(lines: list[_Line], rules: Rules) -> None:
     alive = lambda i: lines[i].verdict is None  # noqa: E731
 
     for ln in lines:
-        if any(p.search(ln.text) for p in rules.keep):
+        if any(p.search(ln.text) for p in rules.keep) or _BUILTIN_KEEP.match(ln.text):
             ln.keep = True
 
     # 1. site / article patterns

@@ -38,6 +38,16 @@ CLOSE = r"[）)】〕\]］」』>〉》]"
 NAME = r"[^。！？!?]{1,40}"
 
 # --------------------------------------------------------------------------
+# Lines that are always the article's own, whatever else they match (searched
+# at the start of the line): an editor's note opening the piece may well say
+# "不代表本報立場", which the disclaimer rule would otherwise take.
+# --------------------------------------------------------------------------
+KEEP_RULES: tuple[str, ...] = (
+    r"[\W_]{0,3}(編按|编按|編者按|编者按|編者的話|编者的话|編輯按|编辑按)\s*[:：︰】\]〕）)]",
+    r"(?i:[\W_]{0,3}editor[’']?s[’']? note\s*[:：])",
+)
+
+# --------------------------------------------------------------------------
 # Headings of lists of other articles.  Fullmatch on the heading line, which
 # may carry decoration (【】, ▌, ■, colons, arrows).
 # --------------------------------------------------------------------------
@@ -70,7 +80,7 @@ HEADING_RULES: dict[str, str] = {
     # The heading of a tag cloud: the short lines after it are tags.
     "list:tags": _DECOR + (
         r"(熱詞|热词|熱門標籤|热门标签|標籤|标签|關鍵字|关键字|關鍵詞|关键词|相關字詞|相关字词|相關標籤|相关标签|"
-        r"話題標籤|话题标签|文章標籤|文章标签|(?i:tags|topics|related topics|keywords|filed under))"
+        r"話題標籤|话题标签|文章標籤|文章标签|(?i:tags|topics|related topics|suggested topics|keywords|filed under|more about))"
     ) + _DECOR,
     # Fuzzy headings (a list word + a list noun, e.g. 本周热读, 更多TVBS報導): they
     # count only when a real list follows (see digest.clean).
@@ -175,6 +185,12 @@ STRICT_LINE_RULES: dict[str, str] = {
     ),
     # "凤凰网科技出品", "端傳媒製作"
     "credit:produced-by": r"[^。，,！？!?]{1,16}(荣誉出品|榮譽出品|出品|製作|制作)",
+    # "圖像來源: Sergei Grits/AP Photo", "Image source, Getty Images", "(Image credit: …)"
+    "credit:image-source": (
+        r"(?i:[（(\[]?\s*(圖像來源|图像来源|圖片來源|图片来源|圖片提供|图片提供|照片來源|照片来源|影像來源|影像来源|圖源|图源|"
+        r"image source|image credit|photo credit|photo source|picture credit|photo courtesy of|image courtesy of)"
+        r"\s*[,，:：]?\s*[^。]{1,100}[）)\]]?)"
+    ),
     "credit:original-title": OPEN + r"?\s*(原標題|原标题|原題|原题)\s*[:：︰]\s*.{1,120}",
     # CNA English / wire endings: "(By Chen Chun-hua and Ko Lin) Enditem/ls"
     "credit:wire-end": r"(?i:\(by [^)]{2,150}\)\s*(enditem(/\w+)?)?|enditem(/\w+)?)",
@@ -214,7 +230,8 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"本文最初发表于|本文最初發表於|原文刊[登载載][於于]|see more on:).{0,200})"
     ),
     "ad:marker": (
-        r"(?i:" + _D + r"(advertisement|advertising|sponsored( content)?|ad|ads|ad feedback|promoted|paid (post|content)|"
+        r"(?i:" + _D + r"((advertisement|advertising)(\s*[·•|\-–—]\s*(scroll to continue|continue reading|story continues below))?|"
+        r"sponsored( content)?|ad|ads|ad feedback|promoted|paid (post|content)|"
         r"廣告|广告|贊助內容|赞助内容|推廣|推广|業配|业配|scroll to continue( with content)?|"
         r"story continues below( advertisement)?|article continues (below|after (this )?advertisement)|"
         r"skip advertisement|continue reading the main story|supported by|"
@@ -309,7 +326,7 @@ PROMPT_RULES: dict[str, str] = {
     ),
     "prompt:app-anywhere": (
         r"(?i:(?!.*[。.]\s*$)(?=.*(點我|点我|按我|點此|点此|立即|馬上|马上|現在|现在|免費|免费|快|請|请|歡迎|欢迎)).{0,50}"
-        r"(下載|下载|download)\s*.{0,12}(app\b|應用程式|應用程序|应用程序).{0,60})"
+        r"(下載|下载|download|用|使用|上|開|打開|打开|open)\s*.{0,12}(app(?![a-z])|應用程式|應用程序|应用程序).{0,60})"
     ),
     "prompt:follow": (
         r"(?i:(?=.{0,40}(追蹤|追踪|關注|关注|訂閱|订阅|按讚|按赞|點讚|点赞|掃碼|扫码|掃描|扫描|長按|长按|加入|搜尋|搜索|"
@@ -319,7 +336,7 @@ PROMPT_RULES: dict[str, str] = {
     ),
     "prompt:app": (
         r"(?i:" + _D + r"(立即|馬上|马上|免費|免费|快|請|请|歡迎|欢迎|現在|现在|點我|点我|點此|点此|按此|按我)?\s*"
-        r"(下載|下载|download\b|get\b|安裝|安装)\s*.{0,24}(app\b|應用程式|應用程序|应用程序|客戶端|客户端|application\b).{0,80})"
+        r"(下載|下载|download\b|get\b|安裝|安装)\s*.{0,24}(app(?![a-z])|應用程式|應用程序|应用程序|客戶端|客户端|application\b).{0,80})"
         r"|(?i:.{0,30}(app\s*(下載|下载)|download (the|our) .{0,20}app).{0,60})"
     ),
     "promo:arrow-line": r"[►▶👉☞➤➜⏩🔗📌🔔]+\s*[^。]{1,60}",
@@ -360,7 +377,7 @@ PROMPT_RULES: dict[str, str] = {
     ),
     "prompt:forum": r"(?i:" + _D + r"[\w ]{0,8}(討論區|讨论区|論壇|论坛|留言板)" + _D + r")",
     "prompt:feed-footer": (
-        r"(?i:.{0,80}(appeared first on|was originally published (on|at|by)|originally published (on|at)|"
+        r"(?i:.{0,80}(appeared first on|was originally published (on|at|by|in)|originally (published|appeared) (on|at|in)|"
         r"this (article|story) (first )?appeared (on|in)|republished from|powered by rsshub|via rsshub|"
         r"sent from my|本文(来自|來自)(微信公[众眾][号號]|rss)|feed (provided|generated) by|"
         r"全文[請请][見见]|更多內容請見|更多内容请见|[獲获]取更多\s*rss).{0,120})"

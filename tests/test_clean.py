@@ -364,3 +364,14 @@ def test_pasted_text_is_not_rendered_as_markdown(tmp_path: Path) -> None:
     path.write_text("標題一則\n\n正文第一段。\n\n1. 第一點說明。\n\n2. 第二點說明。\n", encoding="utf-8")
     lines, _, _ = clean_clipping(read_clipping(path))
     assert lines == ["正文第一段。", "1. 第一點說明。", "2. 第二點說明。"]
+
+
+def test_editors_note_opening_the_piece_stays_even_with_a_disclaimer() -> None:
+    fragment = sanitize("<p>編按：本文為讀者投書，不代表本報立場。作者為大學社會學系副教授。</p><p>正文第一段的內容在這裡。</p>")
+    assert clean_body(fragment).html == fragment
+
+
+def test_photo_credit_lines_go_but_captions_stay() -> None:
+    cleaned = _clean_html("<p>图像来源，Getty Images</p><p>图像加注文字，东京银座的百货公司。</p><p>正文。</p>")
+    assert to_plain_lines(cleaned.html) == ["图像加注文字，东京银座的百货公司。", "正文。"]
+    assert cleaned.removed == (Removed("credit:image-source", "图像来源，Getty Images"),)
