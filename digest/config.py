@@ -54,6 +54,7 @@ def _schema() -> dict[str, Any]:
             "static_dir": {"type": "string"},
             "output_dir": {"type": "string"},
             "feed_items": {"type": "integer", "minimum": 1},
+            "home_items": {"type": "integer", "minimum": 1},
             "summary_chars": {"type": "integer", "minimum": 20},
             "sources": {"type": "object", "additionalProperties": {"type": "string"}},
             "cleaning": CLEANING_CONFIG_SCHEMA,
@@ -96,6 +97,7 @@ class Config:
     static_dir: Path
     output_dir: Path
     feed_items: int
+    home_items: int  # articles on an edition's front page; older ones are in the monthly archive
     summary_chars: int
     sources: Mapping[str, str]  # URL host -> outlet name
     cleaning: Mapping[str, Any]
@@ -173,6 +175,7 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
         static_dir=(root / raw.get("static_dir", "static")).resolve(),
         output_dir=(root / raw.get("output_dir", "site")).resolve(),
         feed_items=raw.get("feed_items", 50),
+        home_items=raw.get("home_items", 60),
         summary_chars=raw.get("summary_chars", 110),
         sources=MappingProxyType(dict(raw.get("sources", {}))),
         cleaning=MappingProxyType(dict(cleaning)),

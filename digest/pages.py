@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
@@ -72,13 +72,39 @@ class Page:
     edition: Edition | None
     alternates: tuple[tuple[str, str], ...]  # (hreflang, site-relative path), x-default included
     data: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
-    source_digest: str | None = None  # set when the page shows one article and nothing else
+    # Identity of everything the page shows besides config, templates and strings
+    # (the digests of its articles): pages with one are memoised on it.
+    content_key: str | None = None
 
 
 @dataclass(frozen=True)
 class DayGroup:
     day: date
     articles: tuple[EditionArticle, ...]
+
+
+@dataclass(frozen=True)
+class MonthLink:
+    year: int
+    month: int
+    count: int
+    path: str
+
+
+def by_day(items: list[EditionArticle]) -> tuple[DayGroup, ...]:
+    return tuple(DayGroup(day, tuple(group)) for day, group in groupby(items, key=lambda a: a.local_date.date()))
+
+
+def content_key(items: list[EditionArticle]) -> str:
+    return hashlib.sha1("\0".join(f"{i.path}\0{i.article.doc.digest}" for i in items).encode()).hexdigest()
+
+
+def archive_path(edition: Edition) -> str:
+    return f"{edition.prefix}/archive/"
+
+
+def month_path(edition: Edition, year: int, month: int) -> str:
+    return f"{edition.prefix}/archive/{year:04d}/{month:02d}/"
 
 
 def article_path(edition: Edition, article: Article) -> str:
@@ -128,9 +154,7 @@ def assemble_pages(config: Config, articles: tuple[Article, ...], memo: Memo = n
     ]
     for edition in config.editions:
         items = by_edition[edition.code]
-        days = tuple(DayGroup(day, tuple(group)) for day, group in groupby(items, key=lambda a: a.local_date.date()))
-        pages.append(Page(f"{edition.prefix}/index.html", "home.html", home_paths[edition.code], edition,
-                          _alternates(home_paths, ""), MappingProxyType({"days": days})))
+        pages += _listing_pages(config, edition, items)
         for item in items:
             paths = {e.code: article_path(e, item.article) for e in config.editions}
             default = paths[config.default_edition]
@@ -138,6 +162,31 @@ def assemble_pages(config: Config, articles: tuple[Article, ...], memo: Memo = n
                               _alternates(paths, default), MappingProxyType({"item": item}), item.article.doc.digest))
     check_collisions(pages)
     return tuple(pages), by_edition
+
+
+def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle]) -> list[Page]:
+    """The edition's home (the newest ``home_items`` articles), one archive page per
+    month and the archive index; every listing groups its articles by day."""
+    def same_path_in_every_edition(path_of: Callable[[Edition], str]) -> tuple[tuple[str, str], ...]:
+        return _alternates({e.code: path_of(e) for e in config.editions}, path_of(config.edition(config.default_edition)))
+
+    home = items[: config.home_items]
+    home_alternates = _alternates({e.code: f"{e.prefix}/" for e in config.editions}, "")
+    pages = [Page(f"{edition.prefix}/index.html", "home.html", f"{edition.prefix}/", edition, home_alternates,
+                  MappingProxyType({"days": by_day(home), "more": len(items) > len(home)}),
+                  f"{content_key(home)}:{len(items) > len(home)}")]
+    months: list[MonthLink] = []
+    for (year, month), group in groupby(items, key=lambda a: (a.local_date.year, a.local_date.month)):
+        members = list(group)
+        path = month_path(edition, year, month)
+        months.append(MonthLink(year, month, len(members), path))
+        pages.append(Page(f"{path}index.html", "month.html", path, edition,
+                          same_path_in_every_edition(lambda e, y=year, m=month: month_path(e, y, m)),
+                          MappingProxyType({"year": year, "month": month, "days": by_day(members)}), content_key(members)))
+    index = archive_path(edition)
+    pages.append(Page(f"{index}index.html", "archive.html", index, edition, same_path_in_every_edition(archive_path),
+                      MappingProxyType({"months": tuple(months)})))
+    return pages
 
 
 def check_collisions(pages: list[Page]) -> None:

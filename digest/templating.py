@@ -70,9 +70,9 @@ def edition_title(config: Config, edition: Edition) -> str:
 
 def render_pages(config: Config, pages: tuple[Page, ...], strings: Mapping[str, Mapping[str, str]],
                  memo: Memo = no_memo, templates_key: str = "") -> list[OutputFile]:
-    """Render every page. A page made from one article (``Page.source_digest``)
-    depends only on that article, its alternates, the templates, the strings and
-    the config, so it is memoised on exactly those; the templates get nothing else."""
+    """Render every page. A page with a ``content_key`` depends only on the
+    articles it names, its alternates, the templates, the strings and the config,
+    so it is memoised on exactly those; the templates get nothing else."""
     env = make_environment(config)
     editions = {e.code: e for e in config.editions}
     default_edition = editions[config.default_edition]
@@ -106,9 +106,9 @@ def render_pages(config: Config, pages: tuple[Page, ...], strings: Mapping[str, 
         return OutputFile(page.output_path, html.encode("utf-8"))
 
     return [
-        memo(("page", page.output_path, page.template, page.alternates, page.source_digest, templates_key, config.fingerprint),
+        memo(("page", page.output_path, page.template, page.alternates, page.content_key, templates_key, config.fingerprint),
              partial(render, page))
-        if page.source_digest else render(page)
+        if page.content_key else render(page)
         for page in pages
     ]
 

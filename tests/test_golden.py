@@ -43,3 +43,14 @@ def test_golden_copy_has_what_the_fixture_promises() -> None:
     assert "台风预计明晨登陆" in text and "另一则不相关的新闻标题" not in text
     assert not any("draft" in p for p in tree_bytes(GOLDEN))
     assert 'href="/news/static/style.css"' in hant
+
+
+def test_golden_home_is_bounded_and_the_archive_holds_everything() -> None:
+    home = (GOLDEN / "zh-hans/index.html").read_text(encoding="utf-8")
+    assert home.count('<li>\n      <article>') == 2  # home_items: 2, of 3 published
+    assert 'href="/news/zh-hans/archive/">更早的文章 →</a>' in home
+    month = (GOLDEN / "zh-hant/archive/2024/05/index.html").read_text(encoding="utf-8")
+    assert month.count('<li>\n      <article>') == 3 and "2024年5月" in month
+    assert 'hreflang="zh-Hans" href="https://example.org/news/zh-hans/archive/2024/05/"' in month
+    index = (GOLDEN / "zh-hant/archive/index.html").read_text(encoding="utf-8")
+    assert 'href="/news/zh-hant/archive/2024/05/">5月</a> <span class="count">3 篇</span>' in index
