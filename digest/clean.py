@@ -562,7 +562,7 @@ def _gate(words: tuple[str, ...]) -> Any:
 _BUILTIN_KEEP = re.compile("|".join(f"(?:{k})" for k in R.KEEP_RULES))
 _prompt_gate = _gate(R.PROMPT_GATE)
 # an imperative at the start, or right after a short lead ("DW中文有Instagram！欢迎搜索…")
-_IMPERATIVE = re.compile(r"(.{0,20}?[！!：:，,]\s*)?" + R.IMPERATIVE_START)
+_IMPERATIVE = re.compile(r"(.{0,40}?[！!：:，,？?]\s*)?" + R.IMPERATIVE_START)
 _LEAD = re.compile(r"[^\s，。:：,]{1,10}[:：]\s*")
 _PROSE_END = re.compile(r"[。．][」』”’\"'）)]*$")
 

@@ -63,7 +63,7 @@ HEADING_RULES: dict[str, str] = {
         r"熱門文章|熱門新[聞闻]|热门新闻|人氣文章|人气文章|最新文章|最新新[聞闻]|即時新[聞闻]|即时新闻|推[薦荐]文章|推[薦荐][閱阅][讀读]|"
         r"相[關关]文章|相[關关]新[聞闻]|相[關关][報报][導道]|相[關关]内容|相[關关]內容|相[關关][話话]題|相[關关]阅读|"
         r"延伸[閱阅][讀读]推[薦荐]|更多精彩|更多[內内]容|更多文章|更多[閱阅][讀读]|[點点]我看更多|看更多新[聞闻]|"
-        r"好文推[薦荐]|重點文章|重点文章|火熱文章|火热文章|最新影音|最新[報报][導道]|其他人也在看|其他人都在看|全球熱門話題|熱門話題|热门话题|"
+        r"好文推[薦荐]|熱門影音|热门影音|精選影音|精选影音|推薦影音|推荐影音|相關影音|相关影音|重點文章|重点文章|火熱文章|火热文章|最新影音|最新[報报][導道]|其他人也在看|其他人都在看|全球熱門話題|熱門話題|热门话题|"
         r"(?i:keep exploring|discover more( topics)?( from .{1,30})?))"
         + _DECOR
     ),
@@ -140,7 +140,8 @@ _PAIR_SEP = r"[\s|｜/／·•,，;；]*"
 _SHARE_TOKEN = (
     r"(分享|分享至|分享到|分享此文|分享本文|分享文章|转发|轉發|收藏|加入收藏|加入書籤|書籤|留言|看留言|评论|評論|讚|赞|"
     r"点赞|點讚|按讚|按赞|讚好|在看|點個在看|点个在看|"
-    r"字[級级]|字[體体]|字型|大小|小|中|大|特大|放大|縮小|缩小|列印|打印|友善列印|複製|复制|複製網址|複製連結|复制链接|"
+    r"字[級级]|字[體体]|字型|字號|字号|大小|小|中|大|特大|打印本[页頁]|列印本[頁页]|列印此[頁页]|"
+    r"放大|縮小|缩小|列印|打印|友善列印|複製|复制|複製網址|複製連結|复制链接|"
     r"舉報|举报|反饋|反馈|舉報/反饋|举报/反馈|糾錯|纠错|【纠错】|朗讀|朗读|語音|语音|翻譯|翻译|返回|回頂部|"
     r"share( this( article| story| page)?)?( on| via)?|share\d?|share full article|save( article)?|saved|tweet|comments?|"
     r"(gift|give)( this)? article|read in app|reuse this content|print( this)?( article| page)?|listen|a\s?a\s?a|[a-z]\s?[+-]|"
@@ -200,7 +201,8 @@ STRICT_LINE_RULES: dict[str, str] = {
     ),
     "nav:menu": r"(?i:" + _D + _MENU_TOKEN + r"([\s|｜/·•、,，>＞»›]+" + _MENU_TOKEN + r")*" + _D + r")",
     "nav:skip": r"(?i:" + _D + r"(skip to (main )?(content|navigation)|跳[過过]至主要[內内]容|跳到主要[內内]容|跳至主要[內内]容|"
-                r"loading|載入中|载入中|加載中|加载中|javascript is (disabled|required).{0,80}|"
+                r"loading|載入中|载入中|加載中|加载中|跳過繼續閱讀|跳过继续阅读|"
+                r"javascript is (disabled|required).{0,80}|"
                 r"view this post on instagram|a post shared by .{1,80}|watch on youtube|"
                 r"點擊圖片放大|点击图片放大|點圖放大|点图放大|"
                 # widget labels of article pages (NPR, Guardian, NYT, NetEase …)
@@ -270,6 +272,10 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"(?i:" + _D + r"(\d+\s*min(ute)?s?(\s*(read|listen))?|\d+\s*分鐘(閱讀)?|\d+\s*分钟(阅读)?|閱讀時間\s*[:：]?\s*\d+.{0,6}|阅读时间\s*[:：]?\s*\d+.{0,6}|"
         r"listen to (this|the) (article|story)[^.。]{0,40}|play audio|語音朗讀|语音朗读|聽新聞|听新闻|"
         r"收聽本文|收听本文|聆聽本文|聆听本文|朗讀本文|朗读本文|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2})" + _D + r")"
+    ),
+    # "你认为…吗？欢迎在评论区留言。" -- an invitation to comment (may hold 认为, so no prose guard)
+    "prompt:comment-invite": (
+        r".{0,60}(歡迎|欢迎|請|请|快來|快来)\s*(在|到)?\s*(評論區|评论区|留言區|留言区|下方|底下|文末)\s*(留言|評論|评论|分享|討論|讨论).{0,30}"
     ),
     # "延伸閱讀：某標題" / "Related: Some headline" on one line.
     "promo:related-line": (
@@ -372,7 +378,7 @@ PROMPT_RULES: dict[str, str] = {
     "prompt:comments": (
         r"(?i:" + _D + r"(發表評論|发表评论|留言區|留言区|我要留言|網友留言|网友留言|comments? (are )?(closed|section)|"
         r"join the (conversation|discussion)|leave a comment|show comments|view comments|read \d+ comments?|comment on this story|"
-        r"subscribe to comment|"
+        r"subscribe to comment|讀者迴響|读者回响|讀者回應|读者回应|網友回應|网友回应|網友迴響|网友回响|"
         r"加入討論|加入讨论).{0,40})"
     ),
     "prompt:forum": r"(?i:" + _D + r"[\w ]{0,8}(討論區|讨论区|論壇|论坛|留言板)" + _D + r")",
@@ -399,7 +405,7 @@ PROMPT_GATE: tuple[str, ...] = tuple("""
 點 点 按我 按此 請點 请点 click tap 戳 原文 全文 閱讀 阅读 continu read view see show load
 評論 评论 留言 comment 討論 讨论 conversation appeared publish rsshub sent 來自 来自 feed 請見 请见 rss
 關於 关于 聯絡 联系 聯繫 隱私 隐私 條款 条款 廣告 广告 人才 地圖 地图 about contact privacy cookie terms map
-advertis career accessib sell help faq 分享 轉 转 share stay coverage 電郵 电邮 原始 掌握 咖啡 更多 more 睇 ► ▶ 👉 ☞ ➤ ➜ ⏩ 🔗 📌 🔔
+advertis career accessib sell help faq 分享 轉 转 share stay coverage 電郵 电邮 原始 掌握 咖啡 更多 more 睇 迴響 回响 回應 回应 ► ▶ 👉 ☞ ➤ ➜ ⏩ 🔗 📌 🔔
 """.split())
 
 # Every RIGHTS rule needs one of these (lower-case) words (speed, as above).
