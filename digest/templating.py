@@ -73,7 +73,8 @@ def render_pages(config: Config, pages: tuple[Page, ...], strings: Mapping[str, 
     """Render every page. A page with a ``content_key`` depends only on the
     articles it names, its alternates, the templates, the strings and the config,
     so it is memoised on exactly those; the templates get nothing else."""
-    env = make_environment(config)
+    # Compiled templates are reused while no template file and no config changed.
+    env = memo(("jinja", templates_key, config.fingerprint), partial(make_environment, config)) if templates_key else make_environment(config)
     editions = {e.code: e for e in config.editions}
     default_edition = editions[config.default_edition]
     site = {
