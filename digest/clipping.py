@@ -6,7 +6,8 @@ In:  a file a curator saved -- a content file with YAML frontmatter, a feed
      paragraphs), Markdown (optionally with a ``Key: value`` header), an HTML
      fragment or a full HTML page -- plus the site's time zone and host table.
 Out: a frozen Clipping: title, url, date (aware), the body *as it came* (for
-     a full page: the article element, without the page around it), its
+     a full page: the article element, without the page around it --
+     :mod:`digest.clipping_html`), its
      :class:`~digest.render.BodyFormat`, a language guess, a source guess, and
      the metadata lines that were taken out of the body.
 
@@ -20,28 +21,36 @@ cut away to find the article at all; those cuts are reported in ``removed``.
 from __future__ import annotations
 
 import html as htmlmod
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from functools import lru_cache
+from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import yaml
 
-from .errors import BuildError, problem
 from .clean import junk_line_rule
+from .clipping_html import read_html_fragment, read_page, strip_tags
+from .clipping_meta import (
+    DEFAULT_TZ,
+    aware,
+    detect_lang,
+    host_of,
+    parse_date,
+    source_for,
+)
+from .errors import BuildError, problem
 from .render import BodyFormat, detect_format
 
-DEFAULT_TZ = ZoneInfo("Asia/Taipei")
+__all__ = ["DEFAULT_TZ", "Clipping", "detect_lang", "host_of", "parse_date", "read_clipping", "source_for"]
 
 
 @dataclass(frozen=True)
 class Clipping:
+    """One clipping as read (see the module docstring); ``body`` is not cleaned."""
+
     path: str
     kind: str                  # frontmatter | feed | text | markdown | html | page
     title: str | None
@@ -55,117 +64,6 @@ class Clipping:
     removed: tuple[tuple[str, str], ...] = ()               # (rule, text) cut while extracting a page
     body_line: int = 1
 
-
-# ---------------------------------------------------------------------------
-# Small helpers: language, dates, hosts
-# ---------------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _converters() -> tuple[Any, Any]:
-    import opencc
-
-    return opencc.OpenCC("t2s.json"), opencc.OpenCC("s2t.json")
-
-
-def detect_lang(text: str) -> str:
-    """zh-Hant / zh-Hans by which characters OpenCC would change; en when the
-    text is mostly Latin letters."""
-    cjk = [ch for ch in text if "\u3400" <= ch <= "\u9fff"]
-    latin = len(re.findall(r"[A-Za-z]", text))
-    if len(cjk) < 0.25 * latin or not cjk:
-        return "en"
-    sample = "".join(cjk[:6000])
-    t2s, s2t = _converters()
-    to_simp, to_trad = t2s.convert(sample), s2t.convert(sample)
-    traditional = sum(1 for a, b in zip(sample, to_simp) if a != b)
-    simplified = sum(1 for a, b in zip(sample, to_trad) if a != b)
-    return "zh-Hant" if traditional > simplified else "zh-Hans"
-
-
-def host_of(url: str | None) -> str:
-    return (urlsplit(url).hostname or "").lower().removeprefix("www.") if url else ""
-
-
-def source_for(url: str | None, sources: Mapping[str, str]) -> str | None:
-    """Outlet name for a URL from the host table; the host or a parent domain matches."""
-    host = host_of(url)
-    while host:
-        for key, name in sources.items():
-            if host == key.lower().removeprefix("www."):
-                return name
-        host = host.partition(".")[2] if "." in host else ""
-    return None
-
-
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split())}
-_DATE_PATTERNS = [
-    # 2025-01-23T12:29:00+08:00 / 2025-01-23 12:29 / 2025/01/23 12:29:05
-    re.compile(r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
-               r"(?:[T\s]+(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2})(?:\.\d+)?)?)?"
-               r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"),
-    # 2025年1月23日 12:29 / 2025年1月23日 下午3:05
-    re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
-               r"(?:\s*[（(]?[週周星期礼拜禮拜]*[一二三四五六日天]?[）)]?)?"
-               r"(?:\s*(?P<ap>上午|下午|晚上|凌晨|中午)?\s*(?P<H>\d{1,2})[:：時时点點]\s*(?P<M>\d{2})?)?"),
-    # January 23, 2025 10:00 AM / Jan. 23, 2025
-    re.compile(r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})"
-               r"(?:\s*(?:at\s*)?(?P<H>\d{1,2})[:.](?P<M>\d{2})\s*(?P<ap>[ap]\.?m\.?)?)?"
-               r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|GMT|UTC))?", re.I),
-    # 4:51pm, 23 Jan 2025 (SCMP)
-    re.compile(r"(?P<H>\d{1,2})[:.](?P<M>\d{2})\s*(?P<ap>[ap]\.?m\.?)?,?\s+(?P<d>\d{1,2})\s+"
-               r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<y>\d{4})", re.I),
-    # 23 January 2025 / 23 Jan 2025 10:00
-    re.compile(r"(?P<d>\d{1,2})\s+(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<y>\d{4})"
-               r"(?:,?\s*(?P<H>\d{1,2})[:.](?P<M>\d{2})\s*(?P<ap>[ap]\.?m\.?)?)?"
-               r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|GMT|UTC))?", re.I),
-]
-
-
-def parse_date(text: str, tz: ZoneInfo = DEFAULT_TZ) -> datetime | None:
-    """The first date (and time) in ``text``, aware; naive times are in ``tz``."""
-    for pattern in _DATE_PATTERNS:
-        m = pattern.search(text)
-        if not m:
-            continue
-        g = m.groupdict()
-        try:
-            month = _MONTHS[g["mon"][:3].lower()] if g.get("mon") else int(g["m"])
-            hour = int(g.get("H") or 0)
-            ap = (g.get("ap") or "").lower().replace(".", "")
-            if ap in ("下午", "晚上", "pm") and hour < 12:
-                hour += 12
-            if ap in ("am", "凌晨") and hour == 12:
-                hour = 0
-            value = datetime(int(g["y"]), month, int(g["d"]), hour, int(g.get("M") or 0), int(g.get("S") or 0))
-        except (ValueError, KeyError):
-            continue
-        zone = (g.get("tz") or "").replace(" ", "").upper()
-        if zone in ("Z", "GMT", "UTC"):
-            return value.replace(tzinfo=timezone.utc).astimezone(tz)
-        zm = re.fullmatch(r"(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?", zone)
-        if zm:
-            from datetime import timedelta
-
-            sign = 1 if zm.group(1) == "+" else -1
-            offset = timezone(sign * timedelta(hours=int(zm.group(2)), minutes=int(zm.group(3) or 0)))
-            return value.replace(tzinfo=offset)
-        return value.replace(tzinfo=tz)
-    return None
-
-
-def _aware(value: Any, tz: ZoneInfo) -> datetime | None:
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=tz)
-    if isinstance(value, str):
-        try:
-            parsed = datetime.fromisoformat(value.strip())
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
-        except ValueError:
-            return parse_date(value, tz)
-    if hasattr(value, "year"):  # a bare date
-        return datetime(value.year, value.month, value.day, tzinfo=tz)
-    return None
 
 
 # ---------------------------------------------------------------------------
@@ -269,12 +167,12 @@ def _read(path: Path, text: str, tz: ZoneInfo) -> dict[str, Any]:
     if m:
         return _read_feed(text, m, tz)
     if _PAGE.match(text):
-        return _read_page(text, tz)
+        return read_page(text, tz)
     if _HTML_FRAGMENT.match(text):
-        return _read_html_fragment(text, tz)
+        return read_html_fragment(text, tz)
     fmt = detect_format(text)
     if fmt is BodyFormat.HTML:
-        return _read_html_fragment(text, tz)
+        return read_html_fragment(text, tz)
     if _looks_pasted(text):
         return _read_text(text, tz)
     # Without frontmatter, Markdown must show itself plainly (a "# " title, a
@@ -301,7 +199,7 @@ def _read_frontmatter(path: Path, text: str, m: re.Match[str], tz: ZoneInfo) -> 
     rest = {k: v for k, v in meta.items() if k not in ("title", "url", "date", "source", "lang", "format")}
     return {
         "kind": "frontmatter", "title": _str(meta.get("title")), "url": _str(meta.get("url")),
-        "date": _aware(meta.get("date"), tz), "body": body, "format": fmt,
+        "date": aware(meta.get("date"), tz), "body": body, "format": fmt,
         "lang": meta.get("lang") if meta.get("lang") in ("zh-Hans", "zh-Hant", "en") else None,
         "source": _str(meta.get("source")), "meta": rest, "body_line": text[: m.end()].count("\n") + 1,
     }
@@ -447,7 +345,7 @@ def _read_markdown(text: str, tz: ZoneInfo) -> dict[str, Any]:
         title = title or h1.group(1)
         body = body[h1.end():]
     url = meta.get("url") or meta.get("source_url") or meta.get("link")
-    date = _aware(meta.get("date") or meta.get("published"), tz) if (meta.get("date") or meta.get("published")) else None
+    date = aware(meta.get("date") or meta.get("published"), tz) if (meta.get("date") or meta.get("published")) else None
     if date is None:
         first = next((ln for ln in body.splitlines() if ln.strip()), "")
         if _is_date_line(first.strip().strip("*_")):
@@ -459,219 +357,5 @@ def _read_markdown(text: str, tz: ZoneInfo) -> dict[str, Any]:
             "source": meta.get("source"), "lang": meta.get("lang") if meta.get("lang") in ("zh-Hans", "zh-Hant", "en") else None}
 
 
-def _read_html_fragment(text: str, tz: ZoneInfo) -> dict[str, Any]:
-    """An HTML fragment: the title from a leading <h1>, the date from <time>, and
-    page chrome (scripts, nav, share/related boxes by class) cut and reported."""
-    import lxml.html
-
-    title = None
-    body = text
-    h = re.match(r"\A\s*(?:<(?:div|article|section)[^>]*>\s*)*<h1[^>]*>(.*?)</h1>", text, re.S | re.I)
-    if h:
-        title = _strip_tags(h.group(1)) or None
-    date = None
-    t = re.search(r"<time[^>]*datetime=\"([^\"]+)\"", body[:3000])
-    if t:
-        date = _aware(t.group(1), tz)
-    removed: list[tuple[str, str]] = []
-    try:
-        root = lxml.html.fragment_fromstring(text, create_parent="div")
-    except (ValueError, lxml.etree.ParserError):
-        root = None
-    if root is not None:
-        _strip_chrome(root, _FRAGMENT_CHROME_TAGS, removed)
-        if removed:  # otherwise the body stays byte for byte as it came
-            body = _inner(root).strip() + "\n"
-    return {"kind": "html", "title": title, "url": None, "date": date, "body": body, "format": BodyFormat.HTML,
-            "removed": tuple(removed)}
-
-
-def _strip_tags(fragment: str) -> str:
-    return re.sub(r"\s+", " ", htmlmod.unescape(re.sub(r"<[^>]+>", "", fragment))).strip()
-
-
 def _visible_text(body: str, fmt: BodyFormat) -> str:
-    return _strip_tags(body) if fmt is BodyFormat.HTML else body
-
-
-# ---------------------------------------------------------------------------
-# Full HTML pages
-# ---------------------------------------------------------------------------
-
-# Elements that are page chrome wherever they sit.
-_CHROME_TAGS = ("script", "style", "noscript", "iframe", "form", "button", "input", "select", "textarea",
-                "svg", "nav", "aside", "footer", "header", "template", "object", "video", "audio", "canvas", "dialog")
-# In a fragment an <aside> or <header> may be the article's own box: keep them.
-_FRAGMENT_CHROME_TAGS = tuple(t for t in _CHROME_TAGS if t not in ("aside", "header", "footer"))
-# class/id words that mark page chrome (matched against -/_ separated parts).
-_CHROME_CLASS = re.compile(
-    r"(?:^|[-_\s])(related|share|sharing|social|newsletter|subscribe|subscription|advert|advertisement|ads?|"
-    r"adslot|promo|promotion|comments?|breadcrumbs?|sidebar|recommend(?:ed|ation)?s?|trending|popular|"
-    r"most-?read|outbrain|taboola|tags?|footer|nav|navbar|menu|sponsor(?:ed)?|more-?stories|"
-    r"toolbar|byline|author|meta|dateline|timestamp|published|font-?size|signup|"
-    r"cookie|modal|popup|login|app-?download|appE\d+)(?:$|[-_\s])", re.I)
-
-
-def _read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
-    import lxml.html
-
-    try:
-        doc = lxml.html.document_fromstring(text)
-    except (ValueError, lxml.etree.ParserError):
-        return _read_html_fragment(text, tz)
-
-    def meta(*names: str) -> str | None:
-        for name in names:
-            for attr in ("property", "name", "itemprop"):
-                found = doc.xpath(f'//meta[@{attr}="{name}"]/@content')
-                if found and found[0].strip():
-                    return found[0].strip()
-        return None
-
-    ld = _json_ld(doc)
-    h1 = doc.xpath("//h1")
-    title = (meta("og:title", "twitter:title") or ld.get("headline")
-             or (_norm_text(h1[0].text_content()) if h1 else None))
-    if not title:
-        t = doc.xpath("//title")
-        title = _strip_site_name(_norm_text(t[0].text_content())) if t else None
-    canonical = doc.xpath('//link[@rel="canonical"]/@href')
-    url = (canonical[0].strip() if canonical else None) or meta("og:url") or ld.get("url")
-    if url and not url.startswith(("http://", "https://")):
-        url = None
-    when = (meta("article:published_time", "og:article:published_time", "datePublished", "pubdate",
-                 "publishdate", "date", "dc.date", "DC.date.issued", "parsely-pub-date")
-            or ld.get("datePublished"))
-    if not when:
-        times = doc.xpath("//time/@datetime")
-        when = times[0] if times else None
-    date = _aware(when, tz) if when else None
-
-    article = _main_element(doc)
-    removed: list[tuple[str, str]] = []
-    _strip_chrome(article, _CHROME_TAGS, removed)
-    body = _inner(article)
-    return {"kind": "page", "title": title, "url": url, "date": date, "body": body.strip() + "\n",
-            "format": BodyFormat.HTML, "removed": tuple(removed),
-            "lang": _page_lang(doc)}
-
-
-def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, str]]) -> None:
-    """Cut page chrome out of the article element: chrome tags, elements whose
-    class/id says share/related/ad/…, the title (h1) and lone <time> lines."""
-    for el in list(article.iter(*tags)):
-        if el.getparent() is not None and el is not article:
-            _drop(el, f"page:<{el.tag}>", removed)
-    total = len(_norm_text(article.text_content())) or 1
-    for el in list(article.iter()):
-        if not isinstance(el.tag, str) or el is article or el.getparent() is None:
-            continue
-        marks = " ".join(filter(None, (el.get("class"), el.get("id"))))
-        found = _CHROME_CLASS.search(marks) if marks else None
-        # a paragraph goes by its class only for unambiguous words ("lead-ad-free" is prose)
-        if found and not (el.tag == "p" and found.group(1).lower() in ("ad", "ads", "tag", "tags", "nav", "menu")) \
-                and len(_norm_text(el.text_content())) < 0.4 * total:
-            _drop(el, "page:class=" + found.group(1).lower(), removed)
-    # the title again inside the article, and lone <time> lines, are metadata
-    for el in list(article.iter("h1", "time")):
-        if el.getparent() is None:
-            continue
-        holder = el.getparent() if el.tag == "time" else el
-        if el.tag == "time" and _norm_text(holder.text_content()) != _norm_text(el.text_content()):
-            holder = el
-        if holder is article:
-            continue
-        _drop(holder, "page:title" if el.tag == "h1" else "page:time", removed)
-
-
-def _strip_site_name(title: str) -> str:
-    """"春節返鄉潮 北車周邊交管 | 地方 | 聯合新聞網" -> the headline: the longest
-    part between the separators pages put around their name and section."""
-    parts = [p.strip() for p in re.split(r"\s+[|\-–—]\s+|\s*[｜]\s*|\s+_\s+", title) if p.strip()]
-    return max(parts, key=len) if len(parts) > 1 else title
-
-
-def _page_lang(doc: Any) -> str | None:
-    lang = (doc.get("lang") or "").lower()
-    if lang.startswith("en"):
-        return "en"
-    return None  # zh-TW pages carry Simplified text often enough: detect from text
-
-
-def _json_ld(doc: Any) -> dict[str, Any]:
-    for script in doc.xpath('//script[@type="application/ld+json"]'):
-        try:
-            data = json.loads(script.text or "")
-        except ValueError:
-            continue
-        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-        for item in items:
-            if isinstance(item, dict) and ("headline" in item or "datePublished" in item):
-                return {k: v for k, v in item.items() if isinstance(v, str)}
-    return {}
-
-
-def _norm_text(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _drop(el: Any, rule: str, removed: list[tuple[str, str]]) -> None:
-    text = _norm_text(el.text_content())
-    if text:
-        removed.append((rule, text))
-    el.drop_tree()  # keeps the tail text
-
-
-def _inner(el: Any) -> str:
-    import lxml.html
-
-    parts = [htmlmod.escape(el.text or "", quote=False)]
-    parts += [lxml.html.tostring(c, encoding="unicode") for c in el]
-    return "".join(parts)
-
-
-_LEAF_BLOCKS = frozenset("p div section article main aside header footer nav li ul ol blockquote table figure "
-                         "h1 h2 h3 h4 h5 h6 form".split())
-
-
-def _p_text(el: Any) -> int:
-    """Text in paragraph-like blocks: <p>, and leaf <div>s (some sites use no <p>)."""
-    total = 0
-    for block in el.iter("p", "div"):
-        if block.tag == "div" and any(c.tag in _LEAF_BLOCKS for c in block):
-            continue
-        text = _norm_text(block.text_content())
-        if len(text) >= 20 or block.tag == "p":
-            total += len(text)
-    return total
-
-
-def _main_element(doc: Any) -> Any:
-    """The element holding the article: articleBody, the <article> with most
-    paragraph text, a known content class, <main>, else the best paragraph parent."""
-    body = doc.find("body") if doc.find("body") is not None else doc
-    found = doc.xpath('//*[@itemprop="articleBody"]')
-    if found:
-        return found[0]
-    page_text = _p_text(body) or 1
-    articles = sorted(doc.xpath("//article"), key=_p_text, reverse=True)
-    if articles and _p_text(articles[0]) >= 0.5 * page_text:
-        return articles[0]
-    classed = doc.xpath('//*[contains(@class,"article-body") or contains(@class,"article__body") or '
-                        'contains(@class,"story-body") or contains(@class,"entry-content") or '
-                        'contains(@class,"post-content") or contains(@class,"article-content") or '
-                        'contains(@id,"article-body") or contains(@id,"story-body")]')
-    classed = [c for c in classed if _p_text(c) >= 0.5 * page_text]
-    if classed:
-        return max(classed, key=_p_text)
-    mains = doc.xpath("//main")
-    if mains and _p_text(mains[0]) >= 0.5 * page_text:
-        return mains[0]
-    scores: dict[Any, int] = {}
-    for p in body.iter("p", "div"):
-        if p.tag == "div" and any(c.tag in _LEAF_BLOCKS for c in p):
-            continue
-        parent = p.getparent()
-        if parent is not None:
-            scores[parent] = scores.get(parent, 0) + len(_norm_text(p.text_content()))
-    return max(scores, key=scores.get) if scores else body
+    return strip_tags(body) if fmt is BodyFormat.HTML else body

@@ -260,7 +260,7 @@ def test_br_separated_lines_are_judged_one_by_one() -> None:
 
 CONFIG = {
     "drop": ["^本報訊$"],
-    "sources": {"風傳媒": {"drop": ["^風傳媒關心您"], "list_headings": ["^精選好文$"]}},
+    "outlets": {"風傳媒": {"drop": ["^風傳媒關心您"], "list_headings": ["^精選好文$"]}},
     "hosts": {"dw.com": {"cut_after": ["^DW中文有"], "disable": ["dup:caption"]}},
 }
 

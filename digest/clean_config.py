@@ -1,0 +1,238 @@
+"""Cleaning configuration: ``cleaning:`` settings -> compiled :class:`Rules`.
+
+In:  the site's ``cleaning:`` config section (global keys, plus ``outlets:``
+     keyed by outlet name and ``hosts:`` keyed by URL host), an article's
+     source name and URL, and its frontmatter ``cleaning:`` override.
+Out: the JSON schemas :mod:`digest.config` and :mod:`digest.source` embed,
+     :func:`check_patterns` (config-time reasons for bad regexes / unknown rule
+     names), :func:`rule_names`, and a frozen :class:`Rules` per article with
+     the built-in tables of :mod:`digest.clean_rules` compiled into
+     :class:`Compiled` alternations (cached per set of disabled rules).
+
+Part of the :mod:`digest.clean` stage; import the public names from there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from digest import clean_rules as R
+
+__all__ = [
+    "CLEANING_CONFIG_SCHEMA", "FRONTMATTER_CLEANING_SCHEMA", "Compiled", "Rules", "check_patterns", "rule_names",
+    "rules_for",
+]
+
+
+# ---------------------------------------------------------------------------
+# Configuration schemas (embedded by digest.config) and pattern checking
+# ---------------------------------------------------------------------------
+
+_REGEX_LIST: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+_RULE_SWITCHES: dict[str, Any] = {
+    "enabled": {"type": "boolean", "description": "false turns cleaning off"},
+    "disable": {"type": "array", "items": {"type": "string"},
+                "description": "built-in rule names (or prefixes such as 'prompt:') to switch off"},
+    "keep": {**_REGEX_LIST, "description": "regexes (searched in each line): matching lines are never removed"},
+    "drop": {**_REGEX_LIST, "description": "regexes (searched in each line): matching lines are removed"},
+}
+_SITE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        **_RULE_SWITCHES,
+        "list_headings": {**_REGEX_LIST, "description": "regexes (full line) for headings of lists of other articles"},
+        "cut_after": {**_REGEX_LIST, "description": "regexes (searched): the first matching line and all after it are removed"},
+    },
+}
+CLEANING_CONFIG_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        **_SITE_SCHEMA["properties"],
+        "outlets": {"type": "object", "additionalProperties": _SITE_SCHEMA,
+                    "description": "rules per outlet (source name), e.g. 風傳媒"},
+        "hosts": {"type": "object", "additionalProperties": _SITE_SCHEMA,
+                  "description": "rules per URL host; a host also matches its subdomains"},
+    },
+}
+FRONTMATTER_CLEANING_SCHEMA: dict[str, Any] = {
+    "oneOf": [
+        {"type": "boolean"},
+        {"type": "object", "additionalProperties": False, "properties": dict(_RULE_SWITCHES)},
+    ]
+}
+_PATTERN_KEYS = ("keep", "drop", "list_headings", "cut_after")
+
+
+def rule_names() -> tuple[str, ...]:
+    """Names of every built-in rule (what ``disable:`` accepts)."""
+    tables = (R.RIGHTS_RULES, R.STRICT_LINE_RULES, R.PROMPT_RULES, R.HEADING_RULES, R.INLINE_RULES)
+    return tuple(name for table in tables for name in table) + _SHAPE_RULES
+
+
+# Rules that are code, not regex tables (still switchable with ``disable:``).
+_SHAPE_RULES = (
+    "list:heading-run", "list:link-run", "list:tail-run", "list:shape-heading", "edge:promo", "edge:outlet-name",
+    "dup:caption", "meta:feed-timestamp",
+)
+
+
+def check_patterns(mapping: Mapping[str, Any] | bool | None) -> list[str]:
+    """Reasons (strings) for every regex in a ``cleaning:`` mapping -- config or
+    frontmatter -- that does not compile, and every unknown rule name in
+    ``disable:``.  An empty list means all is well."""
+    if not isinstance(mapping, Mapping):
+        return []
+    reasons: list[str] = []
+    known = rule_names()
+
+    def check_site(site: Mapping[str, Any], where: str) -> None:
+        for key in _PATTERN_KEYS:
+            for i, pattern in enumerate(site.get(key) or ()):
+                try:
+                    re.compile(pattern)
+                except (re.error, TypeError) as exc:
+                    reasons.append(f"{where}{key}[{i}]: invalid regular expression {pattern!r}: {exc}")
+        for i, name in enumerate(site.get("disable") or ()):
+            if not any(n == name or (name.endswith(":") and n.startswith(name)) for n in known):
+                reasons.append(f"{where}disable[{i}]: unknown cleaning rule {name!r}")
+
+    check_site(mapping, "cleaning.")
+    for group in ("outlets", "hosts"):
+        for key, site in (mapping.get(group) or {}).items():
+            if isinstance(site, Mapping):
+                check_site(site, f"cleaning.{group}.{key}.")
+    return reasons
+
+
+# ---------------------------------------------------------------------------
+# Rules: built-ins compiled once, site and article patterns added on top
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+
+
+class Rules:
+    """Compiled rules for one article.  Build with :func:`rules_for`."""
+
+    enabled: bool = True
+    disabled: frozenset[str] = frozenset()
+    keep: tuple[re.Pattern[str], ...] = ()
+    drop: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    cut_after: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    extra_headings: tuple[re.Pattern[str], ...] = ()
+    builtin: "Compiled" = field(default=None, repr=False)  # type: ignore[assignment]
+
+    def on(self, name: str) -> bool:
+        """True unless the rule (or its ``family:`` prefix) was switched off."""
+        return name not in self.disabled and name.split(":", 1)[0] + ":" not in self.disabled
+
+
+@dataclass(frozen=True)
+
+
+class Compiled:
+    rights: re.Pattern[str]
+    strict: re.Pattern[str]
+    prompt: re.Pattern[str]
+    heading_known: re.Pattern[str]
+    heading_fuzzy: re.Pattern[str]
+    inline: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]  # name, rule, gate
+    names: dict[str, str]  # regex group name -> rule name
+
+
+def _alternation(table: Mapping[str, str], disabled: frozenset[str], names: dict[str, str], tag: str) -> re.Pattern[str]:
+    parts = []
+    for i, (name, pattern) in enumerate(table.items()):
+        if name in disabled or name.split(":", 1)[0] + ":" in disabled:
+            continue
+        group = f"{tag}{i}"
+        names[group] = name
+        parts.append(f"(?P<{group}>{pattern})")
+    return re.compile("|".join(parts) or r"(?!x)x", re.S)
+
+
+@lru_cache(maxsize=64)
+
+
+def _compiled(disabled: frozenset[str]) -> Compiled:
+    names: dict[str, str] = {}
+    known = {k: v for k, v in R.HEADING_RULES.items() if k not in R.FUZZY_HEADINGS}
+    fuzzy = {k: v for k, v in R.HEADING_RULES.items() if k in R.FUZZY_HEADINGS}
+    return Compiled(
+        rights=_alternation(R.RIGHTS_RULES, disabled, names, "r"),
+        strict=_alternation(R.STRICT_LINE_RULES, disabled, names, "s"),
+        prompt=_alternation(R.PROMPT_RULES, disabled, names, "p"),
+        heading_known=_alternation(known, disabled, names, "h"),
+        heading_fuzzy=_alternation(fuzzy, disabled, names, "f"),
+        inline=tuple((n, re.compile(p), re.compile(R.INLINE_GATES.get(n, ""))) for n, p in R.INLINE_RULES.items()
+                     if n not in disabled and n.split(":", 1)[0] + ":" not in disabled),
+        names=names,
+    )
+
+
+@lru_cache(maxsize=512)
+
+
+def _regex(pattern: str) -> re.Pattern[str] | None:
+    try:
+        return re.compile(pattern)
+    except re.error:
+        return None  # reported by check_patterns at config time; ignored here
+
+
+def _host_matches(host: str, key: str) -> bool:
+    key = key.lower().lstrip(".")
+    return host == key or host.endswith("." + key)
+
+
+def rules_for(
+    config: Mapping[str, Any] | None,
+    *,
+    source: str | None = None,
+    url: str | None = None,
+    overrides: Mapping[str, Any] | bool | None = None,
+) -> Rules:
+    """Rules for one article: built-ins, the global ``cleaning:`` config, the
+    ``outlets:`` entry for its source name and the ``hosts:`` entries for its
+    URL host (and parent domains), then the article's frontmatter
+    ``cleaning:`` (``false`` turns cleaning off)."""
+    config = config or {}
+    layers: list[tuple[str, Mapping[str, Any]]] = [("config", config)]
+    for key, site in (config.get("outlets") or {}).items():
+        if source and key == source:
+            layers.append((f"config[{key}]", site))
+    host = (urlsplit(url).hostname or "").lower() if url else ""
+    if host:
+        for key, site in (config.get("hosts") or {}).items():
+            if _host_matches(host, key):
+                layers.append((f"config[{key}]", site))
+    if overrides is False:
+        return Rules(enabled=False, builtin=_compiled(frozenset()))
+    if isinstance(overrides, Mapping):
+        layers.append(("frontmatter", overrides))
+
+    enabled = True
+    disabled: set[str] = set()
+    keep: list[re.Pattern[str]] = []
+    drop: list[tuple[str, re.Pattern[str]]] = []
+    cut: list[tuple[str, re.Pattern[str]]] = []
+    headings: list[re.Pattern[str]] = []
+    for where, layer in layers:
+        if layer.get("enabled") is False:
+            enabled = False
+        disabled.update(layer.get("disable") or ())
+        keep += [p for p in map(_regex, layer.get("keep") or ()) if p]
+        drop += [(f"{where}:drop", p) for p in map(_regex, layer.get("drop") or ()) if p]
+        cut += [(f"{where}:cut_after", p) for p in map(_regex, layer.get("cut_after") or ()) if p]
+        headings += [p for p in map(_regex, layer.get("list_headings") or ()) if p]
+    frozen = frozenset(disabled)
+    return Rules(enabled, frozen, tuple(keep), tuple(drop), tuple(cut), tuple(headings), _compiled(frozen))
+

@@ -1,0 +1,455 @@
+"""The cleaning stage's judging passes: lines -> verdicts.
+
+In:  the :class:`~digest.clean_lines.Line` list of one article and its
+     :class:`~digest.clean_config.Rules`.
+Out: nothing returned; each pass marks lines in place -- ``keep`` (never
+     removed), ``verdict`` (the name of the rule that removes the whole line)
+     or ``cuts`` (spans of a kept line to cut).  :func:`digest.clean.clean_body`
+     runs the passes in the order given in the :mod:`digest.clean` docstring;
+     each pass only looks at lines no earlier pass removed.
+
+First the shape tests every pass shares (is this a sentence, a headline, a
+link list?), then the passes in the order they run, each followed by its own
+helpers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+from digest import clean_rules as R
+from digest.clean_config import Compiled, Rules
+from digest.clean_lines import HEADING_TAGS, OPAQUE, Line
+
+__all__ = [
+    "drop_by_patterns", "dup_captions", "edge_promos", "feed_timestamp", "glued_promos", "heading_lists",
+    "mark_kept", "prompt_match", "rights_gate", "shape_lists", "whole_line_rules", "whole_tables_only",
+]
+
+
+# ---------------------------------------------------------------------------
+# Shape tests
+# ---------------------------------------------------------------------------
+
+_REPORTING = re.compile(r"表示|指出|說|说|稱|称|認為|认为|透露|強調|强调|坦言|提到|宣布|報導指出|报道指出|报道稱|报道称|呼籲|呼吁|建議|建议|鼓勵|鼓励|"
+                        r"\b(said|says|told|according|reported|announced|wrote|writes|noted|added|estimated|warned|argued)\b",
+                        re.I)
+_DATE_ONLY = re.compile(
+    r"[\W_]*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(\s*[（(]?[週周星期]?[一二三四五六日天]?[）)]?)?"
+    r"([ T]*(上午|下午|晚上|凌晨)?\s*\d{1,2}[:：]\d{2}([:：]\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT[+-]?\d*|UTC[+-]?\d*|HKT|CST|ET)?)?"
+    r"|\d{1,2}[:：]\d{2}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[\W_]*",
+    re.I,
+)
+_INTRO_END = re.compile(r"[:：︰]\s*$")
+_SENTENCE_END = re.compile(r"[。．.;；][」』”’\"'）)\]】]*$")
+_SOFT_END = re.compile(r"[！？!?…][」』”’\"'）)\]】]*$")
+
+
+def _gate(words: tuple[str, ...]) -> Callable[[str], bool]:
+    """A fast "contains any of these words" test on lower-cased text (one
+    alternation of literals: far cheaper than the rules it guards)."""
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+    def test(lowered: str) -> bool:
+        return pattern.search(lowered) is not None
+    return test
+
+
+_BUILTIN_KEEP = re.compile("|".join(f"(?:{k})" for k in R.KEEP_RULES))
+_prompt_gate = _gate(R.PROMPT_GATE)
+rights_gate = _gate(R.RIGHTS_GATE)
+# an imperative at the start, or right after a short lead ("DW中文有Instagram！欢迎搜索…")
+_IMPERATIVE = re.compile(r"(.{0,40}?[！!：:，,？?]\s*)?" + R.IMPERATIVE_START)
+_LEAD = re.compile(r"[^\s，。:：,]{1,10}[:：]\s*")
+_PROSE_END = re.compile(r"[。．][」』”’\"'）)]*$")
+
+
+def prompt_match(text: str, lowered: str, c: Compiled) -> re.Match[str] | None:
+    """PROMPT rules, guarded: short lines only, no reporting verb, and a line that
+    ends like a sentence must open like an imperative ("歡迎訂閱…。")."""
+    if len(text) > 160 or not _prompt_gate(lowered) or _REPORTING.search(text):
+        return None
+    if _PROSE_END.search(text) and not _IMPERATIVE.match(text):
+        return None
+    m = c.prompt.fullmatch(text)
+    if m is None:  # "新京报：点击关注，获取更多北京新闻" -- the outlet's name, then the prompt
+        lead = _LEAD.match(text)
+        if lead and lead.end() < len(text):
+            m = c.prompt.fullmatch(text, lead.end())
+    return m
+
+
+_HAS_WORD = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
+_CJK_OR_WORD = re.compile(r"[\u3400-\u9fff]|[A-Za-z0-9]+")
+
+
+def _length(text: str) -> int:
+    """Length as a reader feels it: a CJK character counts 1, a Latin word 1."""
+    return len(_CJK_OR_WORD.findall(text))
+
+
+def _sentence(line: Line) -> bool:
+    """Ends like a sentence of prose (or is too long to be a headline)."""
+    if line.sent is None:
+        line.sent = _is_sentence(line.text)
+    return line.sent
+
+
+def _is_sentence(t: str) -> bool:
+    if len(t) > 400:
+        return True
+    if _SENTENCE_END.search(t):
+        # "U.S." or an abbreviation ending a short line is not a sentence;
+        # a one-line English headline rarely ends with a period.
+        return "。" in t or "．" in t or _length(t) >= 6
+    if _SOFT_END.search(t) and _length(t) > 60:
+        return True
+    return _length(t) > 110
+
+
+def _headline_like(line: Line) -> bool:
+    """A line that could be an item in a list of other articles."""
+    if line.hl is None:
+        if line.keep or line.tag in OPAQUE or len(line.text) > 400:
+            line.hl = False
+        elif not _dense(line) and (len(line.text) > 240 or _sentence(line)):
+            line.hl = False
+        else:
+            n = _length(line.text)
+            line.hl = 1 <= n <= 160 if _dense(line) else 1 <= n <= 90 and not _sentence(line)
+    return line.hl
+
+
+def _dense(line: Line) -> bool:
+    return line.link_chars >= 0.6 * len(line.text)
+
+
+# ---------------------------------------------------------------------------
+# The judging passes, in the order clean_body runs them
+# ---------------------------------------------------------------------------
+
+
+def mark_kept(lines: list[Line], rules: Rules) -> None:
+    """Lines matching a ``keep`` pattern (config, frontmatter, built-in) are never removed."""
+    for ln in lines:
+        if any(p.search(ln.text) for p in rules.keep) or _BUILTIN_KEEP.match(ln.text):
+            ln.keep = True
+
+
+def drop_by_patterns(lines: list[Line], rules: Rules) -> None:
+    """1. site / article ``cut_after`` and ``drop`` patterns."""
+    for i, ln in enumerate(lines):
+        if ln.keep:
+            continue
+        for name, p in rules.cut_after:
+            if p.search(ln.text):
+                for later in lines[i:]:
+                    if not later.keep and later.verdict is None:
+                        later.verdict = name
+                break
+        if ln.verdict is None:
+            for name, p in rules.drop:
+                if p.search(ln.text):
+                    ln.verdict = name
+                    break
+
+
+def whole_line_rules(lines: list[Line], rules: Rules) -> None:
+    """2. named whole-line rules (table rows too: old pages lay out menus in tables)."""
+    c = rules.builtin
+    for ln in lines:
+        if ln.keep or ln.verdict:
+            continue
+        t = ln.text
+        low = t.lower()
+        if len(t) <= 600 and rights_gate(low):
+            m = c.rights.fullmatch(t)
+            if m:
+                ln.verdict = c.names[m.lastgroup or ""]
+                continue
+        if len(t) > 300:
+            continue
+        m = c.strict.fullmatch(t) or prompt_match(t, low, c)
+        if m:
+            ln.verdict = c.names[m.lastgroup or ""]
+
+
+def feed_timestamp(lines: list[Line], rules: Rules) -> None:
+    """3. feed timestamp / date line before the first sentence of prose."""
+    if rules.on("meta:feed-timestamp"):
+        for ln in lines:
+            if ln.verdict or ln.keep:
+                continue
+            if _sentence(ln):
+                break
+            if _DATE_ONLY.fullmatch(ln.text):
+                ln.verdict = "meta:feed-timestamp"
+
+
+def heading_lists(lines: list[Line], rules: Rules) -> None:
+    """4. lists of other articles after a known (or config) heading."""
+    c = rules.builtin
+    n = len(lines)
+    alive = lambda i: lines[i].verdict is None  # noqa: E731
+
+    def heading_kind(ln: Line) -> str | None:
+        if len(ln.text) > 40 or _sentence(ln):
+            return None
+        if any(p.fullmatch(ln.text) for p in rules.extra_headings):
+            return "config:list_headings"
+        m = c.heading_known.fullmatch(ln.text)
+        if m:
+            return c.names[m.lastgroup or ""]
+        m = c.heading_fuzzy.fullmatch(ln.text)
+        if m and _length(ln.text) <= 12:
+            return "?" + c.names[m.lastgroup or ""]
+        return None
+
+    def list_run(start: int) -> list[int]:
+        """Indices of the list items after a heading at ``start - 1``."""
+        items: list[int] = []
+        j = start
+        while j < n:
+            ln = lines[j]
+            if ln.keep:
+                break
+            if ln.verdict:
+                j += 1
+                continue
+            if not _headline_like(ln):
+                break
+            if items and not _dense(ln) and all(_dense(lines[k]) for k in items):
+                break  # a list of links ends where plain text (a byline, a caption) starts
+            if ln.tag in HEADING_TAGS and not _dense(ln) and items and j + 1 < n and _sentence(lines[j + 1]):
+                break  # an article subheading resuming the prose
+            items.append(j)
+            j += 1
+        return items
+
+    if rules.on("list:heading-run"):
+        i = 0
+        while i < n:
+            ln = lines[i]
+            kind = None if (ln.verdict or ln.keep) else heading_kind(ln)
+            if kind is None:
+                i += 1
+                continue
+            items = list_run(i + 1)
+            fuzzy = kind.startswith("?")
+            after = items[-1] + 1 if items else i + 1
+            last = all(not alive(k) for k in range(after, n))
+            dense = sum(1 for k in items if _dense(lines[k]))
+            if fuzzy and not (len(items) >= 2 and (last or dense * 2 >= len(items) or len(items) >= 4)
+                              and not _enumerated(lines, items)):
+                i += 1
+                continue
+            ln.verdict = kind.lstrip("?")
+            for k in items:
+                lines[k].verdict = "list:heading-run"
+            i = (items[-1] + 1) if items else i + 1
+
+
+def shape_lists(lines: list[Line], rules: Rules) -> None:
+    """5. lists by shape alone: runs of headline-like lines that no heading rule announced."""
+    n = len(lines)
+    i = 0
+
+    def candidate(ln: Line) -> bool:
+        # a caption, or a bullet of the article's own list, is never taken by shape alone
+        return _headline_like(ln) and (_dense(ln) or not (ln.caption or ln.in_list))
+
+    while i < n:
+        if lines[i].verdict or not candidate(lines[i]):
+            i += 1
+            continue
+        run: list[int] = []
+        j = i
+        while j < n and (lines[j].verdict or candidate(lines[j])):
+            if not lines[j].verdict:
+                run.append(j)
+            j += 1
+        i = j
+        if not run:
+            continue
+        first = lines[run[0]]
+        prev = next((lines[k] for k in range(run[0] - 1, -1, -1) if not lines[k].verdict), None)
+        introduced = prev is not None and bool(_INTRO_END.search(prev.text)) and _sentence_like_intro(prev)
+        if introduced or any(lines[k].in_ol for k in run) or _enumerated(lines, run):
+            continue
+        if prev is not None and _REFERENCE.fullmatch(prev.text):
+            continue
+        at_tail = all(lines[k].verdict or not _sentence(lines[k]) and _headline_like(lines[k]) for k in range(j, n))
+        dense = sum(1 for k in run if _dense(lines[k]))
+        headingish = (_length(first.text) <= 12 and not _dense(first)
+                      and bool(re.search(R.LIST_HEADING_WORDS, first.text)))
+        rule = None
+        if dense >= 3 and dense * 10 >= len(run) * 6 and rules.on("list:link-run"):
+            rule = "list:link-run"
+        elif headingish and len(run) >= 3 and rules.on("list:shape-heading") and (dense * 2 >= len(run) or at_tail):
+            rule = "list:shape-heading"
+        elif (at_tail and (len(run) >= 4 or len(run) >= 3 and _bulleted(lines, run)) and prev is not None
+              and rules.on("list:tail-run") and _headline_sized(lines, run)):
+            rule = "list:tail-run"
+        if rule:
+            for k in run:
+                lines[k].verdict = rule
+
+
+_ENUMERATED = re.compile(
+    r"\s*(\d{1,4}\s*(年|月|日|:|：|\.|、|\)|）|/)|\d{1,2}:\d{2}|第[一二三四五六七八九十百\d]+|[（(]?[一二三四五六七八九十]+[、.)）]|"
+    r"[（(]\d{1,2}[)）]|[①-⑳]|\[\d{1,3}\]|\d{1,2}\s|(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d))")
+
+
+_BULLET = re.compile(r"\s*[●•・▶►■□◆◇★☆▪▸‣◎○➤➜→\-–—*]")
+
+
+def _bulleted(lines: list[Line], run: list[int]) -> bool:
+    """Every line opens with the same kind of bullet (●, ►, • …)."""
+    return all(_BULLET.match(lines[k].text) for k in run)
+
+
+def _enumerated(lines: list[Line], run: list[int]) -> bool:
+    """A timeline or numbered list (2018年7月：…, 00:30 …, 第一…, [1] …): the
+    article's own, not a list of other articles."""
+    items = [lines[k] for k in run[1:]] or [lines[k] for k in run]
+    return sum(1 for ln in items if _ENUMERATED.match(ln.text)) * 2 >= len(items)
+
+
+_REFERENCE = re.compile(R.REFERENCE_HEADING)
+
+
+def _headline_sized(lines: list[Line], run: list[int]) -> bool:
+    """Items long enough to be headlines of other articles, and not the bullet
+    points of the article's own list (which sit in <li> without a heading)."""
+    items = [lines[k] for k in run[1:]] or [lines[run[0]]]
+    if all(ln.in_list for ln in items) and lines[run[0]].in_list:
+        return False
+    cjk = sum(1 for ln in items if re.search(r"[\u3400-\u9fff]", ln.text))
+    sized = [_length(ln.text) for ln in items]
+    if len(sized) > 2 and sized[0] <= 6:  # a short unknown heading ("好文推荐") is no headline
+        sized = sized[1:]
+    floor = (7 if _bulleted(lines, run) else 8) if cjk * 2 >= len(items) else 6
+    return sum(sized) >= floor * len(sized)
+
+
+def _sentence_like_intro(line: Line) -> bool:
+    """"主要措施包括：" introduces the article's own list; "延伸閱讀：" does not."""
+    return _length(line.text) >= 6 and not re.fullmatch(R.LIST_HEADING_WORDS + r".{0,8}", line.text)
+
+
+
+_EDGE_PROMO = re.compile(R.EDGE_PROMO_WORDS)
+_READER = re.compile(R.READER_WORDS)
+_EDGE_CTA = re.compile(R.EDGE_CTA)
+_PROMO_VERB = re.compile(R.PROMO_VERBS)
+_OUTLET = re.compile(R.OUTLET_NAME)
+_BYLINE_WORDS = re.compile(r"文\s*[／/｜|:：]|記者|记者|攝影|摄影|撰文|作者|編譯|编译|報導|报道|(?i:\bby\b)")
+
+
+def edge_promos(lines: list[Line], rules: Rules) -> None:
+    """5b. promos and mastheads nobody listed, at the edges of the article.
+
+    Before the first and after the last paragraph of prose, a short line that
+    names a promo thing (订阅, APP, 赞助, newsletter …) and either speaks to the
+    reader (你/您/our …) or is no sentence at all, is a prompt."""
+    def promo(ln: Line) -> bool:
+        t = ln.text
+        if (ln.keep or ln.caption or ln.tag in OPAQUE or len(t) > 120 or t.count("。") > 1 or _REPORTING.search(t)
+                or not _EDGE_PROMO.search(t)):
+            return False
+        reader = bool(_READER.search(t) or _EDGE_CTA.search(t))
+        if _sentence(ln):  # a sentence must speak to the reader or call to action
+            return reader
+        # a fragment must at least urge something ("海量资讯，尽在新浪财经APP");
+        # a caption that merely names Facebook or an app does not
+        return reader or bool(_PROMO_VERB.search(t))
+
+    def prose(ln: Line) -> bool:
+        return _sentence(ln) and not promo(ln)
+
+    alive = [ln for ln in lines if ln.verdict is None]
+    first = next((k for k, ln in enumerate(alive) if prose(ln)), len(alive))
+    last = next((k for k in range(len(alive) - 1, -1, -1) if prose(alive[k])), -1)
+    for k, ln in enumerate(alive):
+        if first <= k <= last:
+            continue
+        if rules.on("edge:promo") and promo(ln):
+            ln.verdict = "edge:promo"
+        elif (rules.on("edge:outlet-name") and not ln.keep and len(ln.text) <= 24 and _OUTLET.fullmatch(ln.text)
+              and not _BYLINE_WORDS.search(ln.text)):
+            ln.verdict = "edge:outlet-name"
+
+
+def _dup_key(text: str) -> str:
+    """Two copies of a caption compare equal despite full-/half-width
+    punctuation and spacing: "，（美聯社）" == ",(美聯社)"."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def dup_captions(lines: list[Line], rules: Rules) -> None:
+    """6. duplicated caption (pasted pages repeat alt text and caption)."""
+    if rules.on("dup:caption"):
+        recent: list[str] = []
+        prev: Line | None = None
+        for ln in lines:
+            if ln.verdict or ln.tag in OPAQUE:
+                continue
+            key = _dup_key(ln.text) if len(ln.text) <= 200 else ln.text  # only captions need the fuzz
+            if key in recent and not ln.keep and _HAS_WORD.search(ln.text) and len(ln.text) >= 4:
+                ln.verdict = "dup:caption"
+                continue
+            # alt text, then the same caption with its credit: "圖為記者會" / "圖為記者會。(中央社)"
+            if (prev is not None and not prev.keep and prev.verdict is None and len(recent[-1]) >= 8
+                    and key.startswith(recent[-1]) and len(key) - len(recent[-1]) <= 15 and len(key) <= 200):
+                prev.verdict = "dup:caption"
+            recent = (recent + [key])[-2:]
+            prev = ln
+
+
+def glued_promos(lines: list[Line], rules: Rules) -> None:
+    """7. promos glued inside a kept paragraph: only the matched span is cut."""
+    c = rules.builtin
+    for ln in lines:
+        if ln.verdict or ln.keep or ln.tag in OPAQUE:
+            continue
+        for name, p, gate in c.inline:
+            if not gate.search(ln.text):
+                continue
+            for m in p.finditer(ln.text):
+                if m.end() > m.start():
+                    ln.cuts.append((m.start(), m.end(), name))
+        if ln.cuts:
+            ln.cuts = _merge(ln.cuts)
+            covered = sum(b - a for a, b, _ in ln.cuts)
+            if covered >= len(ln.text.strip()):
+                ln.verdict, ln.cuts = ln.cuts[0][2], []
+
+
+def _merge(cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    cuts.sort()
+    out: list[tuple[int, int, str]] = []
+    for a, b, name in cuts:
+        if out and a <= out[-1][1]:
+            pa, pb, pn = out[-1]
+            out[-1] = (pa, max(pb, b), pn)
+        else:
+            out.append((a, b, name))
+    return out
+
+
+def whole_tables_only(lines: list[Line]) -> None:
+    """Last: a table (or <pre>) is article data: it goes only when every row is junk
+    (a layout table holding a menu), never row by row."""
+    groups: dict[Any, list[Line]] = {}
+    for ln in lines:
+        if ln.tag in OPAQUE:
+            groups.setdefault(ln.el, []).append(ln)
+    for group in groups.values():
+        if not all(ln.verdict for ln in group):
+            for ln in group:
+                ln.verdict = None
+

@@ -1,0 +1,241 @@
+"""Reading HTML clippings: a fragment, or a full page -> the article's fields.
+
+In:  the text of an HTML fragment or of a whole saved page, and the site's
+     time zone.
+Out: the field dict :func:`digest.clipping.read_clipping` turns into a
+     ``Clipping``: title, url, date, language (pages only), the article's HTML
+     as ``body``, and in ``removed`` every piece of page chrome that had to be
+     cut to find the article (chrome tags, boxes whose class/id says
+     share/related/ad/…, the repeated title and lone ``<time>`` lines).
+
+This is the one place the clipping reader removes anything; all other junk is
+left to the build's :mod:`digest.clean` stage.
+"""
+
+from __future__ import annotations
+
+import html as htmlmod
+import json
+import re
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .clipping_meta import aware
+from .render import BodyFormat
+
+__all__ = ["read_html_fragment", "read_page", "strip_tags"]
+
+
+def read_html_fragment(text: str, tz: ZoneInfo) -> dict[str, Any]:
+    """An HTML fragment: the title from a leading <h1>, the date from <time>, and
+    page chrome (scripts, nav, share/related boxes by class) cut and reported."""
+    import lxml.html
+
+    title = None
+    body = text
+    h = re.match(r"\A\s*(?:<(?:div|article|section)[^>]*>\s*)*<h1[^>]*>(.*?)</h1>", text, re.S | re.I)
+    if h:
+        title = strip_tags(h.group(1)) or None
+    date = None
+    t = re.search(r"<time[^>]*datetime=\"([^\"]+)\"", body[:3000])
+    if t:
+        date = aware(t.group(1), tz)
+    removed: list[tuple[str, str]] = []
+    try:
+        root = lxml.html.fragment_fromstring(text, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        root = None
+    if root is not None:
+        _strip_chrome(root, _FRAGMENT_CHROME_TAGS, removed)
+        if removed:  # otherwise the body stays byte for byte as it came
+            body = _inner(root).strip() + "\n"
+    return {"kind": "html", "title": title, "url": None, "date": date, "body": body, "format": BodyFormat.HTML,
+            "removed": tuple(removed)}
+
+
+def strip_tags(fragment: str) -> str:
+    return re.sub(r"\s+", " ", htmlmod.unescape(re.sub(r"<[^>]+>", "", fragment))).strip()
+
+
+
+# ---------------------------------------------------------------------------
+# Full HTML pages
+# ---------------------------------------------------------------------------
+
+# Elements that are page chrome wherever they sit.
+_CHROME_TAGS = ("script", "style", "noscript", "iframe", "form", "button", "input", "select", "textarea",
+                "svg", "nav", "aside", "footer", "header", "template", "object", "video", "audio", "canvas", "dialog")
+# In a fragment an <aside> or <header> may be the article's own box: keep them.
+_FRAGMENT_CHROME_TAGS = tuple(t for t in _CHROME_TAGS if t not in ("aside", "header", "footer"))
+# class/id words that mark page chrome (matched against -/_ separated parts).
+_CHROME_CLASS = re.compile(
+    r"(?:^|[-_\s])(related|share|sharing|social|newsletter|subscribe|subscription|advert|advertisement|ads?|"
+    r"adslot|promo|promotion|comments?|breadcrumbs?|sidebar|recommend(?:ed|ation)?s?|trending|popular|"
+    r"most-?read|outbrain|taboola|tags?|footer|nav|navbar|menu|sponsor(?:ed)?|more-?stories|"
+    r"toolbar|byline|author|meta|dateline|timestamp|published|font-?size|signup|"
+    r"cookie|modal|popup|login|app-?download|appE\d+)(?:$|[-_\s])", re.I)
+
+
+def read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
+    import lxml.html
+
+    try:
+        doc = lxml.html.document_fromstring(text)
+    except (ValueError, lxml.etree.ParserError):
+        return read_html_fragment(text, tz)
+
+    def meta(*names: str) -> str | None:
+        for name in names:
+            for attr in ("property", "name", "itemprop"):
+                found = doc.xpath(f'//meta[@{attr}="{name}"]/@content')
+                if found and found[0].strip():
+                    return found[0].strip()
+        return None
+
+    ld = _json_ld(doc)
+    h1 = doc.xpath("//h1")
+    title = (meta("og:title", "twitter:title") or ld.get("headline")
+             or (_norm_text(h1[0].text_content()) if h1 else None))
+    if not title:
+        t = doc.xpath("//title")
+        title = _strip_site_name(_norm_text(t[0].text_content())) if t else None
+    canonical = doc.xpath('//link[@rel="canonical"]/@href')
+    url = (canonical[0].strip() if canonical else None) or meta("og:url") or ld.get("url")
+    if url and not url.startswith(("http://", "https://")):
+        url = None
+    when = (meta("article:published_time", "og:article:published_time", "datePublished", "pubdate",
+                 "publishdate", "date", "dc.date", "DC.date.issued", "parsely-pub-date")
+            or ld.get("datePublished"))
+    if not when:
+        times = doc.xpath("//time/@datetime")
+        when = times[0] if times else None
+    date = aware(when, tz) if when else None
+
+    article = _main_element(doc)
+    removed: list[tuple[str, str]] = []
+    _strip_chrome(article, _CHROME_TAGS, removed)
+    body = _inner(article)
+    return {"kind": "page", "title": title, "url": url, "date": date, "body": body.strip() + "\n",
+            "format": BodyFormat.HTML, "removed": tuple(removed),
+            "lang": _page_lang(doc)}
+
+
+def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, str]]) -> None:
+    """Cut page chrome out of the article element: chrome tags, elements whose
+    class/id says share/related/ad/…, the title (h1) and lone <time> lines."""
+    for el in list(article.iter(*tags)):
+        if el.getparent() is not None and el is not article:
+            _drop(el, f"page:<{el.tag}>", removed)
+    total = len(_norm_text(article.text_content())) or 1
+    for el in list(article.iter()):
+        if not isinstance(el.tag, str) or el is article or el.getparent() is None:
+            continue
+        marks = " ".join(filter(None, (el.get("class"), el.get("id"))))
+        found = _CHROME_CLASS.search(marks) if marks else None
+        # a paragraph goes by its class only for unambiguous words ("lead-ad-free" is prose)
+        if found and not (el.tag == "p" and found.group(1).lower() in ("ad", "ads", "tag", "tags", "nav", "menu")) \
+                and len(_norm_text(el.text_content())) < 0.4 * total:
+            _drop(el, "page:class=" + found.group(1).lower(), removed)
+    # the title again inside the article, and lone <time> lines, are metadata
+    for el in list(article.iter("h1", "time")):
+        if el.getparent() is None:
+            continue
+        holder = el.getparent() if el.tag == "time" else el
+        if el.tag == "time" and _norm_text(holder.text_content()) != _norm_text(el.text_content()):
+            holder = el
+        if holder is article:
+            continue
+        _drop(holder, "page:title" if el.tag == "h1" else "page:time", removed)
+
+
+def _strip_site_name(title: str) -> str:
+    """"春節返鄉潮 北車周邊交管 | 地方 | 聯合新聞網" -> the headline: the longest
+    part between the separators pages put around their name and section."""
+    parts = [p.strip() for p in re.split(r"\s+[|\-–—]\s+|\s*[｜]\s*|\s+_\s+", title) if p.strip()]
+    return max(parts, key=len) if len(parts) > 1 else title
+
+
+def _page_lang(doc: Any) -> str | None:
+    lang = (doc.get("lang") or "").lower()
+    if lang.startswith("en"):
+        return "en"
+    return None  # zh-TW pages carry Simplified text often enough: detect from text
+
+
+def _json_ld(doc: Any) -> dict[str, Any]:
+    for script in doc.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in items:
+            if isinstance(item, dict) and ("headline" in item or "datePublished" in item):
+                return {k: v for k, v in item.items() if isinstance(v, str)}
+    return {}
+
+
+def _norm_text(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _drop(el: Any, rule: str, removed: list[tuple[str, str]]) -> None:
+    text = _norm_text(el.text_content())
+    if text:
+        removed.append((rule, text))
+    el.drop_tree()  # keeps the tail text
+
+
+def _inner(el: Any) -> str:
+    import lxml.html
+
+    parts = [htmlmod.escape(el.text or "", quote=False)]
+    parts += [lxml.html.tostring(c, encoding="unicode") for c in el]
+    return "".join(parts)
+
+
+_LEAF_BLOCKS = frozenset("p div section article main aside header footer nav li ul ol blockquote table figure "
+                         "h1 h2 h3 h4 h5 h6 form".split())
+
+
+def _p_text(el: Any) -> int:
+    """Text in paragraph-like blocks: <p>, and leaf <div>s (some sites use no <p>)."""
+    total = 0
+    for block in el.iter("p", "div"):
+        if block.tag == "div" and any(c.tag in _LEAF_BLOCKS for c in block):
+            continue
+        text = _norm_text(block.text_content())
+        if len(text) >= 20 or block.tag == "p":
+            total += len(text)
+    return total
+
+
+def _main_element(doc: Any) -> Any:
+    """The element holding the article: articleBody, the <article> with most
+    paragraph text, a known content class, <main>, else the best paragraph parent."""
+    body = doc.find("body") if doc.find("body") is not None else doc
+    found = doc.xpath('//*[@itemprop="articleBody"]')
+    if found:
+        return found[0]
+    page_text = _p_text(body) or 1
+    articles = sorted(doc.xpath("//article"), key=_p_text, reverse=True)
+    if articles and _p_text(articles[0]) >= 0.5 * page_text:
+        return articles[0]
+    classed = doc.xpath('//*[contains(@class,"article-body") or contains(@class,"article__body") or '
+                        'contains(@class,"story-body") or contains(@class,"entry-content") or '
+                        'contains(@class,"post-content") or contains(@class,"article-content") or '
+                        'contains(@id,"article-body") or contains(@id,"story-body")]')
+    classed = [c for c in classed if _p_text(c) >= 0.5 * page_text]
+    if classed:
+        return max(classed, key=_p_text)
+    mains = doc.xpath("//main")
+    if mains and _p_text(mains[0]) >= 0.5 * page_text:
+        return mains[0]
+    scores: dict[Any, int] = {}
+    for p in body.iter("p", "div"):
+        if p.tag == "div" and any(c.tag in _LEAF_BLOCKS for c in p):
+            continue
+        parent = p.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0) + len(_norm_text(p.text_content()))
+    return max(scores, key=scores.get) if scores else body
