@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from .clipping import DEFAULT_TZ, Clipping, host_of, read_clipping
 from .errors import BuildError, problem
+from .source import SLUG_PATTERN
 
 # Registrable-domain suffixes to skip when naming an outlet from its host.
 _SUFFIXES = frozenset("com net org gov edu co ac or ne go tw hk cn sg uk mg de jp kr io info tv fm news biz "
@@ -190,8 +191,7 @@ def import_one(
     if not clip.body.strip():
         raise BuildError([problem(path, clip.body_line, "no article text after the title and metadata")])
     given = clip.meta.get("slug")
-    slug = given if isinstance(given, str) and re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?", given) \
-        else make_slug(clip, date, sources)
+    slug = given if isinstance(given, str) and re.fullmatch(SLUG_PATTERN, given) else make_slug(clip, date, sources)
     text = render_content_file(clip, date=date, slug=slug, title=title)
     existing = index.duplicate(clip.url, slug, clip.body)
     if existing is not None:
