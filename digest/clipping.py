@@ -87,7 +87,7 @@ _DATE_LINE = re.compile(
     r"^[\W_]*(?:(?:發布時間|发布时间|發佈時間|更新時間|更新时间|發表時間|发表时间|出版時間|日期|時間|时间|"
     r"published|posted|updated|date)\s*[:：]?\s*)?"
     r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?,?\s*)?"
-    r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|"
+    r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|"
     r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})", re.I)
 
@@ -309,19 +309,31 @@ def _title_and_date(lines: list[str], idx: list[int]) -> tuple[int, int] | None:
         if not _is_date_line(lines[idx[d]]):
             continue
         t = d - 1
-        # skip bylines / short metadata between title and date
-        while t > 0 and d - t <= 3 and (_META_LINE.match(lines[idx[t]].strip()) or _BYLINE.match(lines[idx[t]].strip())):
+        # skip bylines / short metadata between title and date, and page widgets
+        # pasted among them ("Advertisement", "Share"): a whole-line junk rule
+        while t > 0 and d - t <= 3 and (_META_LINE.match(lines[idx[t]].strip()) or _BYLINE.match(lines[idx[t]].strip())
+                                        or junk_line_rule(lines[idx[t]].strip())):
             t -= 1
         title = lines[idx[t]].strip()
         if len(title) < 4 or len(title) > 160 or re.search(r"[。．]$", title):
             return None
         between = [lines[k].strip() for k in idx[t + 1:d]]
         above = [lines[k].strip() for k in idx[:t]]
-        if all(len(b) <= 40 and not _SENTENCE_END.search(b) for b in between) and all(
-                len(a) <= 60 and not re.search(r"[。．]$", a) for a in above):
+        if all(len(b) <= 40 and not _SENTENCE_END.search(b) or junk_line_rule(b) for b in between) and all(
+                _chrome_line(a) for a in above):
             return t, d
         return None
     return None
+
+
+def _chrome_line(line: str) -> bool:
+    """A line pasted above the title: a menu item, a section label, or a
+    headline of a "Most Read" box (English headlines run longer than 60
+    characters, but never end like a sentence)."""
+    if re.search(r"[。．]$", line):
+        return False
+    return len(line) <= 60 or (len(line) <= 120 and not _SENTENCE_END.search(line)
+                               and not re.search(r"[\u3400-\u9fff]", line))
 
 
 _BYLINE = re.compile(r"^(?i:by\s+[A-Z][\w.'-]+.{0,60}|記者.{1,20}|记者.{1,20}|文[／/｜|].{1,20}|撰文.{1,20})$")

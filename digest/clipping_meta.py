@@ -80,6 +80,9 @@ _DATE_PATTERNS = [
     re.compile(r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})"
                r"(?:\s*(?:at\s*)?(?P<H>\d{1,2})[:.](?P<M>\d{2})\s*(?P<ap>[ap]\.?m\.?)?)?"
                r"(?:\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|GMT|UTC))?", re.I),
+    # 09/26/2025 05:00 PM EDT (US month/day/year: POLITICO, AP wire pages)
+    re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})"
+               r"(?:,?\s*(?:at\s*)?(?P<H>\d{1,2})[:.](?P<M>\d{2})\s*(?P<ap>[ap]\.?m\.?)?)?", re.I),
     # 4:51pm, 23 Jan 2025 (SCMP)
     re.compile(r"(?P<H>\d{1,2})[:.](?P<M>\d{2})\s*(?P<ap>[ap]\.?m\.?)?,?\s+(?P<d>\d{1,2})\s+"
                r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<y>\d{4})", re.I),

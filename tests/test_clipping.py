@@ -129,3 +129,24 @@ def test_legacy_encodings_are_read(tmp_path: Path, encoding: str) -> None:
     path.write_bytes(text.encode(encoding))
     clip = read_clipping(path)
     assert clip.title == "馬斯克跟川普公開唱反調" and clip.body.startswith("川普21日宣布計畫")
+
+
+def test_pasted_title_below_site_chrome(tmp_path: Path) -> None:
+    # site name + section label above the title, a widget between title and byline,
+    # a US month/day/year date: chrome, byline and date go; the title is found
+    page = tmp_path / "p.txt"
+    page.write_text("Skip to main content\nNEWSROOM\nCongress\nSenators split over stopgap bill\n\nAdvertisement\n\n"
+                    "By Jane Doe\n09/26/2025 05:00 PM EDT\n\nSenators are divided over the bill.\n", encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert clip.title == "Senators split over stopgap bill"
+    assert clip.date == datetime(2025, 9, 26, 17, 0, tzinfo=TAIPEI)
+    assert clip.body == "Senators are divided over the bill.\n"
+
+
+def test_pasted_prose_above_a_date_is_no_page_head(tmp_path: Path) -> None:
+    # a sentence above the date line: not chrome, so no title is taken from below it
+    page = tmp_path / "p.txt"
+    page.write_text("Senators met on Friday and argued about the spending bill for many hours.\nSenators split\n09/26/2025\n\n"
+                    "More text.\n", encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert clip.title is None and clip.body.startswith("Senators met on Friday")
