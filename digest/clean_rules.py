@@ -71,7 +71,7 @@ HEADING_RULES: dict[str, str] = {
         r"(?i:(related( (stories|articles|news|coverage|content|links|topics|reading|posts|videos|items))?|"
         r"read (more|next|also)|also read|see also|keep reading|further reading|what to read next|"
         r"more (stories|news|articles|coverage|videos|headlines|reading)( (from|on|in|about) .{1,30})?|"
-        r"more (from|on|in|about) .{1,30}|most (read|popular|viewed|shared|watched|emailed|commented)( (stories|articles|now))?|"
+        r"more (from|on|in|about) .{1,30}|most (read|popular|viewed|shared|watched|emailed|commented)( (stories|articles|now))?( (from|on|at) .{1,30})?|"
         r"top (stories|news|headlines|picks)|trending( (now|stories|news|articles|in .{1,30}))?|popular( (now|stories|posts|articles))?|"
         r"recommended( (for you|stories|reading|articles|videos))?|you (may|might) (also )?(like|enjoy|be interested in)|"
         r"don'?t miss|up next|watch next|editor'?s'? picks?|latest (news|stories|headlines)|in other news|"
@@ -138,7 +138,7 @@ _PAIR_SEP = r"[\s|｜/／·•,，;；]*"
 
 # Tokens of share bars, font-size widgets and toolbars; a line made only of them is junk.
 _SHARE_TOKEN = (
-    r"(分享|分享至|分享到|分享此文|分享本文|分享文章|转发|轉發|收藏|加入收藏|加入書籤|書籤|留言|看留言|评论|評論|讚|赞|"
+    r"(分享|分享至|分享到|分享此文|分享本文|分享文章|分享這篇文章|分享这篇文章|转发|轉發|收藏|加入收藏|加入書籤|書籤|留言|看留言|评论|評論|讚|赞|"
     r"点赞|點讚|按讚|按赞|讚好|在看|點個在看|点个在看|"
     r"字[級级]|字[體体]|字型|字號|字号|大小|小|中|大|特大|打印本[页頁]|列印本[頁页]|列印此[頁页]|"
     r"放大|縮小|缩小|列印|打印|友善列印|複製|复制|複製網址|複製連結|复制链接|"
@@ -157,7 +157,7 @@ _MENU_TOKEN = (
 
 STRICT_LINE_RULES: dict[str, str] = {
     # A line made only of share-bar tokens: "分享 | Facebook | LINE | 列印 | A A A".
-    "prompt:share-bar": r"(?i:" + _D + _SHARE_TOKEN + r"([\s|｜/·•、,，:：]+" + _SHARE_TOKEN + r")*" + _D + r")",
+    "prompt:share-bar": r"(?i:" + _D + _SHARE_TOKEN + r"([\s|｜/·•・、,，:：]+" + _SHARE_TOKEN + r")*" + _D + r")",
     # 中央社: （編輯：張銘坤）1140123 -- the credit and the ROC date stamp
     "credit:cna": r"[（(]\s*[編编][輯辑]\s*[:：︰]\s*[^）)]{1,30}[）)]\s*\d{6,8}",
     # 责任编辑：王小明 / （編輯：張三）/ 记者：吕凯 责编：何平 网编：瑞哲 -- at least one
@@ -284,6 +284,9 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"同場加映|同场加映|編輯推薦|编辑推荐|相[關关]影音|相[關关]視頻|相关视频|往期推荐|往期回顾|更多精彩|"
         r"視頻|视频|影片|影音|直播|(?i:related|read more|read also|see also|also read|more on this|read next|watch|listen|video))"
         r"\s*[:：︰】\]］|｜》>]\s*[^。]{1,160}"
+        # "Go deeper: The AI power crunch, explained", "Don't miss: These stocks could …"
+        # -- a headline, so it never ends like a sentence
+        r"|(?i:" + _D + r"(go deeper|dig deeper|don['’]?t miss|must read|catch up|more reading)\s*[:：]\s*[^.。]{1,160}[^.。\s])"
         r"|(?i:" + _D + r"related (article|story|video|content|coverage|link)s?\s+[^.]{1,160})"
     ),
     # a line with no letter, digit or CJK character: ___, ＊＊＊, ▼▼▼ (separators, bullets)
@@ -533,3 +536,15 @@ INLINE_GATES: dict[str, str] = {
     "credit:end-mark": r"完",
     "credit:inline-editor": r"[編编責责網网]",
 }
+
+
+# Page furniture, credits and reader prompts: kept in their own module for size.
+from digest.clean_rules_meta import (  # noqa: E402
+    PROMPT_GATE_MORE, PROMPT_MORE, PROVENANCE, RIGHTS_MORE, SECTION_LABEL, STRICT_MORE,
+)
+
+STRICT_LINE_RULES.update(STRICT_MORE)
+PROMPT_RULES.update(PROMPT_MORE)
+PROMPT_GATE += PROMPT_GATE_MORE
+RIGHTS_RULES.update(RIGHTS_MORE)
+__all_more__ = (PROVENANCE, SECTION_LABEL)

@@ -375,3 +375,50 @@ def test_photo_credit_lines_go_but_captions_stay() -> None:
     cleaned = _clean_html("<p>图像来源，Getty Images</p><p>图像加注文字，东京银座的百货公司。</p><p>正文。</p>")
     assert to_plain_lines(cleaned.html) == ["图像加注文字，东京银座的百货公司。", "正文。"]
     assert cleaned.removed == (Removed("credit:image-source", "图像来源，Getty Images"),)
+
+
+# ---------------------------------------------------------------------------
+# Page furniture, credits and reader prompts (digest.clean_rules_meta): each
+# rule removes its junk line, and a similar-looking line of article text stays.
+# ---------------------------------------------------------------------------
+
+_PROSE_A = "<p>The council voted on Tuesday to approve the new budget for the coming year.</p>"
+_PROSE_B = "<p>Officials said the plan would take effect in January after a final review.</p>"
+
+
+@pytest.mark.parametrize("rule, junk, prose", [
+    ("credit:photo-agency", "Jacob Hall/AP", "Jacob Hall said the AP reported it first."),
+    ("credit:photo-agency", "Bloomberg | Bloomberg | Getty Images", "Bloomberg and Getty Images both ran the photo."),
+    ("credit:photo-zh", "封面来源｜视觉中国", "封面来源于一张老照片，摄于上世纪八十年代。"),
+    ("credit:photo-zh", "圖／取自中央氣象署", "圖為中央氣象署發布的颱風路徑潛勢預報。"),
+    ("credit:photo-zh", "讀者提供", "本新聞由台中市政府提供資料"),
+    ("credit:byline-role", "文：林郁庭", "文中提到林郁庭的研究。"),
+    ("credit:byline-role", "記者 | 周姝祺", "記者周姝祺在現場採訪時看到，車主排隊等候。"),
+    ("credit:byline-role", "文字：張子涵　攝影：余志偉", "文｜鏡週刊財經組"),
+    ("credit:wire-assist", "—With assistance from Yvonne Yue Li.",
+     "With assistance from the state, the mine reopened within two weeks."),
+    ("meta:wechat-header", "原创 城事观察 城事观察 2025年03月21日 07:30 上海", "2025年03月21日，上海发布新规。"),
+    ("meta:counter", "阅读 (2581)", "阅读量达到2581万次，创下新高。"),
+    ("nav:signup-legal", "By signing up, you acknowledge and agree to our Privacy Policy and Terms of Service.",
+     "By signing up for the program, farmers agree to cut emissions."),
+    ("nav:key-points", "Key Points", "Key points:"),
+    ("promo:video", "VIDEO03:12Watch nowOPEC+ surprises markets with extended output cuts",
+     "A video released on Monday showed the damage."),
+    ("prompt:liked-article", "喜歡這篇文章嗎？", "他說很喜歡這篇文章的結尾。"),
+    ("promo:star-framed", "☆新頭殼特派記者全台追蹤報導，最新颱風動態請鎖定本網☆", "★颱風重點整理★"),
+    ("prompt:star", "设为星标 ★ 第一时间收到推送", "设为重点项目后，资金将在第一时间到位。"),
+    ("prompt:opinion-invite", "【你點睇？】樓價會否已見底？歡迎留言分享你的看法。", "業主歡迎政府分享數據，但對樓價看法不一。"),
+    ("prompt:support-journalism", "Support safe, smart, sane journalism.", "Donors support local journalism, the report found."),
+    ("prompt:support-journalism", "NPR is a nonprofit. Support independent journalism. Donate",
+     "The station is a nonprofit that relies on listeners."),
+    ("rights:reprinted-from", "本文授權轉載自：數位時代", "這篇文章經授權後被多家媒體轉載。"),
+    ("promo:related-line", "Go deeper: The AI power crunch, explained", "Go deeper: the company plans to drill further."),
+    ("promo:related-line", "Don't miss: These energy stocks could benefit from higher oil prices",
+     "Don't miss: the deadline for applications is Friday."),
+    ("prompt:share-bar", "分享這篇文章：Facebook ・ X ・ LINE", "分享這篇文章的人超過一萬名。"),
+])
+def test_page_furniture_rules(rule: str, junk: str, prose: str) -> None:
+    cleaned = _clean_html(_PROSE_A + f"<p>{html.escape(junk)}</p>" + _PROSE_B)
+    assert Removed(rule, junk) in cleaned.removed
+    kept = sanitize(_PROSE_A + f"<p>{html.escape(prose)}</p>" + _PROSE_B)
+    assert clean_body(kept).html == kept

@@ -1,0 +1,120 @@
+"""More built-in cleaning rules: page furniture, credits and reader prompts.
+
+Split from :mod:`digest.clean_rules` (which merges these tables into its own,
+so every name here is an ordinary built-in rule: ``--explain`` prints it and
+``disable:`` switches it off).  Same conventions: whole-line rules are
+``fullmatch``-ed against the whitespace-normalised line; keep each one narrow.
+"""
+
+from __future__ import annotations
+
+_D = r"[\W_]*"
+# A person's name in a Chinese credit: 2-4 characters (林郁庭, 歐陽明), or a short
+# Latin name.  A desk or outlet name ("鏡週刊財經組") is longer and is kept:
+# an outlet's group credit is part of the article in several corpora.
+_ZH_PERSON = r"([\u4e00-\u9fff·]{2,4}|[A-Z][a-z]+( [A-Z][a-z]+){0,2})"
+_ZH_PERSONS = _ZH_PERSON + r"([\s、,，/／]+" + _ZH_PERSON + r"){0,3}"
+# English names, optionally several: "Yvonne Yue Li", "Jane Doe and John Roe"
+_EN_NAME = r"[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|de|van|von|bin|al))*"
+_EN_NAMES = _EN_NAME + r"(?:(?:,? and |, | & )" + _EN_NAME + r")*"
+# Photo agencies and wire services that photo credits end with.
+_AGENCY = (r"(AP|AP Images|AFP|Reuters|Getty Images|EPA(-EFE)?|Bloomberg|Xinhua|Kyodo( News)?|Yonhap|"
+           r"Anadolu( Agency)?|NurPhoto|SOPA Images|LightRocket|Shutterstock|Alamy|Sipa USA|ZUMA Press( Wire)?|"
+           r"Pool|Imagine China|VCG|Redux|Polaris|Bloomberg Creative|CNBC|NPR|The New York Times|The Washington Post)")
+_CREDIT_SEG = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}"
+
+STRICT_MORE: dict[str, str] = {
+    # "Jacob Hall/AP", "Bloomberg | Bloomberg | Getty Images", "Xinhua via Getty Images",
+    # "AP Photo/Mark Schiefelbein": capitalised names joined by / | via, ending with an
+    # agency -- a photo credit split from its caption.  Prose has verbs and small words.
+    "credit:photo-agency": (
+        r"[(\[]?\s*(Photo(graph)?s?\s*[:：]\s*)?((" + _CREDIT_SEG + r")\s*(/|\||｜|\bvia\b)\s*)+" + _AGENCY + r"(,? File)?\s*[)\]]?"
+        r"|[(\[]?\s*(AP|AFP|EPA|Reuters) Photo\s*/\s*" + _CREDIT_SEG + r"(,? File)?\s*[)\]]?"
+    ),
+    # "封面来源｜视觉中国", "頭圖來源：X", "圖／取自中央氣象署", "（圖／翻攝臉書）", "讀者提供":
+    # a line that is only the source of a picture.  (A sentence "本新聞由市府提供資料"
+    # does not end with 提供, and one that says 由 is prose.)
+    "credit:photo-zh": (
+        r"[（(]?\s*(封面|頭圖|头图|題圖|题图|首圖|首图|配圖|配图)\s*(來源|来源|圖片|图片)?\s*[:：︰｜|/／]\s*[^。，,！？]{1,30}[）)]?"
+        r"|[（(]?\s*(圖|图|照片|相片|攝影|摄影|影片|視頻|视频)\s*[／/｜|]\s*[^。！？]{1,30}[）)]?"
+        r"|[（(]?\s*(?!.*由)[^\s。，,！？:：]{2,10}(提供|翻攝|翻摄)\s*[）)]?"
+    ),
+    # "文：林郁庭", "撰文者：李宜蓁", "记者 | 周姝祺", "文字：張子涵　攝影：余志偉": a byline
+    # made of role + person name pairs, nothing else.
+    "credit:byline-role": (
+        r"[（(【]?\s*((文字|文|撰文者?|作者|記者|记者|攝影|摄影|採訪|采访|采写|採寫|撰稿|整理|口述|圖|图|視覺|视觉|設計|设计)"
+        r"\s*[:：︰｜|／/]\s*" + _ZH_PERSONS + r"\s*){1,4}[）)】]?"
+    ),
+    # "—With assistance from Yvonne Yue Li." (Bloomberg), "With reporting by …": the
+    # contributors' line at the end of a wire story.
+    "credit:wire-assist": (
+        r"[—–\-\s]*(?i:with)\s+(?:additional\s+)?(?i:assistance|reporting|contributions?)\s+(?i:from|by)\s+"
+        + _EN_NAMES + r"(?:,? and " + _EN_NAMES + r")?\.?"
+    ),
+    # WeChat article header: "原创 城事观察 城事观察 2025年03月21日 07:30 上海"
+    # (原创 and a time of day: a dated line in a timeline has neither)
+    "meta:wechat-header": (
+        r"(原创|原創)\s*([^\s。，]{1,20}\s+){0,3}\d{4}年\d{1,2}月\d{1,2}日\s*(\d{1,2}:\d{2})?\s*[\u4e00-\u9fff]{0,6}"
+        r"|([^\s。，]{1,20}\s+){1,3}\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}\s*[\u4e00-\u9fff]{0,6}"
+    ),
+    # read / view counters: "阅读 (2581)", "閱讀數：1.2萬", "12,345 views"
+    "meta:counter": (
+        r"(?i:" + _D + r"((阅读|閱讀|瀏覽|浏览|观看|觀看|点击|點擊)(量|数|數|次数|次數)?\s*[(（:：]?\s*[\d,.]+\s*[万萬wkK+]?\s*[)）]?"
+        r"|[\d,.]+\s*[万萬kK]?\s*(views|reads|次(阅读|閱讀|观看|觀看|浏览|瀏覽)))" + _D + r")"
+    ),
+    # the legal small print of a newsletter box
+    "nav:signup-legal": (
+        r"(?i:by (signing up|subscribing|clicking|registering|submitting|entering your email|continuing)\b.{0,60}"
+        r"\b(agree|acknowledge|consent|accept)\b.{0,80}\b(privacy|terms|policy|conditions|receive|e-?mails?|marketing)\b.{0,300})"
+        r"|(訂閱|订阅|註冊|注册|登入|登录)\s*(即|即表示|即代表|代表)\s*(您|你)?\s*(同意|已閱讀|已阅读).{0,200}"
+    ),
+    # the label of a summary box ("Key Points" over the article's own bullets).
+    # "Key points:" with a colon introduces the list as part of the text: kept.
+    "nav:key-points": r"(?i:" + _D + r"(key (points|takeaways)|the big picture)[^\w:：︰]*)",
+    # CNBC / video player promo: "VIDEO03:12Watch nowOPEC+ surprises markets"
+    "promo:video": r"(?i:" + _D + r"(video|视频|視頻|影片)\s*\d{1,2}:\d{2}(:\d{2})?\s*(watch now|watch|play)?\s*[^。]{0,160})",
+    # "喜歡這篇文章嗎？", "Did you enjoy this article?"
+    "prompt:liked-article": (
+        r"(?i:" + _D + r"((喜歡|喜欢|覺得|觉得)(這篇|这篇|本篇|本文|這則|这则)(文章|報導|报道|新聞|新闻|內容|内容)?(嗎|吗|如何|怎麼樣|怎么样|好看嗎|好看吗)?"
+        r"|(did you )?(like|enjoy|enjoyed|liked) (this|the) (article|story|read)\??)" + _D + r")"
+    ),
+    # "☆新頭殼特派記者全台追蹤報導，最新颱風動態請鎖定本網☆": a star-framed line that
+    # sends the reader back to the outlet
+    "promo:star-framed": (
+        r"[☆★]+\s*[^☆★]{0,60}(鎖定|锁定|本網|本网|本台|本報|本报|敬請|敬请|請持續|请持续|最新動態|最新动态)[^☆★]{0,60}\s*[☆★]+"
+    ),
+    # 设为星标 ★ 第一时间收到推送 (WeChat)
+    "prompt:star": r"[\W_]*(设为|設為|加|标为|標為)\s*(星标|星標)[^。]{0,40}",
+    # "【你點睇？】樓價會否已見底？歡迎留言分享你的看法。": an invitation to comment
+    "prompt:opinion-invite": (
+        r".{0,60}(歡迎|欢迎|請|请|快來|快来)(大家|讀者|读者|各位)?\s*(留言|評論|评论)\s*"
+        r"(分享|發表|发表|說說|说说|談談|谈谈|告訴我們|告诉我们|告訴|告诉)?.{0,10}(看法|意見|意见|想法|觀點|观点)[\W_]{0,4}"
+    ),
+}
+
+PROMPT_MORE: dict[str, str] = {
+    # "Support safe, smart, sane journalism.", "NPR is a nonprofit. Support
+    # independent journalism. Donate": an appeal to fund the newsroom.
+    "prompt:support-journalism": (
+        r"(?i:" + _D + r"([^.]{0,40}\b(is|are) (a )?(nonprofit|non-profit|reader[- ](funded|supported)|listener[- ]supported)\b[^.]{0,40}\.\s*)?"
+        r"(please )?(support|fund|donate to)\s+([\w’'-]+,?\s+){0,4}(journalism|reporting|newsroom|news)\b.{0,60})"
+    ),
+}
+PROMPT_GATE_MORE: tuple[str, ...] = ("support", "fund", "donate")
+
+RIGHTS_MORE: dict[str, str] = {
+    # "本文授權轉載自：數位時代", "本文經授權轉載自X" -- the reprint notice with 授權
+    # between 本文 and 轉載 (rights:reprinted wants them side by side)
+    "rights:reprinted-from": (
+        r"[（(【]?(本文|此文|本篇)\s*(經|经|獲|获)?\s*(授權|授权)\s*(轉載|转载|轉貼|转贴)\s*(自|於|于)?\s*[:：︰]?.{1,80}"
+    ),
+}
+
+# A section label above the article (edge:section-label): "Axios · Energy &
+# Environment", "Shots - Health News", "Opinion | Politics": Title-Case words
+# either side of a separator, nothing else.
+_TITLE_WORDS = r"[A-Z][\w&'’.]*(?: (?:&|and|of|the|[A-Z][\w&'’.]*)){0,4}"
+SECTION_LABEL = _TITLE_WORDS + r"(?:\s*[·•|｜\-–—/]\s*" + _TITLE_WORDS + r"){1,2}"
+# Where an article came from, at the top (edge:provenance): "来源：观察者网".  At the
+# end such a line credits the data ("来源：商务部网站") and stays.
+PROVENANCE = r"[\W_]*(来源|來源|出处|出處|稿源|(?i:source))\s*[:：︰｜|]\s*[^\s。，,！？:：]{2,20}[\W_]*"
