@@ -20,12 +20,15 @@ runs them):
 2. named whole-line rules (``digest.clean_rules``): copyright, credits, prompts,
    ad markers, navigation -- ``fullmatch``, so a rule never eats part of a
    sentence;
-3. a leading feed timestamp / date line (metadata, not article text);
+3. a leading feed timestamp / date line (metadata, not article text), and a
+   section label or provenance line above the first paragraph
+   (:mod:`digest.clean_passes_edge`);
 4. lists of other articles: a known heading (更多文章, Related ...) and the
    headline-like lines after it, or -- for outlets nobody listed -- the *shape*
    alone: runs of short lines without sentence punctuation that are link-dense,
    end the article (≥ 4, or ≥ 3 bulleted), or follow a short heading-like line;
-5. promos nobody listed at the edges (before the first / after the last
+5. the blurb left inside a newsletter / donation box whose heading or
+   button a rule removed (:mod:`digest.clean_passes_edge`); promos nobody listed at the edges (before the first / after the last
    paragraph of prose): short lines naming 订阅/APP/赞助/newsletter … that
    speak to the reader (你/您/our) or are no sentence at all;
 6. duplicated captions (kept once);
@@ -70,6 +73,7 @@ from digest.clean_passes import (
     whole_line_rules,
     whole_tables_only,
 )
+from digest.clean_passes_edge import promo_boxes, top_labels
 
 __all__ = [
     "CLEANING_CONFIG_SCHEMA", "FRONTMATTER_CLEANING_SCHEMA", "CleanedBody", "Removed", "Rules",
@@ -127,8 +131,10 @@ def _judge(lines: list[Line], rules: Rules) -> None:
     drop_by_patterns(lines, rules)  # 1
     whole_line_rules(lines, rules)  # 2
     feed_timestamp(lines, rules)    # 3
+    top_labels(lines, rules)        # 3 (section label / provenance above the prose)
     heading_lists(lines, rules)     # 4 (known headings)
     shape_lists(lines, rules)       # 4 (shape alone)
+    promo_boxes(lines, rules)       # 5 (the blurb of a newsletter / donation box)
     edge_promos(lines, rules)       # 5
     dup_captions(lines, rules)      # 6
     glued_promos(lines, rules)      # 7

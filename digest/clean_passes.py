@@ -235,10 +235,25 @@ def heading_lists(lines: list[Line], rules: Rules) -> None:
         while i < n:
             ln = lines[i]
             kind = None if (ln.verdict or ln.keep) else heading_kind(ln)
+            taken = False
+            if kind is None and ln.verdict and not ln.keep:
+                # "Read more" already removed by a prompt rule still heads the list
+                # under it: the list goes with its heading (links or <li> items only)
+                kind = heading_kind(ln)
+                taken = kind is not None and not kind.startswith("?")
+                kind = kind if taken else None
             if kind is None:
                 i += 1
                 continue
             items = list_run(i + 1)
+            if taken:
+                if not items or not all(_dense(lines[k]) or lines[k].in_list for k in items):
+                    i += 1
+                    continue
+                for k in items:
+                    lines[k].verdict = "list:heading-run"
+                i = items[-1] + 1
+                continue
             fuzzy = kind.startswith("?")
             after = items[-1] + 1 if items else i + 1
             last = all(not alive(k) for k in range(after, n))

@@ -422,3 +422,34 @@ def test_page_furniture_rules(rule: str, junk: str, prose: str) -> None:
     assert Removed(rule, junk) in cleaned.removed
     kept = sanitize(_PROSE_A + f"<p>{html.escape(prose)}</p>" + _PROSE_B)
     assert clean_body(kept).html == kept
+
+
+def test_section_label_and_provenance_above_the_prose_go() -> None:
+    cleaned = _clean_html("<p><a href='/'>Axios</a> · <a href='/e'>Energy &amp; Environment</a></p>" + _PROSE_A + _PROSE_B)
+    assert Removed("edge:section-label", "Axios · Energy & Environment") in cleaned.removed
+    zh = _clean_html("<p>来源：观察者网</p><p>美国商务部周二宣布新的出口管制措施。</p>")
+    assert Removed("edge:provenance", "来源：观察者网") in zh.removed
+    # below the prose the same shapes are the article's: a subheading, a data source
+    kept = sanitize(_PROSE_A + "<p>Energy - The Road Ahead</p>" + _PROSE_B + "<p>来源：商务部网站</p>")
+    assert clean_body(kept).html == kept
+
+
+def test_promo_box_blurb_goes_with_its_box() -> None:
+    box = _clean_html(_PROSE_A + "<p>Sign up for Inside Congress</p><p>A daily look at the hottest topics on Capitol Hill.</p>"
+                      "<p>Email</p><p>Sign Up</p>" + _PROSE_B)
+    assert to_plain_lines(box.html) == [_PROSE_A[3:-4], _PROSE_B[3:-4]]
+    appeal = _clean_html("<p>正文最後一段。</p><h3>支持我們的報導</h3><p>獨立媒體需要你的力量，每篇調查都仰賴讀者的定期定額贊助。</p>")
+    assert to_plain_lines(appeal.html) == ["正文最後一段。"]
+    # a paragraph after a newsletter line that the article goes on from stays
+    kept = sanitize(_PROSE_A + "<p>Sign up for Inside Congress</p><p>Lawmakers returned to Washington on Monday.</p>" + _PROSE_B)
+    assert to_plain_lines(clean_body(kept).html) == [_PROSE_A[3:-4], "Lawmakers returned to Washington on Monday.",
+                                                    _PROSE_B[3:-4]]
+
+
+def test_list_under_a_heading_removed_by_a_prompt_rule_goes_too() -> None:
+    cleaned = _clean_html(_PROSE_A + "<p><strong>Read more</strong></p><ul><li><a href='/a'>Japan's real wages fall again</a></li>"
+                          "<li><a href='/b'>Nikkei hits record as exporters rally</a></li></ul>" + _PROSE_B)
+    assert to_plain_lines(cleaned.html) == [_PROSE_A[3:-4], _PROSE_B[3:-4]]
+    # plain (unlinked) lines after such a button are not taken
+    kept = _clean_html(_PROSE_A + "<p>Read more</p><p>The budget in numbers</p>" + _PROSE_B)
+    assert "The budget in numbers" in to_plain_lines(kept.html)
