@@ -221,8 +221,30 @@ def _read_feed(text: str, m: re.Match[str], tz: ZoneInfo) -> dict[str, Any]:
         if iso:
             date = parse_date(iso.group(0), tz)
     fmt = detect_format(body)
+    removed: tuple[tuple[str, str], ...] = ()
+    lead = _FEED_LEAD_P.match(body) if fmt is BodyFormat.HTML else None
+    if lead and _ZH_BYLINE.fullmatch(norm_space(htmlmod.unescape(lead.group("text")))):
+        # "<p>記者林孟潔／台北報導</p>" opening a feed body: the byline, metadata
+        removed = (("meta:byline", norm_space(htmlmod.unescape(lead.group("text")))),)
+        body = body[: lead.start("p")] + body[lead.end("p"):].lstrip()
     return {"kind": "feed", "title": htmlmod.unescape(m.group("title")).strip(), "url": m.group("url"),
-            "date": date, "body": body, "format": fmt, "body_line": text[: m.end()].count("\n") + 1}
+            "date": date, "body": body, "format": fmt, "body_line": text[: m.end()].count("\n") + 1,
+            "removed": removed}
+
+
+# A Chinese byline on a line of its own: "記者林孟潔／台北報導", "鉅亨網記者魏志豪 台北",
+# "文匯報記者 李昌鴻 深圳報道" -- an optional outlet, 記者, one to three names, an
+# optional place and 報導.  A sentence that mentions a reporter has more words.
+_ZH_BYLINE = re.compile(
+    r"[（(【〔]?\s*[\u4e00-\u9fffA-Za-z]{0,8}?(記者|记者|特派員|特派员|特約記者|特约记者)\s*"
+    r"[\u4e00-\u9fff·]{2,4}([、,，\s]+[\u4e00-\u9fff·]{2,4}){0,2}"
+    r"(\s*[／/|｜]?\s*[\u4e00-\u9fff]{0,6}(報導|报道|報道|綜合報導|综合报道|電|电))?\s*[）)】〕]?")
+# The first paragraph of an HTML body, inside any wrappers.
+_FEED_LEAD_P = re.compile(r"\A(?:\s*<(?:div|article|section)\b[^>]*>)*\s*(?P<p><p\b[^>]*>(?P<text>[^<]{2,40})</p>)", re.I)
+
+
+def norm_space(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _looks_pasted(text: str) -> bool:
@@ -287,6 +309,18 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
                 title, start = first, idx[0] + 1
                 if _is_date_line(lines[idx[1]]):
                     date, start = parse_date(lines[idx[1]], tz), idx[1] + 1
+    if title is not None and date is not None:
+        # the page head after the date, up to the first blank line ("鏡週刊 Mirror Media",
+        # "記者陳思妤／台北報導", "下載APP…"): short lines without any sentence punctuation
+        # (a caption has some) -- metadata.  Only when a blank line closes it:
+        # otherwise the article may start right there.
+        k = start
+        while k < len(lines) and lines[k].strip() and len(lines[k].strip()) <= 40 \
+                and not re.search(r"[。，,；;！？!?]", lines[k]) and not _SENTENCE_END.search(lines[k].strip()):
+            k += 1
+        if k > start and k < len(lines) and not lines[k].strip():
+            removed += [("page:head", lines[j].strip()) for j in range(start, k)]
+            start = k
     if title is not None:  # metadata lines right after the title/date block
         while start < len(lines) and (not lines[start].strip() or _META_LINE.match(lines[start].strip())
                                       or _pure_date(lines[start])):

@@ -72,7 +72,7 @@ _CHROME_CLASS = re.compile(
     r"(?:^|[-_\s])(related|share|sharing|social|newsletter|subscribe|subscription|advert|advertisement|ads?|"
     r"adslot|promo|promotion|comments?|breadcrumbs?|sidebar|recommend(?:ed|ation)?s?|trending|popular|"
     r"most-?read|outbrain|taboola|tags?|footer|nav|navbar|menu|sponsor(?:ed)?|more-?stories|"
-    r"toolbar|byline|author|meta|dateline|timestamp|published|font-?size|signup|"
+    r"toolbar|byline|author|reporter|writer|meta|dateline|timestamp|published|font-?size|signup|"
     r"cookie|modal|popup|login|app-?download|appE\d+)(?:$|[-_\s])", re.I)
 
 

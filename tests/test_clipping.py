@@ -150,3 +150,36 @@ def test_pasted_prose_above_a_date_is_no_page_head(tmp_path: Path) -> None:
                     "More text.\n", encoding="utf-8")
     clip = read_clipping(page, tz=TAIPEI)
     assert clip.title is None and clip.body.startswith("Senators met on Friday")
+
+
+def _feed(tmp_path: Path, body: str) -> Path:
+    page = tmp_path / "f.txt"
+    page.write_text("<!--1740891300000-->\n[標題](https://example.com/a/1)\n------\n\n" + body, encoding="utf-8")
+    return page
+
+
+@pytest.mark.parametrize("byline", ["記者林孟潔／台北報導", "鉅亨網記者魏志豪 台北", "文匯報記者 李昌鴻 深圳報道"])
+def test_feed_body_opening_byline_is_metadata(tmp_path: Path, byline: str) -> None:
+    clip = read_clipping(_feed(tmp_path, f"<div class=\"editor\"><p>{byline}</p>\n<p>水利署今日宣布減壓供水。</p></div>\n"))
+    assert clip.removed == (("meta:byline", byline),)
+    assert clip.body == "<div class=\"editor\"><p>水利署今日宣布減壓供水。</p></div>\n"
+
+
+@pytest.mark.parametrize("lead", ["記者今日走訪災區，看到居民正在清理家園。", "〔記者林孟潔／台北報導〕水利署今日宣布減壓供水。",
+                                  "（中央社記者林孟潔台北1日電）水利署今日宣布減壓供水。"])
+def test_feed_body_opening_with_prose_about_a_reporter_stays(tmp_path: Path, lead: str) -> None:
+    body = f"<p>{lead}</p>\n<p>第二段。</p>\n"
+    clip = read_clipping(_feed(tmp_path, body))
+    assert clip.body == body and clip.removed == ()
+
+
+def test_pasted_page_head_after_the_date_is_metadata(tmp_path: Path) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text("高溫飆38度 台北破紀錄\n\n2025-06-18 14:32\n某週刊 Media\n記者陳思妤／台北報導\n\n太平洋高壓持續增強。\n",
+                    encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert clip.body == "太平洋高壓持續增強。\n"
+    assert ("page:head", "記者陳思妤／台北報導") in clip.removed
+    # a byline opening the body after a blank line is the article's (clean_corpus convention)
+    page.write_text("捷運綠線核定\n2025-01-22 17:10\n\n記者陳昭宏／台中報導\n台中市政府今天宣布。\n", encoding="utf-8")
+    assert read_clipping(page, tz=TAIPEI).body.startswith("記者陳昭宏／台中報導\n")
