@@ -22,6 +22,11 @@ Lists of other articles by outlets nobody listed are found by *shape* in
 :mod:`digest.clean` (runs of short headline-like lines, link-dense blocks); the
 words in ``LIST_HEADING_WORDS`` only make that shape test more confident.
 
+For size the tables live in three modules: this one, :mod:`digest.clean_rules_notices`
+(``RIGHTS_RULES``, ``INLINE_RULES``) and :mod:`digest.clean_rules_meta` (page
+furniture, credits, reader prompts, merged into the tables here; the edge words).
+Import them all from here.
+
 Conventions: patterns are written for text where runs of whitespace are one
 space; ``[:：︰]`` covers ASCII, full-width and the vertical colon.  Both scripts
 are spelt out (``[閱阅]``) rather than converted, so matching costs one regex.
@@ -411,12 +416,6 @@ PROMPT_GATE: tuple[str, ...] = tuple("""
 advertis career accessib sell help faq 分享 轉 转 share stay coverage 電郵 电邮 原始 掌握 咖啡 更多 more 睇 迴響 回响 回應 回应 ► ▶ 👉 ☞ ➤ ➜ ⏩ 🔗 📌 🔔
 """.split())
 
-# Every RIGHTS rule needs one of these (lower-case) words (speed, as above).
-RIGHTS_GATE: tuple[str, ...] = tuple("""
-© ⓒ (c) copyright rights 版權 版权 著作 授權 授权 許可 许可 同意 轉載 转载 轉貼 转贴 原載 原载 原刊 轉自 转自
-permission creative reprinted republished 創用 创用 cc by 條款 条款
-""".split())
-
 # A prompt that ends like a sentence ("歡迎訂閱我們的電子報。") must at least open
 # like one: an imperative, a bullet or an arrow.  Prose never does.
 IMPERATIVE_START = (
@@ -428,123 +427,21 @@ IMPERATIVE_START = (
     r"become|already|create|start|unlock|log|register))"
 )
 
-# Lines before the first or after the last paragraph of prose are junk when
-# they speak to the reader (你/您/your/our…, an imperative, or no sentence at all)
-# AND name one of these promo things.  Catches prompts nobody listed:
-# "订阅法广每日新闻通讯，把最新国际新闻送到您的邮箱。", "海量资讯，尽在新浪财经APP".
-EDGE_PROMO_WORDS = (
-    r"(?i:訂閱|订阅|下載|下载|(?<![a-z])app(?![a-z])|應用程式|应用程序|客戶端|客户端|贊助|赞助|捐款|定期定額|小額支持|"
-    r"支持.{0,8}(媒體|媒体|新聞|新闻|報導|报道|我們|我们)|加入.{0,6}(會員|会员|好友|粉絲|粉丝|line|社群|頻道|频道)|"
-    r"粉絲專頁|粉丝专页|粉專|粉专|(?<![a-z])line(?![a-z])|telegram|instagram|youtube|facebook|臉書|脸书|微信|公眾號|公众号|"
-    r"電子報|电子报|新聞通訊|新闻通讯|newsletter|subscri|(?<![a-z])follow (us|our|@)|download|donat|"
-    r"support(ing)? (us|our|independent)|membership|sign up|in touch|"
-    r"免責|免责|投資需謹慎|投资需谨慎|投資建議|投资建议|風險提示|风险提示)"
-)
-# A call to action makes even a full sentence at the edge a prompt: "… Sign up here."
-EDGE_CTA = (
-    r"(?i:sign up|subscribe (now|here|today)|click here|tap here|download (the|our)|learn more|"
-    r"立即訂閱|立即订阅|立即下載|立即下载|點此|点此|點擊這裡|点击这里|按此|請按|请按|請點擊|请点击)"
-)
-# Verbs that urge the reader: a short fragment at the edge needs one to be a prompt.
-PROMO_VERBS = (
-    r"(?i:尽在|盡在|就在|都在|下載|下载|訂閱|订阅|加入|追蹤|追踪|關注|关注|按讚|按赞|點|点击|點擊|掃|扫|立即|馬上|马上|"
-    r"免費|免费|搶先|抢先|請|请|快|歡迎|欢迎|支持|贊助|赞助|解鎖|解锁|"
-    r"(?<![a-z])(get|sign|join|follow|download|subscribe|support|donate|unlock|try|listen|watch)(?![a-z]))"
-)
-# A short line that is only an outlet's name ("环球时报-环球网", "自由時報"): at
-# the edges of the article it is a masthead or a footer, not text.
-OUTLET_NAME = (
-    r"[\w\s·・\-–|｜,，]{0,14}(時報|时报|日報|日报|晚報|晚报|新聞網|新闻网|新聞台|新闻台|週刊|周刊|雜誌|杂志|電視台|电视台|"
-    r"電台|电台|廣播|广播|通訊社|通讯社|傳媒|传媒|報業|报业|新聞|新闻|網|网|(?i:news|times|post|daily|media|tv|radio|"
-    r"magazine|journal|herald|tribune|press|wire))(?i:[\s\-–|｜,，]*[\w]{0,8}(網|网|\.com|中文|chinese)?)"
-)
-READER_WORDS = (
-    r"(?i:你|您|妳|我們|我们|本[報报台網网站刊號号]|(?<![a-z])(you|your|our|us)(?![a-z]))"
-)
-
-# --------------------------------------------------------------------------
-# Copyright notices: removed from the body, returned as rights metadata.
-# Narrow on purpose: "未經授權" alone occurs in news prose, the *notice* form
-# (未經授權，不得轉載) does not.
-# --------------------------------------------------------------------------
-RIGHTS_RULES: dict[str, str] = {
-    "rights:copyright": (
-        # "©2025年德国之声版权声明…", "Copyright 2025 AP. All Rights Reserved.", "聯合新聞網 版權所有 © 2025";
-        # not a caption that ends with "© Reuters" (a caption is article text).
-        r"(?i:[\W_]{0,3}(©|ⓒ|\(c\)\s*\d{4}|copyright\b).{0,400}"
-        r"|.{0,80}(版權所有|版权所有|版權聲明|版权声明|著作權聲明|著作权声明|all rights reserved|copyright\s*(©|\(c\))?\s*(19|20)\d\d"
-        r"|[©ⓒ]\s*(19|20)\d\d).{0,400})"
-    ),
-    "rights:no-reprint": (
-        r".{0,120}(未經|未经|非經|非经|未獲|未获)\s*.{0,16}(授權|授权|許可|许可|同意).{0,12}"
-        r"(不得|禁止|請勿|请勿|嚴禁|严禁|不可)\s*.{0,12}(轉載|转载|使用|複製|复制|重製|翻印|摘編|摘编|播送|改寫|改写|刊登).{0,300}"
-        r"|.{0,60}(轉載請|转载请|如需轉載|如需转载|歡迎轉載|欢迎转载|禁止轉載|禁止转载|嚴禁轉載|严禁转载|"
-        r"請勿轉載|请勿转载|不得轉載|不得转载|版權歸|版权归|版權屬|版权属).{0,200}"
-    ),
-    "rights:reprinted": (
-        r"[（(【]?(本文|此文|文章|本篇)\s*(轉載|转载|轉貼|转贴|原載|原载|原刊|轉自|转自)(自|於|于)?.{1,80}"
-        r"|[（(【]?(本文|此文)\s*(来自|來自|首发于|首發於|首发自|首發自|原题|原題|源自).{1,160}(授權|授权|轉載|转载|發布|发布|刊登|刊載|刊载)"
-        r".{0,40}"
-        r"|.{0,40}(開放|开放)(合作夥伴|合作伙伴).{0,6}(轉載|转载).{0,40}"
-        r"|(本文|本篇|此文|文章)?.{0,12}(經|经|獲|获|取得)\s*.{0,30}(授權|授权|同意)\s*"
-        r"(轉載|转载|刊登|刊載|刊载|轉貼|转贴|發布|发布).{0,120}"
-        r"|(?i:.{0,80}(reproduced|republished|reprinted) (here )?with (the )?(kind )?permission.{0,200})"
-        r"|(?i:.{0,80}licensed under (a )?creative commons.{0,200})"
-        r"|(?i:.{0,60}(創用\s*cc|创用\s*cc|cc\s*by(-[a-z]{2})*|creative commons|授權條款|授权条款).{0,200})"
-    ),
-}
-
-# --------------------------------------------------------------------------
-# Promos glued inside a paragraph: only the matched span is cut.  ``search``.
-# --------------------------------------------------------------------------
-_PROMO_WORDS = (
-    r"(相[關关][報报][導道]|相[關关]新[聞闻]|相[關关]文章|相[關关][閱阅][讀读]|延伸[閱阅][讀读]|推[薦荐][閱阅][讀读]|"
-    r"更多[報报][導道]|更多新[聞闻]|看更多|熱門新[聞闻]|热门新闻|你可能也想看|猜你喜[歡欢]|精彩推荐|"
-    r"推荐阅读|推薦閱讀|同場加映|同场加映|延伸閱讀|編輯推薦|编辑推荐|相[關关]影音|相[關关]視頻|相关视频|"
-    r"(?i:related|read more|read also|see also|also read|more on this))"
-)
-_PROMO_EN = r"(?i:related|read more|read also|see also|also read|more on this)"
-INLINE_RULES: dict[str, str] = {
-    # "(相關報導: 標題 更多文章" running to the end of the paragraph (no closing bracket).
-    "promo:inline-related-to-end": (
-        r"\s*" + OPEN + r"?\s*" + _PROMO_WORDS + r"\s*[:：︰]\s*[^。]{0,200}?更多文章\s*$"
-        # … or a bracket that never closes: "(相關報導: 標題" to the end of the paragraph
-        r"|\s*[（(【〔\[［]\s*" + _PROMO_WORDS + r"\s*[:：︰]\s*[^。！？）)】〕\]］]{1,200}$"
-    ),
-    # "（相關報導：標題、標題）更多文章" or "（延伸閱讀：標題）" in or after the prose.
-    "promo:inline-related": (
-        r"\s*[（(【〔\[［]\s*(" + _PROMO_WORDS + r"\s*[:：︰]|(?!" + _PROMO_EN + r")" + _PROMO_WORDS + r")"
-        r"\s*[^）)】〕\]］]{0,300}[）)】〕\]］]\s*(更多文章|更多新[聞闻]|看更多)?"
-    ),
-    # A bare "更多文章" / "看更多" glued to the end of a paragraph.
-    "promo:more-suffix": r"(?<=[。！？!?」”』）)])\s*(更多文章|看更多|更多新[聞闻]|閱讀更多|阅读更多|Read more|READ MORE)\s*[»›>]*\s*$",
-    # ▶ 點我看更多 / 👉 點我下載APP glued at the end.
-    "promo:arrow-suffix": r"(?<=[。！？!?」”』）)])\s*[▶►👉☞➤➜→]+\s*[^。！？]{1,60}$",
-    # 中新社 / 中央社 end marks and credits glued at the end of the last paragraph.
-    "credit:end-mark": r"(?<=[。！？!?」”』])\s*[（(]\s*完\s*[）)]\s*$",
-    "credit:inline-editor": (
-        r"(?<=[。！？!?」”』）)])\s*[（(]\s*([責责]任[編编][輯辑]|[編编][輯辑]|[責责][編编]|[網网][編编])\s*[:：︰]\s*"
-        r"[^）)]{1,30}[）)]\s*\d{0,8}\s*$"
-    ),
-}
-# A literal each inline rule needs: the rule only runs on lines that contain it (speed).
-INLINE_GATES: dict[str, str] = {
-    "promo:inline-related-to-end": r"更多文章|[（(【〔\[［]\s*(相|延|推|更|看|熱|热|你|猜|精|同|編|编|往|(?i:r|s|a|m))",
-    "promo:inline-related": r"[（(【〔\[［]\s*(相|延|推|更|看|熱|热|你|猜|精|同|編|编|往|(?i:r|s|a|m))",
-    "promo:more-suffix": r"(?i:更多|看更多|read more)",
-    "promo:arrow-suffix": r"[▶►👉☞➤➜→]",
-    "credit:end-mark": r"完",
-    "credit:inline-editor": r"[編编責责網网]",
-}
 
 
-# Page furniture, credits and reader prompts: kept in their own module for size.
+
+# Copyright notices and promos glued inside a paragraph (digest.clean_rules_notices),
+# page furniture, credits and reader prompts (digest.clean_rules_meta): kept in
+# their own modules for size, re-exported here.
 from digest.clean_rules_meta import (  # noqa: E402
-    PROMPT_GATE_MORE, PROMPT_MORE, PROVENANCE, RIGHTS_MORE, SECTION_LABEL, STRICT_MORE,
+    EDGE_CTA, EDGE_PROMO_WORDS, OUTLET_NAME, PROMO_VERBS, PROMPT_GATE_MORE, PROMPT_MORE, PROVENANCE, READER_WORDS,
+    RIGHTS_MORE, SECTION_LABEL, STRICT_MORE,
 )
+from digest.clean_rules_notices import INLINE_GATES, INLINE_RULES, RIGHTS_GATE, RIGHTS_RULES  # noqa: E402
 
 STRICT_LINE_RULES.update(STRICT_MORE)
 PROMPT_RULES.update(PROMPT_MORE)
 PROMPT_GATE += PROMPT_GATE_MORE
 RIGHTS_RULES.update(RIGHTS_MORE)
-__all_more__ = (PROVENANCE, SECTION_LABEL)
+__all_more__ = (PROVENANCE, SECTION_LABEL, INLINE_GATES, INLINE_RULES, RIGHTS_GATE, EDGE_CTA, EDGE_PROMO_WORDS,
+                OUTLET_NAME, PROMO_VERBS, READER_WORDS)

@@ -110,6 +110,43 @@ RIGHTS_MORE: dict[str, str] = {
     ),
 }
 
+# --------------------------------------------------------------------------
+# Edge words (digest.clean_passes.edge_promos)
+# --------------------------------------------------------------------------
+# Lines before the first or after the last paragraph of prose are junk when
+# they speak to the reader (你/您/your/our…, an imperative, or no sentence at all)
+# AND name one of these promo things.  Catches prompts nobody listed:
+# "订阅法广每日新闻通讯，把最新国际新闻送到您的邮箱。", "海量资讯，尽在新浪财经APP".
+EDGE_PROMO_WORDS = (
+    r"(?i:訂閱|订阅|下載|下载|(?<![a-z])app(?![a-z])|應用程式|应用程序|客戶端|客户端|贊助|赞助|捐款|定期定額|小額支持|"
+    r"支持.{0,8}(媒體|媒体|新聞|新闻|報導|报道|我們|我们)|加入.{0,6}(會員|会员|好友|粉絲|粉丝|line|社群|頻道|频道)|"
+    r"粉絲專頁|粉丝专页|粉專|粉专|(?<![a-z])line(?![a-z])|telegram|instagram|youtube|facebook|臉書|脸书|微信|公眾號|公众号|"
+    r"電子報|电子报|新聞通訊|新闻通讯|newsletter|subscri|(?<![a-z])follow (us|our|@)|download|donat|"
+    r"support(ing)? (us|our|independent)|membership|sign up|in touch|"
+    r"免責|免责|投資需謹慎|投资需谨慎|投資建議|投资建议|風險提示|风险提示)"
+)
+# A call to action makes even a full sentence at the edge a prompt: "… Sign up here."
+EDGE_CTA = (
+    r"(?i:sign up|subscribe (now|here|today)|click here|tap here|download (the|our)|learn more|"
+    r"立即訂閱|立即订阅|立即下載|立即下载|點此|点此|點擊這裡|点击这里|按此|請按|请按|請點擊|请点击)"
+)
+# Verbs that urge the reader: a short fragment at the edge needs one to be a prompt.
+PROMO_VERBS = (
+    r"(?i:尽在|盡在|就在|都在|下載|下载|訂閱|订阅|加入|追蹤|追踪|關注|关注|按讚|按赞|點|点击|點擊|掃|扫|立即|馬上|马上|"
+    r"免費|免费|搶先|抢先|請|请|快|歡迎|欢迎|支持|贊助|赞助|解鎖|解锁|"
+    r"(?<![a-z])(get|sign|join|follow|download|subscribe|support|donate|unlock|try|listen|watch)(?![a-z]))"
+)
+# A short line that is only an outlet's name ("环球时报-环球网", "自由時報"): at
+# the edges of the article it is a masthead or a footer, not text.
+OUTLET_NAME = (
+    r"[\w\s·・\-–|｜,，]{0,14}(時報|时报|日報|日报|晚報|晚报|新聞網|新闻网|新聞台|新闻台|週刊|周刊|雜誌|杂志|電視台|电视台|"
+    r"電台|电台|廣播|广播|通訊社|通讯社|傳媒|传媒|報業|报业|新聞|新闻|網|网|(?i:news|times|post|daily|media|tv|radio|"
+    r"magazine|journal|herald|tribune|press|wire))(?i:[\s\-–|｜,，]*[\w]{0,8}(網|网|\.com|中文|chinese)?)"
+)
+READER_WORDS = (
+    r"(?i:你|您|妳|我們|我们|本[報报台網网站刊號号]|(?<![a-z])(you|your|our|us)(?![a-z]))"
+)
+
 # A section label above the article (edge:section-label): "Axios · Energy &
 # Environment", "Shots - Health News", "Opinion | Politics": Title-Case words
 # either side of a separator, nothing else.

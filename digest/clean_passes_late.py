@@ -1,0 +1,89 @@
+"""The last cleaning passes (split from :mod:`digest.clean_passes` for size):
+6. duplicated captions, 7. promos glued inside a kept paragraph, and the guard
+that a table / ``<pre>`` goes only as a whole.  :func:`digest.clean.clean_body`
+runs them after the passes of :mod:`digest.clean_passes`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from digest.clean_config import Rules
+from digest.clean_lines import OPAQUE, Line
+
+__all__ = ["dup_captions", "glued_promos", "whole_tables_only"]
+
+_HAS_WORD = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
+
+
+def _dup_key(text: str) -> str:
+    """Two copies of a caption compare equal despite full-/half-width
+    punctuation and spacing: "，（美聯社）" == ",(美聯社)"."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def dup_captions(lines: list[Line], rules: Rules) -> None:
+    """6. duplicated caption (pasted pages repeat alt text and caption)."""
+    if rules.on("dup:caption"):
+        recent: list[str] = []
+        prev: Line | None = None
+        for ln in lines:
+            if ln.verdict or ln.tag in OPAQUE:
+                continue
+            key = _dup_key(ln.text) if len(ln.text) <= 200 else ln.text  # only captions need the fuzz
+            if key in recent and not ln.keep and _HAS_WORD.search(ln.text) and len(ln.text) >= 4:
+                ln.verdict = "dup:caption"
+                continue
+            # alt text, then the same caption with its credit: "圖為記者會" / "圖為記者會。(中央社)"
+            if (prev is not None and not prev.keep and prev.verdict is None and len(recent[-1]) >= 8
+                    and key.startswith(recent[-1]) and len(key) - len(recent[-1]) <= 15 and len(key) <= 200):
+                prev.verdict = "dup:caption"
+            recent = (recent + [key])[-2:]
+            prev = ln
+
+
+def glued_promos(lines: list[Line], rules: Rules) -> None:
+    """7. promos glued inside a kept paragraph: only the matched span is cut."""
+    c = rules.builtin
+    for ln in lines:
+        if ln.verdict or ln.keep or ln.tag in OPAQUE:
+            continue
+        for name, p, gate in c.inline:
+            if not gate.search(ln.text):
+                continue
+            for m in p.finditer(ln.text):
+                if m.end() > m.start():
+                    ln.cuts.append((m.start(), m.end(), name))
+        if ln.cuts:
+            ln.cuts = _merge(ln.cuts)
+            covered = sum(b - a for a, b, _ in ln.cuts)
+            if covered >= len(ln.text.strip()):
+                ln.verdict, ln.cuts = ln.cuts[0][2], []
+
+
+def _merge(cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    cuts.sort()
+    out: list[tuple[int, int, str]] = []
+    for a, b, name in cuts:
+        if out and a <= out[-1][1]:
+            pa, pb, pn = out[-1]
+            out[-1] = (pa, max(pb, b), pn)
+        else:
+            out.append((a, b, name))
+    return out
+
+
+def whole_tables_only(lines: list[Line]) -> None:
+    """Last: a table (or <pre>) is article data: it goes only when every row is junk
+    (a layout table holding a menu), never row by row."""
+    groups: dict[Any, list[Line]] = {}
+    for ln in lines:
+        if ln.tag in OPAQUE:
+            groups.setdefault(ln.el, []).append(ln)
+    for group in groups.values():
+        if not all(ln.verdict for ln in group):
+            for ln in group:
+                ln.verdict = None
+

@@ -1,0 +1,92 @@
+"""Built-in cleaning rules, continued: copyright notices and promos glued
+inside a paragraph.  Split from :mod:`digest.clean_rules` for size; that module
+re-exports every table here (see its docstring for the conventions).
+"""
+
+from __future__ import annotations
+
+# Opening brackets of every kind outlets use around credits and promos (as in
+# digest.clean_rules).
+OPEN = r"[（(【〔\[［「『<〈《]"
+
+# Every RIGHTS rule needs one of these (lower-case) words (speed, as above).
+RIGHTS_GATE: tuple[str, ...] = tuple("""
+© ⓒ (c) copyright rights 版權 版权 著作 授權 授权 許可 许可 同意 轉載 转载 轉貼 转贴 原載 原载 原刊 轉自 转自
+permission creative reprinted republished 創用 创用 cc by 條款 条款
+""".split())
+
+
+# --------------------------------------------------------------------------
+# Copyright notices: removed from the body, returned as rights metadata.
+# Narrow on purpose: "未經授權" alone occurs in news prose, the *notice* form
+# (未經授權，不得轉載) does not.
+# --------------------------------------------------------------------------
+RIGHTS_RULES: dict[str, str] = {
+    "rights:copyright": (
+        # "©2025年德国之声版权声明…", "Copyright 2025 AP. All Rights Reserved.", "聯合新聞網 版權所有 © 2025";
+        # not a caption that ends with "© Reuters" (a caption is article text).
+        r"(?i:[\W_]{0,3}(©|ⓒ|\(c\)\s*\d{4}|copyright\b).{0,400}"
+        r"|.{0,80}(版權所有|版权所有|版權聲明|版权声明|著作權聲明|著作权声明|all rights reserved|copyright\s*(©|\(c\))?\s*(19|20)\d\d"
+        r"|[©ⓒ]\s*(19|20)\d\d).{0,400})"
+    ),
+    "rights:no-reprint": (
+        r".{0,120}(未經|未经|非經|非经|未獲|未获)\s*.{0,16}(授權|授权|許可|许可|同意).{0,12}"
+        r"(不得|禁止|請勿|请勿|嚴禁|严禁|不可)\s*.{0,12}(轉載|转载|使用|複製|复制|重製|翻印|摘編|摘编|播送|改寫|改写|刊登).{0,300}"
+        r"|.{0,60}(轉載請|转载请|如需轉載|如需转载|歡迎轉載|欢迎转载|禁止轉載|禁止转载|嚴禁轉載|严禁转载|"
+        r"請勿轉載|请勿转载|不得轉載|不得转载|版權歸|版权归|版權屬|版权属).{0,200}"
+    ),
+    "rights:reprinted": (
+        r"[（(【]?(本文|此文|文章|本篇)\s*(轉載|转载|轉貼|转贴|原載|原载|原刊|轉自|转自)(自|於|于)?.{1,80}"
+        r"|[（(【]?(本文|此文)\s*(来自|來自|首发于|首發於|首发自|首發自|原题|原題|源自).{1,160}(授權|授权|轉載|转载|發布|发布|刊登|刊載|刊载)"
+        r".{0,40}"
+        r"|.{0,40}(開放|开放)(合作夥伴|合作伙伴).{0,6}(轉載|转载).{0,40}"
+        r"|(本文|本篇|此文|文章)?.{0,12}(經|经|獲|获|取得)\s*.{0,30}(授權|授权|同意)\s*"
+        r"(轉載|转载|刊登|刊載|刊载|轉貼|转贴|發布|发布).{0,120}"
+        r"|(?i:.{0,80}(reproduced|republished|reprinted) (here )?with (the )?(kind )?permission.{0,200})"
+        r"|(?i:.{0,80}licensed under (a )?creative commons.{0,200})"
+        r"|(?i:.{0,60}(創用\s*cc|创用\s*cc|cc\s*by(-[a-z]{2})*|creative commons|授權條款|授权条款).{0,200})"
+    ),
+}
+
+# --------------------------------------------------------------------------
+# Promos glued inside a paragraph: only the matched span is cut.  ``search``.
+# --------------------------------------------------------------------------
+_PROMO_WORDS = (
+    r"(相[關关][報报][導道]|相[關关]新[聞闻]|相[關关]文章|相[關关][閱阅][讀读]|延伸[閱阅][讀读]|推[薦荐][閱阅][讀读]|"
+    r"更多[報报][導道]|更多新[聞闻]|看更多|熱門新[聞闻]|热门新闻|你可能也想看|猜你喜[歡欢]|精彩推荐|"
+    r"推荐阅读|推薦閱讀|同場加映|同场加映|延伸閱讀|編輯推薦|编辑推荐|相[關关]影音|相[關关]視頻|相关视频|"
+    r"(?i:related|read more|read also|see also|also read|more on this))"
+)
+_PROMO_EN = r"(?i:related|read more|read also|see also|also read|more on this)"
+INLINE_RULES: dict[str, str] = {
+    # "(相關報導: 標題 更多文章" running to the end of the paragraph (no closing bracket).
+    "promo:inline-related-to-end": (
+        r"\s*" + OPEN + r"?\s*" + _PROMO_WORDS + r"\s*[:：︰]\s*[^。]{0,200}?更多文章\s*$"
+        # … or a bracket that never closes: "(相關報導: 標題" to the end of the paragraph
+        r"|\s*[（(【〔\[［]\s*" + _PROMO_WORDS + r"\s*[:：︰]\s*[^。！？）)】〕\]］]{1,200}$"
+    ),
+    # "（相關報導：標題、標題）更多文章" or "（延伸閱讀：標題）" in or after the prose.
+    "promo:inline-related": (
+        r"\s*[（(【〔\[［]\s*(" + _PROMO_WORDS + r"\s*[:：︰]|(?!" + _PROMO_EN + r")" + _PROMO_WORDS + r")"
+        r"\s*[^）)】〕\]］]{0,300}[）)】〕\]］]\s*(更多文章|更多新[聞闻]|看更多)?"
+    ),
+    # A bare "更多文章" / "看更多" glued to the end of a paragraph.
+    "promo:more-suffix": r"(?<=[。！？!?」”』）)])\s*(更多文章|看更多|更多新[聞闻]|閱讀更多|阅读更多|Read more|READ MORE)\s*[»›>]*\s*$",
+    # ▶ 點我看更多 / 👉 點我下載APP glued at the end.
+    "promo:arrow-suffix": r"(?<=[。！？!?」”』）)])\s*[▶►👉☞➤➜→]+\s*[^。！？]{1,60}$",
+    # 中新社 / 中央社 end marks and credits glued at the end of the last paragraph.
+    "credit:end-mark": r"(?<=[。！？!?」”』])\s*[（(]\s*完\s*[）)]\s*$",
+    "credit:inline-editor": (
+        r"(?<=[。！？!?」”』）)])\s*[（(]\s*([責责]任[編编][輯辑]|[編编][輯辑]|[責责][編编]|[網网][編编])\s*[:：︰]\s*"
+        r"[^）)]{1,30}[）)]\s*\d{0,8}\s*$"
+    ),
+}
+# A literal each inline rule needs: the rule only runs on lines that contain it (speed).
+INLINE_GATES: dict[str, str] = {
+    "promo:inline-related-to-end": r"更多文章|[（(【〔\[［]\s*(相|延|推|更|看|熱|热|你|猜|精|同|編|编|往|(?i:r|s|a|m))",
+    "promo:inline-related": r"[（(【〔\[［]\s*(相|延|推|更|看|熱|热|你|猜|精|同|編|编|往|(?i:r|s|a|m))",
+    "promo:more-suffix": r"(?i:更多|看更多|read more)",
+    "promo:arrow-suffix": r"[▶►👉☞➤➜→]",
+    "credit:end-mark": r"完",
+    "credit:inline-editor": r"[編编責责網网]",
+}
