@@ -81,7 +81,6 @@ def prompt_match(text: str, lowered: str, c: Compiled) -> re.Match[str] | None:
     return m
 
 
-_HAS_WORD = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
 _CJK_OR_WORD = re.compile(r"[\u3400-\u9fff]|[A-Za-z0-9]+")
 
 

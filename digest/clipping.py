@@ -313,12 +313,15 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
         # the page head after the date, up to the first blank line ("鏡週刊 Mirror Media",
         # "記者陳思妤／台北報導", "下載APP…"): short lines without any sentence punctuation
         # (a caption has some) -- metadata.  Only when a blank line closes it:
-        # otherwise the article may start right there.
+        # otherwise the article may start right there; and only a head that holds a
+        # byline (a dek line alone under the date stays).
         k = start
         while k < len(lines) and lines[k].strip() and len(lines[k].strip()) <= 40 \
                 and not re.search(r"[。，,；;！？!?]", lines[k]) and not _SENTENCE_END.search(lines[k].strip()):
             k += 1
-        if k > start and k < len(lines) and not lines[k].strip():
+        head = [lines[j].strip() for j in range(start, k)]
+        if 0 < len(head) <= 5 and k < len(lines) and not lines[k].strip() and any(
+                _ZH_BYLINE.fullmatch(h) or _BYLINE.match(h) or _META_LINE.match(h) for h in head):
             removed += [("page:head", lines[j].strip()) for j in range(start, k)]
             start = k
     if title is not None:  # metadata lines right after the title/date block

@@ -183,3 +183,9 @@ def test_pasted_page_head_after_the_date_is_metadata(tmp_path: Path) -> None:
     # a byline opening the body after a blank line is the article's (clean_corpus convention)
     page.write_text("捷運綠線核定\n2025-01-22 17:10\n\n記者陳昭宏／台中報導\n台中市政府今天宣布。\n", encoding="utf-8")
     assert read_clipping(page, tz=TAIPEI).body.startswith("記者陳昭宏／台中報導\n")
+
+
+def test_pasted_dek_under_the_date_stays(tmp_path: Path) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text("寒流來襲\n\n2025-01-22 17:10\n全台急凍 山區可能降雪\n\n中央氣象署今天發布低溫特報。\n", encoding="utf-8")
+    assert read_clipping(page, tz=TAIPEI).body == "全台急凍 山區可能降雪\n\n中央氣象署今天發布低溫特報。\n"
