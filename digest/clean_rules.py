@@ -291,7 +291,7 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"\s*[:：︰】\]］|｜》>]\s*[^。]{1,160}"
         # "Go deeper: The AI power crunch, explained", "Don't miss: These stocks could …"
         # -- a headline, so it never ends like a sentence
-        r"|(?i:" + _D + r"(go deeper|dig deeper|don['’]?t miss|must read|catch up|more reading)\s*[:：]\s*[^.。]{1,160}[^.。\s])"
+        r"|(?i:" + _D + r"(go deeper|dig deeper|don['’]?t miss|must read|catch up|more reading|more|recommended)\s*[:：]\s*[^.。]{1,160}[^.。\s])"
         r"|(?i:" + _D + r"related (article|story|video|content|coverage|link)s?\s+[^.]{1,160})"
     ),
     # a line with no letter, digit or CJK character: ___, ＊＊＊, ▼▼▼ (separators, bullets)

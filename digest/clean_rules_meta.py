@@ -17,6 +17,9 @@ _ZH_PERSONS = _ZH_PERSON + r"([\s、,，/／]+" + _ZH_PERSON + r"){0,3}"
 # English names, optionally several: "Yvonne Yue Li", "Jane Doe and John Roe"
 _EN_NAME = r"[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|de|van|von|bin|al))*"
 _EN_NAMES = _EN_NAME + r"(?:(?:,? and |, | & )" + _EN_NAME + r")*"
+# "Reporting by Jane Doe in Tokyo", "Editing by John Roe and Ann Lee" (names only: prose has verbs)
+_ROLE_BY = (r"(?:(?:Additional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Gg]raphics?) by "
+            + _EN_NAMES + r"(?: in [A-Z][\w'.-]*(?: [A-Z][\w'.-]*)*)?")
 # Photo agencies and wire services that photo credits end with.
 _AGENCY = (r"(AP|AP Images|AFP|Reuters|Getty Images|EPA(-EFE)?|Bloomberg|Xinhua|Kyodo( News)?|Yonhap|"
            r"Anadolu( Agency)?|NurPhoto|SOPA Images|LightRocket|Shutterstock|Alamy|Sipa USA|ZUMA Press( Wire)?|"
@@ -28,21 +31,26 @@ STRICT_MORE: dict[str, str] = {
     # "AP Photo/Mark Schiefelbein": capitalised names joined by / | via, ending with an
     # agency -- a photo credit split from its caption.  Prose has verbs and small words.
     "credit:photo-agency": (
-        r"[(\[]?\s*(Photo(graph)?s?\s*[:：]\s*)?((" + _CREDIT_SEG + r")\s*(/|\||｜|\bvia\b)\s*)+" + _AGENCY + r"(,? File)?\s*[)\]]?"
+        r"[(\[]?\s*((Photo(graph)?s?|Image|Picture|Credit)\s*(by\b|credit\b|[:：.…]+)\s*)?((" + _CREDIT_SEG + r")\s*(/|\||｜|\bvia\b)\s*)+" + _AGENCY + r"(,? File)?\s*[)\]]?"
         r"|[(\[]?\s*(AP|AFP|EPA|Reuters) Photo\s*/\s*" + _CREDIT_SEG + r"(,? File)?\s*[)\]]?"
+        # NYT: "Credit: John Smith for The New York Times"
+        r"|(?i:credit)\s*[:.…]+\s*" + _CREDIT_SEG + r"( for " + _CREDIT_SEG + r")?"
     ),
     # "封面来源｜视觉中国", "頭圖來源：X", "圖／取自中央氣象署", "（圖／翻攝臉書）", "讀者提供":
     # a line that is only the source of a picture.  (A sentence "本新聞由市府提供資料"
     # does not end with 提供, and one that says 由 is prose.)
     "credit:photo-zh": (
         r"[（(]?\s*(封面|頭圖|头图|題圖|题图|首圖|首图|配圖|配图)\s*(來源|来源|圖片|图片)?\s*[:：︰｜|/／]\s*[^。，,！？]{1,30}[）)]?"
-        r"|[（(]?\s*(圖|图|照片|相片|攝影|摄影|影片|視頻|视频)\s*[／/｜|]\s*[^。！？]{1,30}[）)]?"
+        r"|[（(]?\s*(示意|資料|资料|翻攝|翻摄)?(圖|图|照片|相片|照|攝影|摄影|影片|視頻|视频)\s*[／/｜|]\s*[^。！？]{1,30}[）)]?"
+        # "示意圖", "（資料照）": the label of a stock picture
+        r"|[（(]?\s*(示意圖|示意图|資料照|资料照|資料圖|资料图|資料照片|资料照片|情境照|情境圖|情境图)\s*[）)]?"
         r"|[（(]?\s*(?!.*由)[^\s。，,！？:：]{2,10}(提供|翻攝|翻摄)\s*[）)]?"
     ),
     # "文：林郁庭", "撰文者：李宜蓁", "记者 | 周姝祺", "文字：張子涵　攝影：余志偉": a byline
     # made of role + person name pairs, nothing else.
     "credit:byline-role": (
-        r"[（(【]?\s*((文字|文|撰文者?|作者|記者|记者|攝影|摄影|採訪|采访|采写|採寫|撰稿|整理|口述|圖|图|視覺|视觉|設計|设计)"
+        r"[（(【]?\s*((文字|文|撰文者?|作者|記者|记者|攝影|摄影|採訪|采访|采写|採寫|撰稿|整理|口述|圖|图|視覺|视觉|設計|设计|"
+        r"通讯员|通訊員|实习生|實習生)"
         r"\s*[:：︰｜|／/]\s*" + _ZH_PERSONS + r"\s*){1,4}[）)】]?"
     ),
     # "—With assistance from Yvonne Yue Li." (Bloomberg), "With reporting by …": the
@@ -50,6 +58,10 @@ STRICT_MORE: dict[str, str] = {
     "credit:wire-assist": (
         r"[—–\-\s]*(?i:with)\s+(?:additional\s+)?(?i:assistance|reporting|contributions?)\s+(?i:from|by)\s+"
         + _EN_NAMES + r"(?:,? and " + _EN_NAMES + r")?\.?"
+        # "(Reporting by Jane Doe; Editing by John Roe)" -- Reuters' credits in brackets
+        r"|\(\s*" + _ROLE_BY + r"(?:\s*[;,]\s*(?:and )?" + _ROLE_BY + r")*\.?\s*\)"
+        # USA TODAY: "Contributing: Jane Doe, USA TODAY"
+        r"|(?i:contributing( reporters?| writers?)?)\s*:\s*" + _EN_NAMES + r"(?:,\s*[A-Z][\w .&]{1,30})?\.?"
     ),
     # WeChat article header: "原创 城事观察 城事观察 2025年03月21日 07:30 上海"
     # (原创 and a time of day: a dated line in a timeline has neither)
@@ -76,6 +88,7 @@ STRICT_MORE: dict[str, str] = {
     # "喜歡這篇文章嗎？", "Did you enjoy this article?"
     "prompt:liked-article": (
         r"(?i:" + _D + r"((喜歡|喜欢|覺得|觉得)(這篇|这篇|本篇|本文|這則|这则)(文章|報導|报道|新聞|新闻|內容|内容)?(嗎|吗|如何|怎麼樣|怎么样|好看嗎|好看吗)?"
+        r"|(覺得|觉得)(這篇|这篇|本篇|本文)(文章|報導|报道)?(有幫助|有帮助|有用|有收穫|有收获)(嗎|吗)"
         r"|(did you )?(like|enjoy|enjoyed|liked) (this|the) (article|story|read)\??)" + _D + r")"
     ),
     # "☆新頭殼特派記者全台追蹤報導，最新颱風動態請鎖定本網☆": a star-framed line that
@@ -85,10 +98,19 @@ STRICT_MORE: dict[str, str] = {
     ),
     # 设为星标 ★ 第一时间收到推送 (WeChat)
     "prompt:star": r"[\W_]*(设为|設為|加|标为|標為)\s*(星标|星標)[^。]{0,40}",
+    # the WeChat reader's own widgets, pasted with the article
+    "nav:wechat-ui": (
+        r"[\W_]*(预览时标签不可点|預覽時標籤不可點|微信扫一扫[^。]{0,24}|继续滑动看下一个|繼續滑動看下一個|向上滑动看下一个|"
+        r"轻触阅读原文|輕觸閱讀原文|轻点两下取消(赞|在看)|轻点两下打开|视频小程序|写留言|寫留言|"
+        r"在小说阅读器中沉浸阅读|使用小程序|微信公众平台|[^。，\s]{1,20}\s*(已关注|已關注))[\W_]*"
+    ),
     # "【你點睇？】樓價會否已見底？歡迎留言分享你的看法。": an invitation to comment
     "prompt:opinion-invite": (
-        r".{0,60}(歡迎|欢迎|請|请|快來|快来)(大家|讀者|读者|各位)?\s*(留言|評論|评论)\s*"
+        r"(?=.*(留言|評論|评论|(?i:comment)))"  # (speed: most lines have none of these)
+        r"(.{0,60}(歡迎|欢迎|請|请|快來|快来)(大家|讀者|读者|各位)?\s*(留言|評論|评论)\s*"
         r"(分享|發表|发表|說說|说说|談談|谈谈|告訴我們|告诉我们|告訴|告诉)?.{0,10}(看法|意見|意见|想法|觀點|观点)[\W_]{0,4}"
+        # "What do you think? Let us know in the comments."
+        r"|(?i:.{0,60}\b(let us know|tell us|share your (thoughts|views|opinion))\b.{0,40}\b(in the comments?|comments? (below|section))\b.{0,20}))"
     ),
 }
 
@@ -154,4 +176,5 @@ _TITLE_WORDS = r"[A-Z][\w&'’.]*(?: (?:&|and|of|the|[A-Z][\w&'’.]*)){0,4}"
 SECTION_LABEL = _TITLE_WORDS + r"(?:\s*[·•|｜\-–—/]\s*" + _TITLE_WORDS + r"){1,2}"
 # Where an article came from, at the top (edge:provenance): "来源：观察者网".  At the
 # end such a line credits the data ("来源：商务部网站") and stays.
-PROVENANCE = r"[\W_]*(来源|來源|出处|出處|稿源|(?i:source))\s*[:：︰｜|]\s*[^\s。，,！？:：]{2,20}[\W_]*"
+PROVENANCE = (r"[\W_]*(本文|文章|稿件)?(来源|來源|出处|出處|稿源|转自|轉自|(?i:source))\s*[:：︰｜|]\s*"
+              r"[^\s。，,！？:：]{2,20}[\W_]*")

@@ -416,6 +416,16 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
     ("promo:related-line", "Don't miss: These energy stocks could benefit from higher oil prices",
      "Don't miss: the deadline for applications is Friday."),
     ("prompt:share-bar", "分享這篇文章：Facebook ・ X ・ LINE", "分享這篇文章的人超過一萬名。"),
+    ("credit:photo-agency", "(Photo by John Smith/Getty Images)", "Photo by photo, John Smith rebuilt the archive."),
+    ("credit:photo-agency", "Credit: John Smith for The New York Times", "Credit: the union, which won the vote."),
+    ("credit:wire-assist", "(Reporting by Jane Doe; Editing by John Roe)", "(Reporting by the agency was later disputed.)"),
+    ("credit:wire-assist", "Contributing: Jane Doe, USA TODAY", "Contributing factors included the drought."),
+    ("credit:photo-zh", "（示意圖／取自pixabay）", "示意圖顯示，新路線將經過三個行政區。"),
+    ("credit:byline-role", "通讯员：李四", "通讯员李四在现场发现，道路已经被冲毁。"),
+    ("prompt:opinion-invite", "What do you think? Let us know in the comments.", "Let us know, the mayor told residents."),
+    ("prompt:liked-article", "覺得這篇文章有幫助嗎？", "他覺得這篇文章有幫助。"),
+    ("nav:wechat-ui", "预览时标签不可点", "预览时，标签不可点击的问题已经修复。"),
+    ("promo:related-line", "MORE: Senate passes stopgap bill", "More: the company also said it would cut jobs."),
 ])
 def test_page_furniture_rules(rule: str, junk: str, prose: str) -> None:
     cleaned = _clean_html(_PROSE_A + f"<p>{html.escape(junk)}</p>" + _PROSE_B)
