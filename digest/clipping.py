@@ -32,6 +32,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from .clean import junk_line_rule
+from .clean_rules import HEADING_RULES
 from .clipping_html import read_html_fragment, read_page, strip_tags
 from .clipping_meta import (
     DEFAULT_TZ,
@@ -356,21 +357,29 @@ def _title_and_date(lines: list[str], idx: list[int]) -> tuple[int, int] | None:
             return None
         between = [lines[k].strip() for k in idx[t + 1:d]]
         above = [lines[k].strip() for k in idx[:t]]
-        if all(len(b) <= 40 and not _SENTENCE_END.search(b) or junk_line_rule(b) for b in between) and all(
-                _chrome_line(a) for a in above):
+        if all(len(b) <= 40 and not _SENTENCE_END.search(b) or junk_line_rule(b) for b in between) and _chrome_lines(above):
             return t, d
         return None
     return None
 
 
-def _chrome_line(line: str) -> bool:
-    """A line pasted above the title: a menu item, a section label, or a
-    headline of a "Most Read" box (English headlines run longer than 60
-    characters, but never end like a sentence)."""
-    if re.search(r"[。．]$", line):
-        return False
-    return len(line) <= 60 or (len(line) <= 120 and not _SENTENCE_END.search(line)
-                               and not re.search(r"[\u3400-\u9fff]", line))
+def _chrome_lines(above: list[str]) -> bool:
+    """Lines pasted above the title: menu items and section labels (short), or
+    the headlines of a "Most Read" box under its heading (English headlines
+    run longer than 60 characters, but never end like a sentence).  A long
+    line without such a heading above it may be the title, with the dek below."""
+    in_box = False
+    for line in above:
+        if re.search(r"[。．]$", line):
+            return False
+        if _LIST_HEADING.fullmatch(line):
+            in_box = True
+        elif len(line) > 60 and not (in_box and len(line) <= 120 and not _SENTENCE_END.search(line)):
+            return False
+    return True
+
+
+_LIST_HEADING = re.compile(HEADING_RULES["list:more-articles-en"] + "|" + HEADING_RULES["list:more-articles-zh-short"])
 
 
 _BYLINE = re.compile(r"^(?i:by\s+[A-Z][\w.'-]+.{0,60}|記者.{1,20}|记者.{1,20}|文[／/｜|].{1,20}|撰文.{1,20})$")

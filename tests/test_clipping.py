@@ -189,3 +189,18 @@ def test_pasted_dek_under_the_date_stays(tmp_path: Path) -> None:
     page = tmp_path / "p.txt"
     page.write_text("寒流來襲\n\n2025-01-22 17:10\n全台急凍 山區可能降雪\n\n中央氣象署今天發布低溫特報。\n", encoding="utf-8")
     assert read_clipping(page, tz=TAIPEI).body == "全台急凍 山區可能降雪\n\n中央氣象署今天發布低溫特報。\n"
+
+
+def test_pasted_long_line_above_the_date_is_a_title_not_chrome(tmp_path: Path) -> None:
+    # a long line above the dek is the title (only a "Most Read" box makes long lines chrome)
+    page = tmp_path / "p.txt"
+    page.write_text("Copper hits a record high as a deadly accident at a Chilean mine tightens global supply\n"
+                    "Prices climbed as much as 3.1% to a record on the London Metal Exchange on Thursday morning\n"
+                    "By Jane Doe\nJuly 31, 2025 at 3:41 AM\n\nCopper surged to a record.\n", encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert "Copper hits a record high" not in str(clip.removed)
+    boxed = tmp_path / "b.txt"
+    boxed.write_text("Most Read from Example\nTrump Says He'll Name Fed Pick Soon, Calls Current Chair 'Too Late' Again Today\n"
+                     "Copper Hits Record\n\nBy Jane Doe\nJuly 31, 2025 at 3:41 AM\n\nCopper surged to a record.\n", encoding="utf-8")
+    clip = read_clipping(boxed, tz=TAIPEI)
+    assert clip.title == "Copper Hits Record" and clip.body == "Copper surged to a record.\n"
