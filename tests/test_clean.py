@@ -392,6 +392,8 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
     ("credit:photo-zh", "封面来源｜视觉中国", "封面来源于一张老照片，摄于上世纪八十年代。"),
     ("credit:photo-zh", "圖／取自中央氣象署", "圖為中央氣象署發布的颱風路徑潛勢預報。"),
     ("credit:photo-zh", "讀者提供", "本新聞由台中市政府提供資料"),
+    ("credit:photo-zh", "台北市政府提供", "免費早餐提供"),
+    ("credit:photo-zh", "翻攝臉書", "翻攝時要注意版權。"),
     ("credit:byline-role", "文：林郁庭", "文中提到林郁庭的研究。"),
     ("credit:byline-role", "記者 | 周姝祺", "記者周姝祺在現場採訪時看到，車主排隊等候。"),
     ("credit:byline-role", "文字：張子涵　攝影：余志偉", "文｜鏡週刊財經組"),
