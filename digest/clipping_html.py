@@ -73,6 +73,8 @@ _CHROME_CLASS = re.compile(
     r"adslot|promo|promotion|comments?|breadcrumbs?|sidebar|recommend(?:ed|ation)?s?|trending|popular|"
     r"most-?read|outbrain|taboola|tags?|footer|nav|navbar|menu|sponsor(?:ed)?|more-?stories|"
     r"toolbar|byline|author|reporter|writer|meta|dateline|timestamp|published|font-?size|signup|"
+    # section labels above the headline, photo credits (a bare "credit" may be a byline box the article keeps)
+    r"slug|kicker|eyebrow|overline|section-?label|(?:photo|image|img|picture)-?credits?|"
     r"cookie|modal|popup|login|app-?download|appE\d+)(?:$|[-_\s])", re.I)
 
 

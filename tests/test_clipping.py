@@ -204,3 +204,18 @@ def test_pasted_long_line_above_the_date_is_a_title_not_chrome(tmp_path: Path) -
                      "Copper Hits Record\n\nBy Jane Doe\nJuly 31, 2025 at 3:41 AM\n\nCopper surged to a record.\n", encoding="utf-8")
     clip = read_clipping(boxed, tz=TAIPEI)
     assert clip.title == "Copper Hits Record" and clip.body == "Copper surged to a record.\n"
+
+
+def test_page_reporter_and_section_label_boxes_are_chrome(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>T</title></head><body><main><article>"
+        "<div class=\"slug\"><a href=\"/s\">Shots - Health News</a></div><h1>Measles cases climb</h1>"
+        "<div class=\"reporter\">記者黃韻璇／台北報導</div>"
+        "<p>Measles cases climbed again this week in West Texas, officials said on Tuesday.</p>"
+        "<p class=\"credit\">文｜鏡週刊財經組</p>"
+        "<p>Health officials urged parents to vaccinate their children before school starts.</p>"
+        "</article></main></body></html>", encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert "Shots - Health News" not in clip.body and "記者黃韻璇" not in clip.body
+    assert "文｜鏡週刊財經組" in clip.body and "Measles cases climbed again" in clip.body
