@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin
 
-from .clean import Removed, clean_body, rules_for
+from .clean import CleanedBody, Removed, clean_body, rules_for
 from .config import Config
-from .render import body_to_html
+from .render import BodyFormat, body_to_html
 from .sanitize import sanitize
 from .source import SourceDoc
 
@@ -76,23 +78,41 @@ def lead_summary(fragment: str, limit: int) -> str:
     return summary.strip()
 
 
+_LEADING_BLOCK = re.compile(r"\A\s*<(p|div|h[2-6])>(.*?)</\1>\s*", re.S)
+
+
+def drop_repeated_title(fragment: str, title: str | None) -> tuple[str, tuple[Removed, ...]]:
+    """A body whose first block repeats the headline (a Markdown "# Title", a page's
+    <h1>) would show it twice under the page's own <h1>."""
+    match = _LEADING_BLOCK.match(fragment)
+    if title and match and plain_text(match.group(2)) == title.strip():
+        return fragment[match.end():], (Removed("meta:title", title.strip()),)
+    return fragment, ()
+
+
+def clean_article_body(body: str, fmt: BodyFormat | None, *, title: str | None, cleaning: Mapping[str, Any],
+                       source: str, url: str | None, overrides: Mapping[str, Any] | bool | None) -> CleanedBody:
+    """Raw body -> safe, cleaned HTML: what both the build and ``build.py clean`` show."""
+    safe_html = sanitize(body_to_html(body, fmt))
+    if overrides is False:
+        return CleanedBody(safe_html, (), ())
+    rules = rules_for(cleaning, source=source, url=url, overrides=overrides if isinstance(overrides, Mapping) else None)
+    cleaned = clean_body(safe_html, rules)
+    html, dropped = drop_repeated_title(cleaned.html, title)
+    return CleanedBody(html, cleaned.removed + dropped, cleaned.rights)
+
+
 def prepare_article(doc: SourceDoc, config: Config) -> Article:
-    raw_html = body_to_html(doc.body, doc.format)
-    safe_html = sanitize(raw_html)
-    if doc.cleaning is False:
-        body, removed, notices = safe_html, (), ()
-    else:
-        overrides = doc.cleaning if isinstance(doc.cleaning, dict) else None
-        cleaned = clean_body(safe_html, rules_for(config.cleaning, source=doc.source, url=doc.url, overrides=overrides))
-        body, removed, notices = cleaned.html, cleaned.removed, cleaned.rights
-    body = absolutize(body, doc.url)
+    cleaned = clean_article_body(doc.body, doc.format, title=doc.title, cleaning=config.cleaning,
+                                 source=doc.source, url=doc.url, overrides=doc.cleaning)
+    body = absolutize(cleaned.html, doc.url)
     image = _IMG_SRC.search(body)
     return Article(
         doc=doc,
         html=body,
-        removed=removed,
+        removed=cleaned.removed,
         rights=doc.rights,
-        notices=tuple(notices),
+        notices=cleaned.rights,
         summary=doc.summary or lead_summary(body, config.summary_chars),
         image=htmllib.unescape(image.group(1)) if image else None,
     )

@@ -20,11 +20,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .clean import clean_body, rules_for, to_plain_lines
+from .article import clean_article_body
+from .clean import to_plain_lines
 from .clipping import DEFAULT_TZ, Clipping, read_clipping
 from .errors import BuildError
-from .render import body_to_html
-from .sanitize import sanitize
 
 
 @dataclass(frozen=True)
@@ -54,21 +53,12 @@ def _report(error: BuildError) -> None:
 
 
 def clean_clipping(clip: Clipping, cleaning: Mapping[str, Any] | None = None) -> tuple[list[str], list[tuple[str, str]], tuple[str, ...]]:
-    """Clipping -> (clean lines, removed (rule, text) pairs, rights notices)."""
-    overrides = clip.meta.get("cleaning")
-    removed: list[tuple[str, str]] = list(clip.removed)
-    safe = sanitize(body_to_html(clip.body, clip.format))
-    if overrides is False:
-        return to_plain_lines(safe), removed, ()
-    rules = rules_for(cleaning or {}, source=clip.source, url=clip.url,
-                      overrides=overrides if isinstance(overrides, Mapping) else None)
-    cleaned = clean_body(safe, rules)
-    removed += [(r.rule, r.text) for r in cleaned.removed]
-    lines = to_plain_lines(cleaned.html)
-    # a body that repeats the title as its first line (Markdown "# Title" already went)
-    if lines and clip.title and lines[0].strip() == clip.title.strip():
-        removed.append(("meta:title", lines.pop(0)))
-    return lines, removed, cleaned.rights
+    """Clipping -> (clean lines, removed (rule, text) pairs, rights notices), by the
+    very function the build uses, so `clean` shows what the site will show."""
+    cleaned = clean_article_body(clip.body, clip.format, title=clip.title, cleaning=cleaning or {},
+                                 source=clip.source or "", url=clip.url, overrides=clip.meta.get("cleaning"))
+    removed = [*clip.removed, *((r.rule, r.text) for r in cleaned.removed)]
+    return to_plain_lines(cleaned.html), removed, cleaned.rights
 
 
 def _utf8_streams() -> None:

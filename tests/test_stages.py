@@ -198,3 +198,14 @@ def test_build_cache_reuses_by_key_and_forgets_unused_entries() -> None:
     cache(("y", 2), compute)
     cache.sweep()  # ("x", 1) was not used by this build: dropped
     assert cache(("x", 1), compute) == 3
+
+
+# --- article --------------------------------------------------------------
+
+def test_a_body_that_repeats_the_headline_loses_that_line_only() -> None:
+    from digest.article import drop_repeated_title
+
+    html, removed = drop_repeated_title("<h2>软银投资计划</h2>\n<p>软银投资计划公布后，股价上涨。</p>", "软银投资计划")
+    assert html == "<p>软银投资计划公布后，股价上涨。</p>" and [r.rule for r in removed] == ["meta:title"]
+    kept = "<p>软银投资计划公布后，股价上涨。</p>"
+    assert drop_repeated_title(kept, "软银投资计划") == (kept, ())
