@@ -74,8 +74,8 @@ INLINE_RULES: dict[str, str] = {
     "promo:more-suffix": r"(?<=[。！？!?」”』）)])\s*(更多文章|看更多|更多新[聞闻]|閱讀更多|阅读更多|Read more|READ MORE)\s*[»›>]*\s*$",
     # ▶ 點我看更多 / 👉 點我下載APP glued at the end.
     "promo:arrow-suffix": r"(?<=[。！？!?」”』）)])\s*[▶►👉☞➤➜→]+\s*[^。！？]{1,60}$",
-    # 中新社 / 中央社 end marks and credits glued at the end of the last paragraph.
-    "credit:end-mark": r"(?<=[。！？!?」”』])\s*[（(]\s*完\s*[）)]\s*$",
+    # Editor credits glued at the end of the last paragraph.  (No end-mark rule: "（完）/(完)"
+    # glued to the last paragraph is article text by team decision; see clean_rules.)
     "credit:inline-editor": (
         r"(?<=[。！？!?」”』）)])\s*[（(]\s*([責责]任[編编][輯辑]|[編编][輯辑]|[責责][編编]|[網网][編编])\s*[:：︰]\s*"
         r"[^）)]{1,30}[）)]\s*\d{0,8}\s*$"
@@ -87,6 +87,5 @@ INLINE_GATES: dict[str, str] = {
     "promo:inline-related": r"[（(【〔\[［]\s*(相|延|推|更|看|熱|热|你|猜|精|同|編|编|往|(?i:r|s|a|m))",
     "promo:more-suffix": r"(?i:更多|看更多|read more)",
     "promo:arrow-suffix": r"[▶►👉☞➤➜→]",
-    "credit:end-mark": r"完",
     "credit:inline-editor": r"[編编責责網网]",
 }

@@ -212,7 +212,7 @@ def test_unlisted_outlet_link_list_is_found_by_shape() -> None:
     ("点击上方蓝字关注我们", "prompt:click"),
     ("长按识别二维码关注", "prompt:follow"),
     ("原標題：川普宣布新政", "credit:original-title"),
-    ("（完）", "credit:end-mark"),
+    ("（全文完）", "credit:end-mark"),
     ("The post Markets rally appeared first on Example News.", "prompt:feed-footer"),
 ])
 def test_named_line_rules(junk: str, rule: str) -> None:
@@ -428,6 +428,10 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
     ("prompt:liked-article", "覺得這篇文章有幫助嗎？", "他覺得這篇文章有幫助。"),
     ("nav:wechat-ui", "预览时标签不可点", "预览时，标签不可点击的问题已经修复。"),
     ("promo:related-line", "MORE: Senate passes stopgap bill", "More: the company also said it would cut jobs."),
+    # prompts, not sentences of prose that contain the words
+    ("prompt:subscribe", "Subscribers: sign up for our morning newsletter",
+     "In Spain, only one in ten subscribers pays for more than one newsletter."),
+    ("prompt:click", "Read more »", "Read more journalism, pay less: that is not the deal on offer."),
 ])
 def test_page_furniture_rules(rule: str, junk: str, prose: str) -> None:
     cleaned = _clean_html(_PROSE_A + f"<p>{html.escape(junk)}</p>" + _PROSE_B)
@@ -465,3 +469,12 @@ def test_list_under_a_heading_removed_by_a_prompt_rule_goes_too() -> None:
     # plain (unlinked) lines after such a button are not taken
     kept = _clean_html(_PROSE_A + "<p>Read more</p><p>The budget in numbers</p>" + _PROSE_B)
     assert "The budget in numbers" in to_plain_lines(kept.html)
+
+
+def test_wire_end_mark_is_article_text() -> None:
+    # team decision: "（完）/(完)" closing a 中新社/中央社 story is kept, glued or alone
+    for body in ("<p>种植户应关注市场风险。(完)</p>", "<p>种植户应关注市场风险。</p><p>（完）</p>"):
+        kept = sanitize("<p>国际咖啡价格上涨。</p>" + body)
+        assert clean_body(kept).html == kept
+    cleaned = _clean_html("<p>国际咖啡价格上涨。</p><p>- END -</p>")
+    assert cleaned.removed == (Removed("credit:end-mark", "- END -"),)
