@@ -74,7 +74,7 @@ HEADING_RULES: dict[str, str] = {
     ),
     "list:more-articles-en": _DECOR + (
         r"(?i:(related( (stories|articles|news|coverage|content|links|topics|reading|posts|videos|items))?|"
-        r"read (more|next|also)|also read|see also|keep reading|further reading|what to read next|"
+        r"read (more|next|also)|also read|see also|keep reading|further reading|what to read next|(also )?worth (reading|a read)|"
         r"more (stories|news|articles|coverage|videos|headlines|reading)( (from|on|in|about) .{1,30})?|"
         r"more (from|on|in|about) .{1,30}|most (read|popular|viewed|shared|watched|emailed|commented)( (stories|articles|now))?( (from|on|at) .{1,30})?|"
         r"top (stories|news|headlines|picks)|trending( (now|stories|news|articles|in .{1,30}))?|popular( (now|stories|posts|articles))?|"

@@ -26,7 +26,41 @@ _AGENCY = (r"(AP|AP Images|AFP|Reuters|Getty Images|EPA(-EFE)?|Bloomberg|Xinhua|
            r"Pool|Imagine China|VCG|Redux|Polaris|Bloomberg Creative|CNBC|NPR|The New York Times|The Washington Post)")
 _CREDIT_SEG = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}"
 
+# Wire services and agencies a "Source:" credit names.
+_WIRE = r"(AP|AFP|Reuters|Bernama|BERNAMA|CNA|Xinhua|XINHUA|Kyodo|Yonhap|Antara|dpa|DPA|ANI|PTI|EFE|ANSA|UPI|TASS|Agencies|agencies)"
+
 STRICT_MORE: dict[str, str] = {
+    # A "Bookmark" / "Save" button label alone on a line (page widget, never text).
+    "nav:bookmark": r"(?i:[\W_]*(bookmark(ed)?|add to bookmarks|save (article|story)|saved|加入書籤|加入书签)[\W_]*)",
+    # Wire provenance closing the story: "Source: Bernama/CNA/ec", "Source: AFP/Reuters" --
+    # agencies joined by /, optionally the editor's initials.  A data source ("Source: IMF")
+    # names no agency and stays.
+    "credit:wire-source-en": r"(?i:source)\s*[:：]\s*" + _WIRE + r"(\s*/\s*(" + _WIRE + r"|[a-z]{2,3}))*\.?",
+    # A donation appeal: an optional sentence about the outlet, then an imperative asking
+    # for money for *us/our* work: "Safeguard press freedom by making a one-off donation or
+    # joining our Patron programme today.", "…依靠讀者支持。請捐款支持我們的獨立報導。"
+    # Never a quoted line; prose about donations ("Donations can be made …") is no imperative.
+    "prompt:donation-appeal": (
+        r"(?=.*(我們|我们|本台|本站|本網|本网|本報|本报))(?:[^。！？「」“”]{2,60}[。！]\s*){0,2}"
+        r"(請|请|懇請|恳请|歡迎|欢迎|立即|馬上|马上|一起)[^。！？「」“”]{0,20}(捐款|捐助|捐贈|捐赠|贊助|赞助|小額支持|小额支持)"
+        r"[^。！？「」“”]{0,40}[。！!]?"
+        r"|(?=.*\b(our|us|we)\b)(?:[^.!?\"“”]{2,160}[.!]\s+){0,2}(Please\s+)?(Safeguard|Support|Donate|Help|Join|Become|Make|"
+        r"Give|Back|Contribute|Protect|Defend)\b[^.!?\"“”]{0,160}\b([Dd]onat\w*|[Pp]atron\w*|contribution|membership)\b"
+        r"[^.!?\"“”]{0,80}[.!]?"
+    ),
+    # A portal's reprint disclaimer: "新浪声明：此消息系转载自新浪合作媒体，…并不意味着赞同其观点…"
+    # -- a 声明 label or 本文/此消息 before 转载, and the 不代表/不意味着 … 观点 clause.
+    "notice:reprint-disclaimer": (
+        r"[^。]{0,12}(声明|聲明|免责声明|免責聲明)\s*[:：].{0,80}(转载|轉載).{0,120}(不代表|并不意味着|並不意味著|不意味着|不意味著)"
+        r".{0,40}(观点|觀點|立场|立場).{0,200}"
+        r"|(本文|此文|此消息|该文|該文|文章)(系|為|为|是)?(转载|轉載).{0,80}(不代表|并不意味着|並不意味著|不意味着|不意味著)"
+        r".{0,40}(观点|觀點|立场|立場).{0,200}"
+    ),
+    # "更多 Yahoo 新聞報導，請點此。": a more-news call to action (a link), never a sentence of prose.
+    "prompt:more-news": (
+        r"[\W_]*(更多|看更多|閱讀更多|阅读更多)[^。，,]{0,24}(新聞|新闻|報導|报道|資訊|资讯|內容|内容|文章)[，,\s]*(請|请)?"
+        r"(點此|点此|點我|点我|按此|按我|點擊這裡|点击这里|點這裡|点这里|點擊|点击)[^。]{0,12}[。！!]?[\W_]*"
+    ),
     # "Jacob Hall/AP", "Bloomberg | Bloomberg | Getty Images", "Xinhua via Getty Images",
     # "AP Photo/Mark Schiefelbein": capitalised names joined by / | via, ending with an
     # agency -- a photo credit split from its caption.  Prose has verbs and small words.
@@ -167,9 +201,13 @@ PROMO_VERBS = (
 # A short line that is only an outlet's name ("环球时报-环球网", "自由時報"): at
 # the edges of the article it is a masthead or a footer, not text.
 OUTLET_NAME = (
-    r"[\w\s·・\-–|｜,，]{0,14}(時報|时报|日報|日报|晚報|晚报|新聞網|新闻网|新聞台|新闻台|週刊|周刊|雜誌|杂志|電視台|电视台|"
+    r"(?:[\w\s·・\-–|｜,，]{0,14}(時報|时报|日報|日报|晚報|晚报|新聞網|新闻网|新聞台|新闻台|週刊|周刊|雜誌|杂志|電視台|电视台|"
     r"電台|电台|廣播|广播|通訊社|通讯社|傳媒|传媒|報業|报业|新聞|新闻|網|网|(?i:news|times|post|daily|media|tv|radio|"
     r"magazine|journal|herald|tribune|press|wire))(?i:[\s\-–|｜,，]*[\w]{0,8}(網|网|\.com|中文|chinese)?)"
+    # "新京报", "北青报": two or three characters and 报 -- a paper's short name
+    r"|[\u4e00-\u9fff]{2,3}[报報]"
+    # a broadcaster's foreign-language service: "NHK WORLD-JAPAN 中文", "BBC 中文", "RFI 华语"
+    r"|[A-Z][A-Z\-]+(?: [A-Z][A-Z\-]+){0,2}\s*(中文|華語|华语|Chinese)(網|网)?)"
 )
 READER_WORDS = (
     r"(?i:你|您|妳|我們|我们|本[報报台網网站刊號号]|(?<![a-z])(you|your|our|us)(?![a-z]))"

@@ -432,6 +432,17 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
     ("prompt:subscribe", "Subscribers: sign up for our morning newsletter",
      "In Spain, only one in ten subscribers pays for more than one newsletter."),
     ("prompt:click", "Read more »", "Read more journalism, pay less: that is not the deal on offer."),
+    ("nav:bookmark", "Bookmark", "Bookmark your favourite stations, the app tells commuters."),
+    ("credit:wire-source-en", "Source: Bernama/CNA/ec", "Source: the ministry, which did not give details."),
+    ("prompt:donation-appeal",
+     "HKFP is an impartial platform. Safeguard press freedom by making a one-off donation or joining our Patron programme today.",
+     "Donations can be made through the Red Cross, which said our appeal had raised HK$2 million."),
+    ("prompt:donation-appeal", "自由亞洲電台依靠讀者支持。請捐款支持我們的獨立報導。", "許多市民捐款支持災民，我們在現場看到物資堆積如山。"),
+    ("notice:reprint-disclaimer",
+     "新浪声明：此消息系转载自新浪合作媒体，新浪网登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。",
+     "该声明说，多家媒体转载了这份报告，但这并不意味着官方认同其观点。"),
+    ("prompt:more-news", "更多 Yahoo 新聞報導，請點此。", "更多新聞報導指出，民眾可點此網站查詢。"),
+    ("list:more-articles-en", "Also worth reading", "Also worth reading is the report's appendix on wages."),
 ])
 def test_page_furniture_rules(rule: str, junk: str, prose: str) -> None:
     cleaned = _clean_html(_PROSE_A + f"<p>{html.escape(junk)}</p>" + _PROSE_B)
