@@ -79,7 +79,7 @@ def rule_names() -> tuple[str, ...]:
 # Rules that are code, not regex tables (still switchable with ``disable:``).
 _SHAPE_RULES = (
     "list:heading-run", "list:link-run", "list:tail-run", "list:shape-heading", "edge:promo", "edge:outlet-name",
-    "dup:caption", "meta:feed-timestamp", "edge:section-label", "edge:provenance", "edge:promo-box",
+    "dup:caption", "meta:feed-timestamp", "edge:section-label", "edge:provenance", "edge:promo-box", "edge:top-label",
 )
 
 

@@ -16,7 +16,7 @@ import re
 from digest import clean_rules as R
 from digest.clean_config import Rules
 from digest.clean_lines import OPAQUE, Line
-from digest.clean_passes import _EDGE_PROMO, _REPORTING, _sentence
+from digest.clean_passes import _BYLINE_WORDS, _EDGE_PROMO, _REPORTING, _length, _sentence
 
 __all__ = ["promo_boxes", "top_labels"]
 
@@ -25,8 +25,14 @@ _PROVENANCE = re.compile(R.PROVENANCE)
 _TOP_WINDOW = 3  # labels sit among the first few lines of the body
 
 
+# A bare section / brand label: one to three words or a few characters, no punctuation
+# ("国内", "Singapore", "新加坡").  Not an all-capitals Latin line (a dateline "KUALA LUMPUR").
+_BARE_LABEL = re.compile(r"(?![A-Z][A-Z .\-]*$)[\w\u3400-\u9fff](?:[\w\u3400-\u9fff'’\-]| (?=\w)){0,23}")
+
+
 def top_labels(lines: list[Line], rules: Rules) -> None:
     """Section labels and provenance lines above the first paragraph of prose."""
+    _single_top_label(lines, rules)
     seen = 0
     for ln in lines:
         if ln.verdict:
@@ -40,6 +46,32 @@ def top_labels(lines: list[Line], rules: Rules) -> None:
             ln.verdict = "edge:section-label"
         elif rules.on("edge:provenance") and _PROVENANCE.fullmatch(ln.text):
             ln.verdict = "edge:provenance"
+
+
+def _single_top_label(lines: list[Line], rules: Rules) -> None:
+    """edge:top-label -- the only line left above the first line of prose, when it is a
+    bare label of a few characters / words ("国内", "Singapore"): a section or brand label
+    of the page.  Never a heading of the article, a caption or a list item; never when
+    two or more lines stand above the prose (a kicker and a standfirst, an interview's
+    first Q/A lines), and never below the first line of prose."""
+    if not rules.on("edge:top-label"):
+        return
+    above = []
+    for ln in lines:
+        if ln.verdict:
+            continue
+        if ln.keep or _sentence(ln):
+            break
+        above.append(ln)
+        if len(above) > 1:
+            return
+    if len(above) != 1 or not any(ln.verdict is None and _sentence(ln) for ln in lines):
+        return
+    ln = above[0]
+    if (ln.caption or ln.in_list or ln.heading_tag or ln.tag in OPAQUE or _length(ln.text) > 3
+            or not _BARE_LABEL.fullmatch(ln.text) or _BYLINE_WORDS.search(ln.text)):
+        return
+    ln.verdict = "edge:top-label"
 
 
 # Rules whose line opens a newsletter / donation box.

@@ -489,3 +489,16 @@ def test_wire_end_mark_is_article_text() -> None:
         assert clean_body(kept).html == kept
     cleaned = _clean_html("<p>国际咖啡价格上涨。</p><p>- END -</p>")
     assert cleaned.removed == (Removed("credit:end-mark", "- END -"),)
+
+
+def test_single_bare_label_above_the_prose_goes() -> None:
+    # "国内" / "Singapore" alone above the first paragraph is the page's section label
+    cleaned = _clean_html("<p>国内</p><p>新山至新加坡地铁系统工程进展顺利。</p><p>预计明年底开始试运。</p>")
+    assert cleaned.removed == (Removed("edge:top-label", "国内"),)
+    en = _clean_html("<p>Singapore</p>" + _PROSE_A + _PROSE_B)
+    assert en.removed == (Removed("edge:top-label", "Singapore"),)
+    # a byline, a dateline, two lines above the prose, or a one-line paragraph inside the story stay
+    for body in ("<p>By Maria Lopez</p>" + _PROSE_A, "<p>KUALA LUMPUR</p>" + _PROSE_A,
+                 "<p>Analysis</p><p>Exclusive</p>" + _PROSE_A, _PROSE_A + "<p>Singapore</p>" + _PROSE_B):
+        kept = sanitize(body)
+        assert [r for r in clean_body(kept).removed if r.rule == "edge:top-label"] == []
