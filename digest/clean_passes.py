@@ -244,7 +244,10 @@ def heading_lists(lines: list[Line], rules: Rules) -> None:
                 continue
             items = list_run(i + 1)
             if taken:
-                if not items or not all(_dense(lines[k]) or lines[k].in_list for k in items):
+                # links or <li> items; in pasted text (no links survive) three or more plain
+                # headlines under the button ("READ MORE" + 3 titles) are a list too
+                plain_run = len(items) >= 3 and not _enumerated(lines, items)
+                if not items or not (plain_run or all(_dense(lines[k]) or lines[k].in_list for k in items)):
                     i += 1
                     continue
                 for k in items:

@@ -502,3 +502,14 @@ def test_single_bare_label_above_the_prose_goes() -> None:
                  "<p>Analysis</p><p>Exclusive</p>" + _PROSE_A, _PROSE_A + "<p>Singapore</p>" + _PROSE_B):
         kept = sanitize(body)
         assert [r for r in clean_body(kept).removed if r.rule == "edge:top-label"] == []
+
+
+def test_plain_headlines_under_a_removed_read_more_button() -> None:
+    # pasted text keeps no links: three or more headlines under "READ MORE" are the list
+    heads = ["Passport-free clearance now available for cars", "Terminal 5 construction to start in 2025",
+             "Record passenger numbers in 2024"]
+    cleaned = _clean_html(_PROSE_A + "<p>READ MORE</p>" + "".join(f"<p>{h}</p>" for h in heads) + _PROSE_B)
+    assert to_plain_lines(cleaned.html) == [_PROSE_A[3:-4], _PROSE_B[3:-4]]
+    # two short lines after it (a subhead and a label of the story) are not taken
+    kept = _clean_html(_PROSE_A + "<p>Read more</p><p>The budget in numbers</p><p>Where the money goes</p>" + _PROSE_B)
+    assert "Where the money goes" in to_plain_lines(kept.html)
