@@ -77,6 +77,8 @@ def _single_top_label(lines: list[Line], rules: Rules) -> None:
 # Rules whose line opens a newsletter / donation box.
 _BOX_OPENERS = ("prompt:subscribe", "prompt:newsletter", "prompt:donate", "prompt:support-journalism")
 _QUOTE = re.compile(r"[“”「」『』\"]")
+_APPEALS = ("prompt:donate", "prompt:donation-appeal", "prompt:support-journalism")
+_BOX_HEADING = re.compile(r"[\W_]*((?i:support|donate to|back|fund)\s+\S.{0,30}|(支持|贊助|赞助|捐助)\S{1,12})[\W_]*")
 
 
 def promo_boxes(lines: list[Line], rules: Rules) -> None:
@@ -106,4 +108,12 @@ def promo_boxes(lines: list[Line], rules: Rules) -> None:
         under_heading = (prev.heading_tag and _EDGE_PROMO.search(ln.text) is not None
                          and all(later.verdict or not _sentence(later) for later in lines[i + 1:]))
         if sandwiched or under_heading:
+            ln.verdict = "edge:promo-box"
+    # the box heading above a removed appeal: "Support HKFP", "支持我們" (a short label
+    # naming support/donation, right above the appeal a rule removed)
+    for i in range(n - 1):
+        ln, nxt = lines[i], lines[i + 1]
+        if (ln.verdict is None and not ln.keep and not ln.caption and ln.tag not in OPAQUE
+                and (nxt.verdict or "").startswith(_APPEALS) and _length(ln.text) <= 4 and not _sentence(ln)
+                and _BOX_HEADING.fullmatch(ln.text)):
             ln.verdict = "edge:promo-box"

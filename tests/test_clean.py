@@ -513,3 +513,13 @@ def test_plain_headlines_under_a_removed_read_more_button() -> None:
     # two short lines after it (a subhead and a label of the story) are not taken
     kept = _clean_html(_PROSE_A + "<p>Read more</p><p>The budget in numbers</p><p>Where the money goes</p>" + _PROSE_B)
     assert "Where the money goes" in to_plain_lines(kept.html)
+
+
+def test_support_heading_goes_with_the_donation_appeal_under_it() -> None:
+    appeal = "Safeguard press freedom by making a one-off donation or joining our Patron programme today."
+    cleaned = _clean_html(_PROSE_A + f"<h3>Support HKFP</h3><p>{appeal}</p>" + _PROSE_B)
+    assert to_plain_lines(cleaned.html) == [_PROSE_A[3:-4], _PROSE_B[3:-4]]
+    assert Removed("edge:promo-box", "Support HKFP") in cleaned.removed
+    # an article subheading of the same shape above prose stays
+    kept = sanitize(_PROSE_A + "<h3>Support for farmers</h3>" + _PROSE_B)
+    assert clean_body(kept).html == kept
