@@ -150,7 +150,7 @@ _SHARE_TOKEN = (
     r"字[級级]|字[體体]|字型|字號|字号|大小|小|中|大|特大|打印本[页頁]|列印本[頁页]|列印此[頁页]|"
     r"放大|縮小|缩小|列印|打印|友善列印|複製|复制|複製網址|複製連結|复制链接|"
     r"舉報|举报|反饋|反馈|舉報/反饋|举报/反馈|糾錯|纠错|【纠错】|朗讀|朗读|語音|语音|翻譯|翻译|返回|回頂部|"
-    r"share( this( article| story| page)?)?( on| via)?|share\d?|share full article|save( article)?|saved|tweet|comments?|"
+    r"share( this( article| story| page)?)?( on| via)?|share\d?|share full article|save( article)?|saved|(link )?copied|tweet|comments?|"
     r"(gift|give)( this)? article|read in app|reuse this content|print( this)?( article| page)?|listen|a\s?a\s?a|[a-z]\s?[+-]|"
     r"\d+\s*(則留言|条评论|則評論|comments?|shares?)|" + _SOCIAL + r")"
 )

@@ -432,6 +432,7 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
     ("prompt:subscribe", "Subscribers: sign up for our morning newsletter",
      "In Spain, only one in ten subscribers pays for more than one newsletter."),
     ("prompt:click", "Read more »", "Read more journalism, pay less: that is not the deal on offer."),
+    ("prompt:share-bar", "Share Copy Link copied Email Facebook X LinkedIn", "The link was copied to Facebook, the police said."),
     ("nav:bookmark", "Bookmark", "Bookmark your favourite stations, the app tells commuters."),
     ("credit:wire-source-en", "Source: Bernama/CNA/ec", "Source: the ministry, which did not give details."),
     ("prompt:donation-appeal",
@@ -522,4 +523,14 @@ def test_support_heading_goes_with_the_donation_appeal_under_it() -> None:
     assert Removed("edge:promo-box", "Support HKFP") in cleaned.removed
     # an article subheading of the same shape above prose stays
     kept = sanitize(_PROSE_A + "<h3>Support for farmers</h3>" + _PROSE_B)
+    assert clean_body(kept).html == kept
+
+
+def test_short_paper_name_and_foreign_service_masthead_at_the_edges() -> None:
+    top = _clean_html("<p>北京市中小学新增人工智能课程。</p><p>课程每周一到两课时。</p><p>新京报</p>")
+    assert Removed("edge:outlet-name", "新京报") in top.removed
+    tail = _clean_html("<p>日本央行维持利率不变。</p><p>政府将密切合作。</p><p>NHK WORLD-JAPAN 中文</p>")
+    assert Removed("edge:outlet-name", "NHK WORLD-JAPAN 中文") in tail.removed
+    # inside the story such lines are text
+    kept = sanitize("<p>日本央行维持利率不变。</p><p>新京报</p><p>政府将密切合作。</p>")
     assert clean_body(kept).html == kept
