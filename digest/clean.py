@@ -21,14 +21,15 @@ runs them):
    ad markers, navigation -- ``fullmatch``, so a rule never eats part of a
    sentence;
 3. a leading feed timestamp / date line (metadata, not article text), and a
-   section label or provenance line above the first paragraph
+   section label or provenance line above the first paragraph -- or the *only*
+   line above it when that is a bare label ("国内", "Singapore")
    (:mod:`digest.clean_passes_edge`);
 4. lists of other articles: a known heading (更多文章, Related ...) and the
    headline-like lines after it, or -- for outlets nobody listed -- the *shape*
    alone: runs of short lines without sentence punctuation that are link-dense,
    end the article (≥ 4, or ≥ 3 bulleted), or follow a short heading-like line;
 5. the blurb left inside a newsletter / donation box whose heading or
-   button a rule removed (:mod:`digest.clean_passes_edge`); promos nobody listed at the edges (before the first / after the last
+   button a rule removed, and a "Support X" heading above a removed appeal (:mod:`digest.clean_passes_edge`); promos nobody listed at the edges (before the first / after the last
    paragraph of prose): short lines naming 订阅/APP/赞助/newsletter … that
    speak to the reader (你/您/our) or are no sentence at all;
 6. duplicated captions (kept once);

@@ -125,7 +125,7 @@ LIST_HEADING_WORDS = (
 # engine applies them only to short lines without a reporting verb (表示, said…).
 # --------------------------------------------------------------------------
 _D = r"[\W_]*"  # leading/trailing decoration: arrows, emoji, brackets, bullets
-# An English line that is a prompt, not prose: no full stop at the end, or it speaks to the reader.
+# An English prompt, not prose: no full stop at the end, or it speaks to the reader.
 _EN_PROMPT_LIKE = r"(?=(?!.*[.!?]\s*$)|.*\b(you|your|our|us|here|now|today|free)\b)"
 _SOCIAL = (r"((?<![a-z])(facebook|fb|twitter|x|line|whatsapp|telegram|wechat|weibo|qq|linkedin|reddit|plurk|"
            r"messenger|pinterest|flipboard|threads|instagram|ig|youtube|tiktok|email|e-mail|print|copy link|bluesky|"
@@ -187,8 +187,7 @@ STRICT_LINE_RULES: dict[str, str] = {
         r" by " + _EN_NAMES + r")*\.?"
         r"|(?i:our standards\s*:\s*the thomson reuters trust principles\.?)"
     ),
-    # "- END -", "全文完".  Not "（完）/(完)" or a bare "完": the wire end mark of
-    # 中新社/中央社 is article text (team decision), glued or on its own line.
+    # "- END -", "全文完"; not "（完）/(完)", which is article text (team decision), glued or alone.
     "credit:end-mark": (
         r"[\s\-—_=~·*]*(END|End|THE END|全文完)[\s\-—_=~·*]*"
         r"|[\s\-—_=~·*]*[（(]\s*全文完\s*[）)][\s\-—_=~·*]*"
@@ -330,9 +329,8 @@ PROMPT_RULES: dict[str, str] = {
         r"|(?i:" + _D + r"(立即|馬上|马上|免費|免费|現在|现在|點此|点此|點我|点我)?\s*(訂閱|订阅|subscribe( now)?)" + _D + r")"
         r"|" + _D + r"(已經是|已经是|已是)(會員|会员|訂戶|订户).{0,20}"
         r"|" + _D + r"(立即|馬上|马上|免費|免费)?(訂閱|订阅)(?![制數数戶户量費费])[^\s。，,]{1,10}" + _D + r""
-        # newsletter + subscribe anywhere in the line: the verb, not "subscribers"; in English
-        # only a prompt (no full stop at the end, or speaking to the reader), never a sentence
-        # of prose ("In Spain, only one in ten subscribers pays for more than one newsletter.").
+        # newsletter + subscribe anywhere: the verb, not "subscribers"; in English a prompt-like line
+        # only, never prose ("In Spain, only one in ten subscribers pays for more than one newsletter.")
         r"|.{0,40}(電子報|电子报).{0,40}(訂閱|订阅).{0,40}|.{0,40}(訂閱|订阅).{0,40}(電子報|电子报|頻道|频道).{0,40}"
         r"|(?i:" + _EN_PROMPT_LIKE + r"(.{0,40}newsletter.{0,40}(sign up|subscribe)\b.{0,40}"
         r"|.{0,40}(sign up|subscribe)\b.{0,40}(newsletter|channel).{0,40}))"
@@ -389,10 +387,8 @@ PROMPT_RULES: dict[str, str] = {
         r"戳這裡|戳这里|戳我|猛戳|查看原文|閱讀原文|阅读原文|原文[連链]結|原文[連链]接|原始[連链]結|原始[連链]接|"
         r"閱讀全文|阅读全文|繼續閱讀|继续阅读|查看全文|展開全文|展开全文|"
         r"read (the )?(full|original) (article|story|report)|continue reading|read the rest|"
-        r"view (the )?(original|full)|"
-        # "Read more: …", "See more »", "Read more at/about …" -- a label, not the sentence
-        # "Read more journalism, pay less: …" that merely opens with the words.
-        r"(see|show|load|read) more(?=\s*$|\s*[:：»›>|…(\[\-–—]|\s+(at|on|about|from|in|here|stories|news|articles|of|by|coverage)\b))"
+        # "Read more: …", "See more »", "Read more at …": a label, not "Read more journalism, pay less: …"
+        r"view (the )?(original|full)|(see|show|load|read) more(?=\s*$|\s*[:：»›>|…(\[\-–—]|\s+(at|on|about|from|in|here|stories|news|articles|of|by|coverage)\b))"
         r".{0,60})"
     ),
     "prompt:comments": (
