@@ -534,3 +534,5 @@ def test_short_paper_name_and_foreign_service_masthead_at_the_edges() -> None:
     # inside the story such lines are text
     kept = sanitize("<p>日本央行维持利率不变。</p><p>新京报</p><p>政府将密切合作。</p>")
     assert clean_body(kept).html == kept
+    note = sanitize("<p>日本央行维持利率不变。</p><p>政府将密切合作。</p><p>据新京报</p>")
+    assert clean_body(note).html == note
