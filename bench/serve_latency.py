@@ -31,7 +31,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from serve_harness import CHROMIUM, CHROMIUM_ARGS, ServeProcess, write_atomically  # noqa: E402
+from serve_harness import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ServeProcess,
+    write_atomically,
+)
 
 CORPUS = REPO.parent / "shared" / "bench" / "make_corpus.py"
 SITE_PARTS = ("config.yaml", "templates", "static")
