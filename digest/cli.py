@@ -8,9 +8,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from .cli_clippings import add_subcommands as add_clipping_commands
 from .config import load_config
 from .errors import BuildError
 from .pipeline import build, load_site
+from .serve import add_serve_arguments, serve
 
 
 def _shown_path(path: str) -> str:
@@ -49,8 +51,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
-
     return serve(Path(args.config), args.host, args.port, args.open)
 
 
@@ -68,21 +68,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--removed", action="store_true", help="list, per article, every block cleaning removed and its rule")
     p.set_defaults(func=cmd_check)
 
-    try:
-        from .serve import add_serve_arguments
-    except ImportError:  # pragma: no cover - serve module absent
-        add_serve_arguments = None
     p = commands.add_parser("serve", help="preview with live reload")
-    if add_serve_arguments:
-        add_serve_arguments(p)
+    add_serve_arguments(p)
     p.set_defaults(func=cmd_serve)
 
-    try:
-        from .cli_clippings import add_subcommands
-    except ImportError:  # pragma: no cover
-        pass
-    else:
-        add_subcommands(commands)
+    add_clipping_commands(commands)
     return top
 
 

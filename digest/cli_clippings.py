@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from .article import clean_article_body
 from .clean import to_plain_lines
 from .clipping import DEFAULT_TZ, Clipping, read_clipping
+from .config import load_config
 from .errors import BuildError
 
 
@@ -38,10 +39,6 @@ def _settings(args: argparse.Namespace) -> _Settings:
     """The site config when there is one; built-in defaults otherwise."""
     path = Path(getattr(args, "config", None) or "config.yaml")
     if not path.is_file():
-        return _Settings(content_dir=path.parent / "content")
-    try:
-        from .config import load_config
-    except ImportError:  # pragma: no cover - config module absent
         return _Settings(content_dir=path.parent / "content")
     config = load_config(path)  # BuildError -> path:line: reason, exit 1
     return _Settings(config.timezone, dict(config.sources), dict(config.cleaning), Path(config.content_dir))
