@@ -35,7 +35,6 @@ from .templating import load_strings, render_pages
 class Site:
     """A complete site in memory, ready to be written."""
 
-    docs: tuple[SourceDoc, ...]
     articles: tuple[Article, ...]
     pages: tuple[Page, ...]
     files: tuple[OutputFile, ...]
@@ -77,7 +76,7 @@ def load_site(config: Config, cache: BuildCache | None = None) -> Site:
         *build_sitemap(config, pages),
         *static_files(config.static_dir),
     ]
-    return Site(docs, articles, pages, tuple(files))
+    return Site(articles, pages, tuple(files))
 
 
 def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None = None) -> BuildReport:
