@@ -1,58 +1,326 @@
-"""Memoisation across builds in one process (``serve`` keeps a BuildCache alive).
+"""Memoisation of per-item build work: in memory (``serve``) and on disk (``build``).
 
 In: a key naming everything a value depends on (content hashes, config and
-template fingerprints) and the function that computes it. Out: the value, computed
-once while its key stays the same. Stages take a ``memo`` argument and stay pure;
-without a cache, ``no_memo`` just calls the function, so a clean build and an
-incremental one run the same code and produce the same bytes.
+template fingerprints) and the function that computes it. Out: the value,
+computed once while its key stays the same. Stages take a ``memo`` argument and
+stay pure; without a cache, ``no_memo`` just calls the function, so a clean
+build and a cached one run the same code and produce the same bytes.
+
+The on-disk store (``BuildCache.open``) is one SQLite file under
+``<project>/.cache/digest/<version>/``, where ``<version>`` is a hash of this
+package's files, the installed distributions and the Python version: a build
+by other code never sees another version's entries (older version folders are
+deleted). Deleting ``.cache/`` is always safe; the next build is a cold one.
+Rendered files are not stored there: an entry for one records only its sha256,
+and it is a hit only while the previous build's output still holds that file
+untouched (checked by inode, size and mtime), which the writer then hard-links.
 """
 
 from __future__ import annotations
 
+import copyreg
 import hashlib
+import io
+import pickle
+import shutil
+import sqlite3
+import sys
 from collections import Counter
 from collections.abc import Callable, Hashable
+from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Protocol, TypeVar
 
+from .output import FileStamp, Manifest, OutputFile, output_intact, reusable_files
+
 T = TypeVar("T")
+Key = tuple[Hashable, ...]
+
+# Frozen records hold MappingProxyType views; pickle (worker processes, the
+# disk cache) copies them as read-only views of a fresh dict.
+def _read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType(mapping)
+
+
+copyreg.pickle(MappingProxyType, lambda view: (_read_only, (dict(view),)))
+
+CACHE_DIR = Path(".cache") / "digest"
 
 
 class Memo(Protocol):
-    def __call__(self, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T: ...
+    def __call__(self, key: Key, compute: Callable[[], T]) -> T: ...
+
+    def lookup(self, key: Key) -> tuple[bool, Any]: ...
+
+    def store(self, key: Key, value: T) -> T: ...
 
 
-def no_memo(key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
-    return compute()
+class _NoMemo:
+    """Computes everything, remembers nothing."""
+
+    def __call__(self, key: Key, compute: Callable[[], T]) -> T:
+        return compute()
+
+    def lookup(self, key: Key) -> tuple[bool, Any]:
+        return False, None
+
+    def store(self, key: Key, value: T) -> T:
+        return value
+
+
+no_memo: Memo = _NoMemo()
+
+
+class _FileRef:
+    """What the disk keeps of a rendered file: its path and sha256."""
+
+    __slots__ = ("path", "sha256")
+
+    def __init__(self, path: str, sha256: str) -> None:
+        self.path, self.sha256 = path, sha256
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_FileRef, (self.path, self.sha256))
 
 
 class BuildCache:
     """Values of earlier builds, by key; ``key[0]`` names the kind of value.
 
-    Entries not used by a successful build are dropped (``sweep``), so memory
-    follows the site, not the editing history. A failed build drops nothing:
-    the next one after the fix reuses everything that did not change.
+    In memory, entries not used by a successful build are dropped (``sweep``), so
+    memory follows the site, not the editing history; a failed build drops
+    nothing. With a ``store`` (see ``open``) values also go to disk, and the
+    on-disk entries a successful build did not use are deleted by ``sweep`` too.
     """
 
-    def __init__(self) -> None:
-        self._entries: dict[tuple[Hashable, ...], Any] = {}
-        self._used: set[tuple[Hashable, ...]] = set()
+    def __init__(self, store: Path | None = None, keep_in_memory: bool = True) -> None:
+        self._entries: dict[bytes, Any] = {}
+        self._used: set[bytes] = set()
+        self._key_of: dict[int, bytes] = {}  # id(value) -> its key, for de-duplicated pickles
+        self.keep_in_memory = keep_in_memory
         self.hits: Counter[str] = Counter()  # reuses per kind, for tests and reports
-        self.written: dict[str, bytes] = {}  # the files last written to ``written_to``
+        self.written: dict[str, bytes | None] = {}  # the files last written to ``written_to``
         self.written_to: Path | None = None
+        self.manifest: dict[str, FileStamp] = {}  # of ``manifest_for``, as the writer returned it
+        self.manifest_for: Path | None = None
+        self._reusable_out: dict[str, FileStamp] | None = None
+        self._db: sqlite3.Connection | None = None
+        self._pending: list[tuple[bytes, bytes]] = []
+        if store is not None:
+            self._open_db(store)
 
-    def __call__(self, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
-        self._used.add(key)
-        if key in self._entries:
+    # ---------------------------------------------------------------- opening
+
+    @classmethod
+    def open(cls, project_root: Path, keep_in_memory: bool = False) -> BuildCache:
+        """The on-disk cache of the project at ``project_root`` for this code version."""
+        base = project_root / CACHE_DIR
+        version = code_version()
+        if base.is_dir():
+            for old in base.iterdir():  # other versions' entries are never read again
+                if old.name != version:
+                    shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
+        folder = base / version
+        folder.mkdir(parents=True, exist_ok=True)
+        return cls(folder / "cache.sqlite", keep_in_memory)
+
+    def _open_db(self, path: Path) -> None:
+        try:
+            db = sqlite3.connect(path, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("CREATE TABLE IF NOT EXISTS entry (key BLOB PRIMARY KEY, value BLOB NOT NULL)")
+            db.execute("CREATE TABLE IF NOT EXISTS output (folder TEXT PRIMARY KEY, manifest BLOB NOT NULL, inputs TEXT NOT NULL, report BLOB NOT NULL)")
+        except sqlite3.DatabaseError:
+            # A damaged cache is only a slower build: start it again.
+            path.unlink(missing_ok=True)
+            return self._open_db(path)
+        self._db = db
+
+    @property
+    def on_disk(self) -> bool:
+        return self._db is not None
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    # ---------------------------------------------------------------- the memo
+
+    def __call__(self, key: Key, compute: Callable[[], T]) -> T:
+        found, value = self.lookup(key)
+        if found:
+            return value  # type: ignore[no-any-return]
+        return self.store(key, compute())
+
+    def lookup(self, key: Key) -> tuple[bool, Any]:
+        """(True, value) if ``key`` is known, else (False, None)."""
+        hashed = _hash_key(key)
+        self._used.add(hashed)
+        if hashed in self._entries:
             self.hits[str(key[0])] += 1
-            return self._entries[key]  # type: ignore[no-any-return]
-        value = self._entries[key] = compute()
+            return True, self._entries[hashed]
+        if self._db is None:
+            return False, None
+        row = self._db.execute("SELECT value FROM entry WHERE key = ?", (hashed,)).fetchone()
+        if row is None:
+            return False, None
+        try:
+            value = _Unpickler(io.BytesIO(row[0]), self).load()
+        except Exception:  # noqa: BLE001 - an unreadable entry is a miss, never a failure
+            return False, None
+        if isinstance(value, _FileRef):
+            if not self._still_on_disk(value):
+                return False, None
+            value = OutputFile(value.path, None, value.sha256)
+        self.hits[str(key[0])] += 1
+        self._remember(hashed, value)
+        return True, value
+
+    def store(self, key: Key, value: T) -> T:
+        hashed = _hash_key(key)
+        self._used.add(hashed)
+        self._remember(hashed, value)
+        if self._db is not None:
+            if isinstance(value, OutputFile):
+                saved: Any = _FileRef(value.path, value.sha256)
+            else:
+                saved = value
+            buffer = io.BytesIO()
+            _Pickler(buffer, self, hashed).dump(saved)
+            self._pending.append((hashed, buffer.getvalue()))
         return value
 
+    def _remember(self, hashed: bytes, value: Any) -> None:
+        self._entries[hashed] = value
+        self._key_of[id(value)] = hashed
+
+    # ---------------------------------------------------------------- output
+
+    def previous_output(self, folder: Path) -> Manifest:
+        """The manifest of what the last successful build wrote to ``folder``."""
+        if self.manifest_for == folder:
+            return self.manifest
+        if self._db is None:
+            return {}
+        row = self._db.execute("SELECT manifest FROM output WHERE folder = ?", (str(folder),)).fetchone()
+        if row is None:
+            return {}
+        try:
+            manifest = pickle.loads(row[0])
+        except Exception:  # noqa: BLE001
+            return {}
+        self.manifest, self.manifest_for = manifest, folder
+        return manifest
+
+    def use_output(self, folder: Path) -> None:
+        """Rendered files are hits only while ``folder`` still holds them."""
+        self._reusable_out = reusable_files(folder, self.previous_output(folder))
+
+    def _still_on_disk(self, ref: _FileRef) -> bool:
+        stamp = (self._reusable_out or {}).get(ref.path)
+        return stamp is not None and stamp.sha256 == ref.sha256
+
+    def wrote(self, folder: Path, manifest: dict[str, FileStamp], inputs: str, report: Any) -> None:
+        """Record what a successful build left in ``folder`` and from which inputs."""
+        self.manifest, self.manifest_for = manifest, folder
+        if self._db is not None:
+            self._db.execute("INSERT OR REPLACE INTO output VALUES (?, ?, ?, ?)",
+                             (str(folder), pickle.dumps(manifest, protocol=5), inputs, pickle.dumps(report)))
+
+    def unchanged_build(self, folder: Path, inputs: str) -> Any | None:
+        """The report of the last build into ``folder`` if it had exactly these
+        ``inputs`` and the folder still holds every file it wrote, else None."""
+        if self._db is None:
+            return None
+        row = self._db.execute("SELECT inputs, report FROM output WHERE folder = ?", (str(folder),)).fetchone()
+        if row is None or row[0] != inputs:
+            return None
+        manifest = self.previous_output(folder)
+        if not manifest or not output_intact(folder, manifest):
+            return None
+        return pickle.loads(row[1])
+
+    # ---------------------------------------------------------------- end of a build
+
     def sweep(self) -> None:
+        """After a successful build: save new entries, forget the unused ones."""
         for key in self._entries.keys() - self._used:
+            del self._key_of[id(self._entries[key])]
             del self._entries[key]
+        if self._db is not None:
+            db = self._db
+            db.execute("BEGIN")
+            db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?)", self._pending)
+            (stored,) = db.execute("SELECT count(*) FROM entry").fetchone()
+            # Unused entries are deleted once they are a third of the store, not
+            # every build: a no-change build then costs no write at all.
+            if stored > 1.5 * len(self._used) + 100:
+                db.execute("CREATE TEMP TABLE used (key BLOB PRIMARY KEY)")
+                db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self._used))
+                db.execute("DELETE FROM entry WHERE key NOT IN (SELECT key FROM used)")
+                db.execute("DROP TABLE used")
+            db.execute("COMMIT")
+        self._pending = []
         self._used = set()
+        if not self.keep_in_memory:
+            self._entries.clear()
+            self._key_of.clear()
+
+
+def _hash_key(key: Key) -> bytes:
+    # repr of tuples of str, int, Path and frozen dataclasses is stable across runs.
+    return hashlib.sha256(repr(key).encode()).digest()
+
+
+class _Pickler(pickle.Pickler):
+    """Values that hold other cached values (an EditionArticle holds its Article)
+    store a reference to them instead of a copy."""
+
+    def __init__(self, file: io.BytesIO, cache: BuildCache, own: bytes) -> None:
+        super().__init__(file, protocol=5)
+        self.cache, self.own = cache, own
+
+    def persistent_id(self, obj: Any) -> Any:
+        key = self.cache._key_of.get(id(obj))
+        if key is None or key == self.own or not self.cache._entries.get(key) is obj:
+            return None
+        return key
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, cache: BuildCache) -> None:
+        super().__init__(file)
+        self.cache = cache
+
+    def persistent_load(self, pid: Any) -> Any:
+        self.cache._used.add(pid)
+        if pid in self.cache._entries:
+            return self.cache._entries[pid]
+        row = self.cache._db.execute("SELECT value FROM entry WHERE key = ?", (pid,)).fetchone() if self.cache._db else None
+        if row is None:
+            raise pickle.UnpicklingError("a referenced entry is gone")
+        value = _Unpickler(io.BytesIO(row[0]), self.cache).load()
+        self.cache._remember(pid, value)
+        return value
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Hash of everything besides the inputs that decides the output: this
+    package's files (code, rule tables, any data shipped with it), the installed
+    distributions and their versions, and the Python version."""
+    from importlib import metadata
+
+    digest = hashlib.sha256(sys.version.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    names = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    digest.update("\n".join(names).encode())
+    return digest.hexdigest()[:20]
 
 
 def fingerprint(*paths: Path) -> str:
@@ -63,3 +331,29 @@ def fingerprint(*paths: Path) -> str:
         for file in files:
             digest.update(file.as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def memo_map(memo: Memo, workers: Any, jobs: list[tuple[Key, tuple[Any, ...]]], fn: Callable[..., T],
+             rejoin: Callable[[T, tuple[Any, ...]], T] | None = None) -> list[T]:
+    """``[memo(key, lambda: fn(*args)) for key, args in jobs]``, with the misses
+    computed by ``workers`` (a ``workers.Workers``) in parallel; order kept.
+
+    ``rejoin(value, args)`` runs on each value computed in a worker: a record
+    that comes back from another process holds copies of its inputs, and the
+    caller's own objects should take their place (memory, and the disk cache's
+    de-duplication, rely on one object per record).
+    """
+    results: list[Any] = [None] * len(jobs)
+    missing: list[int] = []
+    for index, (key, _) in enumerate(jobs):
+        found, value = memo.lookup(key)
+        if found:
+            results[index] = value
+        else:
+            missing.append(index)
+    computed = workers.map(fn, [jobs[i][1] for i in missing])
+    for index, value in zip(missing, computed, strict=True):
+        if rejoin is not None:
+            value = rejoin(value, jobs[index][1])
+        results[index] = memo.store(jobs[index][0], value)
+    return results

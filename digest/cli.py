@@ -11,7 +11,9 @@ from pathlib import Path
 from .cli_clippings import add_subcommands as add_clipping_commands
 from .config import load_config
 from .errors import BuildError
+from .cache import BuildCache
 from .pipeline import build, load_site
+from .workers import default_jobs
 from .serve import add_serve_arguments, serve
 
 
@@ -32,9 +34,24 @@ def _print_problems(error: BuildError) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     config = load_config(Path(args.config), base_url=args.base_url)
-    report = build(config, Path(args.out).resolve() if args.out else None)
-    print(f"built {report.articles} articles, {report.files} files into {report.out_dir} in {report.seconds:.2f}s")
+    cache = None if args.no_cache else BuildCache.open(config.root)
+    try:
+        report = build(config, Path(args.out).resolve() if args.out else None, cache, jobs=args.jobs)
+    finally:
+        if cache is not None:
+            cache.close()
+    if report.written:
+        print(f"built {report.articles} articles, {report.files} files into {report.out_dir} in {report.seconds:.2f}s")
+    else:
+        print(f"nothing changed: {report.out_dir} left as it was ({report.articles} articles, {report.files} files, checked in {report.seconds:.2f}s)")
     return 0
+
+
+def _jobs(text: str) -> int:
+    jobs = int(text)
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"{text}: give at least 1")
+    return jobs
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -62,6 +79,10 @@ def parser() -> argparse.ArgumentParser:
     p = commands.add_parser("build", help="build the site into site/ (or --out)")
     p.add_argument("--out", help="output folder (default: output_dir of the config)")
     p.add_argument("--base-url", help="absolute URL the site is published at (overrides base_url)")
+    p.add_argument("--jobs", "-j", type=_jobs, default=default_jobs(),
+                   help=f"worker processes for per-article work (default: the number of cores, here {default_jobs()})")
+    p.add_argument("--no-cache", action="store_true",
+                   help="ignore and leave alone the build cache in .cache/ (a clean build)")
     p.set_defaults(func=cmd_build)
 
     p = commands.add_parser("check", help="validate config, templates and every article; write nothing")

@@ -33,3 +33,7 @@ class BuildError(Exception):
     def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
         self.problems: tuple[Problem, ...] = tuple(sorted(set(problems)))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __reduce__(self) -> tuple[type[BuildError], tuple[tuple[Problem, ...]]]:
+        # Raised in a worker process, it must arrive whole in the parent.
+        return (BuildError, (self.problems,))

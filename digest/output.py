@@ -1,9 +1,32 @@
 """Stage: OutputFiles + static files -> the output folder, all or nothing.
 
-In: every file of the site (already rendered in memory) and the static folder.
-Out: the output folder replaced as a whole. Files go to a fresh sibling temp
-folder first, which is swapped in only once it is complete, so a failed build
-never leaves a half site and no stale file of an older build survives.
+In: every file of the site (rendered in memory) and, optionally, the manifest of
+the previous build's output. Out: the output folder replaced as a whole, and the
+new manifest (``{path: FileStamp}``) for the next build.
+
+How the folder is replaced, and why:
+
+* **Refusals first.** The output folder is deleted and recreated on every build,
+  so it must never be the project: a folder that holds ``config.yaml``,
+  ``content/`` or ``templates/``, that is or contains one of the project's input
+  folders, or that lies inside one, is refused; so is a non-empty folder that a
+  previous build did not make. Every folder a build makes carries the stamp file
+  ``.digest-build``; a stamped folder may also hold ``static/``, which the site
+  itself publishes.
+* **Staged beside it.** Files go to a sibling ``.<name>.new-XXXXXXXX`` folder. An
+  unchanged file (same bytes as the previous build's, checked through the
+  manifest and the file's inode, size and modification time) is hard-linked from
+  the previous output instead of written; everything else is written.
+* **Swapped whole.** On Linux, ``renameat2(RENAME_EXCHANGE)`` swaps the staged and
+  the live folder in one step, so at every instant the output path holds the old
+  or the new tree, and ``site/`` stays a real folder (GitHub's
+  upload-pages-artifact tars it). Where the call is missing, two renames are used
+  and the next build puts the old tree back if a kill fell between them.
+* **Nothing piles up.** The retired tree is deleted after the swap; temp folders
+  left by a killed build are deleted by the next one. A second build writing
+  the same output at the same time is refused (an ``flock`` on the parent folder).
+* **A no-change build writes nothing**: when every file is unchanged and no file
+  is missing or extra, the folder is left alone, timestamps included.
 
 ``update_site`` is the preview server's shortcut: given the files it wrote last
 time, it rewrites only what changed (each file replaced atomically) and deletes
@@ -12,22 +35,61 @@ what is gone, which leaves the same tree as a full write.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import hashlib
 import os
+import re
 import shutil
+import signal
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BuildError, problem
 
+STAMP_FILE = ".digest-build"
+STAMP_DATA = b"Made by build.py build of the news digest. The whole folder is replaced on every build.\n"
+# Entries that mark a project folder, never a built site.
+PROJECT_ENTRIES = ("config.yaml", "content", "templates")
+# A folder without the stamp holding this is a project's static folder, not a site.
+UNSTAMPED_ONLY = ("static",)
+# Tests set this to a step name to have the build SIGKILL itself there (see _step).
+KILL_AT_ENV = "DIGEST_TEST_KILL_AT"
+NO_EXCHANGE_ENV = "DIGEST_TEST_NO_RENAME_EXCHANGE"
+
 
 @dataclass(frozen=True)
 class OutputFile:
-    """One file of the site, rendered in memory, not yet written."""
+    """One file of the site, not yet written: its bytes, or (``data`` None) a
+    file the previous build wrote with these bytes (sha256), still in place."""
 
     path: str  # POSIX path below the output folder
-    data: bytes
+    data: bytes | None
+    sha256: str = ""  # of ``data``; filled in when not given
+
+    def __post_init__(self) -> None:
+        if not self.sha256:
+            assert self.data is not None, "a file needs its bytes or their sha256"
+            object.__setattr__(self, "sha256", hashlib.sha256(self.data).hexdigest())
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What a written file holds (sha256 of its bytes) and how to recognise it on
+    disk again without reading it (inode, size, mtime in ns)."""
+
+    sha256: str
+    size: int
+    inode: int
+    mtime_ns: int
+
+
+Manifest = Mapping[str, FileStamp]
+PostProcess = Callable[[Path], None]
 
 
 def static_files(static_dir: Path) -> list[OutputFile]:
@@ -49,6 +111,8 @@ def check_paths(files: list[OutputFile]) -> None:
         parts = file.path.split("/")
         if file.path.startswith("/") or "\\" in file.path or any(p in ("", ".", "..") for p in parts):
             problems.append(problem(file.path, 0, "output path would leave the output folder"))
+        elif file.path == STAMP_FILE:
+            problems.append(problem(file.path, 0, "this name is reserved for the build's own stamp file"))
         elif file.path in seen:
             problems.append(problem(file.path, 0, "two parts of the build write this file"))
         seen.add(file.path)
@@ -56,53 +120,311 @@ def check_paths(files: list[OutputFile]) -> None:
         raise BuildError(problems)
 
 
-def write_site(files: list[OutputFile], out_dir: Path) -> None:
-    """Write every file into a temp folder beside ``out_dir``, then swap it in."""
+def check_output_folder(out_dir: Path, inputs: Iterable[Path] = ()) -> None:
+    """Refuse an output folder whose replacement would destroy something.
+
+    ``inputs``: the project's config file and input folders (content, templates,
+    static). Raises BuildError (``out_dir:0: reason``) when the folder is one of
+    them, holds or lies inside one, holds a project entry, or is non-empty and
+    lacks the stamp of a previous build.
+    """
+    out_dir = out_dir.resolve()
+    for item in inputs:
+        item = item.resolve()
+        if out_dir == item or out_dir in item.parents:
+            _refuse(out_dir, f"it holds the project's {item.name}; choose another --out (e.g. site)")
+        if item.is_dir() and item in out_dir.parents:
+            _refuse(out_dir, f"it lies inside the project's {item.name} folder; choose another --out (e.g. site)")
+    if not out_dir.exists():
+        return
+    if not out_dir.is_dir() or out_dir.is_symlink():
+        _refuse(out_dir, "it is not a folder")
+    names = set(os.listdir(out_dir))
+    stamped = STAMP_FILE in names
+    found = sorted(names & {*PROJECT_ENTRIES, *([] if stamped else UNSTAMPED_ONLY)})
+    if found:
+        _refuse(out_dir, f"it holds {', '.join(found)}, so it looks like a project, not a built site")
+    if names and not stamped:
+        _refuse(out_dir, f"it is not empty and no earlier build made it (no {STAMP_FILE} file); "
+                         "empty it or choose another --out")
+
+
+def _refuse(out_dir: Path, reason: str) -> None:
+    raise BuildError([problem(out_dir, 0, f"refusing to replace this output folder: {reason}")])
+
+
+def write_site(files: list[OutputFile], out_dir: Path, *, previous: Manifest | None = None,
+               post_process: PostProcess | None = None, inputs: Iterable[Path] = ()) -> dict[str, FileStamp]:
+    """Make ``out_dir`` hold exactly ``files`` (plus the stamp), replacing it whole.
+
+    ``previous``: the manifest this function returned for the current content of
+    ``out_dir``; files it vouches for are hard-linked, not rewritten. With none,
+    every file is written. ``post_process(staged_dir)`` runs on the complete staged
+    tree before the swap (a search indexer, say): it may add files or replace
+    them, never edit one in place, since unchanged files are hard links into the
+    live site. Returns the new manifest. Raises BuildError on a refused folder,
+    a bad output path or a concurrent build; the old folder then stays as it was.
+    """
     check_paths(files)
     out_dir = out_dir.resolve()
+    check_output_folder(out_dir, inputs)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
-    try:
-        for file in files:
-            target = staging / file.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(file.data)
-        os.chmod(staging, 0o755)  # mkdtemp makes it 0700; a web server must read it
-        _swap(staging, out_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with _locked(out_dir):
+        _recover(out_dir)
+        reusable = reusable_files(out_dir, previous or {})
+        stamps = {f.path: f.sha256 for f in files}
+        if out_dir.is_dir() and _unchanged(out_dir, stamps, reusable):
+            return reusable
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+        try:
+            (staging / STAMP_FILE).write_bytes(STAMP_DATA)
+            made: set[Path] = {staging}
+            written: dict[str, FileStamp] = {}
+            for file in files:
+                target = staging / file.path
+                if target.parent not in made:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    made.update((target.parent, *target.parent.parents))
+                written[file.path] = _place(file, target, out_dir, stamps[file.path], reusable)
+            if post_process is not None:
+                post_process(staging)
+                written.update(_added_by(staging, written))
+            os.chmod(staging, 0o755)  # mkdtemp makes it 0700; a web server must read it
+            _step("staged")
+            _swap(staging, out_dir)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return written
 
 
-def update_site(files: list[OutputFile], out_dir: Path, previous: Mapping[str, bytes]) -> None:
-    """Bring ``out_dir``, which holds exactly ``previous``, to ``files``."""
+def _added_by(staging: Path, written: Manifest) -> dict[str, FileStamp]:
+    """Files a post-processing step added: recorded (never reused, sha256 "") so a
+    later no-change build knows the tree is complete as it stands."""
+    added = {}
+    for root, _, names in os.walk(staging):
+        for name in names:
+            path = Path(root, name)
+            rel = path.relative_to(staging).as_posix()
+            if rel not in written and rel != STAMP_FILE:
+                info = path.stat(follow_symlinks=False)
+                added[rel] = FileStamp("", info.st_size, info.st_ino, info.st_mtime_ns)
+    return added
+
+
+def output_intact(out_dir: Path, manifest: Manifest) -> bool:
+    """``out_dir`` holds exactly the files of ``manifest``, untouched, and its stamp."""
+    reusable = reusable_files(out_dir, manifest)
+    if len(reusable) != len(manifest):
+        return False
+    return sum(len(names) for _, _, names in os.walk(out_dir)) == len(manifest) + 1
+
+
+def reusable_files(out_dir: Path, previous: Manifest) -> dict[str, FileStamp]:
+    """The files of ``previous`` still on disk as that build left them."""
+    if not previous or not (out_dir / STAMP_FILE).is_file():
+        return {}
+    kept = {}
+    for path, stamp in previous.items():
+        try:
+            info = os.stat(out_dir / path, follow_symlinks=False)
+        except OSError:
+            continue
+        if (info.st_ino, info.st_size, info.st_mtime_ns) == (stamp.inode, stamp.size, stamp.mtime_ns):
+            kept[path] = stamp
+    return kept
+
+
+def _unchanged(out_dir: Path, stamps: Mapping[str, str], reusable: Manifest) -> bool:
+    """Every file is already there with the same bytes, and nothing else is but
+    what a post-processing step added to that same tree (sha256 "")."""
+    if any(reusable.get(path, _NONE).sha256 != sha for path, sha in stamps.items()):
+        return False
+    if any(stamp.sha256 for path, stamp in reusable.items() if path not in stamps):
+        return False
+    count = sum(len(names) for _, _, names in os.walk(out_dir))
+    return count == len(reusable) + 1  # + the stamp file
+
+
+_NONE = FileStamp("", -1, -1, -1)
+
+
+def _place(file: OutputFile, target: Path, out_dir: Path, sha: str, reusable: Manifest) -> FileStamp:
+    old = reusable.get(file.path)
+    if old is not None and old.sha256 == sha:
+        try:
+            os.link(out_dir / file.path, target)
+            return old
+        except OSError:
+            pass  # another file system or no hard links: copy or write it
+    if file.data is None:
+        if old is None or old.sha256 != sha:
+            raise BuildError([problem(out_dir / file.path, 0, "changed while the site was being built; build again")])
+        shutil.copyfile(out_dir / file.path, target)
+        info = os.stat(target)
+        return FileStamp(sha, info.st_size, info.st_ino, info.st_mtime_ns)
+    with open(target, "wb") as handle:
+        handle.write(file.data)
+        handle.flush()  # size and mtime are final only once the bytes reached the file
+        info = os.fstat(handle.fileno())
+    return FileStamp(sha, info.st_size, info.st_ino, info.st_mtime_ns)
+
+
+def update_site(files: list[OutputFile], out_dir: Path, previous: Mapping[str, bytes | None],
+                manifest: Manifest | None = None) -> dict[str, FileStamp]:
+    """Bring ``out_dir``, which holds exactly ``previous``, to ``files``; returns
+    the new manifest (``manifest``: the one of ``previous``, if known)."""
     check_paths(files)
-    current = {f.path: f.data for f in files}
-    for path, data in current.items():
-        if previous.get(path) != data:  # unchanged pages are the same bytes object: cheap
-            target = out_dir / path
+    manifest = manifest or {}
+    current = {f.path: f for f in files}
+    stamps: dict[str, FileStamp] = {}
+    for path, file in current.items():
+        target = out_dir / path
+        # Unchanged pages are the same bytes object (cheap to compare); None is a
+        # file the cache vouches is on disk as the last build left it.
+        if file.data is not None and previous.get(path) != file.data:
             target.parent.mkdir(parents=True, exist_ok=True)
             partial = target.with_name(f".{target.name}.partial")
-            partial.write_bytes(data)
+            partial.write_bytes(file.data)
             os.replace(partial, target)
+        elif path in manifest and manifest[path].sha256 == file.sha256:
+            stamps[path] = manifest[path]
+            continue
+        info = os.stat(target)
+        stamps[path] = FileStamp(file.sha256, info.st_size, info.st_ino, info.st_mtime_ns)
     for path in previous.keys() - current.keys():
         (out_dir / path).unlink(missing_ok=True)
         for folder in (out_dir / path).parents:
             if folder == out_dir or any(folder.iterdir()):
                 break
             folder.rmdir()
+    return stamps
+
+
+# --------------------------------------------------------------------------- the swap
+
+
+def _step(name: str) -> None:
+    """A named point of the swap: tests make the build die here with SIGKILL, the
+    way a killed CI job or a power cut would, to check what the folder holds."""
+    if os.environ.get(KILL_AT_ENV) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _swap(staging: Path, out_dir: Path) -> None:
     if not out_dir.exists():
         staging.rename(out_dir)
+        _step("renamed")
         return
-    retired = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
-    retired.rmdir()
-    out_dir.rename(retired)
-    try:
-        staging.rename(out_dir)
-    except BaseException:
-        retired.rename(out_dir)  # put the previous site back
-        raise
-    shutil.rmtree(retired, ignore_errors=True)
+    if _exchange(staging, out_dir):
+        _step("exchanged")
+        retired = _temp_name(out_dir, "old")
+        staging.rename(retired)  # the old tree, now under the staging name
+    else:
+        retired = _temp_name(out_dir, "old")
+        out_dir.rename(retired)
+        _step("between-renames")  # the gap _recover closes
+        try:
+            staging.rename(out_dir)
+        except BaseException:
+            retired.rename(out_dir)  # put the previous site back
+            raise
+    _step("retired")
+    _remove_tree(retired)
+
+
+def _remove_tree(path: Path) -> None:
+    # Unstamp first: a half-deleted tree must never pass for a complete site.
+    (path / STAMP_FILE).unlink(missing_ok=True)
+    _step("removing")
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _temp_name(out_dir: Path, kind: str) -> Path:
+    return out_dir.parent / f".{out_dir.name}.{kind}-{os.urandom(6).hex()}"
+
+
+def _temp_folders(out_dir: Path) -> list[Path]:
+    pattern = re.compile(rf"^\.{re.escape(out_dir.name)}\.(new|old)-[A-Za-z0-9_]{{8,12}}$")
+    return sorted(p for p in out_dir.parent.iterdir() if pattern.match(p.name) and p.is_dir() and not p.is_symlink())
+
+
+def recover(out_dir: Path) -> None:
+    """Undo what a killed build left beside ``out_dir``: put the old tree back if
+    the output path is empty (a kill between the two fallback renames), delete
+    every temp folder. Raises BuildError while another build holds the folder."""
+    out_dir = out_dir.resolve()
+    if not out_dir.parent.is_dir():
+        return
+    with _locked(out_dir):
+        _recover(out_dir)
+
+
+def _recover(out_dir: Path) -> None:
+    leftovers = _temp_folders(out_dir)
+    if not out_dir.exists():
+        whole = [p for p in leftovers if p.name.startswith(f".{out_dir.name}.old-") and (p / STAMP_FILE).is_file()]
+        if whole:
+            whole[0].rename(out_dir)
+            leftovers.remove(whole[0])
+    for folder in leftovers:
+        _remove_tree(folder)
+
+
+class _locked:
+    """An exclusive flock on the output's parent folder for one build: a second
+    build to the same place is refused rather than racing on the swap."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.fd = -1
+
+    def __enter__(self) -> None:
+        self.fd = os.open(self.out_dir.parent, os.O_RDONLY)
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(self.fd)
+            raise BuildError([problem(self.out_dir, 0, "another build is writing this output folder right now")]) from None
+
+    def __exit__(self, *exc: object) -> None:
+        os.close(self.fd)  # closing releases the lock
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE). False where
+    the C library or the file system lacks it; any other failure raises."""
+    if os.environ.get(NO_EXCHANGE_ENV):
+        return False
+    renameat2 = _renameat2()
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+_renameat2_fn: object = False
+
+
+def _renameat2() -> Callable[..., int] | None:
+    global _renameat2_fn
+    if _renameat2_fn is False:
+        _renameat2_fn = None
+        name = ctypes.util.find_library("c")
+        try:
+            libc = ctypes.CDLL(name, use_errno=True)
+            fn = libc.renameat2  # glibc >= 2.28
+            fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+            fn.restype = ctypes.c_int
+            _renameat2_fn = fn
+        except (OSError, AttributeError):
+            pass
+    return _renameat2_fn  # type: ignore[return-value]

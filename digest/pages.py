@@ -12,18 +12,18 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import partial
 from itertools import groupby
 from types import MappingProxyType
 from typing import Any
 
 from .article import Article
-from .cache import Memo, no_memo
+from .cache import Memo, memo_map, no_memo
 from .config import Config, Edition
 from .convert import convert_html, convert_text, needs_conversion, script_neutral
 from .errors import BuildError, problem
+from .workers import Workers
 
 
 @dataclass(frozen=True)
@@ -137,14 +137,16 @@ def newest_first(articles: list[EditionArticle]) -> list[EditionArticle]:
     return sorted(articles, key=lambda a: (a.article.doc.date, a.path), reverse=True)
 
 
-def assemble_pages(config: Config, articles: tuple[Article, ...], memo: Memo = no_memo) -> tuple[tuple[Page, ...], dict[str, list[EditionArticle]]]:
-    """All pages of the site and, per edition code, its articles newest first."""
+def assemble_pages(config: Config, articles: tuple[Article, ...], memo: Memo = no_memo,
+                   workers: Workers | None = None) -> tuple[tuple[Page, ...], dict[str, list[EditionArticle]]]:
+    """All pages of the site and, per edition code, its articles newest first.
+    The per-article conversion runs on ``workers`` when given."""
     published = [a for a in articles if not a.doc.draft]
     by_edition = {
-        e.code: newest_first([
-            memo(("edition", a.doc.path, a.doc.digest, e.code, config.fingerprint), partial(for_edition, a, e, config))
-            for a in published
-        ])
+        e.code: newest_first(memo_map(
+            memo, workers or Workers(1),
+            [(("edition", a.doc.path, a.doc.digest, e.code, config.fingerprint), (a, e, config)) for a in published],
+            for_edition, rejoin=lambda item, args: replace(item, article=args[0])))
         for e in config.editions
     }
     home_paths = {e.code: f"{e.prefix}/" for e in config.editions}

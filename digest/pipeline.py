@@ -14,21 +14,22 @@ so a mistake anywhere leaves the previous site exactly as it was. A BuildCache
 
 from __future__ import annotations
 
+import hashlib
 import time
-from dataclasses import dataclass
-from functools import partial
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .article import Article, prepare_article
-from .cache import BuildCache, Memo, fingerprint, no_memo
+from .cache import BuildCache, Memo, code_version, fingerprint, memo_map, no_memo
 from .config import Config
 from .errors import BuildError, Problem
 from .feeds import build_atom_feed, build_feed, build_tag_feeds
-from .output import OutputFile, static_files, update_site, write_site
+from .output import OutputFile, PostProcess, check_output_folder, recover, static_files, update_site, write_site
 from .pages import Page, assemble_pages
 from .sitemap import build_sitemap
 from .source import SourceDoc, read_sources
 from .templating import load_strings, render_pages
+from .workers import Workers
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,14 @@ class BuildReport:
     files: int
     seconds: float
     out_dir: Path | None
+    written: bool = True  # False: nothing changed, the output folder was left alone
 
 
-def load_site(config: Config, cache: BuildCache | None = None) -> Site:
-    """Read, validate, prepare and render everything; write nothing."""
+def load_site(config: Config, cache: BuildCache | None = None, workers: Workers | None = None) -> Site:
+    """Read, validate, prepare and render everything; write nothing.
+    Per-article work runs on ``workers`` (in this process without them)."""
     memo: Memo = cache if cache is not None else no_memo
+    workers = workers or Workers(1)
     problems: list[Problem] = []
     docs: tuple[SourceDoc, ...] = ()
     try:
@@ -65,11 +69,11 @@ def load_site(config: Config, cache: BuildCache | None = None) -> Site:
     if problems:
         raise BuildError(problems)
 
-    articles = tuple(memo(("article", doc.path, doc.digest, config.fingerprint), partial(prepare_article, doc, config)) for doc in docs)
-    pages, by_edition = assemble_pages(config, articles, memo)
-    templates_key = fingerprint(config.templates_dir) if cache is not None else ""
+    articles = tuple(memo_map(memo, workers, [(("article", doc.path, doc.digest, config.fingerprint), (doc, config)) for doc in docs],
+                              prepare_article, rejoin=lambda article, args: replace(article, doc=args[0])))
+    pages, by_edition = assemble_pages(config, articles, memo, workers)
     files = [
-        *render_pages(config, pages, strings, memo, templates_key),
+        *render_pages(config, pages, strings, memo, fingerprint(config.templates_dir), workers),
         *(build_feed(config, e, by_edition[e.code], strings[e.code], memo) for e in config.editions),
         *(build_atom_feed(config, e, by_edition[e.code], strings[e.code], memo) for e in config.editions),
         *(f for e in config.editions for f in build_tag_feeds(config, e, by_edition[e.code], strings[e.code], memo)),
@@ -79,21 +83,51 @@ def load_site(config: Config, cache: BuildCache | None = None) -> Site:
     return Site(articles, pages, tuple(files))
 
 
-def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None = None) -> BuildReport:
+def project_inputs(config: Config) -> tuple[Path, ...]:
+    """What an output folder must never be, hold or lie in."""
+    return (config.file, config.content_dir, config.templates_dir, config.static_dir)
+
+
+def inputs_key(config: Config) -> str:
+    """sha256 of everything a build reads: config, every content, template and
+    static file (names and bytes), and the code version."""
+    return hashlib.sha256("\0".join((config.fingerprint, code_version(), fingerprint(config.templates_dir),
+                                      fingerprint(config.static_dir), fingerprint(config.content_dir))).encode()).hexdigest()
+
+
+def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None = None, jobs: int = 1,
+          post_process: PostProcess | None = None) -> BuildReport:
     """Build the whole site into ``out_dir`` (default: the config's output folder).
 
-    With a cache (``serve``), only what changed since the last build is redone
-    and rewritten; the output is the same, byte for byte, as a clean build's.
+    ``cache``: a BuildCache (in memory for ``serve``, on disk for ``build``); only
+    what changed since the build it remembers is redone and written, and the
+    output is the same, byte for byte, as a clean build's. ``jobs``: worker
+    processes for per-article work. ``post_process(staged_dir)`` runs on the
+    complete new tree before it replaces the old one (see ``output.write_site``).
+    Raises BuildError on any mistake in the input or a refused output folder;
+    the old output then stays as it was.
     """
     started = time.perf_counter()
-    site = load_site(config, cache)
     target = (out_dir or config.output_dir).resolve()
+    check_output_folder(target, project_inputs(config))
+    recover(target)
+    inputs = inputs_key(config) if cache is not None and cache.on_disk else ""
+    if cache is not None and cache.on_disk and cache.written_to != target:
+        previous = cache.unchanged_build(target, inputs)
+        if previous is not None:  # nothing changed: leave the folder alone
+            return replace(previous, seconds=time.perf_counter() - started, written=False)
+        cache.use_output(target)
+    with Workers(jobs) as workers:
+        site = load_site(config, cache, workers)
     files = list(site.files)
     if cache is not None and cache.written_to == target and target.is_dir():
-        update_site(files, target, cache.written)
+        manifest = update_site(files, target, cache.written, cache.manifest if cache.manifest_for == target else {})
     else:
-        write_site(files, target)
+        manifest = write_site(files, target, previous=cache.previous_output(target) if cache else None,
+                              post_process=post_process, inputs=project_inputs(config))
+    report = BuildReport(len(site.articles), len(site.pages), len(site.files), time.perf_counter() - started, target)
     if cache is not None:
         cache.written, cache.written_to = {f.path: f.data for f in files}, target
+        cache.wrote(target, manifest, inputs, report)
         cache.sweep()
-    return BuildReport(len(site.articles), len(site.pages), len(site.files), time.perf_counter() - started, target)
+    return report

@@ -153,9 +153,21 @@ def parse_source(path: Path, rel_path: str, raw_bytes: bytes, digest: str) -> So
 
 
 def content_files(content_dir: Path) -> list[Path]:
-    """Every article file, in a stable order; hidden files and folders are skipped."""
-    found = [p for p in content_dir.rglob("*.md") if not any(part.startswith(".") for part in p.relative_to(content_dir).parts)]
-    return sorted(found)
+    """Every article file (``*.md`` in any letter case), in a stable order; hidden
+    files and folders are skipped. Symlinks are returned as they are; the reader
+    refuses one that leads out of the content folder."""
+    found = [p for p in content_dir.rglob("*")
+             if p.suffix.lower() == ".md" and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)]
+    return sorted(p for p in found if p.is_file() or p.is_symlink())
+
+
+def outside_content(path: Path, content_dir: Path) -> bool:
+    """A file that is, through a symlink, somewhere else than the content folder:
+    publishing it could publish any file the build can read."""
+    try:
+        return not path.resolve(strict=True).is_relative_to(content_dir.resolve())
+    except (OSError, RuntimeError):  # a dangling or looping link
+        return True
 
 
 def read_sources(config: Config, memo: Memo = no_memo) -> tuple[SourceDoc, ...]:
@@ -167,10 +179,14 @@ def read_sources(config: Config, memo: Memo = no_memo) -> tuple[SourceDoc, ...]:
     problems: list[Problem] = []
     for path in content_files(config.content_dir):
         rel = path.relative_to(config.content_dir).as_posix()
+        if outside_content(path, config.content_dir):
+            problems.append(problem(path, 0, "a symlink to a file outside the content folder (or to nothing): "
+                                             "copy the article into content/ instead"))
+            continue
         try:
             raw = path.read_bytes()
             digest = hashlib.sha256(raw).hexdigest()
-            docs.append(memo(("source", str(path), digest), partial(parse_source, path, rel, raw, digest)))
+            docs.append(memo(("source", str(path), rel, digest), partial(parse_source, path, rel, raw, digest)))
         except BuildError as exc:
             problems += exc.problems
         except OSError as exc:

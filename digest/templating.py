@@ -9,18 +9,18 @@ subpath works everywhere.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from .cache import Memo, no_memo
+from .cache import Memo, fingerprint, memo_map, no_memo
 from .config import Config, Edition
 from .convert import convert_text
 from .errors import BuildError, problem
 from .output import OutputFile
 from .pages import Page, tag_feed_path
+from .workers import Workers
 from .yamlsource import parse_yaml
 
 STRINGS_FILE = "strings.yaml"
@@ -69,12 +69,25 @@ def edition_title(config: Config, edition: Edition) -> str:
 
 
 def render_pages(config: Config, pages: tuple[Page, ...], strings: Mapping[str, Mapping[str, str]],
-                 memo: Memo = no_memo, templates_key: str = "") -> list[OutputFile]:
+                 memo: Memo = no_memo, templates_key: str = "", workers: Workers | None = None) -> list[OutputFile]:
     """Render every page. A page with a ``content_key`` depends only on the
     articles it names, its alternates, the templates, the strings and the config,
-    so it is memoised on exactly those; the templates get nothing else."""
-    # Compiled templates are reused while no template file and no config changed.
-    env = memo(("jinja", templates_key, config.fingerprint), partial(make_environment, config)) if templates_key else make_environment(config)
+    so it is memoised on exactly those; the templates get nothing else.
+    ``templates_key``: fingerprint of the templates folder (computed if empty).
+    Pages are rendered by ``workers`` when given, in order."""
+    templates_key = templates_key or fingerprint(config.templates_dir)
+    jobs = [((("page", page.output_path, page.template, page.alternates, page.content_key, templates_key,
+               config.fingerprint) if page.content_key else ("unkeyed",)), (config, strings, templates_key, page))
+            for page in pages]
+    keyed = [job for job in jobs if job[0][0] == "page"]
+    rendered = iter(memo_map(memo, workers or Workers(1), keyed, render_page))
+    return [next(rendered) if key[0] == "page" else render_page(*args) for key, args in jobs]
+
+
+def render_page(config: Config, strings: Mapping[str, Mapping[str, str]], templates_key: str, page: Page) -> OutputFile:
+    """One page through its template; template mistakes become BuildErrors with
+    the template's path and line."""
+    env = _environment(config, templates_key)
     editions = {e.code: e for e in config.editions}
     default_edition = editions[config.default_edition]
     site = {
@@ -84,34 +97,40 @@ def render_pages(config: Config, pages: tuple[Page, ...], strings: Mapping[str, 
         ],
         "default_path": f"{default_edition.prefix}/",
     }
-    def render(page: Page) -> OutputFile:
-        edition = page.edition or default_edition
-        context: dict[str, Any] = {
-            "page": page,
-            "edition": edition,
-            "t": strings[edition.code],
-            "site_title": edition_title(config, edition),
-            "site": site,
-            "other_editions": [e for e in site["editions"] if e["code"] != edition.code],
-            **page.data,
-        }
-        try:
-            html = env.get_template(page.template).render(context)
-        except jinja2.TemplateSyntaxError as exc:
-            raise BuildError([problem(Path(exc.filename or page.template), exc.lineno, f"template syntax error: {exc.message}")]) from None
-        except jinja2.TemplateNotFound as exc:
-            raise BuildError([problem(config.templates_dir / exc.name, 0, "template not found")]) from None
-        except jinja2.TemplateError as exc:
-            file, line = _template_location(exc, config.templates_dir / page.template)
-            raise BuildError([problem(file, line, f"template error: {exc.message}")]) from None
-        return OutputFile(page.output_path, html.encode("utf-8"))
+    edition = page.edition or default_edition
+    context: dict[str, Any] = {
+        "page": page,
+        "edition": edition,
+        "t": strings[edition.code],
+        "site_title": edition_title(config, edition),
+        "site": site,
+        "other_editions": [e for e in site["editions"] if e["code"] != edition.code],
+        **page.data,
+    }
+    try:
+        html = env.get_template(page.template).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise BuildError([problem(Path(exc.filename or page.template), exc.lineno, f"template syntax error: {exc.message}")]) from None
+    except jinja2.TemplateNotFound as exc:
+        raise BuildError([problem(config.templates_dir / exc.name, 0, "template not found")]) from None
+    except jinja2.TemplateError as exc:
+        file, line = _template_location(exc, config.templates_dir / page.template)
+        raise BuildError([problem(file, line, f"template error: {exc.message}")]) from None
+    return OutputFile(page.output_path, html.encode("utf-8"))
 
-    return [
-        memo(("page", page.output_path, page.template, page.alternates, page.content_key, templates_key, config.fingerprint),
-             partial(render, page))
-        if page.content_key else render(page)
-        for page in pages
-    ]
+
+# One compiled environment per process, reused while the templates and config
+# stay the same (a worker renders thousands of pages with it).
+_ENVIRONMENT: dict[tuple[str, str, str], jinja2.Environment] = {}
+
+
+def _environment(config: Config, templates_key: str) -> jinja2.Environment:
+    key = (str(config.templates_dir), templates_key, config.fingerprint)
+    env = _ENVIRONMENT.get(key)
+    if env is None:
+        _ENVIRONMENT.clear()
+        env = _ENVIRONMENT[key] = make_environment(config)
+    return env
 
 
 def _template_location(exc: BaseException, fallback: Path) -> tuple[Path, int]:

@@ -34,7 +34,10 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file below ``folder`` by relative path, but the build's stamp file
+    (the same bytes in every build; it only marks the folder as a built site)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != ".digest-build"}
 
 
 @pytest.fixture

@@ -134,9 +134,19 @@ def assert_same_tree(incremental: Path, clean: Path, step: str) -> None:
 
 
 def clean_build(root: Path, out: Path) -> Path:
-    result = run_cli(root, "build", "--out", str(out))
+    """The reference: one process, no cache."""
+    result = run_cli(root, "build", "--jobs", "1", "--no-cache", "--out", str(out))
     assert result.returncode == 0, result.stderr
     return out
+
+
+def cached_build(root: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """What the curator and CI run: the on-disk cache in .cache/, two worker processes."""
+    return run_cli(root, "build", "--jobs", "2", "--out", str(out))
+
+
+def stamps(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
 
 
 @pytest.mark.parametrize("make_site", [_demo, _corpus], ids=["demo", "corpus40"])
@@ -144,23 +154,42 @@ def test_incremental_rebuilds_equal_clean_builds(tmp_path: Path, make_site: Call
     root = make_site(tmp_path / "src")
     config_path = root / "config.yaml"
     inc = tmp_path / "incremental"
+    cli = tmp_path / "cached-cli"  # built by the command line with the disk cache and --jobs 2
     cache = BuildCache()
     build(load_config(config_path), inc, cache)
     first = tree_bytes(inc)
+    assert cached_build(root, cli).returncode == 0
     assert_same_tree(inc, clean_build(root, tmp_path / "clean-0"), "first build")
+    assert_same_tree(cli, tmp_path / "clean-0", "first build, cached command line")
+    # Nothing changed: the command line writes nothing, not even a timestamp.
+    before = stamps(cli)
+    again = cached_build(root, cli)
+    assert again.returncode == 0 and "nothing changed" in again.stdout, again.stdout
+    assert stamps(cli) == before
     originals = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
     site = Site(root, articles(root)[0], articles(root)[-1])
 
     for number, (step, edit, must_fail) in enumerate(EDITS, start=1):
         before, hits = tree_bytes(inc), cache.hits["article"]
+        cli_before, cli_stamps = tree_bytes(cli), stamps(cli)
         edit(site)
         if must_fail:
             with pytest.raises(BuildError):
                 build(load_config(config_path), inc, cache)
             assert tree_bytes(inc) == before, f"the failed build '{step}' changed the output"
+            assert cached_build(root, cli).returncode == 1 and tree_bytes(cli) == cli_before
             continue
         build(load_config(config_path), inc, cache)
-        assert_same_tree(inc, clean_build(root, tmp_path / f"clean-{number}"), step)
+        clean = clean_build(root, tmp_path / f"clean-{number}")
+        assert_same_tree(inc, clean, step)
+        result = cached_build(root, cli)
+        assert result.returncode == 0, result.stderr
+        assert_same_tree(cli, clean, f"{step}, cached command line")
+        # Only what changed was written: every file with the same bytes as before
+        # is the very same file (hard-linked: same inode, same modification time).
+        after, now = tree_bytes(cli), stamps(cli)
+        rewritten = [p for p in after if cli_before.get(p) == after[p] and now[p] != cli_stamps[p]]
+        assert not rewritten, f"after '{step}': unchanged files written again: {rewritten[:5]}"
         if step == "article body":
             # It really was incremental: every other article came from the cache.
             assert cache.hits["article"] - hits == len(articles(root)) - 1

@@ -45,7 +45,7 @@ DEPLOYMENTS = [
 
 FEED_TYPES = {"application/rss+xml", "application/atom+xml"}
 # Files that nothing links to by design: served on a miss, or read by crawlers.
-UNLINKED = {"404.html", "sitemap.xml", "robots.txt"}
+UNLINKED = {"404.html", "sitemap.xml", "robots.txt", ".digest-build"}  # the last: the stamp marking a built folder
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

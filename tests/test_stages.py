@@ -184,7 +184,7 @@ def test_update_site_rewrites_changed_and_removes_gone_files(tmp_path: Path) -> 
     write_site(old, out)
     new = [OutputFile("a/index.html", b"2"), OutputFile("keep.txt", b"k"), OutputFile("d.txt", b"d")]
     update_site(new, out, {f.path: f.data for f in old})
-    assert {p.relative_to(out).as_posix() for p in out.rglob("*")} == {"a", "a/index.html", "keep.txt", "d.txt"}
+    assert {p.relative_to(out).as_posix() for p in out.rglob("*")} == {"a", "a/index.html", "keep.txt", "d.txt", ".digest-build"}
     assert (out / "a/index.html").read_bytes() == b"2"
 
 
