@@ -102,6 +102,10 @@ class Config:
     sources: Mapping[str, str]  # URL host -> outlet name
     cleaning: Mapping[str, Any]
     fingerprint: str  # sha256 of the config file and base URL: part of every cache key
+    # Set by the command line, never by config.yaml: `serve --drafts` previews drafts,
+    # `build --future` / `serve --future` publish articles dated after the build's clock.
+    publish_drafts: bool = False
+    publish_future: bool = False
 
     def edition(self, code: str) -> Edition:
         return next(e for e in self.editions if e.code == code)
