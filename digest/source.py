@@ -28,7 +28,7 @@ LANGS = (*SCRIPTS, "en")
 
 
 def _frontmatter_schema() -> dict[str, Any]:
-    from .clean import FRONTMATTER_CLEANING_SCHEMA
+    from .cleaning import FRONTMATTER_CLEANING_SCHEMA
 
     text = {"type": "string", "minLength": 1}
     return {
@@ -124,7 +124,7 @@ def parse_source(path: Path, rel_path: str, raw_bytes: bytes, digest: str) -> So
     if isinstance(meta.get("date"), str) and date is None:
         problems.append(problem(path, doc.line_of(("date",)), f"date '{meta['date']}' must be ISO 8601 with a UTC offset, e.g. 2025-01-23T12:29:00+08:00"))
     if isinstance(meta.get("cleaning"), dict):
-        from .clean import check_patterns
+        from .cleaning import check_patterns
 
         problems += [problem(path, doc.line_of(("cleaning",)), reason) for reason in check_patterns(meta["cleaning"])]
     if problems:
