@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
-from .clean import CleanedBody, Removed, clean_body, rules_for
+from .cleaning import CleanedBody, Removed, clean_body, rules_for
 from .config import Config
 from .render import BodyFormat, body_to_html, embeds_to_links
 from .sanitize import sanitize

@@ -21,7 +21,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .article import clean_article_body
-from .clean import to_plain_lines
+from .cleaning import to_plain_lines
 from .clipping import DEFAULT_TZ, Clipping, read_clipping
 from .config import load_config
 from .errors import BuildError

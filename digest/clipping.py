@@ -12,7 +12,7 @@ Out: a frozen Clipping: title, url, date (aware), the body *as it came* (for
      the metadata lines that were taken out of the body.
 
 Nothing here removes junk from the article body: that is the build's
-:mod:`digest.clean` stage, so better rules later improve old clippings too.
+:mod:`digest.cleaning` stage, so better rules later improve old clippings too.
 The one exception is a full HTML page, where the page chrome (navigation,
 sidebars, share bars, related-article boxes marked by their CSS class) must be
 cut away to find the article at all; those cuts are reported in ``removed``.
@@ -31,8 +31,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from .clean import junk_line_rule
-from .clean_rules import HEADING_RULES
+from .cleaning import junk_line_rule
+from .cleaning.rules import HEADING_RULES
 from .clipping_html import read_html_fragment, read_page, strip_tags
 from .clipping_meta import (
     DEFAULT_TZ,

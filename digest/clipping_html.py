@@ -9,7 +9,7 @@ Out: the field dict :func:`digest.clipping.read_clipping` turns into a
      share/related/ad/…, the repeated title and lone ``<time>`` lines).
 
 This is the one place the clipping reader removes anything; all other junk is
-left to the build's :mod:`digest.clean` stage.
+left to the build's :mod:`digest.cleaning` stage.
 """
 
 from __future__ import annotations

@@ -37,7 +37,7 @@ _EDITION_SCHEMA: dict[str, Any] = {
 
 
 def _schema() -> dict[str, Any]:
-    from .clean import CLEANING_CONFIG_SCHEMA
+    from .cleaning import CLEANING_CONFIG_SCHEMA
 
     return {
         "type": "object",
@@ -150,7 +150,7 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
     if default_edition not in codes:
         raise BuildError([problem(path, doc.line_of(("default_edition",)), f"default_edition '{default_edition}' is not one of the editions {codes}")])
 
-    from .clean import check_patterns
+    from .cleaning import check_patterns
 
     cleaning = raw.get("cleaning", {})
     bad = [problem(path, doc.line_of(("cleaning",)), reason) for reason in check_patterns(cleaning)]

@@ -6,7 +6,7 @@ In:  clipping files of any format :mod:`digest.clipping` reads, the site's
 Out: ``content/YYYY/MM/DD/<slug>.md`` per clipping, with YAML frontmatter
      (title, date with offset, source, url, lang, tags, slug, format) and the
      body exactly as it came: junk is removed at build time by
-     :mod:`digest.clean`, so better rules improve old articles too.
+     :mod:`digest.cleaning`, so better rules improve old articles too.
 
 Importing the same clipping twice does not make a duplicate: a clipping whose
 URL or body is already in the content folder is skipped with a message. A slug

@@ -29,7 +29,7 @@ LANGS = (*SCRIPTS, "en")
 
 
 def _frontmatter_schema() -> dict[str, Any]:
-    from .clean import FRONTMATTER_CLEANING_SCHEMA
+    from .cleaning import FRONTMATTER_CLEANING_SCHEMA
 
     text = {"type": "string", "minLength": 1}
     return {
@@ -150,7 +150,7 @@ def parse_source(path: Path, rel_path: str, raw_bytes: bytes, digest: str) -> So
     elif date is not None and not date_in_range(date):
         problems.append(problem(path, doc.line_of(("date",)), f"date '{meta['date']}' is out of range (years 0001 to 9999 only)"))
     if isinstance(meta.get("cleaning"), dict):
-        from .clean import check_patterns
+        from .cleaning import check_patterns
 
         problems += [problem(path, doc.line_of(("cleaning",)), reason) for reason in check_patterns(meta["cleaning"])]
     if problems:

@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 import yaml
 
-from digest.clean import (
+from digest.cleaning import (
     CLEANING_CONFIG_SCHEMA, FRONTMATTER_CLEANING_SCHEMA, CleanedBody, Removed, check_patterns, clean_body,
     rule_names, rules_for, to_plain_lines,
 )
@@ -357,7 +357,7 @@ def test_photo_credit_lines_go_but_captions_stay() -> None:
 
 
 # ---------------------------------------------------------------------------
-# Page furniture, credits and reader prompts (digest.clean_rules_meta): each
+# Page furniture, credits and reader prompts (digest.cleaning.rules_meta): each
 # rule removes its junk line, and a similar-looking line of article text stays.
 # ---------------------------------------------------------------------------
 
