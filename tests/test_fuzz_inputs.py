@@ -42,8 +42,8 @@ from digest.pipeline import build
 from digest.source import parse_source
 from digest.templating import load_strings
 
-SINGLE_FILE_EXAMPLES = 4000
-SITE_EXAMPLES = 300
+SINGLE_FILE_EXAMPLES = 3500
+SITE_EXAMPLES = 250
 CLI_EXAMPLES = 8
 
 def fuzz(examples: int) -> settings:
