@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 
 from .cleaning import CleanedBody, Removed, clean_body, rules_for
 from .config import Config
+from .markup import Phrase, tokenise
 from .render import BodyFormat, body_to_html, embeds_to_links
 from .sanitize import sanitize
 from .source import SourceDoc
@@ -38,6 +39,9 @@ class Article:
     notices: tuple[str, ...]  # copyright boilerplate lifted out of the body: kept, not shown
     summary: str  # plain text: the curator's summary, else the first sentences
     image: str | None  # absolute URL of the first image, for social cards
+    # What each -{…}- in the body and summary writes per edition; ``html`` and
+    # ``summary`` hold one private-use token per use (markup.resolve puts it back).
+    phrases: tuple[Phrase, ...] = ()
 
 
 def absolutize(fragment: str, base: str | None) -> str:
@@ -107,7 +111,11 @@ def clean_article_body(body: str, fmt: BodyFormat | None, *, title: str | None, 
 
 
 def prepare_article(doc: SourceDoc, config: Config) -> Article:
-    cleaned = clean_article_body(doc.body, doc.format, title=doc.title, cleaning=config.cleaning,
+    # Markup becomes tokens first, so rendering, cleaning and summary cutting
+    # can neither break a -{…}- apart nor show it.
+    body, phrases = tokenise(doc.body)
+    summary, phrases = tokenise(doc.summary or "", phrases)
+    cleaned = clean_article_body(body, doc.format, title=doc.title, cleaning=config.cleaning,
                                  source=doc.source, url=doc.url, overrides=doc.cleaning)
     body = absolutize(cleaned.html, doc.url)
     image = _IMG_SRC.search(body)
@@ -117,6 +125,7 @@ def prepare_article(doc: SourceDoc, config: Config) -> Article:
         removed=cleaned.removed,
         rights=doc.rights,
         notices=cleaned.rights,
-        summary=doc.summary or lead_summary(body, config.summary_chars),
+        summary=summary or lead_summary(body, config.summary_chars),
         image=htmllib.unescape(image.group(1)) if image else None,
+        phrases=phrases,
     )
