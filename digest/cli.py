@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .cli_clippings import add_subcommands as add_clipping_commands
+from .cli_convert import add_subcommand as add_convert_command
 from .config import load_config
-from .errors import BuildError
 from .cache import BuildCache
+from .errors import BuildError
 from .pipeline import build, load_site
-from .workers import default_jobs
 from .serve import add_serve_arguments, serve
+from .workers import default_jobs
 
 
 def _shown_path(path: str) -> str:
@@ -33,7 +35,7 @@ def _print_problems(error: BuildError) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    config = load_config(Path(args.config), base_url=args.base_url)
+    config = replace(load_config(Path(args.config), base_url=args.base_url), publish_future=args.future)
     cache = None if args.no_cache else BuildCache.open(config.root)
     try:
         report = build(config, Path(args.out).resolve() if args.out else None, cache, jobs=args.jobs)
@@ -55,20 +57,27 @@ def _jobs(text: str) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .checks import site_warnings
+
     config = load_config(Path(args.config))
     site = load_site(config)
+    warnings = site_warnings(config, site.articles)
+    for item in warnings:
+        print(f"{_shown_path(item.path)}:{item.line}: {item.reason}", file=sys.stderr)
     if args.removed:
         for article in site.articles:
             if article.removed or article.notices:
                 print(f"{article.doc.rel_path}:")
                 for removed in article.removed:
                     print(f"  [{removed.rule}] {removed.text}")
-    print(f"ok: {len(site.articles)} articles, {len(site.pages)} pages, nothing written")
+    count = len(warnings)
+    noted = f", {count} warning{'s' if count != 1 else ''}" if count else ""
+    print(f"ok: {len(site.articles)} articles, {len(site.pages)} pages{noted}, nothing written")
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    return serve(Path(args.config), args.host, args.port, args.open)
+    return serve(Path(args.config), args.host, args.port, args.open, drafts=args.drafts, future=args.future)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -83,6 +92,7 @@ def parser() -> argparse.ArgumentParser:
                    help=f"worker processes for per-article work (default: the number of cores, here {default_jobs()})")
     p.add_argument("--no-cache", action="store_true",
                    help="ignore and leave alone the build cache in .cache/ (a clean build)")
+    p.add_argument("--future", action="store_true", help="also publish articles dated after now")
     p.set_defaults(func=cmd_build)
 
     p = commands.add_parser("check", help="validate config, templates and every article; write nothing")
@@ -94,11 +104,24 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     add_clipping_commands(commands)
+    add_convert_command(commands)
     return top
 
 
+def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    """Options may come before, between or after the files: ``import A --source X B``
+    (argparse alone stops taking files at the first option)."""
+    top = parser()
+    args, extra = top.parse_known_args(argv)
+    if extra and getattr(args, "files", None) is not None and not any(e.startswith("-") for e in extra):
+        args.files = [*args.files, *extra]
+    elif extra:
+        top.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args = parse_arguments(argv)
     try:
         return int(args.func(args))
     except BuildError as error:

@@ -9,7 +9,10 @@
 
 Everything is gathered and validated in memory before the first byte is written,
 so a mistake anywhere leaves the previous site exactly as it was. A BuildCache
-(kept by ``serve``) memoises each stage's per-item work on content hashes.
+(in memory for ``serve``, on disk for ``build``) memoises each stage's per-item
+work on content hashes; per-article work runs on a process pool (``Workers``),
+results in input order. ``build`` writes only files whose bytes changed, and
+nothing at all when no input did.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from pathlib import Path
 
 from .article import Article, prepare_article
@@ -49,6 +53,9 @@ class BuildReport:
     seconds: float
     out_dir: Path | None
     written: bool = True  # False: nothing changed, the output folder was left alone
+    # The date of the first article left out as dated after the build's clock:
+    # from then on the same input builds another site.
+    valid_until: datetime | None = None
 
 
 def load_site(config: Config, cache: BuildCache | None = None, workers: Workers | None = None) -> Site:
@@ -90,8 +97,9 @@ def project_inputs(config: Config) -> tuple[Path, ...]:
 
 def inputs_key(config: Config) -> str:
     """sha256 of everything a build reads: config, every content, template and
-    static file (names and bytes), and the code version."""
-    return hashlib.sha256("\0".join((config.fingerprint, code_version(), fingerprint(config.templates_dir),
+    static file (names and bytes), the code version and the publishing switches."""
+    return hashlib.sha256("\0".join((config.fingerprint, code_version(), f"{config.publish_drafts}{config.publish_future}",
+                                      fingerprint(config.templates_dir),
                                       fingerprint(config.static_dir), fingerprint(config.content_dir))).encode()).hexdigest()
 
 
@@ -107,14 +115,15 @@ def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None 
     Raises BuildError on any mistake in the input or a refused output folder;
     the old output then stays as it was.
     """
-    started = time.perf_counter()
+    started, now = time.perf_counter(), datetime.now(timezone.utc)
     target = (out_dir or config.output_dir).resolve()
     check_output_folder(target, project_inputs(config))
     recover(target)
     inputs = inputs_key(config) if cache is not None and cache.on_disk else ""
     if cache is not None and cache.on_disk and cache.written_to != target:
         previous = cache.unchanged_build(target, inputs)
-        if previous is not None:  # nothing changed: leave the folder alone
+        if previous is not None and (previous.valid_until is None or now < previous.valid_until):
+            # Nothing changed: leave the folder alone.
             return replace(previous, seconds=time.perf_counter() - started, written=False)
         cache.use_output(target)
     with Workers(jobs) as workers:
@@ -125,7 +134,9 @@ def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None 
     else:
         manifest = write_site(files, target, previous=cache.previous_output(target) if cache else None,
                               post_process=post_process, inputs=project_inputs(config))
-    report = BuildReport(len(site.articles), len(site.pages), len(site.files), time.perf_counter() - started, target)
+    future = [a.doc.date for a in site.articles if a.doc.date > now and not config.publish_future]
+    report = BuildReport(len(site.articles), len(site.pages), len(site.files), time.perf_counter() - started, target,
+                         valid_until=min(future, default=None))
     if cache is not None:
         cache.written, cache.written_to = {f.path: f.data for f in files}, target
         cache.wrote(target, manifest, inputs, report)

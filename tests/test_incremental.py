@@ -75,6 +75,11 @@ def _new_article(s: Site) -> None:
     edit_frontmatter(s.new, slug="incremental-new", date="2024-12-31T23:30:00+08:00", title="新增的文章：软件发布")
 
 
+def _add_glossary(s: Site) -> None:
+    (s.root / "glossary.yaml").write_text("- {zh-Hans: 软件, zh-Hant: 軟件}\n- {zh-Hans: 发布, zh-Hant: 發佈}\n", encoding="utf-8")
+    append(s.root / "config.yaml", "\nglossary: glossary.yaml\n")
+
+
 def _move_article(s: Site) -> None:
     target = s.root / "content" / "moved" / s.b.name
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -103,6 +108,8 @@ EDITS: list[tuple[str, Edit, bool]] = [
     ("static file added", lambda s: (s.root / "static" / "extra.txt").write_text("extra\n"), False),
     ("config title", lambda s: replace(s.root / "config.yaml", "title: 两岸新闻精选", "title: 两岸新闻精选（测试）"), False),
     ("config summary length", lambda s: replace(s.root / "config.yaml", "summary_chars: 110", "summary_chars: 60"), False),
+    ("site glossary added", lambda s: _add_glossary(s), False),
+    ("site glossary entry changed", lambda s: replace(s.root / "glossary.yaml", "zh-Hant: 軟件", "zh-Hant: 軟體程式"), False),
     ("unknown config key", lambda s: append(s.root / "config.yaml", "\nno_such_key: 1\n"), True),
     ("unknown config key removed", lambda s: replace(s.root / "config.yaml", "\nno_such_key: 1\n", ""), False),
     ("new article deleted", lambda s: s.new.unlink(), False),
@@ -200,5 +207,6 @@ def test_incremental_rebuilds_equal_clean_builds(tmp_path: Path, make_site: Call
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
     (root / "static" / "extra.txt").unlink()
+    (root / "glossary.yaml").unlink()
     build(load_config(config_path), inc, cache)
     assert tree_bytes(inc) == first
