@@ -176,6 +176,8 @@ def main() -> int:
     parser.add_argument("--no-hugo", action="store_true")
     parser.add_argument("--jobs", type=int, default=None, help="--jobs for this project (default: its own default)")
     parser.add_argument("--scenarios", nargs="+", default=["cold", "added", "nochange"])
+    parser.add_argument("--compare", type=Path, help="another checkout of this project (e.g. main before a change): "
+                                                     "its cold build joins the alternating runs")
     args = parser.parse_args()
     use_hugo = not args.no_hugo and shutil.which("hugo") is not None
     if not use_hugo:
@@ -186,13 +188,23 @@ def main() -> int:
         site, hugo_site = prepare(count, args.work, args.corpus, use_hugo)
         hugo_cold_series = Series() if use_hugo else None
         if "cold" in args.scenarios:
-            mine = Series()
+            mine, other = Series(), Series()
+            if args.compare:
+                other_repo = args.compare.resolve()  # its own config keys, templates and static files
+                config = (other_repo / "config.yaml").read_text(encoding="utf-8")
+                config += f"templates_dir: {other_repo / 'templates'}\nstatic_dir: {other_repo / 'static'}\n"
+                (site / "config-compare.yaml").write_text(config, encoding="utf-8")
             for _ in range(args.runs):
+                if args.compare:
+                    other.runs.append(measure([sys.executable, str(args.compare / "build.py"), "--config",
+                                               str(site / "config-compare.yaml"), "build", "--out", str(fresh(args.work / "out-compare"))]))
                 mine.runs.append(measure(ours(site, fresh(args.work / "out-cold"), "--no-cache", *jobs)))
                 if hugo_cold_series is not None and hugo_site is not None:
                     fresh(args.work / "hugo-cache")
                     hugo_cold_series.runs.append(measure(hugo_cold(hugo_site, fresh(args.work / "hugo-out"))))
             report(f"{count} articles, cold", mine, hugo_cold_series)
+            if args.compare:
+                report(f"{count} articles, cold: the other checkout ({args.compare}) in the place of Hugo", mine, other)
         if "added" in args.scenarios or "nochange" in args.scenarios:
             shutil.rmtree(site / ".cache", ignore_errors=True)
             out = fresh(args.work / "out-cached")

@@ -46,6 +46,7 @@ def _read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
 copyreg.pickle(MappingProxyType, lambda view: (_read_only, (dict(view),)))
 
 CACHE_DIR = Path(".cache") / "digest"
+_MISSING = object()
 
 
 class Memo(Protocol):
@@ -94,9 +95,12 @@ class BuildCache:
     """
 
     def __init__(self, store: Path | None = None, keep_in_memory: bool = True) -> None:
-        self._entries: dict[bytes, Any] = {}
-        self._used: set[bytes] = set()
-        self._key_of: dict[int, bytes] = {}  # id(value) -> its key, for de-duplicated pickles
+        self._entries: dict[Key, Any] = {}
+        self._used: set[Key] = set()
+        self._key_of: dict[int, Key] = {}  # id(value) -> its key, for de-duplicated pickles
+        # On disk, keys are sha256 digests of their repr; computed only there.
+        self._by_hash: dict[bytes, Any] = {}  # values this build read from or wrote to disk
+        self._used_hashes: set[bytes] = set()
         self.keep_in_memory = keep_in_memory
         self.hits: Counter[str] = Counter()  # reuses per kind, for tests and reports
         self.written: dict[str, bytes | None] = {}  # the files last written to ``written_to``
@@ -156,45 +160,48 @@ class BuildCache:
 
     def lookup(self, key: Key) -> tuple[bool, Any]:
         """(True, value) if ``key`` is known, else (False, None)."""
-        hashed = _hash_key(key)
-        self._used.add(hashed)
-        if hashed in self._entries:
+        self._used.add(key)
+        if key in self._entries:
             self.hits[str(key[0])] += 1
-            return True, self._entries[hashed]
+            return True, self._entries[key]
         if self._db is None:
             return False, None
-        row = self._db.execute("SELECT value FROM entry WHERE key = ?", (hashed,)).fetchone()
-        if row is None:
-            return False, None
-        try:
-            value = _Unpickler(io.BytesIO(row[0]), self).load()
-        except Exception:  # noqa: BLE001 - an unreadable entry is a miss, never a failure
-            return False, None
+        hashed = _hash_key(key)
+        value = self._by_hash.get(hashed, _MISSING)
+        if value is _MISSING:
+            row = self._db.execute("SELECT value FROM entry WHERE key = ?", (hashed,)).fetchone()
+            if row is None:
+                return False, None
+            try:
+                value = _Unpickler(io.BytesIO(row[0]), self).load()
+            except Exception:  # noqa: BLE001 - an unreadable entry is a miss, never a failure
+                return False, None
+            self._by_hash[hashed] = value
+        self._used_hashes.add(hashed)
         if isinstance(value, _FileRef):
             if not self._still_on_disk(value):
                 return False, None
             value = OutputFile(value.path, None, value.sha256)
         self.hits[str(key[0])] += 1
-        self._remember(hashed, value)
+        self._remember(key, value)
         return True, value
 
     def store(self, key: Key, value: T) -> T:
-        hashed = _hash_key(key)
-        self._used.add(hashed)
-        self._remember(hashed, value)
+        self._used.add(key)
+        self._remember(key, value)
         if self._db is not None:
-            if isinstance(value, OutputFile):
-                saved: Any = _FileRef(value.path, value.sha256)
-            else:
-                saved = value
+            hashed = _hash_key(key)
+            saved: Any = _FileRef(value.path, value.sha256) if isinstance(value, OutputFile) else value
             buffer = io.BytesIO()
-            _Pickler(buffer, self, hashed).dump(saved)
+            _Pickler(buffer, self, key).dump(saved)
             self._pending.append((hashed, buffer.getvalue()))
+            self._by_hash[hashed] = saved
+            self._used_hashes.add(hashed)
         return value
 
-    def _remember(self, hashed: bytes, value: Any) -> None:
-        self._entries[hashed] = value
-        self._key_of[id(value)] = hashed
+    def _remember(self, key: Key, value: Any) -> None:
+        self._entries[key] = value
+        self._key_of[id(value)] = key
 
     # ---------------------------------------------------------------- output
 
@@ -256,17 +263,19 @@ class BuildCache:
             (stored,) = db.execute("SELECT count(*) FROM entry").fetchone()
             # Unused entries are deleted once they are a third of the store, not
             # every build: a no-change build then costs no write at all.
-            if stored > 1.5 * len(self._used) + 100:
+            if stored > 1.5 * len(self._used_hashes) + 100:
                 db.execute("CREATE TEMP TABLE used (key BLOB PRIMARY KEY)")
-                db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self._used))
+                db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self._used_hashes))
                 db.execute("DELETE FROM entry WHERE key NOT IN (SELECT key FROM used)")
                 db.execute("DROP TABLE used")
             db.execute("COMMIT")
         self._pending = []
-        self._used = set()
+        self._by_hash = {h: v for h, v in self._by_hash.items() if h in self._used_hashes}
+        self._used, self._used_hashes = set(), set()
         if not self.keep_in_memory:
             self._entries.clear()
             self._key_of.clear()
+            self._by_hash.clear()
 
 
 def _hash_key(key: Key) -> bytes:
@@ -278,15 +287,15 @@ class _Pickler(pickle.Pickler):
     """Values that hold other cached values (an EditionArticle holds its Article)
     store a reference to them instead of a copy."""
 
-    def __init__(self, file: io.BytesIO, cache: BuildCache, own: bytes) -> None:
+    def __init__(self, file: io.BytesIO, cache: BuildCache, own: Key) -> None:
         super().__init__(file, protocol=5)
         self.cache, self.own = cache, own
 
     def persistent_id(self, obj: Any) -> Any:
         key = self.cache._key_of.get(id(obj))
-        if key is None or key == self.own or not self.cache._entries.get(key) is obj:
+        if key is None or key == self.own or self.cache._entries.get(key) is not obj:
             return None
-        return key
+        return _hash_key(key)
 
 
 class _Unpickler(pickle.Unpickler):
@@ -295,14 +304,14 @@ class _Unpickler(pickle.Unpickler):
         self.cache = cache
 
     def persistent_load(self, pid: Any) -> Any:
-        self.cache._used.add(pid)
-        if pid in self.cache._entries:
-            return self.cache._entries[pid]
-        row = self.cache._db.execute("SELECT value FROM entry WHERE key = ?", (pid,)).fetchone() if self.cache._db else None
+        cache = self.cache
+        cache._used_hashes.add(pid)
+        if pid in cache._by_hash:
+            return cache._by_hash[pid]
+        row = cache._db.execute("SELECT value FROM entry WHERE key = ?", (pid,)).fetchone() if cache._db else None
         if row is None:
             raise pickle.UnpicklingError("a referenced entry is gone")
-        value = _Unpickler(io.BytesIO(row[0]), self.cache).load()
-        self.cache._remember(pid, value)
+        value = cache._by_hash[pid] = _Unpickler(io.BytesIO(row[0]), cache).load()
         return value
 
 

@@ -283,6 +283,7 @@ def test_command_line_exit_status_and_messages(files: list[bytes]) -> None:
         root = Path(tmp)
         (root / "config.yaml").write_text(CONFIG, encoding="utf-8")
         (root / "site").mkdir()
+        (root / "site" / ".digest-build").write_text("made by a previous build\n", encoding="utf-8")  # else refused
         (root / "site" / "previous.html").write_text("the last good site", encoding="utf-8")
         for number, data in enumerate(files):
             (root / "content").mkdir(exist_ok=True)
