@@ -47,6 +47,7 @@ copyreg.pickle(MappingProxyType, lambda view: (_read_only, (dict(view),)))
 
 CACHE_DIR = Path(".cache") / "digest"
 _MISSING = object()
+_FLUSH_EVERY = 500  # pending entries written at once
 
 
 class Memo(Protocol):
@@ -197,7 +198,22 @@ class BuildCache:
             self._pending.append((hashed, buffer.getvalue()))
             self._by_hash[hashed] = saved
             self._used_hashes.add(hashed)
+            if len(self._pending) >= _FLUSH_EVERY:
+                self._flush()
         return value
+
+    def _flush(self) -> None:
+        """Write pending entries: memory stays flat during a cold build, and
+        results of a build that fails later are kept (they are still right)."""
+        db = self._db
+        if db is not None and self._pending:
+            own = not db.in_transaction
+            if own:
+                db.execute("BEGIN")
+            db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?)", self._pending)
+            if own:
+                db.execute("COMMIT")
+        self._pending = []
 
     def _remember(self, key: Key, value: Any) -> None:
         self._entries[key] = value
@@ -259,7 +275,7 @@ class BuildCache:
         if self._db is not None:
             db = self._db
             db.execute("BEGIN")
-            db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?)", self._pending)
+            self._flush()
             (stored,) = db.execute("SELECT count(*) FROM entry").fetchone()
             # Unused entries are deleted once they are a third of the store, not
             # every build: a no-change build then costs no write at all.
