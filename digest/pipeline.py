@@ -120,7 +120,7 @@ def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None 
     check_output_folder(target, project_inputs(config))
     recover(target)
     inputs = inputs_key(config) if cache is not None and cache.on_disk else ""
-    if cache is not None and cache.on_disk and cache.written_to != target:
+    if cache is not None and cache.on_disk:
         previous = cache.unchanged_build(target, inputs)
         if previous is not None and (previous.valid_until is None or now < previous.valid_until):
             # Nothing changed: leave the folder alone.
@@ -129,7 +129,8 @@ def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None 
     with Workers(jobs) as workers:
         site = load_site(config, cache, workers)
     files = list(site.files)
-    if cache is not None and cache.written_to == target and target.is_dir():
+    if cache is not None and not cache.on_disk and cache.written_to == target and target.is_dir():
+        # serve: files replaced one by one in the folder it wrote last time
         manifest = update_site(files, target, cache.written, cache.manifest if cache.manifest_for == target else {})
     else:
         manifest = write_site(files, target, previous=cache.previous_output(target) if cache else None,
@@ -138,7 +139,8 @@ def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None 
     report = BuildReport(len(site.articles), len(site.pages), len(site.files), time.perf_counter() - started, target,
                          valid_until=min(future, default=None))
     if cache is not None:
-        cache.written, cache.written_to = {f.path: f.data for f in files}, target
+        if not cache.on_disk:
+            cache.written, cache.written_to = {f.path: f.data for f in files}, target
         cache.wrote(target, manifest, inputs, report)
         cache.sweep()
     return report

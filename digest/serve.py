@@ -88,10 +88,13 @@ class PipelineBuilder:
 
     def build(self, config: Config) -> Any:
         from .pipeline import BuildCache, build
+        from .workers import default_jobs
 
         if self.cache is None:
             self.cache = BuildCache()
-        return build(config, cache=self.cache)
+        # Workers only start for a large batch (the first build); a rebuild after
+        # an edit runs in this process.
+        return build(config, cache=self.cache, jobs=default_jobs())
 
 
 def _out(message: str) -> None:

@@ -37,12 +37,13 @@ class Workers:
     """A lazily started process pool of ``jobs`` workers; ``jobs`` 1 runs
     everything in this process. Use as a context manager, or call ``close``."""
 
-    def __init__(self, jobs: int = 1) -> None:
+    def __init__(self, jobs: int = 1, min_items_per_job: int = MIN_ITEMS_PER_JOB) -> None:
         self.jobs = max(1, jobs)
+        self.min_items_per_job = min_items_per_job
         self._pool: Executor | None = None
 
     def map(self, fn: Callable[..., T], items: Sequence[tuple[Any, ...]]) -> list[T]:
-        if self.jobs == 1 or len(items) < MIN_ITEMS_PER_JOB * self.jobs:
+        if self.jobs == 1 or len(items) < self.min_items_per_job * self.jobs:
             return [fn(*args) for args in items]
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=_context())

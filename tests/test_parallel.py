@@ -1,0 +1,107 @@
+"""The process pool and the on-disk build cache, on the mini fixture site.
+
+A build whose per-article work runs on worker processes must equal a
+one-process build file for file, in the same order; a mistake found in a worker
+must reach the curator as the same ``path:line: reason``. The on-disk cache must
+be safe to delete or damage, and never serve another code version's entries.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, tree_bytes
+from digest.cache import CACHE_DIR, BuildCache, code_version
+from digest.config import load_config
+from digest.errors import BuildError
+from digest.pipeline import build, load_site
+from digest.workers import Workers
+
+FIXTURE = REPO / "tests" / "fixtures" / "mini"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE / "content", root / "content")
+    shutil.copytree(REPO / "templates", root / "templates")
+    shutil.copytree(REPO / "static", root / "static")
+    config = (FIXTURE / "config.yaml").read_text(encoding="utf-8")
+    config = config.replace("templates_dir: ../../../templates\n", "").replace("static_dir: ../../../static\n", "")
+    (root / "config.yaml").write_text(config, encoding="utf-8")
+    return root
+
+
+def test_worker_processes_build_the_same_files_in_the_same_order(project: Path) -> None:
+    config = load_config(project / "config.yaml")
+    serial = load_site(config)
+    with Workers(2, min_items_per_job=1) as workers:  # every batch goes to the pool
+        parallel = load_site(config, None, workers)
+        assert workers._pool is not None, "the pool was never used"
+    assert [f.path for f in parallel.files] == [f.path for f in serial.files]
+    assert [f.data for f in parallel.files] == [f.data for f in serial.files]
+    assert parallel.articles == serial.articles
+
+
+def test_a_mistake_found_in_a_worker_reads_the_same(project: Path) -> None:
+    template = project / "templates" / "article.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("{{ item.title }}</h1>", "{{ item.titel }}</h1>"), encoding="utf-8")
+    config = load_config(project / "config.yaml")
+    with pytest.raises(BuildError) as serial:
+        load_site(config)
+    with Workers(2, min_items_per_job=1) as workers, pytest.raises(BuildError) as parallel:
+        load_site(config, None, workers)
+    assert parallel.value.problems == serial.value.problems
+    assert "article.html" in str(parallel.value) and "titel" in str(parallel.value)
+
+
+def test_disk_cache_is_reused_then_safe_to_delete_or_damage(project: Path, tmp_path: Path) -> None:
+    config = load_config(project / "config.yaml")
+    reference = tmp_path / "reference"
+    build(config, reference)
+    out = tmp_path / "out"
+    for attempt in range(2):
+        cache = BuildCache.open(project)
+        report = build(config, out, cache)
+        cache.close()
+        assert report.written == (attempt == 0)  # the second build finds nothing changed
+    assert tree_bytes(out) == tree_bytes(reference)
+    # A damaged store is a cold build, not a failure.
+    store = project / CACHE_DIR / code_version() / "cache.sqlite"
+    store.write_bytes(b"not a database" * 100)
+    (project / CACHE_DIR / code_version() / "cache.sqlite-wal").unlink(missing_ok=True)
+    cache = BuildCache.open(project)
+    assert build(config, out, cache).written and tree_bytes(out) == tree_bytes(reference)
+    cache.close()
+    # Deleted: the same.
+    shutil.rmtree(project / ".cache")
+    cache = BuildCache.open(project)
+    assert build(config, out, cache).written and tree_bytes(out) == tree_bytes(reference)
+    cache.close()
+
+
+def test_other_code_versions_entries_are_never_read(project: Path) -> None:
+    stale = project / CACHE_DIR / "0123456789abcdef0123"
+    stale.mkdir(parents=True)
+    (stale / "cache.sqlite").write_bytes(b"entries of another version")
+    cache = BuildCache.open(project)
+    cache.close()
+    assert not stale.exists()
+    assert [p.name for p in (project / CACHE_DIR).iterdir()] == [code_version()]
+
+
+def test_a_changed_output_file_is_written_again(project: Path, tmp_path: Path) -> None:
+    """The cache vouches for a file only while it is as the last build left it."""
+    config = load_config(project / "config.yaml")
+    out = tmp_path / "out"
+    cache = BuildCache.open(project)
+    build(config, out, cache)
+    expected = tree_bytes(out)
+    page = next(out.rglob("articles/*/index.html"))
+    page.write_text("edited by hand", encoding="utf-8")
+    report = build(config, out, cache)
+    cache.close()
+    assert report.written and tree_bytes(out) == expected
