@@ -227,20 +227,28 @@ def read_sources(config: Config, memo: Memo = no_memo) -> tuple[SourceDoc, ...]:
         raise BuildError([problem(config.file, 0, f"content folder {config.content_dir} does not exist")])
     docs: list[SourceDoc] = []
     problems: list[Problem] = []
+    files: list[tuple[Path, str, bytes, str]] = []
     for path in content_files(config.content_dir):
         rel = path.relative_to(config.content_dir).as_posix()
-        if outside_content(path, config.content_dir):
+        # rglob does not descend into linked folders: only the file itself may be a link.
+        if path.is_symlink() and outside_content(path, config.content_dir):
             problems.append(problem(path, 0, "a symlink to a file outside the content folder (or to nothing): "
                                              "copy the article into content/ instead"))
             continue
         try:
             raw = path.read_bytes()
-            digest = hashlib.sha256(raw).hexdigest()
+        except OSError as exc:
+            problems.append(problem(path, 0, f"cannot read: {exc.strerror}"))
+            continue
+        files.append((path, rel, raw, hashlib.sha256(raw).hexdigest()))
+    prefetch = getattr(memo, "prefetch", None)
+    if prefetch is not None:
+        prefetch([("source", str(path), rel, digest) for path, rel, _, digest in files])
+    for path, rel, raw, digest in files:
+        try:
             docs.append(memo(("source", str(path), rel, digest), partial(parse_source, path, rel, raw, digest)))
         except BuildError as exc:
             problems += exc.problems
-        except OSError as exc:
-            problems.append(problem(path, 0, f"cannot read: {exc.strerror}"))
     if problems:
         raise BuildError(problems)
     return tuple(docs)
