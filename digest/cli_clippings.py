@@ -105,6 +105,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"skipped: {result.skipped}", file=sys.stderr)
         else:
             print(f"imported {result.path}")
+        for warning in result.warnings:
+            print(warning, file=sys.stderr)
     for error in errors:
         _report(error)
     return 1 if errors else 0

@@ -44,6 +44,7 @@ from .clipping_meta import (
 )
 from .errors import BuildError, problem
 from .render import BodyFormat, detect_format
+from .text import normalise_text
 
 __all__ = ["DEFAULT_TZ", "Clipping", "detect_lang", "host_of", "parse_date", "read_clipping", "source_for"]
 
@@ -143,10 +144,11 @@ def read_clipping(
                 raise BuildError([problem(path, line, "not UTF-8 text (save the clipping as UTF-8)")]) from None
             text = legacy
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise BuildError([problem(path, 1, "empty file: nothing to import")])
     if "\x00" in text:
         raise BuildError([problem(path, 1, "binary file, not a text clipping")])
+    text = normalise_text(text)  # word processors' \v, \f, \x1d … (digest.text)
+    if not text.strip():
+        raise BuildError([problem(path, 1, "empty file: nothing to import")])
 
     fields = _read(path, text, tz)
     if isinstance(fields.get("date"), datetime):  # one clock for the whole site
