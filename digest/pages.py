@@ -24,6 +24,7 @@ from .cache import Memo, no_memo
 from .config import Config, Edition
 from .convert import convert_html, convert_text, needs_conversion, script_neutral
 from .errors import BuildError, problem
+from .sanitize import sanitize
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,8 @@ def for_edition(article: Article, edition: Edition, config: Config) -> EditionAr
         source=text(doc.source),
         summary=text(article.summary),
         tags=tuple(Tag(text(t), tag_slug(t)) for t in doc.tags),
-        html=convert_html(article.html, edition) if convert else article.html,
+        # Conversion rewrites the serialised HTML's text, so the sanitiser runs after it.
+        html=sanitize(convert_html(article.html, edition)) if convert else article.html,
         path=article_path(edition, article),
         local_date=doc.date.astimezone(config.timezone),
     )
