@@ -14,11 +14,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .clean import CleanedBody, Removed, clean_body, rules_for
+from .cleaning import CleanedBody, Removed, clean_body, rules_for
 from .config import Config
-from .render import BodyFormat, body_to_html
+from .markup import Phrase, tokenise
+from .render import BodyFormat, body_to_html, embeds_to_links
 from .sanitize import first_image, sanitize
 from .source import SourceDoc
+from .text import normalise_text
 
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(?:p|div|h[2-6]|li|blockquote|figcaption|td|th)>|<br>")
@@ -34,6 +36,9 @@ class Article:
     notices: tuple[str, ...]  # copyright boilerplate lifted out of the body: kept, not shown
     summary: str  # plain text: the curator's summary, else the first sentences
     image: str | None  # absolute URL of the first image, for social cards
+    # What each -{…}- in the body and summary writes per edition; ``html`` and
+    # ``summary`` hold one private-use token per use (markup.resolve puts it back).
+    phrases: tuple[Phrase, ...] = ()
 
 
 def plain_text(fragment: str) -> str:
@@ -73,18 +78,25 @@ def drop_repeated_title(fragment: str, title: str | None) -> tuple[str, tuple[Re
 
 def clean_article_body(body: str, fmt: BodyFormat | None, *, title: str | None, cleaning: Mapping[str, Any],
                        source: str, url: str | None, overrides: Mapping[str, Any] | bool | None) -> CleanedBody:
-    """Raw body -> safe, cleaned HTML: what both the build and ``build.py clean`` show."""
-    safe_html = sanitize(body_to_html(body, fmt))
+    """Raw body -> safe, cleaned HTML: what both the build and ``build.py clean`` show.
+    Control characters that HTML entities (``&#8;``) bring back are removed too."""
+    rendered, embeds = embeds_to_links(body_to_html(body, fmt))
+    safe_html = normalise_text(sanitize(rendered))
+    replaced = tuple(Removed(rule, text) for rule, text in embeds)
     if overrides is False:
-        return CleanedBody(safe_html, (), ())
+        return CleanedBody(safe_html, replaced, ())
     rules = rules_for(cleaning, source=source, url=url, overrides=overrides if isinstance(overrides, Mapping) else None)
     cleaned = clean_body(safe_html, rules)
     html, dropped = drop_repeated_title(cleaned.html, title)
-    return CleanedBody(html, cleaned.removed + dropped, cleaned.rights)
+    return CleanedBody(html, replaced + cleaned.removed + dropped, cleaned.rights)
 
 
 def prepare_article(doc: SourceDoc, config: Config) -> Article:
-    cleaned = clean_article_body(doc.body, doc.format, title=doc.title, cleaning=config.cleaning,
+    # Markup becomes tokens first, so rendering, cleaning and summary cutting
+    # can neither break a -{…}- apart nor show it.
+    body, phrases = tokenise(doc.body)
+    summary, phrases = tokenise(doc.summary or "", phrases)
+    cleaned = clean_article_body(body, doc.format, title=doc.title, cleaning=config.cleaning,
                                  source=doc.source, url=doc.url, overrides=doc.cleaning)
     # Cleaning re-serialises the HTML and drop_repeated_title cuts it, so the
     # sanitiser runs once more, last: it also resolves relative href/src against
@@ -97,6 +109,7 @@ def prepare_article(doc: SourceDoc, config: Config) -> Article:
         removed=cleaned.removed,
         rights=doc.rights,
         notices=cleaned.rights,
-        summary=doc.summary or lead_summary(body, config.summary_chars),
+        summary=summary or lead_summary(body, config.summary_chars),
         image=first_image(body),
+        phrases=phrases,
     )

@@ -13,16 +13,17 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from functools import partial
 from itertools import groupby
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import urlsplit
 
 from .article import Article
 from .cache import Memo, no_memo
 from .config import Config, Edition
-from .convert import convert_html, convert_text, needs_conversion, script_neutral
+from .convert import TextConverter, convert_marked, edition_converter, needs_conversion, script_neutral
 from .errors import BuildError, problem
 from .sanitize import sanitize
 
@@ -114,20 +115,34 @@ def article_path(edition: Edition, article: Article) -> str:
 
 def for_edition(article: Article, edition: Edition, config: Config) -> EditionArticle:
     doc = article.doc
-    convert = needs_conversion(doc.lang, edition)
-    text = (lambda s: convert_text(s, edition)) if convert else (lambda s: s)
+    conv: TextConverter | None = None
+    if needs_conversion(doc.lang, edition.code):
+        conv = edition_converter(edition, config.glossary.entries + doc.glossary)
+
+    def text(value: str, phrases: tuple = ()) -> str:
+        return convert_marked(value, conv, edition.code, phrases)
+
     return EditionArticle(
         article=article,
         edition=edition,
         title=text(doc.title),
-        source=text(doc.source),
-        summary=text(article.summary),
+        # never an empty credit: without a source the page names the URL's host
+        source=text(doc.source) or (urlsplit(doc.url).hostname or "").removeprefix("www.") if doc.url else text(doc.source),
+        summary=text(article.summary, article.phrases),
         tags=tuple(Tag(text(t), tag_slug(t)) for t in doc.tags),
-        # Conversion rewrites the serialised HTML's text, so the sanitiser runs after it.
-        html=sanitize(convert_html(article.html, edition)) if convert else article.html,
+        # Conversion and markup resolution rewrite the serialised HTML's text, so
+        # the sanitiser runs after them: it is the last thing to touch the body.
+        html=sanitize(convert_marked(article.html, conv, edition.code, article.phrases, html=True)),
         path=article_path(edition, article),
         local_date=doc.date.astimezone(config.timezone),
     )
+
+
+def published_articles(config: Config, articles: tuple[Article, ...], now: datetime | None = None) -> list[Article]:
+    """The articles a build publishes (``now``: the build's clock, aware; default: the current time)."""
+    now = now or datetime.now(timezone.utc)
+    return [a for a in articles
+            if (config.publish_drafts or not a.doc.draft) and (config.publish_future or a.doc.date <= now)]
 
 
 def _alternates(path_in: dict[str, str], default: str) -> tuple[tuple[str, str], ...]:
@@ -140,8 +155,10 @@ def newest_first(articles: list[EditionArticle]) -> list[EditionArticle]:
 
 
 def assemble_pages(config: Config, articles: tuple[Article, ...], memo: Memo = no_memo) -> tuple[tuple[Page, ...], dict[str, list[EditionArticle]]]:
-    """All pages of the site and, per edition code, its articles newest first."""
-    published = [a for a in articles if not a.doc.draft]
+    """All pages of the site and, per edition code, its articles newest first.
+    Drafts and articles dated after now are left out unless the config says
+    ``publish_drafts`` / ``publish_future`` (``serve --drafts``, ``--future``)."""
+    published = published_articles(config, articles)
     by_edition = {
         e.code: newest_first([
             memo(("edition", a.doc.path, a.doc.digest, e.code, config.fingerprint), partial(for_edition, a, e, config))
