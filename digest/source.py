@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .cache import Memo, no_memo
 from .config import SCRIPTS, Config
@@ -157,6 +158,8 @@ def parse_source(path: Path, rel_path: str, raw_bytes: bytes, digest: str) -> So
         problems.append(problem(path, doc.line_of(("date",)), f"date '{meta['date']}' must be ISO 8601 with a UTC offset, e.g. 2025-01-23T12:29:00+08:00"))
     elif date is not None and not date_in_range(date):
         problems.append(problem(path, doc.line_of(("date",)), f"date '{meta['date']}' is out of range (years 0001 to 9999 only)"))
+    if isinstance(meta.get("url"), str) and not _valid_url(meta["url"]):
+        problems.append(problem(path, doc.line_of(("url",)), "url is not a valid http(s) URL (a host is missing or malformed)"))
     if isinstance(meta.get("cleaning"), dict):
         from .cleaning import check_patterns
 
@@ -189,6 +192,17 @@ def parse_source(path: Path, rel_path: str, raw_bytes: bytes, digest: str) -> So
         body_line=body_line,
         digest=digest,
     )
+
+
+def _valid_url(url: str) -> bool:
+    """An http(s) URL whose host parses: ``https://[x/`` passes a pattern but makes
+    every later urlsplit/urljoin raise."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number in range
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        return False
 
 
 def _markup_problems(path: Path, doc: Any, meta: dict[str, Any], body: str, body_line: int) -> list[Problem]:
