@@ -9,6 +9,7 @@ file never hides the problems of another.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -217,9 +218,18 @@ def _markup_problems(path: Path, doc: Any, meta: dict[str, Any], body: str, body
 
 
 def content_files(content_dir: Path) -> list[Path]:
-    """Every article file, in a stable order; hidden files and folders are skipped."""
-    found = [p for p in content_dir.rglob("*.md") if not any(part.startswith(".") for part in p.relative_to(content_dir).parts)]
+    """Every article file (``.md`` in any case: ``X.MD`` is an article too, not a
+    file silently left out), in a stable order; hidden files and folders are skipped."""
+    found = [p for p in content_dir.rglob("*") if p.suffix.lower() == ".md" and p.is_file()
+             and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)]
     return sorted(found)
+
+
+def _outside(path: Path, content_dir: Path) -> bool:
+    """A file reached through a symlink that leads out of the content folder: the
+    build publishes only what is inside it."""
+    real, root = os.path.realpath(path), os.path.realpath(content_dir)
+    return not real.startswith(root + os.sep)
 
 
 def read_sources(config: Config, memo: Memo = no_memo) -> tuple[SourceDoc, ...]:
@@ -231,6 +241,9 @@ def read_sources(config: Config, memo: Memo = no_memo) -> tuple[SourceDoc, ...]:
     problems: list[Problem] = []
     for path in content_files(config.content_dir):
         rel = path.relative_to(config.content_dir).as_posix()
+        if _outside(path, config.content_dir):
+            problems.append(problem(path, 0, "is a link to a file outside the content folder: copy the file in instead"))
+            continue
         try:
             raw = path.read_bytes()
             digest = hashlib.sha256(raw).hexdigest()

@@ -158,3 +158,21 @@ def test_curator_regex_keeps_python_meaning_of_unicode_classes() -> None:
         compile_curator(r"(?<!a)b")
     with pytest.raises(CuratorPatternError):
         compile_curator(r"(a)\1")
+
+
+def test_symlink_out_of_content_is_refused_and_upper_case_md_is_read(tmp_path: Path) -> None:
+    outside = tmp_path / "private.md"
+    outside.write_text(GOOD.replace("正文第一段", "私人笔记"), encoding="utf-8")
+    root = make_site(tmp_path / "site", {"good.md": GOOD, "LOUD.MD": GOOD.replace("ok.html", "loud.html")})
+    (root / "content" / "leak.md").symlink_to(outside)
+    (root / "content" / "dir").symlink_to(tmp_path)
+    result = run_limited(root, "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    named = {Path(m["path"]).name for m in map(LOCATED.match, result.stderr.splitlines()) if m}
+    assert named == {"leak.md"}, result.stderr  # a linked folder is not walked at all
+    (root / "content" / "leak.md").unlink()
+    (root / "content" / "dir").unlink()
+    result = run_limited(root, "build")
+    assert result.returncode == 0, result.stderr
+    assert (root / "site" / "zh-hans" / "articles" / "loud" / "index.html").is_file()
+    assert not any("私人笔记" in p.read_text(encoding="utf-8") for p in (root / "site").rglob("*.html"))

@@ -103,7 +103,7 @@ def check_patterns(mapping: Mapping[str, Any] | bool | None) -> list[str]:
                     compile_curator(pattern)
                 except CuratorPatternError as exc:
                     shown = repr(pattern) if len(str(pattern)) <= 60 else repr(str(pattern)[:59] + "…")
-                    reasons.append(f"{where}{key}[{i}]: unusable regular expression {shown}: {exc}")
+                    reasons.append(f"{where}{key}[{i}]: invalid regular expression {shown}: {exc}")
         for i, name in enumerate(site.get("disable") or ()):
             if not any(n == name or (name.endswith(":") and n.startswith(name)) for n in known):
                 reasons.append(f"{where}disable[{i}]: unknown cleaning rule {name!r}")
