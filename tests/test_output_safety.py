@@ -173,7 +173,7 @@ def test_symlink_out_of_content_is_refused(project: Path, tmp_path: Path) -> Non
     (project / "content" / "dangling.md").symlink_to(tmp_path / "nowhere.md")
     result = run_cli(project, "build", "--no-cache")
     assert result.returncode == 1
-    assert "leak.md:0: a symlink to a file outside the content folder" in result.stderr
+    assert "leak.md:0: is a link to a file outside the content folder" in result.stderr
     assert "dangling.md:0:" in result.stderr
     assert not (project / "site").exists()
 
