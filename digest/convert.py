@@ -43,13 +43,20 @@ ENGINE_PATTERN = r"^(zhconv-rs:(" + "|".join(ZHCONV_VARIANTS) + r")|opencc:[a-z0
 _SEPARATOR = "\ue000"
 
 # Text that is not prose. A URL runs to white space or CJK punctuation (its
-# path may hold Chinese: …/台湾关系法), minus trailing ASCII punctuation.
+# path may hold Chinese: …/台湾关系法), minus trailing ASCII punctuation; a file
+# path starts a word with / ~/ or C:\; a file name is a word ending in an ASCII
+# extension (报告_2024.xlsx); code is `…` or a call with a quoted argument.
+_EXTENSIONS = "docx?|xlsx?|pptx?|pdf|txt|csv|tsv|json|ya?ml|md|html?|xml|jpe?g|png|gif|webp|svg|zip|gz|py|js|ts|mp[34]|mov"
+_STOP = "\\s<>\"'，。；：！？、（）「」『』“”‘’【】《》〈〉"
 _PASSTHROUGH = re.compile(
-    r"""((?:https?|ftp)://[^\s<>"'，。；：！？、（）「」『』“”‘’【】《》〈〉]+(?<![.,;:!?)\]}'"])"""
-    r"""|www\.[A-Za-z0-9-]+\.[^\s<>"'，。；：！？、（）「」『』“”‘’【】《》〈〉]+(?<![.,;:!?)\]}'"])"""
+    rf"""((?:https?|ftp)://[^{_STOP}]+(?<![.,;:!?)\]}}'"])"""
+    rf"""|www\.[A-Za-z0-9-]+\.[^{_STOP}]+(?<![.,;:!?)\]}}'"])"""
     r"""|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"""
     r"""|(?<![A-Za-z0-9._%+-])@[^\s@，。；：:！？、,;!?()（）「」『』“”‘’【】《》<>"']+"""
-    r"""|`[^`\n]+`)"""
+    r"""|`[^`\n]+`"""
+    r"""|[A-Za-z_][A-Za-z0-9_.]*\((?:'[^'\n]*'|"[^"\n]*")[^()\n]*\)"""
+    rf"""|(?<!\S)(?:~|[A-Za-z]:)?[/\\][^\s，。；！？、（）「」『』“”]+"""
+    rf"""|(?<![^\s（(「『“])[^{_STOP}]+\.(?:{_EXTENSIONS})(?![A-Za-z0-9]))"""
 )
 
 # Serialised HTML -> tags and text, as an HTML tokenizer splits it: a quoted
@@ -64,9 +71,31 @@ _RAW_TEXT = frozenset({"script", "style", "textarea"})
 
 
 def _zhconv(variant: str, pairs: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
+    """Glossary first, then the tables on what is left. Merged into one automaton
+    (``make_converter(variant, pairs)``), a table word starting *after* a glossary
+    word can still beat it (看著作業 -> 看著作业: 著作 beat 看著); matched on their
+    own, glossary words are whole units the tables never see. Measured on the dev
+    set: 90.0% merged, 92.2% this way (bench/convert_quality.py)."""
     import zhconv_rs
 
-    return zhconv_rs.make_converter(variant, list(pairs))
+    base = zhconv_rs.make_converter(variant, [])
+    if not pairs:
+        return base
+    marked = zhconv_rs.make_converter(None, [(k, f"\ue001{v}\ue002") for k, v in pairs])
+    spans = re.compile("\ue001([^\ue002]*)\ue002")
+
+    def convert(text: str) -> str:
+        done = marked(text)
+        if "\ue001" not in done:
+            return base(text)
+        parts = spans.split(done)  # even: gaps, odd: glossary results
+        gaps = base(_SEPARATOR.join(parts[0::2])).split(_SEPARATOR)
+        if len(gaps) != len(parts[0::2]):
+            gaps = [base(g) for g in parts[0::2]]
+        parts[0::2] = gaps
+        return "".join(parts)
+
+    return convert
 
 
 def _opencc(config: str, pairs: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
