@@ -131,14 +131,18 @@ def parse_source(path: Path, rel_path: str, raw_bytes: bytes, digest: str) -> So
     except UnicodeDecodeError as exc:
         line = raw_bytes[: exc.start].count(b"\n") + 1
         raise BuildError([problem(path, line, "not valid UTF-8 text")]) from None
-    # control characters from word processors go before anything reads the text
-    text = normalise_text(text)
+    # Windows (CRLF) and old Mac (CR) line ends are line ends; control characters from
+    # word processors go before anything reads the text (neither moves a line number)
+    text = normalise_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     match = _FRONTMATTER.match(text)
     if not match:
         reason = "frontmatter is not closed by a '---' line" if text.startswith("---") else "missing YAML frontmatter (the file must start with a '---' line)"
         raise BuildError([problem(path, 1, reason)])
-    doc = parse_yaml(match.group(1), path, first_line=2)
-    doc.data = normalise_tree(doc.data)  # "\b" written as a YAML escape is a control character too
+    try:
+        doc = parse_yaml(match.group(1), path, first_line=2)
+        doc.data = normalise_tree(doc.data)  # "\b" written as a YAML escape is a control character too
+    except RecursionError:  # [[[[…]]]] a thousand deep: no frontmatter field is nested like that
+        raise BuildError([problem(path, 2, "frontmatter is nested too deeply")]) from None
     meta = doc.data
     if not isinstance(meta, dict):
         raise BuildError([problem(path, 2, "frontmatter must be a mapping of keys to values")])

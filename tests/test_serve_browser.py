@@ -17,7 +17,9 @@ from conftest import REPO, copy_site
 from serve_harness import CHROMIUM, CHROMIUM_ARGS, ServeProcess, set_base_url, write_atomically
 
 pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
+    not CHROMIUM.exists(),
+    reason=f"browser tests skipped: no Chromium at {CHROMIUM}; install Debian's chromium "
+           "(make chromium) or set DIGEST_CHROMIUM=/path/to/chromium",
 )
 
 if CHROMIUM.exists():
