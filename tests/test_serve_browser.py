@@ -115,9 +115,9 @@ def test_article_edit_shows_in_both_editions_by_itself(preview: Preview, context
     started = time.monotonic()
     write_atomically(preview.article, preview.with_lead(marker))
     expect_text_soon([hans, hant], marker, started)
-    # Each edition got its own script, not a copy: s2twp turns 软件发布 into 軟體釋出.
+    # Each edition got its own script, not a copy: 软件发布 is 軟體發布 in Taiwan usage.
     expect(hans.locator("body")).to_contain_text(f"{marker} 这段文字用来检验实时预览，软件发布后")
-    expect(hant.locator("body")).to_contain_text(f"{marker} 這段文字用來檢驗即時預覽，軟體釋出後")
+    expect(hant.locator("body")).to_contain_text(f"{marker} 這段文字用來檢驗即時預覽，軟體發布後")
     assert hans.errors == hant.errors == []  # type: ignore[attr-defined]
 
 
