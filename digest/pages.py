@@ -25,6 +25,7 @@ from .cache import Memo, no_memo
 from .config import Config, Edition
 from .convert import TextConverter, convert_marked, edition_converter, needs_conversion, script_neutral
 from .errors import BuildError, problem
+from .sanitize import sanitize
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,9 @@ def for_edition(article: Article, edition: Edition, config: Config) -> EditionAr
         source=text(doc.source) or (urlsplit(doc.url).hostname or "").removeprefix("www.") if doc.url else text(doc.source),
         summary=text(article.summary, article.phrases),
         tags=tuple(Tag(text(t), tag_slug(t)) for t in doc.tags),
-        html=convert_marked(article.html, conv, edition.code, article.phrases, html=True),
+        # Conversion and markup resolution rewrite the serialised HTML's text, so
+        # the sanitiser runs after them: it is the last thing to touch the body.
+        html=sanitize(convert_marked(article.html, conv, edition.code, article.phrases, html=True)),
         path=article_path(edition, article),
         local_date=doc.date.astimezone(config.timezone),
     )
