@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .cli_clippings import add_subcommands as add_clipping_commands
+from .cli_stories import add_subcommands as add_story_commands
 from .config import load_config
 from .errors import BuildError
 from .pipeline import build, load_site
@@ -73,6 +74,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     add_clipping_commands(commands)
+    add_story_commands(commands)
     return top
 
 

@@ -49,6 +49,9 @@ def _frontmatter_schema() -> dict[str, Any]:
             "rights": text,
             "format": {"enum": [f.value for f in BodyFormat]},
             "cleaning": FRONTMATTER_CLEANING_SCHEMA,
+            "story": {"anyOf": [{"type": "string", "pattern": "\\S"}, {"const": False}],
+                      "errorMessage": "must be a story key (any text shared by the articles of one story) or false (never grouped)"},
+            "story_lead": {"type": "boolean"},
         },
     }
 
@@ -71,6 +74,8 @@ class SourceDoc:
     rights: str | None
     format: BodyFormat | None
     cleaning: Mapping[str, Any] | bool | None
+    story: str | bool | None  # curator's story key, False (keep alone) or None (by similarity)
+    story_lead: bool  # listings show this article first in its story
     body: str
     body_line: int  # line of the file where the body starts
     digest: str  # sha256 of the file's bytes: the cache key of everything derived from it
@@ -146,6 +151,8 @@ def parse_source(path: Path, rel_path: str, raw_bytes: bytes, digest: str) -> So
         rights=meta.get("rights"),
         format=BodyFormat(meta["format"]) if "format" in meta else None,
         cleaning=meta.get("cleaning"),
+        story=meta["story"].strip() if isinstance(meta.get("story"), str) else meta.get("story"),
+        story_lead=meta.get("story_lead", False),
         body=body,
         body_line=text[: match.end()].count("\n") + 1,
         digest=digest,
