@@ -19,9 +19,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .article import clean_article_body, plain_text, prepare_article
+from .article import clean_article_body, prepare_article
+from .cleaning import cleaned_text
 from .config import Config, StorySettings, load_config
 from .errors import BuildError, Problem, problem
+from .pages import published_articles
 from .source import LANGS, parse_date, read_sources
 from .stories import Story, StoryInput, group_stories, site_stories
 
@@ -56,7 +58,7 @@ def read_jsonl(path: Path, cleaning: Mapping[str, Any]) -> tuple[list[StoryInput
         assert date is not None
         cleaned = clean_article_body(record["text"], None, title=record["title"], cleaning=cleaning,
                                      source=record["outlet"], url=record["url"] or None, overrides=None)
-        inputs.append(StoryInput(record["id"], record["outlet"], date, record["lang"], record["title"], plain_text(cleaned.html)))
+        inputs.append(StoryInput(record["id"], record["outlet"], date, record["lang"], record["title"], cleaned_text(cleaned)))
     return inputs, problems
 
 
@@ -97,7 +99,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
             raise BuildError(problems)
         return 0
     assert config is not None
-    articles = [prepare_article(doc, config) for doc in read_sources(config)]
+    articles = published_articles(config, tuple(prepare_article(doc, config) for doc in read_sources(config)))
     by_slug = {a.doc.slug: a for a in articles}
     stories = site_stories(config, articles)
     _print_site_stories(stories, by_slug, config)
@@ -113,7 +115,7 @@ def _print_site_stories(stories: tuple[Story, ...], by_slug: Mapping[str, Any], 
             lead = " (lead)" if slug == story.lead else ""
             print(f"  {doc.date.astimezone(config.timezone):%Y-%m-%d %H:%M}  {doc.source or '-'}  {doc.title}  [{doc.rel_path}]{lead}")
     alone = len(stories) - len(several)
-    print(f"{len(stories)} stories: {len(several)} of several articles, {alone} of one")
+    print(f"{len(stories)} {'story' if len(stories) == 1 else 'stories'}: {len(several)} of several articles, {alone} of one")
 
 
 def add_subcommands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

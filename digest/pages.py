@@ -13,18 +13,19 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from functools import partial
 from itertools import groupby
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import urlsplit
 
 from .article import Article
 from .cache import Memo, no_memo
-from .stories import Story
 from .config import Config, Edition
 from .convert import convert_html, convert_text, needs_conversion, script_neutral
 from .errors import BuildError, problem
+from .stories import Story
 
 
 @dataclass(frozen=True)
@@ -156,13 +157,21 @@ def for_edition(article: Article, edition: Edition, config: Config) -> EditionAr
         article=article,
         edition=edition,
         title=text(doc.title),
-        source=text(doc.source),
+        # never an empty credit: without a source the page names the URL's host
+        source=text(doc.source) or (urlsplit(doc.url).hostname or "").removeprefix("www.") if doc.url else text(doc.source),
         summary=text(article.summary),
         tags=tuple(Tag(text(t), tag_slug(t)) for t in doc.tags),
         html=convert_html(article.html, edition) if convert else article.html,
         path=article_path(edition, article),
         local_date=doc.date.astimezone(config.timezone),
     )
+
+
+def published_articles(config: Config, articles: tuple[Article, ...], now: datetime | None = None) -> list[Article]:
+    """The articles a build publishes (``now``: the build's clock, aware; default: the current time)."""
+    now = now or datetime.now(timezone.utc)
+    return [a for a in articles
+            if (config.publish_drafts or not a.doc.draft) and (config.publish_future or a.doc.date <= now)]
 
 
 def _alternates(path_in: dict[str, str], default: str) -> tuple[tuple[str, str], ...]:
@@ -177,10 +186,13 @@ def newest_first(articles: list[EditionArticle]) -> list[EditionArticle]:
 def assemble_pages(config: Config, articles: tuple[Article, ...], stories: tuple[Story, ...],
                    memo: Memo = no_memo) -> tuple[tuple[Page, ...], dict[str, list[EditionArticle]]]:
     """All pages of the site and, per edition code, its articles newest first.
-
-    ``stories`` must cover every published article (``stories.site_stories``)."""
-    published = [a for a in articles if not a.doc.draft]
+    Drafts and articles dated after now are left out unless the config says
+    ``publish_drafts`` / ``publish_future`` (``serve --drafts``, ``--future``).
+    ``stories``: the Stories of the published articles (``stories.site_stories``)."""
+    published = published_articles(config, articles)
     story_of = {slug: story for story in stories for slug in story.ids}
+    for article in published:  # only if the clock passed an article's date between the two looks
+        story_of.setdefault(article.doc.slug, Story(article.doc.slug, (article.doc.slug,), article.doc.slug))
     by_edition = {
         e.code: newest_first([
             memo(("edition", a.doc.path, a.doc.digest, e.code, config.fingerprint), partial(for_edition, a, e, config))
@@ -199,7 +211,7 @@ def assemble_pages(config: Config, articles: tuple[Article, ...], stories: tuple
         pages += _listing_pages(config, edition, items, story_of)
         for item in items:
             story = story_of[item.article.doc.slug]
-            coverage = tuple(by_slug[slug] for slug in story.ids if slug != item.article.doc.slug)
+            coverage = tuple(by_slug[slug] for slug in story.ids if slug != item.article.doc.slug and slug in by_slug)
             paths = {e.code: article_path(e, item.article) for e in config.editions}
             default = paths[config.default_edition]
             data = {"item": item, "coverage": coverage, "story_path": story_path(edition, story) if coverage else None}
@@ -215,11 +227,12 @@ def _story_pages(config: Config, edition: Edition, stories: tuple[Story, ...], b
     """One page per story of several articles: every article of it, earliest first."""
     pages = []
     for story in stories:
-        if len(story.ids) < 2:
+        members = [by_slug[slug] for slug in story.ids if slug in by_slug]
+        if len(members) < 2:
             continue
         path = story_path(edition, story)
-        members = [by_slug[slug] for slug in story.ids]
-        entry = StoryEntry(by_slug[story.lead], tuple(m for m in members if m.article.doc.slug != story.lead), path)
+        lead = by_slug.get(story.lead, members[0])
+        entry = StoryEntry(lead, tuple(m for m in members if m is not lead), path)
         paths = {e.code: story_path(e, story) for e in config.editions}
         pages.append(Page(f"{path}index.html", "story.html", path, edition, _alternates(paths, paths[config.default_edition]),
                           MappingProxyType({"story": entry, "members": tuple(members)}), content_key(members, [entry])))

@@ -26,7 +26,7 @@ from .config import Config
 from .errors import BuildError, Problem
 from .feeds import build_atom_feed, build_feed, build_tag_feeds
 from .output import OutputFile, static_files, update_site, write_site
-from .pages import Page, assemble_pages
+from .pages import Page, assemble_pages, published_articles
 from .sitemap import build_sitemap
 from .source import SourceDoc, read_sources
 from .stories import Story, site_stories
@@ -69,7 +69,7 @@ def load_site(config: Config, cache: BuildCache | None = None) -> Site:
         raise BuildError(problems)
 
     articles = tuple(memo(("article", doc.path, doc.digest, config.fingerprint), partial(prepare_article, doc, config)) for doc in docs)
-    stories = site_stories(config, articles, memo)
+    stories = site_stories(config, published_articles(config, articles), memo)
     pages, by_edition = assemble_pages(config, articles, stories, memo)
     templates_key = fingerprint(config.templates_dir) if cache is not None else ""
     files = [

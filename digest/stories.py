@@ -45,7 +45,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache, partial
 
-from .article import Article, plain_text
+from .article import Article
+from .cleaning import cleaned_text
 from .cache import Memo, no_memo
 from .config import Config, StorySettings
 from .convert import script_neutral
@@ -351,16 +352,15 @@ def _average_link(items: Sequence[StoryInput], component: list[int], pairs: dict
 def story_input(article: Article) -> StoryInput:
     """The part of a prepared Article that grouping reads: its cleaned body as plain text."""
     doc = article.doc
-    return StoryInput(doc.slug, doc.source, doc.date, doc.lang, doc.title, plain_text(article.html), doc.story, doc.story_lead)
+    return StoryInput(doc.slug, doc.source, doc.date, doc.lang, doc.title, cleaned_text(article.html), doc.story, doc.story_lead)
 
 
-def site_stories(config: Config, articles: Sequence[Article], memo: Memo = no_memo) -> tuple[Story, ...]:
-    """The stories of a site's published articles (drafts are in none).
+def site_stories(config: Config, published: Sequence[Article], memo: Memo = no_memo) -> tuple[Story, ...]:
+    """The stories of a site's published articles (``pages.published_articles``).
 
     Per-article features are memoised on the file's digest; the grouping itself on
     the digests of all articles, so ``serve`` regroups only when an article changed,
     and always exactly as a clean build would."""
-    published = [a for a in articles if not a.doc.draft]
     inputs = [story_input(a) for a in published]
     lines = [memo(("story-lines", a.doc.path, a.doc.digest, config.fingerprint), partial(neutral_lines, i.title, i.text))
              for a, i in zip(published, inputs, strict=True)]
