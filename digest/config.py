@@ -103,7 +103,7 @@ class StorySettings:
 
     enabled: bool = True  # false: only the curator's ``story:`` keys group articles
     window_hours: float = 72.0  # articles further apart are never one story
-    threshold: float = 0.18
+    threshold: float = 0.45
 
 
 @dataclass(frozen=True)

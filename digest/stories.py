@@ -59,12 +59,23 @@ BODY_CHARS = 1200
 P0 = 1e-3
 # Frequency assumed for a term no word list knows (a rare name, a new coinage).
 _P_UNSEEN = 1e-7
-# Pairs below this similarity count as 0 in the average: keeps the pair list sparse.
-_FLOOR = 0.05
+# A pair's similarity fades with the time between the two articles, exp(-hours/DECAY_HOURS):
+# reports of one event mostly come within hours, while daily series (weather, market
+# closes) look alike a day apart. Chosen on the dev split (README).
+DECAY_HOURS = 48.0
+# Mainland and Taiwan outlets name the same things differently (韩国综指/韓股, 美联储/聯準會),
+# so a zh-Hans/zh-Hant pair's similarity is multiplied by this (capped at 1). Dev split.
+CROSS_SCRIPT = 5.0
+# "single": groups merge on their most similar pair (a story's reports chain: the toll
+# update resembles the first report, not the eyewitness piece); "average": on the mean.
+LINKAGE = "single"
+# Pairs below this score are dropped: keeps the pair list sparse.
+_FLOOR = 0.02
 # A line the same outlet prints in this many of its articles is its boilerplate.
 _REPEATS = 2
-_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+|[^\W_]+")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+_RUN = re.compile(f"[{_HAN}]+|[^\\W_{_HAN}]+")  # a Han run, or a run of other letters/digits
+_CJK = re.compile(f"[{_HAN}]")
 _DIGIT = re.compile(r"\d")
 
 
@@ -189,8 +200,14 @@ def boilerplate(items: Sequence[StoryInput], lines: Sequence[Sequence[str]]) -> 
     return frozenset(line for (_, line), count in seen.items() if count >= _REPEATS)
 
 
+def pair_score(similarity: float, hours: float, cross_script: bool) -> float:
+    """Cosine similarity -> the score grouping compares with the threshold (0..1)."""
+    score = similarity * math.exp(-hours / DECAY_HOURS)
+    return min(1.0, score * CROSS_SCRIPT) if cross_script else score
+
+
 def _similar_pairs(items: Sequence[StoryInput], terms: Sequence[Sequence[str]], window_s: float) -> dict[tuple[int, int], float]:
-    """Cosine similarity of every pair (i < j) at most ``window_s`` apart, if >= _FLOOR.
+    """``pair_score`` of every pair (i < j) at most ``window_s`` apart, if >= _FLOOR.
     ``items`` are sorted by date, so each row is compared with a contiguous block."""
     if len(items) < 2:
         return {}
@@ -206,8 +223,11 @@ def _similar_pairs(items: Sequence[StoryInput], terms: Sequence[Sequence[str]], 
         sims = (matrix[start:stop] @ matrix[start:end].T).tocoo()
         for row, col, value in zip(sims.row.tolist(), sims.col.tolist(), sims.data.tolist(), strict=True):
             i, j = start + row, start + col
-            if j > i and value >= _FLOOR and stamps[j] - stamps[i] <= window_s:
-                pairs[(i, j)] = value
+            if j > i and stamps[j] - stamps[i] <= window_s:
+                cross = {items[i].lang, items[j].lang} == {"zh-Hans", "zh-Hant"}
+                score = pair_score(value, (stamps[j] - stamps[i]) / 3600, cross)
+                if score >= _FLOOR:
+                    pairs[(i, j)] = score
     return pairs
 
 
@@ -288,12 +308,16 @@ def _agglomerate(items: Sequence[StoryInput], pairs: dict[tuple[int, int], float
         if len(component) == 1:
             clusters.append(component)
         else:
-            clusters += _average_link(items, component, inside.get(number, {}), threshold, window_s)
+            clusters += _link(items, component, inside.get(number, {}), threshold, window_s)
     return clusters
 
 
-def _average_link(items: Sequence[StoryInput], component: list[int], pairs: dict[tuple[int, int], float],
-                  threshold: float, window_s: float) -> list[list[int]]:
+def _link(items: Sequence[StoryInput], component: list[int], pairs: dict[tuple[int, int], float],
+          threshold: float, window_s: float) -> list[list[int]]:
+    """Agglomerate one component: repeatedly merge the two groups with the best link
+    (LINKAGE: their best pair, or the mean over all their pairs, missing pairs 0)
+    while it reaches ``threshold`` and the curator's keys and the window allow."""
+    single = LINKAGE == "single"
     members: dict[int, list[int]] = {}
     root_of: dict[int, int] = {}
     key_of: dict[int, str | None] = {}
@@ -304,11 +328,12 @@ def _average_link(items: Sequence[StoryInput], component: list[int], pairs: dict
         members.setdefault(root, []).append(k)
         root_of[k] = root
         key_of[root] = story if isinstance(story, str) else None
+    # Per pair of groups: the sum of their pair scores (average) or the best one (single).
     sums: dict[tuple[int, int], float] = {}
     for (i, j), s in pairs.items():
         a, b = sorted((root_of[i], root_of[j]))
         if a != b:
-            sums[(a, b)] = sums.get((a, b), 0.0) + s
+            sums[(a, b)] = max(sums.get((a, b), 0.0), s) if single else sums.get((a, b), 0.0) + s
     stamps = {k: items[k].date.timestamp() for k in component}
     span = {root: (min(stamps[m] for m in ms), max(stamps[m] for m in ms)) for root, ms in members.items()}
     blocked: set[tuple[int, int]] = set()
@@ -326,7 +351,7 @@ def _average_link(items: Sequence[StoryInput], component: list[int], pairs: dict
         for (a, b), total in sums.items():
             if (a, b) in blocked:
                 continue
-            mean = total / (len(members[a]) * len(members[b]))
+            mean = total if single else total / (len(members[a]) * len(members[b]))
             if mean >= threshold and (best is None or (mean, -a, -b) > (best[0], -best[1], -best[2])):
                 best = (mean, a, b)
         if best is None:
@@ -343,7 +368,7 @@ def _average_link(items: Sequence[StoryInput], component: list[int], pairs: dict
             x2, y2 = (a if x == b else x), (a if y == b else y)
             if x2 != y2:
                 pair = (min(x2, y2), max(x2, y2))
-                merged[pair] = merged.get(pair, 0.0) + total
+                merged[pair] = max(merged.get(pair, 0.0), total) if single else merged.get(pair, 0.0) + total
         sums = merged
         blocked = {p for p in blocked if a not in p and b not in p}
     return [sorted(ms) for ms in members.values()]
