@@ -1,7 +1,8 @@
 """Score story grouping against a labelled set of articles.
 
     python bench/score_stories.py ARTICLES.jsonl LABELS.tsv [--split FILE] [--part dev|test|all]
-        [--threshold 0.18 ...] [--method background|tfidf] [--linkage average|single] [--body-chars N]
+        [--threshold T ...] [--method background|tfidf] [--linkage single|average]
+        [--decay-hours H] [--cross-script X] [--body-chars N] [--p0 P] [--errors]
 
 ARTICLES.jsonl: one article per line in the ``build.py stories --jsonl`` format
 (``id``, ``outlet``, ``url``, ``date``, ``lang``, ``title``, ``text`` as clipped).
@@ -12,7 +13,8 @@ day written in the article's date). Only the chosen part's articles are grouped.
 
 Every article is cleaned and grouped by the build's own functions
 (``cli_stories.read_jsonl``, ``stories.group_stories``); ``--method``,
-``--linkage`` and ``--body-chars`` swap in the alternatives that were measured
+``--linkage``, ``--decay-hours`` (1e9: no decay), ``--cross-script`` (1: none),
+``--body-chars`` and ``--p0`` swap in the alternatives that were measured
 against it (README "Stories"). Prints, per threshold: B-cubed precision, recall and
 F1 (Bagga & Baldwin 1998: per article, the overlap of its predicted and true
 story), pairwise precision, recall and F1 over article pairs, and the recall of
@@ -100,12 +102,6 @@ def use_tfidf() -> None:
     stories._vectors = vectors
 
 
-def use_single_link() -> None:
-    """Single link, measured and rejected: every pair above the threshold joins."""
-    def single(items, component, pairs, threshold, window_s):  # type: ignore[no-untyped-def]
-        return [component]
-
-    stories._average_link = single
 
 
 def main() -> int:
@@ -116,7 +112,9 @@ def main() -> int:
     parser.add_argument("--part", default="all")
     parser.add_argument("--threshold", type=float, nargs="*", default=[StorySettings().threshold])
     parser.add_argument("--method", choices=["background", "tfidf"], default="background")
-    parser.add_argument("--linkage", choices=["average", "single"], default="average")
+    parser.add_argument("--linkage", choices=["average", "single"], default=stories.LINKAGE)
+    parser.add_argument("--decay-hours", type=float)
+    parser.add_argument("--cross-script", type=float)
     parser.add_argument("--body-chars", type=int)
     parser.add_argument("--p0", type=float)
     parser.add_argument("--errors", action="store_true", help="list wrongly joined and missed pairs")
@@ -124,8 +122,9 @@ def main() -> int:
 
     if args.method == "tfidf":
         use_tfidf()
-    if args.linkage == "single":
-        use_single_link()
+    stories.LINKAGE = args.linkage
+    if args.decay_hours:
+        stories.DECAY_HOURS = args.decay_hours
     if args.body_chars:
         stories.BODY_CHARS = args.body_chars
     if args.p0:
@@ -145,10 +144,11 @@ def main() -> int:
     langs = {i.id: i.lang for i in items}
     titles = {i.id: i.title for i in items}
     print(f"{len(items)} articles, {len(set(gold.values()))} true stories, part {args.part}, "
-          f"method {args.method}, linkage {args.linkage}, body chars {stories.BODY_CHARS}, P0 {stories.P0}")
+          f"method {args.method}, linkage {stories.LINKAGE}, decay {stories.DECAY_HOURS} h, cross-script x{args.cross_script or StorySettings().cross_script}, "
+          f"body chars {stories.BODY_CHARS}, P0 {stories.P0}")
     print("threshold  B3-P   B3-R   B3-F1  pair-P pair-R pair-F1 cross-R (pairs)")
     for threshold in args.threshold:
-        settings = StorySettings(threshold=threshold)
+        settings = StorySettings(threshold=threshold, cross_script=args.cross_script or StorySettings().cross_script)
         predicted = {i: s.key for s in stories.group_stories(items, settings) for i in s.ids}
         bp, br, bf = b_cubed(predicted, gold)
         pp, pr, pf, cr, cn = pairwise(predicted, gold, langs)

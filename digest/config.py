@@ -70,6 +70,7 @@ _STORIES_SCHEMA: dict[str, Any] = {
         "enabled": {"type": "boolean"},
         "window_hours": {"type": "number", "exclusiveMinimum": 0, "maximum": 8760},
         "threshold": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+        "cross_script": {"type": "number", "minimum": 1, "maximum": 20},
     },
 }
 
@@ -104,6 +105,9 @@ class StorySettings:
     enabled: bool = True  # false: only the curator's ``story:`` keys group articles
     window_hours: float = 72.0  # articles further apart are never one story
     threshold: float = 0.45
+    # A zh-Hans/zh-Hant pair's score is multiplied by this (capped at 1): mainland and
+    # Taiwan outlets name the same things differently (韩国综指/韓股, 美联储/聯準會).
+    cross_script: float = 5.0
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,13 @@ Method (chosen by measurement, README "Stories"):
    two-article site and a ten-thousand-article one alike, and adding an article
    never changes the similarity of two others. Rows are L2-normalised; cosine
    similarity is their product as scipy sparse matrices.
-4. Only articles at most ``window_hours`` apart are compared; stories are formed by
-   average-link agglomeration: two groups merge while the mean similarity over all
-   their cross pairs is at least ``threshold`` and the merged group spans no more
-   than the window. Average link, not single link, so one stray shared paragraph
-   cannot chain unrelated reports together.
+4. Score: similarity x exp(-hours apart / DECAY_HOURS), x ``cross_script`` for a
+   zh-Hans/zh-Hant pair (capped at 1): reports of one event come within hours while
+   daily series look alike a day apart, and the two scripts' outlets name things
+   differently, so their similarities run lower.
+5. Only articles at most ``window_hours`` apart are compared; stories are formed by
+   agglomeration (LINKAGE, single by default: the best pair between two groups must
+   reach ``threshold``), and a story never spans more than the window.
 
 The result is a pure function of the inputs (order-independent: articles are
 sorted by date and id first), so it may be cached and parallel builds agree.
@@ -63,9 +65,6 @@ _P_UNSEEN = 1e-7
 # reports of one event mostly come within hours, while daily series (weather, market
 # closes) look alike a day apart. Chosen on the dev split (README).
 DECAY_HOURS = 48.0
-# Mainland and Taiwan outlets name the same things differently (韩国综指/韓股, 美联储/聯準會),
-# so a zh-Hans/zh-Hant pair's similarity is multiplied by this (capped at 1). Dev split.
-CROSS_SCRIPT = 5.0
 # "single": groups merge on their most similar pair (a story's reports chain: the toll
 # update resembles the first report, not the eyewitness piece); "average": on the mean.
 LINKAGE = "single"
@@ -200,13 +199,14 @@ def boilerplate(items: Sequence[StoryInput], lines: Sequence[Sequence[str]]) -> 
     return frozenset(line for (_, line), count in seen.items() if count >= _REPEATS)
 
 
-def pair_score(similarity: float, hours: float, cross_script: bool) -> float:
-    """Cosine similarity -> the score grouping compares with the threshold (0..1)."""
-    score = similarity * math.exp(-hours / DECAY_HOURS)
-    return min(1.0, score * CROSS_SCRIPT) if cross_script else score
+def pair_score(similarity: float, hours: float, cross_factor: float) -> float:
+    """Cosine similarity -> the score grouping compares with the threshold (0..1);
+    ``cross_factor``: settings.cross_script for a zh-Hans/zh-Hant pair, else 1."""
+    return min(1.0, similarity * math.exp(-hours / DECAY_HOURS) * cross_factor)
 
 
-def _similar_pairs(items: Sequence[StoryInput], terms: Sequence[Sequence[str]], window_s: float) -> dict[tuple[int, int], float]:
+def _similar_pairs(items: Sequence[StoryInput], terms: Sequence[Sequence[str]], window_s: float,
+                   cross_script: float) -> dict[tuple[int, int], float]:
     """``pair_score`` of every pair (i < j) at most ``window_s`` apart, if >= _FLOOR.
     ``items`` are sorted by date, so each row is compared with a contiguous block."""
     if len(items) < 2:
@@ -224,7 +224,7 @@ def _similar_pairs(items: Sequence[StoryInput], terms: Sequence[Sequence[str]], 
         for row, col, value in zip(sims.row.tolist(), sims.col.tolist(), sims.data.tolist(), strict=True):
             i, j = start + row, start + col
             if j > i and stamps[j] - stamps[i] <= window_s:
-                cross = {items[i].lang, items[j].lang} == {"zh-Hans", "zh-Hant"}
+                cross = cross_script if {items[i].lang, items[j].lang} == {"zh-Hans", "zh-Hant"} else 1.0
                 score = pair_score(value, (stamps[j] - stamps[i]) / 3600, cross)
                 if score >= _FLOOR:
                     pairs[(i, j)] = score
@@ -250,7 +250,8 @@ def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
         all_lines = [neutral_lines(i.title, i.text) for i in items] if lines is None else [lines[k] for k in order]
         skip = boilerplate(items, all_lines)
         candidates = [k for k, item in enumerate(items) if item.story is not False]
-        sims = _similar_pairs([items[k] for k in candidates], [terms_of(all_lines[k], skip) for k in candidates], window_s)
+        sims = _similar_pairs([items[k] for k in candidates], [terms_of(all_lines[k], skip) for k in candidates],
+                              window_s, settings.cross_script)
         pairs = {(candidates[a], candidates[b]): s for (a, b), s in sims.items()}
     else:
         pairs = {}
