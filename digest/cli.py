@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .cli_clippings import add_subcommands as add_clipping_commands
 from .cli_stories import add_subcommands as add_story_commands
+from .cli_convert import add_subcommand as add_convert_command
 from .config import load_config
 from .errors import BuildError
 from .pipeline import build, load_site
@@ -84,6 +85,7 @@ def parser() -> argparse.ArgumentParser:
 
     add_clipping_commands(commands)
     add_story_commands(commands)
+    add_convert_command(commands)
     return top
 
 
