@@ -8,8 +8,8 @@ other article reports is a story of its own.
 
 Method (chosen by measurement, README "Stories"):
 
-1. Text: title + cleaned body, NFKC, one script (``script_neutral``: Traditional ->
-   Simplified), lower case. Lines an outlet repeats in several of its articles
+1. Text: title + cleaned body, NFKC, one script and one spelling of regional names
+   (``convert.to_neutral``: Traditional -> Simplified, 川普 -> 特朗普), lower case. Lines an outlet repeats in several of its articles
    (galleries, "follow us", related-link blocks cleaning missed) are dropped, then
    only the first ``BODY_CHARS`` characters of the body count: the lead carries the
    event, the tail carries background and junk.
@@ -51,7 +51,7 @@ from .article import Article
 from .cleaning import cleaned_text
 from .cache import Memo, no_memo
 from .config import Config, StorySettings
-from .convert import script_neutral
+from .convert import to_neutral
 
 # Leads carry the event (inverted pyramid); the tail of an article is background,
 # quotes and whatever junk survived cleaning. Chosen on the dev split (README).
@@ -107,9 +107,10 @@ class Story:
 
 
 def neutral_lines(title: str, text: str) -> tuple[str, ...]:
-    """Title, then each non-empty body line: NFKC, one script, lower case."""
+    """Title, then each non-empty body line: NFKC, one script and one spelling of each
+    regional name (``convert.to_neutral``: 川普 -> 特朗普), lower case."""
     raw = unicodedata.normalize("NFKC", f"{title}\n{text}")
-    lines = (line.strip() for line in script_neutral(raw).lower().split("\n"))
+    lines = (line.strip() for line in to_neutral(raw).lower().split("\n"))
     return tuple(line for line in lines if line)
 
 
