@@ -86,7 +86,7 @@ def clean_article_body(body: str, fmt: BodyFormat | None, *, title: str | None, 
     if overrides is False:
         return CleanedBody(safe_html, replaced, ())
     rules = rules_for(cleaning, source=source, url=url, overrides=overrides if isinstance(overrides, Mapping) else None)
-    cleaned = clean_body(safe_html, rules)
+    cleaned = clean_body(safe_html, rules, title=title)
     html, dropped = drop_repeated_title(cleaned.html, title)
     return CleanedBody(html, replaced + cleaned.removed + dropped, cleaned.rights)
 
