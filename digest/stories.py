@@ -247,7 +247,7 @@ def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
     order = sorted(range(len(given)), key=lambda k: (given[k].date, given[k].id))
     items = [given[k] for k in order]
     window_s = settings.window_hours * 3600
-    if settings.enabled:
+    if worth_comparing(items, settings):
         all_lines = [neutral_lines(i.title, i.text) for i in items] if lines is None else [lines[k] for k in order]
         skip = boilerplate(items, all_lines)
         candidates = [k for k, item in enumerate(items) if item.story is not False]
@@ -382,6 +382,15 @@ def story_input(article: Article) -> StoryInput:
     return StoryInput(doc.slug, doc.source, doc.date, doc.lang, doc.title, cleaned_text(article.html), doc.story, doc.story_lead)
 
 
+def worth_comparing(items: Sequence[StoryInput], settings: StorySettings) -> bool:
+    """Whether any two articles that may be grouped by similarity lie within the window
+    (else grouping needs no text features, and a one-article site loads no word lists)."""
+    if not settings.enabled:
+        return False
+    stamps = sorted(i.date.timestamp() for i in items if i.story is not False)
+    return any(b - a <= settings.window_hours * 3600 for a, b in zip(stamps, stamps[1:]))
+
+
 def site_stories(config: Config, published: Sequence[Article], memo: Memo = no_memo) -> tuple[Story, ...]:
     """The stories of a site's published articles (``pages.published_articles``).
 
@@ -390,6 +399,6 @@ def site_stories(config: Config, published: Sequence[Article], memo: Memo = no_m
     and always exactly as a clean build would."""
     inputs = [story_input(a) for a in published]
     lines = [memo(("story-lines", a.doc.path, a.doc.digest, config.fingerprint), partial(neutral_lines, i.title, i.text))
-             for a, i in zip(published, inputs, strict=True)]
+             for a, i in zip(published, inputs, strict=True)] if worth_comparing(inputs, config.stories) else None
     key = hashlib.sha256("\0".join(f"{a.doc.path}\0{a.doc.digest}" for a in published).encode()).hexdigest()
     return memo(("stories", key, config.fingerprint), partial(group_stories, inputs, config.stories, lines))

@@ -24,7 +24,7 @@ from digest.cli_stories import read_jsonl
 from digest.config import StorySettings, load_config
 from digest.errors import BuildError
 from digest.pipeline import build
-from digest.stories import StoryInput, Story, boilerplate, group_stories, neutral_lines
+from digest.stories import StoryInput, Story, boilerplate, group_stories, neutral_lines, worth_comparing
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "stories" / "articles.jsonl"
 SETTINGS = StorySettings()
@@ -85,6 +85,15 @@ def test_similarity_fades_with_the_time_between_reports() -> None:
     later = [replace(bridge, id=f"h{h}", date=bridge.date + timedelta(hours=h)) for h in (1, 60)]
     groups = story_of(group_stories([bridge, *later], SETTINGS))
     assert groups["h1"] == "bridge-hans" and groups["h60"] == "h60"
+
+
+def test_text_is_compared_only_when_two_groupable_articles_share_a_window() -> None:
+    bridge, hant = inputs()[:2]
+    assert worth_comparing([bridge, hant], SETTINGS)
+    assert not worth_comparing([bridge], SETTINGS)
+    assert not worth_comparing([bridge, replace(hant, date=bridge.date + timedelta(hours=73))], SETTINGS)
+    assert not worth_comparing([bridge, replace(hant, story=False)], SETTINGS)
+    assert not worth_comparing([bridge, hant], StorySettings(enabled=False))
 
 
 def test_a_story_never_spans_more_than_the_window() -> None:
