@@ -3,6 +3,7 @@
     config.yaml ─ load_config ─▶ Config
     content/    ─ read_sources ─▶ SourceDoc…        (every file validated first)
                 ─ prepare_article ─▶ Article…       (render, sanitise, clean)
+                ─ site_stories ─▶ Story…            (coverage of one event grouped)
                 ─ assemble_pages ─▶ Page…           (per edition, converted, collision-checked)
     templates/  ─ render_pages, build_*feed*, build_sitemap ─▶ OutputFile…
                 ─ write_site ─▶ site/               (temp folder swapped in whole)
@@ -29,9 +30,10 @@ from .config import Config
 from .errors import BuildError, Problem
 from .feeds import build_atom_feed, build_feed, build_tag_feeds
 from .output import OutputFile, PostProcess, check_output_folder, recover, static_files, update_site, write_site
-from .pages import Page, assemble_pages
+from .pages import Page, assemble_pages, published_articles
 from .sitemap import build_sitemap
 from .source import SourceDoc, read_sources
+from .stories import Story, site_stories
 from .templating import load_strings, render_pages
 from .workers import Workers
 
@@ -41,6 +43,7 @@ class Site:
     """A complete site in memory, ready to be written."""
 
     articles: tuple[Article, ...]
+    stories: tuple[Story, ...]
     pages: tuple[Page, ...]
     files: tuple[OutputFile, ...]
 
@@ -78,7 +81,8 @@ def load_site(config: Config, cache: BuildCache | None = None, workers: Workers 
 
     articles = tuple(memo_map(memo, workers, [(("article", doc.path, doc.digest, config.fingerprint), (doc, config)) for doc in docs],
                               prepare_article, rejoin=lambda article, args: replace(article, doc=args[0])))
-    pages, by_edition = assemble_pages(config, articles, memo, workers)
+    stories = site_stories(config, published_articles(config, articles), memo)
+    pages, by_edition = assemble_pages(config, articles, stories, memo, workers)
     files = [
         *render_pages(config, pages, strings, memo, fingerprint(config.templates_dir), workers),
         *(build_feed(config, e, by_edition[e.code], strings[e.code], memo) for e in config.editions),
@@ -87,7 +91,7 @@ def load_site(config: Config, cache: BuildCache | None = None, workers: Workers 
         *build_sitemap(config, pages),
         *static_files(config.static_dir),
     ]
-    return Site(articles, pages, tuple(files))
+    return Site(articles, stories, pages, tuple(files))
 
 
 def project_inputs(config: Config) -> tuple[Path, ...]:
