@@ -19,11 +19,12 @@ from itertools import groupby
 from types import MappingProxyType
 from typing import Any
 
-from .article import Article
+from .article import Article, plain_text
 from .cache import Memo, no_memo
 from .config import Config, Edition
 from .convert import convert_html, convert_text, needs_conversion, script_neutral
 from .errors import BuildError, problem
+from .readtime import reading_minutes
 
 
 @dataclass(frozen=True)
@@ -32,21 +33,50 @@ class Tag:
     slug: str  # ASCII folder name, the same in every edition
 
 
-def tag_slug(tag: str) -> str:
+def tag_slug(tag: str, bare: str = "t") -> str:
     """ASCII, identical in both editions: ASCII tags keep their words ("AI" -> "ai");
     Chinese ones get a short hash of their script-neutral spelling, so 经济 and 經濟
-    share one folder. Empty for a tag with no letter or digit."""
+    share one folder (``<bare>-<hash>`` when no ASCII word is left). Empty for a
+    tag with no letter or digit. Outlet names use the same rule with ``bare="o"``."""
     text = unicodedata.normalize("NFKC", tag).strip().lower()
     words = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     if text.isascii() or not re.search(r"\w", text):
         return words
     digest = hashlib.sha1(script_neutral(text).encode()).hexdigest()[:8]
-    return f"{words}-{digest}" if words else f"t-{digest}"
+    return f"{words}-{digest}" if words else f"{bare}-{digest}"
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str  # as the edition spells it
+    slug: str  # ASCII folder name, the same in every edition
 
 
 def tag_feed_path(edition: Edition, tag: Tag) -> str:
     """Site-relative path of a tag's RSS feed ("" when the tag has no feed)."""
     return f"{edition.prefix}/tags/{tag.slug}/feed.xml" if tag.slug else ""
+
+
+def tag_path(edition: Edition, tag: Tag) -> str:
+    """Site-relative URL of a tag's first listing page ("" when the tag has no page)."""
+    return f"{edition.prefix}/tags/{tag.slug}/" if tag.slug else ""
+
+
+def outlet_path(edition: Edition, outlet: Outlet | None) -> str:
+    """Site-relative URL of an outlet's first listing page ("" without an outlet)."""
+    return f"{edition.prefix}/outlets/{outlet.slug}/" if outlet and outlet.slug else ""
+
+
+def tags_index_path(edition: Edition) -> str:
+    return f"{edition.prefix}/tags/"
+
+
+def outlets_index_path(edition: Edition) -> str:
+    return f"{edition.prefix}/outlets/"
+
+
+def search_path(edition: Edition) -> str:
+    return f"{edition.prefix}/search/"
 
 
 @dataclass(frozen=True)
@@ -62,6 +92,8 @@ class EditionArticle:
     html: str
     path: str  # site-relative URL path, e.g. "zh-hans/articles/slug/"
     local_date: datetime  # in the site's time zone
+    outlet: Outlet | None = None  # None when the article names no source
+    reading_minutes: int = 1  # see readtime.reading_minutes
 
 
 @dataclass(frozen=True)
@@ -91,6 +123,23 @@ class MonthLink:
     path: str
 
 
+@dataclass(frozen=True)
+class NameLink:
+    """One entry of the tag or outlet index: a name, its page and how many articles."""
+
+    name: str
+    path: str
+    count: int
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """One page of a paginated listing (1-based)."""
+
+    number: int
+    path: str
+
+
 def by_day(items: list[EditionArticle]) -> tuple[DayGroup, ...]:
     return tuple(DayGroup(day, tuple(group)) for day, group in groupby(items, key=lambda a: a.local_date.date()))
 
@@ -115,16 +164,20 @@ def for_edition(article: Article, edition: Edition, config: Config) -> EditionAr
     doc = article.doc
     convert = needs_conversion(doc.lang, edition)
     text = (lambda s: convert_text(s, edition)) if convert else (lambda s: s)
+    source = text(doc.source)
+    outlet_slug = tag_slug(doc.source, "o") if doc.source else ""
     return EditionArticle(
         article=article,
         edition=edition,
         title=text(doc.title),
-        source=text(doc.source),
+        source=source,
         summary=text(article.summary),
         tags=tuple(Tag(text(t), tag_slug(t)) for t in doc.tags),
         html=convert_html(article.html, edition) if convert else article.html,
         path=article_path(edition, article),
         local_date=doc.date.astimezone(config.timezone),
+        outlet=Outlet(source, outlet_slug) if outlet_slug else None,
+        reading_minutes=reading_minutes(plain_text(article.html)),
     )
 
 
@@ -155,20 +208,36 @@ def assemble_pages(config: Config, articles: tuple[Article, ...], memo: Memo = n
     for edition in config.editions:
         items = by_edition[edition.code]
         pages += _listing_pages(config, edition, items)
-        for item in items:
-            paths = {e.code: article_path(e, item.article) for e in config.editions}
-            default = paths[config.default_edition]
-            pages.append(Page(f"{item.path}index.html", "article.html", item.path, edition,
-                              _alternates(paths, default), MappingProxyType({"item": item}), item.article.doc.digest))
+        pages += _name_pages(config, edition, items, "tag")
+        pages += _name_pages(config, edition, items, "outlet")
+        if config.search:
+            pages.append(Page(f"{search_path(edition)}index.html", "search.html", search_path(edition), edition,
+                              _same_path_in_every_edition(config, search_path)))
+        for group in by_day(items):
+            day = group.articles  # newest first
+            for index, item in enumerate(day):
+                older = day[index + 1] if index + 1 < len(day) else None
+                newer = day[index - 1] if index > 0 else None
+                paths = {e.code: article_path(e, item.article) for e in config.editions}
+                default = paths[config.default_edition]
+                key = content_key([item, *(n for n in (older, newer) if n)]) + f":{older is not None}"
+                pages.append(Page(f"{item.path}index.html", "article.html", item.path, edition,
+                                  _alternates(paths, default),
+                                  MappingProxyType({"item": item, "older": older, "newer": newer}), key))
     check_collisions(pages)
     return tuple(pages), by_edition
 
 
+def _same_path_in_every_edition(config: Config, path_of: Callable[[Edition], str]) -> tuple[tuple[str, str], ...]:
+    return _alternates({e.code: path_of(e) for e in config.editions}, path_of(config.edition(config.default_edition)))
+
+
 def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle]) -> list[Page]:
     """The edition's home (the newest ``home_items`` articles), one archive page per
-    month and the archive index; every listing groups its articles by day."""
+    month (with links to the months before and after) and the archive index;
+    every listing groups its articles by day."""
     def same_path_in_every_edition(path_of: Callable[[Edition], str]) -> tuple[tuple[str, str], ...]:
-        return _alternates({e.code: path_of(e) for e in config.editions}, path_of(config.edition(config.default_edition)))
+        return _same_path_in_every_edition(config, path_of)
 
     home = items[: config.home_items]
     home_alternates = _alternates({e.code: f"{e.prefix}/" for e in config.editions}, "")
@@ -176,16 +245,67 @@ def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle]
                   MappingProxyType({"days": by_day(home), "more": len(items) > len(home)}),
                   f"{content_key(home)}:{len(items) > len(home)}")]
     months: list[MonthLink] = []
+    groups: list[list[EditionArticle]] = []
     for (year, month), group in groupby(items, key=lambda a: (a.local_date.year, a.local_date.month)):
         members = list(group)
-        path = month_path(edition, year, month)
-        months.append(MonthLink(year, month, len(members), path))
-        pages.append(Page(f"{path}index.html", "month.html", path, edition,
-                          same_path_in_every_edition(lambda e, y=year, m=month: month_path(e, y, m)),
-                          MappingProxyType({"year": year, "month": month, "days": by_day(members)}), content_key(members)))
+        months.append(MonthLink(year, month, len(members), month_path(edition, year, month)))
+        groups.append(members)
+    for index, (link, members) in enumerate(zip(months, groups, strict=True)):
+        newer = months[index - 1] if index > 0 else None  # months run newest first
+        older = months[index + 1] if index + 1 < len(months) else None
+        pages.append(Page(f"{link.path}index.html", "month.html", link.path, edition,
+                          same_path_in_every_edition(lambda e, y=link.year, m=link.month: month_path(e, y, m)),
+                          MappingProxyType({"year": link.year, "month": link.month, "days": by_day(members),
+                                            "newer": newer, "older": older}),
+                          f"{content_key(members)}:{newer}:{older}"))
     index = archive_path(edition)
     pages.append(Page(f"{index}index.html", "archive.html", index, edition, same_path_in_every_edition(archive_path),
                       MappingProxyType({"months": tuple(months)})))
+    return pages
+
+
+def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], kind: str) -> list[Page]:
+    """Per tag (``kind="tag"``) or outlet (``kind="outlet"``): paginated listings of its
+    articles, newest first and grouped by day, at ``<prefix>/tags/<slug>/`` (then
+    ``page/2/``…), plus the index of all of them, most articles first. Spellings
+    that share a slug share a page; the shown name is the smallest of them, as
+    in the tag feeds, so both agree and rebuilds are stable."""
+    members: dict[str, list[EditionArticle]] = {}
+    names: dict[str, str] = {}
+    for item in items:  # newest first, so every group stays newest first
+        named = item.tags if kind == "tag" else ((item.outlet,) if item.outlet else ())
+        for entry in named:
+            if not entry.slug:
+                continue
+            group = members.setdefault(entry.slug, [])
+            if not group or group[-1] is not item:
+                group.append(item)
+            names[entry.slug] = min(names.get(entry.slug, entry.name), entry.name)
+    folder = "tags" if kind == "tag" else "outlets"
+    size = config.page_items
+    pages: list[Page] = []
+    for slug in sorted(members):
+        group = members[slug]
+        chunks = [group[i:i + size] for i in range(0, len(group), size)]
+
+        def page_path(e: Edition, number: int, slug: str = slug) -> str:
+            return f"{e.prefix}/{folder}/{slug}/" + (f"page/{number}/" if number > 1 else "")
+
+        links = tuple(PageLink(n, page_path(edition, n)) for n in range(1, len(chunks) + 1))
+        for number, chunk in enumerate(chunks, start=1):
+            path = page_path(edition, number)
+            data = {"kind": kind, "name": names[slug], "slug": slug, "count": len(group), "days": by_day(chunk),
+                    "number": number, "pages": links,
+                    "feed": tag_feed_path(edition, Tag(names[slug], slug)) if kind == "tag" else ""}
+            pages.append(Page(f"{path}index.html", "names.html", path, edition,
+                              _same_path_in_every_edition(config, lambda e, n=number: page_path(e, n)),
+                              MappingProxyType(data), f"{content_key(chunk)}:{names[slug]}:{len(group)}:{len(chunks)}"))
+    index_of = tags_index_path if kind == "tag" else outlets_index_path
+    entries = sorted((NameLink(names[s], f"{edition.prefix}/{folder}/{s}/", len(g)) for s, g in members.items()),
+                     key=lambda link: (-link.count, link.name, link.path))
+    pages.append(Page(f"{index_of(edition)}index.html", "names_index.html", index_of(edition), edition,
+                      _same_path_in_every_edition(config, index_of),
+                      MappingProxyType({"kind": kind, "entries": tuple(entries)})))
     return pages
 
 

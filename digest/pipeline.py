@@ -4,8 +4,9 @@
     content/    ─ read_sources ─▶ SourceDoc…        (every file validated first)
                 ─ prepare_article ─▶ Article…       (render, sanitise, clean)
                 ─ assemble_pages ─▶ Page…           (per edition, converted, collision-checked)
-    templates/  ─ render_pages, build_*feed*, build_sitemap ─▶ OutputFile…
-                ─ write_site ─▶ site/               (temp folder swapped in whole)
+    templates/  ─ render_pages, build_*feed*, build_sitemap, build_script_maps ─▶ OutputFile…
+                ─ write_site ─▶ site/               (temp folder swapped in whole; Pagefind
+                                                      indexes the staged folder before the swap)
 
 Everything is gathered and validated in memory before the first byte is written,
 so a mistake anywhere leaves the previous site exactly as it was. A BuildCache
@@ -26,6 +27,7 @@ from .errors import BuildError, Problem
 from .feeds import build_atom_feed, build_feed, build_tag_feeds
 from .output import OutputFile, static_files, update_site, write_site
 from .pages import Page, assemble_pages
+from .search import build_script_maps, index_site
 from .sitemap import build_sitemap
 from .source import SourceDoc, read_sources
 from .templating import load_strings, render_pages
@@ -74,6 +76,7 @@ def load_site(config: Config, cache: BuildCache | None = None) -> Site:
         *(build_atom_feed(config, e, by_edition[e.code], strings[e.code], memo) for e in config.editions),
         *(f for e in config.editions for f in build_tag_feeds(config, e, by_edition[e.code], strings[e.code], memo)),
         *build_sitemap(config, pages),
+        *(build_script_maps(config, by_edition, memo) if config.search else ()),
         *static_files(config.static_dir),
     ]
     return Site(articles, pages, tuple(files))
@@ -89,10 +92,13 @@ def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None 
     site = load_site(config, cache)
     target = (out_dir or config.output_dir).resolve()
     files = list(site.files)
+    index = partial(index_site, config) if config.search else None
     if cache is not None and cache.written_to == target and target.is_dir():
-        update_site(files, target, cache.written)
+        changed = update_site(files, target, cache.written)
+        if index is not None and any("/articles/" in path for path in changed):
+            index(target)  # the preview's shortcut: re-index only when an article page changed
     else:
-        write_site(files, target)
+        write_site(files, target, before_swap=index)
     if cache is not None:
         cache.written, cache.written_to = {f.path: f.data for f in files}, target
         cache.sweep()
