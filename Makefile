@@ -10,7 +10,9 @@ PY     := $(VENV)/bin/python
 site: $(VENV)/.runtime
 	$(PY) build.py build
 
-test: $(VENV)/.dev chromium
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+
+test: $(VENV)/.dev chromium $(AXE)
 	$(PY) -m pytest
 
 serve: $(VENV)/.runtime
@@ -30,6 +32,14 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+# axe-core (pinned) for the accessibility tests, injected into pages by Playwright;
+# .cache/ is git-ignored.
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm; }
+	npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@4.14.1
 
 clean:
 	rm -rf site .pytest_cache

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
-from .clean import CleanedBody, Removed, clean_body, rules_for
+from .cleaning import CleanedBody, Removed, clean_body, rules_for
 from .config import Config
-from .render import BodyFormat, body_to_html
+from .render import BodyFormat, body_to_html, embeds_to_links
 from .sanitize import sanitize
 from .source import SourceDoc
+from .text import normalise_text
 
 _URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _IMG_SRC = re.compile(r'<img\b[^>]*?\ssrc="([^"]+)"')
@@ -92,14 +93,17 @@ def drop_repeated_title(fragment: str, title: str | None) -> tuple[str, tuple[Re
 
 def clean_article_body(body: str, fmt: BodyFormat | None, *, title: str | None, cleaning: Mapping[str, Any],
                        source: str, url: str | None, overrides: Mapping[str, Any] | bool | None) -> CleanedBody:
-    """Raw body -> safe, cleaned HTML: what both the build and ``build.py clean`` show."""
-    safe_html = sanitize(body_to_html(body, fmt))
+    """Raw body -> safe, cleaned HTML: what both the build and ``build.py clean`` show.
+    Control characters that HTML entities (``&#8;``) bring back are removed too."""
+    rendered, embeds = embeds_to_links(body_to_html(body, fmt))
+    safe_html = normalise_text(sanitize(rendered))
+    replaced = tuple(Removed(rule, text) for rule, text in embeds)
     if overrides is False:
-        return CleanedBody(safe_html, (), ())
+        return CleanedBody(safe_html, replaced, ())
     rules = rules_for(cleaning, source=source, url=url, overrides=overrides if isinstance(overrides, Mapping) else None)
     cleaned = clean_body(safe_html, rules)
     html, dropped = drop_repeated_title(cleaned.html, title)
-    return CleanedBody(html, cleaned.removed + dropped, cleaned.rights)
+    return CleanedBody(html, replaced + cleaned.removed + dropped, cleaned.rights)
 
 
 _IMG = re.compile(r"<img\b[^>]*>")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .cli_clippings import add_subcommands as add_clipping_commands
@@ -31,27 +32,34 @@ def _print_problems(error: BuildError) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    config = load_config(Path(args.config), base_url=args.base_url)
+    config = replace(load_config(Path(args.config), base_url=args.base_url), publish_future=args.future)
     report = build(config, Path(args.out).resolve() if args.out else None)
     print(f"built {report.articles} articles, {report.files} files into {report.out_dir} in {report.seconds:.2f}s")
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .checks import site_warnings
+
     config = load_config(Path(args.config))
     site = load_site(config)
+    warnings = site_warnings(config, site.articles)
+    for item in warnings:
+        print(f"{_shown_path(item.path)}:{item.line}: {item.reason}", file=sys.stderr)
     if args.removed:
         for article in site.articles:
             if article.removed or article.notices:
                 print(f"{article.doc.rel_path}:")
                 for removed in article.removed:
                     print(f"  [{removed.rule}] {removed.text}")
-    print(f"ok: {len(site.articles)} articles, {len(site.pages)} pages, nothing written")
+    count = len(warnings)
+    noted = f", {count} warning{'s' if count != 1 else ''}" if count else ""
+    print(f"ok: {len(site.articles)} articles, {len(site.pages)} pages{noted}, nothing written")
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    return serve(Path(args.config), args.host, args.port, args.open)
+    return serve(Path(args.config), args.host, args.port, args.open, drafts=args.drafts, future=args.future)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -62,6 +70,7 @@ def parser() -> argparse.ArgumentParser:
     p = commands.add_parser("build", help="build the site into site/ (or --out)")
     p.add_argument("--out", help="output folder (default: output_dir of the config)")
     p.add_argument("--base-url", help="absolute URL the site is published at (overrides base_url)")
+    p.add_argument("--future", action="store_true", help="also publish articles dated after now")
     p.set_defaults(func=cmd_build)
 
     p = commands.add_parser("check", help="validate config, templates and every article; write nothing")
@@ -76,8 +85,20 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    """Options may come before, between or after the files: ``import A --source X B``
+    (argparse alone stops taking files at the first option)."""
+    top = parser()
+    args, extra = top.parse_known_args(argv)
+    if extra and getattr(args, "files", None) is not None and not any(e.startswith("-") for e in extra):
+        args.files = [*args.files, *extra]
+    elif extra:
+        top.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args = parse_arguments(argv)
     try:
         return int(args.func(args))
     except BuildError as error:

@@ -21,7 +21,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .article import clean_article_body
-from .clean import to_plain_lines
+from .cleaning import to_plain_lines
 from .clipping import DEFAULT_TZ, Clipping, read_clipping
 from .config import load_config
 from .errors import BuildError
@@ -105,6 +105,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"skipped: {result.skipped}", file=sys.stderr)
         else:
             print(f"imported {result.path}")
+        for warning in result.warnings:
+            print(warning, file=sys.stderr)
     for error in errors:
         _report(error)
     return 1 if errors else 0

@@ -12,7 +12,7 @@ Out: a frozen Clipping: title, url, date (aware), the body *as it came* (for
      the metadata lines that were taken out of the body.
 
 Nothing here removes junk from the article body: that is the build's
-:mod:`digest.clean` stage, so better rules later improve old clippings too.
+:mod:`digest.cleaning` stage, so better rules later improve old clippings too.
 The one exception is a full HTML page, where the page chrome (navigation,
 sidebars, share bars, related-article boxes marked by their CSS class) must be
 cut away to find the article at all; those cuts are reported in ``removed``.
@@ -31,8 +31,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from .clean import junk_line_rule
-from .clean_rules import HEADING_RULES
+from .cleaning import junk_line_rule
+from .cleaning.rules import HEADING_RULES
 from .clipping_html import read_html_fragment, read_page, strip_tags
 from .clipping_meta import (
     DEFAULT_TZ,
@@ -44,6 +44,7 @@ from .clipping_meta import (
 )
 from .errors import BuildError, problem
 from .render import BodyFormat, detect_format
+from .text import normalise_text
 
 __all__ = ["DEFAULT_TZ", "Clipping", "detect_lang", "host_of", "parse_date", "read_clipping", "source_for"]
 
@@ -143,10 +144,11 @@ def read_clipping(
                 raise BuildError([problem(path, line, "not UTF-8 text (save the clipping as UTF-8)")]) from None
             text = legacy
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise BuildError([problem(path, 1, "empty file: nothing to import")])
     if "\x00" in text:
         raise BuildError([problem(path, 1, "binary file, not a text clipping")])
+    text = normalise_text(text)  # word processors' \v, \f, \x1d … (digest.text)
+    if not text.strip():
+        raise BuildError([problem(path, 1, "empty file: nothing to import")])
 
     fields = _read(path, text, tz)
     if isinstance(fields.get("date"), datetime):  # one clock for the whole site

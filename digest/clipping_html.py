@@ -9,7 +9,7 @@ Out: the field dict :func:`digest.clipping.read_clipping` turns into a
      share/related/ad/…, the repeated title and lone ``<time>`` lines).
 
 This is the one place the clipping reader removes anything; all other junk is
-left to the build's :mod:`digest.clean` stage.
+left to the build's :mod:`digest.cleaning` stage.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .clipping_meta import aware
+from .clipping_meta import aware, date_in_text
 from .render import BodyFormat
 
 __all__ = ["read_html_fragment", "read_page", "strip_tags"]
@@ -112,6 +112,8 @@ def read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
         times = doc.xpath("//time/@datetime")
         when = times[0] if times else None
     date = aware(when, tz) if when else None
+    if date is None:  # only the visible text dates it: 发布时间：2025-03-15 09:20
+        date = date_in_text(_lines_of(doc), tz)
 
     article = _main_element(doc)
     removed: list[tuple[str, str]] = []
@@ -120,6 +122,29 @@ def read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
     return {"kind": "page", "title": title, "url": url, "date": date, "body": body.strip() + "\n",
             "format": BodyFormat.HTML, "removed": tuple(removed),
             "lang": _page_lang(doc)}
+
+
+_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section", "article", "header",
+           "footer", "dd", "dt", "td", "figcaption", "blockquote", "ul", "ol", "table", "main", "aside", "nav"}
+
+
+def _lines_of(doc: Any) -> str:
+    """The page's visible text, one line per block (scripts and styles left out)."""
+    import lxml.etree
+
+    out: list[str] = []
+    body = doc.find("body")
+    for event, el in lxml.etree.iterwalk(body if body is not None else doc, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            out.append("\n" if tag in _BLOCKS else "")
+            if el.text and tag not in ("script", "style", "noscript", "template"):
+                out.append(el.text)
+        else:
+            out.append("\n" if tag in _BLOCKS else "")
+            if el.tail and el is not body:
+                out.append(el.tail)
+    return "".join(out)
 
 
 def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, str]]) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-__all__ = ["DEFAULT_TZ", "aware", "detect_lang", "host_of", "parse_date", "source_for"]
+__all__ = ["DEFAULT_TZ", "aware", "date_in_text", "detect_lang", "host_of", "parse_date", "source_for"]
 
 DEFAULT_TZ = ZoneInfo("Asia/Taipei")
 
@@ -122,6 +122,33 @@ def parse_date(text: str, tz: ZoneInfo = DEFAULT_TZ) -> datetime | None:
             offset = timezone(sign * timedelta(hours=int(zm.group(2)), minutes=int(zm.group(3) or 0)))
             return value.replace(tzinfo=offset)
         return value.replace(tzinfo=tz)
+    return None
+
+
+_DATE_LABEL = re.compile(
+    r"(?:發布時間|发布时间|發佈時間|发布日期|發布日期|發表時間|发表时间|出版時間|出版时间|刊出日期|更新時間|更新时间|"
+    r"日期|時間|时间|published|posted|updated|date)\s*[:：]?\s*(?=\d)", re.I)
+_DATE_FIRST = re.compile(r"\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}\b.{0,6}\d{4})")
+
+
+def date_in_text(text: str, tz: ZoneInfo = DEFAULT_TZ, lines: int = 80) -> datetime | None:
+    """The article's date as a page shows it to readers, for clippings whose
+    metadata has none: a labelled date (``发布时间：2025-03-15 09:20　来源：…``,
+    ``Published 2025/03/15``) anywhere in the first ``lines`` lines, else a
+    short line that starts with a date (``2025年03月15日 09:20``,
+    ``2025/03/15 09:20``). None when there is neither: never a guess."""
+    shown = [ln.strip() for ln in text.splitlines() if ln.strip()][:lines]
+    for line in shown:
+        label = _DATE_LABEL.search(line)
+        if label:
+            found = parse_date(line[label.end():], tz)
+            if found:
+                return found
+    for line in shown:
+        if len(line) <= 40 and _DATE_FIRST.match(line):
+            found = parse_date(line, tz)
+            if found:
+                return found
     return None
 
 

@@ -37,7 +37,7 @@ _EDITION_SCHEMA: dict[str, Any] = {
 
 
 def _schema() -> dict[str, Any]:
-    from .clean import CLEANING_CONFIG_SCHEMA
+    from .cleaning import CLEANING_CONFIG_SCHEMA
 
     return {
         "type": "object",
@@ -106,6 +106,10 @@ class Config:
     sources: Mapping[str, str]  # URL host -> outlet name
     cleaning: Mapping[str, Any]
     fingerprint: str  # sha256 of the config file and base URL: part of every cache key
+    # Set by the command line, never by config.yaml: `serve --drafts` previews drafts,
+    # `build --future` / `serve --future` publish articles dated after the build's clock.
+    publish_drafts: bool = False
+    publish_future: bool = False
 
     def edition(self, code: str) -> Edition:
         return next(e for e in self.editions if e.code == code)
@@ -150,7 +154,7 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
     if default_edition not in codes:
         raise BuildError([problem(path, doc.line_of(("default_edition",)), f"default_edition '{default_edition}' is not one of the editions {codes}")])
 
-    from .clean import check_patterns
+    from .cleaning import check_patterns
 
     cleaning = raw.get("cleaning", {})
     bad = [problem(path, doc.line_of(("cleaning",)), reason) for reason in check_patterns(cleaning)]

@@ -13,11 +13,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from functools import partial
 from itertools import groupby
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import urlsplit
 
 from .article import Article, plain_text
 from .cache import Memo, no_memo
@@ -164,7 +165,8 @@ def for_edition(article: Article, edition: Edition, config: Config) -> EditionAr
     doc = article.doc
     convert = needs_conversion(doc.lang, edition)
     text = (lambda s: convert_text(s, edition)) if convert else (lambda s: s)
-    source = text(doc.source)
+    # never an empty credit: without a source the page names the URL's host (no outlet page then)
+    source = text(doc.source) or (urlsplit(doc.url).hostname or "").removeprefix("www.") if doc.url else text(doc.source)
     outlet_slug = tag_slug(doc.source, "o") if doc.source else ""
     return EditionArticle(
         article=article,
@@ -181,6 +183,13 @@ def for_edition(article: Article, edition: Edition, config: Config) -> EditionAr
     )
 
 
+def published_articles(config: Config, articles: tuple[Article, ...], now: datetime | None = None) -> list[Article]:
+    """The articles a build publishes (``now``: the build's clock, aware; default: the current time)."""
+    now = now or datetime.now(timezone.utc)
+    return [a for a in articles
+            if (config.publish_drafts or not a.doc.draft) and (config.publish_future or a.doc.date <= now)]
+
+
 def _alternates(path_in: dict[str, str], default: str) -> tuple[tuple[str, str], ...]:
     pairs = [(code, path_in[code]) for code in sorted(path_in)]
     return (*pairs, ("x-default", default))
@@ -191,8 +200,10 @@ def newest_first(articles: list[EditionArticle]) -> list[EditionArticle]:
 
 
 def assemble_pages(config: Config, articles: tuple[Article, ...], memo: Memo = no_memo) -> tuple[tuple[Page, ...], dict[str, list[EditionArticle]]]:
-    """All pages of the site and, per edition code, its articles newest first."""
-    published = [a for a in articles if not a.doc.draft]
+    """All pages of the site and, per edition code, its articles newest first.
+    Drafts and articles dated after now are left out unless the config says
+    ``publish_drafts`` / ``publish_future`` (``serve --drafts``, ``--future``)."""
+    published = published_articles(config, articles)
     by_edition = {
         e.code: newest_first([
             memo(("edition", a.doc.path, a.doc.digest, e.code, config.fingerprint), partial(for_edition, a, e, config))

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
+from .cjk_emphasis import cjk_friendly
+
 
 class BodyFormat(enum.Enum):
     MARKDOWN = "markdown"
@@ -53,7 +55,43 @@ def detect_format(body: str) -> BodyFormat:
 def _markdown() -> MarkdownIt:
     # "commonmark" keeps raw HTML (clippings) and adds tables/strikethrough;
     # linkify is off: bare URLs in Chinese prose are usually followed by text.
-    return MarkdownIt("commonmark", {"html": True, "typographer": False}).enable(["table", "strikethrough"])
+    # cjk_friendly: "**经过十年的发展，**这家公司" is bold (see digest.cjk_emphasis).
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False}).enable(["table", "strikethrough"])
+    md.use(cjk_friendly)
+    return md
+
+
+_IFRAME = re.compile(r"<iframe\b(?P<attrs>[^>]*)>(?:.*?</iframe\s*>)?", re.I | re.S)
+_ATTR = r"\b{name}\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))"
+
+
+def _attr(attrs: str, name: str) -> str:
+    m = re.search(_ATTR.format(name=name), attrs, re.I)
+    return html.unescape(next(g for g in m.groups() if g is not None)).strip() if m else ""
+
+
+def embeds_to_links(fragment: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """Raw ``<iframe>`` embeds (a video, a map, a post) -> a visible link to the
+    embedded page, since no iframe survives sanitising (it would run the other
+    site's scripts in ours). Returns the fragment and one ``("embed:iframe",
+    URL)`` record per embed, which ``check --removed`` lists. An embed without
+    an http(s) address becomes its title as text, or nothing."""
+    found: list[tuple[str, str]] = []
+
+    def link(match: re.Match[str]) -> str:
+        attrs = match.group("attrs")
+        src = _attr(attrs, "src") or _attr(attrs, "data-src")
+        if src.startswith("//"):
+            src = "https:" + src
+        web = bool(re.match(r"https?://", src, re.I))
+        label = _attr(attrs, "title") or (src if web else "")
+        found.append(("embed:iframe", src or label or "<iframe>"))
+        if web:
+            return (f'<p class="embed">嵌入内容：<a href="{html.escape(src)}">'
+                    f"{html.escape(label, quote=False)}</a></p>")
+        return f"<p>{html.escape(label, quote=False)}</p>" if label else ""
+
+    return _IFRAME.sub(link, fragment), tuple(found)
 
 
 def text_to_html(body: str) -> str:

@@ -63,6 +63,11 @@ def index_folder(edition: Edition) -> str:
     return f"{edition.prefix}/pagefind/"
 
 
+def words_path(edition: Edition) -> str:
+    """Site-relative path of the edition's index words (written with the index)."""
+    return f"{search_path(edition)}words.json"
+
+
 def script_map_path(edition: Edition) -> str:
     return f"{search_path(edition)}script-map.json"
 
@@ -170,6 +175,7 @@ def _minimal(found: Mapping[str, str], edition: Edition) -> dict[str, str]:
     return dict(sorted(kept.items()))
 
 
+_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,8}")
 _SIGNATURE = b"pagefind_dcd"  # what every gzipped Pagefind data file starts with once unzipped
 
 
@@ -189,7 +195,7 @@ def _write_data(folder: Path, stem: str, suffix: str, value: Any, digits: int) -
     return name
 
 
-def normalise_bundle(bundle: Path) -> None:
+def normalise_bundle(bundle: Path) -> list[str]:
     """Make a Pagefind bundle depend only on the pages indexed.
 
     Pagefind 1.5 writes its filter files (and so the language's meta file and
@@ -198,7 +204,9 @@ def normalise_bundle(bundle: Path) -> None:
     values are sorted, the meta file lists the filters by name, and both are
     renamed by the hash of their new bytes; fragments and index chunks are
     already stable and are left alone. In: a bundle folder. Out: the same folder,
-    rewritten in place. Raises ValueError on a file that is not Pagefind data."""
+    rewritten in place, and the index's Chinese words of 2..8 characters, sorted
+    (see ``index_site``). Raises ValueError on a file that is not Pagefind data."""
+    words: set[str] = set()
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for language, info in sorted(entry["languages"].items()):
@@ -213,10 +221,13 @@ def normalise_bundle(bundle: Path) -> None:
                               [filter_name, sorted(values, key=lambda v: v[0])], 7)
             filters.append([name, new])
         meta[3] = sorted(filters)
+        for _, _, chunk in meta[2]:
+            words.update(w[0] for w in _read_data(bundle / "index" / f"{chunk}.pf_index")[0] if _WORD.fullmatch(w[0]))
         meta_path.unlink()
         info["hash"] = _write_data(bundle, "pagefind." + info["hash"].rsplit("_", 1)[0], ".pf_meta", meta, 15)[len("pagefind."):]
         entry["languages"][language] = info
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return sorted(words)
 
 
 def index_site(config: Config, site_dir: Path) -> None:
@@ -251,7 +262,12 @@ def index_site(config: Config, site_dir: Path) -> None:
             bundle = scratch / edition.prefix
             for unused in _UNUSED_UI:  # Pagefind's own UIs: the search page has its own
                 (bundle / unused).unlink(missing_ok=True)
-            normalise_bundle(bundle)
+            words = normalise_bundle(bundle)
+            # Pagefind 1.5 segments Chinese one way when indexing and the browser
+            # (Intl.Segmenter) another when searching, so a word the index keeps
+            # whole (软银) is split in the query (软|银) and found nowhere. The
+            # search page segments queries with the index's own words instead.
+            (site_dir / words_path(edition)).write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
             target = site_dir / index_folder(edition)
             if target.exists():
                 shutil.rmtree(target)

@@ -20,8 +20,10 @@ this module is the rebuild loop and the command.
 from __future__ import annotations
 
 import argparse
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -68,11 +70,21 @@ class PipelineBuilder:
 
     config_path: Path
     cache: BuildCache | None = field(default=None)
+    drafts: bool = False  # --drafts: show drafts too
+    future: bool = False  # --future: show articles dated after now too
+    preview_dir: Path | None = None  # where a preview with drafts is written: never site/
 
     def load(self) -> Config:
+        from dataclasses import replace
+
         from .config import load_config
 
-        return load_config(self.config_path)
+        config = load_config(self.config_path)
+        if not (self.drafts or self.future):
+            return config
+        if self.preview_dir is None:
+            self.preview_dir = Path(tempfile.mkdtemp(prefix="digest-preview-"))
+        return replace(config, publish_drafts=self.drafts, publish_future=self.future, output_dir=self.preview_dir)
 
     def build(self, config: Config) -> Any:
         from .pipeline import BuildCache, build
@@ -239,6 +251,9 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
                         help="port to listen on; the next free one is used if it is taken (default 8000)")
     parser.add_argument("--open", action="store_true",
                         help="open the site in the default browser once it is built")
+    parser.add_argument("--drafts", action="store_true",
+                        help="preview drafts too (written to a temporary folder, never to the output folder)")
+    parser.add_argument("--future", action="store_true", help="preview articles dated after now too")
 
 
 def _is_loopback(host: str) -> bool:
@@ -250,9 +265,16 @@ def _url(host: str, port: int, base_path: str) -> str:
     return f"http://{shown}:{port}{base_path}"
 
 
-def serve(config_path: Path, host: str, port: int, open_browser: bool) -> int:
-    """Run the preview until Ctrl-C; returns the process exit code."""
-    return run_preview(PipelineBuilder(Path(config_path)), Path(config_path), host, port, open_browser)
+def serve(config_path: Path, host: str, port: int, open_browser: bool, *, drafts: bool = False, future: bool = False) -> int:
+    """Run the preview until Ctrl-C; returns the process exit code. With ``drafts``
+    or ``future`` the preview is written to a temporary folder, removed on exit, so
+    drafts never reach the output folder a deploy publishes."""
+    builder = PipelineBuilder(Path(config_path), drafts=drafts, future=future)
+    try:
+        return run_preview(builder, Path(config_path), host, port, open_browser)
+    finally:
+        if builder.preview_dir is not None:
+            shutil.rmtree(builder.preview_dir, ignore_errors=True)
 
 
 def run_preview(builder: Builder, config_path: Path, host: str, port: int, open_browser: bool) -> int:
@@ -326,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=Path("config.yaml"), help="the site's config.yaml")
     add_serve_arguments(parser)
     args = parser.parse_args(argv)
-    return serve(args.config, args.host, args.port, args.open)
+    return serve(args.config, args.host, args.port, args.open, drafts=args.drafts, future=args.future)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from .cache import Memo, no_memo
 from .config import SCRIPTS, Config
 from .errors import BuildError, Problem, problem
 from .render import BodyFormat
+from .text import normalise_text, normalise_tree
 from .yamlsource import parse_yaml, schema_problems
 
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$"
@@ -28,7 +29,7 @@ LANGS = (*SCRIPTS, "en")
 
 
 def _frontmatter_schema() -> dict[str, Any]:
-    from .clean import FRONTMATTER_CLEANING_SCHEMA
+    from .cleaning import FRONTMATTER_CLEANING_SCHEMA
 
     text = {"type": "string", "minLength": 1}
     return {
@@ -37,7 +38,7 @@ def _frontmatter_schema() -> dict[str, Any]:
         "required": ["title", "date"],
         "properties": {
             "title": text,
-            "date": {"type": "string", "minLength": 1},
+            "date": {"type": "string"},
             "source": text,
             "url": {"type": "string", "pattern": "^https?://\\S+$", "errorMessage": "must be an http(s) URL"},
             "lang": {"enum": list(LANGS)},
@@ -90,12 +91,27 @@ def default_slug(rel_path: str) -> str:
     return f"{ascii_part}-{short}" if ascii_part else f"a-{short}"
 
 
+# Any time zone can show a date inside these bounds (Python's datetime ends at
+# years 1 and 9999, and an offset moves a time by up to a day).
+_EARLIEST = datetime(1, 1, 2, tzinfo=timezone.utc)
+_LATEST = datetime(9999, 12, 30, tzinfo=timezone.utc)
+
+
 def parse_date(value: str) -> datetime | None:
+    """ISO 8601 with a UTC offset -> aware datetime; None when it is not one."""
     try:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:
         return None
-    return parsed if parsed.tzinfo is not None else None
+    return parsed if parsed.tzinfo is not None and parsed.utcoffset() is not None else None
+
+
+def date_in_range(value: datetime) -> bool:
+    """Whether every time zone (and feed format) can show ``value``."""
+    try:
+        return _EARLIEST <= value <= _LATEST
+    except OverflowError:
+        return False
 
 
 def read_source(path: Path, rel_path: str) -> SourceDoc:
@@ -111,20 +127,30 @@ def parse_source(path: Path, rel_path: str, raw_bytes: bytes, digest: str) -> So
     except UnicodeDecodeError as exc:
         line = raw_bytes[: exc.start].count(b"\n") + 1
         raise BuildError([problem(path, line, "not valid UTF-8 text")]) from None
+    # control characters from word processors go before anything reads the text
+    text = normalise_text(text)
     match = _FRONTMATTER.match(text)
     if not match:
         reason = "frontmatter is not closed by a '---' line" if text.startswith("---") else "missing YAML frontmatter (the file must start with a '---' line)"
         raise BuildError([problem(path, 1, reason)])
     doc = parse_yaml(match.group(1), path, first_line=2)
+    doc.data = normalise_tree(doc.data)  # "\b" written as a YAML escape is a control character too
     meta = doc.data
     if not isinstance(meta, dict):
         raise BuildError([problem(path, 2, "frontmatter must be a mapping of keys to values")])
     problems: list[Problem] = schema_problems(doc, _frontmatter_schema(), path, what="frontmatter field")
+    problems += [problem(path, doc.line_of((key,)), f"'{key}' is empty (only spaces or control characters)")
+                 for key in ("title", "source", "rights") if isinstance(meta.get(key), str) and meta[key] and not meta[key].strip()]
     date = parse_date(meta["date"]) if isinstance(meta.get("date"), str) else None
-    if isinstance(meta.get("date"), str) and date is None:
+    if meta.get("date") == "" or (isinstance(meta.get("date"), str) and not meta["date"].strip()):
+        problems.append(problem(path, doc.line_of(("date",)), "date is empty: fill in when the article was published, "
+                                                              "e.g. 2025-01-23T12:29:00+08:00 (import found no date in the clipping)"))
+    elif isinstance(meta.get("date"), str) and date is None:
         problems.append(problem(path, doc.line_of(("date",)), f"date '{meta['date']}' must be ISO 8601 with a UTC offset, e.g. 2025-01-23T12:29:00+08:00"))
+    elif date is not None and not date_in_range(date):
+        problems.append(problem(path, doc.line_of(("date",)), f"date '{meta['date']}' is out of range (years 0001 to 9999 only)"))
     if isinstance(meta.get("cleaning"), dict):
-        from .clean import check_patterns
+        from .cleaning import check_patterns
 
         problems += [problem(path, doc.line_of(("cleaning",)), reason) for reason in check_patterns(meta["cleaning"])]
     if problems:

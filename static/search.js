@@ -39,6 +39,42 @@ export function convertQuery(text, table) {
   return out;
 }
 
+// Pagefind 1.5 cuts Chinese into words with its own dictionary when it indexes,
+// but with the browser's Intl.Segmenter when it reads a query: a word the index
+// keeps whole (软银) comes out of the query in pieces (软|银) and matches nothing.
+// While this page searches, word segmentation of Han text uses the index's own
+// words (longest match first, then single characters); any other text is left
+// to the browser.
+function useIndexWords(words) {
+  const Native = Intl.Segmenter;
+  let longest = 1;
+  for (const word of words) longest = Math.max(longest, word.length);
+  const known = new Set(words);
+  const han = /(\p{Script=Han}+)/u;
+  class IndexSegmenter extends Native {
+    segment(text) {
+      if (this.resolvedOptions().granularity !== "word") return super.segment(text);
+      const out = [];
+      for (const piece of String(text).split(han)) {
+        if (!piece) continue;
+        if (!han.test(piece)) {
+          for (const part of super.segment(piece)) out.push(part);
+          continue;
+        }
+        const chars = Array.from(piece);
+        for (let i = 0; i < chars.length;) {
+          let n = Math.min(longest, chars.length - i);
+          while (n > 1 && !known.has(chars.slice(i, i + n).join(""))) n--;
+          out.push({ segment: chars.slice(i, i + n).join(""), isWordLike: true });
+          i += n;
+        }
+      }
+      return out;
+    }
+  }
+  Intl.Segmenter = IndexSegmenter;
+}
+
 // Pagefind excerpts are text with <mark> around hits; copy only text and <mark>
 // into the page, never markup from the index.
 function excerptNodes(html) {
@@ -106,12 +142,16 @@ async function main() {
   }
   let pagefind;
   let table;
+  let words;
   try {
-    [pagefind, table] = await Promise.all([
+    [pagefind, table, words] = await Promise.all([
       import(form.dataset.bundle),
       fetch(form.dataset.map).then((response) => response.json()),
+      fetch(form.dataset.words).then((response) => response.json()),
     ]);
-    await pagefind.options({ baseUrl: form.dataset.base });
+    useIndexWords(words);
+    // noWorker: the query is cut into words on this page, where useIndexWords applies.
+    await pagefind.options({ baseUrl: form.dataset.base, noWorker: true });
   } catch (error) {
     status.textContent = form.dataset.tUnavailable;
     throw error;

@@ -11,13 +11,23 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SITE_PARTS = ("config.yaml", "content", "templates", "static")
+# The articles of the demo site: a copy of the two seeds under tests/, so a curator
+# adding to content/ never changes what the tests see.
+SEED_CONTENT = REPO / "tests" / "fixtures" / "seed-content"
+
+
+def site_part(source_root: Path, part: str) -> Path:
+    """Where ``part`` of a site comes from; the repository's own content/ is never a fixture."""
+    if part == "content" and source_root.resolve() == REPO:
+        return SEED_CONTENT
+    return source_root / part
 
 
 def copy_site(source_root: Path, target: Path) -> Path:
     """Copy a site's inputs (never its output) into ``target``."""
     target.mkdir(parents=True, exist_ok=True)
     for part in SITE_PARTS:
-        src = source_root / part
+        src = site_part(source_root, part)
         if src.is_dir():
             shutil.copytree(src, target / part)
         elif src.is_file():

@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import html
 import re
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import jsonschema
 import pytest
 import yaml
 
-from digest.clean import (
+from digest.cleaning import (
     CLEANING_CONFIG_SCHEMA, FRONTMATTER_CLEANING_SCHEMA, CleanedBody, Removed, check_patterns, clean_body,
     rule_names, rules_for, to_plain_lines,
 )
@@ -310,26 +309,6 @@ def test_frontmatter_overrides() -> None:
 
 
 # ---------------------------------------------------------------------------
-# Speed
-# ---------------------------------------------------------------------------
-
-def test_speed_well_under_two_ms_per_article() -> None:
-    fragments = []
-    for case in MANIFEST:
-        clip = read_clipping(CORPUS / case["file"])
-        fragments.append(sanitize(body_to_html(clip.body, clip.format)))
-    storm = read_clipping(STORM_SEED)
-    fragments.append(sanitize(body_to_html(storm.body, storm.format)))
-    rounds = 5
-    start = time.perf_counter()
-    for _ in range(rounds):
-        for fragment in fragments:
-            clean_body(fragment)
-    per_article = (time.perf_counter() - start) / (rounds * len(fragments))
-    assert per_article < 0.002, f"{per_article * 1000:.2f} ms per article"
-
-
-# ---------------------------------------------------------------------------
 # Shapes that generalise beyond the named rules
 # ---------------------------------------------------------------------------
 
@@ -378,7 +357,7 @@ def test_photo_credit_lines_go_but_captions_stay() -> None:
 
 
 # ---------------------------------------------------------------------------
-# Page furniture, credits and reader prompts (digest.clean_rules_meta): each
+# Page furniture, credits and reader prompts (digest.cleaning.rules_meta): each
 # rule removes its junk line, and a similar-looking line of article text stays.
 # ---------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ import lxml.etree
 import lxml.html
 import pytest
 
+from conftest import site_part
 from digest.config import load_config
 from digest.pipeline import build
 
@@ -94,7 +95,7 @@ draft: true
 def make_inputs(target: Path, extra: dict[str, str] | None = None, with_content: bool = True) -> Path:
     target.mkdir(parents=True)
     for part in SITE_PARTS:
-        src = REPO / part
+        src = site_part(REPO, part)
         if part == "content" and not with_content:
             (target / part).mkdir()
         elif src.is_dir():

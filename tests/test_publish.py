@@ -31,6 +31,7 @@ import lxml.etree
 import lxml.html
 import pytest
 
+from conftest import site_part
 from digest.cli import main as cli_main
 from digest.config import load_config, normalise_base_url
 
@@ -85,7 +86,7 @@ class Crawl:
 def copy_inputs(target: Path) -> Path:
     target.mkdir(parents=True)
     for part in SITE_PARTS:
-        src = REPO / part
+        src = site_part(REPO, part)
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, target / part)
     return target
 

@@ -9,7 +9,7 @@ import feedparser
 import opencc
 import pytest
 
-from conftest import tree_bytes
+from conftest import SEED_CONTENT, tree_bytes
 
 DW = "articles/dw-71381755/index.html"
 STORM = "articles/storm-musk-softbank-stargate/index.html"
@@ -60,7 +60,7 @@ def test_first_and_last_sentences_in_both_editions(demo_site: Path, name: str, f
 
 
 def test_every_seed_paragraph_survives(demo_site: Path) -> None:
-    seed = Path(__file__).resolve().parent.parent / "content/2025/01/23/dw-71381755.md"
+    seed = SEED_CONTENT / "2025/01/23/dw-71381755.md"
     paragraphs = re.findall(r"<p>(.*?)</p>", seed.read_text(encoding="utf-8"))
     body = text_of(page(demo_site, "zh-hans", DW))
     kept = [text_of(p) for p in paragraphs if "版权声明" not in p]

@@ -17,6 +17,7 @@ import lxml.etree
 import lxml.html
 import pytest
 
+from conftest import site_part
 from digest.config import load_config
 from digest.pipeline import build
 
@@ -31,7 +32,7 @@ def build_demo(work: Path, base_url: str, out_name: str = "site") -> Path:
     if not inputs.exists():
         inputs.mkdir(parents=True)
         for part in SITE_PARTS:
-            src = REPO / part
+            src = site_part(REPO, part)
             (shutil.copytree if src.is_dir() else shutil.copy2)(src, inputs / part)
     out = work / out_name
     build(load_config(inputs / "config.yaml", base_url=base_url), out_dir=out)

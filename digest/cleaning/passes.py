@@ -1,11 +1,11 @@
 """The cleaning stage's judging passes: lines -> verdicts.
 
-In:  the :class:`~digest.clean_lines.Line` list of one article and its
-     :class:`~digest.clean_config.Rules`.
+In:  the :class:`~digest.cleaning.lines.Line` list of one article and its
+     :class:`~digest.cleaning.config.Rules`.
 Out: nothing returned; each pass marks lines in place -- ``keep`` (never
      removed), ``verdict`` (the name of the rule that removes the whole line)
-     or ``cuts`` (spans of a kept line to cut).  :func:`digest.clean.clean_body`
-     runs the passes in the order given in the :mod:`digest.clean` docstring;
+     or ``cuts`` (spans of a kept line to cut).  :func:`digest.cleaning.clean_body`
+     runs the passes in the order given in the :mod:`digest.cleaning` docstring;
      each pass only looks at lines no earlier pass removed.
 
 First the shape tests every pass shares (is this a sentence, a headline, a
@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from digest import clean_rules as R
-from digest.clean_config import Compiled, Rules
-from digest.clean_lines import HEADING_TAGS, OPAQUE, Line
+from digest.cleaning import rules as R
+from digest.cleaning.config import Compiled, Rules
+from digest.cleaning.lines import HEADING_TAGS, OPAQUE, Line
 
 __all__ = [
     "drop_by_patterns", "dup_captions", "edge_promos", "feed_timestamp", "glued_promos", "heading_lists",
@@ -399,5 +399,5 @@ def edge_promos(lines: list[Line], rules: Rules) -> None:
             ln.verdict = "edge:outlet-name"
 
 
-# Passes 6-7 and the table guard live in digest.clean_passes_late (size); re-exported.
-from digest.clean_passes_late import dup_captions, glued_promos, whole_tables_only  # noqa: E402,F401
+# Passes 6-7 and the table guard live in digest.cleaning.passes_late (size); re-exported.
+from digest.cleaning.passes_late import dup_captions, glued_promos, whole_tables_only  # noqa: E402,F401

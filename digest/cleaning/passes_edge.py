@@ -1,5 +1,5 @@
 """Cleaning passes for page furniture around the article (split from
-:mod:`digest.clean_passes` for size; :func:`digest.clean.clean_body` runs them).
+:mod:`digest.cleaning.passes` for size; :func:`digest.cleaning.clean_body` runs them).
 
 * :func:`top_labels` -- before the first paragraph of prose: a section label
   ("Axios · Energy & Environment", "Shots - Health News") and a provenance line
@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from digest import clean_rules as R
-from digest.clean_config import Rules
-from digest.clean_lines import OPAQUE, Line
-from digest.clean_passes import _BYLINE_WORDS, _EDGE_PROMO, _REPORTING, _length, _sentence
+from digest.cleaning import rules as R
+from digest.cleaning.config import Rules
+from digest.cleaning.lines import OPAQUE, Line
+from digest.cleaning.passes import _BYLINE_WORDS, _EDGE_PROMO, _REPORTING, _length, _sentence
 
 __all__ = ["promo_boxes", "top_labels"]
 

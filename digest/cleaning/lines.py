@@ -6,11 +6,11 @@ Out: :func:`split_lines` -- the fragment as a list of :class:`Line`: every
      line, or several when it holds ``<br>``/newline separated lines; a table
      row or a ``<pre>`` line is one opaque line.  Each line carries its text as
      a reader sees it (:func:`norm`), its link-text length and where it sits.
-     After the passes of :mod:`digest.clean_passes` set ``verdict`` / ``cuts``,
+     After the passes of :mod:`digest.cleaning.passes` set ``verdict`` / ``cuts``,
      :func:`apply_verdicts` removes or trims the blocks in the tree and
      :func:`serialise` turns it back into a fragment.
 
-Part of the :mod:`digest.clean` stage.
+Part of the :mod:`digest.cleaning` stage.
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
 """Built-in cleaning rules, continued: copyright notices and promos glued
-inside a paragraph.  Split from :mod:`digest.clean_rules` for size; that module
+inside a paragraph.  Split from :mod:`digest.cleaning.rules` for size; that module
 re-exports every table here (see its docstring for the conventions).
 """
 
 from __future__ import annotations
 
 # Opening brackets of every kind outlets use around credits and promos (as in
-# digest.clean_rules).
+# digest.cleaning.rules).
 OPEN = r"[（(【〔\[［「『<〈《]"
 
 # Every RIGHTS rule needs one of these (lower-case) words (speed, as above).
@@ -75,7 +75,7 @@ INLINE_RULES: dict[str, str] = {
     # ▶ 點我看更多 / 👉 點我下載APP glued at the end.
     "promo:arrow-suffix": r"(?<=[。！？!?」”』）)])\s*[▶►👉☞➤➜→]+\s*[^。！？]{1,60}$",
     # Editor credits glued at the end of the last paragraph.  (No end-mark rule: "（完）/(完)"
-    # glued to the last paragraph is article text by team decision; see clean_rules.)
+    # glued to the last paragraph is article text by team decision; see digest.cleaning.rules.)
     "credit:inline-editor": (
         r"(?<=[。！？!?」”』）)])\s*[（(]\s*([責责]任[編编][輯辑]|[編编][輯辑]|[責责][編编]|[網网][編编])\s*[:：︰]\s*"
         r"[^）)]{1,30}[）)]\s*\d{0,8}\s*$"

@@ -1,7 +1,7 @@
-"""The last cleaning passes (split from :mod:`digest.clean_passes` for size):
+"""The last cleaning passes (split from :mod:`digest.cleaning.passes` for size):
 6. duplicated captions, 7. promos glued inside a kept paragraph, and the guard
-that a table / ``<pre>`` goes only as a whole.  :func:`digest.clean.clean_body`
-runs them after the passes of :mod:`digest.clean_passes`.
+that a table / ``<pre>`` goes only as a whole.  :func:`digest.cleaning.clean_body`
+runs them after the passes of :mod:`digest.cleaning.passes`.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import re
 import unicodedata
 from typing import Any
 
-from digest.clean_config import Rules
-from digest.clean_lines import OPAQUE, Line
+from digest.cleaning.config import Rules
+from digest.cleaning.lines import OPAQUE, Line
 
 __all__ = ["dup_captions", "glued_promos", "whole_tables_only"]
 

@@ -1,6 +1,6 @@
 """More built-in cleaning rules: page furniture, credits and reader prompts.
 
-Split from :mod:`digest.clean_rules` (which merges these tables into its own,
+Split from :mod:`digest.cleaning.rules` (which merges these tables into its own,
 so every name here is an ordinary built-in rule: ``--explain`` prints it and
 ``disable:`` switches it off).  Same conventions: whole-line rules are
 ``fullmatch``-ed against the whitespace-normalised line; keep each one narrow.
@@ -173,7 +173,7 @@ RIGHTS_MORE: dict[str, str] = {
 }
 
 # --------------------------------------------------------------------------
-# Edge words (digest.clean_passes.edge_promos)
+# Edge words (digest.cleaning.passes.edge_promos)
 # --------------------------------------------------------------------------
 # Lines before the first or after the last paragraph of prose are junk when
 # they speak to the reader (你/您/your/our…, an imperative, or no sentence at all)

@@ -6,10 +6,10 @@ In:  the site's ``cleaning:`` config section (global keys, plus ``outlets:``
 Out: the JSON schemas :mod:`digest.config` and :mod:`digest.source` embed,
      :func:`check_patterns` (config-time reasons for bad regexes / unknown rule
      names), :func:`rule_names`, and a frozen :class:`Rules` per article with
-     the built-in tables of :mod:`digest.clean_rules` compiled into
+     the built-in tables of :mod:`digest.cleaning.rules` compiled into
      :class:`Compiled` alternations (cached per set of disabled rules).
 
-Part of the :mod:`digest.clean` stage; import the public names from there.
+Part of the :mod:`digest.cleaning` stage; import the public names from there.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from digest import clean_rules as R
+from digest.cleaning import rules as R
 
 __all__ = [
     "CLEANING_CONFIG_SCHEMA", "FRONTMATTER_CLEANING_SCHEMA", "Compiled", "Rules", "check_patterns", "rule_names",

@@ -9,27 +9,27 @@ Out: :class:`CleanedBody` -- the same markup with junk blocks removed, promos
      piece as a :class:`Removed` record (rule name + text), so nothing disappears
      silently; and the copyright notices found, returned as ``rights`` metadata.
 
-How it works.  The fragment is cut into *lines* (:mod:`digest.clean_lines`): every leaf block (``<p>``,
+How it works.  The fragment is cut into *lines* (:mod:`digest.cleaning.lines`): every leaf block (``<p>``,
 ``<li>``, caption, heading, leaf ``<div>``) is one line, or several when it
 holds ``<br>``/newline separated lines (pasted lists).  Lines are then judged
-by the passes of :mod:`digest.clean_passes`, in this order (:func:`clean_body`
+by the passes of :mod:`digest.cleaning.passes`, in this order (:func:`clean_body`
 runs them):
 
 1. per-article ``keep`` patterns (never removed) and ``drop`` / ``cut_after``
    patterns from config and frontmatter;
-2. named whole-line rules (``digest.clean_rules``): copyright, credits, prompts,
+2. named whole-line rules (``digest.cleaning.rules``): copyright, credits, prompts,
    ad markers, navigation -- ``fullmatch``, so a rule never eats part of a
    sentence;
 3. a leading feed timestamp / date line (metadata, not article text), and a
    section label or provenance line above the first paragraph -- or the *only*
    line above it when that is a bare label ("国内", "Singapore")
-   (:mod:`digest.clean_passes_edge`);
+   (:mod:`digest.cleaning.passes_edge`);
 4. lists of other articles: a known heading (更多文章, Related ...) and the
    headline-like lines after it, or -- for outlets nobody listed -- the *shape*
    alone: runs of short lines without sentence punctuation that are link-dense,
    end the article (≥ 4, or ≥ 3 bulleted), or follow a short heading-like line;
 5. the blurb left inside a newsletter / donation box whose heading or
-   button a rule removed, and a "Support X" heading above a removed appeal (:mod:`digest.clean_passes_edge`); promos nobody listed at the edges (before the first / after the last
+   button a rule removed, and a "Support X" heading above a removed appeal (:mod:`digest.cleaning.passes_edge`); promos nobody listed at the edges (before the first / after the last
    paragraph of prose): short lines naming 订阅/APP/赞助/newsletter … that
    speak to the reader (你/您/our) or are no sentence at all;
 6. duplicated captions (kept once);
@@ -43,7 +43,7 @@ article introduces are never taken by shape.  Every rule has a name; a rule or a
 whole family ("prompt:") can be switched off with ``disable:``.
 
 The configuration side -- schemas, pattern checks, :class:`Rules` and
-:func:`rules_for` -- lives in :mod:`digest.clean_config` and is re-exported
+:func:`rules_for` -- lives in :mod:`digest.cleaning.config` and is re-exported
 here: import every public name of the stage from this module.
 """
 
@@ -51,16 +51,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from digest.clean_config import (
-    CLEANING_CONFIG_SCHEMA,
-    FRONTMATTER_CLEANING_SCHEMA,
-    Rules,
-    check_patterns,
-    rule_names,
-    rules_for,
-)
-from digest.clean_lines import Line, apply_verdicts, norm, parse, serialise, split_lines
-from digest.clean_passes import (
+from digest.cleaning.config import Rules, rules_for
+from digest.cleaning.lines import Line, apply_verdicts, norm, parse, serialise, split_lines
+from digest.cleaning.passes import (
     drop_by_patterns,
     dup_captions,
     edge_promos,
@@ -74,12 +67,9 @@ from digest.clean_passes import (
     whole_line_rules,
     whole_tables_only,
 )
-from digest.clean_passes_edge import promo_boxes, top_labels
+from digest.cleaning.passes_edge import promo_boxes, top_labels
 
-__all__ = [
-    "CLEANING_CONFIG_SCHEMA", "FRONTMATTER_CLEANING_SCHEMA", "CleanedBody", "Removed", "Rules",
-    "check_patterns", "clean_body", "junk_line_rule", "rule_names", "rules_for", "to_plain_lines",
-]
+__all__ = ["CleanedBody", "Removed", "clean_body", "cleaned_text", "junk_line_rule", "to_plain_lines"]
 
 
 # ---------------------------------------------------------------------------
@@ -170,3 +160,12 @@ def to_plain_lines(fragment: str) -> list[str]:
     if not fragment.strip():
         return []
     return [ln.text for ln in split_lines(parse(fragment))]
+
+
+def cleaned_text(cleaned: CleanedBody | str) -> str:
+    """An article's cleaned plain text: its lines (paragraphs, captions, list items)
+    joined by newlines, whitespace as a reader sees it.  In: a :class:`CleanedBody`
+    or its ``html``.  Out: a string; the same body always gives the same string, so
+    it can be compared across articles (story grouping) and hashed."""
+    fragment = cleaned.html if isinstance(cleaned, CleanedBody) else cleaned
+    return "\n".join(to_plain_lines(fragment))

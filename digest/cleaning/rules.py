@@ -1,4 +1,4 @@
-"""Built-in cleaning rules: the data behind :mod:`digest.clean`.
+"""Built-in cleaning rules: the data behind :mod:`digest.cleaning`.
 
 Every rule is a named regular expression.  The name is what ``build.py clean
 --explain`` and the build report print next to each removed block, so a curator
@@ -19,11 +19,11 @@ There are four kinds of rule, each a table below:
                      Only the matched span is cut; the sentence around it stays.
 
 Lists of other articles by outlets nobody listed are found by *shape* in
-:mod:`digest.clean` (runs of short headline-like lines, link-dense blocks); the
+:mod:`digest.cleaning` (runs of short headline-like lines, link-dense blocks); the
 words in ``LIST_HEADING_WORDS`` only make that shape test more confident.
 
-For size the tables live in three modules: this one, :mod:`digest.clean_rules_notices`
-(``RIGHTS_RULES``, ``INLINE_RULES``) and :mod:`digest.clean_rules_meta` (page
+For size the tables live in three modules: this one, :mod:`digest.cleaning.rules_notices`
+(``RIGHTS_RULES``, ``INLINE_RULES``) and :mod:`digest.cleaning.rules_meta` (page
 furniture, credits, reader prompts, merged into the tables here; the edge words).
 Import them all from here.
 
@@ -88,7 +88,7 @@ HEADING_RULES: dict[str, str] = {
         r"話題標籤|话题标签|文章標籤|文章标签|(?i:tags|topics|related topics|suggested topics|keywords|filed under|more about))"
     ) + _DECOR,
     # Fuzzy headings (a list word + a list noun, e.g. 本周热读, 更多TVBS報導): they
-    # count only when a real list follows (see digest.clean).
+    # count only when a real list follows (see digest.cleaning).
     "list:more-articles-zh": _DECOR + (
         r"(更多|其他|其它|相[關关]|延伸|推[薦荐]|精[選选]|熱門|热门|熱讀|热读|最新|人氣|人气|"
         r"編輯|编辑|猜你|往期|今日|本[週周]|必[讀读]|焦點|焦点|熱搜|热搜|排行|大家|你可能|"
@@ -438,14 +438,14 @@ IMPERATIVE_START = (
 
 
 
-# Copyright notices and promos glued inside a paragraph (digest.clean_rules_notices),
-# page furniture, credits and reader prompts (digest.clean_rules_meta): kept in
+# Copyright notices and promos glued inside a paragraph (digest.cleaning.rules_notices),
+# page furniture, credits and reader prompts (digest.cleaning.rules_meta): kept in
 # their own modules for size, re-exported here.
-from digest.clean_rules_meta import (  # noqa: E402
+from digest.cleaning.rules_meta import (  # noqa: E402
     EDGE_CTA, EDGE_PROMO_WORDS, OUTLET_NAME, PROMO_VERBS, PROMPT_GATE_MORE, PROMPT_MORE, PROVENANCE, READER_WORDS,
     RIGHTS_MORE, SECTION_LABEL, STRICT_MORE,
 )
-from digest.clean_rules_notices import INLINE_GATES, INLINE_RULES, RIGHTS_GATE, RIGHTS_RULES  # noqa: E402
+from digest.cleaning.rules_notices import INLINE_GATES, INLINE_RULES, RIGHTS_GATE, RIGHTS_RULES  # noqa: E402
 
 STRICT_LINE_RULES.update(STRICT_MORE)
 PROMPT_RULES.update(PROMPT_MORE)
