@@ -49,6 +49,10 @@ class BuildReport:
     files: int
     seconds: float
     out_dir: Path | None
+    # The preview's shortcut: article pages changed in place and the search index
+    # in out_dir is now stale; the caller re-indexes (search.index_site) after
+    # the pages are shown, so a save shows without waiting for Pagefind.
+    index_stale: bool = False
 
 
 def load_site(config: Config, cache: BuildCache | None = None) -> Site:
@@ -93,13 +97,13 @@ def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None 
     target = (out_dir or config.output_dir).resolve()
     files = list(site.files)
     index = partial(index_site, config) if config.search else None
+    stale = False
     if cache is not None and cache.written_to == target and target.is_dir():
         changed = update_site(files, target, cache.written)
-        if index is not None and any("/articles/" in path for path in changed):
-            index(target)  # the preview's shortcut: re-index only when an article page changed
+        stale = index is not None and any("/articles/" in path for path in changed)
     else:
         write_site(files, target, before_swap=index)
     if cache is not None:
         cache.written, cache.written_to = {f.path: f.data for f in files}, target
         cache.sweep()
-    return BuildReport(len(site.articles), len(site.pages), len(site.files), time.perf_counter() - started, target)
+    return BuildReport(len(site.articles), len(site.pages), len(site.files), time.perf_counter() - started, target, stale)

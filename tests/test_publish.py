@@ -152,7 +152,7 @@ def html_links(page_url: str, body: bytes) -> list[tuple[str, str]]:
             found.append((tag, el.get("src")))
         if el.get("srcset"):
             found += [(tag, c.split()[0]) for c in el.get("srcset").split(",") if c.strip()]
-        for attribute in ("data-bundle", "data-map"):  # what the search page's script loads
+        for attribute in ("data-bundle", "data-map", "data-words"):  # what the search page's script loads
             if el.get(attribute):
                 found.append(("search-" + attribute[5:], el.get(attribute)))
         if tag == "meta" and (el.get("property") or el.get("name")) in {"og:url", "og:image", "twitter:image"}:
@@ -244,7 +244,7 @@ def test_crawl_from_root_finds_no_broken_internal_link(served: Served, crawled: 
     kinds = {link.kind for link in crawled.links}
     # Every kind of link the issue names was really checked, not vacuously passed.
     assert {"a", "stylesheet", "feed", "hreflang", "switch", "feed-link",
-            "search-bundle", "search-map", "search-entry", "search-meta"} <= kinds, kinds
+            "search-bundle", "search-map", "search-words", "search-entry", "search-meta"} <= kinds, kinds
 
 
 def test_crawl_reaches_every_page_and_feed(served: Served, crawled: Crawl) -> None:
