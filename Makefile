@@ -12,8 +12,9 @@ site: $(VENV)/.runtime
 
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
+# -rs: a skipped test says why in the summary (e.g. no browser for the browser tests)
 test: $(VENV)/.dev chromium $(AXE)
-	$(PY) -m pytest
+	$(PY) -m pytest -rs
 
 serve: $(VENV)/.runtime
 	$(PY) build.py serve
@@ -27,11 +28,11 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-# Browser tests drive the system Chromium; Playwright never downloads one.
+# Browser tests drive the system Chromium; Playwright never downloads one. The script
+# waits for a busy apt, installs with --no-install-recommends, and does nothing when
+# DIGEST_CHROMIUM or a chromium on PATH is there (see README, Tests).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+	@sh scripts/install-chromium.sh
 
 # axe-core (pinned) for the accessibility tests, injected into pages by Playwright;
 # .cache/ is git-ignored.

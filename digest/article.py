@@ -13,17 +13,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin
 
 from .cleaning import CleanedBody, Removed, clean_body, rules_for
 from .config import Config
+from .markup import Phrase, tokenise
 from .render import BodyFormat, body_to_html, embeds_to_links
-from .sanitize import sanitize
+from .sanitize import first_image, sanitize
 from .source import SourceDoc
 from .text import normalise_text
 
-_URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
-_IMG_SRC = re.compile(r'<img\b[^>]*?\ssrc="([^"]+)"')
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(?:p|div|h[2-6]|li|blockquote|figcaption|td|th)>|<br>")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?…])|(?<=[.](?=\s))")
@@ -38,22 +36,9 @@ class Article:
     notices: tuple[str, ...]  # copyright boilerplate lifted out of the body: kept, not shown
     summary: str  # plain text: the curator's summary, else the first sentences
     image: str | None  # absolute URL of the first image, for social cards
-
-
-def absolutize(fragment: str, base: str | None) -> str:
-    """Resolve relative href/src against the original article's URL: clipped HTML
-    is relative to the page it came from, not to this site. Without a base,
-    a relative link cannot work anywhere, so it is dropped (its text stays)."""
-
-    def fix(match: re.Match[str]) -> str:
-        value = htmllib.unescape(match.group(2))
-        if re.match(r"^(https?:|mailto:|#)", value):
-            return match.group(0)
-        if not base:
-            return ""
-        return match.group(1) + htmllib.escape(urljoin(base, value)) + match.group(3)
-
-    return _URL_ATTR.sub(fix, fragment)
+    # What each -{…}- in the body and summary writes per edition; ``html`` and
+    # ``summary`` hold one private-use token per use (markup.resolve puts it back).
+    phrases: tuple[Phrase, ...] = ()
 
 
 def plain_text(fragment: str) -> str:
@@ -101,7 +86,7 @@ def clean_article_body(body: str, fmt: BodyFormat | None, *, title: str | None, 
     if overrides is False:
         return CleanedBody(safe_html, replaced, ())
     rules = rules_for(cleaning, source=source, url=url, overrides=overrides if isinstance(overrides, Mapping) else None)
-    cleaned = clean_body(safe_html, rules)
+    cleaned = clean_body(safe_html, rules, title=title)
     html, dropped = drop_repeated_title(cleaned.html, title)
     return CleanedBody(html, replaced + cleaned.removed + dropped, cleaned.rights)
 
@@ -139,16 +124,24 @@ def describe_images(fragment: str) -> str:
 
 
 def prepare_article(doc: SourceDoc, config: Config) -> Article:
-    cleaned = clean_article_body(doc.body, doc.format, title=doc.title, cleaning=config.cleaning,
+    # Markup becomes tokens first, so rendering, cleaning and summary cutting
+    # can neither break a -{…}- apart nor show it.
+    body, phrases = tokenise(doc.body)
+    summary, phrases = tokenise(doc.summary or "", phrases)
+    cleaned = clean_article_body(body, doc.format, title=doc.title, cleaning=config.cleaning,
                                  source=doc.source, url=doc.url, overrides=doc.cleaning)
-    body = describe_images(absolutize(cleaned.html, doc.url))
-    image = _IMG_SRC.search(body)
+    # Cleaning re-serialises the HTML and drop_repeated_title cuts it, so the
+    # sanitiser runs once more, last: it also resolves relative href/src against
+    # the original article (clipped HTML is relative to the page it came from)
+    # and, with no url, drops them; in-page #links stay.
+    body = describe_images(sanitize(cleaned.html, doc.url, keep_relative=False))
     return Article(
         doc=doc,
         html=body,
         removed=cleaned.removed,
         rights=doc.rights,
         notices=cleaned.rights,
-        summary=doc.summary or lead_summary(body, config.summary_chars),
-        image=htmllib.unescape(image.group(1)) if image else None,
+        summary=summary or lead_summary(body, config.summary_chars),
+        image=first_image(body),
+        phrases=phrases,
     )

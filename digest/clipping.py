@@ -273,9 +273,26 @@ _DATE_WORDS = re.compile(
 
 def _is_date_line(line: str) -> bool:
     """A line that carries the article's date: "2025-01-23 12:29",
-    "Updated 9:14 AM EST, Thu January 23, 2025", "發布時間：2025/01/23"."""
+    "Updated 9:14 AM EST, Thu January 23, 2025", "發布時間：2025/01/23" -- a date
+    with at most a few other words, never a sentence that opens with a date
+    (a caption: "2024年3月8日，志工在…。（攝影／…）")."""
     line = line.strip()
-    return len(line) <= 80 and bool(_DATE_LINE.match(line) or (_pure_date(line) and parse_date(line)))
+    if len(line) > 80 or _caption_like(line):
+        return False
+    return bool(_DATE_LINE.match(line) or (_pure_date(line) and parse_date(line)))
+
+
+# A photo credit closing a line: "（攝影／高禹安）", "（圖／中央社）", "林若凡攝", "(Photo: AP)".
+_CREDIT_END = re.compile(
+    r"([（(]\s*(攝影|摄影|圖|图|照片|圖片|图片|圖文|图文|影像|(?i:photo|image|credit))\s*[／/:：｜|][^）)]{1,30}[）)]"
+    r"|[\u4e00-\u9fff]{2,4}\s*(攝|摄)|[（(][^）)]{1,20}(攝|摄)[）)])\s*$")
+
+
+def _caption_like(line: str) -> bool:
+    """A photo caption: a sentence (a full stop or comma inside) that ends with a photo
+    credit.  A caption is never the title or the date line of pasted text."""
+    m = _CREDIT_END.search(line)
+    return m is not None and bool(re.search(r"[。，,．.]", line[: m.start()]))
 
 
 def _pure_date(line: str) -> bool:
@@ -305,7 +322,7 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
         removed += [("meta:byline", lines[k].strip()) for k in idx[t + 1:d]]
     elif idx:
         first = lines[idx[0]].strip()
-        if len(first) <= 120 and not re.search(r"[。．]$", first):
+        if len(first) <= 120 and not re.search(r"[。．]$", first) and not _caption_like(first):
             # a title without a date line: only when a blank line sets it apart
             nxt = idx[0] + 1
             if len(idx) > 1 and nxt < len(lines) and not lines[nxt].strip():
@@ -355,7 +372,7 @@ def _title_and_date(lines: list[str], idx: list[int]) -> tuple[int, int] | None:
                                         or junk_line_rule(lines[idx[t]].strip())):
             t -= 1
         title = lines[idx[t]].strip()
-        if len(title) < 4 or len(title) > 160 or re.search(r"[。．]$", title):
+        if len(title) < 4 or len(title) > 160 or re.search(r"[。．]$", title) or _caption_like(title):
             return None
         between = [lines[k].strip() for k in idx[t + 1:d]]
         above = [lines[k].strip() for k in idx[:t]]

@@ -16,7 +16,9 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .convert import DEFAULT_ENGINES, ENGINE_PATTERN
 from .errors import BuildError, problem
+from .glossary import SiteGlossary, load_site_glossary
 from .yamlsource import parse_yaml, schema_problems
 
 SCRIPTS = ("zh-Hans", "zh-Hant")
@@ -30,7 +32,8 @@ _EDITION_SCHEMA: dict[str, Any] = {
         "prefix": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
         "title": {"type": "string", "minLength": 1},
         "description": {"type": "string"},
-        "opencc": {"type": "string", "pattern": r"^[a-z0-9]+(\.json)?$"},
+        "converter": {"type": "string", "pattern": ENGINE_PATTERN,
+                      "errorMessage": "must be zhconv-rs:<zh-cn|zh-tw|zh-hk|…> or opencc:<config>, e.g. zhconv-rs:zh-tw"},
         "locale": {"type": "string", "pattern": "^[a-z]{2}_[A-Z]{2}$"},
     },
 }
@@ -60,24 +63,25 @@ def _schema() -> dict[str, Any]:
             "summary_chars": {"type": "integer", "minimum": 20},
             "sources": {"type": "object", "additionalProperties": {"type": "string"}},
             "cleaning": CLEANING_CONFIG_SCHEMA,
+            "glossary": {"type": "string", "minLength": 1},
         },
     }
 
 
 # What each edition is when config.yaml says nothing more than its code.
 _EDITION_DEFAULTS = {
-    "zh-Hans": {"prefix": "zh-hans", "opencc": "tw2sp", "locale": "zh_CN"},
-    "zh-Hant": {"prefix": "zh-hant", "opencc": "s2twp", "locale": "zh_TW"},
+    "zh-Hans": {"prefix": "zh-hans", "converter": DEFAULT_ENGINES["zh-Hans"], "locale": "zh_CN"},
+    "zh-Hant": {"prefix": "zh-hant", "converter": DEFAULT_ENGINES["zh-Hant"], "locale": "zh_TW"},
 }
 
 
 @dataclass(frozen=True)
 class Edition:
-    """One published edition: a script, its URL prefix and its OpenCC conversion."""
+    """One published edition: a script, its URL prefix and its converter."""
 
     code: str  # BCP 47: zh-Hans / zh-Hant
     prefix: str  # URL folder below the base URL
-    opencc: str  # OpenCC config turning the *other* script into this one
+    converter: str  # engine turning the *other* script into this one (convert.make_engine)
     locale: str  # Open Graph locale
     title: str
     description: str
@@ -105,7 +109,8 @@ class Config:
     summary_chars: int
     sources: Mapping[str, str]  # URL host -> outlet name
     cleaning: Mapping[str, Any]
-    fingerprint: str  # sha256 of the config file and base URL: part of every cache key
+    glossary: SiteGlossary  # the curator's conversion entries (README: Conversion)
+    fingerprint: str  # sha256 of the config file, site glossary and base URL: part of every cache key
     # Set by the command line, never by config.yaml: `serve --drafts` previews drafts,
     # `build --future` / `serve --future` publish articles dated after the build's clock.
     publish_drafts: bool = False
@@ -168,6 +173,12 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
         raise BuildError([problem(path, line, f"base_url '{chosen_base}' must be an absolute http(s) URL")])
 
     root = path.parent
+    glossary = SiteGlossary()
+    if "glossary" in raw:
+        glossary_path = (root / raw["glossary"]).resolve()
+        if not glossary_path.is_file():
+            raise BuildError([problem(path, doc.line_of(("glossary",)), f"glossary file {raw['glossary']} does not exist")])
+        glossary = load_site_glossary(glossary_path)
     return Config(
         root=root,
         file=path,
@@ -189,5 +200,6 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
         summary_chars=raw.get("summary_chars", 110),
         sources=MappingProxyType(dict(raw.get("sources", {}))),
         cleaning=MappingProxyType(dict(cleaning)),
-        fingerprint=hashlib.sha256(text.encode() + b"\0" + chosen_base.encode()).hexdigest(),
+        glossary=glossary,
+        fingerprint=hashlib.sha256(text.encode() + b"\0" + glossary.digest.encode() + b"\0" + chosen_base.encode()).hexdigest(),
     )

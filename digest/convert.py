@@ -1,70 +1,275 @@
-"""Stage: text in one Chinese script -> the same text in an edition's script (OpenCC).
+"""Stage: text in one Chinese script -> the same text as the other region writes it.
 
-In: an Edition and strings or sanitised HTML. Out: converted strings or HTML in
-which only text changed: tags, attributes (so every URL) and the content of
-``<code>``/``<pre>`` pass through byte for byte. Text already in the edition's
-script is returned untouched; that decision is the caller's (``needs_conversion``).
+In:  a target script (``zh-Hans`` / ``zh-Hant``), an engine name and glossary
+     entries (project, site, article), then plain text or sanitised HTML.
+Out: :class:`TextConverter`, a callable built once per (target, engine,
+     entries): ``conv(text)`` and ``conv.html(fragment)`` return the converted
+     string. Only prose changes: tags, attributes (so every URL), ``<code>``,
+     ``<pre>``, ``<kbd>``, ``<samp>``, ``<script>``, ``<style>`` and
+     ``<textarea>`` contents, and, inside text, bare URLs, e-mail addresses,
+     @handles and `code` pass through byte for byte.
+
+The engine is zhconv-rs (MediaWiki's conversion tables compiled into one
+Aho-Corasick automaton) by default, chosen by measurement against OpenCC on the
+labelled sentences in ``tests/convert_set`` (``bench/convert_quality.py``);
+OpenCC stays available as ``opencc:<config>``. Glossary entries are compiled
+into the engine when the converter is built (zhconv-rs ``make_converter``), so
+they cost nothing per character; OpenCC gets them by splicing.
+
+Also here, for other stages: :func:`to_neutral` (one script and one spelling of
+each name, for grouping stories) and :func:`to_script` (a search query in the
+other script), and :func:`script_neutral` (tag folder keys; unchanged since the
+first release so tag URLs never move).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Protocol
 
-import opencc
+from . import markup
+from .glossary import Entry, pairs_for, project_entries, split_usages
 
-from .config import Edition
+TARGETS = ("zh-Hans", "zh-Hant")
+DEFAULT_ENGINES = {"zh-Hans": "zhconv-rs:zh-cn", "zh-Hant": "zhconv-rs:zh-tw"}
+ZHCONV_VARIANTS = ("zh-cn", "zh-tw", "zh-hk", "zh-sg", "zh-mo", "zh-my", "zh-hans", "zh-hant")
+ENGINE_PATTERN = r"^(zhconv-rs:(" + "|".join(ZHCONV_VARIANTS) + r")|opencc:[a-z0-9]+)$"
 
-# Splits serialised HTML into tags and text. Sanitised HTML has no comments,
-# scripts or CDATA, so a tag is always "<" up to the next ">" outside quotes.
-_TAG = re.compile(r"""(<(?:[^>"']|"[^"]*"|'[^']*')*>)""")
-_VERBATIM_OPEN = re.compile(r"<(code|pre|kbd)\b", re.I)
-_VERBATIM_CLOSE = re.compile(r"</(code|pre|kbd)\s*>", re.I)
-# A private-use character no news text contains: one OpenCC call per document
-# instead of one per text node, while phrases never match across tags.
+# A private-use character no news text contains: one engine call per document
+# instead of one per text piece, while no rule can match across two pieces.
 _SEPARATOR = "\ue000"
 
+# Text that is not prose. A URL runs to white space or CJK punctuation (its
+# path may hold Chinese: …/台湾关系法), minus trailing ASCII punctuation.
+_PASSTHROUGH = re.compile(
+    r"""((?:https?|ftp)://[^\s<>"'，。；：！？、（）「」『』“”‘’【】《》〈〉]+(?<![.,;:!?)\]}'"])"""
+    r"""|www\.[A-Za-z0-9-]+\.[^\s<>"'，。；：！？、（）「」『』“”‘’【】《》〈〉]+(?<![.,;:!?)\]}'"])"""
+    r"""|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"""
+    r"""|(?<![A-Za-z0-9._%+-])@[^\s@，。；：:！？、,;!?()（）「」『』“”‘’【】《》<>"']+"""
+    r"""|`[^`\n]+`)"""
+)
 
-@lru_cache(maxsize=None)
-def _converter(config_name: str) -> opencc.OpenCC:
-    name = config_name if config_name.endswith(".json") else f"{config_name}.json"
-    return opencc.OpenCC(name)
+# Serialised HTML -> tags and text, as an HTML tokenizer splits it: a quoted
+# attribute value may hold '>' or text-like words and still stays in its tag;
+# a '<' not followed by a letter, '/', '!' or '?' is text.
+_ATTRS = r"""(?:[\s/]+(?:[^\s/>"'=][^\s/>=]*(?:\s*=\s*(?:"[^"]*(?:"|\Z)|'[^']*(?:'|\Z)|[^\s>]*))?)?)*"""
+_HTML_TOKEN = re.compile(
+    r"(<!--.*?(?:-->|\Z)|<[!?][^>]*(?:>|\Z)|</?[A-Za-z][^\s/>]*" + _ATTRS + r"\s*/?(?:>|\Z))", re.S)
+_TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
+VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea"})
+_RAW_TEXT = frozenset({"script", "style", "textarea"})
+
+
+def _zhconv(variant: str, pairs: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
+    import zhconv_rs
+
+    return zhconv_rs.make_converter(variant, list(pairs))
+
+
+def _opencc(config: str, pairs: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
+    import opencc
+
+    base = opencc.OpenCC(f"{config}.json").convert
+    if not pairs:
+        return base
+    table = dict(pairs)
+    # Longest key first makes Python's leftmost-first alternation leftmost-longest.
+    keys = re.compile("|".join(re.escape(k) for k in sorted(table, key=lambda k: (-len(k), k))))
+
+    def convert(text: str) -> str:
+        gaps = keys.split(text)
+        if len(gaps) == 1:
+            return base(text)
+        hits = keys.findall(text)
+        done = base(_SEPARATOR.join(gaps)).split(_SEPARATOR)
+        if len(done) != len(gaps):
+            done = [base(g) for g in gaps]
+        out = [done[0]]
+        for hit, gap in zip(hits, done[1:], strict=True):
+            out += [table[hit], gap]
+        return "".join(out)
+
+    return convert
+
+
+def make_engine(engine: str, pairs: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
+    """``zhconv-rs:<variant>`` or ``opencc:<config>`` with extra pairs -> text function.
+    Raises ValueError for an unknown engine name."""
+    kind, _, name = engine.partition(":")
+    if kind == "zhconv-rs" and name in ZHCONV_VARIANTS:
+        return _zhconv(name, pairs)
+    if kind == "opencc" and re.fullmatch(r"[a-z0-9]+", name):
+        return _opencc(name, pairs)
+    raise ValueError(f"unknown converter '{engine}' (zhconv-rs:<{'|'.join(ZHCONV_VARIANTS)}> or opencc:<config>)")
+
+
+@dataclass(frozen=True)
+class TextConverter:
+    """Converts prose into ``target``; see the module docstring for what passes through."""
+
+    target: str
+    engine: str
+    pairs: tuple[tuple[str, str], ...]
+    _fn: Callable[[str], str] = field(compare=False, repr=False, hash=False)
+
+    def __call__(self, text: str) -> str:
+        if not text:
+            return text
+        if not _PASSTHROUGH.search(text):
+            return self._fn(text)
+        pieces = _PASSTHROUGH.split(text)
+        return self._join(pieces, [i for i in range(0, len(pieces), 2) if pieces[i]])
+
+    def _join(self, pieces: list[str], convertible: list[int]) -> str:
+        """Convert ``pieces[i]`` for each i in ``convertible`` in one engine call."""
+        if not convertible:
+            return "".join(pieces)
+        converted = self._fn(_SEPARATOR.join(pieces[i] for i in convertible)).split(_SEPARATOR)
+        if len(converted) != len(convertible):  # never trade correctness for speed
+            converted = [self._fn(pieces[i]) for i in convertible]
+        for index, text in zip(convertible, converted, strict=True):
+            pieces[index] = text
+        return "".join(pieces)
+
+    def html(self, fragment: str) -> str:
+        """Convert the text nodes of an HTML fragment and nothing else."""
+        pieces = _HTML_TOKEN.split(fragment)  # even indexes: text, odd: markup
+        out: list[str] = []
+        convertible: list[int] = []
+        open_verbatim: dict[str, int] = {}
+        raw_until: str | None = None
+        for index, piece in enumerate(pieces):
+            if index % 2:
+                out.append(piece)
+                if piece[1] in "!?":
+                    continue
+                name_match = _TAG_NAME.match(piece)
+                name = name_match.group(1).lower() if name_match else ""
+                closing = piece[1] == "/"
+                if raw_until is not None:
+                    if closing and name == raw_until:
+                        raw_until = None
+                    continue
+                if name in VERBATIM:
+                    if closing:
+                        open_verbatim[name] = max(0, open_verbatim.get(name, 0) - 1)
+                    elif not piece.rstrip(">").endswith("/"):
+                        open_verbatim[name] = open_verbatim.get(name, 0) + 1
+                        if name in _RAW_TEXT:
+                            raw_until = name
+                continue
+            if not piece or raw_until is not None or any(open_verbatim.values()):
+                out.append(piece)
+                continue
+            if _PASSTHROUGH.search(piece):
+                for part_index, part in enumerate(_PASSTHROUGH.split(piece)):
+                    out.append(part)
+                    if part_index % 2 == 0 and part:
+                        convertible.append(len(out) - 1)
+            else:
+                out.append(piece)
+                convertible.append(len(out) - 1)
+        return self._join(out, convertible)
+
+
+@lru_cache(maxsize=64)
+def make_converter(target: str, engine: str | None = None, entries: tuple[Entry, ...] = ()) -> TextConverter:
+    """The converter into ``target`` with the project glossary plus ``entries``
+    (later entries win). Built once per distinct argument set (~0.1 s each)."""
+    if target not in TARGETS:
+        raise ValueError(f"unknown target script '{target}' (zh-Hans or zh-Hant)")
+    engine = engine or DEFAULT_ENGINES[target]
+    pairs = pairs_for(target, project_entries() + entries)
+    return TextConverter(target, engine, pairs, make_engine(engine, pairs))
+
+
+@lru_cache(maxsize=64)
+def plain_converter(target: str, engine: str) -> TextConverter:
+    """The engine alone, without any glossary: the baseline measurements compare."""
+    return TextConverter(target, engine, (), make_engine(engine, ()))
+
+
+class _EditionLike(Protocol):
+    code: str
+    converter: str
+
+
+def edition_converter(edition: _EditionLike, entries: tuple[Entry, ...] = ()) -> TextConverter:
+    """The converter into an edition's script: its engine, the project glossary,
+    then ``entries`` (the site glossary, then an article's own)."""
+    return make_converter(edition.code, edition.converter, tuple(entries))
+
+
+def convert_text(text: str, edition: _EditionLike, entries: tuple[Entry, ...] = ()) -> str:
+    """One string (either script, markup allowed) as ``edition`` writes it."""
+    return convert_marked(text, edition_converter(edition, entries), edition.code)
+
+
+def convert_html(fragment: str, edition: _EditionLike, entries: tuple[Entry, ...] = ()) -> str:
+    """Sanitised HTML (markup allowed) as ``edition`` writes it: text nodes only."""
+    return convert_marked(fragment, edition_converter(edition, entries), edition.code, html=True)
+
+
+def convert_marked(text: str, conv: TextConverter | None, code: str,
+                   phrases: tuple[markup.Phrase, ...] = (), *, html: bool = False) -> str:
+    """Text or HTML that may hold ``-{…}-`` markup (or tokens standing for
+    ``phrases``) -> the edition's text: converted by ``conv`` unless it is None
+    (already the edition's script), markup resolved to the edition's variant."""
+    if not text:
+        return text
+    text, phrases = markup.tokenise(text, phrases)
+    if conv is not None:
+        text = conv.html(text) if html else conv(text)
+    return markup.resolve(text, phrases, code, html=html)
+
+
+# --- for other stages ----------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _neutral_converter() -> TextConverter:
+    """zh-Hans with every regional form of every entry, in either script, folded
+    to the entry's zh-Hans form, and split usages to their first spelling."""
+    hant_in_hans = plain_converter("zh-Hans", "zhconv-rs:zh-hans")
+    folded = [Entry(e.hans, tuple(dict.fromkeys(e.hant + tuple(hant_in_hans(f) for f in e.hant))))
+              for e in project_entries()]
+    folded += [Entry((group[0],), tuple(dict.fromkeys(g for f in group for g in (f, hant_in_hans(f)))))
+               for group in split_usages()]
+    pairs = pairs_for("zh-Hans", tuple(folded))
+    return TextConverter("zh-Hans", DEFAULT_ENGINES["zh-Hans"], pairs, make_engine(DEFAULT_ENGINES["zh-Hans"], pairs))
+
+
+def to_neutral(text: str) -> str:
+    """Text in either script -> zh-Hans with one spelling per glossary name
+    (川普/特朗普 -> 特朗普, 北韓/朝鲜 -> 朝鲜, 奥特曼/阿特曼 -> 奥尔特曼), for
+    comparing texts from both regions. ``-{…}-`` markup becomes its zh-Hans text.
+    Not for display: split usages are folded too."""
+    return _neutral_converter()(markup.strip(text, "zh-Hans"))
+
+
+def to_script(text: str, code: str) -> str:
+    """``text`` (either script) as edition ``code`` writes it, project glossary
+    applied: for matching a search query against the other edition."""
+    return convert_marked(text, make_converter(code), code)
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Callable[[str], str]:
+    import opencc
+
+    return opencc.OpenCC("t2s.json").convert
 
 
 def script_neutral(text: str) -> str:
     """A spelling shared by both scripts (plain character-level t2s), for keys that
     must match whichever script a curator typed, such as tag folders."""
-    return _converter("t2s").convert(text)
+    return _t2s()(text)
 
 
-def needs_conversion(article_lang: str, edition: Edition) -> bool:
-    """Only Chinese text in the other script is converted; English is left alone."""
-    return article_lang.startswith("zh") and article_lang != edition.code
-
-
-def convert_text(text: str, edition: Edition) -> str:
-    return _converter(edition.opencc).convert(text) if text else text
-
-
-def convert_html(fragment: str, edition: Edition) -> str:
-    """Convert the text nodes of ``fragment`` and nothing else."""
-    pieces = _TAG.split(fragment)  # even indexes: text, odd: tags
-    convertible: list[int] = []
-    verbatim_depth = 0
-    for index, piece in enumerate(pieces):
-        if index % 2:
-            if _VERBATIM_OPEN.match(piece):
-                verbatim_depth += 1
-            elif _VERBATIM_CLOSE.match(piece):
-                verbatim_depth = max(0, verbatim_depth - 1)
-        elif piece and verbatim_depth == 0:
-            convertible.append(index)
-    if not convertible:
-        return fragment
-    joined = _SEPARATOR.join(pieces[i] for i in convertible)
-    converted = convert_text(joined, edition).split(_SEPARATOR)
-    if len(converted) != len(convertible):  # never trade correctness for speed
-        converted = [convert_text(pieces[i], edition) for i in convertible]
-    for index, text in zip(convertible, converted, strict=True):
-        pieces[index] = text
-    return "".join(pieces)
+def needs_conversion(article_lang: str, edition: _EditionLike | str) -> bool:
+    """Only Chinese text in the other script is converted; English is left alone.
+    ``edition``: an Edition or its code."""
+    code = edition if isinstance(edition, str) else edition.code
+    return article_lang.startswith("zh") and article_lang != code

@@ -21,19 +21,18 @@ What feed readers and the W3C feed validator insist on, and how it is met here:
 
 from __future__ import annotations
 
-import html as htmllib
-import re
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from .cache import Memo, no_memo
 from .config import Config, Edition
 from .output import OutputFile
 from .pages import EditionArticle, Tag, tag_feed_path
+from .sanitize import sanitize
 from .templating import edition_title
 
 FEED_FILE = "feed.xml"
@@ -44,10 +43,6 @@ ATOM_FILE = "atom.xml"
 # single published article reaches this.
 _NO_DATE = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
-# nh3 writes every attribute double-quoted, so this sees every URL of a body.
-_URL_ATTR = re.compile(r'(\s(?:href|src|poster|cite)=")([^"]*)(")')
-_SRCSET_ATTR = re.compile(r'(\ssrcset=")([^"]*)(")')
-_HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 @dataclass(frozen=True)
@@ -70,27 +65,20 @@ def atom_path(edition: Edition) -> str:
     return f"{edition.prefix}/{ATOM_FILE}"
 
 
-def absolute_html(fragment: str, page_url: str) -> str:
-    """Make every URL in ``fragment`` absolute against ``page_url`` (the article's
-    page on this site). Bodies are already absolute against the original article;
-    what is left relative is in-page (``#note``), which belongs to the article page."""
+def feed_html(fragment: str, page_url: str) -> str:
+    """The body as a feed carries it: sanitised once more, with every URL absolute
+    against ``page_url`` (the article's page on this site). Bodies are already
+    absolute against the original article; what is left relative is in-page
+    (``#note``), which belongs to the article page. The sanitiser does the
+    rewriting, so nothing edits the HTML after it."""
+    return sanitize(fragment, page_url, in_page=False)
 
-    def one(value: str) -> str:
-        value = htmllib.unescape(value).strip()
-        return value if _HAS_SCHEME.match(value) else urljoin(page_url, value)
 
-    def fix(match: re.Match[str]) -> str:
-        return match.group(1) + htmllib.escape(one(match.group(2))) + match.group(3)
-
-    def fix_srcset(match: re.Match[str]) -> str:
-        candidates = []
-        for candidate in htmllib.unescape(match.group(2)).split(","):
-            parts = candidate.split()
-            if parts:
-                candidates.append(" ".join([one(parts[0]), *parts[1:]]))
-        return match.group(1) + htmllib.escape(", ".join(candidates)) + match.group(3)
-
-    return _SRCSET_ATTR.sub(fix_srcset, _URL_ATTR.sub(fix, fragment))
+def text(value: str) -> str:
+    """A plain-text field (title, summary, tag, outlet, site title) as a feed
+    carries it: feed readers render RSS titles and descriptions, and Atom fields
+    marked ``type="html"``, as HTML, so ``&`` and ``<`` are escaped once more."""
+    return value.replace("&", "&amp;").replace("<", "&lt;")  # a lone ">" starts no markup
 
 
 def _generator(config: Config, spec: FeedSpec, items: Sequence[EditionArticle], self_type: str) -> FeedGenerator:
@@ -98,13 +86,13 @@ def _generator(config: Config, spec: FeedSpec, items: Sequence[EditionArticle], 
     feed = FeedGenerator()
     feed.load_extension("dc", atom=False, rss=True)
     feed.id(spec.url)
-    feed.title(spec.title)
-    feed.author(name=spec.title)  # Atom needs an author on the feed or on every entry
+    feed.title(text(spec.title))
+    feed.author(name=text(spec.title))  # Atom needs an author on the feed or on every entry
     # feedgen keeps one RSS <link>: the last one given, so "self" must come first.
     feed.link(href=spec.url, rel="self", type=self_type)
     feed.link(href=spec.home, rel="alternate", type="text/html")
-    feed.description(spec.description)
-    feed.subtitle(spec.description)
+    feed.description(text(spec.description))
+    feed.subtitle(text(spec.description))
     feed.language(spec.language)
     feed.generator("digest")
     shown = list(items[: config.feed_items])
@@ -118,19 +106,19 @@ def _generator(config: Config, spec: FeedSpec, items: Sequence[EditionArticle], 
         entry = feed.add_entry(order="append")
         entry.id(url)
         entry.guid(url, permalink=True)
-        entry.title(item.title)
+        entry.title(text(item.title))
         entry.link(href=url, rel="alternate", type="text/html")
         entry.published(date)
         entry.updated(date)  # feedgen would take the clock otherwise
         entry.pubDate(date)
-        entry.description(item.summary or item.title)
-        entry.summary(item.summary or item.title)
+        entry.description(text(item.summary or item.title))
+        entry.summary(text(item.summary or item.title), type="html")
         # Escaped, not CDATA: a body containing "]]>" cannot break escaped text.
-        entry.content(absolute_html(item.html, url), type="html")
+        entry.content(feed_html(item.html, url), type="html")
         if item.source:
-            entry.dc.dc_creator(item.source)
+            entry.dc.dc_creator(text(item.source))
         for tag in item.tags:
-            entry.category(term=tag.name)
+            entry.category(term=text(tag.name))
     return feed
 
 
@@ -143,7 +131,13 @@ def _rss(config: Config, spec: FeedSpec, items: Sequence[EditionArticle], memo: 
 
 def _atom(config: Config, spec: FeedSpec, items: Sequence[EditionArticle], memo: Memo) -> OutputFile:
     def render() -> OutputFile:
-        return OutputFile(spec.file, _generator(config, spec, items, "application/atom+xml").atom_str(pretty=True))
+        # feedgen writes Atom titles without a type (plain text); they carry escaped
+        # text like the RSS ones, so they say type="html". feedgen has no option
+        # for it: the tree is marked before it is serialised.
+        root, doc = _generator(config, spec, items, "application/atom+xml")._create_atom()
+        for element in root.iter("title", "subtitle"):
+            element.set("type", "html")
+        return OutputFile(spec.file, etree.tostring(doc, pretty_print=True, encoding="UTF-8", xml_declaration=True))
 
     return memo(_feed_key(config, spec, items), render)
 

@@ -231,7 +231,7 @@ def import_one(
     slug is taken by a different article (never silently: the curator decides)."""
     clip = read_clipping(path, tz=tz, sources=sources or {}, source=source, url=url, lang=lang)
     warnings: list[Problem] = []
-    date = clip.date or date_in_text(strip_tags(clip.body) if clip.format is BodyFormat.HTML else clip.body, tz)
+    date = clip.date or date_in_text(_visible_lines(clip.body) if clip.format is BodyFormat.HTML else clip.body, tz)
     if date is None:
         warnings.append(problem(path, 0, "warning: no date found in the clipping: 'date' is left empty for you to "
                                          "fill in (check and build report it until then)"))
@@ -260,6 +260,14 @@ def import_one(
         target.write_text(text, encoding="utf-8")
     index.add(target, clip.url, slug, clip.body)
     return ImportResult(target if write else None, text, None, tuple(warnings))
+
+
+_BLOCK_EDGE = re.compile(r"<(?:/?(?:p|div|h[1-6]|li|tr|td|section|article|header|footer|blockquote|figcaption|time)\b[^>]*|br\s*/?)>", re.I)
+
+
+def _visible_lines(fragment: str) -> str:
+    """An HTML body as its reader sees it: one line per block."""
+    return "\n".join(strip_tags(part) for part in _BLOCK_EDGE.split(fragment))
 
 
 def _fallback_title(body: str) -> str | None:

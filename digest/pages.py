@@ -23,9 +23,10 @@ from urllib.parse import urlsplit
 from .article import Article, plain_text
 from .cache import Memo, no_memo
 from .config import Config, Edition
-from .convert import convert_html, convert_text, needs_conversion, script_neutral
+from .convert import TextConverter, convert_marked, edition_converter, needs_conversion, script_neutral
 from .errors import BuildError, problem
 from .readtime import reading_minutes
+from .sanitize import sanitize
 
 
 @dataclass(frozen=True)
@@ -163,8 +164,13 @@ def article_path(edition: Edition, article: Article) -> str:
 
 def for_edition(article: Article, edition: Edition, config: Config) -> EditionArticle:
     doc = article.doc
-    convert = needs_conversion(doc.lang, edition)
-    text = (lambda s: convert_text(s, edition)) if convert else (lambda s: s)
+    conv: TextConverter | None = None
+    if needs_conversion(doc.lang, edition.code):
+        conv = edition_converter(edition, config.glossary.entries + doc.glossary)
+
+    def text(value: str, phrases: tuple = ()) -> str:
+        return convert_marked(value, conv, edition.code, phrases)
+
     # never an empty credit: without a source the page names the URL's host (no outlet page then)
     source = text(doc.source) or (urlsplit(doc.url).hostname or "").removeprefix("www.") if doc.url else text(doc.source)
     outlet_slug = tag_slug(doc.source, "o") if doc.source else ""
@@ -173,9 +179,11 @@ def for_edition(article: Article, edition: Edition, config: Config) -> EditionAr
         edition=edition,
         title=text(doc.title),
         source=source,
-        summary=text(article.summary),
+        summary=text(article.summary, article.phrases),
         tags=tuple(Tag(text(t), tag_slug(t)) for t in doc.tags),
-        html=convert_html(article.html, edition) if convert else article.html,
+        # Conversion and markup resolution rewrite the serialised HTML's text, so
+        # the sanitiser runs after them: it is the last thing to touch the body.
+        html=sanitize(convert_marked(article.html, conv, edition.code, article.phrases, html=True)),
         path=article_path(edition, article),
         local_date=doc.date.astimezone(config.timezone),
         outlet=Outlet(source, outlet_slug) if outlet_slug else None,

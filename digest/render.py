@@ -38,7 +38,7 @@ def detect_format(body: str) -> BodyFormat:
     if not stripped:
         return BodyFormat.TEXT
     tags = _BLOCK_TAG.findall(stripped)
-    if tags and (stripped.startswith("<") or len(tags) >= 3):
+    if tags and (stripped.startswith("<") or len(tags) >= 3) and not _markdown_with_html_blocks(stripped):
         return BodyFormat.HTML
     if _MARKDOWN_SIGNS.search(stripped):
         return BodyFormat.MARKDOWN
@@ -49,6 +49,23 @@ def detect_format(body: str) -> BodyFormat:
     if not blank_separated or len(lines) > stripped.count("\n\n") + 1:
         return BodyFormat.TEXT
     return BodyFormat.MARKDOWN
+
+
+_TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
+
+
+def _markdown_with_html_blocks(body: str) -> bool:
+    """A Markdown body with a few raw HTML blocks (``<figure>`` between paragraphs):
+    most of its text sits in blank-line separated paragraphs that do not open with
+    a tag.  Read as HTML, those paragraphs would merge into one block each run of
+    text, so the share of the text outside tag-led paragraphs decides."""
+    paragraphs = [p.strip() for p in re.split(r"\n[ \t]*\n", body) if p.strip()]
+    if len(paragraphs) < 3:
+        return False
+    text = lambda p: len(_TAG_OR_COMMENT.sub("", p).strip())  # noqa: E731
+    outside = [p for p in paragraphs if not p.startswith("<")]
+    total = sum(text(p) for p in paragraphs)
+    return len(outside) >= 2 and total > 0 and sum(text(p) for p in outside) * 2 > total
 
 
 @lru_cache(maxsize=1)

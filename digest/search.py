@@ -3,16 +3,17 @@
 1. ``build_script_maps`` (in memory, with the other OutputFiles): per edition,
    ``<prefix>/search/script-map.json``, the table the search page uses to turn a
    query typed in the other script into the edition's script before it asks the
-   index, so 软银 and 軟銀 (and 人工智能 / 人工智慧, where the edition's OpenCC
+   index, so 软银 and 軟銀 (and 人工智能 / 人工智慧, where the edition's
    conversion maps them) find the same articles in either edition. Shape::
 
        {"n": 5, "p": {"人工智能": "人工智慧", ...}, "c": {"软": "軟", ...}}
 
    ``c`` maps single characters, ``p`` phrases (2..``n`` characters) whose
    conversion is not the character-by-character one. Both come from the
-   edition's own OpenCC conversion (``convert.convert_text``): every Han
+   converter the edition's pages are written with (``convert.edition_converter``
+   with the site glossary): every Han
    character, and every phrase of the other edition's text of the same
-   articles (what a reader of the other script would type) that OpenCC
+   articles (what a reader of the other script would type) that the converter
    converts differently from its characters. The table stays small because
    only phrases in the site's articles are in it; ``convert_query`` is the
    lookup walk, and ``static/search.js`` runs the same walk in the browser.
@@ -45,17 +46,17 @@ import cbor2
 from .article import plain_text
 from .cache import Memo, no_memo
 from .config import Config, Edition
-from .convert import convert_text
+from .convert import TextConverter, edition_converter
 from .errors import BuildError, problem
 from .output import OutputFile
 from .pages import EditionArticle, search_path
 
-MAX_PHRASE = 5  # longest phrase kept; OpenCC's regional phrase lists are almost all shorter
+MAX_PHRASE = 5  # longest phrase kept; regional phrase tables are almost all shorter
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 _UNUSED_UI = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
               "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
-_SEPARATOR = "\n"  # in no dictionary entry, so no phrase matches across two pieces
+_SEPARATOR = "\ue000"  # a private-use character in no table, so no phrase matches across two pieces
 
 
 def index_folder(edition: Edition) -> str:
@@ -72,19 +73,25 @@ def script_map_path(edition: Edition) -> str:
     return f"{search_path(edition)}script-map.json"
 
 
-def _convert_many(pieces: list[str], edition: Edition) -> list[str]:
+def query_converter(config: Config, edition: Edition) -> TextConverter:
+    """The converter the edition's pages are written with (engine, project and
+    site glossary): what a query in the other script must go through."""
+    return edition_converter(edition, config.glossary.entries)
+
+
+def _convert_many(pieces: list[str], conv: TextConverter) -> list[str]:
     if not pieces:
         return []
-    converted = convert_text(_SEPARATOR.join(pieces), edition).split(_SEPARATOR)
+    converted = conv(_SEPARATOR.join(pieces)).split(_SEPARATOR)
     if len(converted) != len(pieces):  # never trade correctness for speed
-        converted = [convert_text(p, edition) for p in pieces]
+        converted = [conv(p) for p in pieces]
     return converted
 
 
-@lru_cache(maxsize=None)
-def _char_table(edition: Edition) -> Mapping[str, str]:
+@lru_cache(maxsize=8)
+def _char_table(conv: TextConverter) -> Mapping[str, str]:
     chars = [chr(c) for low, high in _HAN_RANGES for c in range(low, high + 1)]
-    return {c: d for c, d in zip(chars, _convert_many(chars, edition), strict=True) if d != c and len(d) == 1}
+    return {c: d for c, d in zip(chars, _convert_many(chars, conv), strict=True) if d != c and len(d) == 1}
 
 
 def convert_query(text: str, table: Mapping[str, object]) -> str:
@@ -109,21 +116,21 @@ def convert_query(text: str, table: Mapping[str, object]) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=None)
-def _char_translation(edition: Edition) -> Mapping[int, str]:
-    return {ord(c): d for c, d in _char_table(edition).items()}
+@lru_cache(maxsize=8)
+def _char_translation(conv: TextConverter) -> Mapping[int, str]:
+    return {ord(c): d for c, d in _char_table(conv).items()}
 
 
-def phrase_candidates(texts: Iterable[str], edition: Edition) -> dict[str, str]:
+def phrase_candidates(texts: Iterable[str], conv: TextConverter) -> dict[str, str]:
     """Phrases of ``texts`` (written in the other script) that the edition's
     conversion turns into something other than their characters' conversion:
     phrase -> converted phrase. Only phrases over a character that the whole
     run's conversion changes beyond the character table are tried, which keeps
     this to a small share of the build."""
-    charwise = _char_translation(edition)
+    charwise = _char_translation(conv)
     runs = sorted({run for text in texts for run in _HAN_RUN.findall(text)})
     pieces: set[str] = set()
-    for run, converted in zip(runs, _convert_many(runs, edition), strict=True):
+    for run, converted in zip(runs, _convert_many(runs, conv), strict=True):
         plain = run.translate(charwise)
         if converted == plain:
             continue
@@ -136,7 +143,7 @@ def phrase_candidates(texts: Iterable[str], edition: Edition) -> dict[str, str]:
                 for start in range(max(0, i - length + 1), min(i, len(run) - length) + 1):
                     pieces.add(run[start:start + length])
     ordered = sorted(pieces)
-    return {piece: converted for piece, converted in zip(ordered, _convert_many(ordered, edition), strict=True)
+    return {piece: converted for piece, converted in zip(ordered, _convert_many(ordered, conv), strict=True)
             if converted != piece.translate(charwise)}
 
 
@@ -151,24 +158,25 @@ def build_script_maps(config: Config, by_edition: Mapping[str, list[EditionArtic
     sorted keys, so the same articles always give the same bytes."""
     files = []
     for edition in config.editions:
+        conv = query_converter(config, edition)
         found: dict[str, str] = {}
         for other in config.editions:
             if other.code == edition.code:
                 continue
             for item in by_edition[other.code]:
                 found.update(memo(("script-map", item.article.doc.digest, other.code, edition.code, config.fingerprint),
-                                  partial(phrase_candidates, _article_texts(item), edition)))
-        table = {"n": MAX_PHRASE, "p": _minimal(found, edition), "c": dict(_char_table(edition))}
+                                  partial(phrase_candidates, _article_texts(item), conv)))
+        table = {"n": MAX_PHRASE, "p": _minimal(found, conv), "c": dict(_char_table(conv))}
         data = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
         files.append(OutputFile(script_map_path(edition), data))
     return files
 
 
-def _minimal(found: Mapping[str, str], edition: Edition) -> dict[str, str]:
+def _minimal(found: Mapping[str, str], conv: TextConverter) -> dict[str, str]:
     """Drop every phrase that the walk already converts right with the shorter
     phrases kept before it."""
     kept: dict[str, str] = {}
-    table = {"n": MAX_PHRASE, "p": kept, "c": _char_table(edition)}
+    table = {"n": MAX_PHRASE, "p": kept, "c": _char_table(conv)}
     for phrase in sorted(found, key=lambda p: (len(p), p)):
         if convert_query(phrase, table) != found[phrase]:
             kept[phrase] = found[phrase]

@@ -192,6 +192,8 @@ def watched_paths(config_path: Path, config: Config | None) -> list[Path]:
     paths = [config_path]
     if config is not None:
         paths += [p for p in (config.content_dir, config.templates_dir, config.static_dir) if p.is_dir()]
+        if config.glossary.path is not None:
+            paths.append(config.glossary.path)
     return paths
 
 

@@ -20,6 +20,8 @@ from typing import Any
 from .cache import Memo, no_memo
 from .config import SCRIPTS, Config
 from .errors import BuildError, Problem, problem
+from .glossary import GLOSSARY_SCHEMA, Entry, check_entries, entries_from_data
+from .markup import check as markup_problems
 from .render import BodyFormat
 from .text import normalise_text, normalise_tree
 from .yamlsource import parse_yaml, schema_problems
@@ -50,6 +52,7 @@ def _frontmatter_schema() -> dict[str, Any]:
             "rights": text,
             "format": {"enum": [f.value for f in BodyFormat]},
             "cleaning": FRONTMATTER_CLEANING_SCHEMA,
+            "glossary": GLOSSARY_SCHEMA,
         },
     }
 
@@ -72,6 +75,7 @@ class SourceDoc:
     rights: str | None
     format: BodyFormat | None
     cleaning: Mapping[str, Any] | bool | None
+    glossary: tuple[Entry, ...]  # this article's conversion entries (override the site's)
     body: str
     body_line: int  # line of the file where the body starts
     digest: str  # sha256 of the file's bytes: the cache key of everything derived from it
@@ -127,14 +131,18 @@ def parse_source(path: Path, rel_path: str, raw_bytes: bytes, digest: str) -> So
     except UnicodeDecodeError as exc:
         line = raw_bytes[: exc.start].count(b"\n") + 1
         raise BuildError([problem(path, line, "not valid UTF-8 text")]) from None
-    # control characters from word processors go before anything reads the text
-    text = normalise_text(text)
+    # Windows (CRLF) and old Mac (CR) line ends are line ends; control characters from
+    # word processors go before anything reads the text (neither moves a line number)
+    text = normalise_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     match = _FRONTMATTER.match(text)
     if not match:
         reason = "frontmatter is not closed by a '---' line" if text.startswith("---") else "missing YAML frontmatter (the file must start with a '---' line)"
         raise BuildError([problem(path, 1, reason)])
-    doc = parse_yaml(match.group(1), path, first_line=2)
-    doc.data = normalise_tree(doc.data)  # "\b" written as a YAML escape is a control character too
+    try:
+        doc = parse_yaml(match.group(1), path, first_line=2)
+        doc.data = normalise_tree(doc.data)  # "\b" written as a YAML escape is a control character too
+    except RecursionError:  # [[[[…]]]] a thousand deep: no frontmatter field is nested like that
+        raise BuildError([problem(path, 2, "frontmatter is nested too deeply")]) from None
     meta = doc.data
     if not isinstance(meta, dict):
         raise BuildError([problem(path, 2, "frontmatter must be a mapping of keys to values")])
@@ -153,10 +161,14 @@ def parse_source(path: Path, rel_path: str, raw_bytes: bytes, digest: str) -> So
         from .cleaning import check_patterns
 
         problems += [problem(path, doc.line_of(("cleaning",)), reason) for reason in check_patterns(meta["cleaning"])]
+    if isinstance(meta.get("glossary"), list) and not problems:
+        problems += check_entries(doc, path, ("glossary",), meta["glossary"])
+    body = text[match.end():]
+    body_line = text[: match.end()].count("\n") + 1
+    problems += _markup_problems(path, doc, meta, body, body_line)
     if problems:
         raise BuildError(problems)
     assert date is not None
-    body = text[match.end():]
     return SourceDoc(
         path=path,
         rel_path=rel_path,
@@ -172,10 +184,22 @@ def parse_source(path: Path, rel_path: str, raw_bytes: bytes, digest: str) -> So
         rights=meta.get("rights"),
         format=BodyFormat(meta["format"]) if "format" in meta else None,
         cleaning=meta.get("cleaning"),
+        glossary=entries_from_data(meta.get("glossary", []), str(path), lambda i: doc.line_of(("glossary", i))),
         body=body,
-        body_line=text[: match.end()].count("\n") + 1,
+        body_line=body_line,
         digest=digest,
     )
+
+
+def _markup_problems(path: Path, doc: Any, meta: dict[str, Any], body: str, body_line: int) -> list[Problem]:
+    """Malformed -{…}- conversion markup in the title, summary, tags or body."""
+    found = [problem(path, body_line + offset, reason) for offset, reason in markup_problems(body)]
+    fields: list[tuple[tuple[str | int, ...], Any]] = [(("title",), meta.get("title")), (("summary",), meta.get("summary"))]
+    fields += [(("tags", i), t) for i, t in enumerate(meta.get("tags") or ())]
+    for key, value in fields:
+        if isinstance(value, str):
+            found += [problem(path, doc.line_of(key) + offset, reason) for offset, reason in markup_problems(value)]
+    return found
 
 
 def content_files(content_dir: Path) -> list[Path]:

@@ -67,7 +67,7 @@ def make_environment(config: Config) -> jinja2.Environment:
 
 def edition_title(config: Config, edition: Edition) -> str:
     # The site title is written once; each edition shows it in its own script.
-    return edition.title if edition.title != config.title else convert_text(config.title, edition)
+    return edition.title if edition.title != config.title else convert_text(config.title, edition, config.glossary.entries)
 
 
 def render_pages(config: Config, pages: tuple[Page, ...], strings: Mapping[str, Mapping[str, str]],

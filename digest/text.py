@@ -52,12 +52,27 @@ def normalise_text(text: str) -> str:
     return _DROP.sub("", _BREAK_RUN.sub(_join, text))
 
 
-def normalise_tree(value: Any) -> Any:
-    """Every string in a YAML value (mappings, lists, nested), normalised."""
+def normalise_tree(value: Any, _seen: dict[int, Any] | None = None) -> Any:
+    """Every string in a YAML value (mappings, lists, nested), normalised.
+
+    A node YAML shares through an alias is normalised once and stays shared, and
+    a node that contains itself (``&a [*a]``) stays a cycle: no exponential
+    blow-up, no endless recursion. Nesting deeper than Python's recursion limit
+    raises RecursionError, which the caller reports."""
     if isinstance(value, str):
         return normalise_text(value)
-    if isinstance(value, dict):
-        return {normalise_tree(k): normalise_tree(v) for k, v in value.items()}
+    if not isinstance(value, (dict, list)):
+        return value
+    seen = {} if _seen is None else _seen
+    if id(value) in seen:
+        return seen[id(value)]
     if isinstance(value, list):
-        return [normalise_tree(v) for v in value]
-    return value
+        items: list[Any] = []
+        seen[id(value)] = items
+        items.extend(normalise_tree(v, seen) for v in value)
+        return items
+    mapping: dict[Any, Any] = {}
+    seen[id(value)] = mapping
+    for k, v in value.items():
+        mapping[normalise_tree(k, seen)] = normalise_tree(v, seen)
+    return mapping

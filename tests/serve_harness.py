@@ -8,7 +8,9 @@ and ``bench/serve_latency.py``.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -18,7 +20,13 @@ from pathlib import Path
 from typing import IO
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
+def _chromium() -> Path:
+    """DIGEST_CHROMIUM, else chromium (or chromium-browser) on PATH, else Debian's path."""
+    chosen = os.environ.get("DIGEST_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    return Path(chosen) if chosen else Path("/usr/bin/chromium")
+
+
+CHROMIUM = _chromium()
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -17,13 +17,6 @@ from digest.cli_clippings import clean_clipping
 from digest.clipping import read_clipping
 
 CASES = sorted(p for p in (Path(__file__).parent / "clean_cases").glob("*/*") if p.is_dir())
-# Cases whose mechanism has not landed yet (strict: a case that starts passing must leave this list).
-PENDING = {
-    "appended-other-article", "caption-misread-as-title-or-date", "foreign-language-alt-text",
-    "markdown-with-html-blocks-read-as-html", "own-list-or-footnote-taken-as-related",
-    "punctuation-only-body-fragment", "related-gallery-of-captions", "repost-or-clipping-tool-header",
-    "self-promo-box-in-sentences", "tail-after-end-marker", "top-chrome-block-in-pasted-page",
-}
 
 
 def test_cases_are_there() -> None:
@@ -32,8 +25,7 @@ def test_cases_are_there() -> None:
         assert len(list(case.glob("input.*"))) == 1 and (case / "expected.txt").is_file(), case
 
 
-@pytest.mark.parametrize("case", [pytest.param(p, marks=pytest.mark.xfail(strict=True)) if p.name in PENDING else p
-                                  for p in CASES], ids=[f"{p.parent.name}/{p.name}" for p in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[f"{p.parent.name}/{p.name}" for p in CASES])
 def test_case_cleans_to_expected(case: Path) -> None:
     clip = read_clipping(next(case.glob("input.*")))
     output, removed, _ = clean_clipping(clip)

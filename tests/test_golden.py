@@ -42,7 +42,7 @@ def test_fixture_site_matches_golden_output(tmp_path: Path) -> None:
 def test_golden_copy_has_what_the_fixture_promises() -> None:
     """Guards against regenerating a wrong golden copy without reading it."""
     hant = (GOLDEN / "zh-hant/articles/markdown-hans/index.html").read_text(encoding="utf-8")
-    assert "<h1>軟體公司釋出新版本</h1>" in hant  # s2twp uses Taiwan phrases: 发布 -> 釋出
+    assert "<h1>軟體公司發布新版本</h1>" in hant  # news prose: 发布 is 發布 (not the IT 釋出), 软件 is 軟體
     assert 'href="https://example.cn/press/release.html"' in hant  # relative link made absolute
     assert 'src="https://example.cn/news/2024/05/02/images/launch.jpg"' in hant
     assert '<code>软件 = "不转换"</code>' in hant  # code is never converted

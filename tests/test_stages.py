@@ -14,8 +14,8 @@ from digest.render import BodyFormat, body_to_html, detect_format
 from digest.sanitize import sanitize
 from digest.source import default_slug, read_source
 
-HANT = Edition("zh-Hant", "zh-hant", "s2twp", "zh_TW", "t", "")
-HANS = Edition("zh-Hans", "zh-hans", "tw2sp", "zh_CN", "t", "")
+HANT = Edition("zh-Hant", "zh-hant", "zhconv-rs:zh-tw", "zh_TW", "t", "")
+HANS = Edition("zh-Hans", "zh-hans", "zhconv-rs:zh-cn", "zh_CN", "t", "")
 
 
 # --- config ---------------------------------------------------------------

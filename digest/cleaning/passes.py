@@ -130,10 +130,25 @@ def _dense(line: Line) -> bool:
 # ---------------------------------------------------------------------------
 
 
+# Guards: lines that are article text whatever a rule says.
+# Punctuation that closes the sentence above it ("。", "”" on a line of their own in a
+# body pasted in fragments): never a separator.
+_CLOSING_PUNCT = re.compile(r"[。．，、；：！？!?”’」』）)\"']{1,3}")
+# A footnote: "註：…", "注：…", "Note: …", "※ …" -- article text, never a list item.
+FOOTNOTE = re.compile(r"[\W_]{0,2}(註|注|附註|附注|備註|备注|(?i:notes?))\s*[:：︰]|[\W_]{0,2}※|\[\d{1,3}\]\s")
+
+
+def footnote(line: Line) -> bool:
+    """A footnote-like line (see ``FOOTNOTE``)."""
+    return FOOTNOTE.match(line.text) is not None
+
+
 def mark_kept(lines: list[Line], rules: Rules) -> None:
-    """Lines matching a ``keep`` pattern (config, frontmatter, built-in) are never removed."""
+    """Lines matching a ``keep`` pattern (config, frontmatter, built-in) are never
+    removed; nor is a line of closing punctuation between lines of the body."""
     for ln in lines:
-        if any(p.search(ln.text) for p in rules.keep) or _BUILTIN_KEEP.match(ln.text):
+        if (any(p.search(ln.text) for p in rules.keep) or _BUILTIN_KEEP.match(ln.text)
+                or _CLOSING_PUNCT.fullmatch(ln.text)):
             ln.keep = True
 
 
@@ -170,7 +185,10 @@ def whole_line_rules(lines: list[Line], rules: Rules) -> None:
                 continue
         if len(t) > 300:
             continue
-        m = c.strict.fullmatch(t) or prompt_match(t, low, c)
+        # a caption narrates a picture: a caption that reads as a sentence is never a
+        # prompt ("她在臉書上追蹤…。"); a button label after an image may still be one
+        narrated = ln.caption and _sentence(ln) and not _IMPERATIVE.match(t)
+        m = c.strict.fullmatch(t) or (None if narrated else prompt_match(t, low, c))
         if m:
             ln.verdict = c.names[m.lastgroup or ""]
 
@@ -212,7 +230,7 @@ def heading_lists(lines: list[Line], rules: Rules) -> None:
         j = start
         while j < n:
             ln = lines[j]
-            if ln.keep:
+            if ln.keep or footnote(ln):
                 break
             if ln.verdict:
                 j += 1
@@ -274,8 +292,9 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
     i = 0
 
     def candidate(ln: Line) -> bool:
-        # a caption, or a bullet of the article's own list, is never taken by shape alone
-        return _headline_like(ln) and (_dense(ln) or not (ln.caption or ln.in_list))
+        # a caption, or a bullet of the article's own list, is never taken by shape
+        # alone; a footnote is never a list item
+        return _headline_like(ln) and (_dense(ln) or not (ln.caption or ln.in_list)) and not footnote(ln)
 
     while i < n:
         if lines[i].verdict or not candidate(lines[i]):
@@ -293,6 +312,11 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
         first = lines[run[0]]
         prev = next((lines[k] for k in range(run[0] - 1, -1, -1) if not lines[k].verdict), None)
         introduced = prev is not None and bool(_INTRO_END.search(prev.text)) and _sentence_like_intro(prev)
+        # the run opens with its own introduction ("本週發表的三份報告：" then the items):
+        # a colon-ended line that is no list heading owns the list
+        introduced = introduced or (len(run) >= 2 and bool(_INTRO_END.search(first.text))
+                                    and not _dense(first) and _sentence_like_intro(first)
+                                    and not _LIST_HEADING_LINE.fullmatch(first.text))
         if introduced or any(lines[k].in_ol for k in run) or _enumerated(lines, run):
             continue
         if prev is not None and _REFERENCE.fullmatch(prev.text):
@@ -349,6 +373,9 @@ def _headline_sized(lines: list[Line], run: list[int]) -> bool:
         sized = sized[1:]
     floor = (7 if _bulleted(lines, run) else 8) if cjk * 2 >= len(items) else 6
     return sum(sized) >= floor * len(sized)
+
+
+_LIST_HEADING_LINE = re.compile("|".join(f"(?:{R.HEADING_RULES[k]})" for k in R.HEADING_RULES))
 
 
 def _sentence_like_intro(line: Line) -> bool:

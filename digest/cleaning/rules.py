@@ -82,6 +82,12 @@ HEADING_RULES: dict[str, str] = {
         r"don'?t miss|up next|watch next|editor'?s'? picks?|latest (news|stories|headlines)|in other news|"
         r"explore more( on these topics)?|you may have missed))" + _DECOR
     ),
+    # The heading of a photo set (it may carry the set's own title): its section goes,
+    # whatever the captions look like (digest.cleaning.passes_doc, list:section).
+    "list:gallery": _DECOR + (
+        r"(圖輯|图辑|圖集|图集|組圖|组图|多圖|多图|圖片集|图片集|更多圖片|更多图片|相關圖集|相关图集|精彩圖集|精彩图集|"
+        r"(?i:photo gallery|gallery|in pictures|more photos))(\s*[:：︰]\s*[^。！？!?]{1,30})?"
+    ) + _DECOR,
     # The heading of a tag cloud: the short lines after it are tags.
     "list:tags": _DECOR + (
         r"(熱詞|热词|熱門標籤|热门标签|標籤|标签|關鍵字|关键字|關鍵詞|关键词|相關字詞|相关字词|相關標籤|相关标签|"

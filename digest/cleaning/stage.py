@@ -67,6 +67,7 @@ from digest.cleaning.passes import (
     whole_line_rules,
     whole_tables_only,
 )
+from digest.cleaning.passes_doc import judge_document
 from digest.cleaning.passes_edge import promo_boxes, top_labels
 
 __all__ = ["CleanedBody", "Removed", "clean_body", "cleaned_text", "junk_line_rule", "to_plain_lines"]
@@ -112,7 +113,7 @@ def junk_line_rule(text: str, rules: Rules | None = None) -> str | None:
 # Entry points
 # ---------------------------------------------------------------------------
 
-def _judge(lines: list[Line], rules: Rules) -> None:
+def _judge(lines: list[Line], rules: Rules, title: str | None = None) -> None:
     """Run the judging passes in the order the module docstring lists them.
 
     Every pass sees the verdicts of the ones before it, so the order is part of
@@ -128,17 +129,22 @@ def _judge(lines: list[Line], rules: Rules) -> None:
     promo_boxes(lines, rules)       # 5 (the blurb of a newsletter / donation box)
     edge_promos(lines, rules)       # 5
     dup_captions(lines, rules)      # 6
-    glued_promos(lines, rules)      # 7
+    judge_document(lines, rules, title)  # 7 (the document model: digest.cleaning.passes_doc)
+    glued_promos(lines, rules)      # 8
 
 
-def clean_body(fragment: str, rules: Rules | None = None) -> CleanedBody:
-    """Remove clipping junk from a sanitised HTML fragment (see module doc)."""
+def clean_body(fragment: str, rules: Rules | None = None, *, title: str | None = None) -> CleanedBody:
+    """Remove clipping junk from a sanitised HTML fragment (see module doc).
+
+    ``title`` is the article's headline, when known: where it is seen again in the
+    body the article starts (the page chrome above it goes).  Raises nothing: a
+    fragment the parser cannot read comes back as it went in."""
     rules = rules or DEFAULT_RULES
     if not rules.enabled or not fragment.strip():
         return CleanedBody(fragment, (), ())
     root = parse(fragment)
     lines = split_lines(root)
-    _judge(lines, rules)
+    _judge(lines, rules, title)
     whole_tables_only(lines)
     if not any(ln.verdict or ln.cuts for ln in lines):
         return CleanedBody(fragment, (), ())

@@ -1,0 +1,120 @@
+"""The document model under the line rules: the shape of a whole clipping.
+
+In:  the judged :class:`~digest.cleaning.lines.Line` list of one article (after the
+     line rules have set their verdicts) and the article's title, if known.
+Out: a :class:`Document` -- read-only facts about the clipping that the passes of
+     :mod:`digest.cleaning.passes_doc` use to judge blocks rather than lines:
+
+* the **article span**: where the article starts (just after the title seen
+  again in the body, else at the first line of prose) and where it ends (the
+  last line of prose);
+* **sections**: a heading (``<h1>``-``<h6>``, a bold line, or a heading a rule
+  recognised) owns the lines after it up to the next heading or footer;
+* **units**: a headline followed directly by prose -- the shape of an article,
+  so a second article appended to the clipping can be told from its own text.
+
+"Prose" is a line that reads as a sentence (see :func:`digest.cleaning.passes._sentence`)
+and that no rule removed: captions, tables and list items the article introduces
+count as article text but do not start or end the span.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from digest.cleaning.lines import HEADING_TAGS, OPAQUE, Line
+from digest.cleaning.passes import _sentence
+
+__all__ = ["FOOTER_RULES", "Document", "Section", "model"]
+
+# Rules whose removal marks the end of the article: nothing of the article follows
+# a copyright notice, a feed footer, an end mark or a site footer.
+FOOTER_RULES = ("rights:", "credit:end-mark", "prompt:feed-footer", "nav:footer")
+
+
+@dataclass(frozen=True)
+class Section:
+    """Lines ``first`` .. ``end - 1`` under the heading at ``heading`` (a line index)."""
+
+    heading: int
+    first: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """Facts about one clipping (see the module docstring).  Indices are positions
+    in the line list; ``start`` > ``end`` when the clipping holds no prose."""
+
+    start: int                      # first line of the article
+    end: int                        # last line of prose
+    title_at: int | None            # where the title is seen again in the body
+    prose: tuple[int, ...]          # indices of the lines of prose, in order
+    sections: tuple[Section, ...]   # every heading's scope, in order
+
+    def prose_after(self, index: int) -> bool:
+        """True when a line of prose follows line ``index``."""
+        return bool(self.prose) and self.prose[-1] > index
+
+    def section_of(self, heading: int) -> Section | None:
+        return next((s for s in self.sections if s.heading == heading), None)
+
+
+def title_key(text: str) -> str:
+    """Titles compare equal despite width, spacing and end punctuation."""
+    return re.sub(r"[\s\W_]+", "", unicodedata.normalize("NFKC", text)).lower()
+
+
+def is_prose(line: Line) -> bool:
+    """A line of the article's running text: a sentence no rule removed."""
+    return line.verdict is None and line.tag not in OPAQUE and not line.caption and _sentence(line)
+
+
+def is_heading(line: Line) -> bool:
+    """A line that heads a section: a heading tag or a bold line of its own."""
+    return line.tag in HEADING_TAGS or line.bold
+
+
+def footer(line: Line) -> bool:
+    return (line.verdict or "").startswith(FOOTER_RULES)
+
+
+def model(lines: list[Line], title: str | None = None) -> Document:
+    """Build the :class:`Document` of a judged line list."""
+    prose = tuple(i for i, ln in enumerate(lines) if is_prose(ln))
+    first = prose[0] if prose else len(lines)
+    title_at = None
+    if title and title_key(title):
+        key = title_key(title)
+        # the title seen again below page chrome: only above the first prose, and
+        # only with something above it (a leading copy is the page's own <h1>)
+        title_at = next((i for i in range(1, first) if title_key(lines[i].text) == key), None)
+    if title_at is None:
+        title_at = _repeated_headline(lines, first)
+    start = title_at + 1 if title_at is not None else first
+    sections: list[Section] = []
+    heads = [i for i, ln in enumerate(lines) if is_heading(ln) or (ln.verdict or "").startswith("list:more-")
+             or (ln.verdict or "") in ("list:gallery", "box:about")]
+    for k, h in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else len(lines)
+        stop = next((j for j in range(h + 1, end) if footer(lines[j])), end)
+        sections.append(Section(h, h + 1, stop))
+    return Document(start, prose[-1] if prose else -1, title_at, prose, tuple(sections))
+
+
+def _repeated_headline(lines: list[Line], first: int) -> int | None:
+    """Without a known title: the line right above the first prose that already
+    appeared higher up (a pasted page lists its own headline among the others,
+    then shows it again over the article)."""
+    above = [i for i in range(first) if lines[i].tag not in OPAQUE]
+    if not above or first >= len(lines):
+        return None
+    last = above[-1]
+    key = title_key(lines[last].text)
+    # a headline: no full stop inside (a caption repeated as alt text has one), and the
+    # earlier copy stands apart from it, among other lines
+    if len(key) < 6 or _sentence(lines[last]) or "。" in lines[last].text or len(above) < 4:
+        return None
+    return last if any(title_key(lines[i].text) == key for i in above[:-2]) else None

@@ -1,0 +1,385 @@
+"""Cleaning passes that judge the whole clipping, not one line (issue 8).
+
+In:  the judged lines of one article (every line rule has run), its :class:`Rules`
+     and its title; each pass builds the :class:`~digest.cleaning.document.Document`
+     it needs from the verdicts so far.
+Out: more verdicts, each with its rule name; :func:`digest.cleaning.stage.clean_body`
+     runs :func:`judge_document`, which runs the passes in this order:
+
+1. ``page:head-chrome`` / ``meta:title`` -- page chrome above the article: when the
+   title is seen again in the body (or, without a title, the line above the first
+   prose repeats one higher up), or when four or more short lines stand above the
+   prose and a navigation rule already fired among them, every line above the
+   article's start goes -- except kicker, byline, dateline, standfirst, caption and
+   editor's note;
+2. ``edge:provenance-header`` -- meta-text about the document above its first prose:
+   which article it reposts, which tool saved it;
+3. ``list:section`` / ``doc:other-article`` -- a related heading (更多文章, 图辑 …)
+   owns its section, up to the next heading or footer, whatever its items look
+   like; when its first item is a headline followed by prose (a unit), that is
+   another article.  Only when nothing of the article follows the section;
+4. ``box:about`` / ``edge:self-promo`` -- the outlet talking about itself: an "about
+   this column" heading and the lines under it whose subject is the outlet and
+   that report nothing; and at the edges of the article, a line naming the
+   outlet that speaks to the reader;
+5. ``image:alt-text`` -- in a CJK article, a line in Latin script only next to an
+   image credit or caption;
+6. ``neighbour:template`` / ``neighbour:block`` -- a short line goes with removed
+   neighbours of the same template (``ROLE｜NAME``) or the same block;
+7. ``tail:after-end`` -- after a confident end marker (copyright, end mark, feed
+   footer, a subscribe or donate prompt) that no article prose follows, the tail
+   goes except footnote-like lines.
+
+Guards hold in every pass: a ``keep`` line, a caption (passes 1-4), a footnote
+(``註：``, ``Note:``) and a table are never removed here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.cleaning import rules as R
+from digest.cleaning.config import Rules
+from digest.cleaning.document import Document, footer, is_heading, is_prose, model, title_key
+from digest.cleaning.lines import OPAQUE, Line
+from digest.cleaning.passes import _BYLINE_WORDS, _DATE_ONLY, _OUTLET, _REPORTING, _length, _sentence, footnote
+
+__all__ = ["DOC_RULES", "judge_document"]
+
+DOC_RULES = (
+    "page:head-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article", "box:about",
+    "edge:self-promo", "image:alt-text", "neighbour:template", "neighbour:block", "tail:after-end",
+)
+
+
+def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
+    """Run the document passes in the order the module docstring gives."""
+    if not lines:
+        return
+    # one model serves the first three passes: none of them removes a line of prose
+    doc = model(lines, title)
+    head_chrome(lines, rules, doc)
+    provenance_header(lines, rules, doc)
+    related_sections(lines, rules, doc, title)
+    self_promo(lines, rules)
+    alt_text(lines, rules)
+    neighbours(lines, rules)
+    tail_closure(lines, rules)
+
+
+def _fixed(ln: Line) -> bool:
+    """Article text whatever the document passes think: kept, a footnote, a table."""
+    return ln.keep or ln.tag in OPAQUE or footnote(ln)
+
+
+# ---------------------------------------------------------------------------
+# 1. Page chrome above the article
+# ---------------------------------------------------------------------------
+
+# Rules whose firing above the prose shows that page chrome was pasted with the article.
+_CHROME_RULES = ("nav:", "list:", "edge:outlet-name", "edge:section-label", "page:", "prompt:", "meta:counter")
+
+
+def head_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
+    """Page chrome above the article's start (see the module docstring, 1)."""
+    if not rules.on("page:head-chrome") or not doc.prose:
+        return
+    start = doc.start
+    if doc.title_at is not None and lines[doc.title_at].verdict is None and rules.on("meta:title"):
+        lines[doc.title_at].verdict = "meta:title"
+    head = [i for i in range(start) if lines[i].verdict is None]
+    if doc.title_at is None:
+        fired = any((lines[i].verdict or "").startswith(_CHROME_RULES) for i in range(start))
+        if len(head) < 4 or not fired or any(is_prose(lines[i]) for i in head):
+            return
+    kicker = doc.title_at - 1 if doc.title_at is not None else None
+    for i in head:
+        ln = lines[i]
+        if _fixed(ln) or ln.caption or is_prose(ln) or _DATE_ONLY.fullmatch(ln.text):
+            continue
+        if len(ln.text) <= 40 and _BYLINE_WORDS.search(ln.text):
+            continue  # a byline
+        if i == kicker and _length(ln.text) <= 6 and not ln.text.strip().isdigit():
+            continue  # a kicker right above the title
+        ln.verdict = "page:head-chrome"
+
+
+# ---------------------------------------------------------------------------
+# 2. Provenance header
+# ---------------------------------------------------------------------------
+
+_DOC_WORDS = re.compile(r"以下文章|本文|本篇|此文|本[页頁]|此[页頁]|[页頁]面|[网網][页頁]|原文|原始[链鏈連][接結]|"
+                        r"(?i:this (page|article|story)|clipped|saved|archived)")
+_PROVENANCE_WORDS = re.compile(r"来源|來源|出自|转存|轉存|转载|轉載|保存|收藏|剪藏|存档|存檔|作者|失效|已更新|"
+                               r"(?i:from|with|using|by)\b")
+
+
+def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
+    """Meta-text about the document above its first prose: "以下文章来源于X，作者Y",
+    "本页由 某工具 转存，原始链接已失效"."""
+    if not rules.on("edge:provenance-header") or not doc.prose:
+        return
+    for i in range(doc.prose[0]):
+        ln = lines[i]
+        if ln.verdict or _fixed(ln) or ln.caption or len(ln.text) > 60 or _REPORTING.search(ln.text):
+            continue
+        if _DOC_WORDS.search(ln.text) and _PROVENANCE_WORDS.search(ln.text):
+            ln.verdict = "edge:provenance-header"
+
+
+# ---------------------------------------------------------------------------
+# 3. Related sections and appended articles
+# ---------------------------------------------------------------------------
+
+_RELATED = re.compile("|".join(f"(?:{p})" for k, p in R.HEADING_RULES.items() if k != "list:tags"))
+_RELATED_VERDICTS = ("list:more-", "list:gallery", "config:list_headings")
+
+
+def _related_heading(ln: Line) -> bool:
+    v = ln.verdict or ""
+    return v.startswith(_RELATED_VERDICTS) or (bool(v) and len(ln.text) <= 40 and _RELATED.fullmatch(ln.text) is not None)
+
+
+def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str | None) -> None:
+    """A related heading's section, and an article appended under it."""
+    if not (rules.on("list:section") or rules.on("doc:other-article")):
+        return
+    n = len(lines)
+    own = title_key(title) if title else ""
+    h = 0
+    while h < n:
+        if not _related_heading(lines[h]):
+            h += 1
+            continue
+        scope: list[int] = []
+        unit = False
+        listed = False  # list items the heading rule already took
+        j = h + 1
+        while j < n:
+            ln = lines[j]
+            if footer(ln) or _fixed(ln) or _related_heading(ln):
+                break
+            if is_heading(ln) and not scope and not listed and title_key(ln.text) != own:
+                unit = True  # the next thing is a headline: another article's title
+                j += 1
+                continue
+            if is_heading(ln) and not (unit and _teaser_follows(lines, j)):
+                break
+            if ln.verdict == "list:heading-run":
+                if unit and not scope:
+                    j += 1
+                    continue
+                listed = True
+            elif ln.verdict is None:
+                if listed and is_prose(ln):
+                    break  # the list ended; the article resumes
+                scope.append(j)
+            j += 1
+        # prose in the section goes only under an explicit heading (a heading tag or a
+        # bold line: the page marks where the section starts) or in an appended unit
+        explicit = unit or is_heading(lines[h]) or not any(is_prose(lines[k]) for k in scope)
+        if scope and explicit and not doc.prose_after(j - 1) and not any(_fixed(lines[k]) for k in scope):
+            name = "doc:other-article" if unit else "list:section"
+            if rules.on(name):
+                for k in scope:
+                    lines[k].verdict = name
+        h = j if j > h + 1 else h + 1
+
+
+def _teaser_follows(lines: list[Line], j: int) -> bool:
+    """Headline + one or two paragraphs, then another headline or the end: an
+    aggregator's teaser."""
+    k = j + 1
+    body = 0
+    while k < len(lines) and not is_heading(lines[k]):
+        if lines[k].verdict is None:
+            body += 1
+        k += 1
+    return 1 <= body <= 2
+
+
+# ---------------------------------------------------------------------------
+# 4. The outlet talking about itself
+# ---------------------------------------------------------------------------
+
+_ABOUT_HEADING = re.compile(
+    r"[\W_]*(關於|关于)\s*[「『《“\"]?(?P<name>[^」』》”\"。，,]{1,16}?)[」』》”\"]?[\W_]*"
+    r"|(?i:[\W_]*about (us|this (column|newsletter|series|podcast|site|blog|section)|the (authors?|column|newsletter)))[\W_]*")
+_SELF = re.compile(r"我們|我们|本[栏欄]目|本刊|本[台站號号網网]|本[報报](?![讯訊])|(?i:\b(we|our|us)\b)")
+_READER = re.compile(r"你|您|妳|(?i:\b(you|your)\b)")
+_SPEECH = re.compile(r"[“「『\"][^”」』\"]{12,}[”」』\"]")
+_ACCOUNT = re.compile(r"(户名|戶名|账号|帳號|帳戶|账户|开户行|開戶行|銀行|银行|支付宝|支付寶|微信支付|(?i:paypal|iban|swift|account))\s*[:：]")
+
+
+def _self_talk(ln: Line, names: list[str]) -> bool:
+    """The outlet, column or account is the subject and nothing is reported: no
+    reporting verb, no quoted speech."""
+    t = ln.text
+    if _REPORTING.search(t) or _SPEECH.search(t) or len(t) > 160:
+        return False
+    return bool(_SELF.search(t) or any(name in t for name in names) or _ACCOUNT.search(t))
+
+
+def self_promo(lines: list[Line], rules: Rules) -> None:
+    """``box:about`` and ``edge:self-promo`` (see the module docstring, 4)."""
+    names: list[str] = []
+    if rules.on("box:about"):
+        for h, ln in enumerate(lines):
+            if ln.verdict or _fixed(ln) or ln.caption or len(ln.text) > 24:
+                continue
+            m = _ABOUT_HEADING.fullmatch(ln.text)
+            if not m:
+                continue
+            name = (m.group("name") or "").strip()
+            box = []
+            for k in range(h + 1, len(lines)):
+                if lines[k].verdict:
+                    continue
+                if _fixed(lines[k]) or lines[k].caption or not _self_talk(lines[k], [name] if name else []):
+                    break
+                box.append(k)
+            if box:
+                for k in [h, *box]:
+                    lines[k].verdict = "box:about"
+                if name:
+                    names.append(name)
+    if not rules.on("edge:self-promo"):
+        return
+    alive = [i for i, ln in enumerate(lines) if ln.verdict is None]
+
+    def promo(i: int) -> bool:
+        ln = lines[i]
+        if _fixed(ln) or ln.caption or not _READER.search(ln.text):
+            return False
+        outlet = _OUTLET.search(ln.text)
+        return _self_talk(ln, names) or (outlet is not None and len(outlet.group(0)) <= 10
+                                         and not _REPORTING.search(ln.text) and not _SPEECH.search(ln.text))
+
+    prose = [i for i in alive if is_prose(lines[i]) and not promo(i)]
+    if not prose:
+        return
+    for i in alive:
+        if (i < prose[0] or i > prose[-1]) and promo(i):
+            lines[i].verdict = "edge:self-promo"
+
+
+# ---------------------------------------------------------------------------
+# 5. Alt text in another script
+# ---------------------------------------------------------------------------
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
+
+
+def alt_text(lines: list[Line], rules: Rules) -> None:
+    """In a CJK article, a Latin-only line next to an image credit or caption."""
+    if not rules.on("image:alt-text"):
+        return
+    def picture(ln: Line | None) -> bool:
+        return ln is not None and (ln.caption or (ln.verdict or "").startswith(("credit:image", "credit:photo")))
+
+    found = []
+    for i, ln in enumerate(lines):
+        if ln.verdict or _fixed(ln) or _CJK.search(ln.text) or len(_LATIN_WORD.findall(ln.text)) < 4:
+            continue
+        if picture(lines[i - 1] if i else None) or picture(lines[i + 1] if i + 1 < len(lines) else None):
+            found.append(ln)
+    # only in a CJK article: a CJK character and a Latin word weigh about the same
+    if found and sum(len(_CJK.findall(ln.text)) for ln in lines) >= sum(
+            len(_LATIN_WORD.findall(ln.text)) for ln in lines):
+        for ln in found:
+            ln.verdict = "image:alt-text"
+
+
+# ---------------------------------------------------------------------------
+# 6. Neighbour agreement
+# ---------------------------------------------------------------------------
+
+# "编辑｜王小明", "审核：何静": a role and a name around one separator.
+_TEMPLATE = re.compile(r"[\W_]*([\u4e00-\u9fffA-Za-z]{1,6})\s*([｜|:：／/])\s*([^\s。，,；;！？!?]{1,12})\s*")
+
+
+def neighbours(lines: list[Line], rules: Rules) -> None:
+    """A short line with the template of removed neighbours, or in the same block."""
+    n = len(lines)
+    if rules.on("neighbour:template"):
+        changed = True
+        while changed:
+            changed = False
+            for i, ln in enumerate(lines):
+                if ln.verdict or _fixed(ln) or ln.caption:
+                    continue
+                m = _TEMPLATE.fullmatch(ln.text)
+                if not m:
+                    continue
+                for k in (i - 1, i + 1):
+                    if 0 <= k < n and lines[k].verdict and not (lines[k].verdict or "").startswith("neighbour:block"):
+                        other = _TEMPLATE.fullmatch(lines[k].text)
+                        if other and other.group(2) == m.group(2):
+                            ln.verdict = "neighbour:template"
+                            changed = True
+                            break
+    if rules.on("neighbour:block"):
+        blocks: dict[int, list[Line]] = {}
+        for ln in lines:
+            if ln.seg is not None:
+                blocks.setdefault(id(ln.el), []).append(ln)
+        for group in blocks.values():
+            gone = sum(1 for ln in group if ln.verdict)
+            if gone < 2 or gone * 2 < len(group):
+                continue
+            for ln in group:
+                if ln.verdict is None and not _fixed(ln) and not ln.caption and _length(ln.text) <= 8 \
+                        and not _sentence(ln):
+                    ln.verdict = "neighbour:block"
+
+
+# ---------------------------------------------------------------------------
+# 7. The tail after a confident end marker
+# ---------------------------------------------------------------------------
+
+# Markers after which nothing of the article comes ...
+_END_MARKERS = ("rights:", "credit:end-mark", "prompt:feed-footer", "nav:footer")
+# ... and prompts that end an article when more junk follows them (a newsletter box
+# may also sit between two paragraphs, with the article going on below it).
+_END_PROMPTS = ("prompt:subscribe", "prompt:newsletter", "prompt:donate", "prompt:donation-appeal",
+                "prompt:support-journalism", "edge:promo-box", "prompt:follow", "prompt:app")
+_TAIL_LINES = 3     # at most this many lines left after the marker ...
+_TAIL_SHARE = 0.5   # ... holding at most this share of the text above it
+
+
+_BIO_WORDS = re.compile(r"專欄|专栏|作者|筆名|笔名|執筆|执笔|撰稿|粉絲專頁|粉丝专页|公眾號|公众号|部落格|博客|個人網站|个人网站|"
+                        r"(?i:\b(column|columnist|author|writer|newsletter|blog|podcast)s?\b)")
+
+
+def _bio(ln: Line) -> bool:
+    """A line about the writer or the outlet (a bio, a column's blurb): it names the
+    column or the author and reports nothing (no reporting verb, quote or figure)."""
+    t = ln.text
+    if _REPORTING.search(t) or _SPEECH.search(t) or re.search(r"\d", t):
+        return False
+    return bool(_BIO_WORDS.search(t) or _SELF.search(t) or _OUTLET.search(t))
+
+
+def tail_closure(lines: list[Line], rules: Rules) -> None:
+    """After the last end marker, a short tail with no article prose goes."""
+    if not rules.on("tail:after-end"):
+        return
+    ends = _END_MARKERS + _END_PROMPTS
+    marker = next((i for i in range(len(lines) - 1, -1, -1) if (lines[i].verdict or "").startswith(ends)), None)
+    if marker is None:
+        return
+    tail = [i for i in range(marker + 1, len(lines)) if lines[i].verdict is None]
+    if not tail:
+        return
+    if not (lines[marker].verdict or "").startswith(_END_MARKERS) and not all(_bio(lines[i]) for i in tail):
+        # a newsletter box may sit between two paragraphs: after a prompt only a box
+        # about the writer or the outlet goes, never a line that reports
+        return
+    above = sum(len(ln.text) for ln in lines[:marker] if ln.verdict is None)
+    size = sum(len(lines[i].text) for i in tail)
+    if len(tail) > _TAIL_LINES or size > _TAIL_SHARE * above or not any(is_prose(ln) for ln in lines[:marker]):
+        return
+    for i in tail:
+        if not _fixed(lines[i]) and not lines[i].caption:
+            lines[i].verdict = "tail:after-end"

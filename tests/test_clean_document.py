@@ -1,0 +1,213 @@
+"""Issue 8: the document model and the guards, on small invented fragments.
+
+Each test uses wording of its own (not the wording of tests/clean_cases) so that it
+shows the mechanism, not one clipping: the page chrome above a title seen again, a
+related section's scope, an appended article, the outlet talking about itself, alt
+text in another script, neighbour agreement, the tail after an end marker, and the
+guards that keep article text whatever a rule says.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.cleaning import CleanedBody, clean_body, cleaned_text, rule_names, rules_for, to_plain_lines
+from digest.cleaning.passes_doc import DOC_RULES
+from digest.clipping import _caption_like, _is_date_line
+from digest.render import BodyFormat, body_to_html, detect_format
+from digest.sanitize import sanitize
+
+P1 = "<p>市议会周二通过新的垃圾分类办法，明年一月起在全市十二个区实施。</p>"
+P2 = "<p>环保局指出，新办法要求住户把厨余单独装袋，社区每周收运三次。</p>"
+P3 = "<p>有居民认为，收运时间安排在早上七点前，对上班族并不方便。</p>"
+
+
+def _clean(fragment: str, title: str | None = None, **config) -> CleanedBody:
+    return clean_body(sanitize(fragment), rules_for(config), title=title)
+
+
+def _kept(fragment: str, title: str | None = None, **config) -> list[str]:
+    return to_plain_lines(_clean(fragment, title, **config).html)
+
+
+def _rules(cleaned: CleanedBody) -> dict[str, str]:
+    return {r.text: r.rule for r in cleaned.removed}
+
+
+# ---------------------------------------------------------------------------
+# Format detection and the pasted-text reader
+# ---------------------------------------------------------------------------
+
+def test_markdown_with_a_few_html_blocks_is_markdown() -> None:
+    body = ("第一段文字在这里，说明事情的经过。\n\n<figure>\n<img src=\"a.jpg\">\n<figcaption>图说</figcaption>\n"
+            "</figure>\n\n## 小标题\n\n第二段文字。\n\n<div>\n<p>框里的一句话</p>\n</div>\n\n第三段文字。\n")
+    assert detect_format(body) is BodyFormat.MARKDOWN
+    assert "<h2>小标题</h2>" in body_to_html(body)
+    # a feed body is HTML all through
+    assert detect_format("<p>一</p>\n\n<p>二</p>\n\n<p>三</p>\n") is BodyFormat.HTML
+
+
+@pytest.mark.parametrize("caption", [
+    "2023年5月1日，遊客在漁港碼頭排隊購買海鮮。（圖／李小華攝）",
+    "2022-08-10，抗议者聚集在市政府广场。（摄影／王大明）",
+    "Crowds gather at the harbour on May 1, 2023. (Photo: Jane Doe)",
+])
+def test_a_caption_is_never_the_date_line(caption: str) -> None:
+    assert _caption_like(caption)
+    assert not _is_date_line(caption)
+
+
+def test_a_plain_date_line_is_still_one() -> None:
+    assert _is_date_line("2025-01-23 12:29") and _is_date_line("發布時間：2025/01/23 15:10")
+    assert not _caption_like("港口貨櫃量連三月下滑 業者憂年底旺季不旺")
+
+
+# ---------------------------------------------------------------------------
+# Guards
+# ---------------------------------------------------------------------------
+
+def test_punctuation_only_lines_between_body_lines_stay() -> None:
+    kept = _kept("<p>他说：“我们会再来<br>。<br>”</p>" + P1)
+    assert kept[:3] == ["他说：“我们会再来", "。", "”"]
+    # a separator made of symbols still goes
+    assert "＊＊＊" not in _kept(P1 + "<p>＊＊＊</p>" + P2)
+
+
+def test_colon_introduction_owns_its_list_and_a_footnote_is_no_list_item() -> None:
+    fragment = (P1 + P2 + "<p><strong>可在以下网站查到三个区的收运时间表：</strong></p>"
+                "<p>东区： <a href='/a'>东区收运时间表</a></p><p>西区： <a href='/b'>西区收运时间表</a></p>"
+                "<p>北区： <a href='/c'>北区收运时间表</a></p><p>注：时间表以各区公告为准 <a href='/d'>公告</a></p>"
+                "<p><strong>相关新闻：</strong></p><p><a href='/x'>旧衣回收箱增设百处</a></p>"
+                "<p><a href='/y'>夜市塑料袋减量见效</a></p>")
+    kept = _kept(fragment)
+    assert "可在以下网站查到三个区的收运时间表：" in kept and "北区： 北区收运时间表" in kept
+    assert "注：时间表以各区公告为准 公告" in kept
+    assert "旧衣回收箱增设百处" not in kept and "相关新闻：" not in kept
+
+
+def test_a_narrating_caption_is_never_a_prompt() -> None:
+    fragment = P1 + "<figure><img src='a.jpg'><figcaption>里长每天在脸书上追踪收运车的位置，再转发给邻居。</figcaption></figure>" + P2
+    assert "里长每天在脸书上追踪收运车的位置，再转发给邻居。" in _kept(fragment)
+
+
+# ---------------------------------------------------------------------------
+# The article span: page chrome above the title seen again; provenance header
+# ---------------------------------------------------------------------------
+
+def test_page_chrome_above_the_title_seen_again_goes() -> None:
+    title = "垃圾分类新办法明年上路"
+    chrome = "".join(f"<p>{t}</p>" for t in ("首页", "本地", "财经", "1", "停水通知", "2", "捷运票价",
+                                              "市长出访三国 签署五项备忘录", "独家", title))
+    cleaned = _clean(chrome + P1 + P2, title=title)
+    assert to_plain_lines(cleaned.html) == ["独家", P1[3:-4], P2[3:-4]]  # the kicker stays
+    assert _rules(cleaned)[title] == "meta:title"
+    assert _rules(cleaned)["市长出访三国 签署五项备忘录"] == "page:head-chrome"
+
+
+def test_lines_above_the_prose_stay_without_evidence_of_chrome() -> None:
+    # a kicker and a subtitle, no title seen again, no navigation rule fired: kept
+    fragment = "<p>焦点</p><p>新办法的三个变化</p>" + P1 + P2
+    assert _kept(fragment, title="垃圾分类新办法明年上路")[:2] == ["焦点", "新办法的三个变化"]
+
+
+def test_provenance_header_above_the_prose_goes() -> None:
+    cleaned = _clean("<p>本文转载自公众号城市手记，作者李想</p><p>此页面由 网页存档工具 保存</p>" + P1 + P2)
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4]]
+    assert set(_rules(cleaned).values()) <= {"edge:provenance-header", "rights:reprinted"}
+
+
+# ---------------------------------------------------------------------------
+# Sections and units
+# ---------------------------------------------------------------------------
+
+def test_a_gallery_heading_owns_its_section_of_full_sentence_captions() -> None:
+    gallery = "".join(f"<div><img src='{i}.jpg'><b>{s}</b>：{t}</div>" for i, (s, t) in enumerate([
+        ("早市", "摊贩在天亮前摆好蔬菜，第一批客人多是附近的老人。"),
+        ("午后", "工人在河堤上修补步道，预计下个月完工。")]))
+    cleaned = _clean(P1 + P2 + "<h3>组图：河边的一天</h3>" + gallery + "<p>© 2025 城市晚报 版权所有</p>")
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4]]
+    assert "list:section" in _rules(cleaned).values()
+
+
+def test_an_article_appended_under_a_related_heading_goes() -> None:
+    other = "<h2>公园夜间开放试行一个月</h2><p>市府宣布，三座公园将试行夜间开放到十点。</p><p>管理处表示，将增加巡逻人力。</p>"
+    cleaned = _clean(P1 + P2 + "<p>推荐阅读：</p>" + other, title="垃圾分类新办法明年上路")
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4]]
+    assert _rules(cleaned)["管理处表示，将增加巡逻人力。"] == "doc:other-article"
+
+
+def test_the_article_resumes_after_a_related_list_in_the_middle() -> None:
+    fragment = (P1 + "<p><strong>相关新闻：</strong></p><p><a href='/a'>旧衣回收箱增设百处</a></p>"
+                "<p><a href='/b'>夜市塑料袋减量见效</a></p>" + P2 + P3)
+    assert _kept(fragment) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+
+
+def test_the_articles_own_subheading_after_a_related_link_is_kept() -> None:
+    fragment = (P1 + "<p>延伸阅读：<a href='/a'>旧衣回收箱增设百处</a></p><h2>居民怎么看</h2>" + P2 + P3)
+    kept = _kept(fragment)
+    assert "居民怎么看" in kept and P3[3:-4] in kept
+
+
+# ---------------------------------------------------------------------------
+# The outlet talking about itself
+# ---------------------------------------------------------------------------
+
+def test_about_box_in_the_middle_and_a_slogan_at_the_edge_go() -> None:
+    fragment = ("<p>每个清晨，读懂一条街。街角日报陪你看见身边的新鲜事。</p>" + P1 + P2
+                + "<p>关于「街角日报」</p><p>「街角日报」是我们为社区读者做的晨间栏目，每天一篇。</p>"
+                  "<p>欢迎你把身边的故事写信告诉我们。</p>" + P3)
+    cleaned = _clean(fragment)
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    rules = _rules(cleaned)
+    assert rules["关于「街角日报」"] == "box:about"
+    assert rules["每个清晨，读懂一条街。街角日报陪你看见身边的新鲜事。"] == "edge:self-promo"
+
+
+def test_a_paragraph_that_reports_on_the_outlet_stays() -> None:
+    fragment = P1 + "<p>街角日报记者向环保局求证，官员表示我们的报道属实。</p>"
+    assert "街角日报记者向环保局求证，官员表示我们的报道属实。" in _kept(fragment)
+
+
+# ---------------------------------------------------------------------------
+# Alt text, neighbours, the tail
+# ---------------------------------------------------------------------------
+
+def test_latin_alt_text_next_to_an_image_credit_goes_but_an_english_line_elsewhere_stays() -> None:
+    alt = "Residents sort kitchen waste at a community collection point in Taipei on May 3."
+    quote = "Every household will need two bags from January, the city said."
+    cleaned = _clean(P1 + f"<p>{alt}</p><p>圖片來源: City Desk/Lin</p>" + P2 + f"<p>{quote}</p>" + P3)
+    kept = to_plain_lines(cleaned.html)
+    assert alt not in kept and quote in kept
+    assert _rules(cleaned)[alt] == "image:alt-text"
+
+
+def test_a_credit_with_the_template_of_removed_neighbours_goes() -> None:
+    cleaned = _clean(P1 + P2 + "<p>编辑｜王小北</p><p>审校｜陈一</p><p>统筹｜李大同</p>")
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4]]
+    assert _rules(cleaned)["统筹｜李大同"] == "neighbour:template"
+
+
+def test_the_tail_after_a_copyright_line_goes_except_a_footnote() -> None:
+    cleaned = _clean(P1 + P2 + P3 + "<p>© 2025 城市晚报 版权所有</p><p>本文由 某某RSS插件 生成</p><p>注：数据截至五月底</p>")
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4], P3[3:-4], "注：数据截至五月底"]
+    assert _rules(cleaned)["本文由 某某RSS插件 生成"] == "tail:after-end"
+
+
+def test_news_after_a_newsletter_prompt_stays() -> None:
+    fragment = P1 + P2 + "<p>订阅我们的电子报，每天早上送到你的信箱。</p>" + P3
+    assert _kept(fragment)[-1] == P3[3:-4]
+
+
+# ---------------------------------------------------------------------------
+# Names, switches, the plain text
+# ---------------------------------------------------------------------------
+
+def test_document_rules_are_named_and_can_be_switched_off() -> None:
+    assert set(DOC_RULES) <= set(rule_names())
+    fragment = P1 + P2 + "<p>编辑｜王小北</p><p>统筹｜李大同</p>"
+    assert "统筹｜李大同" in to_plain_lines(clean_body(sanitize(fragment), rules_for({"disable": ["neighbour:"]})).html)
+
+
+def test_cleaned_text_is_the_plain_text_of_the_cleaned_body() -> None:
+    cleaned = _clean(P1 + "<p>相关新闻：</p><p><a href='/a'>旧衣回收箱增设百处</a></p><p><a href='/b'>夜市塑料袋减量见效</a></p>")
+    assert cleaned_text(cleaned) == P1[3:-4] == cleaned_text(cleaned.html)
