@@ -49,9 +49,9 @@ class BuildReport:
     files: int
     seconds: float
     out_dir: Path | None
-    # The preview's shortcut: article pages changed in place and the search index
-    # in out_dir is now stale; the caller re-indexes (search.index_site) after
-    # the pages are shown, so a save shows without waiting for Pagefind.
+    # With defer_index (the preview): article pages changed in place and the
+    # search index in out_dir is stale; the caller re-indexes (search.index_site)
+    # once the pages are shown, so a save shows without waiting for Pagefind.
     index_stale: bool = False
 
 
@@ -86,7 +86,8 @@ def load_site(config: Config, cache: BuildCache | None = None) -> Site:
     return Site(articles, pages, tuple(files))
 
 
-def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None = None) -> BuildReport:
+def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None = None,
+          defer_index: bool = False) -> BuildReport:
     """Build the whole site into ``out_dir`` (default: the config's output folder).
 
     With a cache (``serve``), only what changed since the last build is redone
@@ -101,6 +102,9 @@ def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None 
     if cache is not None and cache.written_to == target and target.is_dir():
         changed = update_site(files, target, cache.written)
         stale = index is not None and any("/articles/" in path for path in changed)
+        if stale and not defer_index:
+            index(target)
+            stale = False
     else:
         write_site(files, target, before_swap=index)
     if cache is not None:

@@ -92,7 +92,7 @@ class PipelineBuilder:
         if self.cache is None:
             self.cache = BuildCache()
         self._finish_indexing()
-        report = build(config, cache=self.cache)
+        report = build(config, cache=self.cache, defer_index=True)
         if report.index_stale:
             # The search index follows a moment after the pages, so a save shows
             # without waiting for Pagefind; the next build waits for it.
