@@ -277,7 +277,11 @@ class Watchdog:
         self._deadlines: dict[socket.socket, float] = {}
         self._lock = threading.Lock()
         self._tick = tick
+        self._stop = threading.Event()
         threading.Thread(target=self._run, name="preview-watchdog", daemon=True).start()
+
+    def stop(self) -> None:
+        self._stop.set()
 
     def arm(self, sock: socket.socket, seconds: float) -> None:
         with self._lock:
@@ -288,8 +292,7 @@ class Watchdog:
             self._deadlines.pop(sock, None)
 
     def _run(self) -> None:
-        while True:
-            time.sleep(self._tick)
+        while not self._stop.wait(self._tick):
             now = time.monotonic()
             with self._lock:
                 expired = [sock for sock, deadline in self._deadlines.items() if deadline <= now]
@@ -422,8 +425,13 @@ class PreviewHTTPServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], state: LiveState) -> None:
         self.state = state
         self.bound_host = address[0]
-        self.watchdog = Watchdog()
         super().__init__(address, PreviewHandler)
+        self.watchdog = Watchdog()  # once bound: a port that was taken leaves no thread behind
+
+    def server_close(self) -> None:
+        super().server_close()
+        if hasattr(self, "watchdog"):  # also called when binding failed, before it exists
+            self.watchdog.stop()
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind does a reverse DNS lookup (getfqdn), which can
