@@ -1,6 +1,6 @@
-"""Stage: Articles -> Pages, one per (edition, page) with its final URL.
+"""Stage: Articles + Stories -> Pages, one per (edition, page) with its final URL.
 
-In: the Config and the prepared Articles. Out: frozen Page records (output path,
+In: the Config, the prepared Articles and their Stories. Out: frozen Page records (output path,
 template, URL, language alternates and the edition-converted data the template
 shows), plus a check that no two pages claim the same output file.
 Text is converted to each edition's script here, and only here.
@@ -27,6 +27,7 @@ from .convert import TextConverter, convert_marked, edition_converter, needs_con
 from .errors import BuildError, problem
 from .readtime import reading_minutes
 from .sanitize import sanitize
+from .stories import Story
 
 
 @dataclass(frozen=True)
@@ -112,9 +113,19 @@ class Page:
 
 
 @dataclass(frozen=True)
+class StoryEntry:
+    """One story in a listing: the article shown first and, under it, the other
+    articles of the same story in that listing (earliest first)."""
+
+    lead: EditionArticle
+    others: tuple[EditionArticle, ...]
+    path: str | None  # the story page, for a story of several articles
+
+
+@dataclass(frozen=True)
 class DayGroup:
     day: date
-    articles: tuple[EditionArticle, ...]
+    entries: tuple[StoryEntry, ...]
 
 
 @dataclass(frozen=True)
@@ -142,12 +153,35 @@ class PageLink:
     path: str
 
 
-def by_day(items: list[EditionArticle]) -> tuple[DayGroup, ...]:
-    return tuple(DayGroup(day, tuple(group)) for day, group in groupby(items, key=lambda a: a.local_date.date()))
 
 
-def content_key(items: list[EditionArticle]) -> str:
-    return hashlib.sha1("\0".join(f"{i.path}\0{i.article.doc.digest}" for i in items).encode()).hexdigest()
+def story_entries(items: list[EditionArticle], stories: Mapping[str, Story], edition: Edition) -> list[StoryEntry]:
+    """A listing's articles, one entry per story, newest entry first.
+
+    Each story appears once: led by its lead article when the listing holds it,
+    else by its earliest article there; the entry sits at its lead's date."""
+    members: dict[str, list[EditionArticle]] = {}
+    for item in items:
+        members.setdefault(stories[item.article.doc.slug].key, []).append(item)
+    entries = []
+    for key, group in members.items():
+        story = stories[group[0].article.doc.slug]
+        group.sort(key=lambda a: (a.article.doc.date, a.path))
+        lead = next((a for a in group if a.article.doc.slug == story.lead), group[0])
+        others = tuple(a for a in group if a is not lead)
+        entries.append(StoryEntry(lead, others, story_path(edition, story) if len(story.ids) > 1 else None))
+    return sorted(entries, key=lambda e: (e.lead.article.doc.date, e.lead.path), reverse=True)
+
+
+def by_day(entries: list[StoryEntry]) -> tuple[DayGroup, ...]:
+    return tuple(DayGroup(day, tuple(group)) for day, group in groupby(entries, key=lambda e: e.lead.local_date.date()))
+
+
+def content_key(items: list[EditionArticle], entries: list[StoryEntry] | None = None) -> str:
+    """Identity of what a listing shows: its articles and how they are grouped."""
+    parts = [f"{i.path}\0{i.article.doc.digest}" for i in items]
+    parts += [" ".join(a.path for a in (e.lead, *e.others)) for e in entries or ()]
+    return hashlib.sha1("\0".join(parts).encode()).hexdigest()
 
 
 def archive_path(edition: Edition) -> str:
@@ -160,6 +194,11 @@ def month_path(edition: Edition, year: int, month: int) -> str:
 
 def article_path(edition: Edition, article: Article) -> str:
     return f"{edition.prefix}/articles/{article.doc.slug}/"
+
+
+def story_path(edition: Edition, story: Story) -> str:
+    """A story page's URL: named after its earliest article, so a later article never moves it."""
+    return f"{edition.prefix}/stories/{story.key}/"
 
 
 def for_edition(article: Article, edition: Edition, config: Config) -> EditionArticle:
@@ -207,11 +246,16 @@ def newest_first(articles: list[EditionArticle]) -> list[EditionArticle]:
     return sorted(articles, key=lambda a: (a.article.doc.date, a.path), reverse=True)
 
 
-def assemble_pages(config: Config, articles: tuple[Article, ...], memo: Memo = no_memo) -> tuple[tuple[Page, ...], dict[str, list[EditionArticle]]]:
+def assemble_pages(config: Config, articles: tuple[Article, ...], stories: tuple[Story, ...],
+                   memo: Memo = no_memo) -> tuple[tuple[Page, ...], dict[str, list[EditionArticle]]]:
     """All pages of the site and, per edition code, its articles newest first.
     Drafts and articles dated after now are left out unless the config says
-    ``publish_drafts`` / ``publish_future`` (``serve --drafts``, ``--future``)."""
+    ``publish_drafts`` / ``publish_future`` (``serve --drafts``, ``--future``).
+    ``stories``: the Stories of the published articles (``stories.site_stories``)."""
     published = published_articles(config, articles)
+    story_of = {slug: story for story in stories for slug in story.ids}
+    for article in published:  # only if the clock passed an article's date between the two looks
+        story_of.setdefault(article.doc.slug, Story(article.doc.slug, (article.doc.slug,), article.doc.slug))
     by_edition = {
         e.code: newest_first([
             memo(("edition", a.doc.path, a.doc.digest, e.code, config.fingerprint), partial(for_edition, a, e, config))
@@ -226,23 +270,28 @@ def assemble_pages(config: Config, articles: tuple[Article, ...], memo: Memo = n
     ]
     for edition in config.editions:
         items = by_edition[edition.code]
-        pages += _listing_pages(config, edition, items)
-        pages += _name_pages(config, edition, items, "tag")
-        pages += _name_pages(config, edition, items, "outlet")
+        by_slug = {item.article.doc.slug: item for item in items}
+        pages += _listing_pages(config, edition, items, story_of)
+        pages += _name_pages(config, edition, items, "tag", story_of)
+        pages += _name_pages(config, edition, items, "outlet", story_of)
         if config.search:
             pages.append(Page(f"{search_path(edition)}index.html", "search.html", search_path(edition), edition,
                               _same_path_in_every_edition(config, search_path)))
-        for group in by_day(items):
-            day = group.articles  # newest first
+        for _, same_day in groupby(items, key=lambda a: a.local_date.date()):
+            day = list(same_day)  # newest first
             for index, item in enumerate(day):
                 older = day[index + 1] if index + 1 < len(day) else None
                 newer = day[index - 1] if index > 0 else None
+                story = story_of[item.article.doc.slug]
+                coverage = tuple(by_slug[slug] for slug in story.ids if slug != item.article.doc.slug and slug in by_slug)
                 paths = {e.code: article_path(e, item.article) for e in config.editions}
                 default = paths[config.default_edition]
-                key = content_key([item, *(n for n in (older, newer) if n)]) + f":{older is not None}"
+                data = {"item": item, "coverage": coverage, "story_path": story_path(edition, story) if coverage else None,
+                        "older": older, "newer": newer}
+                key = f"{item.article.doc.digest}:{content_key(list(coverage))}:{content_key([n for n in (older, newer) if n])}:{older is not None}"
                 pages.append(Page(f"{item.path}index.html", "article.html", item.path, edition,
-                                  _alternates(paths, default),
-                                  MappingProxyType({"item": item, "older": older, "newer": newer}), key))
+                                  _alternates(paths, default), MappingProxyType(data), key))
+        pages += _story_pages(config, edition, stories, by_slug)
     check_collisions(pages)
     return tuple(pages), by_edition
 
@@ -251,7 +300,23 @@ def _same_path_in_every_edition(config: Config, path_of: Callable[[Edition], str
     return _alternates({e.code: path_of(e) for e in config.editions}, path_of(config.edition(config.default_edition)))
 
 
-def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle]) -> list[Page]:
+def _story_pages(config: Config, edition: Edition, stories: tuple[Story, ...], by_slug: Mapping[str, EditionArticle]) -> list[Page]:
+    """One page per story of several articles: every article of it, earliest first."""
+    pages = []
+    for story in stories:
+        members = [by_slug[slug] for slug in story.ids if slug in by_slug]
+        if len(members) < 2:
+            continue
+        path = story_path(edition, story)
+        lead = by_slug.get(story.lead, members[0])
+        entry = StoryEntry(lead, tuple(m for m in members if m is not lead), path)
+        paths = {e.code: story_path(e, story) for e in config.editions}
+        pages.append(Page(f"{path}index.html", "story.html", path, edition, _alternates(paths, paths[config.default_edition]),
+                          MappingProxyType({"story": entry, "members": tuple(members)}), content_key(members, [entry])))
+    return pages
+
+
+def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle], story_of: Mapping[str, Story]) -> list[Page]:
     """The edition's home (the newest ``home_items`` articles), one archive page per
     month (with links to the months before and after) and the archive index;
     every listing groups its articles by day."""
@@ -259,10 +324,11 @@ def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle]
         return _same_path_in_every_edition(config, path_of)
 
     home = items[: config.home_items]
+    home_entries = story_entries(home, story_of, edition)
     home_alternates = _alternates({e.code: f"{e.prefix}/" for e in config.editions}, "")
     pages = [Page(f"{edition.prefix}/index.html", "home.html", f"{edition.prefix}/", edition, home_alternates,
-                  MappingProxyType({"days": by_day(home), "more": len(items) > len(home)}),
-                  f"{content_key(home)}:{len(items) > len(home)}")]
+                  MappingProxyType({"days": by_day(home_entries), "more": len(items) > len(home)}),
+                  f"{content_key(home, home_entries)}:{len(items) > len(home)}")]
     months: list[MonthLink] = []
     groups: list[list[EditionArticle]] = []
     for (year, month), group in groupby(items, key=lambda a: (a.local_date.year, a.local_date.month)):
@@ -272,18 +338,20 @@ def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle]
     for index, (link, members) in enumerate(zip(months, groups, strict=True)):
         newer = months[index - 1] if index > 0 else None  # months run newest first
         older = months[index + 1] if index + 1 < len(months) else None
+        entries = story_entries(members, story_of, edition)
         pages.append(Page(f"{link.path}index.html", "month.html", link.path, edition,
                           same_path_in_every_edition(lambda e, y=link.year, m=link.month: month_path(e, y, m)),
-                          MappingProxyType({"year": link.year, "month": link.month, "days": by_day(members),
+                          MappingProxyType({"year": link.year, "month": link.month, "days": by_day(entries),
                                             "newer": newer, "older": older}),
-                          f"{content_key(members)}:{newer}:{older}"))
+                          f"{content_key(members, entries)}:{newer}:{older}"))
     index = archive_path(edition)
     pages.append(Page(f"{index}index.html", "archive.html", index, edition, same_path_in_every_edition(archive_path),
                       MappingProxyType({"months": tuple(months)})))
     return pages
 
 
-def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], kind: str) -> list[Page]:
+def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], kind: str,
+                story_of: Mapping[str, Story]) -> list[Page]:
     """Per tag (``kind="tag"``) or outlet (``kind="outlet"``): paginated listings of its
     articles, newest first and grouped by day, at ``<prefix>/tags/<slug>/`` (then
     ``page/2/``…), plus the index of all of them, most articles first. Spellings
@@ -313,7 +381,7 @@ def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], k
         links = tuple(PageLink(n, page_path(edition, n)) for n in range(1, len(chunks) + 1))
         for number, chunk in enumerate(chunks, start=1):
             path = page_path(edition, number)
-            data = {"kind": kind, "name": names[slug], "slug": slug, "count": len(group), "days": by_day(chunk),
+            data = {"kind": kind, "name": names[slug], "slug": slug, "count": len(group), "days": by_day(story_entries(chunk, story_of, edition)),
                     "number": number, "pages": links,
                     "feed": tag_feed_path(edition, Tag(names[slug], slug)) if kind == "tag" else ""}
             pages.append(Page(f"{path}index.html", "names.html", path, edition,
