@@ -60,8 +60,8 @@ def test_tag_and_outlet_pages_are_paginated_newest_first_at_one_ascii_path(mini_
         for path in paged:
             first = pages[path.replace("page/2/", "")]
             second = pages[path]
-            newest = first.data["days"][0].articles[0].article.doc.date
-            assert newest >= second.data["days"][0].articles[0].article.doc.date
+            newest = first.data["days"][0].entries[0].lead.article.doc.date
+            assert newest >= second.data["days"][0].entries[0].lead.article.doc.date
             assert [link.number for link in first.data["pages"]] == list(range(1, len(first.data["pages"]) + 1))
     # The same folders in both editions, the names in each edition's script.
     hans = {p.split("/", 1)[1] for p in pages if p.startswith("zh-hans/tags/")}
