@@ -5,8 +5,9 @@
                 ─ prepare_article ─▶ Article…       (render, sanitise, clean)
                 ─ site_stories ─▶ Story…            (coverage of one event grouped)
                 ─ assemble_pages ─▶ Page…           (per edition, converted, collision-checked)
-    templates/  ─ render_pages, build_*feed*, build_sitemap ─▶ OutputFile…
-                ─ write_site ─▶ site/               (temp folder swapped in whole)
+    templates/  ─ render_pages, build_*feed*, build_sitemap, build_script_maps ─▶ OutputFile…
+                ─ write_site ─▶ site/               (temp folder swapped in whole; Pagefind
+                                                      indexes the staged folder before the swap)
 
 Everything is gathered and validated in memory before the first byte is written,
 so a mistake anywhere leaves the previous site exactly as it was. A BuildCache
@@ -21,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass, replace
+from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -31,6 +33,7 @@ from .errors import BuildError, Problem
 from .feeds import build_atom_feed, build_feed, build_tag_feeds
 from .output import OutputFile, PostProcess, check_output_folder, recover, static_files, update_site, write_site
 from .pages import Page, assemble_pages, published_articles
+from .search import build_script_maps, index_site
 from .sitemap import build_sitemap
 from .source import SourceDoc, read_sources
 from .stories import Story, site_stories
@@ -59,6 +62,10 @@ class BuildReport:
     # The date of the first article left out as dated after the build's clock:
     # from then on the same input builds another site.
     valid_until: datetime | None = None
+    # With defer_index (the preview): article pages changed in place and the
+    # search index in out_dir is stale; the caller re-indexes (search.index_site)
+    # once the pages are shown, so a save shows without waiting for Pagefind.
+    index_stale: bool = False
 
 
 def load_site(config: Config, cache: BuildCache | None = None, workers: Workers | None = None) -> Site:
@@ -89,6 +96,7 @@ def load_site(config: Config, cache: BuildCache | None = None, workers: Workers 
         *(build_atom_feed(config, e, by_edition[e.code], strings[e.code], memo) for e in config.editions),
         *(f for e in config.editions for f in build_tag_feeds(config, e, by_edition[e.code], strings[e.code], memo)),
         *build_sitemap(config, pages),
+        *(build_script_maps(config, by_edition, memo) if config.search else ()),
         *static_files(config.static_dir),
     ]
     return Site(articles, stories, pages, tuple(files))
@@ -108,7 +116,7 @@ def inputs_key(config: Config) -> str:
 
 
 def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None = None, jobs: int = 1,
-          post_process: PostProcess | None = None) -> BuildReport:
+          post_process: PostProcess | None = None, defer_index: bool = False) -> BuildReport:
     """Build the whole site into ``out_dir`` (default: the config's output folder).
 
     ``cache``: a BuildCache (in memory for ``serve``, on disk for ``build``); only
@@ -133,15 +141,23 @@ def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None 
     with Workers(jobs) as workers:
         site = load_site(config, cache, workers)
     files = list(site.files)
+    index = partial(index_site, config) if config.search else None
+    stale = False
     if cache is not None and not cache.on_disk and cache.written_to == target and target.is_dir():
         # serve: files replaced one by one in the folder it wrote last time
+        changed = [f.path for f in files if f.data is not None and cache.written.get(f.path) != f.data]
         manifest = update_site(files, target, cache.written, cache.manifest if cache.manifest_for == target else {})
+        stale = index is not None and any("/articles/" in path for path in changed)
+        if stale and not defer_index:
+            index(target)
+            stale = False
     else:
+        hook = post_process if index is None else (index if post_process is None else lambda staged: (index(staged), post_process(staged)))
         manifest = write_site(files, target, previous=cache.previous_output(target) if cache else None,
-                              post_process=post_process, inputs=project_inputs(config))
+                              post_process=hook, inputs=project_inputs(config))
     future = [a.doc.date for a in site.articles if a.doc.date > now and not config.publish_future]
     report = BuildReport(len(site.articles), len(site.pages), len(site.files), time.perf_counter() - started, target,
-                         valid_until=min(future, default=None))
+                         valid_until=min(future, default=None), index_stale=stale)
     if cache is not None:
         if not cache.on_disk:
             cache.written, cache.written_to = {f.path: f.data for f in files}, target
