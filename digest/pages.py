@@ -126,8 +126,7 @@ def for_edition(article: Article, edition: Edition, config: Config) -> EditionAr
         article=article,
         edition=edition,
         title=text(doc.title),
-        # never an empty credit: without a source the page names the URL's host
-        source=text(doc.source) or (urlsplit(doc.url).hostname or "").removeprefix("www.") if doc.url else text(doc.source),
+        source=text(doc.source) or _host(doc.url),
         summary=text(article.summary, article.phrases),
         tags=tuple(Tag(text(t), tag_slug(t)) for t in doc.tags),
         # Conversion and markup resolution rewrite the serialised HTML's text, so
@@ -143,6 +142,12 @@ def published_articles(config: Config, articles: tuple[Article, ...], now: datet
     now = now or datetime.now(timezone.utc)
     return [a for a in articles
             if (config.publish_drafts or not a.doc.draft) and (config.publish_future or a.doc.date <= now)]
+
+
+def _host(url: str | None) -> str:
+    """The credit of an article without ``source``: its URL's host, so no page shows
+    an empty "来源：" (nothing at all without a URL either)."""
+    return (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
 
 
 def _alternates(path_in: dict[str, str], default: str) -> tuple[tuple[str, str], ...]:
