@@ -32,6 +32,8 @@ __all__ = ["FOOTER_RULES", "Document", "Section", "model"]
 # Rules whose removal marks the end of the article: nothing of the article follows
 # a copyright notice, a feed footer, an end mark or a site footer.
 FOOTER_RULES = ("rights:", "credit:end-mark", "prompt:feed-footer", "nav:footer")
+# Lines a heading rule recognised: they head a section whatever their markup.
+_HEADING_VERDICTS = ("list:more-", "list:gallery", "list:tags", "config:list_headings")
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,7 @@ def model(lines: list[Line], title: str | None = None) -> Document:
         title_at = _repeated_headline(lines, first)
     start = title_at + 1 if title_at is not None else first
     sections: list[Section] = []
-    heads = [i for i, ln in enumerate(lines) if is_heading(ln) or (ln.verdict or "").startswith("list:more-")
-             or (ln.verdict or "") in ("list:gallery", "box:about")]
+    heads = [i for i, ln in enumerate(lines) if is_heading(ln) or (ln.verdict or "").startswith(_HEADING_VERDICTS)]
     for k, h in enumerate(heads):
         end = heads[k + 1] if k + 1 < len(heads) else len(lines)
         stop = next((j for j in range(h + 1, end) if footer(lines[j])), end)

@@ -40,7 +40,7 @@ import re
 
 from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
-from digest.cleaning.document import Document, footer, is_heading, is_prose, model, title_key
+from digest.cleaning.document import Document, Section, is_heading, is_prose, model, title_key
 from digest.cleaning.lines import OPAQUE, Line
 from digest.cleaning.passes import _BYLINE_WORDS, _DATE_ONLY, _OUTLET, _REPORTING, _length, _sentence, footnote
 
@@ -141,61 +141,68 @@ def _related_heading(ln: Line) -> bool:
 
 
 def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str | None) -> None:
-    """A related heading's section, and an article appended under it."""
+    """A related heading's section, and an article appended under it.
+
+    The heading owns its section (:attr:`Document.sections`: up to the next heading
+    or footer), except that where the items a list rule took end and prose follows,
+    the article has resumed.  An empty section followed by sections whose headline
+    is not the clipping's title and that hold prose (units) is another article, and
+    so are the teasers (headline + one or two paragraphs) that follow it."""
     if not (rules.on("list:section") or rules.on("doc:other-article")):
         return
-    n = len(lines)
     own = title_key(title) if title else ""
-    h = 0
-    while h < n:
-        if not _related_heading(lines[h]):
-            h += 1
+    sections = list(doc.sections)
+    for k, sec in enumerate(sections):
+        if not _related_heading(lines[sec.heading]):
             continue
         scope: list[int] = []
-        unit = False
         listed = False  # list items the heading rule already took
-        j = h + 1
-        while j < n:
+        end = sec.end
+        for j in range(sec.first, sec.end):
             ln = lines[j]
-            if footer(ln) or _fixed(ln) or _related_heading(ln):
-                break
-            if is_heading(ln) and not scope and not listed and title_key(ln.text) != own:
-                unit = True  # the next thing is a headline: another article's title
-                j += 1
-                continue
-            if is_heading(ln) and not (unit and _teaser_follows(lines, j)):
+            if _fixed(ln):
+                end = j
                 break
             if ln.verdict == "list:heading-run":
-                if unit and not scope:
-                    j += 1
-                    continue
                 listed = True
             elif ln.verdict is None:
                 if listed and is_prose(ln):
-                    break  # the list ended; the article resumes
+                    end = j  # the list ended; the article resumes
+                    break
                 scope.append(j)
-            j += 1
+        unit = False
+        if not scope and not listed and end == sec.end:
+            units = _units(lines, sections[k + 1:], own, sec.end)
+            if units:
+                unit = True
+                scope = [j for u in units for j in range(u.first, u.end) if lines[j].verdict is None]
+                end = units[-1].end
         # prose in the section goes only under an explicit heading (a heading tag or a
         # bold line: the page marks where the section starts) or in an appended unit
-        explicit = unit or is_heading(lines[h]) or not any(is_prose(lines[k]) for k in scope)
-        if scope and explicit and not doc.prose_after(j - 1) and not any(_fixed(lines[k]) for k in scope):
+        explicit = unit or is_heading(lines[sec.heading]) or not any(is_prose(lines[j]) for j in scope)
+        if scope and explicit and not doc.prose_after(end - 1) and not any(_fixed(lines[j]) for j in scope):
             name = "doc:other-article" if unit else "list:section"
             if rules.on(name):
-                for k in scope:
-                    lines[k].verdict = name
-        h = j if j > h + 1 else h + 1
+                for j in scope:
+                    lines[j].verdict = name
 
 
-def _teaser_follows(lines: list[Line], j: int) -> bool:
-    """Headline + one or two paragraphs, then another headline or the end: an
-    aggregator's teaser."""
-    k = j + 1
-    body = 0
-    while k < len(lines) and not is_heading(lines[k]):
-        if lines[k].verdict is None:
-            body += 1
-        k += 1
-    return 1 <= body <= 2
+def _units(lines: list[Line], following: list[Section], own: str, at: int) -> list[Section]:
+    """The sections right after ``at`` that read as articles of their own: a
+    headline (a heading tag or bold line that is not the clipping's title) over
+    prose; after the first, only teasers (one or two paragraphs)."""
+    units: list[Section] = []
+    for sec in following:
+        if sec.heading != (units[-1].end if units else at):
+            break
+        head = lines[sec.heading]
+        body = [j for j in range(sec.first, sec.end) if lines[j].verdict is None]
+        if not (is_heading(head) and title_key(head.text) != own and body and is_prose(lines[body[0]])):
+            break
+        if units and len(body) > 2:
+            break
+        units.append(sec)
+    return units
 
 
 # ---------------------------------------------------------------------------
