@@ -6,11 +6,27 @@ updates. Out: HTTP responses. Files are served only from inside the output folde
 lead out all give 404); HTML responses get the live-reload script added as they
 are sent; ``/__livereload/events`` streams Server-Sent Events: a reload after a
 good build, an overlay with ``path:line: reason`` after a failed one.
+
+Hardening (issue 14), on the standard library's ThreadingHTTPServer:
+
+* Host check against DNS rebinding: a request whose ``Host`` is not a loopback
+  name (``localhost``, ``*.localhost``), an IP address literal or the ``--host``
+  the server was started with gets 403 -- the event stream too. A page on another
+  site that rebinds its own name to 127.0.0.1 still sends its own name.
+* A listen backlog of :data:`LISTEN_BACKLOG` instead of 5, so a burst of
+  connections waits in the kernel queue rather than being refused.
+* HTTP/1.1 keep-alive; the event stream says ``Connection: close``.
+* Deadlines: a client has :data:`HEADER_SECONDS` to send a request's head
+  (whether it trickles or stalls; an idle keep-alive connection is closed after
+  as long), and every read or write on a connection gives up after
+  :data:`IO_SECONDS`.
+* ``HEAD`` on the event stream gets its headers and ends.
 """
 
 from __future__ import annotations
 
 import errno
+import ipaddress
 import json
 import os
 import secrets
@@ -18,6 +34,7 @@ import socket
 import socketserver
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -35,6 +52,12 @@ PORT_ATTEMPTS = 20
 # SSE comment sent this often so proxies and the browser keep the stream open
 # and a vanished client is noticed (the write fails).
 HEARTBEAT_SECONDS = 15.0
+# Pending connections the kernel holds for us (it caps this at net.core.somaxconn).
+LISTEN_BACKLOG = 1024
+# Time a client has to send a whole request head, and the longest any one read or
+# write may block. A browser sends its head in one packet.
+HEADER_SECONDS = 10.0
+IO_SECONDS = 30.0
 
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -221,12 +244,89 @@ class LiveState:
             self._cond.notify_all()
 
 
+# --------------------------------------------------------------------------- hosts
+
+
+def host_allowed(header: str | None, bound_host: str) -> bool:
+    """Whether a request's ``Host`` header names this preview: a loopback name, an
+    IP address literal (no DNS, so no rebinding), or the host it was started with."""
+    if not header:
+        return False
+    host = header.strip().lower()
+    if host.startswith("["):  # [::1]:8000
+        host = host[1:].partition("]")[0]
+    elif host.count(":") == 1:
+        host = host.partition(":")[0]
+    host = host.rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    return host == bound_host.strip("[]").lower().rstrip(".")
+
+
+class Watchdog:
+    """One thread that shuts down connections whose deadline passed: a socket
+    timeout alone restarts at every byte, so a client trickling its headers one
+    byte at a time would hold a thread for ever."""
+
+    def __init__(self, tick: float = 0.5) -> None:
+        self._deadlines: dict[socket.socket, float] = {}
+        self._lock = threading.Lock()
+        self._tick = tick
+        self._stop = threading.Event()
+        threading.Thread(target=self._run, name="preview-watchdog", daemon=True).start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def arm(self, sock: socket.socket, seconds: float) -> None:
+        with self._lock:
+            self._deadlines[sock] = time.monotonic() + seconds
+
+    def disarm(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._deadlines.pop(sock, None)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._tick):
+            now = time.monotonic()
+            with self._lock:
+                expired = [sock for sock, deadline in self._deadlines.items() if deadline <= now]
+                for sock in expired:
+                    del self._deadlines[sock]
+            for sock in expired:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)  # the handler's read returns and it ends
+                except OSError:
+                    pass
+
+
 # --------------------------------------------------------------------------- HTTP
 
 
 class PreviewHandler(BaseHTTPRequestHandler):
     server: PreviewHTTPServer
     server_version = "digest-preview"
+    protocol_version = "HTTP/1.1"  # keep-alive: every response has a Content-Length
+    timeout = IO_SECONDS
+
+    def handle_one_request(self) -> None:
+        # The deadline covers waiting for the request line on a kept-alive
+        # connection too: an idle connection is closed after HEADER_SECONDS.
+        self.server.watchdog.arm(self.connection, HEADER_SECONDS)
+        try:
+            super().handle_one_request()
+        finally:
+            self.server.watchdog.disarm(self.connection)
+
+    def parse_request(self) -> bool:
+        ok = super().parse_request()
+        self.server.watchdog.disarm(self.connection)
+        return ok
 
     def do_GET(self) -> None:
         self._respond(send_body=True)
@@ -236,9 +336,16 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def _respond(self, send_body: bool) -> None:
         state = self.server.state
+        # An absolute-form target (as sent to a proxy) names the host itself.
+        named = urlsplit(self.path).netloc if self.path.startswith(("http://", "https://")) else self.headers.get("Host")
+        if not host_allowed(named, self.server.bound_host):
+            # DNS rebinding: a foreign page reaching us under its own name.
+            self._send(HTTPStatus.FORBIDDEN, "text/plain; charset=utf-8",
+                       b"403 Forbidden: this preview answers only to localhost, an IP address or its --host.\n", send_body)
+            return
         path = self.path.partition("?")[0]
         if path == EVENTS_PATH:
-            self._stream_events(state)
+            self._stream_events(state, send_body)
             return
         if path == CLIENT_PATH:
             self._send(HTTPStatus.OK, "text/javascript; charset=utf-8", CLIENT_JS, send_body)
@@ -283,11 +390,16 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if send_body:
             self.wfile.write(body)
 
-    def _stream_events(self, state: LiveState) -> None:
+    def _stream_events(self, state: LiveState, send_body: bool = True) -> None:
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
+        # No length: the stream ends when the connection does.
+        self.send_header("Connection", "close")
         self.end_headers()
+        self.close_connection = True
+        if not send_body:  # HEAD: the headers are the whole answer
+            return
         # Reconnect quickly after a server restart instead of the default 3 s.
         self.wfile.write(b"retry: 500\n\n")
         seen: Snapshot | None = None
@@ -308,10 +420,18 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
 class PreviewHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = LISTEN_BACKLOG
 
     def __init__(self, address: tuple[str, int], state: LiveState) -> None:
         self.state = state
+        self.bound_host = address[0]
         super().__init__(address, PreviewHandler)
+        self.watchdog = Watchdog()  # once bound: a port that was taken leaves no thread behind
+
+    def server_close(self) -> None:
+        super().server_close()
+        if hasattr(self, "watchdog"):  # also called when binding failed, before it exists
+            self.watchdog.stop()
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind does a reverse DNS lookup (getfqdn), which can

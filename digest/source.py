@@ -9,6 +9,7 @@ file never hides the problems of another.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from .cache import Memo, no_memo
 from .config import SCRIPTS, Config
@@ -157,6 +159,8 @@ def parse_source(path: Path, rel_path: str, raw_bytes: bytes, digest: str) -> So
         problems.append(problem(path, doc.line_of(("date",)), f"date '{meta['date']}' must be ISO 8601 with a UTC offset, e.g. 2025-01-23T12:29:00+08:00"))
     elif date is not None and not date_in_range(date):
         problems.append(problem(path, doc.line_of(("date",)), f"date '{meta['date']}' is out of range (years 0001 to 9999 only)"))
+    if isinstance(meta.get("url"), str) and not _valid_url(meta["url"]):
+        problems.append(problem(path, doc.line_of(("url",)), "url is not a valid URL (its host cannot be read)"))
     if isinstance(meta.get("cleaning"), dict):
         from .cleaning import check_patterns
 
@@ -191,6 +195,16 @@ def parse_source(path: Path, rel_path: str, raw_bytes: bytes, digest: str) -> So
     )
 
 
+def _valid_url(url: str) -> bool:
+    """Whether ``url`` can be split into its parts: ``https://[x/`` passes the
+    schema's pattern but makes every later urlsplit/urljoin raise."""
+    try:
+        urlsplit(url)
+        return True
+    except ValueError:
+        return False
+
+
 def _markup_problems(path: Path, doc: Any, meta: dict[str, Any], body: str, body_line: int) -> list[Problem]:
     """Malformed -{…}- conversion markup in the title, summary, tags or body."""
     found = [problem(path, body_line + offset, reason) for offset, reason in markup_problems(body)]
@@ -203,9 +217,18 @@ def _markup_problems(path: Path, doc: Any, meta: dict[str, Any], body: str, body
 
 
 def content_files(content_dir: Path) -> list[Path]:
-    """Every article file, in a stable order; hidden files and folders are skipped."""
-    found = [p for p in content_dir.rglob("*.md") if not any(part.startswith(".") for part in p.relative_to(content_dir).parts)]
+    """Every article file (``.md`` in any case: ``X.MD`` is an article too, not a
+    file silently left out), in a stable order; hidden files and folders are skipped."""
+    found = [p for p in content_dir.rglob("*") if p.suffix.lower() == ".md" and p.is_file()
+             and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)]
     return sorted(found)
+
+
+def _outside(path: Path, content_dir: Path) -> bool:
+    """A file reached through a symlink that leads out of the content folder: the
+    build publishes only what is inside it."""
+    real, root = os.path.realpath(path), os.path.realpath(content_dir)
+    return not real.startswith(root + os.sep)
 
 
 def read_sources(config: Config, memo: Memo = no_memo) -> tuple[SourceDoc, ...]:
@@ -217,6 +240,9 @@ def read_sources(config: Config, memo: Memo = no_memo) -> tuple[SourceDoc, ...]:
     problems: list[Problem] = []
     for path in content_files(config.content_dir):
         rel = path.relative_to(config.content_dir).as_posix()
+        if _outside(path, config.content_dir):
+            problems.append(problem(path, 0, "is a link to a file outside the content folder: copy the file in instead"))
+            continue
         try:
             raw = path.read_bytes()
             digest = hashlib.sha256(raw).hexdigest()

@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from digest.cleaning import rules as R
+from digest.curator_regex import CuratorPatternError, compile_curator
 
 __all__ = [
     "CLEANING_CONFIG_SCHEMA", "FRONTMATTER_CLEANING_SCHEMA", "Compiled", "Rules", "check_patterns", "rule_names",
@@ -99,9 +100,10 @@ def check_patterns(mapping: Mapping[str, Any] | bool | None) -> list[str]:
         for key in _PATTERN_KEYS:
             for i, pattern in enumerate(site.get(key) or ()):
                 try:
-                    re.compile(pattern)
-                except (re.error, TypeError) as exc:
-                    reasons.append(f"{where}{key}[{i}]: invalid regular expression {pattern!r}: {exc}")
+                    compile_curator(pattern)
+                except CuratorPatternError as exc:
+                    shown = repr(pattern) if len(str(pattern)) <= 60 else repr(str(pattern)[:59] + "…")
+                    reasons.append(f"{where}{key}[{i}]: invalid regular expression {shown}: {exc}")
         for i, name in enumerate(site.get("disable") or ()):
             if not any(n == name or (name.endswith(":") and n.startswith(name)) for n in known):
                 reasons.append(f"{where}disable[{i}]: unknown cleaning rule {name!r}")
@@ -185,9 +187,10 @@ def _compiled(disabled: frozenset[str]) -> Compiled:
 
 
 def _regex(pattern: str) -> re.Pattern[str] | None:
+    # Curator patterns run on RE2 (linear time): see digest.curator_regex.
     try:
-        return re.compile(pattern)
-    except re.error:
+        return compile_curator(pattern)  # type: ignore[return-value]
+    except CuratorPatternError:
         return None  # reported by check_patterns at config time; ignored here
 
 
