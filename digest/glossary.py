@@ -31,7 +31,7 @@ from .yamlsource import LocatedYaml, parse_yaml, schema_problems
 DATA_DIR = Path(__file__).resolve().parent / "data" / "glossary"
 # Files of the project glossary, in order of precedence (a later file's entry
 # for the same source form wins): curated kinds first, guards last.
-KINDS = ("vocabulary", "places", "organisations", "people", "boundary", "guards")
+KINDS = ("characters", "vocabulary", "places", "organisations", "people", "boundary", "guards")
 SPLIT_FILE = "split"  # usages that differ by outlet, not region: never converted
 
 
@@ -53,7 +53,8 @@ def keep_entry(text: str, origin: str = "") -> Entry:
 
 
 def _forms(cell: str) -> tuple[str, ...]:
-    return tuple(f.strip() for f in cell.split("|") if f.strip())
+    """``a|b`` -> ("a", "b"); ``␠`` (U+2420) stands for a space, which a TSV cell would lose."""
+    return tuple(f.strip().replace("\u2420", " ") for f in cell.split("|") if f.strip())
 
 
 def read_tsv(path: Path) -> tuple[Entry, ...]:

@@ -63,6 +63,11 @@ def test_split_usage_altman_left_as_each_outlet_wrote_it(demo_site: Path) -> Non
     ("朝鲜发射导弹", "北韓發射飛彈"),
     ("朝鲜半岛局势", "朝鮮半島局勢"),
     ("延边朝鲜族自治州", "延邊朝鮮族自治州"),
+    # A glossary entry (系紧 "tie tight", 馆里 locative) never cuts a longer word
+    # that starts first, and the text before it keeps its context (麵館).
+    ("两人之间关系紧张", "兩人之間關係緊張"),
+    ("他在面馆里吃面", "他在麵館裡吃麵"),
+    ("公路里程", "公路里程"),
 ])
 def test_to_hant(source: str, expected: str) -> None:
     assert hant(source) == expected
@@ -74,6 +79,8 @@ def test_to_hant(source: str, expected: str) -> None:
     ("原著小說", "原著小说"),
     ("川普宣布新政策", "特朗普宣布新政策"),
     ("北韓發射飛彈", "朝鲜发射导弹"),
+    ("他一邊看著作業", "他一边看着作业"),
+    ("抗議者衝著作者本人而來", "抗议者冲着作者本人而来"),
 ])
 def test_to_hans(source: str, expected: str) -> None:
     assert hans(source) == expected

@@ -19,10 +19,10 @@ DW_LAST = "甲骨文和MGX将各自贡献约70亿美元，其余资金将通过�
 STORM_FIRST = "川普21日宣布「Stargate」計畫,美國政府要跟軟銀、OpenAI、甲骨文等科技巨頭合作"
 STORM_LAST = "該項目的技術合作夥伴Arm、輝達和微軟分別上漲15.9%、4.4%和4.1%。"
 # The same sentences as the other edition prints them, written out by hand
-# (Taiwan usage: 川普, 週二, 合夥人; mainland usage: 特朗普, 英伟达, “ ”).
+# (Taiwan usage: 川普, 週二, 合夥人; mainland usage: 特朗普, 英伟达; quotes as written).
 DW_FIRST_HANT = "（德國之聲中文網）週二（1月21日），即重返白宮的第二天，川普宣布由軟銀、甲骨文以及ChatGPT開發公司OpenAI牽頭"
 DW_LAST_HANT = "甲骨文和MGX將各自貢獻約70億美元，其餘資金將通過有限合夥人和債務融資籌集。"
-STORM_FIRST_HANS = "特朗普21日宣布“Stargate”计划,美国政府要跟软银、OpenAI、甲骨文等科技巨头合作"
+STORM_FIRST_HANS = "特朗普21日宣布「Stargate」计划,美国政府要跟软银、OpenAI、甲骨文等科技巨头合作"
 STORM_LAST_HANS = "该项目的技术合作伙伴Arm、英伟达和微软分别上涨15.9%、4.4%和4.1%。"
 STORM_CAPTION = "2025年1月20日,馬斯克出席川普的總統就職典禮。(美聯社)"
 JUNK = ["更多文章", "相關報導", "相关报道", "版权声明", "版權聲明", "著作权法", "著作權法",

@@ -38,7 +38,7 @@ from xml.etree import ElementTree
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from xss_vectors import BODY_VECTORS, FIELD_EXTRA, MARKDOWN_VECTORS, URL_VECTORS  # noqa: E402
+from xss_vectors import BODY_VECTORS, FIELD_EXTRA, MARKDOWN_VECTORS, url_vectors  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 FIELDS = ("title", "summary", "tags", "source", "rights", "url", "body")
@@ -129,7 +129,8 @@ def make_site(root: Path) -> Registry:
             if url_kind == "plain":
                 meta["url"] = PLAIN_URL
             elif url_kind == "vector":
-                meta["url"] = reg.fill(URL_VECTORS[i % len(URL_VECTORS)], "url", variant)
+                urls = url_vectors()
+                meta["url"] = reg.fill(urls[i % len(urls)], "url", variant)
             body = reg.fill(body_vector, "body", variant)
             if fmt == "text" or variant == "none":
                 body = f"这是一段正文，用来测试。\n{body}\n后面还有一句话。"

@@ -249,6 +249,16 @@ URL_VECTORS: tuple[str, ...] = (
     "https://javascript:{P}@a.example/",
 )
 
+
+
+def url_vectors() -> tuple[str, ...]:
+    """The URL breakouts above, then every body and Markdown vector carried in a URL
+    (whitespace turned into "/", which HTML also reads as an attribute separator),
+    so the ``url`` field gets as many vectors as any other field."""
+    carried = tuple("https://a.example/x?" + "/".join(v.split()) for v in BODY_VECTORS + MARKDOWN_VECTORS)
+    return tuple(dict.fromkeys(URL_VECTORS + carried))
+
+
 # Short forms for the plain-text fields (title, summary, tags, source, rights).
 FIELD_EXTRA: tuple[str, ...] = (
     "\"><script>{P}</script>",
