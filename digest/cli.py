@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .cli_clippings import add_subcommands as add_clipping_commands
+from .cli_stories import add_subcommands as add_story_commands
 from .cli_convert import add_subcommand as add_convert_command
 from .config import load_config
 from .errors import BuildError
@@ -83,6 +84,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     add_clipping_commands(commands)
+    add_story_commands(commands)
     add_convert_command(commands)
     return top
 

@@ -1,6 +1,6 @@
-"""Stage: Articles -> Pages, one per (edition, page) with its final URL.
+"""Stage: Articles + Stories -> Pages, one per (edition, page) with its final URL.
 
-In: the Config and the prepared Articles. Out: frozen Page records (output path,
+In: the Config, the prepared Articles and their Stories. Out: frozen Page records (output path,
 template, URL, language alternates and the edition-converted data the template
 shows), plus a check that no two pages claim the same output file.
 Text is converted to each edition's script here, and only here.
@@ -26,6 +26,7 @@ from .config import Config, Edition
 from .convert import TextConverter, convert_marked, edition_converter, needs_conversion, script_neutral
 from .errors import BuildError, problem
 from .sanitize import sanitize
+from .stories import Story
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,19 @@ class Page:
 
 
 @dataclass(frozen=True)
+class StoryEntry:
+    """One story in a listing: the article shown first and, under it, the other
+    articles of the same story in that listing (earliest first)."""
+
+    lead: EditionArticle
+    others: tuple[EditionArticle, ...]
+    path: str | None  # the story page, for a story of several articles
+
+
+@dataclass(frozen=True)
 class DayGroup:
     day: date
-    articles: tuple[EditionArticle, ...]
+    entries: tuple[StoryEntry, ...]
 
 
 @dataclass(frozen=True)
@@ -93,12 +104,33 @@ class MonthLink:
     path: str
 
 
-def by_day(items: list[EditionArticle]) -> tuple[DayGroup, ...]:
-    return tuple(DayGroup(day, tuple(group)) for day, group in groupby(items, key=lambda a: a.local_date.date()))
+def story_entries(items: list[EditionArticle], stories: Mapping[str, Story], edition: Edition) -> list[StoryEntry]:
+    """A listing's articles, one entry per story, newest entry first.
+
+    Each story appears once: led by its lead article when the listing holds it,
+    else by its earliest article there; the entry sits at its lead's date."""
+    members: dict[str, list[EditionArticle]] = {}
+    for item in items:
+        members.setdefault(stories[item.article.doc.slug].key, []).append(item)
+    entries = []
+    for key, group in members.items():
+        story = stories[group[0].article.doc.slug]
+        group.sort(key=lambda a: (a.article.doc.date, a.path))
+        lead = next((a for a in group if a.article.doc.slug == story.lead), group[0])
+        others = tuple(a for a in group if a is not lead)
+        entries.append(StoryEntry(lead, others, story_path(edition, story) if len(story.ids) > 1 else None))
+    return sorted(entries, key=lambda e: (e.lead.article.doc.date, e.lead.path), reverse=True)
 
 
-def content_key(items: list[EditionArticle]) -> str:
-    return hashlib.sha1("\0".join(f"{i.path}\0{i.article.doc.digest}" for i in items).encode()).hexdigest()
+def by_day(entries: list[StoryEntry]) -> tuple[DayGroup, ...]:
+    return tuple(DayGroup(day, tuple(group)) for day, group in groupby(entries, key=lambda e: e.lead.local_date.date()))
+
+
+def content_key(items: list[EditionArticle], entries: list[StoryEntry] | None = None) -> str:
+    """Identity of what a listing shows: its articles and how they are grouped."""
+    parts = [f"{i.path}\0{i.article.doc.digest}" for i in items]
+    parts += [" ".join(a.path for a in (e.lead, *e.others)) for e in entries or ()]
+    return hashlib.sha1("\0".join(parts).encode()).hexdigest()
 
 
 def archive_path(edition: Edition) -> str:
@@ -111,6 +143,11 @@ def month_path(edition: Edition, year: int, month: int) -> str:
 
 def article_path(edition: Edition, article: Article) -> str:
     return f"{edition.prefix}/articles/{article.doc.slug}/"
+
+
+def story_path(edition: Edition, story: Story) -> str:
+    """A story page's URL: named after its earliest article, so a later article never moves it."""
+    return f"{edition.prefix}/stories/{story.key}/"
 
 
 def for_edition(article: Article, edition: Edition, config: Config) -> EditionArticle:
@@ -159,11 +196,16 @@ def newest_first(articles: list[EditionArticle]) -> list[EditionArticle]:
     return sorted(articles, key=lambda a: (a.article.doc.date, a.path), reverse=True)
 
 
-def assemble_pages(config: Config, articles: tuple[Article, ...], memo: Memo = no_memo) -> tuple[tuple[Page, ...], dict[str, list[EditionArticle]]]:
+def assemble_pages(config: Config, articles: tuple[Article, ...], stories: tuple[Story, ...],
+                   memo: Memo = no_memo) -> tuple[tuple[Page, ...], dict[str, list[EditionArticle]]]:
     """All pages of the site and, per edition code, its articles newest first.
     Drafts and articles dated after now are left out unless the config says
-    ``publish_drafts`` / ``publish_future`` (``serve --drafts``, ``--future``)."""
+    ``publish_drafts`` / ``publish_future`` (``serve --drafts``, ``--future``).
+    ``stories``: the Stories of the published articles (``stories.site_stories``)."""
     published = published_articles(config, articles)
+    story_of = {slug: story for story in stories for slug in story.ids}
+    for article in published:  # only if the clock passed an article's date between the two looks
+        story_of.setdefault(article.doc.slug, Story(article.doc.slug, (article.doc.slug,), article.doc.slug))
     by_edition = {
         e.code: newest_first([
             memo(("edition", a.doc.path, a.doc.digest, e.code, config.fingerprint), partial(for_edition, a, e, config))
@@ -178,35 +220,59 @@ def assemble_pages(config: Config, articles: tuple[Article, ...], memo: Memo = n
     ]
     for edition in config.editions:
         items = by_edition[edition.code]
-        pages += _listing_pages(config, edition, items)
+        by_slug = {item.article.doc.slug: item for item in items}
+        pages += _listing_pages(config, edition, items, story_of)
         for item in items:
+            story = story_of[item.article.doc.slug]
+            coverage = tuple(by_slug[slug] for slug in story.ids if slug != item.article.doc.slug and slug in by_slug)
             paths = {e.code: article_path(e, item.article) for e in config.editions}
             default = paths[config.default_edition]
+            data = {"item": item, "coverage": coverage, "story_path": story_path(edition, story) if coverage else None}
             pages.append(Page(f"{item.path}index.html", "article.html", item.path, edition,
-                              _alternates(paths, default), MappingProxyType({"item": item}), item.article.doc.digest))
+                              _alternates(paths, default), MappingProxyType(data),
+                              f"{item.article.doc.digest}:{content_key(list(coverage))}"))
+        pages += _story_pages(config, edition, stories, by_slug)
     check_collisions(pages)
     return tuple(pages), by_edition
 
 
-def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle]) -> list[Page]:
+def _story_pages(config: Config, edition: Edition, stories: tuple[Story, ...], by_slug: Mapping[str, EditionArticle]) -> list[Page]:
+    """One page per story of several articles: every article of it, earliest first."""
+    pages = []
+    for story in stories:
+        members = [by_slug[slug] for slug in story.ids if slug in by_slug]
+        if len(members) < 2:
+            continue
+        path = story_path(edition, story)
+        lead = by_slug.get(story.lead, members[0])
+        entry = StoryEntry(lead, tuple(m for m in members if m is not lead), path)
+        paths = {e.code: story_path(e, story) for e in config.editions}
+        pages.append(Page(f"{path}index.html", "story.html", path, edition, _alternates(paths, paths[config.default_edition]),
+                          MappingProxyType({"story": entry, "members": tuple(members)}), content_key(members, [entry])))
+    return pages
+
+
+def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle], story_of: Mapping[str, Story]) -> list[Page]:
     """The edition's home (the newest ``home_items`` articles), one archive page per
     month and the archive index; every listing groups its articles by day."""
     def same_path_in_every_edition(path_of: Callable[[Edition], str]) -> tuple[tuple[str, str], ...]:
         return _alternates({e.code: path_of(e) for e in config.editions}, path_of(config.edition(config.default_edition)))
 
     home = items[: config.home_items]
+    home_entries = story_entries(home, story_of, edition)
     home_alternates = _alternates({e.code: f"{e.prefix}/" for e in config.editions}, "")
     pages = [Page(f"{edition.prefix}/index.html", "home.html", f"{edition.prefix}/", edition, home_alternates,
-                  MappingProxyType({"days": by_day(home), "more": len(items) > len(home)}),
-                  f"{content_key(home)}:{len(items) > len(home)}")]
+                  MappingProxyType({"days": by_day(home_entries), "more": len(items) > len(home)}),
+                  f"{content_key(home, home_entries)}:{len(items) > len(home)}")]
     months: list[MonthLink] = []
     for (year, month), group in groupby(items, key=lambda a: (a.local_date.year, a.local_date.month)):
         members = list(group)
+        entries = story_entries(members, story_of, edition)
         path = month_path(edition, year, month)
         months.append(MonthLink(year, month, len(members), path))
         pages.append(Page(f"{path}index.html", "month.html", path, edition,
                           same_path_in_every_edition(lambda e, y=year, m=month: month_path(e, y, m)),
-                          MappingProxyType({"year": year, "month": month, "days": by_day(members)}), content_key(members)))
+                          MappingProxyType({"year": year, "month": month, "days": by_day(entries)}), content_key(members, entries)))
     index = archive_path(edition)
     pages.append(Page(f"{index}index.html", "archive.html", index, edition, same_path_in_every_edition(archive_path),
                       MappingProxyType({"months": tuple(months)})))

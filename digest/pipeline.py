@@ -3,6 +3,7 @@
     config.yaml ─ load_config ─▶ Config
     content/    ─ read_sources ─▶ SourceDoc…        (every file validated first)
                 ─ prepare_article ─▶ Article…       (render, sanitise, clean)
+                ─ site_stories ─▶ Story…            (coverage of one event grouped)
                 ─ assemble_pages ─▶ Page…           (per edition, converted, collision-checked)
     templates/  ─ render_pages, build_*feed*, build_sitemap ─▶ OutputFile…
                 ─ write_site ─▶ site/               (temp folder swapped in whole)
@@ -25,9 +26,10 @@ from .config import Config
 from .errors import BuildError, Problem
 from .feeds import build_atom_feed, build_feed, build_tag_feeds
 from .output import OutputFile, static_files, update_site, write_site
-from .pages import Page, assemble_pages
+from .pages import Page, assemble_pages, published_articles
 from .sitemap import build_sitemap
 from .source import SourceDoc, read_sources
+from .stories import Story, site_stories
 from .templating import load_strings, render_pages
 
 
@@ -36,6 +38,7 @@ class Site:
     """A complete site in memory, ready to be written."""
 
     articles: tuple[Article, ...]
+    stories: tuple[Story, ...]
     pages: tuple[Page, ...]
     files: tuple[OutputFile, ...]
 
@@ -66,7 +69,8 @@ def load_site(config: Config, cache: BuildCache | None = None) -> Site:
         raise BuildError(problems)
 
     articles = tuple(memo(("article", doc.path, doc.digest, config.fingerprint), partial(prepare_article, doc, config)) for doc in docs)
-    pages, by_edition = assemble_pages(config, articles, memo)
+    stories = site_stories(config, published_articles(config, articles), memo)
+    pages, by_edition = assemble_pages(config, articles, stories, memo)
     templates_key = fingerprint(config.templates_dir) if cache is not None else ""
     files = [
         *render_pages(config, pages, strings, memo, templates_key),
@@ -76,7 +80,7 @@ def load_site(config: Config, cache: BuildCache | None = None) -> Site:
         *build_sitemap(config, pages),
         *static_files(config.static_dir),
     ]
-    return Site(articles, pages, tuple(files))
+    return Site(articles, stories, pages, tuple(files))
 
 
 def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None = None) -> BuildReport:

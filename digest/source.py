@@ -54,6 +54,9 @@ def _frontmatter_schema() -> dict[str, Any]:
             "rights": text,
             "format": {"enum": [f.value for f in BodyFormat]},
             "cleaning": FRONTMATTER_CLEANING_SCHEMA,
+            "story": {"anyOf": [{"type": "string", "pattern": "\\S"}, {"const": False}],
+                      "errorMessage": "must be a story key (any text shared by the articles of one story) or false (never grouped)"},
+            "story_lead": {"type": "boolean"},
             "glossary": GLOSSARY_SCHEMA,
         },
     }
@@ -77,6 +80,8 @@ class SourceDoc:
     rights: str | None
     format: BodyFormat | None
     cleaning: Mapping[str, Any] | bool | None
+    story: str | bool | None  # curator's story key, False (keep alone) or None (by similarity)
+    story_lead: bool  # listings show this article first in its story
     glossary: tuple[Entry, ...]  # this article's conversion entries (override the site's)
     body: str
     body_line: int  # line of the file where the body starts
@@ -188,6 +193,8 @@ def parse_source(path: Path, rel_path: str, raw_bytes: bytes, digest: str) -> So
         rights=meta.get("rights"),
         format=BodyFormat(meta["format"]) if "format" in meta else None,
         cleaning=meta.get("cleaning"),
+        story=meta["story"].strip() if isinstance(meta.get("story"), str) else meta.get("story"),
+        story_lead=meta.get("story_lead", False),
         glossary=entries_from_data(meta.get("glossary", []), str(path), lambda i: doc.line_of(("glossary", i))),
         body=body,
         body_line=body_line,

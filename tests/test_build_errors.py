@@ -35,7 +35,7 @@ def built_root(demo_root: Path) -> Path:
     (ARTICLE, "---\ntitle", "title", "content/2025/01/23/dw-71381755.md:1: missing YAML frontmatter"),
     ("config.yaml", "timezone: Asia/Taipei", "timezone: Asia/Taipei\ntimezon: UTC", "config.yaml:7: unknown key 'timezon'"),
     ("config.yaml", "code: zh-Hant", "code: zh-Latn", "config.yaml:13: 'editions.1.code': 'zh-Latn' is not one of"),
-    ("templates/_days.html", "{% endfor %}\n  </ol>", "{% endfo %}\n  </ol>", "templates/_days.html:14: template syntax error: Encountered unknown tag 'endfo'"),
+    ("templates/_days.html", "{% endfor %}\n  </ol>", "{% endfo %}\n  </ol>", "templates/_days.html:26: template syntax error: Encountered unknown tag 'endfo'"),
     ("templates/article.html", "<h1>{{ item.title }}</h1>", "<h1>{{ item.titel }}</h1>", "templates/article.html:26: template error: 'digest.pages.EditionArticle object' has no attribute 'titel'"),
 ])
 def test_bad_input_reports_path_line_and_keeps_old_site(built_root: Path, rel: str, old: str, new: str, expected: str) -> None:

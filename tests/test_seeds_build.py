@@ -133,7 +133,13 @@ def test_root_index_links_both_editions_without_javascript(demo_site: Path) -> N
     assert 'href="/zh-hans/"' in chooser and 'href="/zh-hant/"' in chooser
 
 
-def test_home_groups_by_day_newest_first(demo_site: Path) -> None:
-    html = page(demo_site, "zh-hant", "index.html")
+@pytest.mark.parametrize("prefix", ["zh-hans", "zh-hant"])
+def test_home_shows_the_seed_story_once_led_by_the_earliest_report(demo_site: Path, prefix: str) -> None:
+    # The two seeds report one announcement (issue 10): one entry, Storm (12:29) leads, DW (19:47) under it.
+    html = page(demo_site, prefix, "index.html")
     assert "2025年1月23日" in html
-    assert html.index("dw-71381755") < html.index("storm-musk-softbank-stargate")  # 19:47 before 12:29
+    assert html.count('<li class="story-entry">') == 1
+    entry = html.split('<li class="story-entry">')[1].split("</article>")[0]
+    assert entry.index("articles/storm-musk-softbank-stargate/") < entry.index('<ul class="coverage"') < entry.index("articles/dw-71381755/")
+    assert html.count('href="/%s/articles/dw-71381755/"' % prefix) == 1
+    assert 'href="/%s/stories/storm-musk-softbank-stargate/"' % prefix in entry

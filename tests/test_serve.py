@@ -369,6 +369,9 @@ def test_starts_and_recovers_when_the_first_build_fails(tmp_path: Path) -> None:
     article.write_text(original.replace("\ntitle:", "\ntitle: [never closed", 1), encoding="utf-8")
     with ServeProcess(root) as server:
         assert server.url.endswith("/digest/")  # the config loaded, so the base path is known
+        # stderr has its own pipe and reader thread: wait for the report rather than
+        # assume it arrived before stdout's "Watching" line.
+        server.wait_for(f"^{re.escape(rel)}:", stream="stderr", timeout=20)
         reported = [line for line in server.lines["stderr"] if line.startswith(f"{rel}:")]
         assert len(reported) == 1, server.output("stderr")  # said once, not once per attempt
         events = read_events(server.origin, 2, timeout=20)

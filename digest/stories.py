@@ -1,0 +1,404 @@
+"""Stage: Articles -> Stories (coverage of one event by several outlets, in either script).
+
+In: one :class:`StoryInput` per published article (an id, outlet, date with offset,
+script, title and *cleaned* plain text, and the curator's ``story`` / ``story_lead``
+frontmatter) and the site's :class:`~digest.config.StorySettings`. Out: frozen
+:class:`Story` records, one per story, every article in exactly one; an article no
+other article reports is a story of its own.
+
+Method (chosen by measurement, README "Stories"):
+
+1. Text: title + cleaned body, NFKC, one script and one spelling of regional names
+   (``convert.to_neutral``: Traditional -> Simplified, 川普 -> 特朗普), lower case. Lines an outlet repeats in several of its articles
+   (galleries, "follow us", related-link blocks cleaning missed) are dropped, then
+   only the first ``BODY_CHARS`` characters of the body count: the lead carries the
+   event, the tail carries background and junk.
+2. Terms: Chinese runs -> character bigrams; Latin/digit runs -> words.
+3. Weights: sublinear term frequency x *background specificity*
+   ``max(0, ln(P0 / p(term)))``, where ``p`` is the term's frequency in general
+   Chinese (or English) text from the ``wordfreq`` package's shipped word lists
+   (a bigram: the frequency of the words containing it, or the product of its two
+   characters' frequencies when larger). Unlike an IDF fitted on the site, this
+   does not depend on which other articles exist, so one threshold serves a
+   two-article site and a ten-thousand-article one alike, and adding an article
+   never changes the similarity of two others. Rows are L2-normalised; cosine
+   similarity is their product as scipy sparse matrices.
+4. Score: similarity x exp(-hours apart / DECAY_HOURS), x ``cross_script`` for a
+   zh-Hans/zh-Hant pair (capped at 1): reports of one event come within hours while
+   daily series look alike a day apart, and the two scripts' outlets name things
+   differently, so their similarities run lower.
+5. Only articles at most ``window_hours`` apart are compared; stories are formed by
+   agglomeration (LINKAGE, single by default: the best pair between two groups must
+   reach ``threshold``), and a story never spans more than the window.
+
+The result is a pure function of the inputs (order-independent: articles are
+sorted by date and id first), so it may be cached and parallel builds agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache, partial
+
+from .article import Article
+from .cleaning import cleaned_text
+from .cache import Memo, no_memo
+from .config import Config, StorySettings
+from .convert import to_neutral
+
+# Leads carry the event (inverted pyramid); the tail of an article is background,
+# quotes and whatever junk survived cleaning. Chosen on the dev split (README).
+BODY_CHARS = 1200
+# Terms at least this frequent in general text (1 in 1,000 words) weigh nothing:
+# 的是, 美国, "the". Chosen on the dev split (README).
+P0 = 1e-3
+# Frequency assumed for a term no word list knows (a rare name, a new coinage).
+_P_UNSEEN = 1e-7
+# A pair's similarity fades with the time between the two articles, exp(-hours/DECAY_HOURS):
+# reports of one event mostly come within hours, while daily series (weather, market
+# closes) look alike a day apart. Chosen on the dev split (README).
+DECAY_HOURS = 48.0
+# "single": groups merge on their most similar pair (a story's reports chain: the toll
+# update resembles the first report, not the eyewitness piece); "average": on the mean.
+LINKAGE = "single"
+# Pairs below this score are dropped: keeps the pair list sparse.
+_FLOOR = 0.02
+# A line the same outlet prints in this many of its articles is its boilerplate.
+_REPEATS = 2
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+_RUN = re.compile(f"[{_HAN}]+|[^\\W_{_HAN}]+")  # a Han run, or a run of other letters/digits
+_CJK = re.compile(f"[{_HAN}]")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class StoryInput:
+    """What grouping sees of one article."""
+
+    id: str  # unique: the article's slug (or the ``id`` of a JSON line)
+    outlet: str  # source name, to tell an outlet's own boilerplate
+    date: datetime  # timezone-aware
+    lang: str  # zh-Hans, zh-Hant or en
+    title: str
+    text: str  # cleaned plain text of the body, one paragraph per line
+    story: str | bool | None = None  # frontmatter ``story``: a curator's key, False (alone) or None
+    lead: bool = False  # frontmatter ``story_lead: true``
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story: its articles' ids, earliest first.
+
+    ``key`` is the id of its earliest article (the story page's URL name: adding a
+    later article never changes it); ``lead`` the article listings show first: the
+    earliest with ``story_lead: true``, else the earliest.
+    """
+
+    key: str
+    ids: tuple[str, ...]
+    lead: str
+
+
+def neutral_lines(title: str, text: str) -> tuple[str, ...]:
+    """Title, then each non-empty body line: NFKC, one script and one spelling of each
+    regional name (``convert.to_neutral``: 川普 -> 特朗普), lower case."""
+    raw = unicodedata.normalize("NFKC", f"{title}\n{text}")
+    lines = (line.strip() for line in to_neutral(raw).lower().split("\n"))
+    return tuple(line for line in lines if line)
+
+
+def terms_of(lines: Sequence[str], skip: frozenset[str] = frozenset()) -> list[str]:
+    """Title + the first BODY_CHARS characters of the body lines not in ``skip``
+    -> CJK character bigrams and Latin/digit words (single letters dropped)."""
+    body = "\n".join(line for line in lines[1:] if line not in skip)[:BODY_CHARS]
+    terms: list[str] = []
+    for run in _RUN.findall(f"{lines[0] if lines else ''}\n{body}"):
+        if _CJK.match(run):
+            terms += [run[i:i + 2] for i in range(len(run) - 1)]
+        elif len(run) > 1:
+            terms.append(run)
+    return terms
+
+
+@lru_cache(maxsize=1)
+def _background() -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    """(bigram, character, word) frequencies in general text, from wordfreq's Chinese
+    list (words of frequency >= 1e-7: the rest add nothing measurable)."""
+    import wordfreq
+
+    words = wordfreq.get_frequency_dict("zh")
+    bigrams: dict[str, float] = {}
+    chars: dict[str, float] = {}
+    for word, freq in words.items():
+        if freq < 1e-7:
+            continue
+        for char in word:
+            chars[char] = chars.get(char, 0.0) + freq
+        for i in range(len(word) - 1):
+            bigram = word[i:i + 2]
+            bigrams[bigram] = bigrams.get(bigram, 0.0) + freq
+    total = sum(chars.values())
+    return bigrams, {c: f / total for c, f in chars.items()}, words
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, float]:
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("en")
+
+
+def term_weight(term: str) -> float:
+    """Specificity of a term: ``max(0, ln(P0 / p))``, ``p`` its frequency in general text."""
+    bigrams, chars, words = _background()
+    if _CJK.match(term):
+        p = max(bigrams.get(term, 0.0), chars.get(term[0], _P_UNSEEN) * chars.get(term[-1], _P_UNSEEN))
+    else:
+        key = _DIGIT.sub("0", term)  # wordfreq files every number under its digit shape
+        p = max(words.get(key, 0.0), _english().get(key, 0.0))
+    return max(0.0, math.log(P0 / max(p, _P_UNSEEN)))
+
+
+def _vectors(terms: Sequence[Sequence[str]]):  # type: ignore[no-untyped-def]
+    """L2-normalised rows of sublinear tf x term_weight, one per article (scipy CSR)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    column: dict[str, int] = {}
+    weights: list[float] = []
+    indptr, indices, data = [0], [], []
+    for article_terms in terms:
+        row: list[tuple[int, float]] = []
+        for term, count in sorted(Counter(article_terms).items()):
+            index = column.get(term)
+            if index is None:
+                index = column[term] = len(weights)
+                weights.append(term_weight(term))
+            if weights[index] > 0:
+                row.append((index, (1.0 + math.log(count)) * weights[index]))
+        norm = math.sqrt(sum(v * v for _, v in row)) or 1.0
+        indices += [i for i, _ in row]
+        data += [v / norm for _, v in row]
+        indptr.append(len(indices))
+    return csr_matrix((np.array(data), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
+                      shape=(len(indptr) - 1, max(1, len(weights))))
+
+
+def boilerplate(items: Sequence[StoryInput], lines: Sequence[Sequence[str]]) -> frozenset[str]:
+    """Body lines that one outlet prints in _REPEATS or more of its articles."""
+    seen: Counter[tuple[str, str]] = Counter()
+    for item, article_lines in zip(items, lines, strict=True):
+        if item.outlet:
+            seen.update((item.outlet, line) for line in set(article_lines[1:]))
+    return frozenset(line for (_, line), count in seen.items() if count >= _REPEATS)
+
+
+def pair_score(similarity: float, hours: float, cross_factor: float) -> float:
+    """Cosine similarity -> the score grouping compares with the threshold (0..1);
+    ``cross_factor``: settings.cross_script for a zh-Hans/zh-Hant pair, else 1."""
+    return min(1.0, similarity * math.exp(-hours / DECAY_HOURS) * cross_factor)
+
+
+def _similar_pairs(items: Sequence[StoryInput], terms: Sequence[Sequence[str]], window_s: float,
+                   cross_script: float) -> dict[tuple[int, int], float]:
+    """``pair_score`` of every pair (i < j) at most ``window_s`` apart, if >= _FLOOR.
+    ``items`` are sorted by date, so each row is compared with a contiguous block."""
+    if len(items) < 2:
+        return {}
+    matrix = _vectors(terms)
+    stamps = [item.date.timestamp() for item in items]
+    pairs: dict[tuple[int, int], float] = {}
+    block = 256
+    for start in range(0, len(items), block):
+        stop = min(start + block, len(items))
+        end = stop
+        while end < len(items) and stamps[end] - stamps[stop - 1] <= window_s:
+            end += 1
+        sims = (matrix[start:stop] @ matrix[start:end].T).tocoo()
+        for row, col, value in zip(sims.row.tolist(), sims.col.tolist(), sims.data.tolist(), strict=True):
+            i, j = start + row, start + col
+            if j > i and stamps[j] - stamps[i] <= window_s:
+                cross = cross_script if {items[i].lang, items[j].lang} == {"zh-Hans", "zh-Hant"} else 1.0
+                score = pair_score(value, (stamps[j] - stamps[i]) / 3600, cross)
+                if score >= _FLOOR:
+                    pairs[(i, j)] = score
+    return pairs
+
+
+def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
+                  lines: Sequence[Sequence[str]] | None = None) -> tuple[Story, ...]:
+    """Group articles into stories; the order of ``inputs`` does not matter.
+
+    In: StoryInputs (ids unique) and the settings; optionally each input's
+    ``neutral_lines`` (a cache may supply them). Out: Stories sorted by key, covering
+    every input once. Curator keys win over similarity: articles sharing a ``story``
+    key are one story (similar articles without a key may join it), two different
+    keys never merge, and ``story: false`` keeps an article alone. With
+    ``settings.enabled`` false only curator keys group articles.
+    """
+    given = list(inputs)
+    order = sorted(range(len(given)), key=lambda k: (given[k].date, given[k].id))
+    items = [given[k] for k in order]
+    window_s = settings.window_hours * 3600
+    if worth_comparing(items, settings):
+        all_lines = [neutral_lines(i.title, i.text) for i in items] if lines is None else [lines[k] for k in order]
+        skip = boilerplate(items, all_lines)
+        candidates = [k for k, item in enumerate(items) if item.story is not False]
+        sims = _similar_pairs([items[k] for k in candidates], [terms_of(all_lines[k], skip) for k in candidates],
+                              window_s, settings.cross_script)
+        pairs = {(candidates[a], candidates[b]): s for (a, b), s in sims.items()}
+    else:
+        pairs = {}
+    clusters = _agglomerate(items, pairs, settings.threshold if settings.enabled else 2.0, window_s)
+    stories = []
+    for members in clusters:
+        ordered = sorted(members)
+        leads = [k for k in ordered if items[k].lead] or ordered
+        stories.append(Story(items[ordered[0]].id, tuple(items[k].id for k in ordered), items[leads[0]].id))
+    return tuple(sorted(stories, key=lambda s: s.key))
+
+
+def _components(n: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i, j in links:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = {}
+    for k in range(n):
+        groups.setdefault(find(k), []).append(k)
+    return list(groups.values())
+
+
+def _agglomerate(items: Sequence[StoryInput], pairs: dict[tuple[int, int], float],
+                 threshold: float, window_s: float) -> list[list[int]]:
+    """Average-link agglomeration under the curator's constraints (see group_stories).
+
+    A merge needs a mean >= threshold, hence at least one pair >= threshold: merges
+    happen only inside components of the graph of such pairs (plus curator keys), so
+    each component is clustered on its own and the cost follows the components' size."""
+    keyed: dict[str, int] = {}
+    links = [pair for pair, s in pairs.items() if s >= threshold]
+    for k, item in enumerate(items):
+        if isinstance(item.story, str):
+            links.append((keyed.setdefault(item.story, k), k))
+    clusters: list[list[int]] = []
+    inside: dict[int, dict[tuple[int, int], float]] = {}
+    component_of: dict[int, int] = {}
+    components = _components(len(items), links)
+    for number, component in enumerate(components):
+        for k in component:
+            component_of[k] = number
+    for (i, j), s in pairs.items():
+        if component_of[i] == component_of[j]:
+            inside.setdefault(component_of[i], {})[(i, j)] = s
+    for number, component in enumerate(components):
+        if len(component) == 1:
+            clusters.append(component)
+        else:
+            clusters += _link(items, component, inside.get(number, {}), threshold, window_s)
+    return clusters
+
+
+def _link(items: Sequence[StoryInput], component: list[int], pairs: dict[tuple[int, int], float],
+          threshold: float, window_s: float) -> list[list[int]]:
+    """Agglomerate one component: repeatedly merge the two groups with the best link
+    (LINKAGE: their best pair, or the mean over all their pairs, missing pairs 0)
+    while it reaches ``threshold`` and the curator's keys and the window allow."""
+    single = LINKAGE == "single"
+    members: dict[int, list[int]] = {}
+    root_of: dict[int, int] = {}
+    key_of: dict[int, str | None] = {}
+    by_key: dict[str, int] = {}
+    for k in component:
+        story = items[k].story
+        root = by_key.setdefault(story, k) if isinstance(story, str) else k
+        members.setdefault(root, []).append(k)
+        root_of[k] = root
+        key_of[root] = story if isinstance(story, str) else None
+    # Per pair of groups: the sum of their pair scores (average) or the best one (single).
+    sums: dict[tuple[int, int], float] = {}
+    for (i, j), s in pairs.items():
+        a, b = sorted((root_of[i], root_of[j]))
+        if a != b:
+            sums[(a, b)] = max(sums.get((a, b), 0.0), s) if single else sums.get((a, b), 0.0) + s
+    stamps = {k: items[k].date.timestamp() for k in component}
+    span = {root: (min(stamps[m] for m in ms), max(stamps[m] for m in ms)) for root, ms in members.items()}
+    blocked: set[tuple[int, int]] = set()
+
+    def allowed(a: int, b: int) -> bool:
+        if items[a].story is False or items[b].story is False:
+            return False
+        ka, kb = key_of[a], key_of[b]
+        if ka is not None and kb is not None and ka != kb:
+            return False
+        return max(span[a][1], span[b][1]) - min(span[a][0], span[b][0]) <= window_s
+
+    while True:
+        best: tuple[float, int, int] | None = None
+        for (a, b), total in sums.items():
+            if (a, b) in blocked:
+                continue
+            mean = total if single else total / (len(members[a]) * len(members[b]))
+            if mean >= threshold and (best is None or (mean, -a, -b) > (best[0], -best[1], -best[2])):
+                best = (mean, a, b)
+        if best is None:
+            break
+        _, a, b = best
+        if not allowed(a, b):
+            blocked.add((a, b))
+            continue
+        members[a] += members.pop(b)
+        key_of[a] = key_of[a] or key_of[b]
+        span[a] = (min(span[a][0], span[b][0]), max(span[a][1], span[b][1]))
+        merged: dict[tuple[int, int], float] = {}
+        for (x, y), total in sums.items():
+            x2, y2 = (a if x == b else x), (a if y == b else y)
+            if x2 != y2:
+                pair = (min(x2, y2), max(x2, y2))
+                merged[pair] = max(merged.get(pair, 0.0), total) if single else merged.get(pair, 0.0) + total
+        sums = merged
+        blocked = {p for p in blocked if a not in p and b not in p}
+    return [sorted(ms) for ms in members.values()]
+
+
+def story_input(article: Article) -> StoryInput:
+    """The part of a prepared Article that grouping reads: its cleaned body as plain text."""
+    doc = article.doc
+    return StoryInput(doc.slug, doc.source, doc.date, doc.lang, doc.title, cleaned_text(article.html), doc.story, doc.story_lead)
+
+
+def worth_comparing(items: Sequence[StoryInput], settings: StorySettings) -> bool:
+    """Whether any two articles that may be grouped by similarity lie within the window
+    (else grouping needs no text features, and a one-article site loads no word lists)."""
+    if not settings.enabled:
+        return False
+    stamps = sorted(i.date.timestamp() for i in items if i.story is not False)
+    return any(b - a <= settings.window_hours * 3600 for a, b in zip(stamps, stamps[1:]))
+
+
+def site_stories(config: Config, published: Sequence[Article], memo: Memo = no_memo) -> tuple[Story, ...]:
+    """The stories of a site's published articles (``pages.published_articles``).
+
+    Per-article features are memoised on the file's digest; the grouping itself on
+    the digests of all articles, so ``serve`` regroups only when an article changed,
+    and always exactly as a clean build would."""
+    inputs = [story_input(a) for a in published]
+    lines = [memo(("story-lines", a.doc.path, a.doc.digest, config.fingerprint), partial(neutral_lines, i.title, i.text))
+             for a, i in zip(published, inputs, strict=True)] if worth_comparing(inputs, config.stories) else None
+    key = hashlib.sha256("\0".join(f"{a.doc.path}\0{a.doc.digest}" for a in published).encode()).hexdigest()
+    return memo(("stories", key, config.fingerprint), partial(group_stories, inputs, config.stories, lines))
