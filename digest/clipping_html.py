@@ -225,13 +225,20 @@ _LEAF_BLOCKS = frozenset("p div section article main aside header footer nav li 
                          "h1 h2 h3 h4 h5 h6 form".split())
 
 
+def _visible(el: Any) -> str:
+    """An element's text as a reader sees it: the code of a <script> or <style>
+    inside it (an ad slot's script is long) is no text."""
+    return "".join(el.xpath(".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)"
+                            " and not(ancestor::template)]"))
+
+
 def _p_text(el: Any) -> int:
     """Text in paragraph-like blocks: <p>, and leaf <div>s (some sites use no <p>)."""
     total = 0
     for block in el.iter("p", "div"):
         if block.tag == "div" and any(c.tag in _LEAF_BLOCKS for c in block):
             continue
-        text = _norm_text(block.text_content())
+        text = _norm_text(_visible(block))
         if len(text) >= 20 or block.tag == "p":
             total += len(text)
     return total
@@ -264,5 +271,5 @@ def _main_element(doc: Any) -> Any:
             continue
         parent = p.getparent()
         if parent is not None:
-            scores[parent] = scores.get(parent, 0) + len(_norm_text(p.text_content()))
+            scores[parent] = scores.get(parent, 0) + len(_norm_text(_visible(p)))
     return max(scores, key=scores.get) if scores else body

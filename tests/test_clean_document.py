@@ -211,3 +211,27 @@ def test_document_rules_are_named_and_can_be_switched_off() -> None:
 def test_cleaned_text_is_the_plain_text_of_the_cleaned_body() -> None:
     cleaned = _clean(P1 + "<p>相关新闻：</p><p><a href='/a'>旧衣回收箱增设百处</a></p><p><a href='/b'>夜市塑料袋减量见效</a></p>")
     assert cleaned_text(cleaned) == P1[3:-4] == cleaned_text(cleaned.html)
+
+
+def test_lines_inside_one_inline_wrapper_are_judged_one_by_one() -> None:
+    cleaned = _clean("<div><i>本报记者 王明<br>2024-06-17T06:09:33.858Z</i></div>" + P1 + P2)
+    assert _rules(cleaned)["2024-06-17T06:09:33.858Z"] == "meta:feed-timestamp"
+    assert "本报记者 王明" in to_plain_lines(cleaned.html)
+
+
+def test_a_long_run_of_menu_lines_below_the_article_goes_but_a_list_it_introduces_stays() -> None:
+    menu = "".join(f"<p>{t}</p>" for t in ("城市书展", "夜市地图", "读者来信", "图说新闻", "天气", "本周影评", "美食专栏", "旧城漫步", "联系我们"))
+    cleaned = _clean(P1 + P2 + menu)
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4]]
+    assert "page:tail-chrome" in _rules(cleaned).values()
+    items = "".join(f"<p>{t}</p>" for t in ("东区", "西区", "南区", "北区", "中区", "新区", "港区", "山区", "湖区"))
+    assert _kept(P1 + "<p>明年起实施新办法的九个区：</p>" + items)[-1] == "湖区"
+
+
+def test_the_page_reader_does_not_count_script_code_as_text() -> None:
+    from digest.clipping_html import _main_element
+    import lxml.html
+    page = ("<html><body><div id='ad'><div><script>" + "var slot = 'x';" * 200 + "</script></div></div>"
+            "<div id='story'>" + "".join(f"<p>第{i}段：市府今天说明新办法的细节，居民可上网查询。</p>" for i in range(6))
+            + "</div></body></html>")
+    assert _main_element(lxml.html.document_fromstring(page)).get("id") == "story"

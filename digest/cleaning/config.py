@@ -82,7 +82,7 @@ _SHAPE_RULES = (
     "list:heading-run", "list:link-run", "list:tail-run", "list:shape-heading", "edge:promo", "edge:outlet-name",
     "dup:caption", "meta:feed-timestamp", "edge:section-label", "edge:provenance", "edge:promo-box", "edge:top-label",
     # the document passes (digest.cleaning.passes_doc)
-    "page:head-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article", "box:about",
+    "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article", "box:about",
     "edge:self-promo", "image:alt-text", "neighbour:template", "neighbour:block", "tail:after-end",
 )
 

@@ -35,6 +35,7 @@ __all__ = [
 
 _BLOCK = frozenset("p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote figure figcaption table "
                    "thead tbody tfoot tr td th caption pre hr section article header footer nav aside".split())
+_INLINE_WRAP = frozenset({"i", "em", "b", "strong", "span", "small", "font", "u"})
 OPAQUE = frozenset({"table", "pre"})  # article data: never split, never judged by shape
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Runs of whitespace that hold a line break or tab are markup layout; plain
@@ -247,7 +248,13 @@ def split_lines(root: Any) -> list[Line]:
         raw = el.text_content()
         has_nl = "\n" in raw.strip()
         if has_br or has_nl:
-            segs = _segments(_inner_html(el), split_newlines=True)
+            # "<div><i>Name<br>2020-06-17T06:09Z</i></div>": the lines sit inside one
+            # inline wrapper; split (and later edit) the wrapper's children
+            holder = el
+            while (len(holder) == 1 and holder[0].tag in _INLINE_WRAP and not (holder.text or "").strip()
+                   and not (holder[0].tail or "").strip()):
+                holder = holder[0]
+            segs = _segments(_inner_html(holder), split_newlines=True)
             texts = [_html_text(h) for _, h in segs]
             if not has_br and _wrapped_prose([norm(t) for t, _ in texts]):
                 segs = []
@@ -255,7 +262,7 @@ def split_lines(root: Any) -> list[Line]:
                 for i, (t, links) in enumerate(texts):
                     t = norm(t)
                     if t:
-                        out.append(Line(el, i, t, links, tag, in_list, in_ol, False))
+                        out.append(Line(holder, i, t, links, tag, in_list, in_ol, False))
                 continue
         text = norm(raw)
         if not text:

@@ -11,7 +11,8 @@ Out: more verdicts, each with its rule name; :func:`digest.cleaning.stage.clean_
    prose repeats one higher up), or when four or more short lines stand above the
    prose and a navigation rule already fired among them, every line above the
    article's start goes -- except kicker, byline, dateline, standfirst, caption and
-   editor's note;
+   editor's note; ``page:tail-chrome`` -- eight or more short lines after the last
+   prose (never a list the article introduces, a timeline, a footnote or a caption);
 2. ``edge:provenance-header`` -- meta-text about the document above its first prose:
    which article it reposts, which tool saved it;
 3. ``list:section`` / ``doc:other-article`` -- a related heading (更多文章, 图辑 …)
@@ -42,12 +43,15 @@ from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
 from digest.cleaning.document import Document, Section, is_heading, is_prose, model, title_key
 from digest.cleaning.lines import OPAQUE, Line
-from digest.cleaning.passes import _BYLINE_WORDS, _DATE_ONLY, _OUTLET, _REPORTING, _length, _sentence, footnote
+from digest.cleaning.passes import (
+    _BYLINE_WORDS, _DATE_ONLY, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sentence, footnote,
+)
 
 __all__ = ["DOC_RULES", "judge_document"]
 
 DOC_RULES = (
-    "page:head-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article", "box:about",
+    "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article",
+    "box:about",
     "edge:self-promo", "image:alt-text", "neighbour:template", "neighbour:block", "tail:after-end",
 )
 
@@ -56,9 +60,10 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     """Run the document passes in the order the module docstring gives."""
     if not lines:
         return
-    # one model serves the first three passes: none of them removes a line of prose
+    # one model serves the first passes: none of them removes a line of prose
     doc = model(lines, title)
     head_chrome(lines, rules, doc)
+    tail_chrome(lines, rules, doc)
     provenance_header(lines, rules, doc)
     related_sections(lines, rules, doc, title)
     self_promo(lines, rules)
@@ -76,6 +81,9 @@ def _fixed(ln: Line) -> bool:
 # 1. Page chrome above the article
 # ---------------------------------------------------------------------------
 
+# So many short lines above the first prose are a page's menus and lists, not the
+# article's kicker, title and byline.
+_LONG_HEAD = 8
 # Rules whose firing above the prose shows that page chrome was pasted with the article.
 _CHROME_RULES = ("nav:", "list:", "edge:outlet-name", "edge:section-label", "page:", "prompt:", "meta:counter")
 
@@ -90,18 +98,48 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
     head = [i for i in range(start) if lines[i].verdict is None]
     if doc.title_at is None:
         fired = any((lines[i].verdict or "").startswith(_CHROME_RULES) for i in range(start))
-        if len(head) < 4 or not fired or any(is_prose(lines[i]) for i in head):
+        if any(is_prose(lines[i]) for i in head) or not (
+                len(head) >= 4 and fired or len(head) >= _LONG_HEAD and all(_chrome_like(lines[i]) for i in head)):
             return
     kicker = doc.title_at - 1 if doc.title_at is not None else None
     for i in head:
         ln = lines[i]
         if _fixed(ln) or ln.caption or is_prose(ln) or _DATE_ONLY.fullmatch(ln.text):
             continue
-        if len(ln.text) <= 40 and _BYLINE_WORDS.search(ln.text):
+        if len(ln.text) <= 60 and _BYLINE_WORDS.search(ln.text):
             continue  # a byline
         if i == kicker and _length(ln.text) <= 6 and not ln.text.strip().isdigit():
             continue  # a kicker right above the title
         ln.verdict = "page:head-chrome"
+
+
+_CLAUSE = re.compile(r"[，。！？；]|[.!?:：;]\s*$")
+
+
+def _chrome_like(ln: Line) -> bool:
+    """A menu item, label or headline: short, and no clause or sentence inside."""
+    return len(ln.text) <= 100 and not _CLAUSE.search(ln.text)
+
+
+def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
+    """Page chrome below the article: eight or more short lines after the last prose
+    (menus, lists of other headlines, a site footer pasted with the text).  Never a
+    list the last paragraph introduces (it ends with a colon), a numbered list or
+    timeline, a footnote, a caption, a byline or a credit a rule already judged."""
+    if not rules.on("page:tail-chrome") or not doc.prose:
+        return
+    last = doc.prose[-1]
+    if _INTRO_END.search(lines[last].text):
+        return
+    tail = [i for i in range(last + 1, len(lines)) if lines[i].verdict is None]
+    if len(tail) < _LONG_HEAD or _enumerated(lines, tail) or not all(
+            _chrome_like(lines[i]) or _fixed(lines[i]) or lines[i].caption for i in tail):
+        return
+    for i in tail:
+        ln = lines[i]
+        if _fixed(ln) or ln.caption or ln.in_ol or (len(ln.text) <= 60 and _BYLINE_WORDS.search(ln.text)):
+            continue
+        ln.verdict = "page:tail-chrome"
 
 
 # ---------------------------------------------------------------------------
