@@ -10,8 +10,10 @@ PY     := $(VENV)/bin/python
 site: $(VENV)/.runtime
 	$(PY) build.py build
 
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+
 # -rs: a skipped test says why in the summary (e.g. no browser for the browser tests)
-test: $(VENV)/.dev chromium
+test: $(VENV)/.dev chromium $(AXE)
 	$(PY) -m pytest -rs
 
 serve: $(VENV)/.runtime
@@ -31,6 +33,14 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 # DIGEST_CHROMIUM or a chromium on PATH is there (see README, Tests).
 chromium:
 	@sh scripts/install-chromium.sh
+
+# axe-core (pinned) for the accessibility tests, injected into pages by Playwright;
+# .cache/ is git-ignored.
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm; }
+	npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@4.14.1
 
 clean:
 	rm -rf site .pytest_cache

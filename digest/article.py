@@ -91,6 +91,38 @@ def clean_article_body(body: str, fmt: BodyFormat | None, *, title: str | None, 
     return CleanedBody(html, replaced + cleaned.removed + dropped, cleaned.rights)
 
 
+_IMG = re.compile(r"<img\b[^>]*>")
+_HAS_ALT = re.compile(r'\salt="')
+# A caption right after an image, the way clipped pages and feeds write one.
+_CAPTION_AFTER = re.compile(r"\s*(?:<div>\s*<small>(.*?)</small>\s*</div>|<p>\s*<small>(.*?)</small>\s*</p>|<figcaption>(.*?)</figcaption>)", re.S)
+
+
+def describe_images(fragment: str) -> str:
+    """Every image gets an ``alt``: a clipped ``<img>`` without one followed by its
+    caption becomes ``<figure>`` with ``alt=""`` and the caption as ``<figcaption>``
+    (screen readers read the caption once, not twice); any other image without
+    one gets ``alt=""`` (nothing is known about it, and a missing alt makes
+    screen readers read out the file name). Alt text that is there is kept."""
+    out: list[str] = []
+    pos = 0
+    for match in _IMG.finditer(fragment):
+        if match.start() < pos or _HAS_ALT.search(match.group(0)):
+            continue
+        tag = match.group(0).replace("<img ", '<img alt="" ', 1)
+        start, end = match.start(), match.end()
+        if fragment.endswith("<p>", 0, start) and fragment.startswith("</p>", end):  # an image alone in a paragraph
+            start, end = start - 3, end + 4
+        caption = _CAPTION_AFTER.match(fragment, end)
+        inside_figure = fragment.rfind("<figure>", 0, match.start()) > fragment.rfind("</figure>", 0, match.start())
+        if caption and not inside_figure and "<" not in (text := next(g for g in caption.groups() if g is not None)).replace("<br>", ""):
+            out += [fragment[pos:start], f"<figure>{tag}<figcaption>{text.strip()}</figcaption></figure>"]
+            pos = caption.end()
+        else:
+            out += [fragment[pos:match.start()], tag]
+            pos = match.end()
+    return "".join(out) + fragment[pos:]
+
+
 def prepare_article(doc: SourceDoc, config: Config) -> Article:
     # Markup becomes tokens first, so rendering, cleaning and summary cutting
     # can neither break a -{…}- apart nor show it.
@@ -102,7 +134,7 @@ def prepare_article(doc: SourceDoc, config: Config) -> Article:
     # sanitiser runs once more, last: it also resolves relative href/src against
     # the original article (clipped HTML is relative to the page it came from)
     # and, with no url, drops them; in-page #links stay.
-    body = sanitize(cleaned.html, doc.url, keep_relative=False)
+    body = describe_images(sanitize(cleaned.html, doc.url, keep_relative=False))
     return Article(
         doc=doc,
         html=body,

@@ -58,6 +58,8 @@ def _schema() -> dict[str, Any]:
             "output_dir": {"type": "string"},
             "feed_items": {"type": "integer", "minimum": 1},
             "home_items": {"type": "integer", "minimum": 1},
+            "page_items": {"type": "integer", "minimum": 1},
+            "search": {"type": "boolean"},
             "summary_chars": {"type": "integer", "minimum": 20},
             "sources": {"type": "object", "additionalProperties": {"type": "string"}},
             "cleaning": CLEANING_CONFIG_SCHEMA,
@@ -131,6 +133,8 @@ class Config:
     output_dir: Path
     feed_items: int
     home_items: int  # articles on an edition's front page; older ones are in the monthly archive
+    page_items: int  # articles per page of a tag or outlet listing
+    search: bool  # index the article pages with Pagefind and publish the search pages
     summary_chars: int
     sources: Mapping[str, str]  # URL host -> outlet name
     cleaning: Mapping[str, Any]
@@ -221,6 +225,8 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
         output_dir=(root / raw.get("output_dir", "site")).resolve(),
         feed_items=raw.get("feed_items", 50),
         home_items=raw.get("home_items", 60),
+        page_items=raw.get("page_items", 30),
+        search=raw.get("search", True),
         summary_chars=raw.get("summary_chars", 110),
         sources=MappingProxyType(dict(raw.get("sources", {}))),
         cleaning=MappingProxyType(dict(cleaning)),

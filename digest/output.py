@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,8 +56,12 @@ def check_paths(files: list[OutputFile]) -> None:
         raise BuildError(problems)
 
 
-def write_site(files: list[OutputFile], out_dir: Path) -> None:
-    """Write every file into a temp folder beside ``out_dir``, then swap it in."""
+def write_site(files: list[OutputFile], out_dir: Path, before_swap: Callable[[Path], None] | None = None) -> None:
+    """Write every file into a temp folder beside ``out_dir``, then swap it in.
+
+    ``before_swap`` (the post-build hook, e.g. the search indexer) gets the
+    staged folder once every file is in it; whatever it adds is swapped in with
+    the rest, and if it raises, nothing is swapped in."""
     check_paths(files)
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -67,6 +71,8 @@ def write_site(files: list[OutputFile], out_dir: Path) -> None:
             target = staging / file.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(file.data)
+        if before_swap is not None:
+            before_swap(staging)
         os.chmod(staging, 0o755)  # mkdtemp makes it 0700; a web server must read it
         _swap(staging, out_dir)
     except BaseException:
@@ -74,12 +80,15 @@ def write_site(files: list[OutputFile], out_dir: Path) -> None:
         raise
 
 
-def update_site(files: list[OutputFile], out_dir: Path, previous: Mapping[str, bytes]) -> None:
-    """Bring ``out_dir``, which holds exactly ``previous``, to ``files``."""
+def update_site(files: list[OutputFile], out_dir: Path, previous: Mapping[str, bytes]) -> list[str]:
+    """Bring ``out_dir``, which holds exactly ``previous``, to ``files``; return
+    the paths written or deleted."""
     check_paths(files)
     current = {f.path: f.data for f in files}
+    changed = [path for path in previous.keys() - current.keys()]
     for path, data in current.items():
         if previous.get(path) != data:  # unchanged pages are the same bytes object: cheap
+            changed.append(path)
             target = out_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
             partial = target.with_name(f".{target.name}.partial")
@@ -91,6 +100,7 @@ def update_site(files: list[OutputFile], out_dir: Path, previous: Mapping[str, b
             if folder == out_dir or any(folder.iterdir()):
                 break
             folder.rmdir()
+    return sorted(changed)
 
 
 def _swap(staging: Path, out_dir: Path) -> None:

@@ -20,11 +20,12 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
-from .article import Article
+from .article import Article, plain_text
 from .cache import Memo, no_memo
 from .config import Config, Edition
 from .convert import TextConverter, convert_marked, edition_converter, needs_conversion, script_neutral
 from .errors import BuildError, problem
+from .readtime import reading_minutes
 from .sanitize import sanitize
 from .stories import Story
 
@@ -35,21 +36,50 @@ class Tag:
     slug: str  # ASCII folder name, the same in every edition
 
 
-def tag_slug(tag: str) -> str:
+def tag_slug(tag: str, bare: str = "t") -> str:
     """ASCII, identical in both editions: ASCII tags keep their words ("AI" -> "ai");
     Chinese ones get a short hash of their script-neutral spelling, so 经济 and 經濟
-    share one folder. Empty for a tag with no letter or digit."""
+    share one folder (``<bare>-<hash>`` when no ASCII word is left). Empty for a
+    tag with no letter or digit. Outlet names use the same rule with ``bare="o"``."""
     text = unicodedata.normalize("NFKC", tag).strip().lower()
     words = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     if text.isascii() or not re.search(r"\w", text):
         return words
     digest = hashlib.sha1(script_neutral(text).encode()).hexdigest()[:8]
-    return f"{words}-{digest}" if words else f"t-{digest}"
+    return f"{words}-{digest}" if words else f"{bare}-{digest}"
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str  # as the edition spells it
+    slug: str  # ASCII folder name, the same in every edition
 
 
 def tag_feed_path(edition: Edition, tag: Tag) -> str:
     """Site-relative path of a tag's RSS feed ("" when the tag has no feed)."""
     return f"{edition.prefix}/tags/{tag.slug}/feed.xml" if tag.slug else ""
+
+
+def tag_path(edition: Edition, tag: Tag) -> str:
+    """Site-relative URL of a tag's first listing page ("" when the tag has no page)."""
+    return f"{edition.prefix}/tags/{tag.slug}/" if tag.slug else ""
+
+
+def outlet_path(edition: Edition, outlet: Outlet | None) -> str:
+    """Site-relative URL of an outlet's first listing page ("" without an outlet)."""
+    return f"{edition.prefix}/outlets/{outlet.slug}/" if outlet and outlet.slug else ""
+
+
+def tags_index_path(edition: Edition) -> str:
+    return f"{edition.prefix}/tags/"
+
+
+def outlets_index_path(edition: Edition) -> str:
+    return f"{edition.prefix}/outlets/"
+
+
+def search_path(edition: Edition) -> str:
+    return f"{edition.prefix}/search/"
 
 
 @dataclass(frozen=True)
@@ -65,6 +95,8 @@ class EditionArticle:
     html: str
     path: str  # site-relative URL path, e.g. "zh-hans/articles/slug/"
     local_date: datetime  # in the site's time zone
+    outlet: Outlet | None = None  # None when the article names no source
+    reading_minutes: int = 1  # see readtime.reading_minutes
 
 
 @dataclass(frozen=True)
@@ -102,6 +134,25 @@ class MonthLink:
     month: int
     count: int
     path: str
+
+
+@dataclass(frozen=True)
+class NameLink:
+    """One entry of the tag or outlet index: a name, its page and how many articles."""
+
+    name: str
+    path: str
+    count: int
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """One page of a paginated listing (1-based)."""
+
+    number: int
+    path: str
+
+
 
 
 def story_entries(items: list[EditionArticle], stories: Mapping[str, Story], edition: Edition) -> list[StoryEntry]:
@@ -159,11 +210,14 @@ def for_edition(article: Article, edition: Edition, config: Config) -> EditionAr
     def text(value: str, phrases: tuple = ()) -> str:
         return convert_marked(value, conv, edition.code, phrases)
 
+    # never an empty credit: without a source the page names the URL's host (no outlet page then)
+    source = text(doc.source) or _host(doc.url)
+    outlet_slug = tag_slug(doc.source, "o") if doc.source else ""
     return EditionArticle(
         article=article,
         edition=edition,
         title=text(doc.title),
-        source=text(doc.source) or _host(doc.url),
+        source=source,
         summary=text(article.summary, article.phrases),
         tags=tuple(Tag(text(t), tag_slug(t)) for t in doc.tags),
         # Conversion and markup resolution rewrite the serialised HTML's text, so
@@ -171,6 +225,8 @@ def for_edition(article: Article, edition: Edition, config: Config) -> EditionAr
         html=sanitize(convert_marked(article.html, conv, edition.code, article.phrases, html=True)),
         path=article_path(edition, article),
         local_date=doc.date.astimezone(config.timezone),
+        outlet=Outlet(source, outlet_slug) if outlet_slug else None,
+        reading_minutes=reading_minutes(plain_text(article.html)),
     )
 
 
@@ -222,18 +278,32 @@ def assemble_pages(config: Config, articles: tuple[Article, ...], stories: tuple
         items = by_edition[edition.code]
         by_slug = {item.article.doc.slug: item for item in items}
         pages += _listing_pages(config, edition, items, story_of)
-        for item in items:
-            story = story_of[item.article.doc.slug]
-            coverage = tuple(by_slug[slug] for slug in story.ids if slug != item.article.doc.slug and slug in by_slug)
-            paths = {e.code: article_path(e, item.article) for e in config.editions}
-            default = paths[config.default_edition]
-            data = {"item": item, "coverage": coverage, "story_path": story_path(edition, story) if coverage else None}
-            pages.append(Page(f"{item.path}index.html", "article.html", item.path, edition,
-                              _alternates(paths, default), MappingProxyType(data),
-                              f"{item.article.doc.digest}:{content_key(list(coverage))}"))
+        pages += _name_pages(config, edition, items, "tag", story_of)
+        pages += _name_pages(config, edition, items, "outlet", story_of)
+        if config.search:
+            pages.append(Page(f"{search_path(edition)}index.html", "search.html", search_path(edition), edition,
+                              _same_path_in_every_edition(config, search_path)))
+        for _, same_day in groupby(items, key=lambda a: a.local_date.date()):
+            day = list(same_day)  # newest first
+            for index, item in enumerate(day):
+                older = day[index + 1] if index + 1 < len(day) else None
+                newer = day[index - 1] if index > 0 else None
+                story = story_of[item.article.doc.slug]
+                coverage = tuple(by_slug[slug] for slug in story.ids if slug != item.article.doc.slug and slug in by_slug)
+                paths = {e.code: article_path(e, item.article) for e in config.editions}
+                default = paths[config.default_edition]
+                data = {"item": item, "coverage": coverage, "story_path": story_path(edition, story) if coverage else None,
+                        "older": older, "newer": newer}
+                key = f"{item.article.doc.digest}:{content_key(list(coverage))}:{content_key([n for n in (older, newer) if n])}:{older is not None}"
+                pages.append(Page(f"{item.path}index.html", "article.html", item.path, edition,
+                                  _alternates(paths, default), MappingProxyType(data), key))
         pages += _story_pages(config, edition, stories, by_slug)
     check_collisions(pages)
     return tuple(pages), by_edition
+
+
+def _same_path_in_every_edition(config: Config, path_of: Callable[[Edition], str]) -> tuple[tuple[str, str], ...]:
+    return _alternates({e.code: path_of(e) for e in config.editions}, path_of(config.edition(config.default_edition)))
 
 
 def _story_pages(config: Config, edition: Edition, stories: tuple[Story, ...], by_slug: Mapping[str, EditionArticle]) -> list[Page]:
@@ -254,9 +324,10 @@ def _story_pages(config: Config, edition: Edition, stories: tuple[Story, ...], b
 
 def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle], story_of: Mapping[str, Story]) -> list[Page]:
     """The edition's home (the newest ``home_items`` articles), one archive page per
-    month and the archive index; every listing groups its articles by day."""
+    month (with links to the months before and after) and the archive index;
+    every listing groups its articles by day."""
     def same_path_in_every_edition(path_of: Callable[[Edition], str]) -> tuple[tuple[str, str], ...]:
-        return _alternates({e.code: path_of(e) for e in config.editions}, path_of(config.edition(config.default_edition)))
+        return _same_path_in_every_edition(config, path_of)
 
     home = items[: config.home_items]
     home_entries = story_entries(home, story_of, edition)
@@ -265,17 +336,69 @@ def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle]
                   MappingProxyType({"days": by_day(home_entries), "more": len(items) > len(home)}),
                   f"{content_key(home, home_entries)}:{len(items) > len(home)}")]
     months: list[MonthLink] = []
+    groups: list[list[EditionArticle]] = []
     for (year, month), group in groupby(items, key=lambda a: (a.local_date.year, a.local_date.month)):
         members = list(group)
+        months.append(MonthLink(year, month, len(members), month_path(edition, year, month)))
+        groups.append(members)
+    for index, (link, members) in enumerate(zip(months, groups, strict=True)):
+        newer = months[index - 1] if index > 0 else None  # months run newest first
+        older = months[index + 1] if index + 1 < len(months) else None
         entries = story_entries(members, story_of, edition)
-        path = month_path(edition, year, month)
-        months.append(MonthLink(year, month, len(members), path))
-        pages.append(Page(f"{path}index.html", "month.html", path, edition,
-                          same_path_in_every_edition(lambda e, y=year, m=month: month_path(e, y, m)),
-                          MappingProxyType({"year": year, "month": month, "days": by_day(entries)}), content_key(members, entries)))
+        pages.append(Page(f"{link.path}index.html", "month.html", link.path, edition,
+                          same_path_in_every_edition(lambda e, y=link.year, m=link.month: month_path(e, y, m)),
+                          MappingProxyType({"year": link.year, "month": link.month, "days": by_day(entries),
+                                            "newer": newer, "older": older}),
+                          f"{content_key(members, entries)}:{newer}:{older}"))
     index = archive_path(edition)
     pages.append(Page(f"{index}index.html", "archive.html", index, edition, same_path_in_every_edition(archive_path),
                       MappingProxyType({"months": tuple(months)})))
+    return pages
+
+
+def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], kind: str,
+                story_of: Mapping[str, Story]) -> list[Page]:
+    """Per tag (``kind="tag"``) or outlet (``kind="outlet"``): paginated listings of its
+    articles, newest first and grouped by day, at ``<prefix>/tags/<slug>/`` (then
+    ``page/2/``…), plus the index of all of them, most articles first. Spellings
+    that share a slug share a page; the shown name is the smallest of them, as
+    in the tag feeds, so both agree and rebuilds are stable."""
+    members: dict[str, list[EditionArticle]] = {}
+    names: dict[str, str] = {}
+    for item in items:  # newest first, so every group stays newest first
+        named = item.tags if kind == "tag" else ((item.outlet,) if item.outlet else ())
+        for entry in named:
+            if not entry.slug:
+                continue
+            group = members.setdefault(entry.slug, [])
+            if not group or group[-1] is not item:
+                group.append(item)
+            names[entry.slug] = min(names.get(entry.slug, entry.name), entry.name)
+    folder = "tags" if kind == "tag" else "outlets"
+    size = config.page_items
+    pages: list[Page] = []
+    for slug in sorted(members):
+        group = members[slug]
+        chunks = [group[i:i + size] for i in range(0, len(group), size)]
+
+        def page_path(e: Edition, number: int, slug: str = slug) -> str:
+            return f"{e.prefix}/{folder}/{slug}/" + (f"page/{number}/" if number > 1 else "")
+
+        links = tuple(PageLink(n, page_path(edition, n)) for n in range(1, len(chunks) + 1))
+        for number, chunk in enumerate(chunks, start=1):
+            path = page_path(edition, number)
+            data = {"kind": kind, "name": names[slug], "slug": slug, "count": len(group), "days": by_day(story_entries(chunk, story_of, edition)),
+                    "number": number, "pages": links,
+                    "feed": tag_feed_path(edition, Tag(names[slug], slug)) if kind == "tag" else ""}
+            pages.append(Page(f"{path}index.html", "names.html", path, edition,
+                              _same_path_in_every_edition(config, lambda e, n=number: page_path(e, n)),
+                              MappingProxyType(data), f"{content_key(chunk)}:{names[slug]}:{len(group)}:{len(chunks)}"))
+    index_of = tags_index_path if kind == "tag" else outlets_index_path
+    entries = sorted((NameLink(names[s], f"{edition.prefix}/{folder}/{s}/", len(g)) for s, g in members.items()),
+                     key=lambda link: (-link.count, link.name, link.path))
+    pages.append(Page(f"{index_of(edition)}index.html", "names_index.html", index_of(edition), edition,
+                      _same_path_in_every_edition(config, index_of),
+                      MappingProxyType({"kind": kind, "entries": tuple(entries)})))
     return pages
 
 

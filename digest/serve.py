@@ -91,7 +91,27 @@ class PipelineBuilder:
 
         if self.cache is None:
             self.cache = BuildCache()
-        return build(config, cache=self.cache)
+        self._finish_indexing()
+        report = build(config, cache=self.cache, defer_index=True)
+        if report.index_stale:
+            # The search index follows a moment after the pages, so a save shows
+            # without waiting for Pagefind; the next build waits for it.
+            from .search import index_site
+
+            def reindex() -> None:
+                try:
+                    index_site(config, report.out_dir)
+                except Exception as exc:  # noqa: BLE001 - the preview stays up; the next build retries
+                    _err(f"search index not updated: {exc}")
+
+            self._indexer = threading.Thread(target=reindex, name="search-index", daemon=True)
+            self._indexer.start()
+        return report
+
+    def _finish_indexing(self) -> None:
+        indexer = getattr(self, "_indexer", None)
+        if indexer is not None:
+            indexer.join()
 
 
 def _out(message: str) -> None:

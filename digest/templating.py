@@ -20,7 +20,7 @@ from .config import Config, Edition
 from .convert import convert_text
 from .errors import BuildError, problem
 from .output import OutputFile
-from .pages import Page, tag_feed_path
+from .pages import Page, outlet_path, tag_feed_path, tag_path
 from .yamlsource import parse_yaml
 
 STRINGS_FILE = "strings.yaml"
@@ -60,6 +60,8 @@ def make_environment(config: Config) -> jinja2.Environment:
     env.globals["url"] = lambda path="": config.base_path + path
     env.globals["abs_url"] = lambda path="": config.base_url + path
     env.globals["tag_feed_path"] = tag_feed_path
+    env.globals["tag_path"] = tag_path
+    env.globals["outlet_path"] = outlet_path
     return env
 
 
@@ -83,6 +85,7 @@ def render_pages(config: Config, pages: tuple[Page, ...], strings: Mapping[str, 
             for e in config.editions
         ],
         "default_path": f"{default_edition.prefix}/",
+        "search": config.search,
     }
     def render(page: Page) -> OutputFile:
         edition = page.edition or default_edition

@@ -14,6 +14,8 @@ everything else is external and is not fetched.
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -47,6 +49,10 @@ DEPLOYMENTS = [
 FEED_TYPES = {"application/rss+xml", "application/atom+xml"}
 # Files that nothing links to by design: served on a miss, or read by crawlers.
 UNLINKED = {"404.html", "sitemap.xml", "robots.txt"}
+# The search index's chunks are fetched by pagefind.js at run time, named by
+# content hashes: the crawl checks the bundle's entry and meta files, and
+# tests/test_search_browser.py loads the rest in a browser.
+INDEX_CHUNK = re.compile(r"^[a-z0-9-]+/pagefind/(?:index|fragment|filter)/[^/]+$|^[a-z0-9-]+/pagefind/(?:pagefind-worker\.js|wasm\.[a-z-]+\.pagefind)$")
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -146,6 +152,9 @@ def html_links(page_url: str, body: bytes) -> list[tuple[str, str]]:
             found.append((tag, el.get("src")))
         if el.get("srcset"):
             found += [(tag, c.split()[0]) for c in el.get("srcset").split(",") if c.strip()]
+        for attribute in ("data-bundle", "data-map", "data-words"):  # what the search page's script loads
+            if el.get(attribute):
+                found.append(("search-" + attribute[5:], el.get(attribute)))
         if tag == "meta" and (el.get("property") or el.get("name")) in {"og:url", "og:image", "twitter:image"}:
             found.append((el.get("property") or el.get("name"), el.get("content")))
     return found
@@ -185,6 +194,10 @@ def crawl(served: Served, start: str) -> Crawl:
         result.content_types[url] = content_type
         if content_type == "text/html":
             raw = html_links(url, body)
+        elif url.endswith("/pagefind/pagefind.js"):  # the bundle names its entry, which names each language's meta file
+            raw = [("search-entry", "pagefind-entry.json")]
+        elif url.endswith("/pagefind/pagefind-entry.json"):
+            raw = [("search-meta", f"pagefind.{lang['hash']}.pf_meta") for lang in json.loads(body)["languages"].values()]
         elif content_type in {"application/xml", "text/xml", "application/rss+xml", "application/atom+xml"}:
             raw = feed_links(body)
         else:
@@ -230,7 +243,8 @@ def test_crawl_from_root_finds_no_broken_internal_link(served: Served, crawled: 
     assert missing_fragments == []
     kinds = {link.kind for link in crawled.links}
     # Every kind of link the issue names was really checked, not vacuously passed.
-    assert {"a", "stylesheet", "feed", "hreflang", "switch", "feed-link"} <= kinds, kinds
+    assert {"a", "stylesheet", "feed", "hreflang", "switch", "feed-link",
+            "search-bundle", "search-map", "search-words", "search-entry", "search-meta"} <= kinds, kinds
 
 
 def test_crawl_reaches_every_page_and_feed(served: Served, crawled: Crawl) -> None:
@@ -239,7 +253,7 @@ def test_crawl_reaches_every_page_and_feed(served: Served, crawled: Crawl) -> No
     for url in crawled.fetched:
         rel = unquote(url[len(served.local_base):]) if url.startswith(served.local_base) else url
         reached.add(rel + "index.html" if rel == "" or rel.endswith("/") else rel)
-    unreached = sorted(on_disk - reached - UNLINKED)
+    unreached = sorted(p for p in on_disk - reached - UNLINKED if not INDEX_CHUNK.match(p))
     assert unreached == [], "built but linked from nowhere"
     feeds = [p for p in on_disk if p.endswith(("feed.xml", "atom.xml"))]
     assert len(feeds) >= 4 and set(feeds) <= reached  # RSS and Atom of both editions at least
@@ -270,7 +284,8 @@ def test_404_page_works_at_any_depth(served: Served) -> None:
     assert status == 200
     assert "找不到页面".encode() in body and "找不到頁面".encode() in body  # both scripts
     deep = served.local_base + "zh-hant/articles/no-such-article/"
-    links = [(kind, urljoin(deep, value)) for kind, value in html_links(deep, body)]
+    # A bare "#fragment" (the skip link) stays on whatever URL shows the page.
+    links = [(kind, urljoin(deep, value)) for kind, value in html_links(deep, body) if not value.startswith("#")]
     internal = [(kind, to_local(served, url)) for kind, url in links if to_local(served, url)]
     assert {"a", "stylesheet"} <= {kind for kind, _ in internal}
     for kind, url in internal:

@@ -162,7 +162,10 @@ DOM_PROBE = """
   const urlAttrs = ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'background', 'poster', 'srcset', 'srcdoc'];
   for (const el of document.querySelectorAll('*')) {
     const tag = el.localName;
-    let live = ['script', 'iframe', 'frame', 'object', 'embed', 'base', 'form'].includes(tag)
+    // The site's own search forms and search script (templates, not content) are not findings.
+    const own = (tag === 'form' && el.getAttribute('role') === 'search' && /[/]search[/]$/.test(el.getAttribute('action') || ''))
+                || (tag === 'script' && /[/]static[/]search[.]js$/.test(el.getAttribute('src') || '') && el.textContent === '');
+    let live = ['script', 'iframe', 'frame', 'object', 'embed', 'base', 'form'].includes(tag) && !own
                && !(tag === 'script' && el.textContent.indexOf('__x(') < 0 && !el.hasAttribute('src'));
     for (const a of el.attributes) {
       const name = a.name.toLowerCase();

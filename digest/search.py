@@ -1,0 +1,284 @@
+"""Stage: search, in two parts.
+
+1. ``build_script_maps`` (in memory, with the other OutputFiles): per edition,
+   ``<prefix>/search/script-map.json``, the table the search page uses to turn a
+   query typed in the other script into the edition's script before it asks the
+   index, so 软银 and 軟銀 (and 人工智能 / 人工智慧, where the edition's
+   conversion maps them) find the same articles in either edition. Shape::
+
+       {"n": 5, "p": {"人工智能": "人工智慧", ...}, "c": {"软": "軟", ...}}
+
+   ``c`` maps single characters, ``p`` phrases (2..``n`` characters) whose
+   conversion is not the character-by-character one. Both come from the
+   converter the edition's pages are written with (``convert.edition_converter``
+   with the site glossary): every Han
+   character, and every phrase of the other edition's text of the same
+   articles (what a reader of the other script would type) that the converter
+   converts differently from its characters. The table stays small because
+   only phrases in the site's articles are in it; ``convert_query`` is the
+   lookup walk, and ``static/search.js`` runs the same walk in the browser.
+
+2. ``index_site`` (on disk, after every file is written to the staged output
+   folder and before it is swapped in): Pagefind (the extended build, which
+   segments Chinese) indexes each edition's article pages into
+   ``<prefix>/pagefind/``. Its output depends only on the pages, so rebuilds are
+   byte-identical (checked by the tests).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import importlib.util
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable, Mapping
+from functools import lru_cache, partial
+from pathlib import Path
+from typing import Any
+
+import cbor2
+
+from .article import plain_text
+from .cache import Memo, no_memo
+from .config import Config, Edition
+from .convert import TextConverter, edition_converter
+from .errors import BuildError, problem
+from .output import OutputFile
+from .pages import EditionArticle, search_path
+
+MAX_PHRASE = 5  # longest phrase kept; regional phrase tables are almost all shorter
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+_UNUSED_UI = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+              "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+_SEPARATOR = "\ue000"  # a private-use character in no table, so no phrase matches across two pieces
+
+
+def index_folder(edition: Edition) -> str:
+    """Site-relative folder of an edition's Pagefind bundle."""
+    return f"{edition.prefix}/pagefind/"
+
+
+def words_path(edition: Edition) -> str:
+    """Site-relative path of the edition's index words (written with the index)."""
+    return f"{search_path(edition)}words.json"
+
+
+def script_map_path(edition: Edition) -> str:
+    return f"{search_path(edition)}script-map.json"
+
+
+def query_converter(config: Config, edition: Edition) -> TextConverter:
+    """The converter the edition's pages are written with (engine, project and
+    site glossary): what a query in the other script must go through."""
+    return edition_converter(edition, config.glossary.entries)
+
+
+def _convert_many(pieces: list[str], conv: TextConverter) -> list[str]:
+    if not pieces:
+        return []
+    converted = conv(_SEPARATOR.join(pieces)).split(_SEPARATOR)
+    if len(converted) != len(pieces):  # never trade correctness for speed
+        converted = [conv(p) for p in pieces]
+    return converted
+
+
+@lru_cache(maxsize=8)
+def _char_table(conv: TextConverter) -> Mapping[str, str]:
+    chars = [chr(c) for low, high in _HAN_RANGES for c in range(low, high + 1)]
+    return {c: d for c, d in zip(chars, _convert_many(chars, conv), strict=True) if d != c and len(d) == 1}
+
+
+def convert_query(text: str, table: Mapping[str, object]) -> str:
+    """The search page's conversion of a query: at each position the longest
+    phrase of ``table["p"]`` (at most ``table["n"]`` characters), else the
+    character through ``table["c"]``, else the character itself."""
+    phrases: Mapping[str, str] = table["p"]  # type: ignore[assignment]
+    chars: Mapping[str, str] = table["c"]  # type: ignore[assignment]
+    longest: int = table["n"]  # type: ignore[assignment]
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        for n in range(min(longest, len(text) - i), 1, -1):
+            piece = text[i:i + n]
+            if piece in phrases:
+                out.append(phrases[piece])
+                i += n
+                break
+        else:
+            out.append(chars.get(text[i], text[i]))
+            i += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=8)
+def _char_translation(conv: TextConverter) -> Mapping[int, str]:
+    return {ord(c): d for c, d in _char_table(conv).items()}
+
+
+def phrase_candidates(texts: Iterable[str], conv: TextConverter) -> dict[str, str]:
+    """Phrases of ``texts`` (written in the other script) that the edition's
+    conversion turns into something other than their characters' conversion:
+    phrase -> converted phrase. Only phrases over a character that the whole
+    run's conversion changes beyond the character table are tried, which keeps
+    this to a small share of the build."""
+    charwise = _char_translation(conv)
+    runs = sorted({run for text in texts for run in _HAN_RUN.findall(text)})
+    pieces: set[str] = set()
+    for run, converted in zip(runs, _convert_many(runs, conv), strict=True):
+        plain = run.translate(charwise)
+        if converted == plain:
+            continue
+        if len(converted) != len(plain):  # a phrase of another length: try every phrase of the run
+            hits = range(len(run))
+        else:
+            hits = [i for i, (a, b) in enumerate(zip(converted, plain)) if a != b]
+        for i in hits:
+            for length in range(2, MAX_PHRASE + 1):
+                for start in range(max(0, i - length + 1), min(i, len(run) - length) + 1):
+                    pieces.add(run[start:start + length])
+    ordered = sorted(pieces)
+    return {piece: converted for piece, converted in zip(ordered, _convert_many(ordered, conv), strict=True)
+            if converted != piece.translate(charwise)}
+
+
+def _article_texts(item: EditionArticle) -> list[str]:
+    return [item.title, item.summary, item.source, *(t.name for t in item.tags), plain_text(item.html)]
+
+
+def build_script_maps(config: Config, by_edition: Mapping[str, list[EditionArticle]], memo: Memo = no_memo) -> list[OutputFile]:
+    """One ``script-map.json`` per edition (see the module docstring).
+
+    In: the Config and each edition's articles. Out: OutputFiles, JSON with
+    sorted keys, so the same articles always give the same bytes."""
+    files = []
+    for edition in config.editions:
+        conv = query_converter(config, edition)
+        found: dict[str, str] = {}
+        for other in config.editions:
+            if other.code == edition.code:
+                continue
+            for item in by_edition[other.code]:
+                found.update(memo(("script-map", item.article.doc.digest, other.code, edition.code, config.fingerprint),
+                                  partial(phrase_candidates, _article_texts(item), conv)))
+        table = {"n": MAX_PHRASE, "p": _minimal(found, conv), "c": dict(_char_table(conv))}
+        data = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+        files.append(OutputFile(script_map_path(edition), data))
+    return files
+
+
+def _minimal(found: Mapping[str, str], conv: TextConverter) -> dict[str, str]:
+    """Drop every phrase that the walk already converts right with the shorter
+    phrases kept before it."""
+    kept: dict[str, str] = {}
+    table = {"n": MAX_PHRASE, "p": kept, "c": _char_table(conv)}
+    for phrase in sorted(found, key=lambda p: (len(p), p)):
+        if convert_query(phrase, table) != found[phrase]:
+            kept[phrase] = found[phrase]
+    return dict(sorted(kept.items()))
+
+
+_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,8}")
+_SIGNATURE = b"pagefind_dcd"  # what every gzipped Pagefind data file starts with once unzipped
+
+
+def _read_data(path: Path) -> Any:
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(_SIGNATURE):
+        raise ValueError(f"{path.name} is not a Pagefind data file")
+    return cbor2.loads(raw[len(_SIGNATURE):])
+
+
+def _write_data(folder: Path, stem: str, suffix: str, value: Any, digits: int) -> str:
+    """Write ``value`` as Pagefind does (signature + CBOR, gzipped), gzip without a
+    timestamp, named by the hash of its bytes; return the new hash name."""
+    raw = _SIGNATURE + cbor2.dumps(value)
+    name = f"{stem}_{hashlib.sha256(raw).hexdigest()[:digits]}"
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+    return name
+
+
+def normalise_bundle(bundle: Path) -> list[str]:
+    """Make a Pagefind bundle depend only on the pages indexed.
+
+    Pagefind 1.5 writes its filter files (and so the language's meta file and
+    the entry that names it) with values in hash-map order, which changes from
+    run to run (its maintainer says so in Pagefind issue #638). Here each filter's
+    values are sorted, the meta file lists the filters by name, and both are
+    renamed by the hash of their new bytes; fragments and index chunks are
+    already stable and are left alone. In: a bundle folder. Out: the same folder,
+    rewritten in place, and the index's Chinese words of 2..8 characters, sorted
+    (see ``index_site``). Raises ValueError on a file that is not Pagefind data."""
+    words: set[str] = set()
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language, info in sorted(entry["languages"].items()):
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read_data(meta_path)
+        filters = []
+        for name, old in meta[3]:
+            old_path = bundle / "filter" / f"{old}.pf_filter"
+            filter_name, values = _read_data(old_path)
+            old_path.unlink()
+            new = _write_data(bundle / "filter", old.rsplit("_", 1)[0], ".pf_filter",
+                              [filter_name, sorted(values, key=lambda v: v[0])], 7)
+            filters.append([name, new])
+        meta[3] = sorted(filters)
+        for _, _, chunk in meta[2]:
+            words.update(w[0] for w in _read_data(bundle / "index" / f"{chunk}.pf_index")[0] if _WORD.fullmatch(w[0]))
+        meta_path.unlink()
+        info["hash"] = _write_data(bundle, "pagefind." + info["hash"].rsplit("_", 1)[0], ".pf_meta", meta, 15)[len("pagefind."):]
+        entry["languages"][language] = info
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return sorted(words)
+
+
+def index_site(config: Config, site_dir: Path) -> None:
+    """Index every article page of each edition below ``site_dir`` with Pagefind.
+
+    In: the Config and a folder holding a complete site (the staged output).
+    Out: ``<prefix>/pagefind/`` of each edition written into it; an earlier
+    bundle there is replaced whole. The editions are indexed at the same time,
+    one Pagefind process each (the command-line tool of the ``pagefind``
+    package). Raises BuildError when Pagefind is missing or fails; the staged
+    folder is then discarded and the previous site stays.
+    """
+    if importlib.util.find_spec("pagefind") is None:
+        raise BuildError([problem(config.file, 0, "search needs the 'pagefind[extended]' package: "
+                                  "pip install -r requirements.txt (or set search: false)")])
+    scratch = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
+    try:
+        runs = []
+        # Pagefind refuses to write an empty index; an edition without articles
+        # gets no bundle, and its search page says the index cannot be loaded.
+        editions = [e for e in config.editions if any((site_dir / e.prefix / "articles").glob("*/index.html"))]
+        for edition in editions:
+            command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent",
+                       "--glob", f"{edition.prefix}/articles/*/index.html", "--output-path", str(scratch / edition.prefix)]
+            runs.append((edition, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
+        failed = [(edition, process.communicate()[0], process.returncode) for edition, process in runs]
+        problems = [problem(config.file, 0, f"search indexing of {edition.code} failed (Pagefind exit {code}): {out.strip()[-500:]}")
+                    for edition, out, code in failed if code != 0]
+        if problems:
+            raise BuildError(problems)
+        for edition in editions:
+            bundle = scratch / edition.prefix
+            for unused in _UNUSED_UI:  # Pagefind's own UIs: the search page has its own
+                (bundle / unused).unlink(missing_ok=True)
+            words = normalise_bundle(bundle)
+            # Pagefind 1.5 segments Chinese one way when indexing and the browser
+            # (Intl.Segmenter) another when searching, so a word the index keeps
+            # whole (软银) is split in the query (软|银) and found nowhere. The
+            # search page segments queries with the index's own words instead.
+            (site_dir / words_path(edition)).write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            target = site_dir / index_folder(edition)
+            if target.exists():
+                shutil.rmtree(target)
+            bundle.rename(target)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
