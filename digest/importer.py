@@ -271,9 +271,10 @@ def _visible_lines(fragment: str) -> str:
 
 
 def _fallback_title(body: str) -> str | None:
+    """The first line of the body that is not just its date ("2025年03月15日 09:20")."""
     for line in re.sub(r"<[^>]+>", "\n", body).splitlines():
         line = line.strip(" #*\t")
-        if line:
+        if line and not (len(line) <= 40 and date_in_text(line)):
             return line[:80]
     return None
 

@@ -211,7 +211,7 @@ def for_edition(article: Article, edition: Edition, config: Config) -> EditionAr
         return convert_marked(value, conv, edition.code, phrases)
 
     # never an empty credit: without a source the page names the URL's host (no outlet page then)
-    source = text(doc.source) or (urlsplit(doc.url).hostname or "").removeprefix("www.") if doc.url else text(doc.source)
+    source = text(doc.source) or _host(doc.url)
     outlet_slug = tag_slug(doc.source, "o") if doc.source else ""
     return EditionArticle(
         article=article,
@@ -235,6 +235,12 @@ def published_articles(config: Config, articles: tuple[Article, ...], now: datet
     now = now or datetime.now(timezone.utc)
     return [a for a in articles
             if (config.publish_drafts or not a.doc.draft) and (config.publish_future or a.doc.date <= now)]
+
+
+def _host(url: str | None) -> str:
+    """The credit of an article without ``source``: its URL's host, so no page shows
+    an empty "来源：" (nothing at all without a URL either)."""
+    return (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
 
 
 def _alternates(path_in: dict[str, str], default: str) -> tuple[tuple[str, str], ...]:

@@ -149,6 +149,14 @@ def test_no_date_found_is_a_warning_and_check_fails_until_filled(tmp_path: Path,
     assert "Traceback" not in err
 
 
+def test_a_date_line_is_never_the_title(tmp_path: Path) -> None:
+    clip = tmp_path / "clip.html"
+    clip.write_text("<div><p>2025年03月15日 09:20</p><p>中国人民银行宣布下调存款准备金率。</p></div>", encoding="utf-8")
+    results, errors = import_files([clip], content_dir=tmp_path / "content", source="新华网", write=False)
+    meta = yaml.safe_load(results[0].text.split("---\n")[1])
+    assert meta["title"] == "中国人民银行宣布下调存款准备金率。" and meta["date"] == "2025-03-15T09:20:00+08:00"
+
+
 def test_import_options_may_come_anywhere(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "config.yaml").write_text("timezone: Asia/Singapore\n", encoding="utf-8")
     status, out, err = run(capsys, "--config", str(tmp_path / "config.yaml"), "import", "--stdout",
@@ -282,6 +290,14 @@ def test_future_articles_need_the_future_flag(tmp_path: Path, capsys: pytest.Cap
     assert (tmp_path / "site/zh-hans/articles/later/index.html").is_file()
 
 
+def test_serve_and_build_accept_the_flags() -> None:
+    from digest.cli import parse_arguments
+
+    serve_args = parse_arguments(["serve", "--drafts", "--future"])
+    assert serve_args.drafts and serve_args.future
+    assert parse_arguments(["build", "--future"]).future and not parse_arguments(["build"]).future
+
+
 def test_drafts_only_in_the_serve_drafts_preview(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = make_site(tmp_path, {"done.md": article("完成", "正文。"),
                                   "wip.md": article("草稿", "正文。", extra="source: 测试社\ndraft: true\n")})
@@ -312,3 +328,25 @@ def test_no_page_shows_an_empty_credit(tmp_path: Path) -> None:
         text = html_file.read_text(encoding="utf-8")
         assert '<span class="source"></span>' not in text and "></a>" not in text.replace("<a></a>", ""), html_file
         assert "来源：<" not in text.replace("来源：<a href", ""), html_file
+
+
+# ---------------------------------------------------------------------------
+# make chromium on a machine without apt
+# ---------------------------------------------------------------------------
+
+def test_chromium_install_without_apt_says_the_browser_tests_will_skip(tmp_path: Path) -> None:
+    import subprocess
+
+    bin_dir = tmp_path / "bin"  # a PATH with neither apt-get nor chromium
+    bin_dir.mkdir()
+    (bin_dir / "id").symlink_to("/usr/bin/id")
+    script = REPO / "scripts" / "install-chromium.sh"
+    bare = subprocess.run(["/bin/sh", str(script)], capture_output=True, text=True, env={"PATH": str(bin_dir)})
+    assert bare.returncode == 0
+    assert "no chromium on PATH and no apt-get: the browser tests will be skipped" in bare.stderr
+    assert "DIGEST_CHROMIUM" in bare.stderr
+    chosen = subprocess.run(["/bin/sh", str(script)], capture_output=True, text=True,
+                            env={"PATH": str(bin_dir), "DIGEST_CHROMIUM": "/opt/chromium/chrome"})
+    assert chosen.returncode == 0 and "browser tests use DIGEST_CHROMIUM=/opt/chromium/chrome" in chosen.stdout
+    assert "--no-install-recommends" in script.read_text(encoding="utf-8")
+    assert "DPkg::Lock::Timeout" in script.read_text(encoding="utf-8")
