@@ -165,8 +165,10 @@ def visible(path: Path) -> tuple[list[str], set[str]]:
         lines, h1 = html_lines(body)
         return lines, titles | h1
     # pasted text: title line, blank line, date line, then one paragraph per line
-    titles = {norm(raw[0])} if raw else set()
-    rest = [norm(l) for l in raw[1:]]
+    # a first line holding a full stop is a caption or a paragraph, not a title
+    has_title = bool(raw) and "。" not in raw[0]
+    titles = {norm(raw[0])} if has_title else set()
+    rest = [norm(l) for l in raw[1 if has_title else 0:]]
     rest = [l for l in rest if l]
     if rest and DATE_LINE.match(rest[0]):
         rest = rest[1:]
