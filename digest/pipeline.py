@@ -146,8 +146,9 @@ def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None 
     if cache is not None and not cache.on_disk and cache.written_to == target and target.is_dir():
         # serve: files replaced one by one in the folder it wrote last time
         changed = [f.path for f in files if f.data is not None and cache.written.get(f.path) != f.data]
+        removed = cache.written.keys() - {f.path for f in files}  # a deleted or hidden article leaves the index too
         manifest = update_site(files, target, cache.written, cache.manifest if cache.manifest_for == target else {})
-        stale = index is not None and any("/articles/" in path for path in changed)
+        stale = index is not None and any("/articles/" in path for path in (*changed, *removed))
         if stale and not defer_index:
             index(target)
             stale = False
