@@ -82,7 +82,206 @@ VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea
 _RAW_TEXT = frozenset({"script", "style", "textarea"})
 
 
-def _zhconv(variant: str, pairs: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
+# Characters a single-character table rule can change: CJK blocks, general and
+# CJK punctuation, full-width forms.
+_CHAR_RANGES = ((0x2000, 0x2070), (0x3000, 0x3040), (0x3400, 0x4DC0), (0x4E00, 0xA000),
+                (0xF900, 0xFB00), (0xFF00, 0xFFF0))
+# How far the boundary check looks: a table rule found around a changed
+# character is at most _RULE_REACH characters longer than the change, and the
+# segmenter sees _SEGMENT_CONTEXT characters either side of the rule.
+_RULE_REACH = 6
+_SEGMENT_CONTEXT = 4
+_CACHE_LIMIT = 200_000
+# A match is undone only when keeping it makes the text's best segmentation at
+# least this much less likely (nats; e^2.5 = 12 times): jieba's dictionary has
+# rare junk words (馆里 beside 面馆), a table rule has been reviewed by people.
+STRADDLE_COST = 2.5
+_SENTENCE_END = re.compile("([。！？；\n\ue004])")
+
+
+class _BoundaryCheck:
+    """Undo conversion rules whose match crosses a word boundary.
+
+    The conversion tables and the glossary take the longest match starting
+    first, with no idea of words: 少数组织 -> 少陣列織 (数组 "array"), 粉丝发布 ->
+    粉絲髮布 (丝发 "silk hair"), 投資料理 -> 投资数据料理. A match is kept only
+    when it starts and ends on a word boundary of jieba's segmentation
+    (:mod:`digest.wordseg`) of the text around it; otherwise the words it cut
+    into are converted each on its own (粉丝|发布 -> 粉絲|發布).
+
+    Cheap where nothing is wrong: a glossary match is known from the glossary
+    pass; a table match is found where the text converted in context differs
+    from the same text converted one character at a time (one comparison per
+    document; about 1 character in 100 differs in news prose), and only those
+    places are probed and segmented, each distinct context once (cached by the
+    characters it depends on, so the output never depends on the cache).
+    Both directions: Traditional text is segmented through its
+    character-by-character Simplified form."""
+
+    def __init__(self, variant: str, base: Callable[[str], str], names: tuple[str, ...],
+                 pairs: tuple[tuple[str, str], ...]) -> None:
+        import zhconv_rs
+
+        self.base = base
+        # One word on its own: glossary and tables in one automaton.
+        self.word = zhconv_rs.make_converter(variant, list(pairs)) if pairs else base
+        single = [(c, base(c)) for lo, hi in _CHAR_RANGES for c in map(chr, range(lo, hi))]
+        single = [(c, out) for c, out in single if out != c and len(out) == 1]
+        self.plain = zhconv_rs.make_converter(None, single)
+        # The segmenter's dictionary is Simplified: from Traditional text, map
+        # each character to its Simplified form (one character each, so offsets hold).
+        if variant in ("zh-cn", "zh-sg", "zh-my", "zh-hans"):
+            self.to_simplified: dict[int, str] = {ord(c): out for c, out in single}
+        else:
+            to_hans = zhconv_rs.make_converter("zh-cn", [])
+            pairs = [(c, to_hans(c)) for lo, hi in _CHAR_RANGES for c in map(chr, range(lo, hi))]
+            self.to_simplified = {ord(c): out for c, out in pairs if out != c and len(out) == 1}
+        self.names = tuple(sorted({n.translate(self.to_simplified) for n in names}))
+        self._cache: dict[tuple[str, int, int, str], tuple[tuple[int, str], ...]] = {}
+        self._crossing: dict[tuple[str, int, int], bool] = {}
+        self._pairs: frozenset[str] | None = None
+        self._risk: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def inner_pairs(self) -> frozenset[str]:
+        if self._pairs is None:
+            from .wordseg import inner_pairs
+
+            self._pairs = inner_pairs(self.names)
+        return self._pairs
+
+    def risk(self, match: str) -> tuple[frozenset[str], frozenset[str]]:
+        """For a match: the characters that, right before it, end a word running
+        into it (少 for 数组: 少数), and those that, right after it, continue a word
+        starting inside it (理 for 资料: 料理)."""
+        found = self._risk.get(match)
+        if found is None:
+            from .wordseg import overlaps
+
+            simple = match.translate(self.to_simplified)
+            left, right = overlaps(self.names)
+            found = (frozenset(c for j in range(1, len(simple)) for c in left.get(simple[:j], ())),
+                     frozenset(c for j in range(1, len(simple)) for c in right.get(simple[j:], ())))
+            self._risk[match] = found
+        return found
+
+    def _cuts(self, text: str, start: int, end: int) -> tuple[int, set[int]]:
+        """Word boundaries around text[start:end] -> (window start, offsets in the window)."""
+        from .wordseg import boundaries
+
+        lo = max(0, start - _SEGMENT_CONTEXT)
+        window = text[lo:end + _SEGMENT_CONTEXT].translate(self.to_simplified)
+        return lo, boundaries(window, self.names)
+
+    def crosses(self, text: str, start: int, end: int) -> bool:
+        """Does a match text[start:end] straddle a word boundary: a boundary
+        inside it, and one of its ends inside a word (数组 in 少数|组织)? A match
+        inside one word (网络 in 网络安全) or made of whole words (两只) does not."""
+        before, after = text[start - 1:start], text[end:end + 1]
+        if not before and not after:
+            return False
+        left, right = self.risk(text[start:end])
+        if before.translate(self.to_simplified) not in left and after.translate(self.to_simplified) not in right:
+            return False  # no dictionary word runs into the match from either side
+        lo = max(0, start - _SEGMENT_CONTEXT)
+        window = text[lo:end + _SEGMENT_CONTEXT].translate(self.to_simplified)
+        start, end = start - lo, end - lo
+        key = (window, start, end)
+        found = self._crossing.get(key)
+        if found is None:
+            from .wordseg import straddle_cost
+
+            found = straddle_cost(window, start, end, self.names) > STRADDLE_COST
+            if len(self._crossing) > _CACHE_LIMIT:
+                self._crossing.clear()
+            self._crossing[key] = found
+        return found
+
+    def by_words(self, text: str, start: int, end: int) -> tuple[int, str]:
+        """The words text[start:end] touches, each converted alone -> (their start, result)."""
+        from .wordseg import words
+
+        lo = max(0, start - _SEGMENT_CONTEXT)
+        window = text[lo:end + _SEGMENT_CONTEXT]
+        at, first, out = lo, None, []
+        for word in words(window.translate(self.to_simplified), self.names):
+            if at + len(word) > start and at < end:
+                first = at if first is None else first
+                out.append(self.word(text[at:at + len(word)]))
+            at += len(word)
+        return (first if first is not None else start), "".join(out)
+
+    def fix_tables(self, src: str, out: str, *, split: bool = True) -> str:
+        """``out`` = base(src) with table matches that cross a word boundary undone."""
+        if len(src) != len(out):
+            if not split:
+                return out
+            # A rule changed the length somewhere: check sentence by sentence,
+            # where lengths line up (rules never match across these marks).
+            parts = _SENTENCE_END.split(src)
+            return "".join(self.fix_tables(p, self.base(p), split=False) if i % 2 == 0 and p else p
+                           for i, p in enumerate(parts))
+        plain = self.plain(src)
+        if plain == out:
+            return out
+        import numpy as np
+
+        diff = np.flatnonzero(np.frombuffer(out.encode("utf-32-le"), dtype="<u4")
+                              != np.frombuffer(plain.encode("utf-32-le"), dtype="<u4"))
+        fixes: list[tuple[int, str]] = []
+        run_start = previous = -2
+        for index in [*diff.tolist(), -1]:
+            if index == previous + 1:
+                previous = index
+                continue
+            if run_start >= 0:
+                fixes += self._fix_run(src, out, run_start, previous + 1)
+            run_start = previous = index
+        if not fixes:
+            return out
+        chars = list(out)
+        for at, text in fixes:
+            chars[at:at + len(text)] = text
+        return "".join(chars)
+
+    def _fix_run(self, src: str, out: str, start: int, end: int) -> tuple[tuple[int, str], ...]:
+        reach = _RULE_REACH + _SEGMENT_CONTEXT + 1
+        lo = max(0, start - reach)
+        key = (src[lo:end + reach], start - lo, end - start, out[start:end])
+        found = self._cache.get(key)
+        if found is None:
+            found = tuple((lo + at, text) for at, text in self._decide(key[0], start - lo, end - lo, key[3]))
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = tuple((at - lo, text) for at, text in found)
+            return found
+        return tuple((lo + at, text) for at, text in found)
+
+    def _decide(self, src: str, start: int, end: int, result: str) -> tuple[tuple[int, str], ...]:
+        """src[start:end] became ``result`` in context: find the smallest window
+        that does so on its own (the rule's match); if every such window crosses
+        a word boundary, convert the words it touches one by one instead."""
+        width = end - start
+        for length in range(max(2, width), width + _RULE_REACH + 1):
+            windows = [(a, a + length) for a in range(max(0, end - length), start + 1) if a + length <= len(src)]
+            hits = [(a, b) for a, b in windows
+                    if "\ue004" not in src[a:b] and _same_at(self.base(src[a:b]), start - a, result, b - a)]
+            if not hits:
+                continue
+            if any(not self.crosses(src, a, b) for a, b in hits):
+                return ()
+            a, b = hits[0]
+            at, text = self.by_words(src, a, b)
+            if len(text) != len(src[at:at + len(text)]) or at + len(text) > len(src):
+                return ()
+            return ((at, text),)
+        return ()
+
+
+def _same_at(converted: str, offset: int, result: str, length: int) -> bool:
+    return len(converted) == length and converted[offset:offset + len(result)] == result
+
+
+def _zhconv(variant: str, pairs: tuple[tuple[str, str], ...], words: Words | None = None) -> Callable[[str], str]:
     """Glossary first, then the tables on what is left. Merged into one automaton
     (``make_converter(variant, pairs)``), a table word starting *after* a glossary
     word can still beat it (看著作業 -> 看著作业: 著作 beat 看著); matched on their
@@ -90,26 +289,56 @@ def _zhconv(variant: str, pairs: tuple[tuple[str, str], ...]) -> Callable[[str],
     see the glossary word that follows a stretch of text as context, so 面馆里
     (glossary 馆里) keeps 麵館, while the glossary word itself is never changed by
     a table word straddling into it (粉丝|发布 keeps 發布). Measured on the dev set: 90.0% merged, 96.5%
-    this way (bench/convert_quality.py)."""
+    this way (bench/convert_quality.py).
+
+    Then the word-boundary check (:class:`_BoundaryCheck`): a glossary match of
+    two or more characters that starts or ends inside a word is dropped (the
+    tables convert that text instead), unless its source form is one of
+    ``words.trusted`` (the curator's entries always apply); a table match
+    crossing a word boundary is undone. ``words`` None: no check (the bare
+    engine, and :func:`to_neutral`)."""
     import zhconv_rs
 
     base = zhconv_rs.make_converter(variant, [])
+    if words is None:
+        check = None
+        trusted: frozenset[str] = frozenset()
+    else:
+        check = _BoundaryCheck(variant, base, words.names, pairs)
+        # An entry that says what the tables say anyway (a guard) needs no check.
+        trusted = words.trusted | {k for k, v in pairs if base(k) == v}
+    def fixed(text: str) -> str:
+        return base(text) if check is None else check.fix_tables(text, base(text))
+
     if not pairs:
-        return base
+        return fixed
     marked = zhconv_rs.make_converter(None, [(k, f"\ue001{v}\ue003{k}\ue002") for k, v in pairs])
     spans = re.compile("\ue001([^\ue003]*)\ue003([^\ue002]*)\ue002")
 
     def batch(texts: list[str]) -> list[str]:
         # Not _SEPARATOR: the texts may hold it already (TextConverter joins with it).
-        done = base("\ue004".join(texts)).split("\ue004")
-        return done if len(done) == len(texts) else [base(t) for t in texts]
+        done = fixed("\ue004".join(texts)).split("\ue004")
+        return done if len(done) == len(texts) else [fixed(t) for t in texts]
 
     def convert(text: str) -> str:
         done = marked(text)
         if "\ue001" not in done:
-            return base(text)
+            return fixed(text)
         parts = spans.split(done)  # gap, result, source, gap, result, source, …, gap
-        gaps, keys = parts[0::3], [*parts[2::3], ""]
+        gaps, results, keys = [parts[0]], [], []
+        at = len(parts[0])
+        for i in range(1, len(parts), 3):
+            result, key, gap = parts[i], parts[i + 1], parts[i + 2]
+            if check and len(key) > 1 and key not in trusted and check.crosses(text, at, at + len(key)):
+                gaps[-1] += key + gap  # not a word here: the tables convert it
+            else:
+                results.append(result)
+                keys.append(key)
+                gaps.append(gap)
+            at += len(key) + len(gap)
+        if not keys:
+            return fixed(text)
+        keys.append("")
         with_next = batch([g + k for g, k in zip(gaps, keys, strict=True)])
         out: list[str] = []
         for i, gap in enumerate(gaps):
@@ -119,9 +348,9 @@ def _zhconv(variant: str, pairs: tuple[tuple[str, str], ...]) -> Callable[[str],
             if len(converted) == len(gap) + len(keys[i]):
                 out.append(converted[: len(gap)])
             else:
-                out.append(base(gap))
-            if i < len(keys) - 1:
-                out.append(parts[3 * i + 1])
+                out.append(fixed(gap))
+            if i < len(results):
+                out.append(results[i])
         return "".join(out)
 
     return convert
@@ -153,12 +382,23 @@ def _opencc(config: str, pairs: tuple[tuple[str, str], ...]) -> Callable[[str], 
     return convert
 
 
-def make_engine(engine: str, pairs: tuple[tuple[str, str], ...]) -> Callable[[str], str]:
+@dataclass(frozen=True)
+class Words:
+    """What the word-boundary check needs: ``names`` (glossary words, either
+    script, that the segmenter keeps whole) and ``trusted`` (source forms applied
+    wherever they match: the curator's entries and the context entries)."""
+
+    names: tuple[str, ...] = ()
+    trusted: frozenset[str] = frozenset()
+
+
+def make_engine(engine: str, pairs: tuple[tuple[str, str], ...], words: Words | None = None) -> Callable[[str], str]:
     """``zhconv-rs:<variant>`` or ``opencc:<config>`` with extra pairs -> text function.
-    Raises ValueError for an unknown engine name."""
+    ``words``: run the word-boundary check (zhconv-rs only). Raises ValueError for an
+    unknown engine name."""
     kind, _, name = engine.partition(":")
     if kind == "zhconv-rs" and name in ZHCONV_VARIANTS:
-        return _zhconv(name, pairs)
+        return _zhconv(name, pairs, words)
     if kind == "opencc" and re.fullmatch(r"[a-z0-9]+", name):
         return _opencc(name, pairs)
     raise ValueError(f"unknown converter '{engine}' (zhconv-rs:<{'|'.join(ZHCONV_VARIANTS)}> or opencc:<config>)")
@@ -233,6 +473,11 @@ class TextConverter:
         return self._join(out, convertible)
 
 
+# Entries that choose a character by its neighbour (公司里 -> 公司裡, 三万亿 -> 三兆)
+# span two words by design: the word-boundary check leaves them alone.
+_CONTEXT_FILE = "characters.tsv"
+
+
 @lru_cache(maxsize=64)
 def make_converter(target: str, engine: str | None = None, entries: tuple[Entry, ...] = ()) -> TextConverter:
     """The converter into ``target`` with the project glossary plus ``entries``
@@ -241,7 +486,11 @@ def make_converter(target: str, engine: str | None = None, entries: tuple[Entry,
         raise ValueError(f"unknown target script '{target}' (zh-Hans or zh-Hant)")
     engine = engine or DEFAULT_ENGINES[target]
     pairs = pairs_for(target, project_entries() + entries)
-    return TextConverter(target, engine, pairs, make_engine(engine, pairs))
+    context = [e for e in project_entries() if e.origin.split(":")[0] == _CONTEXT_FILE]
+    names = tuple(sorted({form for e in project_entries() if e.origin.split(":")[0] != _CONTEXT_FILE
+                          for form in e.hans + e.hant}))
+    trusted = frozenset(form for e in (*context, *entries) for form in e.hans + e.hant)
+    return TextConverter(target, engine, pairs, make_engine(engine, pairs, Words(names, trusted)))
 
 
 @lru_cache(maxsize=64)

@@ -31,7 +31,7 @@ from .yamlsource import LocatedYaml, parse_yaml, schema_problems
 DATA_DIR = Path(__file__).resolve().parent / "data" / "glossary"
 # Files of the project glossary, in order of precedence (a later file's entry
 # for the same source form wins): curated kinds first, guards last.
-KINDS = ("characters", "vocabulary", "places", "organisations", "people", "boundary", "guards")
+KINDS = ("characters", "vocabulary", "places", "organisations", "people", "guards")
 SPLIT_FILE = "split"  # usages that differ by outlet, not region: never converted
 
 

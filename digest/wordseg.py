@@ -1,0 +1,131 @@
+"""Word boundaries of Simplified Chinese text, for the converter's boundary check.
+
+In:  a short stretch of Simplified Chinese (a few words around a conversion
+     rule's match; Traditional text is mapped character by character first).
+Out: :func:`boundaries` -> the set of offsets (0..len) where a word starts or
+     ends.
+
+The segmenter is jieba 0.42.1 (pinned in requirements.txt) with its own
+dictionary from the package (dict.txt, 349,046 words with frequencies) and
+without its HMM for unknown words, so a word jieba does not know is cut into
+single characters rather than guessed. Words with 着 also get Taiwan's 著
+spelling (看著). Names from the project glossary
+(people, places, organisations) are added as words, so a name stays one unit
+(泽连斯基, 蓬佩奥). Loaded on first use (about 1.5 s), in memory only: jieba's
+own loader would write a cache file into the temp folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+# Frequency given to a glossary name jieba lacks: about that of a common
+# two-character word in dict.txt (e.g. 政策 has 9,470, 表示 23,404), so the name
+# is one word but never beats a real word it overlaps (四川|普通话 over 川普).
+NAME_FREQUENCY = 3000
+
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    with _LOCK, tokenizer.get_dict_file() as handle:
+        tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(handle)
+    tokenizer.initialized = True
+    # Taiwan writes the verb suffix 着 as 著 (看著, 隨著), and no character map
+    # can tell it from 著 "write" (著作): give each 着 word its 著 spelling too,
+    # so 看著作業 is 看著|作業, not 看|著作|業.
+    for word, frequency in list(tokenizer.FREQ.items()):
+        if frequency and "着" in word:
+            variant = word.replace("着", "著")
+            if not tokenizer.FREQ.get(variant):
+                tokenizer.add_word(variant, frequency)
+    return tokenizer
+
+
+@lru_cache(maxsize=4)
+def segmenter(names: tuple[str, ...]) -> Any:
+    """jieba's tokenizer with ``names`` added as words (Simplified forms)."""
+    tokenizer = _tokenizer()
+    for name in names:
+        if len(name) > 1 and tokenizer.FREQ.get(name, 0) == 0:
+            tokenizer.add_word(name, NAME_FREQUENCY)
+    return tokenizer
+
+
+def boundaries(text: str, names: tuple[str, ...] = ()) -> set[int]:
+    """Offsets in ``text`` (Simplified script) where words start or end, 0 and
+    len(text) included."""
+    cuts = {0}
+    at = 0
+    for word in segmenter(names).cut(text, HMM=False):
+        at += len(word)
+        cuts.add(at)
+    return cuts
+
+
+@lru_cache(maxsize=4)
+def inner_pairs(names: tuple[str, ...] = ()) -> frozenset[str]:
+    """Every two adjacent characters inside a dictionary word (数组 -> 数组; 少数 ->
+    少数). Where text[i-1:i+1] is not one of these, offset i is a word boundary
+    for certain: a quick test before :func:`boundaries`."""
+    freq = segmenter(names).FREQ
+    return frozenset(word[i:i + 2] for word, count in freq.items() if count for i in range(len(word) - 1))
+
+
+@lru_cache(maxsize=4)
+def overlaps(names: tuple[str, ...] = ()) -> tuple[dict[str, str], dict[str, str]]:
+    """The dictionary's words split in two at every place: ``left[tail]`` = the
+    characters a word has right before its ending ``tail`` (少 for 数 in 少数),
+    ``right[head]`` = the characters a word has right after its beginning ``head``
+    (理 for 料 in 料理). A match whose first characters are no word's ending
+    after the character before it, and whose last are no word's beginning
+    before the character after it, cannot straddle a word boundary."""
+    left: dict[str, set[str]] = {}
+    right: dict[str, set[str]] = {}
+    for word, count in segmenter(names).FREQ.items():
+        if count:
+            for i in range(1, len(word)):
+                left.setdefault(word[i:], set()).add(word[i - 1])
+                right.setdefault(word[:i], set()).add(word[i])
+    return ({k: "".join(sorted(v)) for k, v in left.items()}, {k: "".join(sorted(v)) for k, v in right.items()})
+
+
+def _best(tokenizer: Any, text: str) -> float:
+    """Log-probability of jieba's best segmentation of ``text`` (0 for '')."""
+    if not text:
+        return 0.0
+    route: dict[int, tuple[float, int]] = {}
+    tokenizer.calc(text, tokenizer.get_DAG(text), route)
+    return route[0][0]
+
+
+def straddle_cost(text: str, start: int, end: int, names: tuple[str, ...] = ()) -> float:
+    """How much less likely (in nats) the best segmentation of ``text`` becomes
+    when text[start:end] must start and end on word boundaries. 0 when the best
+    segmentation already has both boundaries, or holds the span inside one word
+    (网络 in 网络安全); large when the span takes a piece of each of two likely
+    words (丝发 in 粉丝|发布)."""
+    cuts = boundaries(text, names)
+    if start in cuts and end in cuts:
+        return 0.0
+    inner = [c for c in cuts if start < c < end]
+    if not inner:
+        return 0.0  # inside one word
+    tokenizer = segmenter(names)
+    best = _best(tokenizer, text)
+    forced = _best(tokenizer, text[:start]) + _best(tokenizer, text[start:end]) + _best(tokenizer, text[end:])
+    return best - forced
+
+
+def words(text: str, names: tuple[str, ...] = ()) -> Iterable[str]:
+    """``text`` cut into words (their concatenation is ``text``)."""
+    return segmenter(names).cut(text, HMM=False)
