@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from . import markup
 from .glossary import Entry, pairs_for, project_entries, split_usages
@@ -139,58 +139,29 @@ class _BoundaryCheck:
         self.names = tuple(sorted({n.translate(self.to_simplified) for n in names}))
         self._cache: dict[tuple[str, int, int, str], tuple[tuple[int, str], ...]] = {}
         self._crossing: dict[tuple[str, int, int], bool] = {}
-        self._pairs: frozenset[str] | None = None
-        self._risk: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._tokenizer: Any = None
 
-    def inner_pairs(self) -> frozenset[str]:
-        if self._pairs is None:
-            from .wordseg import inner_pairs
+    def tokenizer(self) -> Any:
+        """jieba's tokenizer with the glossary's words, loaded on first use."""
+        if self._tokenizer is None:
+            from .wordseg import segmenter
 
-            self._pairs = inner_pairs(self.names)
-        return self._pairs
-
-    def risk(self, match: str) -> tuple[frozenset[str], frozenset[str]]:
-        """For a match: the characters that, right before it, end a word running
-        into it (少 for 数组: 少数), and those that, right after it, continue a word
-        starting inside it (理 for 资料: 料理)."""
-        found = self._risk.get(match)
-        if found is None:
-            from .wordseg import overlaps
-
-            simple = match.translate(self.to_simplified)
-            left, right = overlaps(self.names)
-            found = (frozenset(c for j in range(1, len(simple)) for c in left.get(simple[:j], ())),
-                     frozenset(c for j in range(1, len(simple)) for c in right.get(simple[j:], ())))
-            self._risk[match] = found
-        return found
-
-    def _cuts(self, text: str, start: int, end: int) -> tuple[int, set[int]]:
-        """Word boundaries around text[start:end] -> (window start, offsets in the window)."""
-        from .wordseg import boundaries
-
-        lo = max(0, start - _SEGMENT_CONTEXT)
-        window = text[lo:end + _SEGMENT_CONTEXT].translate(self.to_simplified)
-        return lo, boundaries(window, self.names)
+            self._tokenizer = segmenter(self.names)
+        return self._tokenizer
 
     def crosses(self, text: str, start: int, end: int) -> bool:
         """Does a match text[start:end] straddle a word boundary: a boundary
         inside it, and one of its ends inside a word (数组 in 少数|组织)? A match
         inside one word (网络 in 网络安全) or made of whole words (两只) does not."""
-        before, after = text[start - 1:start], text[end:end + 1]
-        if not before and not after:
-            return False
-        left, right = self.risk(text[start:end])
-        if before.translate(self.to_simplified) not in left and after.translate(self.to_simplified) not in right:
-            return False  # no dictionary word runs into the match from either side
         lo = max(0, start - _SEGMENT_CONTEXT)
-        window = text[lo:end + _SEGMENT_CONTEXT].translate(self.to_simplified)
-        start, end = start - lo, end - lo
-        key = (window, start, end)
+        key = (text[lo:end + _SEGMENT_CONTEXT], start - lo, end - lo)
         found = self._crossing.get(key)
         if found is None:
-            from .wordseg import straddle_cost
+            from .wordseg import may_straddle, straddle_cost
 
-            found = straddle_cost(window, start, end, self.names) > STRADDLE_COST
+            window, start, end = key[0].translate(self.to_simplified), key[1], key[2]
+            found = (may_straddle(window, start, end, tokenizer=self.tokenizer())
+                     and straddle_cost(window, start, end, tokenizer=self.tokenizer()) > STRADDLE_COST)
             if len(self._crossing) > _CACHE_LIMIT:
                 self._crossing.clear()
             self._crossing[key] = found
@@ -203,7 +174,7 @@ class _BoundaryCheck:
         lo = max(0, start - _SEGMENT_CONTEXT)
         window = text[lo:end + _SEGMENT_CONTEXT]
         at, first, out = lo, None, []
-        for word in words(window.translate(self.to_simplified), self.names):
+        for word in words(window.translate(self.to_simplified), tokenizer=self.tokenizer()):
             if at + len(word) > start and at < end:
                 first = at if first is None else first
                 out.append(self.word(text[at:at + len(word)]))
@@ -215,11 +186,13 @@ class _BoundaryCheck:
         if len(src) != len(out):
             if not split:
                 return out
-            # A rule changed the length somewhere: check sentence by sentence,
-            # where lengths line up (rules never match across these marks).
-            parts = _SENTENCE_END.split(src)
-            return "".join(self.fix_tables(p, self.base(p), split=False) if i % 2 == 0 and p else p
-                           for i, p in enumerate(parts))
+            # A rule changed the length somewhere: check sentence by sentence
+            # (no rule changes these marks), where lengths line up.
+            parts, done = _SENTENCE_END.split(src), _SENTENCE_END.split(out)
+            if len(parts) != len(done):
+                return out
+            return "".join(self.fix_tables(p, d, split=False) if i % 2 == 0 and p else d
+                           for i, (p, d) in enumerate(zip(parts, done)))
         plain = self.plain(src)
         if plain == out:
             return out

@@ -11,8 +11,9 @@ without its HMM for unknown words, so a word jieba does not know is cut into
 single characters rather than guessed. Words with 着 also get Taiwan's 著
 spelling (看著). Names from the project glossary
 (people, places, organisations) are added as words, so a name stays one unit
-(泽连斯基, 蓬佩奥). Loaded on first use (about 1.5 s), in memory only: jieba's
-own loader would write a cache file into the temp folder.
+(泽连斯基, 蓬佩奥). Loaded on first use: about 1.5 s the first time on a
+machine, when jieba writes its prefix dictionary to a cache file in the temp
+folder (``jieba.cache``, jieba's own mechanism), about 0.5 s after that.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ from typing import Any
 # is one word but never beats a real word it overlaps (四川|普通话 over 川普).
 NAME_FREQUENCY = 3000
 
+# How far before a span :func:`may_straddle` looks for the start of a word.
+LONGEST_REACH = 4
+
 _LOCK = threading.Lock()
 
 
@@ -37,9 +41,8 @@ def _tokenizer() -> Any:
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
-    with _LOCK, tokenizer.get_dict_file() as handle:
-        tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(handle)
-    tokenizer.initialized = True
+    with _LOCK:
+        tokenizer.initialize()
     # Taiwan writes the verb suffix 着 as 著 (看著, 隨著), and no character map
     # can tell it from 著 "write" (著作): give each 着 word its 著 spelling too,
     # so 看著作業 is 看著|作業, not 看|著作|業.
@@ -61,42 +64,31 @@ def segmenter(names: tuple[str, ...]) -> Any:
     return tokenizer
 
 
-def boundaries(text: str, names: tuple[str, ...] = ()) -> set[int]:
+def boundaries(text: str, names: tuple[str, ...] = (), tokenizer: Any = None) -> set[int]:
     """Offsets in ``text`` (Simplified script) where words start or end, 0 and
-    len(text) included."""
+    len(text) included. ``tokenizer``: :func:`segmenter`'s result, if at hand."""
     cuts = {0}
     at = 0
-    for word in segmenter(names).cut(text, HMM=False):
+    for word in (tokenizer or segmenter(names)).cut(text, HMM=False):
         at += len(word)
         cuts.add(at)
     return cuts
 
 
-@lru_cache(maxsize=4)
-def inner_pairs(names: tuple[str, ...] = ()) -> frozenset[str]:
-    """Every two adjacent characters inside a dictionary word (数组 -> 数组; 少数 ->
-    少数). Where text[i-1:i+1] is not one of these, offset i is a word boundary
-    for certain: a quick test before :func:`boundaries`."""
-    freq = segmenter(names).FREQ
-    return frozenset(word[i:i + 2] for word, count in freq.items() if count for i in range(len(word) - 1))
-
-
-@lru_cache(maxsize=4)
-def overlaps(names: tuple[str, ...] = ()) -> tuple[dict[str, str], dict[str, str]]:
-    """The dictionary's words split in two at every place: ``left[tail]`` = the
-    characters a word has right before its ending ``tail`` (少 for 数 in 少数),
-    ``right[head]`` = the characters a word has right after its beginning ``head``
-    (理 for 料 in 料理). A match whose first characters are no word's ending
-    after the character before it, and whose last are no word's beginning
-    before the character after it, cannot straddle a word boundary."""
-    left: dict[str, set[str]] = {}
-    right: dict[str, set[str]] = {}
-    for word, count in segmenter(names).FREQ.items():
-        if count:
-            for i in range(1, len(word)):
-                left.setdefault(word[i:], set()).add(word[i - 1])
-                right.setdefault(word[:i], set()).add(word[i])
-    return ({k: "".join(sorted(v)) for k, v in left.items()}, {k: "".join(sorted(v)) for k, v in right.items()})
+def may_straddle(text: str, start: int, end: int, names: tuple[str, ...] = (), tokenizer: Any = None) -> bool:
+    """Quick test before :func:`straddle_cost`: could a dictionary word run from
+    before ``start`` to inside text[start:end], or from inside it to past ``end``?
+    Where no word does, the span cannot straddle a word boundary."""
+    freq = (tokenizer or segmenter(names)).FREQ  # every word and every prefix of a word (0 for a prefix only)
+    for i in range(start - 1, max(-1, start - LONGEST_REACH - 1), -1):
+        if text[i:start + 1] not in freq:
+            break
+        if any(freq.get(text[i:j]) for j in range(start + 1, end)):
+            return True
+    for j in range(start + 1, end):
+        if text[j:end + 1] in freq:
+            return True
+    return False
 
 
 def _best(tokenizer: Any, text: str) -> float:
@@ -108,24 +100,24 @@ def _best(tokenizer: Any, text: str) -> float:
     return route[0][0]
 
 
-def straddle_cost(text: str, start: int, end: int, names: tuple[str, ...] = ()) -> float:
+def straddle_cost(text: str, start: int, end: int, names: tuple[str, ...] = (), tokenizer: Any = None) -> float:
     """How much less likely (in nats) the best segmentation of ``text`` becomes
     when text[start:end] must start and end on word boundaries. 0 when the best
     segmentation already has both boundaries, or holds the span inside one word
     (网络 in 网络安全); large when the span takes a piece of each of two likely
     words (丝发 in 粉丝|发布)."""
-    cuts = boundaries(text, names)
+    tokenizer = tokenizer or segmenter(names)
+    cuts = boundaries(text, tokenizer=tokenizer)
     if start in cuts and end in cuts:
         return 0.0
     inner = [c for c in cuts if start < c < end]
     if not inner:
         return 0.0  # inside one word
-    tokenizer = segmenter(names)
     best = _best(tokenizer, text)
     forced = _best(tokenizer, text[:start]) + _best(tokenizer, text[start:end]) + _best(tokenizer, text[end:])
     return best - forced
 
 
-def words(text: str, names: tuple[str, ...] = ()) -> Iterable[str]:
+def words(text: str, names: tuple[str, ...] = (), tokenizer: Any = None) -> Iterable[str]:
     """``text`` cut into words (their concatenation is ``text``)."""
-    return segmenter(names).cut(text, HMM=False)
+    return (tokenizer or segmenter(names)).cut(text, HMM=False)

@@ -86,6 +86,49 @@ def test_to_hans(source: str, expected: str) -> None:
     assert hans(source) == expected
 
 
+# --- word boundaries -----------------------------------------------------------
+# No guard entry lists these words: the boundary check (jieba's segmentation of
+# the text around a match) undoes a glossary or table match that takes the end of
+# one word and the start of the next.
+
+@pytest.mark.parametrize("convert, source, expected", [
+    (hant, "增加纳税人的负担", "增加納稅人的負擔"),      # 加纳 (Ghana) in 增加|纳税
+    (hant, "公司里根本没有人", "公司裡根本沒有人"),      # 里根 (Reagan) in 里|根本
+    (hant, "歌手向粉丝发布新歌", "歌手向粉絲發布新歌"),  # the tables' 丝发 in 粉丝|发布
+    (hans, "他投資料理餐廳", "他投资料理餐厅"),          # 資料 (data) in 投資|料理
+    (hans, "電影片長兩小時", "电影片长两小时"),          # 影片 (video) in 電影|片長
+    (hans, "病毒在體內存在", "病毒在体内存在"),          # 內存 (memory) in 體內|存在
+])
+def test_matches_across_a_word_boundary_are_undone(convert, source: str, expected: str) -> None:
+    assert convert(source) == expected
+
+
+@pytest.mark.parametrize("convert, source, expected", [
+    (hant, "加纳总统", "迦納總統"),                # the same entries where they are words
+    (hant, "里根总统", "雷根總統"),
+    (hant, "政府加强网络安全", "政府加強網路安全"),  # inside one word (网络安全) is kept
+    (hant, "两只羊", "兩隻羊"),                    # whole words (两|只) are kept
+    (hans, "氣溫資料", "气温数据"),
+])
+def test_matches_that_are_words_stay(convert, source: str, expected: str) -> None:
+    assert convert(source) == expected
+
+
+def test_straddle_cost_tells_a_straddling_span_from_a_word() -> None:
+    from digest.wordseg import straddle_cost
+
+    assert straddle_cost("少数组织", 1, 3) > 10     # 数组 in 少数|组织
+    assert straddle_cost("少数组织", 0, 2) == 0     # 少数
+    assert straddle_cost("网络安全", 0, 2) == 0     # inside one word
+
+
+def test_curator_entries_are_never_undone() -> None:
+    from digest.glossary import Entry
+
+    conv = make_converter("zh-Hant", None, (Entry(("数组",), ("陣列",)),))
+    assert conv("少数组织") == "少陣列織"
+
+
 def test_guard_entries_only_win_where_they_match() -> None:
     # 四川 guards 川普 in to_neutral's folding, without stopping 川普 elsewhere.
     assert to_neutral("四川普通话") == "四川普通话"
