@@ -46,11 +46,11 @@ def _tokenizer() -> Any:
     # Taiwan writes the verb suffix 着 as 著 (看著, 隨著), and no character map
     # can tell it from 著 "write" (著作): give each 着 word its 著 spelling too,
     # so 看著作業 is 看著|作業, not 看|著作|業.
-    for word, frequency in list(tokenizer.FREQ.items()):
-        if frequency and "着" in word:
-            variant = word.replace("着", "著")
-            if not tokenizer.FREQ.get(variant):
-                tokenizer.add_word(variant, frequency)
+    freq = tokenizer.FREQ
+    for word in [w for w in freq if "着" in w and freq[w]]:
+        variant = word.replace("着", "著")
+        if not freq.get(variant):
+            tokenizer.add_word(variant, freq[word])
     return tokenizer
 
 
@@ -103,16 +103,15 @@ def _best(tokenizer: Any, text: str) -> float:
 def straddle_cost(text: str, start: int, end: int, names: tuple[str, ...] = (), tokenizer: Any = None) -> float:
     """How much less likely (in nats) the best segmentation of ``text`` becomes
     when text[start:end] must start and end on word boundaries. 0 when the best
-    segmentation already has both boundaries, or holds the span inside one word
-    (网络 in 网络安全); large when the span takes a piece of each of two likely
-    words (丝发 in 粉丝|发布)."""
+    segmentation already has both boundaries, or when the span is the head of a
+    longer word (网络 in 网络安全); large when the span takes a piece of each of
+    two likely words (丝发 in 粉丝|发布) or the tail of one (程式 in 方程式)."""
     tokenizer = tokenizer or segmenter(names)
     cuts = boundaries(text, tokenizer=tokenizer)
     if start in cuts and end in cuts:
         return 0.0
-    inner = [c for c in cuts if start < c < end]
-    if not inner:
-        return 0.0  # inside one word
+    if start in cuts and not any(start < c < end for c in cuts):
+        return 0.0  # the head of a longer word (网络 in 网络安全)
     best = _best(tokenizer, text)
     forced = _best(tokenizer, text[:start]) + _best(tokenizer, text[start:end]) + _best(tokenizer, text[end:])
     return best - forced

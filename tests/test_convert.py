@@ -109,6 +109,9 @@ def test_matches_across_a_word_boundary_are_undone(convert, source: str, expecte
     (hant, "政府加强网络安全", "政府加強網路安全"),  # inside one word (网络安全) is kept
     (hant, "两只羊", "兩隻羊"),                    # whole words (两|只) are kept
     (hans, "氣溫資料", "气温数据"),
+    (hans, "這個程式有漏洞", "这个程序有漏洞"),       # a one-way entry: 程式 -> 程序 ...
+    (hant, "法律程序很长", "法律程序很長"),           # ... and 程序 stays
+    (hans, "他曾參加一級方程式賽車", "他曾参加一级方程式赛车"),
 ])
 def test_matches_that_are_words_stay(convert, source: str, expected: str) -> None:
     assert convert(source) == expected
@@ -119,7 +122,8 @@ def test_straddle_cost_tells_a_straddling_span_from_a_word() -> None:
 
     assert straddle_cost("少数组织", 1, 3) > 10     # 数组 in 少数|组织
     assert straddle_cost("少数组织", 0, 2) == 0     # 少数
-    assert straddle_cost("网络安全", 0, 2) == 0     # inside one word
+    assert straddle_cost("网络安全", 0, 2) == 0     # the head of a longer word
+    assert straddle_cost("一级方程式赛车", 3, 5) > 2.5  # the tail of one (程式 in 方程式)
 
 
 def test_curator_entries_are_never_undone() -> None:
