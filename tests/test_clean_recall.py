@@ -1,0 +1,75 @@
+"""Issue 8, recall: the readers and the cleaner never lose article text to the shape
+of the file (a comment above a saved page, a headline with a colon, indented markup)
+nor to a rule that fires on a byline, a caption or a standfirst.
+
+Every fixture here is invented; none is copied from a real clipping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from digest.cleaning import CleanedBody, clean_body, rules_for, to_plain_lines
+from digest.clipping import read_clipping
+from digest.sanitize import sanitize
+
+TAIPEI = ZoneInfo("Asia/Taipei")
+
+P1 = "<p>市议会周二通过新的垃圾分类办法，明年一月起在全市十二个区实施。</p>"
+P2 = "<p>环保局指出，新办法要求住户把厨余单独装袋，社区每周收运三次。</p>"
+P3 = "<p>有居民认为，收运时间安排在早上七点前，对上班族并不方便。</p>"
+
+
+def _clean(fragment: str, title: str | None = None, **config) -> CleanedBody:
+    return clean_body(sanitize(fragment), rules_for(config), title=title)
+
+
+def _kept(fragment: str, title: str | None = None, **config) -> list[str]:
+    return to_plain_lines(_clean(fragment, title, **config).html)
+
+
+# ---------------------------------------------------------------------------
+# Readers: the format of the file
+# ---------------------------------------------------------------------------
+
+def test_a_saved_page_that_opens_with_a_comment_is_read_as_a_page(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text("<!-- saved from https://news.example/a/1 -->\n<?xml version='1.0'?>\n<!DOCTYPE html>"
+                    "<html><head><title>河堤加高工程完工</title></head><body><nav>首页 | 国内</nav>"
+                    "<article><h1>河堤加高工程完工</h1>" + P1 + P2 + "</article></body></html>", encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert clip.kind == "page"
+    assert clip.title == "河堤加高工程完工"
+    assert "首页" not in clip.body and "市议会" in clip.body
+
+
+def test_a_pasted_headline_with_a_colon_is_no_metadata_header(tmp_path: Path) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text("Fact check: Did the council vote twice?\n\n2025-03-04 10:00\n"
+                    "The council voted once, the minutes show.\n", encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert clip.kind == "text"
+    assert clip.title == "Fact check: Did the council vote twice?"
+    assert clip.body.strip() == "The council voted once, the minutes show."
+
+
+def test_a_real_metadata_header_is_still_read(tmp_path: Path) -> None:
+    page = tmp_path / "p.md"
+    page.write_text("Title: 河堤加高\nDate: 2025-03-04\n\n市议会周二通过新办法。\n", encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert clip.title == "河堤加高" and clip.date is not None
+
+
+# ---------------------------------------------------------------------------
+# Lines: indented markup is one line
+# ---------------------------------------------------------------------------
+
+def test_newlines_of_indented_markup_do_not_split_a_paragraph() -> None:
+    fragment = ("<div>\n <p>\n  市议会周二通过\n  <a href=\"https://a.example/\">\n   新的办法\n  </a>\n"
+                "  ，明年实施。\n  <br/>\n  <br/>\n  环保局指出，社区每周收运三次。\n </p>\n</div>")
+    assert _kept(fragment) == ["市议会周二通过 新的办法 ，明年实施。", "环保局指出，社区每周收运三次。"]
+
+
+def test_unindented_newlines_still_separate_pasted_lines() -> None:
+    # a Markdown soft break (no indent): a pasted list stays one line per item
+    assert _kept("<p>第一项：道路\n第二项：桥梁\n第三项：河堤</p>") == ["第一项：道路", "第二项：桥梁", "第三项：河堤"]
