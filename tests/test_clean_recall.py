@@ -73,3 +73,49 @@ def test_newlines_of_indented_markup_do_not_split_a_paragraph() -> None:
 def test_unindented_newlines_still_separate_pasted_lines() -> None:
     # a Markdown soft break (no indent): a pasted list stays one line per item
     assert _kept("<p>第一项：道路\n第二项：桥梁\n第三项：河堤</p>") == ["第一项：道路", "第二项：桥梁", "第三项：河堤"]
+
+
+# ---------------------------------------------------------------------------
+# Guards: the article's byline, dateline and captions
+# ---------------------------------------------------------------------------
+
+MENU = "".join(f"<p>{w}</p>" for w in ("首页", "国内", "国际", "财经", "体育", "娱乐"))
+
+
+def test_a_list_run_stops_at_the_articles_byline_and_caption() -> None:
+    fragment = ("<p>热门新闻</p><p>市长视察新建的跨河大桥工程进度</p><p>本周末全市气温回升到二十度以上</p>"
+                "<p>▲市民在河堤上散步，远处是施工中的大桥。（图／记者陈文摄）</p><p>记者陈文／台北报导</p>"
+                + P1 + P2)
+    kept = _kept(fragment)
+    assert kept[:2] == ["▲市民在河堤上散步，远处是施工中的大桥。（图／记者陈文摄）", "记者陈文／台北报导"]
+    assert "市长视察新建的跨河大桥工程进度" not in kept
+
+
+def test_page_chrome_goes_but_the_header_under_the_title_with_a_site_suffix_stays() -> None:
+    # the title line of pasted text carries the site's name; the body shows the bare title
+    fragment = (MENU + "<p>河堤加高工程完工</p><p>Workers on the new river wall. Photograph: Li Wei for the Daily</p>"
+                "<p>The city finished raising the river wall two months early</p><p>by Jane Doe and Li Wei</p>" + P1 + P2)
+    kept = _kept(fragment, title="河堤加高工程完工 | 本地 | 每日新闻")
+    assert kept[:3] == ["Workers on the new river wall. Photograph: Li Wei for the Daily",
+                        "The city finished raising the river wall two months early", "by Jane Doe and Li Wei"]
+    assert "首页" not in kept and "河堤加高工程完工" not in kept
+
+
+def test_a_title_cut_short_by_the_clipper_is_still_seen_again() -> None:
+    fragment = MENU + "<p>Council votes to raise the river wall after 'record' floods</p><p>By Jane Doe</p>" + P1 + P2
+    kept = _kept(fragment, title="Council votes to raise the river wall after")
+    assert kept[0] == "By Jane Doe" and "国内" not in kept
+
+
+def test_a_bare_image_credit_is_no_caption() -> None:
+    from digest.cleaning.lines import Line
+    from digest.cleaning.passes import furniture
+
+    def line(text: str) -> Line:
+        return Line(None, None, text, 0, "p", False, False, False)
+    assert not furniture(line("Photo: Reuters"))
+    assert not furniture(line("图片来源：新华社"))
+    assert furniture(line("The new bridge at dusk. Photo: Reuters"))
+    assert furniture(line("By Jane Doe, City Desk"))
+    assert not furniture(line("By the end of the year the wall will be finished, the council said."))
+    assert not furniture(line("By Monday the wall will be finished, the council said."))

@@ -143,6 +143,40 @@ def footnote(line: Line) -> bool:
     return FOOTNOTE.match(line.text) is not None
 
 
+# Article furniture: the byline, the dateline and the captions of the article itself
+# (LABEL_RULES-style "keep" lines).  No shape rule (a list run, page chrome around the
+# article) ever takes one; only a whole-line rule that names it can.
+# A byline: "By Jane Doe, CNN", "by Ahiza Garcia @x February 1, 2016", "記者林悅／南市報導",
+# "【聯合晚報╱記者邱瓊平/台北報導】", "澎湃新闻记者 贺梨萍", "文／王小明", "劉屏／華盛頓4日電".
+_BYLINE = re.compile(
+    r"[\W_]{0,2}(?i:by)\s*:?\s+[A-Z\u00C0-\u024F@][^\n]{0,110}"
+    r"|[\W_]{0,2}[^。！？!?]{0,14}(記者|记者|特派員|特派员|特約記者|特约记者)[^。！？!?]{1,40}"
+    r"|[\W_]{0,2}(文|撰文|文字|採訪|采访|攝影|摄影)\s*[／/｜|╱:：]\s*[^。！？!?]{1,30}"
+    r"|[\W_]{0,2}[\u4e00-\u9fff]{2,4}\s*[／/╱]\s*[\u4e00-\u9fff]{2,8}\s*\d{1,2}\s*日\s*(電|电)[\W_]{0,2}")
+# A caption: text that ends with the picture's credit or opens with a caption label.
+_CAPTION_LABEL = re.compile(r"[\W_]{0,2}(?i:(image|media|photo|video) caption|main image|caption)\s*:?\s*\S|▲\s*\S")
+_CAPTION_CREDIT = re.compile(
+    r"([（(]\s*[^（()）]{0,30}(攝影|摄影|圖|图|照片|圖片|图片|影像|資料照|资料照|翻攝|翻摄|提供|攝|摄|"
+    r"(?i:photo|image|credit|getty|reuters|\bap\b|afp|epa))[^（()）]{0,30}[）)]"
+    r"|[\u4e00-\u9fff]{2,4}\s*(攝|摄)"
+    r"|(?i:photograph|photo|image|credit|picture)\s*(:|\.\.\.|…)\s*\S[^.。]{0,80}"
+    r"|©\s*\S[^.。]{0,60})\s*$")
+
+
+def furniture(line: Line) -> bool:
+    """A byline, dateline or caption of the article itself (see ``_BYLINE``)."""
+    t = line.text
+    if len(t) > 400 or line.tag in OPAQUE:
+        return False
+    if len(t) <= 120 and _BYLINE.fullmatch(t) and "。" not in t and not re.search(r"[.!?！？]$", t):
+        return True
+    if _CAPTION_LABEL.match(t):
+        return True
+    m = _CAPTION_CREDIT.search(t)
+    # a credit alone ("Photo: Reuters") is no caption: some text must come before it
+    return m is not None and _length(t[: m.start()]) >= 4
+
+
 def mark_kept(lines: list[Line], rules: Rules) -> None:
     """Lines matching a ``keep`` pattern (config, frontmatter, built-in) are never
     removed; nor is a line of closing punctuation between lines of the body."""
@@ -230,8 +264,8 @@ def heading_lists(lines: list[Line], rules: Rules) -> None:
         j = start
         while j < n:
             ln = lines[j]
-            if ln.keep or footnote(ln):
-                break
+            if ln.keep or footnote(ln) or (ln.verdict is None and furniture(ln)):
+                break  # the article's own byline, dateline or caption: the list has ended
             if ln.verdict:
                 j += 1
                 continue
@@ -294,7 +328,8 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
     def candidate(ln: Line) -> bool:
         # a caption, or a bullet of the article's own list, is never taken by shape
         # alone; a footnote is never a list item
-        return _headline_like(ln) and (_dense(ln) or not (ln.caption or ln.in_list)) and not footnote(ln)
+        return (_headline_like(ln) and (_dense(ln) or not (ln.caption or ln.in_list)) and not footnote(ln)
+                and not furniture(ln))
 
     while i < n:
         if lines[i].verdict or not candidate(lines[i]):

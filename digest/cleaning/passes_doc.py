@@ -45,6 +45,7 @@ from digest.cleaning.document import Document, Section, is_heading, is_prose, mo
 from digest.cleaning.lines import OPAQUE, Line
 from digest.cleaning.passes import (
     _BYLINE_WORDS, _DATE_ONLY, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sentence, footnote,
+    furniture,
 )
 
 __all__ = ["DOC_RULES", "judge_document"]
@@ -104,7 +105,7 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
     kicker = doc.title_at - 1 if doc.title_at is not None else None
     for i in head:
         ln = lines[i]
-        if _fixed(ln) or ln.caption or is_prose(ln) or _DATE_ONLY.fullmatch(ln.text):
+        if _fixed(ln) or ln.caption or is_prose(ln) or _DATE_ONLY.fullmatch(ln.text) or furniture(ln):
             continue
         if len(ln.text) <= 60 and _BYLINE_WORDS.search(ln.text):
             continue  # a byline
@@ -137,7 +138,8 @@ def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
         return
     for i in tail:
         ln = lines[i]
-        if _fixed(ln) or ln.caption or ln.in_ol or (len(ln.text) <= 60 and _BYLINE_WORDS.search(ln.text)):
+        if _fixed(ln) or ln.caption or ln.in_ol or (len(ln.text) <= 60 and _BYLINE_WORDS.search(ln.text)) \
+                or furniture(ln):
             continue
         ln.verdict = "page:tail-chrome"
 
