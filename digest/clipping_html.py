@@ -72,7 +72,9 @@ _CHROME_CLASS = re.compile(
     r"(?:^|[-_\s])(related|share|sharing|social|newsletter|subscribe|subscription|advert|advertisement|ads?|"
     r"adslot|promo|promotion|comments?|breadcrumbs?|sidebar|recommend(?:ed|ation)?s?|trending|popular|"
     r"most-?read|outbrain|taboola|tags?|footer|nav|navbar|menu|sponsor(?:ed)?|more-?stories|"
-    r"toolbar|byline|author|reporter|writer|meta|dateline|timestamp|published|font-?size|signup|"
+    # (not byline/author/reporter boxes: the byline is article text, and a date line in
+    # them is left to the cleaner's date rules)
+    r"toolbar|font-?size|signup|"
     # section labels above the headline, photo credits (a bare "credit" may be a byline box the article keeps)
     r"slug|kicker|eyebrow|overline|section-?label|(?:photo|image|img|picture)-?credits?|"
     r"cookie|modal|popup|login|app-?download|appE\d+)(?:$|[-_\s])", re.I)

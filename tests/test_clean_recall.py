@@ -119,3 +119,42 @@ def test_a_bare_image_credit_is_no_caption() -> None:
     assert furniture(line("By Jane Doe, City Desk"))
     assert not furniture(line("By the end of the year the wall will be finished, the council said."))
     assert not furniture(line("By Monday the wall will be finished, the council said."))
+
+
+# ---------------------------------------------------------------------------
+# Guards: bylines, reference lists, numbered lists
+# ---------------------------------------------------------------------------
+
+def test_the_writers_own_byline_stays_but_a_credits_line_goes() -> None:
+    cleaned = _clean("<p>【撰文：周小明】</p>" + P1 + P2 + "<p>文字：王立新 摄影：陈晓</p><p>摄影：陈晓</p>")
+    kept = to_plain_lines(cleaned.html)
+    assert kept[0] == "【撰文：周小明】"
+    assert {r.text: r.rule for r in cleaned.removed} == {
+        "文字：王立新 摄影：陈晓": "credit:byline-role", "摄影：陈晓": "credit:byline-role"}
+
+
+def test_a_name_over_the_date_stamp_is_the_byline_not_a_section_label() -> None:
+    kept = _kept("<div><i>王小明<br>2025-05-08T15:12:49.137Z</i></div>" + P1 + P2)
+    assert kept[0] == "王小明" and "2025-05-08T15:12:49.137Z" not in kept
+    # the same short line alone above the prose is a section label
+    assert _kept("<div>国内</div>" + P1 + P2)[0] == P1[3:-4]
+
+
+def test_the_articles_reference_list_stays_but_a_prompt_after_it_goes() -> None:
+    refs = ["https://a.example/report-2024", "https://b.example/data", "《城市垃圾分类年报》，2023年"]
+    cleaned = _clean(P1 + P2 + "<p>参考资料：</p>" + "".join(f"<p>{r}</p>" for r in refs)
+                     + "<p>请微信搜索关注公众号“城市观察”，朋友圈的世界也会不一样。</p>")
+    kept = to_plain_lines(cleaned.html)
+    assert kept[-4:] == ["参考资料：", *refs]
+    # without the heading a bare address is still junk
+    assert _kept(P1 + "<p>https://a.example/report-2024</p>" + P2) == [P1[3:-4], P2[3:-4]]
+
+
+def test_an_item_of_the_articles_numbered_list_is_no_prompt() -> None:
+    items = ["1. 在地方报纸上发表文章；", "2. 组织读书会；", "3. 在社交网络上响应，关注协会的账号，扩散影响力；", "4. 参与投票；"]
+    kept = _kept(P1 + "<p>协会号召会员：</p>" + "".join(f"<p>{t}</p>" for t in items) + P2)
+    assert all(t in kept for t in items)
+    # a numbered list that is all follow prompts still goes
+    follow = ["1.用Plurk追蹤本台新聞：追蹤", "2.用Twitter追蹤本台新聞：追蹤"]
+    kept = _kept(P1 + P2 + "".join(f"<p>{t}</p>" for t in follow))
+    assert not any(t in kept for t in follow)
