@@ -158,3 +158,49 @@ def test_an_item_of_the_articles_numbered_list_is_no_prompt() -> None:
     follow = ["1.用Plurk追蹤本台新聞：追蹤", "2.用Twitter追蹤本台新聞：追蹤"]
     kept = _kept(P1 + P2 + "".join(f"<p>{t}</p>" for t in follow))
     assert not any(t in kept for t in follow)
+
+
+# ---------------------------------------------------------------------------
+# The full-page reader: the article's header and layout tables
+# ---------------------------------------------------------------------------
+
+def _page(tmp_path: Path, body: str) -> Path:
+    page = tmp_path / "p.html"
+    page.write_text("<!DOCTYPE html><html><head><title>River wall raised | The Daily</title></head><body>"
+                    + body + "</body></html>", encoding="utf-8")
+    return page
+
+
+def test_the_header_between_the_headline_and_the_article_body_is_read(tmp_path: Path) -> None:
+    body_p = "".join(f"<p>{t}</p>" for t in (
+        "The city finished raising the river wall on Monday, two months ahead of schedule.",
+        "Engineers said the wall would hold back a flood of the kind seen once a century.",
+        "Residents on the east bank had waited nine years for the work to begin."))
+    page = _page(tmp_path, "<nav><a href='/'>Home</a></nav><div class='story'><h1>River wall raised</h1>"
+                 "<p class='dek'>The work ends nine years of waiting on the east bank</p>"
+                 "<div class='byline'>By Jane Doe</div>"
+                 "<figure><img src='a.jpg'><figcaption>Workers on the wall. Photo: Li Wei</figcaption></figure>"
+                 f"<div itemprop='articleBody'>{body_p}</div></div><aside>Most read</aside>")
+    clip = read_clipping(page, tz=TAIPEI)
+    for text in ("The work ends nine years", "By Jane Doe", "Workers on the wall", "The city finished"):
+        assert text in clip.body
+    assert "River wall raised</h1>" not in clip.body and "Home" not in clip.body
+
+
+def test_an_articles_own_header_element_is_no_chrome(tmp_path: Path) -> None:
+    page = _page(tmp_path, "<header><a href='/'>The Daily</a></header><article><header><h1>River wall raised</h1>"
+                 "<p>The work ends nine years of waiting</p><p>By Jane Doe</p></header>"
+                 "<p>The city finished raising the river wall on Monday, two months ahead of schedule.</p>"
+                 "<p>Engineers said the wall would hold back a flood of the kind seen once a century.</p></article>")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert "The work ends nine years of waiting" in clip.body and "By Jane Doe" in clip.body
+    assert "The Daily" not in clip.body
+
+
+def test_a_layout_table_is_read_cell_by_cell_but_a_data_table_stays_whole() -> None:
+    layout = ("<table><tr><td><span>2014/03/19 記者王小明 報導</span></td><td><p>字級</p></td></tr>"
+              "<tr><td colspan='2'>" + P1 + P2 + "</td></tr></table>")
+    kept = _kept(layout)
+    assert P1[3:-4] in kept and P2[3:-4] in kept
+    data = "<table><tr><th>区</th><th>户数</th></tr><tr><td>东区</td><td>1200</td></tr></table>"
+    assert _kept(P1 + data + P2) == [P1[3:-4], "区 户数", "东区 1200", P2[3:-4]]

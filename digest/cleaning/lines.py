@@ -211,13 +211,23 @@ def _wrap_loose(el: Any) -> None:
         add_text(tail)
 
 
+_LAYOUT_INSIDE = frozenset("p div table ul ol h1 h2 h3 h4 h5 h6 blockquote figure section article".split())
+
+
+def _layout_table(el: Any) -> bool:
+    """A table that lays out a page (its cells hold paragraphs, lists or other
+    tables), not one that holds data: its cells are containers of lines."""
+    return el.tag == "table" and any(
+        isinstance(d.tag, str) and d.tag in _LAYOUT_INSIDE for d in el.iterdescendants())
+
+
 def _leaves(root: Any) -> Iterable[Any]:
     """Leaf blocks in document order (containers are opened, loose text wrapped)."""
     stack = [root]
     while stack:
         el = stack.pop()
         kids = [c for c in el if _is_block(c)]
-        if el.tag in OPAQUE or not kids:
+        if (el.tag in OPAQUE and not _layout_table(el)) or not kids:
             yield el
             continue
         _wrap_loose(el)
