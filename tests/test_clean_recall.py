@@ -204,3 +204,28 @@ def test_a_layout_table_is_read_cell_by_cell_but_a_data_table_stays_whole() -> N
     assert P1[3:-4] in kept and P2[3:-4] in kept
     data = "<table><tr><th>区</th><th>户数</th></tr><tr><td>东区</td><td>1200</td></tr></table>"
     assert _kept(P1 + data + P2) == [P1[3:-4], "区 户数", "东区 1200", P2[3:-4]]
+
+
+def test_a_note_of_contributed_reporting_is_article_text() -> None:
+    prose = ["<p>The council voted on Tuesday to approve the new budget for the coming year.</p>",
+             "<p>Officials said the plan would take effect in January after a final review.</p>"]
+    for note in ("Contributing: Jane Doe, USA TODAY", "—With assistance from Yvonne Yue Li.",
+                 "Additional reporting by Joseph Roe"):
+        assert _kept("".join(prose) + f"<p>{note}</p>")[-1] == note
+    cleaned = _clean("".join(prose) + "<p>(Reporting by Jane Doe; Editing by John Roe)</p>")
+    assert [r.rule for r in cleaned.removed] == ["credit:wire-assist"]
+
+
+def test_short_lines_right_under_the_title_open_the_article() -> None:
+    # a poem: short lines without sentence ends, nothing of the article above them
+    verse = ["那么年轻，那么年轻", "是谁让你们走这条路", "前面还有漫长的黑夜", "惟愿你们心志坚强", "我不知道", "你们也不知道"]
+    fragment = "<h2>不要让青春白白流走</h2>" + "".join(f"<p>{v}</p>" for v in verse)
+    assert _kept(fragment, title="不要让青春白白流走")[-len(verse):] == verse
+
+
+def test_a_list_of_headlines_holding_the_title_goes_up_to_the_title_over_the_article() -> None:
+    items = ["市长视察新建的跨河大桥工程进度", "河堤加高工程完工", "本周末全市气温回升到二十度以上"]
+    fragment = ("<p>相关新闻</p>" + "".join(f"<p>{t}</p>" for t in items)
+                + "<p>河堤加高工程完工</p><p>记者陈文</p>" + P1 + P2)
+    kept = _kept(fragment, title="河堤加高工程完工")
+    assert kept[0] == "记者陈文" and not any(t in kept for t in items)

@@ -119,7 +119,9 @@ def model(lines: list[Line], title: str | None = None) -> Document:
     if keys:
         # the title seen again below page chrome: only above the first prose, and
         # only with something above it (a leading copy is the page's own <h1>)
-        title_at = next((i for i in range(1, first) if seen_title(title_key(lines[i].text), keys)), None)
+        # (a copy a list rule took was an item of a list of headlines, not this one)
+        title_at = next((i for i in range(1, first)
+                         if lines[i].verdict is None and seen_title(title_key(lines[i].text), keys)), None)
     if title_at is None:
         title_at = _repeated_headline(lines, first)
     start = title_at + 1 if title_at is not None else first

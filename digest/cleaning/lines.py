@@ -72,6 +72,7 @@ class Line:
     sent: bool | None = None     # cached: ends like a sentence
     hl: bool | None = None       # cached: could be a headline in a list
     keep: bool = False
+    title: bool = False          # the article's title seen again: no list runs through it
     cuts: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property

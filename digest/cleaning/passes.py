@@ -318,7 +318,7 @@ def heading_lists(lines: list[Line], rules: Rules) -> None:
         j = start
         while j < n:
             ln = lines[j]
-            if ln.keep or footnote(ln) or (ln.verdict is None and furniture(ln)):
+            if ln.keep or ln.title or footnote(ln) or (ln.verdict is None and furniture(ln)):
                 break  # the article's own byline, dateline or caption: the list has ended
             if ln.verdict:
                 j += 1
@@ -383,7 +383,7 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
         # a caption, or a bullet of the article's own list, is never taken by shape
         # alone; a footnote is never a list item
         return (_headline_like(ln) and (_dense(ln) or not (ln.caption or ln.in_list)) and not footnote(ln)
-                and not furniture(ln))
+                and not furniture(ln) and not ln.title)
 
     while i < n:
         if lines[i].verdict or not candidate(lines[i]):
@@ -399,7 +399,9 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
         if not run:
             continue
         first = lines[run[0]]
-        prev = next((lines[k] for k in range(run[0] - 1, -1, -1) if not lines[k].verdict), None)
+        # (the title seen again is no text before the run: a run right under it opens the article)
+        prev = next((lines[k] for k in range(run[0] - 1, -1, -1) if not lines[k].verdict and not lines[k].title),
+                    None)
         introduced = prev is not None and bool(_INTRO_END.search(prev.text)) and _sentence_like_intro(prev)
         # the run opens with its own introduction ("本週發表的三份報告：" then the items):
         # a colon-ended line that is no list heading owns the list

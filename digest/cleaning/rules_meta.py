@@ -99,13 +99,12 @@ STRICT_MORE: dict[str, str] = {
     ),
     # "—With assistance from Yvonne Yue Li." (Bloomberg), "With reporting by …": the
     # contributors' line at the end of a wire story.
+    # "(Reporting by Jane Doe; Editing by John Roe)" -- Reuters' credits in brackets.
+    # A note of contributed reporting ("—With assistance from Yvonne Yue Li.",
+    # "Contributing: Jane Doe, USA TODAY", "Additional reporting by …") is article
+    # text: it says who reported the story (issue 8's labelling rules keep it).
     "credit:wire-assist": (
-        r"[—–\-\s]*(?i:with)\s+(?:additional\s+)?(?i:assistance|reporting|contributions?)\s+(?i:from|by)\s+"
-        + _EN_NAMES + r"(?:,? and " + _EN_NAMES + r")?\.?"
-        # "(Reporting by Jane Doe; Editing by John Roe)" -- Reuters' credits in brackets
-        r"|\(\s*" + _ROLE_BY + r"(?:\s*[;,]\s*(?:and )?" + _ROLE_BY + r")*\.?\s*\)"
-        # USA TODAY: "Contributing: Jane Doe, USA TODAY"
-        r"|(?i:contributing( reporters?| writers?)?)\s*:\s*" + _EN_NAMES + r"(?:,\s*[A-Z][\w .&]{1,30})?\.?"
+        r"\(\s*" + _ROLE_BY + r"(?:\s*[;,]\s*(?:and )?" + _ROLE_BY + r")*\.?\s*\)"
     ),
     # WeChat article header: "原创 城事观察 城事观察 2025年03月21日 07:30 上海"
     # (原创 and a time of day: a dated line in a timeline has neither)
