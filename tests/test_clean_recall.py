@@ -229,3 +229,44 @@ def test_a_list_of_headlines_holding_the_title_goes_up_to_the_title_over_the_art
                 + "<p>河堤加高工程完工</p><p>记者陈文</p>" + P1 + P2)
     kept = _kept(fragment, title="河堤加高工程完工")
     assert kept[0] == "记者陈文" and not any(t in kept for t in items)
+
+
+# ---------------------------------------------------------------------------
+# doc:after-article -- what a pasted page shows after the article
+# ---------------------------------------------------------------------------
+
+ARTICLE = "".join(f"<p>{t}</p>" for t in (
+    "The city finished raising the river wall on Monday, two months ahead of schedule.",
+    "Engineers said the wall would hold back a flood of the kind seen once a century.",
+    "Residents on the east bank had waited nine years for the work to begin."))
+TEASERS = "".join(f"<p>{h}</p><p>{a}</p><p>Tuesday November 19, 2019</p><p>{s}</p>" for h, a, s in (
+    ("Bridge tolls rise again", "Mary Major", "Drivers will pay a dollar more from March."),
+    ("School year to start later", "Tom Minor", "The board voted for a September start."),
+    ("Library opens on Sundays", "Ann Other", "The main branch will open at noon.")))
+
+
+def test_teasers_after_the_article_go() -> None:
+    cleaned = _clean(ARTICLE + "<p>Share this article</p>" + TEASERS)
+    kept = to_plain_lines(cleaned.html)
+    assert kept == [t[3:] for t in ARTICLE.split("</p>") if t]
+    assert {r.rule for r in cleaned.removed} == {"prompt:share-bar", "doc:after-article"}
+    # switched off, the teasers stay
+    assert "Drivers will pay a dollar more from March." in _kept(
+        ARTICLE + "<p>Share this article</p>" + TEASERS, disable=["doc:after-article"])
+
+
+def test_the_article_after_a_related_box_in_the_middle_stays() -> None:
+    box = "<p>Related articles</p><ul>" + "".join(
+        f"<li><a href='https://n.example/{i}'>Other story number {i} about town</a></li>" for i in range(4)) + "</ul>"
+    more = ("<p>The mayor said the next stage would protect the harbour district by 2027.</p>"
+            "<p>Work on the harbour wall is due to start in the spring, the council said.</p>")
+    kept = _kept(ARTICLE + box + more + TEASERS)
+    assert "The mayor said the next stage would protect the harbour district by 2027." in kept
+    assert "Work on the harbour wall is due to start in the spring, the council said." in kept
+
+
+def test_a_timeline_and_a_long_paragraph_after_the_signal_stay() -> None:
+    timeline = "".join(f"<p>{y}年：第{n}期工程完工</p>" for n, y in enumerate((2019, 2021, 2023, 2025), 1))
+    long_p = "<p>" + "Officials also said that " + "the wall and the pumps were tested again " * 6 + "in May.</p>"
+    kept = _kept(ARTICLE + "<p>Share this article</p>" + timeline + long_p + TEASERS)
+    assert "2019年：第1期工程完工" in kept and long_p[3:-4] in kept

@@ -151,7 +151,7 @@ def footnote(line: Line) -> bool:
 _BYLINE = re.compile(
     r"[\W_]{0,2}(?i:by)\s*:?\s+[A-Z\u00C0-\u024F@][^\n]{0,110}"
     r"|[\W_]{0,2}[^。！？!?]{0,14}(記者|记者|特派員|特派员|特約記者|特约记者)[^。！？!?]{1,40}"
-    r"|[\W_]{0,2}(文|撰文|文字|採訪|采访|攝影|摄影)\s*[／/｜|╱:：]\s*[^。！？!?]{1,30}"
+    r"|[\W_]{0,2}(文|撰文|文字|作者|採訪|采访|攝影|摄影)\s*[／/｜|╱:：]\s*[^。！？!?]{1,30}"
     r"|[\W_]{0,2}[\u4e00-\u9fff]{2,4}\s*[／/╱]\s*[\u4e00-\u9fff]{2,8}\s*\d{1,2}\s*日\s*(電|电)[\W_]{0,2}"
     # the label of a byline whose name follows on the next line: "文/", "By"
     r"|\s*(文|撰文|文字|(?i:by))\s*[／/｜|╱:：]?\s*")
@@ -197,7 +197,7 @@ _URL_OR_YEAR = re.compile(r"https?://|www\.|\b(1[89]|20)\d{2}\b|[“\"《「].{4
 
 
 def _reference_items(lines: list[Line], rules: Rules) -> list[int]:
-    """The items under a reference heading ("参考资料：", "Sources:") that read as
+    """A reference heading ("参考资料：", "Sources:") and the items under it that read as
     references -- an address, or a cited title or year -- up to the first line that
     does not.  They belong to the article (LABEL_RULES: reference lists are kept),
     whatever the bare-URL rule says; a prompt among them still ends the list."""
@@ -206,12 +206,15 @@ def _reference_items(lines: list[Line], rules: Rules) -> list[int]:
     for h, ln in enumerate(lines):
         if len(ln.text) > 30 or not _REF_HEADING.fullmatch(ln.text) or h == 0:
             continue
+        items = []
         for k in range(h + 1, len(lines)):
             t = lines[k].text
             if len(t) > 400 or not _URL_OR_YEAR.search(t) or prompt_match(t, t.lower(), c) is not None \
                     or (rights_gate(t.lower()) and c.rights.fullmatch(t)):
                 break
-            found.append(k)
+            items.append(k)
+        if items:
+            found += [h, *items]
     return found
 
 

@@ -44,8 +44,8 @@ from digest.cleaning.config import Rules
 from digest.cleaning.document import Document, Section, is_heading, is_prose, model, title_key
 from digest.cleaning.lines import OPAQUE, Line
 from digest.cleaning.passes import (
-    _BYLINE_WORDS, _DATE_ONLY, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sentence, footnote,
-    furniture,
+    _BYLINE_WORDS, _DATE_ONLY, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sentence,
+    footnote, furniture,
 )
 
 __all__ = ["DOC_RULES", "judge_document"]
@@ -53,7 +53,8 @@ __all__ = ["DOC_RULES", "judge_document"]
 DOC_RULES = (
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article",
     "box:about",
-    "edge:self-promo", "image:alt-text", "neighbour:template", "neighbour:block", "tail:after-end",
+    "edge:self-promo", "image:alt-text", "doc:after-article", "neighbour:template", "neighbour:block",
+    "tail:after-end",
 )
 
 
@@ -69,6 +70,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     related_sections(lines, rules, doc, title)
     self_promo(lines, rules)
     alt_text(lines, rules)
+    after_article(lines, rules)
     neighbours(lines, rules)
     tail_closure(lines, rules)
 
@@ -430,3 +432,89 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
     for i in tail:
         if not _fixed(lines[i]) and not lines[i].caption:
             lines[i].verdict = "tail:after-end"
+
+
+# ---------------------------------------------------------------------------
+# 5b. What follows the article
+# ---------------------------------------------------------------------------
+
+# The shortest tail (lines no rule removed) worth judging as a whole: a few lines
+# after the last paragraph are more likely the article's own ending.
+_AFTER_MIN = 6
+# A line of prose this long is an article's paragraph wherever it stands (teasers,
+# comments and captions of other stories are shorter): never removed here.
+_LONG_PROSE = 200
+
+
+# Rules whose removal after the last paragraph opens the page around the article:
+# lists and menus, prompts and promos, credits, copyright, counters, ads.  (Not an
+# image credit or a repeated caption: pictures sit between paragraphs.)
+_TAIL_SIGNALS = ("list:", "nav:", "prompt:", "promo:", "rights:", "credit:editor", "credit:end-mark",
+                 "credit:original-title", "credit:cna", "ad:", "meta:counter", "page:", "edge:promo", "box:",
+                 "notice:")
+
+
+def _running(ln: Line) -> bool:
+    """A sentence of the article's running text, kept so far (a paragraph that follows
+    a picture counts, though the line model calls it a caption)."""
+    return ln.verdict is None and ln.tag not in OPAQUE and _sentence(ln)
+
+
+def _prose_runs(lines: list[Line]) -> list[list[int]]:
+    """Runs of the article's running text: lines of prose with at most one other kept
+    line between two of them (a subheading, a caption); lines a rule removed do not
+    count (a related box inside the article does not end it)."""
+    runs: list[list[int]] = []
+    gap = 0
+    for i, ln in enumerate(lines):
+        if ln.verdict is not None:
+            continue
+        if _running(ln):
+            if runs and gap <= 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+            gap = 0
+        else:
+            gap += 1
+    return runs
+
+
+def after_article(lines: list[Line], rules: Rules) -> None:
+    """``doc:after-article`` -- what a pasted page shows after the article: teasers
+    of other stories (headline, author, date, one paragraph), comments, menus.
+
+    The article ends with its last run of two or more lines of prose
+    (:func:`_prose_runs`); after it, a tail of at least ``_AFTER_MIN`` kept lines in
+    after the first line a rule removed there (a related heading, tags, a share bar, a
+    credit), in which no two lines of prose follow each other, goes -- except a
+    footnote, a table, a timeline or numbered item and a long paragraph
+    (``_LONG_PROSE``).  What stands between the last paragraph and that first removed
+    line is the article's own ending.  Never when the last paragraph introduces a list
+    (it ends with a colon)."""
+    if not rules.on("doc:after-article"):
+        return
+    runs = [r for r in _prose_runs(lines) if len(r) >= 2]
+    if not runs:
+        return
+    end = runs[-1][-1]
+    if _INTRO_END.search(lines[end].text):
+        return
+    # the tail starts where a rule first removed something after the last paragraph:
+    # what stands between them is the article's own ending (graphics notes, a caption)
+    signal = next((i for i in range(end + 1, len(lines)) if (lines[i].verdict or "").startswith(_TAIL_SIGNALS)),
+                  None)
+    if signal is None:
+        return
+    tail = [i for i in range(signal + 1, len(lines)) if lines[i].verdict is None]
+    if len(tail) < _AFTER_MIN:
+        return
+    article = sum(len(lines[i].text) for r in runs for i in r)
+    if sum(len(lines[i].text) for i in tail if _running(lines[i])) >= article:
+        return  # more running text after than before: not a tail
+    for k, i in enumerate(tail):
+        ln = lines[i]
+        if (_fixed(ln) or ln.in_ol or _ENUMERATED.match(ln.text) or (_running(ln) and len(ln.text) > _LONG_PROSE)
+                or (k < 3 and furniture(ln))):
+            continue
+        ln.verdict = "doc:after-article"
