@@ -270,3 +270,13 @@ def test_a_timeline_and_a_long_paragraph_after_the_signal_stay() -> None:
     long_p = "<p>" + "Officials also said that " + "the wall and the pumps were tested again " * 6 + "in May.</p>"
     kept = _kept(ARTICLE + "<p>Share this article</p>" + timeline + long_p + TEASERS)
     assert "2019年：第1期工程完工" in kept and long_p[3:-4] in kept
+
+
+def test_labels_and_a_column_blurb_after_a_closing_prompt_go_but_a_byline_stays() -> None:
+    prompt = "<p>請加入成為本網的月費訂戶，長期支持我們的工作。</p>"
+    box = "<p>月費訂戶 網址：news.example/subscribe</p><p>博客 | 王小明</p><p>【王小明・周日談】愛每事問，相信一切「相」的背後必有真相。</p>"
+    body = P1 + P2 + P3 + P1.replace("周二", "周三") + P2.replace("三次", "四次")
+    kept = _kept(body + prompt + box)
+    assert len(kept) == 5 and kept[-1].endswith("社区每周收运四次。")
+    # a line that reports after the prompt: the box sat between two paragraphs, nothing goes
+    assert "記者王小明／台北報導" in _kept(P1 + P2 + P3 + prompt + "<p>記者王小明／台北報導</p><p>（完）</p>")

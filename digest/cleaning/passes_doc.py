@@ -401,13 +401,20 @@ _BIO_WORDS = re.compile(r"專欄|专栏|作者|筆名|笔名|執筆|执笔|撰�
                         r"(?i:\b(column|columnist|author|writer|newsletter|blog|podcast)s?\b)")
 
 
+# A column's label opening its blurb: "【郭偉文・吐露觀】", "[王五｜周日談]".
+_COLUMN_LABEL = re.compile(r"\s*[【\[]\s*[^】\]\s]{1,12}\s*[・·‧｜|]\s*[^】\]]{1,16}[】\]]")
+
+
 def _bio(ln: Line) -> bool:
     """A line about the writer or the outlet (a bio, a column's blurb): it names the
     column or the author and reports nothing (no reporting verb, quote or figure)."""
     t = ln.text
     if _REPORTING.search(t) or _SPEECH.search(t) or re.search(r"\d", t):
         return False
-    return bool(_BIO_WORDS.search(t) or _SELF.search(t) or _OUTLET.search(t))
+    return bool(_BIO_WORDS.search(t) or _SELF.search(t) or _OUTLET.search(t) or _COLUMN_LABEL.match(t))
+
+
+_END_WORD = re.compile(r"[（(【〔]?\s*(完|全文完|END|end)\s*[）)】〕]?")
 
 
 def tail_closure(lines: list[Line], rules: Rules) -> None:
@@ -421,9 +428,12 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
     tail = [i for i in range(marker + 1, len(lines)) if lines[i].verdict is None]
     if not tail:
         return
-    if not (lines[marker].verdict or "").startswith(_END_MARKERS) and not all(_bio(lines[i]) for i in tail):
+    if not (lines[marker].verdict or "").startswith(_END_MARKERS) and not all(
+            _bio(lines[i]) or not (_running(lines[i]) or furniture(lines[i]) or _END_WORD.fullmatch(lines[i].text))
+            for i in tail):
         # a newsletter box may sit between two paragraphs: after a prompt only a box
-        # about the writer or the outlet goes, never a line that reports
+        # about the writer or the outlet, or labels that are no sentence ("博客 | 王五",
+        # "月費訂戶 網址：…"), go -- never a line that reports, a byline or "（完）"
         return
     above = sum(len(ln.text) for ln in lines[:marker] if ln.verdict is None)
     size = sum(len(lines[i].text) for i in tail)
