@@ -280,3 +280,13 @@ def test_labels_and_a_column_blurb_after_a_closing_prompt_go_but_a_byline_stays(
     assert len(kept) == 5 and kept[-1].endswith("社区每周收运四次。")
     # a line that reports after the prompt: the box sat between two paragraphs, nothing goes
     assert "記者王小明／台北報導" in _kept(P1 + P2 + P3 + prompt + "<p>記者王小明／台北報導</p><p>（完）</p>")
+
+
+def test_a_closing_line_that_speaks_to_the_reader_without_naming_the_outlet_stays() -> None:
+    closing = "<p>教书不问贵贱，育人不分优劣，让我们一起道一声：老师，您辛苦了。</p>"
+    assert _kept(P1 + P2 + P3 + closing)[-1] == closing[3:-4]
+
+
+def test_a_byline_with_its_date_is_no_header_line() -> None:
+    byline = "<p>中國時報 張大明／特稿 2013年07月18日 05:40</p>"
+    assert _kept(byline + P1 + P2)[0] == byline[3:-4]

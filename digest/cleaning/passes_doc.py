@@ -44,7 +44,7 @@ from digest.cleaning.config import Rules
 from digest.cleaning.document import Document, Section, is_heading, is_prose, model, title_key
 from digest.cleaning.lines import OPAQUE, Line
 from digest.cleaning.passes import (
-    _BYLINE_WORDS, _DATE_ONLY, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sentence,
+    _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sentence,
     footnote, furniture,
 )
 
@@ -301,8 +301,13 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
         if _fixed(ln) or ln.caption or not _READER.search(ln.text):
             return False
         outlet = _OUTLET.search(ln.text)
-        return _self_talk(ln, names) or (outlet is not None and len(outlet.group(0)) <= 10
-                                         and not _REPORTING.search(ln.text) and not _SPEECH.search(ln.text))
+        t = ln.text
+        # "我们"/"you" alone is how an article may close ("让我们一起道一声：老师，您辛苦了。"):
+        # the outlet must be named, an account listed or a promo thing offered
+        talk = _self_talk(ln, names) and bool(any(name in t for name in names) or _ACCOUNT.search(t)
+                                              or _EDGE_PROMO.search(t))
+        return talk or (outlet is not None and len(outlet.group(0)) <= 10
+                        and not _REPORTING.search(t) and not _SPEECH.search(t))
 
     prose = [i for i in alive if is_prose(lines[i]) and not promo(i)]
     if not prose:
