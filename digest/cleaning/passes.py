@@ -170,8 +170,12 @@ _CAPTION_CREDIT = re.compile(
 
 def furniture(line: Line) -> bool:
     """A byline, dateline or caption of the article itself (see ``_BYLINE``)."""
-    t = line.text
-    if len(t) > 400 or line.tag in OPAQUE:
+    return line.tag not in OPAQUE and furniture_text(line.text)
+
+
+def furniture_text(t: str) -> bool:
+    """:func:`furniture` on a line's text alone (the full-page reader asks it too)."""
+    if len(t) > 400:
         return False
     if len(t) <= 120 and _BYLINE.fullmatch(t) and "。" not in t and not re.search(r"[.!?！？]$", t):
         return True
