@@ -44,15 +44,16 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache, partial
 
 from .article import Article
 from .cleaning import cleaned_text
-from .cache import Memo, no_memo
+from .cache import Memo, memo_map, no_memo
 from .config import Config, StorySettings
 from .convert import to_neutral
+from .workers import Workers
 
 # Leads carry the event (inverted pyramid); the tail of an article is background,
 # quotes and whatever junk survived cleaning. Chosen on the dev split (README).
@@ -175,18 +176,22 @@ def _vectors(terms: Sequence[Sequence[str]]):  # type: ignore[no-untyped-def]
     column: dict[str, int] = {}
     weights: list[float] = []
     indptr, indices, data = [0], [], []
+    log = math.log
     for article_terms in terms:
-        row: list[tuple[int, float]] = []
+        row_indices: list[int] = []
+        row: list[float] = []
         for term, count in sorted(Counter(article_terms).items()):
             index = column.get(term)
             if index is None:
                 index = column[term] = len(weights)
                 weights.append(term_weight(term))
-            if weights[index] > 0:
-                row.append((index, (1.0 + math.log(count)) * weights[index]))
-        norm = math.sqrt(sum(v * v for _, v in row)) or 1.0
-        indices += [i for i, _ in row]
-        data += [v / norm for _, v in row]
+            weight = weights[index]
+            if weight > 0:
+                row_indices.append(index)
+                row.append((1.0 + log(count)) * weight)
+        norm = math.sqrt(sum([v * v for v in row])) or 1.0
+        indices += row_indices
+        data += [v / norm for v in row]
         indptr.append(len(indices))
     return csr_matrix((np.array(data), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
                       shape=(len(indptr) - 1, max(1, len(weights))))
@@ -420,10 +425,12 @@ def _link_average(pairs: dict[tuple[int, int], float], root_of: dict[int, int], 
         blocked = {p for p in blocked if a not in p and b not in p}
 
 
-def story_input(article: Article) -> StoryInput:
-    """The part of a prepared Article that grouping reads: its cleaned body as plain text."""
+def story_input(article: Article, text: str | None = None) -> StoryInput:
+    """The part of a prepared Article that grouping reads: its cleaned body as plain
+    text (``text``, when the caller has it already)."""
     doc = article.doc
-    return StoryInput(doc.slug, doc.source, doc.date, doc.lang, doc.title, cleaned_text(article.html), doc.story, doc.story_lead)
+    return StoryInput(doc.slug, doc.source, doc.date, doc.lang, doc.title,
+                      cleaned_text(article.html) if text is None else text, doc.story, doc.story_lead)
 
 
 def worth_comparing(items: Sequence[StoryInput], settings: StorySettings) -> bool:
@@ -435,14 +442,27 @@ def worth_comparing(items: Sequence[StoryInput], settings: StorySettings) -> boo
     return any(b - a <= settings.window_hours * 3600 for a, b in zip(stamps, stamps[1:]))
 
 
-def site_stories(config: Config, published: Sequence[Article], memo: Memo = no_memo) -> tuple[Story, ...]:
+def _features(html: str, title: str, with_lines: bool) -> tuple[str, tuple[str, ...] | None]:
+    """One article's cleaned plain text and, when grouping compares texts, its
+    ``neutral_lines``: the per-article part of grouping, run by the workers."""
+    text = cleaned_text(html)
+    return text, neutral_lines(title, text) if with_lines else None
+
+
+def site_stories(config: Config, published: Sequence[Article], memo: Memo = no_memo,
+                 workers: Workers | None = None) -> tuple[Story, ...]:
     """The stories of a site's published articles (``pages.published_articles``).
 
-    Per-article features are memoised on the file's digest; the grouping itself on
-    the digests of all articles, so ``serve`` regroups only when an article changed,
-    and always exactly as a clean build would."""
-    inputs = [story_input(a) for a in published]
-    lines = [memo(("story-lines", a.doc.path, a.doc.digest, config.fingerprint), partial(neutral_lines, i.title, i.text))
-             for a, i in zip(published, inputs, strict=True)] if worth_comparing(inputs, config.stories) else None
+    Per-article features are memoised on the file's digest and computed by
+    ``workers`` when given; the grouping itself on the digests of all articles, so
+    ``serve`` regroups only when an article changed, and always exactly as a clean
+    build would."""
+    bare = [story_input(a, "") for a in published]
+    compare = worth_comparing(bare, config.stories)
+    features = memo_map(memo, workers or Workers(1),
+                        [(("story-features", a.doc.path, a.doc.digest, compare, config.fingerprint), (a.html, a.doc.title, compare))
+                         for a in published], _features)
+    inputs = [replace(i, text=text) for i, (text, _) in zip(bare, features, strict=True)]
+    lines = [found for _, found in features] if compare else None
     key = hashlib.sha256("\0".join(f"{a.doc.path}\0{a.doc.digest}" for a in published).encode()).hexdigest()
     return memo(("stories", key, config.fingerprint), partial(group_stories, inputs, config.stories, lines))
