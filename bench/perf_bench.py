@@ -158,8 +158,8 @@ def prepare(count: int, work: Path, corpus: Path, hugo: bool) -> tuple[Path, Pat
     return site, hugo_site
 
 
-def ours(site: Path, out: Path, *extra: str) -> list[str]:
-    return [sys.executable, str(REPO / "build.py"), "--config", str(site / "config.yaml"), "build", "--out", str(out), *extra]
+def ours(site: Path, out: Path, *extra: str, config: str = "config.yaml") -> list[str]:
+    return [sys.executable, str(REPO / "build.py"), "--config", str(site / config), "build", "--out", str(out), *extra]
 
 
 def hugo_cold(hugo_site: Path, out: Path) -> list[str]:
@@ -209,6 +209,8 @@ def main() -> int:
     parser.add_argument("--no-hugo", action="store_true")
     parser.add_argument("--jobs", type=int, default=None, help="--jobs for this project (default: its own default)")
     parser.add_argument("--scenarios", nargs="+", choices=["cold", "added", "nochange"], default=["cold", "added", "nochange"])
+    parser.add_argument("--without-search", action="store_true",
+                        help="cold: also build with `search: false` (no Pagefind index, no query tables), alternating")
     parser.add_argument("--compare", type=Path, help="another checkout of this project (e.g. main before a change): "
                                                      "its cold build joins the alternating runs")
     args = parser.parse_args()
@@ -224,8 +226,11 @@ def main() -> int:
         site, hugo_site = prepare(count, args.work, args.corpus, use_hugo)
         (site / "content" / "bench-added.md").unlink(missing_ok=True)  # left by an interrupted run
         if "cold" in args.scenarios:
-            mine, other = Series(), Series()
+            mine, other, unsearched = Series(), Series(), Series()
             hugo_series = Series() if use_hugo else None
+            if args.without_search:
+                config = (site / "config.yaml").read_text(encoding="utf-8") + "search: false\n"
+                (site / "config-nosearch.yaml").write_text(config, encoding="utf-8")
             if args.compare:
                 other_repo = args.compare.resolve()  # its own config keys, templates and static files
                 config = (other_repo / "config.yaml").read_text(encoding="utf-8")
@@ -238,7 +243,12 @@ def main() -> int:
                                                str(site / "config-compare.yaml"), "build", "--out", str(fresh(args.work / "out-compare"))]))
                 mine.runs.append(measure(ours(site, fresh(args.work / "out-cold"), "--no-cache", *jobs)))
                 hugo_run(hugo_site, args.work, hugo_series)
+                if args.without_search:
+                    unsearched.runs.append(measure(ours(site, fresh(args.work / "out-cold"), "--no-cache", *jobs,
+                                                        config="config-nosearch.yaml")))
             report(f"{count} articles, cold", mine, hugo_series, (before, load()))
+            if args.without_search:
+                report(f"{count} articles, cold, this project with search: false", unsearched, hugo_series, (before, load()))
             if args.compare:
                 report(f"{count} articles, cold: the other checkout ({args.compare}) in the place of Hugo", mine, other, (before, load()))
         if "added" in args.scenarios or "nochange" in args.scenarios:
