@@ -397,7 +397,7 @@ def site_stories(config: Config, published: Sequence[Article], memo: Memo = no_m
     Per-article features are memoised on the file's digest; the grouping itself on
     the digests of all articles, so ``serve`` regroups only when an article changed,
     and always exactly as a clean build would."""
-    inputs = [story_input(a) for a in published]
+    inputs = [memo(("story-input", a.doc.path, a.doc.digest, config.fingerprint), partial(story_input, a)) for a in published]
     lines = [memo(("story-lines", a.doc.path, a.doc.digest, config.fingerprint), partial(neutral_lines, i.title, i.text))
              for a, i in zip(published, inputs, strict=True)] if worth_comparing(inputs, config.stories) else None
     key = hashlib.sha256("\0".join(f"{a.doc.path}\0{a.doc.digest}" for a in published).encode()).hexdigest()
