@@ -66,13 +66,17 @@ addEventListener("DOMContentLoaded", () => requestAnimationFrame(() => { window.
 TIMINGS = re.compile(r"^timings: seen=([\d.]+) started=([\d.]+) load_ms=([\d.]+) write_ms=([\d.]+) signalled=([\d.]+)$")
 
 
-def prepare(kind: str, target: Path, corpus: Path, content: Path | None) -> Path:
+def prepare(kind: str, target: Path, corpus: Path, content: Path | None, stories: bool = True) -> Path:
     """``demo``: the repo's own site; a number: that many corpus articles (or the
-    given content folder) beside the repo's config.yaml, templates and static files."""
+    given content folder) beside the repo's config.yaml, templates and static files.
+    ``stories`` False: grouping into stories switched off in the copied config."""
     target.mkdir(parents=True)
     for part in SITE_PARTS:
         src = REPO / part
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, target / part)
+    if not stories:
+        with open(target / "config.yaml", "a", encoding="utf-8") as config:
+            config.write("\nstories:\n  enabled: false\n")
     if content is not None:
         shutil.copytree(content, target / "content")
     elif kind == "demo":
@@ -110,10 +114,11 @@ def load() -> float:
     return os.getloadavg()[0]
 
 
-def measure(kind: str, edits: int, gap: float, workdir: Path, corpus: Path, content: Path | None) -> dict[str, object]:
+def measure(kind: str, edits: int, gap: float, workdir: Path, corpus: Path, content: Path | None,
+            stories: bool = True, timings: bool = True) -> dict[str, object]:
     from playwright.sync_api import expect, sync_playwright
 
-    root = prepare(kind, workdir / f"site-{kind}", corpus, content)
+    root = prepare(kind, workdir / f"site-{kind}", corpus, content, stories)
     files = sorted((root / "content").rglob("*.md"))
     article = Article(files[len(files) // 2])  # a middle one: in a month, tags and an outlet, not on the home page
     first_marker = f"BENCH-{uuid.uuid4().hex[:8]}"
@@ -121,7 +126,7 @@ def measure(kind: str, edits: int, gap: float, workdir: Path, corpus: Path, cont
     loads = {"before first build": load()}
     latencies: list[float] = []
     stages: dict[str, list[float]] = {name: [] for name in STAGES}
-    with ServeProcess(root, "--timings", startup_timeout=3600) as server:
+    with ServeProcess(root, *(["--timings"] if timings else []), startup_timeout=3600) as server:
         first_build = float(server.wait_for(r"built .* in ([\d.]+) s$").group(1))
         url = server.url + find_page(root / "site", article.path.stem, first_marker)
         with sync_playwright() as pw:
@@ -144,6 +149,9 @@ def measure(kind: str, edits: int, gap: float, workdir: Path, corpus: Path, cont
                 page.wait_for_function("() => window.__shownAt !== undefined")
                 shown_ms, origin_ms = page.evaluate("[window.__shownAt, performance.timeOrigin]")
                 latencies.append(shown_ms - saved * 1000)
+                if not timings:
+                    time.sleep(gap)
+                    continue
                 found = server.wait_for(TIMINGS.pattern, since=since, timeout=60)
                 seen, started, load_ms, write_ms, signalled = (float(v) for v in found.groups())
                 stages["watch"].append((seen - saved) * 1000)
@@ -172,6 +180,9 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                         help="the shared corpus generator (default ../shared/bench/make_corpus.py, or $DIGEST_BENCH_CORPUS)")
     parser.add_argument("--content", type=Path, help="use this content folder (made by the generator) instead of generating one")
+    parser.add_argument("--no-stories", action="store_true", help="switch grouping into stories off in the measured site's config")
+    parser.add_argument("--no-timings", action="store_true",
+                        help="save->shown only, without the stage split (for versions of serve without --timings)")
     args = parser.parse_args()
     if not CHROMIUM.exists():
         print(f"{CHROMIUM} is missing: apt-get install chromium", file=sys.stderr)
@@ -182,14 +193,16 @@ def main() -> int:
     results = []
     with tempfile.TemporaryDirectory(prefix="serve-latency-") as tmp:
         for kind in args.sites:
-            results.append(measure(kind, args.edits, args.gap, Path(tmp), args.corpus, args.content))
+            results.append(measure(kind, args.edits, args.gap, Path(tmp), args.corpus, args.content,
+                                   stories=not args.no_stories, timings=not args.no_timings))
     for r in results:
-        print(f"\n{r['site']} ({r['articles']} files): first build {r['first_build_ms']:.0f} ms; "
+        print(f"\n{r['site']} ({r['articles']} files{', stories off' if args.no_stories else ''}): first build {r['first_build_ms']:.0f} ms; "
               f"load average (1 min): " + ", ".join(f"{k} {v:.2f}" for k, v in r["loads"].items()))
         print(f"save -> browser shows the change, {len(r['latency'])} edits (ms):   median     min     max")
         print(f"  {'save->shown':<46}{summary(r['latency'])}")
         for name in STAGES:
-            print(f"    {name:<44}{summary(r['stages'][name])}")
+            if r["stages"][name]:
+                print(f"    {name:<44}{summary(r['stages'][name])}")
         print("  per edit: " + " ".join(f"{v:.0f}" for v in r["latency"]))
     return 0
 

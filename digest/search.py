@@ -39,6 +39,7 @@ import tempfile
 import threading
 from collections.abc import Iterable, Mapping
 from functools import lru_cache, partial
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -156,7 +157,9 @@ def build_script_maps(config: Config, by_edition: Mapping[str, list[EditionArtic
     """One ``script-map.json`` per edition (see the module docstring).
 
     In: the Config and each edition's articles. Out: OutputFiles, JSON with
-    sorted keys, so the same articles always give the same bytes."""
+    sorted keys, so the same articles always give the same bytes. The phrases
+    are gathered per month of articles and the table is memoised on the phrases
+    found, so a rebuild after one edit redoes one month's part."""
     files = []
     for edition in config.editions:
         conv = query_converter(config, edition)
@@ -164,13 +167,38 @@ def build_script_maps(config: Config, by_edition: Mapping[str, list[EditionArtic
         for other in config.editions:
             if other.code == edition.code:
                 continue
-            for item in by_edition[other.code]:
-                found.update(memo(("script-map", item.article.doc.digest, other.code, edition.code, config.fingerprint),
-                                  lambda item=item: phrase_candidates(_article_texts(item), conv)))
-        table = {"n": MAX_PHRASE, "p": _minimal(found, conv), "c": dict(_char_table(conv))}
-        data = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+            for _, month in groupby(by_edition[other.code], key=lambda item: (item.local_date.year, item.local_date.month)):
+                items = list(month)
+                # Every article's phrases are looked up (so the cache keeps them), the
+                # month's union of them is memoised: merging is the costly part.
+                parts = [memo(("script-map", item.article.doc.digest, other.code, edition.code, config.fingerprint),
+                              partial(_article_phrases, item, conv)) for item in items]
+                found.update(memo(("script-map-month", tuple(i.article.doc.digest for i in items), other.code, edition.code,
+                                   config.fingerprint), partial(_union, parts)))
+        phrases = sorted(found)
+        phrases_key = hashlib.sha256("\0".join(phrases).encode()).hexdigest()
+        kept = memo(("script-map-phrases", phrases_key, edition.code, config.fingerprint), partial(_minimal, found, conv))
+        chars = memo(("script-map-chars", edition.code, config.fingerprint), partial(_json, _char_table(conv)))
+        # json.dumps({"c": …, "n": …, "p": …}, sort_keys=True) written in parts, the big
+        # character table once: the same bytes.
+        data = f'{{"c":{chars},"n":{_json(MAX_PHRASE)},"p":{_json(kept)}}}'.encode("utf-8")
         files.append(OutputFile(script_map_path(edition), data))
     return files
+
+
+def _article_phrases(item: EditionArticle, conv: TextConverter) -> dict[str, str]:
+    return phrase_candidates(_article_texts(item), conv)
+
+
+def _union(parts: list[dict[str, str]]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for part in parts:
+        found.update(part)
+    return found
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _minimal(found: Mapping[str, str], conv: TextConverter) -> dict[str, str]:
