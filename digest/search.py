@@ -37,19 +37,20 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable, Mapping
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import cbor2
 
 from .article import plain_text
-from .cache import Memo, no_memo
+from .cache import Memo, memo_map, no_memo
 from .config import Config, Edition
 from .convert import TextConverter, edition_converter
 from .errors import BuildError, problem
 from .output import OutputFile
 from .pages import EditionArticle, search_path
+from .workers import Workers
 
 MAX_PHRASE = 5  # longest phrase kept; regional phrase tables are almost all shorter
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
@@ -147,15 +148,26 @@ def phrase_candidates(texts: Iterable[str], conv: TextConverter) -> dict[str, st
             if converted != piece.translate(charwise)}
 
 
-def _article_texts(item: EditionArticle) -> list[str]:
-    return [item.title, item.summary, item.source, *(t.name for t in item.tags), plain_text(item.html)]
+def _article_fields(item: EditionArticle) -> tuple[str, ...]:
+    """What of an article a reader of the other script might type: title, summary,
+    outlet, tags and the body (still HTML: its text is taken by the worker)."""
+    return (item.title, item.summary, item.source, *(t.name for t in item.tags), item.html)
 
 
-def build_script_maps(config: Config, by_edition: Mapping[str, list[EditionArticle]], memo: Memo = no_memo) -> list[OutputFile]:
+def _phrases_of(fields: tuple[str, ...], config: Config, code: str) -> dict[str, str]:
+    """``phrase_candidates`` of one article's fields for edition ``code``: the
+    per-article part of the table, run by the workers."""
+    edition = next(e for e in config.editions if e.code == code)
+    return phrase_candidates([*fields[:-1], plain_text(fields[-1])], query_converter(config, edition))
+
+
+def build_script_maps(config: Config, by_edition: Mapping[str, list[EditionArticle]], memo: Memo = no_memo,
+                      workers: Workers | None = None) -> list[OutputFile]:
     """One ``script-map.json`` per edition (see the module docstring).
 
     In: the Config and each edition's articles. Out: OutputFiles, JSON with
-    sorted keys, so the same articles always give the same bytes."""
+    sorted keys, so the same articles always give the same bytes. The phrases of
+    each article are memoised on its digest and found by ``workers`` when given."""
     files = []
     for edition in config.editions:
         conv = query_converter(config, edition)
@@ -163,9 +175,10 @@ def build_script_maps(config: Config, by_edition: Mapping[str, list[EditionArtic
         for other in config.editions:
             if other.code == edition.code:
                 continue
-            for item in by_edition[other.code]:
-                found.update(memo(("script-map", item.article.doc.digest, other.code, edition.code, config.fingerprint),
-                                  partial(phrase_candidates, _article_texts(item), conv)))
+            jobs = [(("script-map", item.article.doc.digest, other.code, edition.code, config.fingerprint),
+                     (_article_fields(item), config, edition.code)) for item in by_edition[other.code]]
+            for phrases in memo_map(memo, workers or Workers(1), jobs, _phrases_of):
+                found.update(phrases)
         table = {"n": MAX_PHRASE, "p": _minimal(found, conv), "c": dict(_char_table(conv))}
         data = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
         files.append(OutputFile(script_map_path(edition), data))
