@@ -94,7 +94,7 @@ def load_site(config: Config, cache: BuildCache | None = None, workers: Workers 
 
     articles = tuple(memo_map(memo, workers, [(("article", doc.path, doc.digest, config.fingerprint), (doc, config)) for doc in docs],
                               prepare_article, rejoin=lambda article, args: replace(article, doc=args[0])))
-    stories = site_stories(config, published_articles(config, articles), memo)
+    stories = site_stories(config, published_articles(config, articles), memo, workers)
     pages, by_edition = assemble_pages(config, articles, stories, memo, workers)
     files = [
         *render_pages(config, pages, strings, memo, fingerprint(config.templates_dir), workers),
@@ -103,7 +103,7 @@ def load_site(config: Config, cache: BuildCache | None = None, workers: Workers 
         *(f for e in config.editions for f in build_tag_feeds(config, e, by_edition[e.code], strings[e.code], memo)),
         # Formatting one URL costs less than a disk cache's lookup: memoised in memory only.
         *build_sitemap(config, pages, no_memo if getattr(memo, "on_disk", False) else memo),
-        *(build_script_maps(config, by_edition, memo) if config.search else ()),
+        *(build_script_maps(config, by_edition, memo, workers) if config.search else ()),
         *static_files(config.static_dir),
     ]
     return Site(articles, stories, pages, tuple(files))

@@ -38,20 +38,20 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterable, Mapping
-from functools import lru_cache, partial
-from itertools import groupby
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import cbor2
 
 from .article import plain_text
-from .cache import Memo, no_memo
+from .cache import Memo, memo_map, no_memo
 from .config import Config, Edition
 from .convert import TextConverter, edition_converter
 from .errors import BuildError, problem
 from .output import OutputFile
 from .pages import EditionArticle, search_path
+from .workers import Workers
 
 MAX_PHRASE = 5  # longest phrase kept; regional phrase tables are almost all shorter
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
@@ -149,17 +149,26 @@ def phrase_candidates(texts: Iterable[str], conv: TextConverter) -> dict[str, st
             if converted != piece.translate(charwise)}
 
 
-def _article_texts(item: EditionArticle) -> list[str]:
-    return [item.title, item.summary, item.source, *(t.name for t in item.tags), plain_text(item.html)]
+def _article_fields(item: EditionArticle) -> tuple[str, ...]:
+    """What of an article a reader of the other script might type: title, summary,
+    outlet, tags and the body (still HTML: its text is taken by the worker)."""
+    return (item.title, item.summary, item.source, *(t.name for t in item.tags), item.html)
 
 
-def build_script_maps(config: Config, by_edition: Mapping[str, list[EditionArticle]], memo: Memo = no_memo) -> list[OutputFile]:
+def _phrases_of(fields: tuple[str, ...], config: Config, code: str) -> dict[str, str]:
+    """``phrase_candidates`` of one article's fields for edition ``code``: the
+    per-article part of the table, run by the workers."""
+    edition = next(e for e in config.editions if e.code == code)
+    return phrase_candidates([*fields[:-1], plain_text(fields[-1])], query_converter(config, edition))
+
+
+def build_script_maps(config: Config, by_edition: Mapping[str, list[EditionArticle]], memo: Memo = no_memo,
+                      workers: Workers | None = None) -> list[OutputFile]:
     """One ``script-map.json`` per edition (see the module docstring).
 
     In: the Config and each edition's articles. Out: OutputFiles, JSON with
-    sorted keys, so the same articles always give the same bytes. The phrases
-    are gathered per month of articles and the table is memoised on the phrases
-    found, so a rebuild after one edit redoes one month's part."""
+    sorted keys, so the same articles always give the same bytes. The phrases of
+    each article are memoised on its digest and found by ``workers`` when given."""
     files = []
     for edition in config.editions:
         conv = query_converter(config, edition)
@@ -167,38 +176,14 @@ def build_script_maps(config: Config, by_edition: Mapping[str, list[EditionArtic
         for other in config.editions:
             if other.code == edition.code:
                 continue
-            for _, month in groupby(by_edition[other.code], key=lambda item: (item.local_date.year, item.local_date.month)):
-                items = list(month)
-                # Every article's phrases are looked up (so the cache keeps them), the
-                # month's union of them is memoised: merging is the costly part.
-                parts = [memo(("script-map", item.article.doc.digest, other.code, edition.code, config.fingerprint),
-                              partial(_article_phrases, item, conv)) for item in items]
-                found.update(memo(("script-map-month", tuple(i.article.doc.digest for i in items), other.code, edition.code,
-                                   config.fingerprint), partial(_union, parts)))
-        phrases = sorted(found)
-        phrases_key = hashlib.sha256("\0".join(phrases).encode()).hexdigest()
-        kept = memo(("script-map-phrases", phrases_key, edition.code, config.fingerprint), partial(_minimal, found, conv))
-        chars = memo(("script-map-chars", edition.code, config.fingerprint), partial(_json, _char_table(conv)))
-        # json.dumps({"c": …, "n": …, "p": …}, sort_keys=True) written in parts, the big
-        # character table once: the same bytes.
-        data = f'{{"c":{chars},"n":{_json(MAX_PHRASE)},"p":{_json(kept)}}}'.encode("utf-8")
+            jobs = [(("script-map", item.article.doc.digest, other.code, edition.code, config.fingerprint),
+                     (_article_fields(item), config, edition.code)) for item in by_edition[other.code]]
+            for phrases in memo_map(memo, workers or Workers(1), jobs, _phrases_of):
+                found.update(phrases)
+        table = {"n": MAX_PHRASE, "p": _minimal(found, conv), "c": dict(_char_table(conv))}
+        data = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
         files.append(OutputFile(script_map_path(edition), data))
     return files
-
-
-def _article_phrases(item: EditionArticle, conv: TextConverter) -> dict[str, str]:
-    return phrase_candidates(_article_texts(item), conv)
-
-
-def _union(parts: list[dict[str, str]]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for part in parts:
-        found.update(part)
-    return found
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _minimal(found: Mapping[str, str], conv: TextConverter) -> dict[str, str]:
