@@ -36,6 +36,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -251,7 +252,8 @@ def normalise_bundle(bundle: Path) -> list[str]:
     return sorted(words)
 
 
-def index_site(config: Config, site_dir: Path) -> None:
+def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None = None,
+               background: bool = False) -> bool:
     """Index every article page of each edition below ``site_dir`` with Pagefind.
 
     In: the Config and a folder holding a complete site (the staged output).
@@ -260,6 +262,11 @@ def index_site(config: Config, site_dir: Path) -> None:
     one Pagefind process each (the command-line tool of the ``pagefind``
     package). Raises BuildError when Pagefind is missing or fails; the staged
     folder is then discarded and the previous site stays.
+
+    ``cancel`` (the preview, whose next rebuild makes this index stale): once
+    set, Pagefind is stopped and nothing in ``site_dir`` changes; returns False
+    then, True once the index is written. ``background``: Pagefind runs at the
+    lowest CPU priority (``nice 19``), so a rebuild running meanwhile keeps the cores.
     """
     if importlib.util.find_spec("pagefind") is None:
         raise BuildError([problem(config.file, 0, "search needs the 'pagefind[extended]' package: "
@@ -273,8 +280,13 @@ def index_site(config: Config, site_dir: Path) -> None:
         for edition in editions:
             command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent",
                        "--glob", f"{edition.prefix}/articles/*/index.html", "--output-path", str(scratch / edition.prefix)]
+            if background and shutil.which("nice"):
+                command = ["nice", "-n", "19", *command]
             runs.append((edition, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
-        failed = [(edition, process.communicate()[0], process.returncode) for edition, process in runs]
+        outputs: dict[int, str] = {}
+        if cancel is not None and not _wait_or_cancel([process for _, process in runs], cancel, outputs):
+            return False
+        failed = [(edition, outputs.get(process.pid) or process.communicate()[0], process.returncode) for edition, process in runs]
         problems = [problem(config.file, 0, f"search indexing of {edition.code} failed (Pagefind exit {code}): {out.strip()[-500:]}")
                     for edition, out, code in failed if code != 0]
         if problems:
@@ -295,3 +307,29 @@ def index_site(config: Config, site_dir: Path) -> None:
             bundle.rename(target)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    return True
+
+
+def _wait_or_cancel(processes: list[subprocess.Popen[str]], cancel: threading.Event, outputs: dict[int, str]) -> bool:
+    """Wait for ``processes`` to end (True), or stop them all once ``cancel`` is set (False).
+    Their output (into ``outputs`` by pid) is read meanwhile, so a talkative run cannot block."""
+
+    def read(process: subprocess.Popen[str]) -> None:
+        outputs[process.pid] = process.stdout.read() if process.stdout else ""
+
+    readers = [threading.Thread(target=read, args=(p,), daemon=True) for p in processes]
+    for reader in readers:
+        reader.start()
+    while any(p.poll() is None for p in processes):
+        if cancel.wait(0.05):
+            for p in processes:
+                if p.poll() is None:
+                    p.kill()
+            for p in processes:
+                p.wait()
+            for reader in readers:
+                reader.join()
+            return False
+    for reader in readers:
+        reader.join()
+    return True
