@@ -8,11 +8,12 @@ other article reports is a story of its own.
 
 Method (chosen by measurement, README "Stories"):
 
-1. Text: title + cleaned body, NFKC, one script and one spelling of regional names
-   (``convert.to_neutral``: Traditional -> Simplified, 川普 -> 特朗普), lower case. Lines an outlet repeats in several of its articles
-   (galleries, "follow us", related-link blocks cleaning missed) are dropped, then
-   only the first ``BODY_CHARS`` characters of the body count: the lead carries the
-   event, the tail carries background and junk.
+1. Text: title + cleaned body, NFKC. Lines an outlet repeats in several of its
+   articles (galleries, "follow us", related-link blocks cleaning missed) are
+   dropped, then only the first ``BODY_CHARS`` characters of the body count: the
+   lead carries the event, the tail carries background and junk. That window is put
+   in one script with one spelling of regional names (``convert.to_neutral``:
+   Traditional -> Simplified, 川普 -> 特朗普) and lower case.
 2. Terms: Chinese runs -> character bigrams; Latin/digit runs -> words.
 3. Weights: sublinear term frequency x *background specificity*
    ``max(0, ln(P0 / p(term)))``, where ``p`` is the term's frequency in general
@@ -22,7 +23,9 @@ Method (chosen by measurement, README "Stories"):
    does not depend on which other articles exist, so one threshold serves a
    two-article site and a ten-thousand-article one alike, and adding an article
    never changes the similarity of two others. Rows are L2-normalised; cosine
-   similarity is their product as scipy sparse matrices.
+   similarity is their product as scipy sparse matrices, computed for the whole
+   window and for title + the first ``LEAD_CHARS`` characters, the higher counting
+   (a short flash matches a long report's opening).
 4. Score: similarity x exp(-hours apart / DECAY_HOURS), x ``cross_script`` for a
    zh-Hans/zh-Hant pair (capped at 1): reports of one event come within hours while
    daily series look alike a day apart, and the two scripts' outlets name things
@@ -56,6 +59,11 @@ from .convert import to_neutral
 # Leads carry the event (inverted pyramid); the tail of an article is background,
 # quotes and whatever junk survived cleaning. Chosen on the dev split (README).
 BODY_CHARS = 1200
+# A pair is also compared on title + the first LEAD_CHARS characters of the body, and
+# the higher of the two similarities counts: a 40-character flash (Readhub) or a short
+# broadcast item matches the opening of a long wire story, but over 1,200 characters
+# the long story's background dilutes their overlap. Chosen on the dev split (README).
+LEAD_CHARS: int | None = 100  # None: whole windows only
 # Terms at least this frequent in general text (1 in 1,000 words) weigh nothing:
 # 的是, 美国, "the". Chosen on the dev split (README).
 P0 = 1e-3
@@ -106,20 +114,42 @@ class Story:
     lead: str
 
 
-def neutral_lines(title: str, text: str) -> tuple[str, ...]:
-    """Title, then each non-empty body line: NFKC, one script and one spelling of each
-    regional name (``convert.to_neutral``: 川普 -> 特朗普), lower case."""
+def article_lines(title: str, text: str) -> tuple[str, ...]:
+    """Title, then each non-empty body line, NFKC and stripped: what boilerplate is
+    judged on (an outlet repeats its own lines in its own script, so no conversion
+    is needed to see them) and what ``neutral_window`` converts a part of."""
     raw = unicodedata.normalize("NFKC", f"{title}\n{text}")
-    lines = (line.strip() for line in to_neutral(raw).lower().split("\n"))
-    return tuple(line for line in lines if line)
+    return tuple(line for line in (line.strip() for line in raw.split("\n")) if line)
 
 
-def terms_of(lines: Sequence[str], skip: frozenset[str] = frozenset()) -> list[str]:
-    """Title + the first BODY_CHARS characters of the body lines not in ``skip``
-    -> CJK character bigrams and Latin/digit words (single letters dropped)."""
-    body = "\n".join(line for line in lines[1:] if line not in skip)[:BODY_CHARS]
+def neutral_window(lines: Sequence[str], skip: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """(title, body) as compared: the body lines not in ``skip`` cut to their first
+    BODY_CHARS characters, both in one script with one spelling of each regional
+    name (``convert.to_neutral``: Traditional -> Simplified, 川普 -> 特朗普), lower case.
+
+    Only the lines the cut can reach are converted (conversion is most of the
+    per-article cost): lines are taken until their raw length reaches twice
+    BODY_CHARS, a margin no glossary spelling change comes near."""
+    if not lines:
+        return "", ""
+    taken: list[str] = []
+    length = 0
+    for line in lines[1:]:
+        if line in skip:
+            continue
+        taken.append(line)
+        length += len(line) + 1
+        if length >= 2 * BODY_CHARS:
+            break
+    title, _, body = to_neutral(lines[0] + "\n" + "\n".join(taken)).lower().partition("\n")
+    return title, body[:BODY_CHARS]
+
+
+def terms_of(window: tuple[str, str]) -> list[str]:
+    """(title, body) from ``neutral_window`` -> CJK character bigrams and Latin/digit
+    words (single letters dropped)."""
     terms: list[str] = []
-    for run in _RUN.findall(f"{lines[0] if lines else ''}\n{body}"):
+    for run in _RUN.findall(f"{window[0]}\n{window[1]}"):
         if _CJK.match(run):
             terms += [run[i:i + 2] for i in range(len(run) - 1)]
         elif len(run) > 1:
@@ -167,36 +197,34 @@ def term_weight(term: str) -> float:
 
 
 def _vectors(terms: Sequence[Sequence[str]]):  # type: ignore[no-untyped-def]
-    """L2-normalised rows of sublinear tf x term_weight, one per article (scipy CSR)."""
+    """L2-normalised rows of sublinear tf x term_weight, one per article (scipy CSR).
+    Counting is per article (Counter), everything after it one numpy/scipy pass."""
     import numpy as np
     from scipy.sparse import csr_matrix
+    from sklearn.preprocessing import normalize
 
     column: dict[str, int] = {}
-    weights: list[float] = []
-    indptr, indices, data = [0], [], []
+    indptr, indices, counts = [0], [], []
     for article_terms in terms:
-        row: list[tuple[int, float]] = []
-        for term, count in sorted(Counter(article_terms).items()):
-            index = column.get(term)
-            if index is None:
-                index = column[term] = len(weights)
-                weights.append(term_weight(term))
-            if weights[index] > 0:
-                row.append((index, (1.0 + math.log(count)) * weights[index]))
-        norm = math.sqrt(sum(v * v for _, v in row)) or 1.0
-        indices += [i for i, _ in row]
-        data += [v / norm for _, v in row]
+        tally = Counter(article_terms)
+        indices += [column.setdefault(term, len(column)) for term in tally]
+        counts += tally.values()
         indptr.append(len(indices))
-    return csr_matrix((np.array(data), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
-                      shape=(len(indptr) - 1, max(1, len(weights))))
+    weights = np.fromiter((term_weight(term) for term in column), dtype=np.float64, count=len(column))
+    cols = np.array(indices, dtype=np.int64)
+    data = (1.0 + np.log(np.array(counts, dtype=np.float64))) * weights[cols]
+    matrix = csr_matrix((data, cols, np.array(indptr, dtype=np.int64)), shape=(len(indptr) - 1, max(1, len(column))))
+    matrix.eliminate_zeros()  # terms too common to weigh anything
+    matrix.sort_indices()
+    return normalize(matrix, norm="l2", copy=False)
 
 
 def boilerplate(items: Sequence[StoryInput], lines: Sequence[Sequence[str]]) -> frozenset[str]:
     """Body lines that one outlet prints in _REPEATS or more of its articles."""
     seen: Counter[tuple[str, str]] = Counter()
-    for item, article_lines in zip(items, lines, strict=True):
+    for item, own in zip(items, lines, strict=True):
         if item.outlet:
-            seen.update((item.outlet, line) for line in set(article_lines[1:]))
+            seen.update((item.outlet, line) for line in set(own[1:]))
     return frozenset(line for (_, line), count in seen.items() if count >= _REPEATS)
 
 
@@ -206,13 +234,16 @@ def pair_score(similarity: float, hours: float, cross_factor: float) -> float:
     return min(1.0, similarity * math.exp(-hours / DECAY_HOURS) * cross_factor)
 
 
-def _similar_pairs(items: Sequence[StoryInput], terms: Sequence[Sequence[str]], window_s: float,
+def _similar_pairs(items: Sequence[StoryInput], windows: Sequence[tuple[str, str]], window_s: float,
                    cross_script: float) -> dict[tuple[int, int], float]:
-    """``pair_score`` of every pair (i < j) at most ``window_s`` apart, if >= _FLOOR.
-    ``items`` are sorted by date, so each row is compared with a contiguous block."""
+    """``pair_score`` of every pair (i < j) at most ``window_s`` apart, if >= _FLOOR;
+    the similarity is the higher of the whole windows' and the leads' (LEAD_CHARS).
+    ``items`` are sorted by date, so each row is compared with a contiguous block
+    (sparse products: the cost follows the pairs inside the window, not n²)."""
     if len(items) < 2:
         return {}
-    matrix = _vectors(terms)
+    whole = _vectors([terms_of(w) for w in windows])
+    lead = None if LEAD_CHARS is None else _vectors([terms_of((title, body[:LEAD_CHARS])) for title, body in windows])
     stamps = [item.date.timestamp() for item in items]
     pairs: dict[tuple[int, int], float] = {}
     block = 256
@@ -221,7 +252,10 @@ def _similar_pairs(items: Sequence[StoryInput], terms: Sequence[Sequence[str]], 
         end = stop
         while end < len(items) and stamps[end] - stamps[stop - 1] <= window_s:
             end += 1
-        sims = (matrix[start:stop] @ matrix[start:end].T).tocoo()
+        sims = whole[start:stop] @ whole[start:end].T
+        if lead is not None:
+            sims = sims.maximum(lead[start:stop] @ lead[start:end].T)
+        sims = sims.tocoo()
         for row, col, value in zip(sims.row.tolist(), sims.col.tolist(), sims.data.tolist(), strict=True):
             i, j = start + row, start + col
             if j > i and stamps[j] - stamps[i] <= window_s:
@@ -237,7 +271,7 @@ def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
     """Group articles into stories; the order of ``inputs`` does not matter.
 
     In: StoryInputs (ids unique) and the settings; optionally each input's
-    ``neutral_lines`` (a cache may supply them). Out: Stories sorted by key, covering
+    ``article_lines`` (a cache may supply them). Out: Stories sorted by key, covering
     every input once. Curator keys win over similarity: articles sharing a ``story``
     key are one story (similar articles without a key may join it), two different
     keys never merge, and ``story: false`` keeps an article alone. With
@@ -248,10 +282,10 @@ def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
     items = [given[k] for k in order]
     window_s = settings.window_hours * 3600
     if worth_comparing(items, settings):
-        all_lines = [neutral_lines(i.title, i.text) for i in items] if lines is None else [lines[k] for k in order]
+        all_lines = [article_lines(i.title, i.text) for i in items] if lines is None else [lines[k] for k in order]
         skip = boilerplate(items, all_lines)
         candidates = [k for k, item in enumerate(items) if item.story is not False]
-        sims = _similar_pairs([items[k] for k in candidates], [terms_of(all_lines[k], skip) for k in candidates],
+        sims = _similar_pairs([items[k] for k in candidates], [neutral_window(all_lines[k], skip) for k in candidates],
                               window_s, settings.cross_script)
         pairs = {(candidates[a], candidates[b]): s for (a, b), s in sims.items()}
     else:
@@ -398,7 +432,7 @@ def site_stories(config: Config, published: Sequence[Article], memo: Memo = no_m
     the digests of all articles, so ``serve`` regroups only when an article changed,
     and always exactly as a clean build would."""
     inputs = [story_input(a) for a in published]
-    lines = [memo(("story-lines", a.doc.path, a.doc.digest, config.fingerprint), partial(neutral_lines, i.title, i.text))
+    lines = [memo(("story-lines", a.doc.path, a.doc.digest, config.fingerprint), partial(article_lines, i.title, i.text))
              for a, i in zip(published, inputs, strict=True)] if worth_comparing(inputs, config.stories) else None
     key = hashlib.sha256("\0".join(f"{a.doc.path}\0{a.doc.digest}" for a in published).encode()).hexdigest()
     return memo(("stories", key, config.fingerprint), partial(group_stories, inputs, config.stories, lines))

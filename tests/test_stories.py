@@ -27,7 +27,7 @@ from digest.cli_stories import read_jsonl
 from digest.config import StorySettings, load_config
 from digest.errors import BuildError
 from digest.pipeline import build
-from digest.stories import StoryInput, Story, boilerplate, group_stories, neutral_lines, worth_comparing
+from digest.stories import StoryInput, Story, article_lines, boilerplate, group_stories, worth_comparing
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "stories" / "articles.jsonl"
 SETTINGS = StorySettings()
@@ -112,7 +112,7 @@ def test_a_story_never_spans_more_than_the_window() -> None:
 def test_an_outlets_repeated_lines_are_boilerplate_and_join_nothing() -> None:
     gallery = "\n".join(f"图集：青岚新貌 第{n}张 海滨公园的清晨与港口灯塔" for n in range(1, 9))
     items = [replace(i, text=i.text + "\n" + gallery) if i.outlet == "青岚日报" else i for i in inputs()]
-    lines = [neutral_lines(i.title, i.text) for i in items]
+    lines = [article_lines(i.title, i.text) for i in items]
     assert "图集:青岚新貌 第3张 海滨公园的清晨与港口灯塔" in boilerplate(items, lines)
     groups = story_of(group_stories(items, StorySettings(cross_script=1)))
     assert groups["economy-hans"] == "economy-hans"
