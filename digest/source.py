@@ -233,6 +233,15 @@ def content_files(content_dir: Path) -> list[Path]:
     return sorted(found)
 
 
+def linked_folders(content_dir: Path) -> list[Path]:
+    """Symlinked folders inside the content folder, in a stable order. The reader
+    does not follow them (a link inside the folder would publish its articles
+    twice, one leading out would publish files from elsewhere), so each one is
+    reported instead of being passed over in silence."""
+    return sorted(p for p in content_dir.rglob("*") if p.is_symlink() and p.is_dir()
+                  and not any(part.startswith(".") for part in p.relative_to(content_dir).parts))
+
+
 def _outside(path: Path, content_dir: Path) -> bool:
     """A file reached through a symlink that leads out of the content folder: the
     build publishes only what is inside it."""
@@ -248,6 +257,9 @@ def read_sources(config: Config, memo: Memo = no_memo) -> tuple[SourceDoc, ...]:
     docs: list[SourceDoc] = []
     problems: list[Problem] = []
     files: list[tuple[Path, str, bytes, str]] = []
+    for folder in linked_folders(config.content_dir):
+        problems.append(problem(folder, 0, "is a link to a folder, and linked folders are not read: "
+                                "move or copy its articles into the content folder"))
     for path in content_files(config.content_dir):
         rel = path.relative_to(config.content_dir).as_posix()
         # rglob does not descend into linked folders: only the file itself may be a link.

@@ -168,7 +168,9 @@ def test_symlink_out_of_content_is_refused_and_upper_case_md_is_read(tmp_path: P
     result = run_limited(root, "build")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     named = {Path(m["path"]).name for m in map(LOCATED.match, result.stderr.splitlines()) if m}
-    assert named == {"leak.md"}, result.stderr  # a linked folder is not walked at all
+    assert named == {"leak.md", "dir"}, result.stderr  # a linked folder is reported, not walked
+    assert "dir:0: is a link to a folder" in result.stderr
+    assert "私人笔记" not in result.stderr
     (root / "content" / "leak.md").unlink()
     (root / "content" / "dir").unlink()
     result = run_limited(root, "build")
