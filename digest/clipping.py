@@ -78,7 +78,8 @@ _FEED_HEAD = re.compile(
     r"\[(?P<title>[^\n]+?)\]\((?P<url>https?://[^\s)]+)\)[ \t]*\r?\n"
     r"[ \t]*(?:-{3,}|={3,}|\*{3,})[ \t]*\r?\n",
 )
-_PAGE = re.compile(r"\A\s*(?:<!doctype html|<html\b|<head\b)", re.I)
+# a saved page may open with comments ("<!-- saved from url=… -->") or an XML declaration
+_PAGE = re.compile(r"\A\s*(?:<!--.*?-->\s*|<\?xml[^>]*>\s*)*(?:<!doctype html|<html\b|<head\b)", re.I | re.S)
 _HTML_FRAGMENT = re.compile(r"\A\s*<(?:p|div|article|section|figure|h[1-6]|ul|ol|img|blockquote|table|main|span|a|b|strong|em|i)\b", re.I)
 _STRONG_MARKDOWN = re.compile(r"!?\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*|^#{1,6}\s|^```", re.M)
 _META_HEADER = re.compile(r"\A((?:[A-Za-z][A-Za-z_ -]{0,20}:[ \t]*[^\n]*\n)+)\s*\n", re.S)
@@ -181,7 +182,7 @@ def _read(path: Path, text: str, tz: ZoneInfo) -> dict[str, Any]:
     # Without frontmatter, Markdown must show itself plainly (a "# " title, a
     # Key: value header, links or emphasis): a pasted page may well hold a line
     # like "1. 第一點" that Markdown would turn into a list and change.
-    if text.lstrip().startswith("# ") or _META_HEADER.match(text) or (
+    if text.lstrip().startswith("# ") or _meta_header(text) or (
             fmt is BodyFormat.MARKDOWN and _STRONG_MARKDOWN.search(text)):
         return _read_markdown(text, tz)
     return _read_text(text, tz)
@@ -250,11 +251,22 @@ def norm_space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _meta_header(text: str) -> re.Match[str] | None:
+    """A ``Key: value`` header block whose keys are all metadata keys (title, date,
+    url ...).  A pasted headline with a colon ("Fact Check: Is An …", "Column: …")
+    above a blank line is no header."""
+    m = _META_HEADER.match(text)
+    if m is None:
+        return None
+    keys = {ln.split(":", 1)[0].strip().lower() for ln in m.group(1).splitlines() if ":" in ln}
+    return m if keys & _META_KEYS and keys <= _META_KEYS | {"status"} else None
+
+
 def _looks_pasted(text: str) -> bool:
     """A title line then a date line within the next few lines: a pasted page,
     whatever Markdown-like characters ("- END -") appear further down."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()][:5]
-    if not lines or lines[0].startswith(("#", "---", "<")) or _META_HEADER.match(text):
+    if not lines or lines[0].startswith(("#", "---", "<")) or _meta_header(text):
         return False
     return any(_is_date_line(ln) for ln in lines[1:5])
 
@@ -409,13 +421,11 @@ def _read_markdown(text: str, tz: ZoneInfo) -> dict[str, Any]:
     leading ``# Title``."""
     meta: dict[str, str] = {}
     body = text
-    m = _META_HEADER.match(text)
+    m = _meta_header(text)
     if m:
         pairs = [ln.split(":", 1) for ln in m.group(1).splitlines() if ":" in ln]
-        keys = {k.strip().lower() for k, _ in pairs}
-        if keys & _META_KEYS and keys <= _META_KEYS | {"author", "category", "status"}:
-            meta = {k.strip().lower(): v.strip() for k, v in pairs}
-            body = text[m.end():]
+        meta = {k.strip().lower(): v.strip() for k, v in pairs}
+        body = text[m.end():]
     title = meta.get("title")
     h1 = re.match(r"\A\s*#\s+(.+?)\s*#*\s*\n", body)
     if h1:

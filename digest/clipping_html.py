@@ -72,7 +72,9 @@ _CHROME_CLASS = re.compile(
     r"(?:^|[-_\s])(related|share|sharing|social|newsletter|subscribe|subscription|advert|advertisement|ads?|"
     r"adslot|promo|promotion|comments?|breadcrumbs?|sidebar|recommend(?:ed|ation)?s?|trending|popular|"
     r"most-?read|outbrain|taboola|tags?|footer|nav|navbar|menu|sponsor(?:ed)?|more-?stories|"
-    r"toolbar|byline|author|reporter|writer|meta|dateline|timestamp|published|font-?size|signup|"
+    # (not byline/author/reporter boxes: the byline is article text, and a date line in
+    # them is left to the cleaner's date rules)
+    r"toolbar|font-?size|signup|"
     # section labels above the headline, photo credits (a bare "credit" may be a byline box the article keeps)
     r"slug|kicker|eyebrow|overline|section-?label|(?:photo|image|img|picture)-?credits?|"
     r"cookie|modal|popup|login|app-?download|appE\d+)(?:$|[-_\s])", re.I)
@@ -115,13 +117,111 @@ def read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
     if date is None:  # only the visible text dates it: 发布时间：2025-03-15 09:20
         date = date_in_text(_lines_of(doc), tz)
 
-    article = _main_element(doc)
+    article = _with_header(_main_element(doc), doc, title)
     removed: list[tuple[str, str]] = []
+    # the article's own <header> (the one around its headline) holds the standfirst,
+    # the byline and the lead picture's caption: article text, not page chrome
+    for box in article.iter("header"):
+        if box.find(".//h1") is not None:
+            box.tag = "div"
     _strip_chrome(article, _CHROME_TAGS, removed)
     body = _inner(article)
     return {"kind": "page", "title": title, "url": url, "date": date, "body": body.strip() + "\n",
             "format": BodyFormat.HTML, "removed": tuple(removed),
             "lang": _page_lang(doc)}
+
+
+# The most text the article's header (standfirst, byline, captions between the
+# headline and the body) may add to the body element, in characters and as a share
+# of the body's paragraph text: more is a page layout, not a header.
+_HEADER_MAX = 1500
+_HEADER_SHARE = 0.5
+
+
+def _with_header(article: Any, doc: Any, title: str | None) -> Any:
+    """The body element, grown to start at the headline when the headline sits
+    outside it: pages keep the standfirst, byline and lead caption between their
+    <h1> and the article body (``articleBody`` holds the paragraphs only).  Returns
+    ``article`` itself when there is no such headline or the part between them is
+    more than a header (``_HEADER_MAX``, ``_HEADER_SHARE``)."""
+    import copy
+
+    h1 = _headline(doc, title)
+    if h1 is None or article in h1.iterancestors() or h1 in article.iterancestors() or h1 is article:
+        return article
+    above = set(article.iterancestors())
+    lca = next((a for a in h1.iterancestors() if a in above), None)
+    if lca is None or lca.tag in ("html",):
+        return article
+    order = {el: i for i, el in enumerate(lca.iter())}
+    if order[h1] > order[article]:
+        return article  # the headline below the body: not its header
+    h1.set("data-digest-mark", "h1")
+    article.set("data-digest-mark", "body")
+    try:
+        box = copy.deepcopy(lca)
+    finally:
+        del h1.attrib["data-digest-mark"]
+        del article.attrib["data-digest-mark"]
+    c_h1 = next(el for el in box.iter() if el.get("data-digest-mark") == "h1")
+    c_body = next(el for el in box.iter() if el.get("data-digest-mark") == "body")
+    del c_h1.attrib["data-digest-mark"]
+    del c_body.attrib["data-digest-mark"]
+    _cut_outside(box, c_h1, c_body)
+    body_text = len(_norm_text(_visible(c_body)))
+    added = len(_norm_text(_visible(box))) - body_text - len(_norm_text(c_h1.text_content()))
+    if added > _HEADER_MAX or added > _HEADER_SHARE * max(_p_text(c_body), 1):
+        return article
+    box.tag = "div"
+    return box
+
+
+def _cut_outside(box: Any, first: Any, last: Any) -> None:
+    """Remove from ``box`` everything before ``first`` and after ``last`` (document
+    order), keeping the elements that contain them."""
+    keep_first = set(first.iterancestors()) | {first}
+    keep_last = set(last.iterancestors()) | {last}
+    seen_first = False
+    past_last = False
+    doomed = []
+    for el in box.iter():
+        if el is first:
+            seen_first = True
+        if not seen_first:
+            if el not in keep_first:
+                doomed.append(el)
+            continue
+        if past_last and el not in keep_last:
+            doomed.append(el)
+        if el is last:
+            past_last = True
+            # nothing inside ``last`` is doomed: skip its subtree
+    inside_last = set(last.iter())
+    for el in doomed:
+        if el in inside_last or el.getparent() is None:
+            continue
+        if any(a in doomed_set for a in el.iterancestors()) if (doomed_set := set(doomed)) else False:
+            continue
+        el.getparent().remove(el)
+    for a in keep_first - {first}:
+        a.text = None  # text before the headline's branch
+    for a in keep_last:
+        if a is not box:
+            a.tail = None  # text after the body's branch
+
+
+def _headline(doc: Any, title: str | None) -> Any | None:
+    """The page's headline element: the <h1> that carries the title, else the only <h1>."""
+    h1s = [h for h in doc.xpath("//h1") if _norm_text(h.text_content())]
+    if not h1s:
+        return None
+    if title:
+        key = re.sub(r"\W+", "", title).lower()
+        for h in h1s:
+            hk = re.sub(r"\W+", "", _norm_text(h.text_content())).lower()
+            if hk and (hk == key or (len(hk) >= 8 and (key.startswith(hk) or hk.startswith(key)))):
+                return h
+    return h1s[0] if len(h1s) == 1 else None
 
 
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section", "article", "header",

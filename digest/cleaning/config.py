@@ -83,7 +83,8 @@ _SHAPE_RULES = (
     "dup:caption", "meta:feed-timestamp", "edge:section-label", "edge:provenance", "edge:promo-box", "edge:top-label",
     # the document passes (digest.cleaning.passes_doc)
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article", "box:about",
-    "edge:self-promo", "image:alt-text", "neighbour:template", "neighbour:block", "tail:after-end",
+    "edge:self-promo", "image:alt-text", "doc:after-article", "neighbour:template", "neighbour:block",
+    "tail:after-end",
 )
 
 

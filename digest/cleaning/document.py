@@ -69,6 +69,33 @@ def title_key(text: str) -> str:
     return re.sub(r"[\s\W_]+", "", unicodedata.normalize("NFKC", text)).lower()
 
 
+# The separators a page puts between its headline, section and name ("… | 社會 | 中央社").
+_TITLE_PARTS = re.compile(r"\s+[|\-–—_]\s+|\s*[｜]\s*|\s+[-–—]\s*|_")
+
+
+def title_keys(title: str) -> tuple[str, ...]:
+    """The keys a title may be seen again under: the whole title, and its longest
+    part when a page added its section and name ("標題 - 社會 - 自由時報")."""
+    key = title_key(title)
+    if not key:
+        return ()
+    parts = [title_key(p) for p in _TITLE_PARTS.split(title)]
+    longest = max(parts, key=len) if parts else ""
+    return (key, longest) if len(longest) >= 6 and longest != key else (key,)
+
+
+def seen_title(key: str, keys: tuple[str, ...]) -> bool:
+    """A line (by its :func:`title_key`) is the title again: the same key, or a line
+    that opens with the title, which a pasted page may have cut short ("…could surge
+    after" of "…could surge after 'Kylie Jenner' makeover") or followed by its date."""
+    if not key:
+        return False
+    for k in keys:
+        if key == k or (len(k) >= 12 and key.startswith(k) and len(key) <= 2 * len(k) + 12):
+            return True
+    return False
+
+
 def is_prose(line: Line) -> bool:
     """A line of the article's running text: a sentence no rule removed."""
     return line.verdict is None and line.tag not in OPAQUE and not line.caption and _sentence(line)
@@ -88,11 +115,13 @@ def model(lines: list[Line], title: str | None = None) -> Document:
     prose = tuple(i for i, ln in enumerate(lines) if is_prose(ln))
     first = prose[0] if prose else len(lines)
     title_at = None
-    if title and title_key(title):
-        key = title_key(title)
+    keys = title_keys(title) if title else ()
+    if keys:
         # the title seen again below page chrome: only above the first prose, and
         # only with something above it (a leading copy is the page's own <h1>)
-        title_at = next((i for i in range(1, first) if title_key(lines[i].text) == key), None)
+        # (a copy a list rule took was an item of a list of headlines, not this one)
+        title_at = next((i for i in range(1, first)
+                         if lines[i].verdict is None and seen_title(title_key(lines[i].text), keys)), None)
     if title_at is None:
         title_at = _repeated_headline(lines, first)
     start = title_at + 1 if title_at is not None else first

@@ -41,7 +41,8 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Runs of whitespace that hold a line break or tab are markup layout; plain
 # spaces are kept as the outlet wrote them (a clean article comes out exactly).
 _SPACE = re.compile(r"[ ]*[\t\r\n\f\v][ \t\r\n\f\v]*")
-_NL_CJK = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])[ \t\r\f\v]*\n[ \t\r\n\f\v]*(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
+# (only an unindented break: an indented one is markup layout, which a browser shows as a space)
+_NL_CJK = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])[ \t\r\f\v]*\n(?:[\r\n]*)(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
 
 
 def norm(text: str) -> str:
@@ -71,6 +72,7 @@ class Line:
     sent: bool | None = None     # cached: ends like a sentence
     hl: bool | None = None       # cached: could be a headline in a list
     keep: bool = False
+    title: bool = False          # the article's title seen again: no list runs through it
     cuts: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
@@ -145,6 +147,18 @@ def _html_text(fragment: str) -> tuple[str, int]:
     return "".join(text), links
 
 
+# A line break followed by indentation: pretty-printed markup ("<p>\n    text\n    <a>"),
+# where a newline is layout a browser shows as a space.  A Markdown soft break
+# (markdown-it strips the next line's indent) or a pasted list has none.
+_LAYOUT_NL = re.compile(r"\n[ \t]+\S")
+
+
+def newline_breaks(inner: str) -> bool:
+    """Whether newlines in a leaf's inner HTML separate lines of text (a pasted list,
+    Markdown soft breaks) rather than lay out indented markup."""
+    return "\n" in inner and _LAYOUT_NL.search(inner) is None
+
+
 def _wrapped_prose(lines: list[str]) -> bool:
     """Newline-separated lines that are one hard-wrapped paragraph, not a list."""
     lines = [ln for ln in lines if ln]
@@ -198,13 +212,23 @@ def _wrap_loose(el: Any) -> None:
         add_text(tail)
 
 
+_LAYOUT_INSIDE = frozenset("p div table ul ol h1 h2 h3 h4 h5 h6 blockquote figure section article".split())
+
+
+def _layout_table(el: Any) -> bool:
+    """A table that lays out a page (its cells hold paragraphs, lists or other
+    tables), not one that holds data: its cells are containers of lines."""
+    return el.tag == "table" and any(
+        isinstance(d.tag, str) and d.tag in _LAYOUT_INSIDE for d in el.iterdescendants())
+
+
 def _leaves(root: Any) -> Iterable[Any]:
     """Leaf blocks in document order (containers are opened, loose text wrapped)."""
     stack = [root]
     while stack:
         el = stack.pop()
         kids = [c for c in el if _is_block(c)]
-        if el.tag in OPAQUE or not kids:
+        if (el.tag in OPAQUE and not _layout_table(el)) or not kids:
             yield el
             continue
         _wrap_loose(el)
@@ -246,7 +270,7 @@ def split_lines(root: Any) -> list[Line]:
             continue
         has_br = el.find(".//br") is not None
         raw = el.text_content()
-        has_nl = "\n" in raw.strip()
+        has_nl = "\n" in raw.strip() and newline_breaks(_inner_html(el))
         if has_br or has_nl:
             # "<div><i>Name<br>2020-06-17T06:09Z</i></div>": the lines sit inside one
             # inline wrapper; split (and later edit) the wrapper's children
@@ -254,7 +278,8 @@ def split_lines(root: Any) -> list[Line]:
             while (len(holder) == 1 and holder[0].tag in _INLINE_WRAP and not (holder.text or "").strip()
                    and not (holder[0].tail or "").strip()):
                 holder = holder[0]
-            segs = _segments(_inner_html(holder), split_newlines=True)
+            inner = _inner_html(holder)
+            segs = _segments(inner, split_newlines=newline_breaks(inner))
             texts = [_html_text(h) for _, h in segs]
             if not has_br and _wrapped_prose([norm(t) for t, _ in texts]):
                 segs = []
@@ -369,7 +394,8 @@ def apply_verdicts(root: Any, lines: list[Line]) -> None:
             ln = group[0]
             _trim(el, ln)
             continue
-        segs = _segments(_inner_html(el), split_newlines=True)
+        inner = _inner_html(el)
+        segs = _segments(inner, split_newlines=newline_breaks(inner))
         verdicts = {ln.seg: ln for ln in group}
         parts: list[str] = []
         for i, (sep, frag) in enumerate(segs):

@@ -143,13 +143,79 @@ def footnote(line: Line) -> bool:
     return FOOTNOTE.match(line.text) is not None
 
 
+# Article furniture: the byline, the dateline and the captions of the article itself
+# (LABEL_RULES-style "keep" lines).  No shape rule (a list run, page chrome around the
+# article) ever takes one; only a whole-line rule that names it can.
+# A byline: "By Jane Doe, CNN", "by Ahiza Garcia @x February 1, 2016", "記者林悅／南市報導",
+# "【聯合晚報╱記者邱瓊平/台北報導】", "澎湃新闻记者 贺梨萍", "文／王小明", "劉屏／華盛頓4日電".
+_BYLINE = re.compile(
+    r"[\W_]{0,2}(?i:by)\s*:?\s+[A-Z\u00C0-\u024F@][^\n]{0,110}"
+    r"|[\W_]{0,2}[^。！？!?]{0,14}(記者|记者|特派員|特派员|特約記者|特约记者)[^。！？!?]{1,40}"
+    r"|[\W_]{0,2}(文|撰文|文字|作者|採訪|采访|攝影|摄影)\s*[／/｜|╱:：]\s*[^。！？!?]{1,30}"
+    r"|[\W_]{0,2}[\u4e00-\u9fff]{2,4}\s*[／/╱]\s*[\u4e00-\u9fff]{2,8}\s*\d{1,2}\s*日\s*(電|电)[\W_]{0,2}"
+    # the label of a byline whose name follows on the next line: "文/", "By"
+    r"|\s*(文|撰文|文字|(?i:by))\s*[／/｜|╱:：]?\s*")
+# A caption: text that ends with the picture's credit or opens with a caption label.
+_CAPTION_LABEL = re.compile(r"[\W_]{0,2}(?i:(image|media|photo|video) caption|main image|caption)\s*:?\s*\S|▲\s*\S")
+_CAPTION_CREDIT = re.compile(
+    r"([（(]\s*[^（()）]{0,30}(攝影|摄影|圖|图|照片|圖片|图片|影像|資料照|资料照|翻攝|翻摄|提供|攝|摄|"
+    r"(?i:photo|image|credit|getty|reuters|\bap\b|afp|epa))[^（()）]{0,30}[）)]"
+    r"|[\u4e00-\u9fff]{2,4}\s*(攝|摄)"
+    r"|\s(图片来源|圖片來源|图源|圖源|图|圖)\s*[／/:：]\s*[^\s。，,]{1,20}"
+    r"|(?i:photograph|photo|image|credit|picture)\s*(:|\.\.\.|…)\s*\S[^.。]{0,80}"
+    r"|©\s*\S[^.。]{0,60})\s*$")
+
+
+def furniture(line: Line) -> bool:
+    """A byline, dateline or caption of the article itself (see ``_BYLINE``)."""
+    t = line.text
+    if len(t) > 400 or line.tag in OPAQUE:
+        return False
+    if len(t) <= 120 and _BYLINE.fullmatch(t) and "。" not in t and not re.search(r"[.!?！？]$", t):
+        return True
+    if _CAPTION_LABEL.match(t):
+        return True
+    m = _CAPTION_CREDIT.search(t)
+    # a credit alone ("Photo: Reuters") is no caption: some text must come before it
+    return m is not None and _length(t[: m.start()]) >= 4
+
+
 def mark_kept(lines: list[Line], rules: Rules) -> None:
     """Lines matching a ``keep`` pattern (config, frontmatter, built-in) are never
-    removed; nor is a line of closing punctuation between lines of the body."""
+    removed; nor is a line of closing punctuation between lines of the body, nor an
+    item of the article's own reference list (see :func:`_reference_items`)."""
     for ln in lines:
         if (any(p.search(ln.text) for p in rules.keep) or _BUILTIN_KEEP.match(ln.text)
                 or _CLOSING_PUNCT.fullmatch(ln.text)):
             ln.keep = True
+    for i in _reference_items(lines, rules):
+        lines[i].keep = True
+
+
+_REF_HEADING = re.compile(R.REFERENCE_HEADING)
+_URL_OR_YEAR = re.compile(r"https?://|www\.|\b(1[89]|20)\d{2}\b|[“\"《「].{4,}[”\"》」]")
+
+
+def _reference_items(lines: list[Line], rules: Rules) -> list[int]:
+    """A reference heading ("参考资料：", "Sources:") and the items under it that read as
+    references -- an address, or a cited title or year -- up to the first line that
+    does not.  They belong to the article (LABEL_RULES: reference lists are kept),
+    whatever the bare-URL rule says; a prompt among them still ends the list."""
+    found: list[int] = []
+    c = rules.builtin
+    for h, ln in enumerate(lines):
+        if len(ln.text) > 30 or not _REF_HEADING.fullmatch(ln.text) or h == 0:
+            continue
+        items = []
+        for k in range(h + 1, len(lines)):
+            t = lines[k].text
+            if len(t) > 400 or not _URL_OR_YEAR.search(t) or prompt_match(t, t.lower(), c) is not None \
+                    or (rights_gate(t.lower()) and c.rights.fullmatch(t)):
+                break
+            items.append(k)
+        if items:
+            found += [h, *items]
+    return found
 
 
 def drop_by_patterns(lines: list[Line], rules: Rules) -> None:
@@ -173,7 +239,7 @@ def drop_by_patterns(lines: list[Line], rules: Rules) -> None:
 def whole_line_rules(lines: list[Line], rules: Rules) -> None:
     """2. named whole-line rules (table rows too: old pages lay out menus in tables)."""
     c = rules.builtin
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if ln.keep or ln.verdict:
             continue
         t = ln.text
@@ -188,9 +254,34 @@ def whole_line_rules(lines: list[Line], rules: Rules) -> None:
         # a caption narrates a picture: a caption that reads as a sentence is never a
         # prompt ("她在臉書上追蹤…。"); a button label after an image may still be one
         narrated = ln.caption and _sentence(ln) and not _IMPERATIVE.match(t)
-        m = c.strict.fullmatch(t) or (None if narrated else prompt_match(t, low, c))
+        # an item of the article's numbered list ("3. 关注WAT的账号，扩散影响力；") is
+        # what the article tells its subjects to do, not a prompt to the reader
+        m = c.strict.fullmatch(t) or (None if narrated or _numbered_item(lines, i, c) else prompt_match(t, low, c))
         if m:
             ln.verdict = c.names[m.lastgroup or ""]
+
+
+_NUMBERED = re.compile(r"\s*(\d{1,2})\s*[.、．)）]\s*\S")
+
+
+def _numbered_item(lines: list[Line], i: int, c: Compiled) -> bool:
+    """Line ``i`` is an item of the article's numbered list: "3. …" in a run of
+    "1. …", "2. …", "4. …" where some item is no prompt (a numbered list of follow
+    buttons, "1.用Plurk追蹤… 2.用Twitter追蹤…", is all prompts)."""
+    def number(k: int) -> int | None:
+        m = _NUMBERED.match(lines[k].text) if 0 <= k < len(lines) else None
+        return int(m.group(1)) if m else None
+
+    n = number(i)
+    if n is None:
+        return False
+    a = i
+    while a > 0 and number(a - 1) == (number(a) or 0) - 1:
+        a -= 1
+    b = i
+    while b + 1 < len(lines) and number(b + 1) == (number(b) or 0) + 1:
+        b += 1
+    return b > a and any(prompt_match(lines[k].text, lines[k].text.lower(), c) is None for k in range(a, b + 1))
 
 
 def feed_timestamp(lines: list[Line], rules: Rules) -> None:
@@ -230,8 +321,8 @@ def heading_lists(lines: list[Line], rules: Rules) -> None:
         j = start
         while j < n:
             ln = lines[j]
-            if ln.keep or footnote(ln):
-                break
+            if ln.keep or ln.title or footnote(ln) or (ln.verdict is None and furniture(ln)):
+                break  # the article's own byline, dateline or caption: the list has ended
             if ln.verdict:
                 j += 1
                 continue
@@ -294,7 +385,8 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
     def candidate(ln: Line) -> bool:
         # a caption, or a bullet of the article's own list, is never taken by shape
         # alone; a footnote is never a list item
-        return _headline_like(ln) and (_dense(ln) or not (ln.caption or ln.in_list)) and not footnote(ln)
+        return (_headline_like(ln) and (_dense(ln) or not (ln.caption or ln.in_list)) and not footnote(ln)
+                and not furniture(ln) and not ln.title)
 
     while i < n:
         if lines[i].verdict or not candidate(lines[i]):
@@ -310,7 +402,9 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
         if not run:
             continue
         first = lines[run[0]]
-        prev = next((lines[k] for k in range(run[0] - 1, -1, -1) if not lines[k].verdict), None)
+        # (the title seen again is no text before the run: a run right under it opens the article)
+        prev = next((lines[k] for k in range(run[0] - 1, -1, -1) if not lines[k].verdict and not lines[k].title),
+                    None)
         introduced = prev is not None and bool(_INTRO_END.search(prev.text)) and _sentence_like_intro(prev)
         # the run opens with its own introduction ("本週發表的三份報告：" then the items):
         # a colon-ended line that is no list heading owns the list

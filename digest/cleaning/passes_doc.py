@@ -44,7 +44,8 @@ from digest.cleaning.config import Rules
 from digest.cleaning.document import Document, Section, is_heading, is_prose, model, title_key
 from digest.cleaning.lines import OPAQUE, Line
 from digest.cleaning.passes import (
-    _BYLINE_WORDS, _DATE_ONLY, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sentence, footnote,
+    _BYLINE_WORDS, _DATE_ONLY, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sentence,
+    footnote, furniture,
 )
 
 __all__ = ["DOC_RULES", "judge_document"]
@@ -52,7 +53,8 @@ __all__ = ["DOC_RULES", "judge_document"]
 DOC_RULES = (
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article",
     "box:about",
-    "edge:self-promo", "image:alt-text", "neighbour:template", "neighbour:block", "tail:after-end",
+    "edge:self-promo", "image:alt-text", "doc:after-article", "neighbour:template", "neighbour:block",
+    "tail:after-end",
 )
 
 
@@ -68,6 +70,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     related_sections(lines, rules, doc, title)
     self_promo(lines, rules)
     alt_text(lines, rules)
+    after_article(lines, rules)
     neighbours(lines, rules)
     tail_closure(lines, rules)
 
@@ -104,7 +107,7 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
     kicker = doc.title_at - 1 if doc.title_at is not None else None
     for i in head:
         ln = lines[i]
-        if _fixed(ln) or ln.caption or is_prose(ln) or _DATE_ONLY.fullmatch(ln.text):
+        if _fixed(ln) or ln.caption or is_prose(ln) or _DATE_ONLY.fullmatch(ln.text) or furniture(ln):
             continue
         if len(ln.text) <= 60 and _BYLINE_WORDS.search(ln.text):
             continue  # a byline
@@ -137,7 +140,8 @@ def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
         return
     for i in tail:
         ln = lines[i]
-        if _fixed(ln) or ln.caption or ln.in_ol or (len(ln.text) <= 60 and _BYLINE_WORDS.search(ln.text)):
+        if _fixed(ln) or ln.caption or ln.in_ol or (len(ln.text) <= 60 and _BYLINE_WORDS.search(ln.text)) \
+                or furniture(ln):
             continue
         ln.verdict = "page:tail-chrome"
 
@@ -397,13 +401,20 @@ _BIO_WORDS = re.compile(r"專欄|专栏|作者|筆名|笔名|執筆|执笔|撰�
                         r"(?i:\b(column|columnist|author|writer|newsletter|blog|podcast)s?\b)")
 
 
+# A column's label opening its blurb: "【郭偉文・吐露觀】", "[王五｜周日談]".
+_COLUMN_LABEL = re.compile(r"\s*[【\[]\s*[^】\]\s]{1,12}\s*[・·‧｜|]\s*[^】\]]{1,16}[】\]]")
+
+
 def _bio(ln: Line) -> bool:
     """A line about the writer or the outlet (a bio, a column's blurb): it names the
     column or the author and reports nothing (no reporting verb, quote or figure)."""
     t = ln.text
     if _REPORTING.search(t) or _SPEECH.search(t) or re.search(r"\d", t):
         return False
-    return bool(_BIO_WORDS.search(t) or _SELF.search(t) or _OUTLET.search(t))
+    return bool(_BIO_WORDS.search(t) or _SELF.search(t) or _OUTLET.search(t) or _COLUMN_LABEL.match(t))
+
+
+_END_WORD = re.compile(r"[（(【〔]?\s*(完|全文完|END|end)\s*[）)】〕]?")
 
 
 def tail_closure(lines: list[Line], rules: Rules) -> None:
@@ -417,9 +428,12 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
     tail = [i for i in range(marker + 1, len(lines)) if lines[i].verdict is None]
     if not tail:
         return
-    if not (lines[marker].verdict or "").startswith(_END_MARKERS) and not all(_bio(lines[i]) for i in tail):
+    if not (lines[marker].verdict or "").startswith(_END_MARKERS) and not all(
+            _bio(lines[i]) or not (_running(lines[i]) or furniture(lines[i]) or _END_WORD.fullmatch(lines[i].text))
+            for i in tail):
         # a newsletter box may sit between two paragraphs: after a prompt only a box
-        # about the writer or the outlet goes, never a line that reports
+        # about the writer or the outlet, or labels that are no sentence ("博客 | 王五",
+        # "月費訂戶 網址：…"), go -- never a line that reports, a byline or "（完）"
         return
     above = sum(len(ln.text) for ln in lines[:marker] if ln.verdict is None)
     size = sum(len(lines[i].text) for i in tail)
@@ -428,3 +442,89 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
     for i in tail:
         if not _fixed(lines[i]) and not lines[i].caption:
             lines[i].verdict = "tail:after-end"
+
+
+# ---------------------------------------------------------------------------
+# 5b. What follows the article
+# ---------------------------------------------------------------------------
+
+# The shortest tail (lines no rule removed) worth judging as a whole: a few lines
+# after the last paragraph are more likely the article's own ending.
+_AFTER_MIN = 6
+# A line of prose this long is an article's paragraph wherever it stands (teasers,
+# comments and captions of other stories are shorter): never removed here.
+_LONG_PROSE = 200
+
+
+# Rules whose removal after the last paragraph opens the page around the article:
+# lists and menus, prompts and promos, credits, copyright, counters, ads.  (Not an
+# image credit or a repeated caption: pictures sit between paragraphs.)
+_TAIL_SIGNALS = ("list:", "nav:", "prompt:", "promo:", "rights:", "credit:editor", "credit:end-mark",
+                 "credit:original-title", "credit:cna", "ad:", "meta:counter", "page:", "edge:promo", "box:",
+                 "notice:")
+
+
+def _running(ln: Line) -> bool:
+    """A sentence of the article's running text, kept so far (a paragraph that follows
+    a picture counts, though the line model calls it a caption)."""
+    return ln.verdict is None and ln.tag not in OPAQUE and _sentence(ln)
+
+
+def _prose_runs(lines: list[Line]) -> list[list[int]]:
+    """Runs of the article's running text: lines of prose with at most one other kept
+    line between two of them (a subheading, a caption); lines a rule removed do not
+    count (a related box inside the article does not end it)."""
+    runs: list[list[int]] = []
+    gap = 0
+    for i, ln in enumerate(lines):
+        if ln.verdict is not None:
+            continue
+        if _running(ln):
+            if runs and gap <= 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+            gap = 0
+        else:
+            gap += 1
+    return runs
+
+
+def after_article(lines: list[Line], rules: Rules) -> None:
+    """``doc:after-article`` -- what a pasted page shows after the article: teasers
+    of other stories (headline, author, date, one paragraph), comments, menus.
+
+    The article ends with its last run of two or more lines of prose
+    (:func:`_prose_runs`); after it, a tail of at least ``_AFTER_MIN`` kept lines in
+    after the first line a rule removed there (a related heading, tags, a share bar, a
+    credit), in which no two lines of prose follow each other, goes -- except a
+    footnote, a table, a timeline or numbered item and a long paragraph
+    (``_LONG_PROSE``).  What stands between the last paragraph and that first removed
+    line is the article's own ending.  Never when the last paragraph introduces a list
+    (it ends with a colon)."""
+    if not rules.on("doc:after-article"):
+        return
+    runs = [r for r in _prose_runs(lines) if len(r) >= 2]
+    if not runs:
+        return
+    end = runs[-1][-1]
+    if _INTRO_END.search(lines[end].text):
+        return
+    # the tail starts where a rule first removed something after the last paragraph:
+    # what stands between them is the article's own ending (graphics notes, a caption)
+    signal = next((i for i in range(end + 1, len(lines)) if (lines[i].verdict or "").startswith(_TAIL_SIGNALS)),
+                  None)
+    if signal is None:
+        return
+    tail = [i for i in range(signal + 1, len(lines)) if lines[i].verdict is None]
+    if len(tail) < _AFTER_MIN:
+        return
+    article = sum(len(lines[i].text) for r in runs for i in r)
+    if sum(len(lines[i].text) for i in tail if _running(lines[i])) >= article:
+        return  # more running text after than before: not a tail
+    for k, i in enumerate(tail):
+        ln = lines[i]
+        if (_fixed(ln) or ln.in_ol or _ENUMERATED.match(ln.text) or (_running(ln) and len(ln.text) > _LONG_PROSE)
+                or (k < 3 and furniture(ln))):
+            continue
+        ln.verdict = "doc:after-article"

@@ -68,6 +68,9 @@ def _single_top_label(lines: list[Line], rules: Rules) -> None:
     if len(above) != 1 or not any(ln.verdict is None and _sentence(ln) for ln in lines):
         return
     ln = above[0]
+    if ln.seg is not None and any(o.el is ln.el and o is not ln and (o.verdict or "").startswith("meta:")
+                                  for o in lines):
+        return  # "Name<br>2020-05-08T15:12Z": the writer's byline over the date stamp
     if (ln.caption or ln.in_list or ln.heading_tag or ln.tag in OPAQUE or _length(ln.text) > 3
             or not _BARE_LABEL.fullmatch(ln.text) or _BYLINE_WORDS.search(ln.text)):
         return

@@ -188,7 +188,8 @@ STRICT_LINE_RULES: dict[str, str] = {
     ),
     "credit:wire-en": (
         # names are capitalised words: "Produced by Warner Bros, the film grossed…" is prose
-        r"(?:(?:[Aa]dditional )?[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Tt]ranslated|[Pp]roduced) by " + _EN_NAMES
+        # (not "Additional reporting by …" alone: a note of contributed reporting is article text)
+        r"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Tt]ranslated|[Pp]roduced) by " + _EN_NAMES
         + r"(?:[;,] (?:and )?(?:[Aa]dditional [Rr]eporting|[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Tt]ranslated)"
         r" by " + _EN_NAMES + r")*\.?"
         r"|(?i:our standards\s*:\s*the thomson reuters trust principles\.?)"

@@ -86,22 +86,25 @@ STRICT_MORE: dict[str, str] = {
         r"\s*(提供|翻攝|翻摄)\s*[）)]?"
         r"|[（(]?\s*(翻攝|翻摄)(自)?\s*[^\s。，,！？]{1,20}\s*[）)]?"
     ),
-    # "文：林郁庭", "撰文者：李宜蓁", "记者 | 周姝祺", "文字：張子涵　攝影：余志偉": a byline
-    # made of role + person name pairs, nothing else.
+    # "攝影：余志偉", "通讯员：李四", "文字：張子涵　攝影：余志偉": a credits line -- role +
+    # person name pairs, nothing else -- of people who did not write the article, or of
+    # the whole team.  The writer's own byline alone ("文：林郁庭", "撰文：周紀",
+    # "記者 | 周姝祺") is article text (issue 8: a byline is kept like a dateline or a caption).
     "credit:byline-role": (
-        r"[（(【]?\s*((文字|文|撰文者?|作者|記者|记者|攝影|摄影|採訪|采访|采写|採寫|撰稿|整理|口述|圖|图|視覺|视觉|設計|设计|"
-        r"通讯员|通訊員|实习生|實習生)"
+        r"[（(【]?\s*((作者|攝影|摄影|整理|口述|圖|图|視覺|视觉|設計|设计|通讯员|通訊員|实习生|實習生)"
         r"\s*[:：︰｜|／/]\s*" + _ZH_PERSONS + r"\s*){1,4}[）)】]?"
+        r"|[（(【]?\s*(文字|文|撰文者?|記者|记者|採訪|采访|采写|採寫|撰稿)\s*[:：︰｜|／/]\s*" + _ZH_PERSONS +
+        r"(\s*(文字|文|撰文者?|作者|記者|记者|攝影|摄影|採訪|采访|采写|採寫|撰稿|整理|口述|圖|图|視覺|视觉|設計|设计|"
+        r"通讯员|通訊員|实习生|實習生)\s*[:：︰｜|／/]\s*" + _ZH_PERSONS + r"){1,3}\s*[）)】]?"
     ),
     # "—With assistance from Yvonne Yue Li." (Bloomberg), "With reporting by …": the
     # contributors' line at the end of a wire story.
+    # "(Reporting by Jane Doe; Editing by John Roe)" -- Reuters' credits in brackets.
+    # A note of contributed reporting ("—With assistance from Yvonne Yue Li.",
+    # "Contributing: Jane Doe, USA TODAY", "Additional reporting by …") is article
+    # text: it says who reported the story (issue 8's labelling rules keep it).
     "credit:wire-assist": (
-        r"[—–\-\s]*(?i:with)\s+(?:additional\s+)?(?i:assistance|reporting|contributions?)\s+(?i:from|by)\s+"
-        + _EN_NAMES + r"(?:,? and " + _EN_NAMES + r")?\.?"
-        # "(Reporting by Jane Doe; Editing by John Roe)" -- Reuters' credits in brackets
-        r"|\(\s*" + _ROLE_BY + r"(?:\s*[;,]\s*(?:and )?" + _ROLE_BY + r")*\.?\s*\)"
-        # USA TODAY: "Contributing: Jane Doe, USA TODAY"
-        r"|(?i:contributing( reporters?| writers?)?)\s*:\s*" + _EN_NAMES + r"(?:,\s*[A-Z][\w .&]{1,30})?\.?"
+        r"\(\s*" + _ROLE_BY + r"(?:\s*[;,]\s*(?:and )?" + _ROLE_BY + r")*\.?\s*\)"
     ),
     # WeChat article header: "原创 城事观察 城事观察 2025年03月21日 07:30 上海"
     # (原创 and a time of day: a dated line in a timeline has neither)

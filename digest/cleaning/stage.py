@@ -54,6 +54,7 @@ from dataclasses import dataclass
 from digest.cleaning.config import Rules, rules_for
 from digest.cleaning.lines import Line, apply_verdicts, norm, parse, serialise, split_lines
 from digest.cleaning.passes import (
+    _sentence,
     drop_by_patterns,
     dup_captions,
     edge_promos,
@@ -67,6 +68,7 @@ from digest.cleaning.passes import (
     whole_line_rules,
     whole_tables_only,
 )
+from digest.cleaning.document import seen_title, title_key, title_keys
 from digest.cleaning.passes_doc import judge_document
 from digest.cleaning.passes_edge import promo_boxes, top_labels
 
@@ -120,6 +122,7 @@ def _judge(lines: list[Line], rules: Rules, title: str | None = None) -> None:
     the behaviour: the cheap, certain rules go first and the guesses by shape
     only look at what they left."""
     mark_kept(lines, rules)         # keep patterns: never removed by any pass
+    mark_title(lines, title)        # the title seen again: where a list above the article ends
     drop_by_patterns(lines, rules)  # 1
     whole_line_rules(lines, rules)  # 2
     feed_timestamp(lines, rules)    # 3
@@ -131,6 +134,24 @@ def _judge(lines: list[Line], rules: Rules, title: str | None = None) -> None:
     dup_captions(lines, rules)      # 6
     judge_document(lines, rules, title)  # 7 (the document model: digest.cleaning.passes_doc)
     glued_promos(lines, rules)      # 8
+
+
+def mark_title(lines: list[Line], title: str | None) -> None:
+    """Mark the article's title seen again right above the article (a pasted page shows
+    it under its menus and lists): the last copy above the first sentence, since an
+    earlier one may be an item of a list of headlines.  A list of other headlines
+    never runs through it, so the byline and standfirst under it stay."""
+    keys = title_keys(title) if title else ()
+    if not keys:
+        return
+    last = None
+    for ln in lines:
+        if _sentence(ln):
+            break
+        if len(ln.text) <= 400 and seen_title(title_key(ln.text), keys):
+            last = ln
+    if last is not None:
+        last.title = True
 
 
 def clean_body(fragment: str, rules: Rules | None = None, *, title: str | None = None) -> CleanedBody:

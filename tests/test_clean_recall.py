@@ -1,0 +1,282 @@
+"""Issue 8, recall: the readers and the cleaner never lose article text to the shape
+of the file (a comment above a saved page, a headline with a colon, indented markup)
+nor to a rule that fires on a byline, a caption or a standfirst.
+
+Every fixture here is invented; none is copied from a real clipping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from digest.cleaning import CleanedBody, clean_body, rules_for, to_plain_lines
+from digest.clipping import read_clipping
+from digest.sanitize import sanitize
+
+TAIPEI = ZoneInfo("Asia/Taipei")
+
+P1 = "<p>市议会周二通过新的垃圾分类办法，明年一月起在全市十二个区实施。</p>"
+P2 = "<p>环保局指出，新办法要求住户把厨余单独装袋，社区每周收运三次。</p>"
+P3 = "<p>有居民认为，收运时间安排在早上七点前，对上班族并不方便。</p>"
+
+
+def _clean(fragment: str, title: str | None = None, **config) -> CleanedBody:
+    return clean_body(sanitize(fragment), rules_for(config), title=title)
+
+
+def _kept(fragment: str, title: str | None = None, **config) -> list[str]:
+    return to_plain_lines(_clean(fragment, title, **config).html)
+
+
+# ---------------------------------------------------------------------------
+# Readers: the format of the file
+# ---------------------------------------------------------------------------
+
+def test_a_saved_page_that_opens_with_a_comment_is_read_as_a_page(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text("<!-- saved from https://news.example/a/1 -->\n<?xml version='1.0'?>\n<!DOCTYPE html>"
+                    "<html><head><title>河堤加高工程完工</title></head><body><nav>首页 | 国内</nav>"
+                    "<article><h1>河堤加高工程完工</h1>" + P1 + P2 + "</article></body></html>", encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert clip.kind == "page"
+    assert clip.title == "河堤加高工程完工"
+    assert "首页" not in clip.body and "市议会" in clip.body
+
+
+def test_a_pasted_headline_with_a_colon_is_no_metadata_header(tmp_path: Path) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text("Fact check: Did the council vote twice?\n\n2025-03-04 10:00\n"
+                    "The council voted once, the minutes show.\n", encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert clip.kind == "text"
+    assert clip.title == "Fact check: Did the council vote twice?"
+    assert clip.body.strip() == "The council voted once, the minutes show."
+
+
+def test_a_real_metadata_header_is_still_read(tmp_path: Path) -> None:
+    page = tmp_path / "p.md"
+    page.write_text("Title: 河堤加高\nDate: 2025-03-04\n\n市议会周二通过新办法。\n", encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert clip.title == "河堤加高" and clip.date is not None
+
+
+# ---------------------------------------------------------------------------
+# Lines: indented markup is one line
+# ---------------------------------------------------------------------------
+
+def test_newlines_of_indented_markup_do_not_split_a_paragraph() -> None:
+    fragment = ("<div>\n <p>\n  市议会周二通过\n  <a href=\"https://a.example/\">\n   新的办法\n  </a>\n"
+                "  ，明年实施。\n  <br/>\n  <br/>\n  环保局指出，社区每周收运三次。\n </p>\n</div>")
+    assert _kept(fragment) == ["市议会周二通过 新的办法 ，明年实施。", "环保局指出，社区每周收运三次。"]
+
+
+def test_unindented_newlines_still_separate_pasted_lines() -> None:
+    # a Markdown soft break (no indent): a pasted list stays one line per item
+    assert _kept("<p>第一项：道路\n第二项：桥梁\n第三项：河堤</p>") == ["第一项：道路", "第二项：桥梁", "第三项：河堤"]
+
+
+# ---------------------------------------------------------------------------
+# Guards: the article's byline, dateline and captions
+# ---------------------------------------------------------------------------
+
+MENU = "".join(f"<p>{w}</p>" for w in ("首页", "国内", "国际", "财经", "体育", "娱乐"))
+
+
+def test_a_list_run_stops_at_the_articles_byline_and_caption() -> None:
+    fragment = ("<p>热门新闻</p><p>市长视察新建的跨河大桥工程进度</p><p>本周末全市气温回升到二十度以上</p>"
+                "<p>▲市民在河堤上散步，远处是施工中的大桥。（图／记者陈文摄）</p><p>记者陈文／台北报导</p>"
+                + P1 + P2)
+    kept = _kept(fragment)
+    assert kept[:2] == ["▲市民在河堤上散步，远处是施工中的大桥。（图／记者陈文摄）", "记者陈文／台北报导"]
+    assert "市长视察新建的跨河大桥工程进度" not in kept
+
+
+def test_page_chrome_goes_but_the_header_under_the_title_with_a_site_suffix_stays() -> None:
+    # the title line of pasted text carries the site's name; the body shows the bare title
+    fragment = (MENU + "<p>河堤加高工程完工</p><p>Workers on the new river wall. Photograph: Li Wei for the Daily</p>"
+                "<p>The city finished raising the river wall two months early</p><p>by Jane Doe and Li Wei</p>" + P1 + P2)
+    kept = _kept(fragment, title="河堤加高工程完工 | 本地 | 每日新闻")
+    assert kept[:3] == ["Workers on the new river wall. Photograph: Li Wei for the Daily",
+                        "The city finished raising the river wall two months early", "by Jane Doe and Li Wei"]
+    assert "首页" not in kept and "河堤加高工程完工" not in kept
+
+
+def test_a_title_cut_short_by_the_clipper_is_still_seen_again() -> None:
+    fragment = MENU + "<p>Council votes to raise the river wall after 'record' floods</p><p>By Jane Doe</p>" + P1 + P2
+    kept = _kept(fragment, title="Council votes to raise the river wall after")
+    assert kept[0] == "By Jane Doe" and "国内" not in kept
+
+
+def test_a_bare_image_credit_is_no_caption() -> None:
+    from digest.cleaning.lines import Line
+    from digest.cleaning.passes import furniture
+
+    def line(text: str) -> Line:
+        return Line(None, None, text, 0, "p", False, False, False)
+    assert not furniture(line("Photo: Reuters"))
+    assert not furniture(line("图片来源：新华社"))
+    assert furniture(line("The new bridge at dusk. Photo: Reuters"))
+    assert furniture(line("By Jane Doe, City Desk"))
+    assert not furniture(line("By the end of the year the wall will be finished, the council said."))
+    assert not furniture(line("By Monday the wall will be finished, the council said."))
+
+
+# ---------------------------------------------------------------------------
+# Guards: bylines, reference lists, numbered lists
+# ---------------------------------------------------------------------------
+
+def test_the_writers_own_byline_stays_but_a_credits_line_goes() -> None:
+    cleaned = _clean("<p>【撰文：周小明】</p>" + P1 + P2 + "<p>文字：王立新 摄影：陈晓</p><p>摄影：陈晓</p>")
+    kept = to_plain_lines(cleaned.html)
+    assert kept[0] == "【撰文：周小明】"
+    assert {r.text: r.rule for r in cleaned.removed} == {
+        "文字：王立新 摄影：陈晓": "credit:byline-role", "摄影：陈晓": "credit:byline-role"}
+
+
+def test_a_name_over_the_date_stamp_is_the_byline_not_a_section_label() -> None:
+    kept = _kept("<div><i>王小明<br>2025-05-08T15:12:49.137Z</i></div>" + P1 + P2)
+    assert kept[0] == "王小明" and "2025-05-08T15:12:49.137Z" not in kept
+    # the same short line alone above the prose is a section label
+    assert _kept("<div>国内</div>" + P1 + P2)[0] == P1[3:-4]
+
+
+def test_the_articles_reference_list_stays_but_a_prompt_after_it_goes() -> None:
+    refs = ["https://a.example/report-2024", "https://b.example/data", "《城市垃圾分类年报》，2023年"]
+    cleaned = _clean(P1 + P2 + "<p>参考资料：</p>" + "".join(f"<p>{r}</p>" for r in refs)
+                     + "<p>请微信搜索关注公众号“城市观察”，朋友圈的世界也会不一样。</p>")
+    kept = to_plain_lines(cleaned.html)
+    assert kept[-4:] == ["参考资料：", *refs]
+    # without the heading a bare address is still junk
+    assert _kept(P1 + "<p>https://a.example/report-2024</p>" + P2) == [P1[3:-4], P2[3:-4]]
+
+
+def test_an_item_of_the_articles_numbered_list_is_no_prompt() -> None:
+    items = ["1. 在地方报纸上发表文章；", "2. 组织读书会；", "3. 在社交网络上响应，关注协会的账号，扩散影响力；", "4. 参与投票；"]
+    kept = _kept(P1 + "<p>协会号召会员：</p>" + "".join(f"<p>{t}</p>" for t in items) + P2)
+    assert all(t in kept for t in items)
+    # a numbered list that is all follow prompts still goes
+    follow = ["1.用Plurk追蹤本台新聞：追蹤", "2.用Twitter追蹤本台新聞：追蹤"]
+    kept = _kept(P1 + P2 + "".join(f"<p>{t}</p>" for t in follow))
+    assert not any(t in kept for t in follow)
+
+
+# ---------------------------------------------------------------------------
+# The full-page reader: the article's header and layout tables
+# ---------------------------------------------------------------------------
+
+def _page(tmp_path: Path, body: str) -> Path:
+    page = tmp_path / "p.html"
+    page.write_text("<!DOCTYPE html><html><head><title>River wall raised | The Daily</title></head><body>"
+                    + body + "</body></html>", encoding="utf-8")
+    return page
+
+
+def test_the_header_between_the_headline_and_the_article_body_is_read(tmp_path: Path) -> None:
+    body_p = "".join(f"<p>{t}</p>" for t in (
+        "The city finished raising the river wall on Monday, two months ahead of schedule.",
+        "Engineers said the wall would hold back a flood of the kind seen once a century.",
+        "Residents on the east bank had waited nine years for the work to begin."))
+    page = _page(tmp_path, "<nav><a href='/'>Home</a></nav><div class='story'><h1>River wall raised</h1>"
+                 "<p class='dek'>The work ends nine years of waiting on the east bank</p>"
+                 "<div class='byline'>By Jane Doe</div>"
+                 "<figure><img src='a.jpg'><figcaption>Workers on the wall. Photo: Li Wei</figcaption></figure>"
+                 f"<div itemprop='articleBody'>{body_p}</div></div><aside>Most read</aside>")
+    clip = read_clipping(page, tz=TAIPEI)
+    for text in ("The work ends nine years", "By Jane Doe", "Workers on the wall", "The city finished"):
+        assert text in clip.body
+    assert "River wall raised</h1>" not in clip.body and "Home" not in clip.body
+
+
+def test_an_articles_own_header_element_is_no_chrome(tmp_path: Path) -> None:
+    page = _page(tmp_path, "<header><a href='/'>The Daily</a></header><article><header><h1>River wall raised</h1>"
+                 "<p>The work ends nine years of waiting</p><p>By Jane Doe</p></header>"
+                 "<p>The city finished raising the river wall on Monday, two months ahead of schedule.</p>"
+                 "<p>Engineers said the wall would hold back a flood of the kind seen once a century.</p></article>")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert "The work ends nine years of waiting" in clip.body and "By Jane Doe" in clip.body
+    assert "The Daily" not in clip.body
+
+
+def test_a_layout_table_is_read_cell_by_cell_but_a_data_table_stays_whole() -> None:
+    layout = ("<table><tr><td><span>2014/03/19 記者王小明 報導</span></td><td><p>字級</p></td></tr>"
+              "<tr><td colspan='2'>" + P1 + P2 + "</td></tr></table>")
+    kept = _kept(layout)
+    assert P1[3:-4] in kept and P2[3:-4] in kept
+    data = "<table><tr><th>区</th><th>户数</th></tr><tr><td>东区</td><td>1200</td></tr></table>"
+    assert _kept(P1 + data + P2) == [P1[3:-4], "区 户数", "东区 1200", P2[3:-4]]
+
+
+def test_a_note_of_contributed_reporting_is_article_text() -> None:
+    prose = ["<p>The council voted on Tuesday to approve the new budget for the coming year.</p>",
+             "<p>Officials said the plan would take effect in January after a final review.</p>"]
+    for note in ("Contributing: Jane Doe, USA TODAY", "—With assistance from Yvonne Yue Li.",
+                 "Additional reporting by Joseph Roe"):
+        assert _kept("".join(prose) + f"<p>{note}</p>")[-1] == note
+    cleaned = _clean("".join(prose) + "<p>(Reporting by Jane Doe; Editing by John Roe)</p>")
+    assert [r.rule for r in cleaned.removed] == ["credit:wire-assist"]
+
+
+def test_short_lines_right_under_the_title_open_the_article() -> None:
+    # a poem: short lines without sentence ends, nothing of the article above them
+    verse = ["那么年轻，那么年轻", "是谁让你们走这条路", "前面还有漫长的黑夜", "惟愿你们心志坚强", "我不知道", "你们也不知道"]
+    fragment = "<h2>不要让青春白白流走</h2>" + "".join(f"<p>{v}</p>" for v in verse)
+    assert _kept(fragment, title="不要让青春白白流走")[-len(verse):] == verse
+
+
+def test_a_list_of_headlines_holding_the_title_goes_up_to_the_title_over_the_article() -> None:
+    items = ["市长视察新建的跨河大桥工程进度", "河堤加高工程完工", "本周末全市气温回升到二十度以上"]
+    fragment = ("<p>相关新闻</p>" + "".join(f"<p>{t}</p>" for t in items)
+                + "<p>河堤加高工程完工</p><p>记者陈文</p>" + P1 + P2)
+    kept = _kept(fragment, title="河堤加高工程完工")
+    assert kept[0] == "记者陈文" and not any(t in kept for t in items)
+
+
+# ---------------------------------------------------------------------------
+# doc:after-article -- what a pasted page shows after the article
+# ---------------------------------------------------------------------------
+
+ARTICLE = "".join(f"<p>{t}</p>" for t in (
+    "The city finished raising the river wall on Monday, two months ahead of schedule.",
+    "Engineers said the wall would hold back a flood of the kind seen once a century.",
+    "Residents on the east bank had waited nine years for the work to begin."))
+TEASERS = "".join(f"<p>{h}</p><p>{a}</p><p>Tuesday November 19, 2019</p><p>{s}</p>" for h, a, s in (
+    ("Bridge tolls rise again", "Mary Major", "Drivers will pay a dollar more from March."),
+    ("School year to start later", "Tom Minor", "The board voted for a September start."),
+    ("Library opens on Sundays", "Ann Other", "The main branch will open at noon.")))
+
+
+def test_teasers_after_the_article_go() -> None:
+    cleaned = _clean(ARTICLE + "<p>Share this article</p>" + TEASERS)
+    kept = to_plain_lines(cleaned.html)
+    assert kept == [t[3:] for t in ARTICLE.split("</p>") if t]
+    assert {r.rule for r in cleaned.removed} == {"prompt:share-bar", "doc:after-article"}
+    # switched off, the teasers stay
+    assert "Drivers will pay a dollar more from March." in _kept(
+        ARTICLE + "<p>Share this article</p>" + TEASERS, disable=["doc:after-article"])
+
+
+def test_the_article_after_a_related_box_in_the_middle_stays() -> None:
+    box = "<p>Related articles</p><ul>" + "".join(
+        f"<li><a href='https://n.example/{i}'>Other story number {i} about town</a></li>" for i in range(4)) + "</ul>"
+    more = ("<p>The mayor said the next stage would protect the harbour district by 2027.</p>"
+            "<p>Work on the harbour wall is due to start in the spring, the council said.</p>")
+    kept = _kept(ARTICLE + box + more + TEASERS)
+    assert "The mayor said the next stage would protect the harbour district by 2027." in kept
+    assert "Work on the harbour wall is due to start in the spring, the council said." in kept
+
+
+def test_a_timeline_and_a_long_paragraph_after_the_signal_stay() -> None:
+    timeline = "".join(f"<p>{y}年：第{n}期工程完工</p>" for n, y in enumerate((2019, 2021, 2023, 2025), 1))
+    long_p = "<p>" + "Officials also said that " + "the wall and the pumps were tested again " * 6 + "in May.</p>"
+    kept = _kept(ARTICLE + "<p>Share this article</p>" + timeline + long_p + TEASERS)
+    assert "2019年：第1期工程完工" in kept and long_p[3:-4] in kept
+
+
+def test_labels_and_a_column_blurb_after_a_closing_prompt_go_but_a_byline_stays() -> None:
+    prompt = "<p>請加入成為本網的月費訂戶，長期支持我們的工作。</p>"
+    box = "<p>月費訂戶 網址：news.example/subscribe</p><p>博客 | 王小明</p><p>【王小明・周日談】愛每事問，相信一切「相」的背後必有真相。</p>"
+    body = P1 + P2 + P3 + P1.replace("周二", "周三") + P2.replace("三次", "四次")
+    kept = _kept(body + prompt + box)
+    assert len(kept) == 5 and kept[-1].endswith("社区每周收运四次。")
+    # a line that reports after the prompt: the box sat between two paragraphs, nothing goes
+    assert "記者王小明／台北報導" in _kept(P1 + P2 + P3 + prompt + "<p>記者王小明／台北報導</p><p>（完）</p>")
