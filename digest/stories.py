@@ -237,34 +237,39 @@ def pair_score(similarity: float, hours: float, cross_factor: float) -> float:
 
 
 def _similar_pairs(items: Sequence[StoryInput], windows: Sequence[tuple[str, str]], window_s: float,
-                   cross_script: float) -> dict[tuple[int, int], float]:
-    """``pair_score`` of every pair (i < j) at most ``window_s`` apart, if >= _FLOOR;
+                   cross_script: float, floor: float = _FLOOR) -> dict[tuple[int, int], float]:
+    """``pair_score`` of every pair (i < j) at most ``window_s`` apart, if >= ``floor``;
     the similarity is the higher of the whole windows' and the leads' (LEAD_CHARS).
     ``items`` are sorted by date, so each row is compared with a contiguous block
-    (sparse products: the cost follows the pairs inside the window, not n²)."""
+    (sparse products: the cost follows the pairs inside the window, not n²), and
+    the scores are computed on the products' arrays: only pairs that reach
+    ``floor`` become Python objects (a dense 10,000-article corpus has hundreds of
+    thousands of weak pairs)."""
+    import numpy as np
+
     if len(items) < 2:
         return {}
     whole = _vectors([terms_of(w) for w in windows])
     lead = None if LEAD_CHARS is None else _vectors([terms_of((title, body[:LEAD_CHARS])) for title, body in windows])
-    stamps = [item.date.timestamp() for item in items]
+    stamps = np.array([item.date.timestamp() for item in items])
+    script = np.array([{"zh-Hans": 1, "zh-Hant": 2}.get(item.lang, 0) for item in items])
     pairs: dict[tuple[int, int], float] = {}
     block = 256
     for start in range(0, len(items), block):
         stop = min(start + block, len(items))
-        end = stop
-        while end < len(items) and stamps[end] - stamps[stop - 1] <= window_s:
-            end += 1
+        end = int(np.searchsorted(stamps, stamps[stop - 1] + window_s, side="right"))
         sims = whole[start:stop] @ whole[start:end].T
         if lead is not None:
             sims = sims.maximum(lead[start:stop] @ lead[start:end].T)
         sims = sims.tocoo()
-        for row, col, value in zip(sims.row.tolist(), sims.col.tolist(), sims.data.tolist(), strict=True):
-            i, j = start + row, start + col
-            if j > i and stamps[j] - stamps[i] <= window_s:
-                cross = cross_script if {items[i].lang, items[j].lang} == {"zh-Hans", "zh-Hant"} else 1.0
-                score = pair_score(value, (stamps[j] - stamps[i]) / 3600, cross)
-                if score >= _FLOOR:
-                    pairs[(i, j)] = score
+        i, j = sims.row + start, sims.col + start
+        apart = stamps[j] - stamps[i]
+        keep = (j > i) & (apart <= window_s)
+        i, j, apart, value = i[keep], j[keep], apart[keep], sims.data[keep]
+        cross = np.where(script[i] * script[j] == 2, cross_script, 1.0)  # one zh-Hans, one zh-Hant
+        score = np.minimum(1.0, value * np.exp(-(apart / 3600) / DECAY_HOURS) * cross)
+        strong = score >= floor
+        pairs.update(zip(zip(i[strong].tolist(), j[strong].tolist()), score[strong].tolist()))
     return pairs
 
 
@@ -287,18 +292,70 @@ def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
         all_lines = [article_lines(i.title, i.text) for i in items] if lines is None else [lines[k] for k in order]
         skip = boilerplate(items, all_lines)
         candidates = [k for k, item in enumerate(items) if item.story is not False]
+        # Single link merges only on pairs reaching the threshold: weaker ones are never kept.
+        floor = max(_FLOOR, settings.threshold) if LINKAGE == "single" else _FLOOR
         sims = _similar_pairs([items[k] for k in candidates], [neutral_window(all_lines[k], skip) for k in candidates],
-                              window_s, settings.cross_script)
+                              window_s, settings.cross_script, floor)
         pairs = {(candidates[a], candidates[b]): s for (a, b), s in sims.items()}
     else:
         pairs = {}
-    clusters = _agglomerate(items, pairs, settings.threshold if settings.enabled else 2.0, window_s)
+    threshold = settings.threshold if settings.enabled else 2.0
+    clusters = (_single_link if LINKAGE == "single" else _agglomerate)(items, pairs, threshold, window_s)
     stories = []
     for members in clusters:
         ordered = sorted(members)
         leads = [k for k in ordered if items[k].lead] or ordered
         stories.append(Story(items[ordered[0]].id, tuple(items[k].id for k in ordered), items[leads[0]].id))
     return tuple(sorted(stories, key=lambda s: s.key))
+
+
+def _single_link(items: Sequence[StoryInput], pairs: dict[tuple[int, int], float],
+                 threshold: float, window_s: float) -> list[list[int]]:
+    """Single-link agglomeration under the curator's constraints (see group_stories),
+    as Kruskal's algorithm: pairs from the best down, each merging its two groups
+    unless they hold different curator keys or would span more than the window.
+    The same merges as repeatedly joining the two groups with the best pair (both
+    constraints only tighten as groups grow, so a refused pair stays refused), in
+    O(pairs log pairs) instead of a rescan of all group pairs after every merge."""
+    n = len(items)
+    parent = list(range(n))
+    stamps = [item.date.timestamp() for item in items]
+    span = [(t, t) for t in stamps]
+    key: list[str | None] = [item.story if isinstance(item.story, str) else None for item in items]
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        parent[b] = a
+        span[a] = (min(span[a][0], span[b][0]), max(span[a][1], span[b][1]))
+        key[a] = key[a] or key[b]
+
+    first: dict[str, int] = {}
+    for k, item in enumerate(items):  # a curator key groups whatever the similarity or the window
+        if isinstance(item.story, str):
+            root = find(first.setdefault(item.story, k))
+            if root != find(k):
+                union(root, find(k))
+    for (i, j), score in sorted(pairs.items(), key=lambda p: (-p[1], p[0])):
+        if score < threshold:
+            break
+        a, b = find(i), find(j)
+        if a == b or items[i].story is False or items[j].story is False:
+            continue
+        if key[a] is not None and key[b] is not None and key[a] != key[b]:
+            continue
+        if max(span[a][1], span[b][1]) - min(span[a][0], span[b][0]) > window_s:
+            continue
+        union(a, b)
+    groups: dict[int, list[int]] = {}
+    for k in range(n):
+        groups.setdefault(find(k), []).append(k)
+    return list(groups.values())
 
 
 def _components(n: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
