@@ -1,8 +1,8 @@
 """This project against Hugo on the same generated corpus: cold, incremental and
 no-change builds, wall time, CPU time and peak memory, with ratios.
 
-    .venv/bin/python bench/perf_bench.py [--sizes 1000 10000] [--runs 3] [--work DIR]
-                                         [--corpus ../shared/bench/make_corpus.py] [--no-hugo]
+    .venv/bin/python bench/perf_bench.py --corpus PATH/make_corpus.py [--sizes 1000 10000] [--runs 3]
+                                         [--work DIR] [--jobs N] [--scenarios cold added nochange] [--no-hugo]
 
 For each size N the corpus generator writes N articles twice, in this project's
 layout and in Hugo's (``--flavor hugo``); Hugo gets a theme-less layout (one
@@ -10,17 +10,27 @@ page per article, the home page, taxonomy pages and their RSS feeds). Runs of
 the two tools alternate, so load from other processes on the machine hits both
 alike; the script prints medians and the ratio of medians, and all raw runs.
 
-Scenarios (each ``--runs`` times):
+Scenarios (each ``--runs`` times, every run of ours next to a cold Hugo run):
 
-* ``cold``: no cache, no previous output (``build --no-cache`` into a fresh folder; ``hugo`` into a fresh folder).
-* ``one added`` (this project, 10,000-article site only, with the cache): one
-  article is added, the site rebuilt; then it is removed and the site rebuilt
-  again (not timed) so every run starts from the same state.
-* ``no change`` (with the cache): the same build again.
+* ``cold``: no cache, no previous output (``build --no-cache`` into a fresh
+  folder; ``hugo`` into a fresh folder with a fresh cache folder).
+* ``added`` (with the cache, after one untimed build that fills it): one
+  article is added and the site rebuilt (timed); then it is removed and the
+  site rebuilt again (not timed), so every run starts from the same state.
+* ``nochange`` (with the cache): the same build again, nothing changed.
 
-Peak memory: ``rss`` is the largest resident set of one process of the tree
-(``wait4``, as ``/usr/bin/time`` reports it); ``pss`` samples the proportional
-set size of the whole process tree (a parent and its workers) every 50 ms.
+The ``added`` and ``nochange`` figures are compared with the cold Hugo runs
+made in the same loop, so every ratio comes from runs made side by side.
+
+Measured per run: wall time; CPU time (user + system of the process and every
+child it waited for: pool workers, Pagefind); ``rss``, the largest resident
+set of any one process of the tree (``wait4``'s ``ru_maxrss``, what
+``/usr/bin/time -v`` prints); and ``pss``, the peak of the summed
+proportional set size of the whole process tree (a parent and its workers,
+which share pages after fork), sampled every 100 ms from /proc. Hugo is one
+process, so for it both measure the same thing. The load average of the
+machine is printed with every scenario: other processes slow both tools, which
+is why runs alternate and ratios are taken within one run of this script.
 This project builds two editions of every article, Hugo one.
 """
 
@@ -32,13 +42,14 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO.parent / "shared" / "bench" / "make_corpus.py"
+SAMPLE_EVERY = 0.1  # seconds between PSS samples
 
 HUGO_CONFIG = """baseURL = "http://localhost:8000/"
 languageCode = "zh-CN"
@@ -73,21 +84,25 @@ class Series:
         return statistics.median(getattr(r, attr) for r in self.runs)
 
 
+def _children(pid: int) -> list[int]:
+    """Child processes of ``pid`` (Linux: /proc/PID/task/TID/children), without
+    scanning all of /proc, so sampling costs the measured build little CPU."""
+    found: list[int] = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as handle:
+                found += [int(child) for child in handle.read().split()]
+    except OSError:
+        pass
+    return found
+
+
 def _tree_pss(root: int) -> int:
     """PSS in KiB of ``root`` and all its descendants, from /proc."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", "rb") as handle:
-                    parent = int(handle.read().rsplit(b")", 1)[1].split()[1])
-                children.setdefault(parent, []).append(int(entry))
-            except (OSError, ValueError, IndexError):
-                pass
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        todo += children.get(pid, [])
+        todo += _children(pid)
         try:
             with open(f"/proc/{pid}/smaps_rollup") as handle:
                 for line in handle:
@@ -100,24 +115,28 @@ def _tree_pss(root: int) -> int:
 
 
 def measure(command: list[str], cwd: Path | None = None) -> Run:
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = [0]
-    done = threading.Event()
+    """Run ``command`` once: wall, CPU (its own and its waited-for children's),
+    largest one-process RSS and peak PSS of its process tree."""
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty build never blocks on it
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        peak = [0]
+        done = threading.Event()
 
-    def sample() -> None:
-        while not done.wait(0.05):
-            peak[0] = max(peak[0], _tree_pss(process.pid))
+        def sample() -> None:
+            while not done.wait(SAMPLE_EVERY):
+                peak[0] = max(peak[0], _tree_pss(process.pid))
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    done.set()
-    sampler.join()
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode() if process.stderr else ''}")
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        done.set()
+        sampler.join()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed:\n{errors.read().decode(errors='replace')[-3000:]}")
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, peak[0] / 1024)
 
 
@@ -139,8 +158,8 @@ def prepare(count: int, work: Path, corpus: Path, hugo: bool) -> tuple[Path, Pat
     return site, hugo_site
 
 
-def ours(site: Path, out: Path, *extra: str) -> list[str]:
-    return [sys.executable, str(REPO / "build.py"), "--config", str(site / "config.yaml"), "build", "--out", str(out), *extra]
+def ours(site: Path, out: Path, *extra: str, config: str = "config.yaml") -> list[str]:
+    return [sys.executable, str(REPO / "build.py"), "--config", str(site / config), "build", "--out", str(out), *extra]
 
 
 def hugo_cold(hugo_site: Path, out: Path) -> list[str]:
@@ -152,81 +171,110 @@ def fresh(path: Path) -> Path:
     return path
 
 
-def report(title: str, mine: Series, theirs: Series | None) -> None:
-    print(f"\n{title}")
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
+
+
+def report(title: str, mine: Series, theirs: Series | None, loads: tuple[str, str]) -> None:
+    print(f"\n{title}  ({len(mine.runs)} runs; before: {loads[0]}; after: {loads[1]})")
     for name, series in (("this project", mine), ("hugo", theirs)):
         if series is None or not series.runs:
             continue
-        print(f"  {name:<13} wall {series.median('wall'):7.2f} s  cpu {series.median('cpu'):7.2f} s  "
-              f"rss {series.median('rss_mib'):7.0f} MiB  pss(tree) {series.median('pss_mib'):7.0f} MiB   "
-              f"runs: {', '.join(f'{r.wall:.2f}' for r in series.runs)}")
+        print(f"  {name:<13} median wall {series.median('wall'):7.2f} s  cpu {series.median('cpu'):7.2f} s  "
+              f"rss {series.median('rss_mib'):6.0f} MiB  pss(tree) {series.median('pss_mib'):6.0f} MiB")
+        print("  " + " " * 13 + " runs (wall/cpu s, rss/pss MiB): "
+              + "; ".join(f"{r.wall:.2f}/{r.cpu:.2f} {r.rss_mib:.0f}/{r.pss_mib:.0f}" for r in series.runs))
     if theirs is not None and theirs.runs and mine.runs:
-        print(f"  ratio (this/hugo): wall {mine.median('wall') / theirs.median('wall'):.2f}x  "
+        print(f"  ratio (this/hugo, medians): wall {mine.median('wall') / theirs.median('wall'):.2f}x  "
               f"cpu {mine.median('cpu') / theirs.median('cpu'):.2f}x  rss {mine.median('rss_mib') / theirs.median('rss_mib'):.2f}x  "
               f"pss {mine.median('pss_mib') / theirs.median('pss_mib'):.2f}x")
     sys.stdout.flush()
 
 
+def hugo_run(hugo_site: Path | None, work: Path, series: Series | None) -> None:
+    if series is not None and hugo_site is not None:
+        fresh(work / "hugo-cache")
+        series.runs.append(measure(hugo_cold(hugo_site, fresh(work / "hugo-out"))))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    corpus = os.environ.get("DIGEST_BENCH_CORPUS")
+    parser.add_argument("--corpus", type=Path, required=corpus is None, default=corpus,
+                        help="the corpus generator, make_corpus.py (default: $DIGEST_BENCH_CORPUS)")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--work", type=Path, default=Path("/tmp/digest-perf-bench"))
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "digest-perf-bench")
     parser.add_argument("--no-hugo", action="store_true")
     parser.add_argument("--jobs", type=int, default=None, help="--jobs for this project (default: its own default)")
-    parser.add_argument("--scenarios", nargs="+", default=["cold", "added", "nochange"])
+    parser.add_argument("--scenarios", nargs="+", choices=["cold", "added", "nochange"], default=["cold", "added", "nochange"])
+    parser.add_argument("--without-search", action="store_true",
+                        help="cold: also build with `search: false` (no Pagefind index, no query tables), alternating")
     parser.add_argument("--compare", type=Path, help="another checkout of this project (e.g. main before a change): "
                                                      "its cold build joins the alternating runs")
     args = parser.parse_args()
     use_hugo = not args.no_hugo and shutil.which("hugo") is not None
     if not use_hugo:
         print("hugo not found (or --no-hugo): this project only", file=sys.stderr)
+    else:
+        version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split(" ")[:2]
+        print(f"{' '.join(version)}; python {sys.version.split()[0]}; {load()}")
     args.work.mkdir(parents=True, exist_ok=True)
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     for count in args.sizes:
         site, hugo_site = prepare(count, args.work, args.corpus, use_hugo)
-        hugo_cold_series = Series() if use_hugo else None
+        (site / "content" / "bench-added.md").unlink(missing_ok=True)  # left by an interrupted run
         if "cold" in args.scenarios:
-            mine, other = Series(), Series()
+            mine, other, unsearched = Series(), Series(), Series()
+            hugo_series = Series() if use_hugo else None
+            if args.without_search:
+                config = (site / "config.yaml").read_text(encoding="utf-8") + "search: false\n"
+                (site / "config-nosearch.yaml").write_text(config, encoding="utf-8")
             if args.compare:
                 other_repo = args.compare.resolve()  # its own config keys, templates and static files
                 config = (other_repo / "config.yaml").read_text(encoding="utf-8")
                 config += f"templates_dir: {other_repo / 'templates'}\nstatic_dir: {other_repo / 'static'}\n"
                 (site / "config-compare.yaml").write_text(config, encoding="utf-8")
+            before = load()
             for _ in range(args.runs):
                 if args.compare:
                     other.runs.append(measure([sys.executable, str(args.compare / "build.py"), "--config",
                                                str(site / "config-compare.yaml"), "build", "--out", str(fresh(args.work / "out-compare"))]))
                 mine.runs.append(measure(ours(site, fresh(args.work / "out-cold"), "--no-cache", *jobs)))
-                if hugo_cold_series is not None and hugo_site is not None:
-                    fresh(args.work / "hugo-cache")
-                    hugo_cold_series.runs.append(measure(hugo_cold(hugo_site, fresh(args.work / "hugo-out"))))
-            report(f"{count} articles, cold", mine, hugo_cold_series)
+                hugo_run(hugo_site, args.work, hugo_series)
+                if args.without_search:
+                    unsearched.runs.append(measure(ours(site, fresh(args.work / "out-cold"), "--no-cache", *jobs,
+                                                        config="config-nosearch.yaml")))
+            report(f"{count} articles, cold", mine, hugo_series, (before, load()))
+            if args.without_search:
+                report(f"{count} articles, cold, this project with search: false", unsearched, hugo_series, (before, load()))
             if args.compare:
-                report(f"{count} articles, cold: the other checkout ({args.compare}) in the place of Hugo", mine, other)
+                report(f"{count} articles, cold: the other checkout ({args.compare}) in the place of Hugo", mine, other, (before, load()))
         if "added" in args.scenarios or "nochange" in args.scenarios:
             shutil.rmtree(site / ".cache", ignore_errors=True)
             out = fresh(args.work / "out-cached")
             measure(ours(site, out, *jobs))  # fills the cache and the output
             extra = site / "content" / "bench-added.md"
+            extra.unlink(missing_ok=True)  # left by an interrupted run
             donor = sorted((site / "content").rglob("*.md"))[count // 2].read_text(encoding="utf-8")
             added, nochange = Series(), Series()
+            hugo_series = Series() if use_hugo else None
+            before = load()
             for number in range(args.runs):
+                hugo_run(hugo_site, args.work, hugo_series)
                 if "added" in args.scenarios:
                     extra.write_text(donor.replace("title: ", f"slug: bench-added-{number}\ntitle: 新增{number} ", 1), encoding="utf-8")
                     added.runs.append(measure(ours(site, out, *jobs)))
                     extra.unlink()
-                    measure(ours(site, out, *jobs))
+                    measure(ours(site, out, *jobs))  # back to the state the cache holds (not timed)
                 if "nochange" in args.scenarios:
                     nochange.runs.append(measure(ours(site, out, *jobs)))
-                if hugo_cold_series is not None and hugo_site is not None and "cold" not in args.scenarios:
-                    fresh(args.work / "hugo-cache")
-                    hugo_cold_series.runs.append(measure(hugo_cold(hugo_site, fresh(args.work / "hugo-out"))))
+            loads = (before, load())
             if added.runs:
-                report(f"{count} articles, one article added, with the cache (against Hugo cold)", added, hugo_cold_series)
+                report(f"{count} articles, one article added, with the cache (against Hugo cold)", added, hugo_series, loads)
             if nochange.runs:
-                report(f"{count} articles, nothing changed, with the cache (against Hugo cold)", nochange, hugo_cold_series)
+                report(f"{count} articles, nothing changed, with the cache (against Hugo cold)", nochange, hugo_series, loads)
     return 0
 
 

@@ -79,7 +79,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    return serve(Path(args.config), args.host, args.port, args.open, drafts=args.drafts, future=args.future)
+    return serve(Path(args.config), args.host, args.port, args.open, drafts=args.drafts, future=args.future,
+                 timings=args.timings)
 
 
 def parser() -> argparse.ArgumentParser:

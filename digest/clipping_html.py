@@ -261,7 +261,7 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
         found = _CHROME_CLASS.search(marks) if marks else None
         # a paragraph goes by its class only for unambiguous words ("lead-ad-free" is prose)
         if found and not (el.tag == "p" and found.group(1).lower() in ("ad", "ads", "tag", "tags", "nav", "menu")) \
-                and len(_norm_text(el.text_content())) < 0.4 * total:
+                and len(_norm_text(el.text_content())) < 0.4 * total and not _article_text(el):
             _drop(el, "page:class=" + found.group(1).lower(), removed)
     # the title again inside the article, and lone <time> lines, are metadata
     for el in list(article.iter("h1", "time")):
@@ -269,10 +269,27 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
             continue
         holder = el.getparent() if el.tag == "time" else el
         if el.tag == "time" and _norm_text(holder.text_content()) != _norm_text(el.text_content()):
+            if _article_text(holder):
+                continue  # the date of a byline line ("中國時報 陳亭均／綜合報導 2013年11月27日"): the byline's
             holder = el
         if holder is article:
             continue
         _drop(holder, "page:title" if el.tag == "h1" else "page:time", removed)
+
+
+_PROSE_SENTENCE = re.compile(r"[.。!?！？][\"'”’」）)]*$")
+
+
+def _article_text(el: Any) -> bool:
+    """An element a class word would call chrome that holds the article's own text: a
+    byline or caption (the cleaner's furniture guard), or a whole sentence of prose
+    (a standfirst in a box classed "tag", a caption in one classed "footer")."""
+    from .cleaning.passes import furniture_text
+
+    text = _norm_text(el.text_content())
+    if not text or el.find(".//li") is not None:
+        return False
+    return furniture_text(text) or (len(text) >= 80 and bool(_PROSE_SENTENCE.search(text)))
 
 
 def _strip_site_name(title: str) -> str:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from datetime import date, datetime, timezone
 from itertools import groupby
 from types import MappingProxyType
@@ -186,6 +187,16 @@ def content_key(items: list[EditionArticle], entries: list[StoryEntry] | None = 
     return hashlib.sha1("\0".join(parts).encode()).hexdigest()
 
 
+def members_key(items: list[EditionArticle], story_of: Mapping[str, Story]) -> tuple[tuple[str, str, str, str, int], ...]:
+    """What a listing's pages are made of: each article (URL and file digest) and
+    its story (key, lead, size), in listing order. Listings are memoised on it."""
+    key = []
+    for item in items:
+        story = story_of[item.article.doc.slug]
+        key.append((item.path, item.article.doc.digest, story.key, story.lead, len(story.ids)))
+    return tuple(key)
+
+
 def archive_path(edition: Edition) -> str:
     return f"{edition.prefix}/archive/"
 
@@ -280,9 +291,9 @@ def assemble_pages(config: Config, articles: tuple[Article, ...], stories: tuple
     for edition in config.editions:
         items = by_edition[edition.code]
         by_slug = {item.article.doc.slug: item for item in items}
-        pages += _listing_pages(config, edition, items, story_of)
-        pages += _name_pages(config, edition, items, "tag", story_of)
-        pages += _name_pages(config, edition, items, "outlet", story_of)
+        pages += _listing_pages(config, edition, items, story_of, memo)
+        pages += _name_pages(config, edition, items, "tag", story_of, memo)
+        pages += _name_pages(config, edition, items, "outlet", story_of, memo)
         if config.search:
             pages.append(Page(f"{search_path(edition)}index.html", "search.html", search_path(edition), edition,
                               _same_path_in_every_edition(config, search_path)))
@@ -325,7 +336,8 @@ def _story_pages(config: Config, edition: Edition, stories: tuple[Story, ...], b
     return pages
 
 
-def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle], story_of: Mapping[str, Story]) -> list[Page]:
+def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle], story_of: Mapping[str, Story],
+                   memo: Memo = no_memo) -> list[Page]:
     """The edition's home (the newest ``home_items`` articles), one archive page per
     month (with links to the months before and after) and the archive index;
     every listing groups its articles by day."""
@@ -344,15 +356,20 @@ def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle]
         members = list(group)
         months.append(MonthLink(year, month, len(members), month_path(edition, year, month)))
         groups.append(members)
+    def month_page(link: MonthLink, members: list[EditionArticle], newer: MonthLink | None, older: MonthLink | None) -> Page:
+        entries = story_entries(members, story_of, edition)
+        return Page(f"{link.path}index.html", "month.html", link.path, edition,
+                    same_path_in_every_edition(lambda e, y=link.year, m=link.month: month_path(e, y, m)),
+                    MappingProxyType({"year": link.year, "month": link.month, "days": by_day(entries),
+                                      "newer": newer, "older": older}),
+                    f"{content_key(members, entries)}:{newer}:{older}")
+
     for index, (link, members) in enumerate(zip(months, groups, strict=True)):
         newer = months[index - 1] if index > 0 else None  # months run newest first
         older = months[index + 1] if index + 1 < len(months) else None
-        entries = story_entries(members, story_of, edition)
-        pages.append(Page(f"{link.path}index.html", "month.html", link.path, edition,
-                          same_path_in_every_edition(lambda e, y=link.year, m=link.month: month_path(e, y, m)),
-                          MappingProxyType({"year": link.year, "month": link.month, "days": by_day(entries),
-                                            "newer": newer, "older": older}),
-                          f"{content_key(members, entries)}:{newer}:{older}"))
+        # Memoised on its articles and stories: an edit elsewhere leaves it as it was.
+        pages.append(memo(("month-page", edition.code, link, newer, older, members_key(members, story_of), config.fingerprint),
+                          partial(month_page, link, members, newer, older)))
     index = archive_path(edition)
     pages.append(Page(f"{index}index.html", "archive.html", index, edition, same_path_in_every_edition(archive_path),
                       MappingProxyType({"months": tuple(months)})))
@@ -360,7 +377,7 @@ def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle]
 
 
 def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], kind: str,
-                story_of: Mapping[str, Story]) -> list[Page]:
+                story_of: Mapping[str, Story], memo: Memo = no_memo) -> list[Page]:
     """Per tag (``kind="tag"``) or outlet (``kind="outlet"``): paginated listings of its
     articles, newest first and grouped by day, at ``<prefix>/tags/<slug>/`` (then
     ``page/2/``…), plus the index of all of them, most articles first. Spellings
@@ -380,23 +397,30 @@ def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], k
     folder = "tags" if kind == "tag" else "outlets"
     size = config.page_items
     pages: list[Page] = []
-    for slug in sorted(members):
-        group = members[slug]
+
+    def group_pages(slug: str, group: list[EditionArticle]) -> tuple[Page, ...]:
         chunks = [group[i:i + size] for i in range(0, len(group), size)]
 
         def page_path(e: Edition, number: int, slug: str = slug) -> str:
             return f"{e.prefix}/{folder}/{slug}/" + (f"page/{number}/" if number > 1 else "")
 
         links = tuple(PageLink(n, page_path(edition, n)) for n in range(1, len(chunks) + 1))
+        made: list[Page] = []
         for number, chunk in enumerate(chunks, start=1):
             path = page_path(edition, number)
             entries = story_entries(chunk, story_of, edition)
             data = {"kind": kind, "name": names[slug], "slug": slug, "count": len(group), "days": by_day(entries),
                     "number": number, "pages": links,
                     "feed": tag_feed_path(edition, Tag(names[slug], slug)) if kind == "tag" else ""}
-            pages.append(Page(f"{path}index.html", "names.html", path, edition,
-                              _same_path_in_every_edition(config, lambda e, n=number: page_path(e, n)),
-                              MappingProxyType(data), f"{content_key(chunk, entries)}:{names[slug]}:{len(group)}:{len(chunks)}"))
+            made.append(Page(f"{path}index.html", "names.html", path, edition,
+                             _same_path_in_every_edition(config, lambda e, n=number: page_path(e, n)),
+                             MappingProxyType(data), f"{content_key(chunk, entries)}:{names[slug]}:{len(group)}:{len(chunks)}"))
+        return tuple(made)
+
+    for slug in sorted(members):
+        # Memoised on its articles and stories: an edit elsewhere leaves it as it was.
+        pages += memo(("name-pages", kind, edition.code, slug, names[slug], members_key(members[slug], story_of), config.fingerprint),
+                      partial(group_pages, slug, members[slug]))
     index_of = tags_index_path if kind == "tag" else outlets_index_path
     entries = sorted((NameLink(names[s], f"{edition.prefix}/{folder}/{s}/", len(g)) for s, g in members.items()),
                      key=lambda link: (-link.count, link.name, link.path))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import partial
 from datetime import datetime, timezone
@@ -66,17 +67,22 @@ class BuildReport:
     # search index in out_dir is stale; the caller re-indexes (search.index_site)
     # once the pages are shown, so a save shows without waiting for Pagefind.
     index_stale: bool = False
+    # Seconds per part of the build: ("load", …) reading to rendering, ("write", …).
+    stages: tuple[tuple[str, float], ...] = ()
 
 
-def load_site(config: Config, cache: BuildCache | None = None, workers: Workers | None = None) -> Site:
+def load_site(config: Config, cache: BuildCache | None = None, workers: Workers | None = None,
+              changed: Collection[Path] | None = None) -> Site:
     """Read, validate, prepare and render everything; write nothing.
-    Per-article work runs on ``workers`` (in this process without them)."""
+    Per-article work runs on ``workers`` (in this process without them).
+    ``changed``: the paths a watcher saw change since the last build with this
+    ``cache`` (see ``source.read_sources``); None: look at every file."""
     memo: Memo = cache if cache is not None else no_memo
     workers = workers or Workers(1)
     problems: list[Problem] = []
     docs: tuple[SourceDoc, ...] = ()
     try:
-        docs = read_sources(config, memo)
+        docs = read_sources(config, memo, changed)
     except BuildError as exc:
         problems += exc.problems
     try:
@@ -88,15 +94,16 @@ def load_site(config: Config, cache: BuildCache | None = None, workers: Workers 
 
     articles = tuple(memo_map(memo, workers, [(("article", doc.path, doc.digest, config.fingerprint), (doc, config)) for doc in docs],
                               prepare_article, rejoin=lambda article, args: replace(article, doc=args[0])))
-    stories = site_stories(config, published_articles(config, articles), memo)
+    stories = site_stories(config, published_articles(config, articles), memo, workers)
     pages, by_edition = assemble_pages(config, articles, stories, memo, workers)
     files = [
         *render_pages(config, pages, strings, memo, fingerprint(config.templates_dir), workers),
         *(build_feed(config, e, by_edition[e.code], strings[e.code], memo) for e in config.editions),
         *(build_atom_feed(config, e, by_edition[e.code], strings[e.code], memo) for e in config.editions),
         *(f for e in config.editions for f in build_tag_feeds(config, e, by_edition[e.code], strings[e.code], memo)),
-        *build_sitemap(config, pages),
-        *(build_script_maps(config, by_edition, memo) if config.search else ()),
+        # Formatting one URL costs less than a disk cache's lookup: memoised in memory only.
+        *build_sitemap(config, pages, no_memo if getattr(memo, "on_disk", False) else memo),
+        *(build_script_maps(config, by_edition, memo, workers) if config.search else ()),
         *static_files(config.static_dir),
     ]
     return Site(articles, stories, pages, tuple(files))
@@ -116,7 +123,8 @@ def inputs_key(config: Config) -> str:
 
 
 def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None = None, jobs: int = 1,
-          post_process: PostProcess | None = None, defer_index: bool = False) -> BuildReport:
+          post_process: PostProcess | None = None, defer_index: bool = False,
+          changed: Collection[Path] | None = None) -> BuildReport:
     """Build the whole site into ``out_dir`` (default: the config's output folder).
 
     ``cache``: a BuildCache (in memory for ``serve``, on disk for ``build``); only
@@ -124,6 +132,8 @@ def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None 
     output is the same, byte for byte, as a clean build's. ``jobs``: worker
     processes for per-article work. ``post_process(staged_dir)`` runs on the
     complete new tree before it replaces the old one (see ``output.write_site``).
+    ``changed`` (``serve``, with a cache kept in memory): the paths the watcher
+    reported since the previous build, so unchanged content is not read again.
     Raises BuildError on any mistake in the input or a refused output folder;
     the old output then stays as it was.
     """
@@ -139,7 +149,8 @@ def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None 
             return replace(previous, seconds=time.perf_counter() - started, written=False)
         cache.use_output(target)
     with Workers(jobs) as workers:
-        site = load_site(config, cache, workers)
+        site = load_site(config, cache, workers, changed)
+    loaded = time.perf_counter()
     files = list(site.files)
     index = partial(index_site, config) if config.search else None
     stale = False
@@ -157,8 +168,10 @@ def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None 
         manifest = write_site(files, target, previous=cache.previous_output(target) if cache else None,
                               post_process=hook, inputs=project_inputs(config))
     future = [a.doc.date for a in site.articles if a.doc.date > now and not config.publish_future]
-    report = BuildReport(len(site.articles), len(site.pages), len(site.files), time.perf_counter() - started, target,
-                         valid_until=min(future, default=None), index_stale=stale)
+    done = time.perf_counter()
+    report = BuildReport(len(site.articles), len(site.pages), len(site.files), done - started, target,
+                         valid_until=min(future, default=None), index_stale=stale,
+                         stages=(("load", loaded - started), ("write", done - loaded)))
     if cache is not None:
         if not cache.on_disk:
             cache.written, cache.written_to = {f.path: f.data for f in files}, target

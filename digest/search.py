@@ -36,20 +36,22 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterable, Mapping
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import cbor2
 
 from .article import plain_text
-from .cache import Memo, no_memo
+from .cache import Memo, memo_map, no_memo
 from .config import Config, Edition
 from .convert import TextConverter, edition_converter
 from .errors import BuildError, problem
 from .output import OutputFile
 from .pages import EditionArticle, search_path
+from .workers import Workers
 
 MAX_PHRASE = 5  # longest phrase kept; regional phrase tables are almost all shorter
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
@@ -147,15 +149,26 @@ def phrase_candidates(texts: Iterable[str], conv: TextConverter) -> dict[str, st
             if converted != piece.translate(charwise)}
 
 
-def _article_texts(item: EditionArticle) -> list[str]:
-    return [item.title, item.summary, item.source, *(t.name for t in item.tags), plain_text(item.html)]
+def _article_fields(item: EditionArticle) -> tuple[str, ...]:
+    """What of an article a reader of the other script might type: title, summary,
+    outlet, tags and the body (still HTML: its text is taken by the worker)."""
+    return (item.title, item.summary, item.source, *(t.name for t in item.tags), item.html)
 
 
-def build_script_maps(config: Config, by_edition: Mapping[str, list[EditionArticle]], memo: Memo = no_memo) -> list[OutputFile]:
+def _phrases_of(fields: tuple[str, ...], config: Config, code: str) -> dict[str, str]:
+    """``phrase_candidates`` of one article's fields for edition ``code``: the
+    per-article part of the table, run by the workers."""
+    edition = next(e for e in config.editions if e.code == code)
+    return phrase_candidates([*fields[:-1], plain_text(fields[-1])], query_converter(config, edition))
+
+
+def build_script_maps(config: Config, by_edition: Mapping[str, list[EditionArticle]], memo: Memo = no_memo,
+                      workers: Workers | None = None) -> list[OutputFile]:
     """One ``script-map.json`` per edition (see the module docstring).
 
     In: the Config and each edition's articles. Out: OutputFiles, JSON with
-    sorted keys, so the same articles always give the same bytes."""
+    sorted keys, so the same articles always give the same bytes. The phrases of
+    each article are memoised on its digest and found by ``workers`` when given."""
     files = []
     for edition in config.editions:
         conv = query_converter(config, edition)
@@ -163,9 +176,10 @@ def build_script_maps(config: Config, by_edition: Mapping[str, list[EditionArtic
         for other in config.editions:
             if other.code == edition.code:
                 continue
-            for item in by_edition[other.code]:
-                found.update(memo(("script-map", item.article.doc.digest, other.code, edition.code, config.fingerprint),
-                                  partial(phrase_candidates, _article_texts(item), conv)))
+            jobs = [(("script-map", item.article.doc.digest, other.code, edition.code, config.fingerprint),
+                     (_article_fields(item), config, edition.code)) for item in by_edition[other.code]]
+            for phrases in memo_map(memo, workers or Workers(1), jobs, _phrases_of):
+                found.update(phrases)
         table = {"n": MAX_PHRASE, "p": _minimal(found, conv), "c": dict(_char_table(conv))}
         data = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
         files.append(OutputFile(script_map_path(edition), data))
@@ -238,7 +252,8 @@ def normalise_bundle(bundle: Path) -> list[str]:
     return sorted(words)
 
 
-def index_site(config: Config, site_dir: Path) -> None:
+def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None = None,
+               background: bool = False) -> bool:
     """Index every article page of each edition below ``site_dir`` with Pagefind.
 
     In: the Config and a folder holding a complete site (the staged output).
@@ -247,6 +262,11 @@ def index_site(config: Config, site_dir: Path) -> None:
     one Pagefind process each (the command-line tool of the ``pagefind``
     package). Raises BuildError when Pagefind is missing or fails; the staged
     folder is then discarded and the previous site stays.
+
+    ``cancel`` (the preview, whose next rebuild makes this index stale): once
+    set, Pagefind is stopped and nothing in ``site_dir`` changes; returns False
+    then, True once the index is written. ``background``: Pagefind runs at the
+    lowest CPU priority (``nice 19``), so a rebuild running meanwhile keeps the cores.
     """
     if importlib.util.find_spec("pagefind") is None:
         raise BuildError([problem(config.file, 0, "search needs the 'pagefind[extended]' package: "
@@ -260,8 +280,13 @@ def index_site(config: Config, site_dir: Path) -> None:
         for edition in editions:
             command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent",
                        "--glob", f"{edition.prefix}/articles/*/index.html", "--output-path", str(scratch / edition.prefix)]
+            if background and shutil.which("nice"):
+                command = ["nice", "-n", "19", *command]
             runs.append((edition, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
-        failed = [(edition, process.communicate()[0], process.returncode) for edition, process in runs]
+        outputs: dict[int, str] = {}
+        if cancel is not None and not _wait_or_cancel([process for _, process in runs], cancel, outputs):
+            return False
+        failed = [(edition, outputs.get(process.pid) or process.communicate()[0], process.returncode) for edition, process in runs]
         problems = [problem(config.file, 0, f"search indexing of {edition.code} failed (Pagefind exit {code}): {out.strip()[-500:]}")
                     for edition, out, code in failed if code != 0]
         if problems:
@@ -282,3 +307,29 @@ def index_site(config: Config, site_dir: Path) -> None:
             bundle.rename(target)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    return True
+
+
+def _wait_or_cancel(processes: list[subprocess.Popen[str]], cancel: threading.Event, outputs: dict[int, str]) -> bool:
+    """Wait for ``processes`` to end (True), or stop them all once ``cancel`` is set (False).
+    Their output (into ``outputs`` by pid) is read meanwhile, so a talkative run cannot block."""
+
+    def read(process: subprocess.Popen[str]) -> None:
+        outputs[process.pid] = process.stdout.read() if process.stdout else ""
+
+    readers = [threading.Thread(target=read, args=(p,), daemon=True) for p in processes]
+    for reader in readers:
+        reader.start()
+    while any(p.poll() is None for p in processes):
+        if cancel.wait(0.05):
+            for p in processes:
+                if p.poll() is None:
+                    p.kill()
+            for p in processes:
+                p.wait()
+            for reader in readers:
+                reader.join()
+            return False
+    for reader in readers:
+        reader.join()
+    return True

@@ -18,8 +18,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from xml.sax.saxutils import escape, quoteattr
 
+from .cache import Memo, no_memo
 from .config import Config
 from .output import OutputFile
 from .pages import Page
@@ -62,20 +64,26 @@ def sitemap_entries(config: Config, pages: Iterable[Page]) -> list[SitemapEntry]
     return sorted(entries, key=lambda e: e.loc)
 
 
-def render_sitemap(entries: Iterable[SitemapEntry]) -> bytes:
+def render_entry(entry: SitemapEntry) -> str:
+    """One ``<url>`` element, its lines joined, without the final newline."""
+    lines = ["  <url>", f"    <loc>{escape(entry.loc)}</loc>"]
+    if entry.lastmod is not None:
+        lines.append(f"    <lastmod>{entry.lastmod.isoformat()}</lastmod>")
+    for lang, href in entry.alternates:
+        lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(lang)} href={quoteattr(href)}/>')
+    lines.append("  </url>")
+    return "\n".join(lines)
+
+
+def render_sitemap(entries: Iterable[SitemapEntry], memo: Memo = no_memo) -> bytes:
+    """The sitemap of ``entries``; each ``<url>`` is memoised on its entry, so a
+    rebuild after one edit formats only the entries that changed."""
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<urlset xmlns="{_SITEMAP_NS}" xmlns:xhtml="{_XHTML_NS}">',
+        *(memo(("sitemap-url", entry), partial(render_entry, entry)) for entry in entries),
+        "</urlset>",
     ]
-    for entry in entries:
-        lines.append("  <url>")
-        lines.append(f"    <loc>{escape(entry.loc)}</loc>")
-        if entry.lastmod is not None:
-            lines.append(f"    <lastmod>{entry.lastmod.isoformat()}</lastmod>")
-        for lang, href in entry.alternates:
-            lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(lang)} href={quoteattr(href)}/>')
-        lines.append("  </url>")
-    lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -83,9 +91,9 @@ def render_robots(config: Config) -> bytes:
     return f"User-agent: *\nAllow: /\n\nSitemap: {config.base_url}{SITEMAP_FILE}\n".encode("utf-8")
 
 
-def build_sitemap(config: Config, pages: Iterable[Page]) -> list[OutputFile]:
+def build_sitemap(config: Config, pages: Iterable[Page], memo: Memo = no_memo) -> list[OutputFile]:
     """``sitemap.xml`` and ``robots.txt`` for the whole site."""
     return [
-        OutputFile(SITEMAP_FILE, render_sitemap(sitemap_entries(config, pages))),
+        OutputFile(SITEMAP_FILE, render_sitemap(sitemap_entries(config, pages), memo)),
         OutputFile(ROBOTS_FILE, render_robots(config)),
     ]

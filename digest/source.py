@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -249,21 +250,81 @@ def _outside(path: Path, content_dir: Path) -> bool:
     return not real.startswith(root + os.sep)
 
 
-def read_sources(config: Config, memo: Memo = no_memo) -> tuple[SourceDoc, ...]:
+def read_sources(config: Config, memo: Memo = no_memo, changed: Collection[Path] | None = None) -> tuple[SourceDoc, ...]:
     """Read every article; raise one BuildError listing the problems of all files.
-    Every file is read and hashed; only files whose bytes changed are parsed again."""
+    Only files whose bytes changed are parsed again.
+
+    ``changed``: the paths a file watcher reported since the previous call with
+    the same ``memo`` (``serve``); with it, only those files are read again and
+    the rest come from that call's listing, kept in the memo, instead of walking
+    and reading the whole folder. Whatever the listing cannot vouch for (a folder
+    added, moved or deleted, a link, the first call, a file that could not be
+    read last time) means a full walk. None: always a full walk."""
     if not config.content_dir.is_dir():
         raise BuildError([problem(config.file, 0, f"content folder {config.content_dir} does not exist")])
-    docs: list[SourceDoc] = []
+    listing_key = ("content-listing", str(config.content_dir))
+    files: dict[str, tuple[Path, str]] | None = None
     problems: list[Problem] = []
-    files: list[tuple[Path, str, bytes, str]] = []
-    for folder in linked_folders(config.content_dir):
+    if changed is not None:
+        found, previous = memo.lookup(listing_key)
+        if found and previous is not None:
+            files = _apply_changes(dict(previous), config.content_dir, changed)
+    raw_of: dict[str, bytes] = {}
+    if files is None:
+        files, raw_of, problems = _walk(config.content_dir)
+    else:
+        for rel in [rel for rel, (_, digest) in files.items() if not digest]:
+            path = files[rel][0]
+            try:
+                raw = path.read_bytes()
+            except OSError as exc:
+                problems.append(problem(path, 0, f"cannot read: {exc.strerror}"))
+                del files[rel]
+                continue
+            raw_of[rel] = raw
+            files[rel] = (path, hashlib.sha256(raw).hexdigest())
+    if not getattr(memo, "on_disk", True):  # only a cache kept in memory (serve) gets `changed`
+        # A file that could not be read is not in the listing: the next call walks again.
+        memo.store(listing_key, None if problems else MappingProxyType(files))
+    ordered = sorted(files.items(), key=lambda item: item[1][0])
+    prefetch = getattr(memo, "prefetch", None)
+    if prefetch is not None:
+        prefetch([("source", str(path), rel, digest) for rel, (path, digest) in ordered])
+    docs: list[SourceDoc] = []
+    for rel, (path, digest) in ordered:
+        key = ("source", str(path), rel, digest)
+        try:
+            if rel in raw_of:
+                docs.append(memo(key, partial(parse_source, path, rel, raw_of[rel], digest)))
+                continue
+            hit, doc = memo.lookup(key)
+            if not hit:  # not parsed last time (a mistake in it) or forgotten: read it again
+                raw = path.read_bytes()
+                digest = hashlib.sha256(raw).hexdigest()
+                doc = memo(("source", str(path), rel, digest), partial(parse_source, path, rel, raw, digest))
+            docs.append(doc)
+        except BuildError as exc:
+            problems += exc.problems
+        except OSError as exc:
+            problems.append(problem(path, 0, f"cannot read: {exc.strerror}"))
+    if problems:
+        raise BuildError(problems)
+    return tuple(docs)
+
+
+def _walk(content_dir: Path) -> tuple[dict[str, tuple[Path, str]], dict[str, bytes], list[Problem]]:
+    """Every article file of the folder, read and hashed: (rel -> (path, sha256)),
+    (rel -> bytes) and the problems of the files that cannot be read."""
+    problems: list[Problem] = []
+    files: dict[str, tuple[Path, str]] = {}
+    raw_of: dict[str, bytes] = {}
+    for folder in linked_folders(content_dir):
         problems.append(problem(folder, 0, "is a link to a folder, and linked folders are not read: "
                                 "move or copy its articles into the content folder"))
-    for path in content_files(config.content_dir):
-        rel = path.relative_to(config.content_dir).as_posix()
+    for path in content_files(content_dir):
+        rel = path.relative_to(content_dir).as_posix()
         # rglob does not descend into linked folders: only the file itself may be a link.
-        if path.is_symlink() and _outside(path, config.content_dir):
+        if path.is_symlink() and _outside(path, content_dir):
             problems.append(problem(path, 0, "is a link to a file outside the content folder: copy the file in instead"))
             continue
         try:
@@ -271,15 +332,30 @@ def read_sources(config: Config, memo: Memo = no_memo) -> tuple[SourceDoc, ...]:
         except OSError as exc:
             problems.append(problem(path, 0, f"cannot read: {exc.strerror}"))
             continue
-        files.append((path, rel, raw, hashlib.sha256(raw).hexdigest()))
-    prefetch = getattr(memo, "prefetch", None)
-    if prefetch is not None:
-        prefetch([("source", str(path), rel, digest) for path, rel, _, digest in files])
-    for path, rel, raw, digest in files:
-        try:
-            docs.append(memo(("source", str(path), rel, digest), partial(parse_source, path, rel, raw, digest)))
-        except BuildError as exc:
-            problems += exc.problems
-    if problems:
-        raise BuildError(problems)
-    return tuple(docs)
+        files[rel], raw_of[rel] = (path, hashlib.sha256(raw).hexdigest()), raw
+    return files, raw_of, problems
+
+
+def _apply_changes(files: dict[str, tuple[Path, str]], content_dir: Path,
+                   changed: Collection[Path]) -> dict[str, tuple[Path, str]] | None:
+    """The listing after ``changed``: a changed article file is marked to be read
+    again (digest ""), a deleted one dropped; None when only a full walk can tell
+    (a folder, a link, a path gone that held articles)."""
+    for path in changed:
+        if not path.is_relative_to(content_dir):
+            if path.suffix.lower() == ".md":
+                return None  # the folder named another way (a link above it): look at everything
+            continue  # templates, static files, config: not the listing's business
+        rel = path.relative_to(content_dir).as_posix()
+        if any(part.startswith(".") for part in path.relative_to(content_dir).parts):
+            continue  # hidden (an editor's swap or temp file): never read as an article
+        if path.is_symlink() or path.is_dir():
+            return None
+        if path.exists():
+            if path.suffix.lower() == ".md":
+                files[rel] = (path, "")
+        elif rel in files:
+            del files[rel]
+        elif any(r.startswith(rel + "/") for r in files):
+            return None  # a folder that held articles is gone
+    return files

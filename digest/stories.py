@@ -41,20 +41,22 @@ sorted by date and id first), so it may be cached and parallel builds agree.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache, partial
 
 from .article import Article
 from .cleaning import cleaned_text
-from .cache import Memo, no_memo
+from .cache import Memo, memo_map, no_memo
 from .config import Config, StorySettings
 from .convert import to_neutral
+from .workers import Workers
 
 # Leads carry the event (inverted pyramid); the tail of an article is background,
 # quotes and whatever junk survived cleaning. Chosen on the dev split (README).
@@ -411,8 +413,8 @@ def _link(items: Sequence[StoryInput], component: list[int], pairs: dict[tuple[i
           threshold: float, window_s: float) -> list[list[int]]:
     """Agglomerate one component: repeatedly merge the two groups with the best link
     (LINKAGE: their best pair, or the mean over all their pairs, missing pairs 0)
-    while it reaches ``threshold`` and the curator's keys and the window allow."""
-    single = LINKAGE == "single"
+    while it reaches ``threshold`` and the curator's keys and the window allow.
+    Ties go to the pair of groups with the smallest (first, second) root index."""
     members: dict[int, list[int]] = {}
     root_of: dict[int, int] = {}
     key_of: dict[int, str | None] = {}
@@ -423,15 +425,8 @@ def _link(items: Sequence[StoryInput], component: list[int], pairs: dict[tuple[i
         members.setdefault(root, []).append(k)
         root_of[k] = root
         key_of[root] = story if isinstance(story, str) else None
-    # Per pair of groups: the sum of their pair scores (average) or the best one (single).
-    sums: dict[tuple[int, int], float] = {}
-    for (i, j), s in pairs.items():
-        a, b = sorted((root_of[i], root_of[j]))
-        if a != b:
-            sums[(a, b)] = max(sums.get((a, b), 0.0), s) if single else sums.get((a, b), 0.0) + s
     stamps = {k: items[k].date.timestamp() for k in component}
     span = {root: (min(stamps[m] for m in ms), max(stamps[m] for m in ms)) for root, ms in members.items()}
-    blocked: set[tuple[int, int]] = set()
 
     def allowed(a: int, b: int) -> bool:
         if items[a].story is False or items[b].story is False:
@@ -441,12 +436,65 @@ def _link(items: Sequence[StoryInput], component: list[int], pairs: dict[tuple[i
             return False
         return max(span[a][1], span[b][1]) - min(span[a][0], span[b][0]) <= window_s
 
+    def merge(a: int, b: int) -> None:
+        members[a] += members.pop(b)
+        key_of[a] = key_of[a] or key_of[b]
+        span[a] = (min(span[a][0], span[b][0]), max(span[a][1], span[b][1]))
+
+    if LINKAGE == "single":
+        _link_single(pairs, root_of, threshold, allowed, merge)
+    else:
+        _link_average(pairs, root_of, members, threshold, allowed, merge)
+    return [sorted(ms) for ms in members.values()]
+
+
+def _link_single(pairs: dict[tuple[int, int], float], root_of: dict[int, int], threshold: float,
+                 allowed: Callable[[int, int], bool], merge: Callable[[int, int], None]) -> None:
+    """Single linkage with a heap: the best link between two groups is their best
+    pair, so a merge only raises links, and links below ``threshold`` never matter.
+    Entries a merge made stale are skipped when popped. A pair of groups that
+    ``allowed`` refuses stays refused once either grows (its span only widens and a
+    key, once set, stays), so it is dropped for good. Merges happen in the order of
+    (best link descending, first root, second root), the smaller root surviving."""
+    links: dict[int, dict[int, float]] = {}  # root -> other root -> best pair score
+    for (i, j), s in pairs.items():
+        a, b = root_of[i], root_of[j]
+        if a != b and s >= threshold and s > links.get(a, {}).get(b, -1.0):
+            links.setdefault(a, {})[b] = s
+            links.setdefault(b, {})[a] = s
+    heap = [(-s, a, b) for a, linked in links.items() for b, s in linked.items() if a < b]
+    heapq.heapify(heap)
+    while heap:
+        score, a, b = heapq.heappop(heap)
+        own = links.get(a)
+        if own is None or own.get(b) != -score:
+            continue  # a group has merged away, or the link was raised since
+        del own[b], links[b][a]
+        if not allowed(a, b):
+            continue
+        merge(a, b)
+        for c, s in links.pop(b).items():
+            del links[c][b]
+            if s > own.get(c, -1.0):
+                own[c] = links[c][a] = s
+                heapq.heappush(heap, (-s, min(a, c), max(a, c)))
+
+
+def _link_average(pairs: dict[tuple[int, int], float], root_of: dict[int, int], members: dict[int, list[int]],
+                  threshold: float, allowed: Callable[[int, int], bool], merge: Callable[[int, int], None]) -> None:
+    """Average linkage: the mean over all pairs of two groups, rescanned after each merge."""
+    sums: dict[tuple[int, int], float] = {}  # per pair of groups: the sum of their pair scores
+    for (i, j), s in pairs.items():
+        a, b = sorted((root_of[i], root_of[j]))
+        if a != b:
+            sums[(a, b)] = sums.get((a, b), 0.0) + s
+    blocked: set[tuple[int, int]] = set()
     while True:
         best: tuple[float, int, int] | None = None
         for (a, b), total in sums.items():
             if (a, b) in blocked:
                 continue
-            mean = total if single else total / (len(members[a]) * len(members[b]))
+            mean = total / (len(members[a]) * len(members[b]))
             if mean >= threshold and (best is None or (mean, -a, -b) > (best[0], -best[1], -best[2])):
                 best = (mean, a, b)
         if best is None:
@@ -455,24 +503,23 @@ def _link(items: Sequence[StoryInput], component: list[int], pairs: dict[tuple[i
         if not allowed(a, b):
             blocked.add((a, b))
             continue
-        members[a] += members.pop(b)
-        key_of[a] = key_of[a] or key_of[b]
-        span[a] = (min(span[a][0], span[b][0]), max(span[a][1], span[b][1]))
+        merge(a, b)
         merged: dict[tuple[int, int], float] = {}
         for (x, y), total in sums.items():
             x2, y2 = (a if x == b else x), (a if y == b else y)
             if x2 != y2:
                 pair = (min(x2, y2), max(x2, y2))
-                merged[pair] = max(merged.get(pair, 0.0), total) if single else merged.get(pair, 0.0) + total
+                merged[pair] = merged.get(pair, 0.0) + total
         sums = merged
         blocked = {p for p in blocked if a not in p and b not in p}
-    return [sorted(ms) for ms in members.values()]
 
 
-def story_input(article: Article) -> StoryInput:
-    """The part of a prepared Article that grouping reads: its cleaned body as plain text."""
+def story_input(article: Article, text: str | None = None) -> StoryInput:
+    """The part of a prepared Article that grouping reads: its cleaned body as plain
+    text (``text``, when the caller has it already)."""
     doc = article.doc
-    return StoryInput(doc.slug, doc.source, doc.date, doc.lang, doc.title, cleaned_text(article.html), doc.story, doc.story_lead)
+    return StoryInput(doc.slug, doc.source, doc.date, doc.lang, doc.title,
+                      cleaned_text(article.html) if text is None else text, doc.story, doc.story_lead)
 
 
 def worth_comparing(items: Sequence[StoryInput], settings: StorySettings) -> bool:
@@ -484,14 +531,27 @@ def worth_comparing(items: Sequence[StoryInput], settings: StorySettings) -> boo
     return any(b - a <= settings.window_hours * 3600 for a, b in zip(stamps, stamps[1:]))
 
 
-def site_stories(config: Config, published: Sequence[Article], memo: Memo = no_memo) -> tuple[Story, ...]:
+def _features(html: str, title: str, with_lines: bool) -> tuple[str, tuple[str, ...] | None]:
+    """One article's cleaned plain text and, when grouping compares texts, its
+    ``article_lines``: the per-article part of grouping, run by the workers."""
+    text = cleaned_text(html)
+    return text, article_lines(title, text) if with_lines else None
+
+
+def site_stories(config: Config, published: Sequence[Article], memo: Memo = no_memo,
+                 workers: Workers | None = None) -> tuple[Story, ...]:
     """The stories of a site's published articles (``pages.published_articles``).
 
-    Per-article features are memoised on the file's digest; the grouping itself on
-    the digests of all articles, so ``serve`` regroups only when an article changed,
-    and always exactly as a clean build would."""
-    inputs = [story_input(a) for a in published]
-    lines = [memo(("story-lines", a.doc.path, a.doc.digest, config.fingerprint), partial(article_lines, i.title, i.text))
-             for a, i in zip(published, inputs, strict=True)] if worth_comparing(inputs, config.stories) else None
+    Per-article features are memoised on the file's digest and computed by
+    ``workers`` when given; the grouping itself on the digests of all articles, so
+    ``serve`` regroups only when an article changed, and always exactly as a clean
+    build would."""
+    bare = [story_input(a, "") for a in published]
+    compare = worth_comparing(bare, config.stories)
+    features = memo_map(memo, workers or Workers(1),
+                        [(("story-features", a.doc.path, a.doc.digest, compare, config.fingerprint), (a.html, a.doc.title, compare))
+                         for a in published], _features)
+    inputs = [replace(i, text=text) for i, (text, _) in zip(bare, features, strict=True)]
+    lines = [found for _, found in features] if compare else None
     key = hashlib.sha256("\0".join(f"{a.doc.path}\0{a.doc.digest}" for a in published).encode()).hexdigest()
     return memo(("stories", key, config.fingerprint), partial(group_stories, inputs, config.stories, lines))

@@ -235,3 +235,31 @@ def test_the_page_reader_does_not_count_script_code_as_text() -> None:
             "<div id='story'>" + "".join(f"<p>第{i}段：市府今天说明新办法的细节，居民可上网查询。</p>" for i in range(6))
             + "</div></body></html>")
     assert _main_element(lxml.html.document_fromstring(page)).get("id") == "story"
+
+
+def test_a_site_notice_far_below_the_article_does_not_stretch_it_and_goes_with_the_menus() -> None:
+    """The main block: a sentence-like footer notice beyond a long run of menu lines
+    is detached from the article, so the menus and the notice go; the article's last
+    line, a sentence closed by a reporter's name in brackets, stays."""
+    P4 = "<p>官员说，新办法试行一年后再评估，届时会公布各区的回收数据。</p>"
+    close = "<p>该办法全文已在市政府网站公布。下一步将召开听证会。（王小明）</p>"
+    menu = "".join(f"<p>{t}</p>" for t in ("扫一扫在手机打开", "领导动态", "政务公开", "政策解读", "通知公告",
+                                            "在线访谈", "统计数据", "办事服务", "东区", "西区", "南区"))
+    notice = "<p>本站提示：使用大于1366*768分辨率的浏览器可以获得最佳浏览效果！</p>"
+    cleaned = _clean(P1 + P2 + P3 + P4 + close + menu + notice)
+    assert to_plain_lines(cleaned.html) == [p[3:-4] for p in (P1, P2, P3, P4, close)]
+    assert _rules(cleaned)["本站提示：使用大于1366*768分辨率的浏览器可以获得最佳浏览效果！"] == "page:tail-chrome"
+    # without the menu run the same notice is not taken by shape: it may be the article's
+    assert "本站提示：使用大于1366*768分辨率的浏览器可以获得最佳浏览效果！" in _kept(P1 + P2 + P3 + P4 + notice)
+
+
+def test_lines_above_a_closing_credit_are_the_articles_close_not_chrome() -> None:
+    """A credit line (Reporting by …) closes the article: the short lines above it are
+    the article's own (chart links), even when many menu lines follow the credit."""
+    charts = "".join(f"<p>(Graphic: {t} - here)</p>" for t in ("Global assets", "Currencies", "Emerging markets"))
+    menu = "".join(f"<p>{t}</p>" for t in ("Apps", "Careers", "Advertise", "Contact", "Privacy", "Cookies",
+                                            "Accessibility", "Site index", "Terms"))
+    en = ("<p>Oil prices fell on Tuesday as traders worried about a glut of supply next year.</p>"
+          "<p>Stocks drifted near record highs while the dollar held steady against major currencies.</p>")
+    kept = _kept(en + charts + "<p>Reporting by Jane Doe; Editing by John Roe</p>" + menu)
+    assert kept[-1] == "(Graphic: Emerging markets - here)" and "Apps" not in kept

@@ -280,3 +280,25 @@ def test_labels_and_a_column_blurb_after_a_closing_prompt_go_but_a_byline_stays(
     assert len(kept) == 5 and kept[-1].endswith("社区每周收运四次。")
     # a line that reports after the prompt: the box sat between two paragraphs, nothing goes
     assert "記者王小明／台北報導" in _kept(P1 + P2 + P3 + prompt + "<p>記者王小明／台北報導</p><p>（完）</p>")
+
+
+def test_a_closing_line_that_speaks_to_the_reader_without_naming_the_outlet_stays() -> None:
+    closing = "<p>教书不问贵贱，育人不分优劣，让我们一起道一声：老师，您辛苦了。</p>"
+    assert _kept(P1 + P2 + P3 + closing)[-1] == closing[3:-4]
+
+
+def test_a_byline_with_its_date_is_no_header_line() -> None:
+    byline = "<p>中國時報 張大明／特稿 2013年07月18日 05:40</p>"
+    assert _kept(byline + P1 + P2)[0] == byline[3:-4]
+
+
+def test_a_class_word_never_cuts_a_byline_caption_or_standfirst(tmp_path: Path) -> None:
+    page = _page(tmp_path, "<article><h1>River wall raised</h1>"
+                 "<div class='tags'>The city ends nine years of waiting on the east bank with a wall two metres higher.</div>"
+                 "<div class='social-share'>By Jane Doe <time datetime='2025-03-04'>March 4, 2025</time></div>"
+                 "<p>The city finished raising the river wall on Monday, two months ahead of schedule.</p>"
+                 "<p>Engineers said the wall would hold back a flood of the kind seen once a century.</p>"
+                 "<div class='share-bar'>Facebook Twitter Email</div></article>")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert "The city ends nine years" in clip.body and "By Jane Doe" in clip.body and "March 4, 2025" in clip.body
+    assert "Facebook Twitter Email" not in clip.body

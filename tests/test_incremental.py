@@ -86,6 +86,17 @@ def _move_article(s: Site) -> None:
     s.b.rename(target)
 
 
+def _rename_folder(s: Site) -> None:
+    """A folder of articles renamed: the watcher reports the folders, not the files in them."""
+    (s.root / "content" / "moved").rename(s.root / "content" / "moved-again")
+
+
+def _editor_droppings(s: Site) -> None:
+    """What editors and curators leave beside articles: never read as articles."""
+    (s.root / "content" / f".{s.a.name}.swp").write_bytes(b"\x00swap")
+    (s.root / "content" / "notes.txt").write_text("not an article\n", encoding="utf-8")
+
+
 # (what the curator did, the edit, whether the build must fail)
 EDITS: list[tuple[str, Edit, bool]] = [
     ("article body", lambda s: append(s.a, "\n\n增量构建测试：软件发布了新版本。\n"), False),
@@ -98,6 +109,8 @@ EDITS: list[tuple[str, Edit, bool]] = [
     ("draft hides an article", lambda s: edit_frontmatter(s.a, draft=True), False),
     ("draft removed", lambda s: edit_frontmatter(s.a, draft=None), False),
     ("file moved to another folder", _move_article, False),
+    ("folder of articles renamed", _rename_folder, False),
+    ("hidden and non-article files beside articles", _editor_droppings, False),
     ("broken frontmatter", lambda s: replace(s.a, "\ntitle:", "\ntitle: [never closed\nx:"), True),
     ("broken frontmatter fixed", lambda s: replace(s.a, "\ntitle: [never closed\nx:", "\ntitle:"), False),
     ("article template", lambda s: replace(s.root / "templates" / "article.html", "{% block main %}", "{% block main %}<!-- edited -->"), False),
@@ -152,6 +165,18 @@ def cached_build(root: Path, out: Path) -> subprocess.CompletedProcess[str]:
     return run_cli(root, "build", "--jobs", "2", "--out", str(out))
 
 
+def source_state(root: Path) -> dict[Path, bytes | None]:
+    """Every file (its bytes) and folder (None) of the site's inputs."""
+    return {p: None if p.is_dir() else p.read_bytes() for p in root.rglob("*")
+            if p.relative_to(root).parts[0] not in ("site", ".cache")}
+
+
+def watcher_report(before: dict[Path, bytes | None], after: dict[Path, bytes | None]) -> frozenset[Path]:
+    """What a file watcher reports for the difference of two ``source_state``s:
+    every file and folder added, deleted or rewritten."""
+    return frozenset(p for p in before.keys() | after.keys() if before.get(p, b"gone") != after.get(p, b"gone"))
+
+
 def stamps(folder: Path) -> dict[str, tuple[int, int]]:
     return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
 
@@ -165,6 +190,10 @@ def test_incremental_rebuilds_equal_clean_builds(tmp_path: Path, make_site: Call
     cache = BuildCache()
     build(load_config(config_path), inc, cache)
     first = tree_bytes(inc)
+    # As serve runs it: the same cache kind, told which paths the watcher reported.
+    watched, watched_cache = tmp_path / "watched", BuildCache()
+    build(load_config(config_path), watched, watched_cache)
+    state, unbuilt = source_state(root), frozenset[Path]()
     assert cached_build(root, cli).returncode == 0
     assert_same_tree(inc, clean_build(root, tmp_path / "clean-0"), "first build")
     assert_same_tree(cli, tmp_path / "clean-0", "first build, cached command line")
@@ -180,15 +209,24 @@ def test_incremental_rebuilds_equal_clean_builds(tmp_path: Path, make_site: Call
         before, hits = tree_bytes(inc), cache.hits["article"]
         cli_before, cli_stamps = tree_bytes(cli), stamps(cli)
         edit(site)
+        new_state = source_state(root)
+        # serve keeps a failed build's paths for the next build (serve.watch_and_rebuild)
+        reported, state = unbuilt | watcher_report(state, new_state), new_state
         if must_fail:
             with pytest.raises(BuildError):
                 build(load_config(config_path), inc, cache)
             assert tree_bytes(inc) == before, f"the failed build '{step}' changed the output"
+            with pytest.raises(BuildError):
+                build(load_config(config_path), watched, watched_cache, changed=reported)
+            unbuilt = reported
             assert cached_build(root, cli).returncode == 1 and tree_bytes(cli) == cli_before
             continue
         build(load_config(config_path), inc, cache)
         clean = clean_build(root, tmp_path / f"clean-{number}")
         assert_same_tree(inc, clean, step)
+        build(load_config(config_path), watched, watched_cache, changed=reported)
+        assert_same_tree(watched, clean, f"{step}, told what changed")
+        unbuilt = frozenset()
         result = cached_build(root, cli)
         assert result.returncode == 0, result.stderr
         assert_same_tree(cli, clean, f"{step}, cached command line")
@@ -211,3 +249,5 @@ def test_incremental_rebuilds_equal_clean_builds(tmp_path: Path, make_site: Call
     (root / "glossary.yaml").unlink()
     build(load_config(config_path), inc, cache)
     assert tree_bytes(inc) == first
+    build(load_config(config_path), watched, watched_cache, changed=watcher_report(state, source_state(root)))
+    assert tree_bytes(watched) == first

@@ -10,14 +10,19 @@ import http.client
 import json
 import re
 import signal
+import shutil
 import socket
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_site
+from conftest import REPO, copy_site, tree_bytes
+from digest.config import load_config
+from digest.pipeline import build
 from digest.preview_http import CLIENT_PATH, LiveState, bind_server, inject_script, resolve_target
+from digest.search import index_site
 from digest.serve import add_serve_arguments
 from serve_harness import ServeProcess, set_base_url, write_atomically
 
@@ -397,3 +402,24 @@ def test_stops_cleanly_without_a_traceback(tmp_path: Path, sig: int) -> None:
     with pytest.raises(OSError):
         get(server.origin, "/digest/")
 
+
+
+def test_search_indexing_stopped_by_the_next_save_leaves_the_site_as_it_was(tmp_path: Path) -> None:
+    """serve drops a background index run when a new change comes (its pages are
+    about to be replaced): Pagefind is stopped, nothing in the site changes and
+    no scratch folder is left; run to the end, the index is written."""
+    root = make_site(tmp_path / "src")
+    config = load_config(root / "config.yaml")
+    build(config)
+    site = config.output_dir
+    before = tree_bytes(site)
+    for bundle in site.glob("*/pagefind"):
+        shutil.rmtree(bundle)
+    without_index = tree_bytes(site)
+    cancel = threading.Event()
+    cancel.set()
+    assert index_site(config, site, cancel=cancel, background=True) is False
+    assert tree_bytes(site) == without_index
+    assert not list(site.glob(".pagefind-*"))
+    assert index_site(config, site, cancel=threading.Event(), background=True) is True
+    assert tree_bytes(site) == before  # the same bytes as the build's own index

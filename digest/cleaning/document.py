@@ -8,6 +8,11 @@ Out: a :class:`Document` -- read-only facts about the clipping that the passes o
 * the **article span**: where the article starts (just after the title seen
   again in the body, else at the first line of prose) and where it ends (the
   last line of prose);
+* the **main block**: pasted pages put site text around the article -- a footer
+  notice, a teaser paragraph -- that reads like prose.  Prose lines separated by
+  a long gap of page chrome form blocks; the block with the most prose is the
+  article, and a small block after it beyond such a gap is *detached*: it
+  does not stretch the span (see :func:`_main_block`);
 * **sections**: a heading (``<h1>``-``<h6>``, a bold line, or a heading a rule
   recognised) owns the lines after it up to the next heading or footer;
 * **units**: a headline followed directly by prose -- the shape of an article,
@@ -55,6 +60,7 @@ class Document:
     title_at: int | None            # where the title is seen again in the body
     prose: tuple[int, ...]          # indices of the lines of prose, in order
     sections: tuple[Section, ...]   # every heading's scope, in order
+    detached: frozenset[int] = frozenset()  # prose-like lines outside the main block
 
     def prose_after(self, index: int) -> bool:
         """True when a line of prose follows line ``index``."""
@@ -113,6 +119,8 @@ def footer(line: Line) -> bool:
 def model(lines: list[Line], title: str | None = None) -> Document:
     """Build the :class:`Document` of a judged line list."""
     prose = tuple(i for i, ln in enumerate(lines) if is_prose(ln))
+    detached = _main_block(lines, prose)
+    prose = tuple(i for i in prose if i not in detached)
     first = prose[0] if prose else len(lines)
     title_at = None
     keys = title_keys(title) if title else ()
@@ -131,7 +139,56 @@ def model(lines: list[Line], title: str | None = None) -> Document:
         end = heads[k + 1] if k + 1 < len(heads) else len(lines)
         stop = next((j for j in range(h + 1, end) if footer(lines[j])), end)
         sections.append(Section(h, h + 1, stop))
-    return Document(start, prose[-1] if prose else -1, title_at, prose, tuple(sections))
+    return Document(start, prose[-1] if prose else -1, title_at, prose, tuple(sections), frozenset(detached))
+
+
+# A gap of page chrome between two blocks of prose: at least this many lines, most of
+# them short (menu items, headlines, counters) or already judged junk, with a line a
+# chrome rule removed among them -- or so long that no article list explains it.
+_GAP_LINES = 8
+_GAP_LONG = 15
+_GAP_SHORT = 30          # characters: a menu item or a short headline
+_SMALL_BLOCK = 0.2       # share of the main block's prose characters
+_GAP_EVIDENCE = ("nav:", "list:", "page:", "prompt:", "rights:", "meta:", "edge:", "share:", "ad:", "credit:")
+
+
+def _main_block(lines: list[Line], prose: tuple[int, ...]) -> set[int]:
+    """The prose lines outside the article's main block (module docstring).
+
+    Blocks of prose are split where a chrome gap separates them; starting from the
+    block with the most prose characters, the blocks after it are detached while
+    each is small (at most a fifth of the main block) -- the first
+    large block stops the walk, so an article cut in two by a long list stays whole.
+    A list introduced by a colon is the article's own and never splits it."""
+    if len(prose) < 4:
+        return set()
+    blocks: list[list[int]] = [[prose[0]]]
+    for a, b in zip(prose, prose[1:]):
+        gap = range(a + 1, b)
+        if len(gap) >= _GAP_LINES and not _INTRO.search(lines[a].text):
+            short = sum(1 for j in gap if lines[j].verdict or len(lines[j].text) <= _GAP_SHORT)
+            evidence = any((lines[j].verdict or "").startswith(_GAP_EVIDENCE) for j in gap)
+            if short * 4 >= len(gap) * 3 and (evidence or len(gap) >= _GAP_LONG):
+                blocks.append([b])
+                continue
+        blocks[-1].append(b)
+    if len(blocks) == 1:
+        return set()
+    weight = [sum(len(lines[i].text) for i in blk) for blk in blocks]
+    main = max(range(len(blocks)), key=lambda k: weight[k])
+    if len(blocks[main]) < 3:
+        return set()
+    detached: set[int] = set()
+    # only below the article: above it, a small block may be its lede or standfirst
+    # set apart by a gallery, and the head passes have their own evidence (the title)
+    for k in range(main + 1, len(blocks)):
+        if weight[k] > _SMALL_BLOCK * weight[main] or len(blocks[k]) > 3:
+            break
+        detached.update(blocks[k])
+    return detached
+
+
+_INTRO = re.compile(r"[:：︰]\s*$")
 
 
 def _repeated_headline(lines: list[Line], first: int) -> int | None:

@@ -153,6 +153,8 @@ _BYLINE = re.compile(
     r"|[\W_]{0,2}[^。！？!?]{0,14}(記者|记者|特派員|特派员|特約記者|特约记者)[^。！？!?]{1,40}"
     r"|[\W_]{0,2}(文|撰文|文字|作者|採訪|采访|攝影|摄影)\s*[／/｜|╱:：]\s*[^。！？!?]{1,30}"
     r"|[\W_]{0,2}[\u4e00-\u9fff]{2,4}\s*[／/╱]\s*[\u4e00-\u9fff]{2,8}\s*\d{1,2}\s*日\s*(電|电)[\W_]{0,2}"
+    # "中國時報 張立勳／特稿 2013年07月18日 05:40": an outlet, a name, the kind of piece
+    r"|[^。！？!?]{0,20}[\u4e00-\u9fff]{2,4}\s*[／/╱]\s*[\u4e00-\u9fff]{0,8}(特稿|報導|报道|報道|專訪|专访)[^。！？!?]{0,30}"
     # the label of a byline whose name follows on the next line: "文/", "By"
     r"|\s*(文|撰文|文字|(?i:by))\s*[／/｜|╱:：]?\s*")
 # A caption: text that ends with the picture's credit or opens with a caption label.
@@ -168,8 +170,12 @@ _CAPTION_CREDIT = re.compile(
 
 def furniture(line: Line) -> bool:
     """A byline, dateline or caption of the article itself (see ``_BYLINE``)."""
-    t = line.text
-    if len(t) > 400 or line.tag in OPAQUE:
+    return line.tag not in OPAQUE and furniture_text(line.text)
+
+
+def furniture_text(t: str) -> bool:
+    """:func:`furniture` on a line's text alone (the full-page reader asks it too)."""
+    if len(t) > 400:
         return False
     if len(t) <= 120 and _BYLINE.fullmatch(t) and "。" not in t and not re.search(r"[.!?！？]$", t):
         return True
@@ -258,7 +264,10 @@ def whole_line_rules(lines: list[Line], rules: Rules) -> None:
         # what the article tells its subjects to do, not a prompt to the reader
         m = c.strict.fullmatch(t) or (None if narrated or _numbered_item(lines, i, c) else prompt_match(t, low, c))
         if m:
-            ln.verdict = c.names[m.lastgroup or ""]
+            name = c.names[m.lastgroup or ""]
+            if name.startswith("meta:") and furniture(ln):
+                continue  # a byline with its date ("中國時報 張立勳／特稿 2013年07月18日 05:40") is no header
+            ln.verdict = name
 
 
 _NUMBERED = re.compile(r"\s*(\d{1,2})\s*[.、．)）]\s*\S")

@@ -11,8 +11,10 @@ Out: more verdicts, each with its rule name; :func:`digest.cleaning.stage.clean_
    prose repeats one higher up), or when four or more short lines stand above the
    prose and a navigation rule already fired among them, every line above the
    article's start goes -- except kicker, byline, dateline, standfirst, caption and
-   editor's note; ``page:tail-chrome`` -- eight or more short lines after the last
-   prose (never a list the article introduces, a timeline, a footnote or a caption);
+   editor's note; ``page:tail-chrome`` -- from the first run of eight short lines
+   after the last prose of the main block (below a closing credit, if there is one)
+   to the end, with the few sentence-like site notices among them (never a list the
+   article introduces, a timeline, a footnote or a caption);
 2. ``edge:provenance-header`` -- meta-text about the document above its first prose:
    which article it reposts, which tool saved it;
 3. ``list:section`` / ``doc:other-article`` -- a related heading (更多文章, 图辑 …)
@@ -44,7 +46,7 @@ from digest.cleaning.config import Rules
 from digest.cleaning.document import Document, Section, is_heading, is_prose, model, title_key
 from digest.cleaning.lines import OPAQUE, Line
 from digest.cleaning.passes import (
-    _BYLINE_WORDS, _DATE_ONLY, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sentence,
+    _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sentence,
     footnote, furniture,
 )
 
@@ -101,13 +103,13 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
     head = [i for i in range(start) if lines[i].verdict is None]
     if doc.title_at is None:
         fired = any((lines[i].verdict or "").startswith(_CHROME_RULES) for i in range(start))
-        if any(is_prose(lines[i]) for i in head) or not (
-                len(head) >= 4 and fired or len(head) >= _LONG_HEAD and all(_chrome_like(lines[i]) for i in head)):
+        if any(is_prose(lines[i]) and i not in doc.detached for i in head) or not (
+                len(head) >= 4 and fired or len(head) >= _LONG_HEAD and all(_chrome_like(lines[i]) or i in doc.detached for i in head)):
             return
     kicker = doc.title_at - 1 if doc.title_at is not None else None
     for i in head:
         ln = lines[i]
-        if _fixed(ln) or ln.caption or is_prose(ln) or _DATE_ONLY.fullmatch(ln.text) or furniture(ln):
+        if _fixed(ln) or ln.caption or (is_prose(ln) and i not in doc.detached) or _DATE_ONLY.fullmatch(ln.text) or furniture(ln):
             continue
         if len(ln.text) <= 60 and _BYLINE_WORDS.search(ln.text):
             continue  # a byline
@@ -135,8 +137,27 @@ def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
     if _INTRO_END.search(lines[last].text):
         return
     tail = [i for i in range(last + 1, len(lines)) if lines[i].verdict is None]
-    if len(tail) < _LONG_HEAD or _enumerated(lines, tail) or not all(
-            _chrome_like(lines[i]) or _fixed(lines[i]) or lines[i].caption for i in tail):
+    # the chrome starts where eight chrome-like lines in a row begin: a line of the
+    # article's close that is no sentence (a credit in brackets) may stand before it
+    # a credit line (责任编辑, Reporting by) closes the article: what stands above it is
+    # the article's close, so the chrome can only begin below it
+    credits = [k for k, i in enumerate(range(last + 1, len(lines))) if (lines[i].verdict or "").startswith("credit:")]
+    if credits:
+        close = last + 1 + credits[0]
+        tail = [i for i in tail if i > close]
+    run = 0
+    for k, i in enumerate(tail):
+        run = run + 1 if _chrome_like(lines[i]) and not _fixed(lines[i]) and not lines[i].caption else 0
+        if run == _LONG_HEAD:
+            if any(_INTRO_END.search(lines[j].text) for j in tail[:k + 1 - run]):
+                return  # a line of the close introduces the list: the article's own
+            tail = tail[k + 1 - run:]
+            break
+    # inside the chrome, a stray notice that reads like a sentence ("使用…浏览器可以获得
+    #最佳浏览效果！") goes with it -- only a few of them, each short, among many menu lines
+    odd = [i for i in tail if not (_chrome_like(lines[i]) or _fixed(lines[i]) or lines[i].caption or i in doc.detached)]
+    if len(tail) < _LONG_HEAD or _enumerated(lines, tail) or odd and (
+            len(odd) * 10 > len(tail) or any(len(lines[i].text) > 120 for i in odd)):
         return
     for i in tail:
         ln = lines[i]
@@ -301,8 +322,13 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
         if _fixed(ln) or ln.caption or not _READER.search(ln.text):
             return False
         outlet = _OUTLET.search(ln.text)
-        return _self_talk(ln, names) or (outlet is not None and len(outlet.group(0)) <= 10
-                                         and not _REPORTING.search(ln.text) and not _SPEECH.search(ln.text))
+        t = ln.text
+        # "我们"/"you" alone is how an article may close ("让我们一起道一声：老师，您辛苦了。"):
+        # the outlet must be named, an account listed or a promo thing offered
+        talk = _self_talk(ln, names) and bool(any(name in t for name in names) or _ACCOUNT.search(t)
+                                              or _EDGE_PROMO.search(t))
+        return talk or (outlet is not None and len(outlet.group(0)) <= 10
+                        and not _REPORTING.search(t) and not _SPEECH.search(t))
 
     prose = [i for i in alive if is_prose(lines[i]) and not promo(i)]
     if not prose:
