@@ -2,7 +2,7 @@
 
     python bench/score_stories.py ARTICLES.jsonl LABELS.tsv [--split FILE] [--part dev|test|all]
         [--threshold T ...] [--method background|tfidf] [--linkage single|average]
-        [--decay-hours H] [--cross-script X] [--body-chars N] [--p0 P] [--errors]
+        [--decay-hours H] [--cross-script X] [--body-chars N] [--lead-chars N|none] [--p0 P] [--errors]
 
 ARTICLES.jsonl: one article per line in the ``build.py stories --jsonl`` format
 (``id``, ``outlet``, ``url``, ``date``, ``lang``, ``title``, ``text`` as clipped).
@@ -14,7 +14,7 @@ day written in the article's date). Only the chosen part's articles are grouped.
 Every article is cleaned and grouped by the build's own functions
 (``cli_stories.read_jsonl``, ``stories.group_stories``); ``--method``,
 ``--linkage``, ``--decay-hours`` (1e9: no decay), ``--cross-script`` (1: none),
-``--body-chars`` and ``--p0`` swap in the alternatives that were measured
+``--body-chars``, ``--lead-chars`` and ``--p0`` swap in the alternatives that were measured
 against it (README "Stories"). Prints, per threshold: B-cubed precision, recall and
 F1 (Bagga & Baldwin 1998: per article, the overlap of its predicted and true
 story), pairwise precision, recall and F1 over article pairs, and the recall of
@@ -117,6 +117,7 @@ def main() -> int:
     parser.add_argument("--cross-script", type=float)
     parser.add_argument("--body-chars", type=int)
     parser.add_argument("--p0", type=float)
+    parser.add_argument("--lead-chars", help="body characters of the lead compared besides the whole window; none: no lead")
     parser.add_argument("--errors", action="store_true", help="list wrongly joined and missed pairs")
     args = parser.parse_args()
 
@@ -129,6 +130,8 @@ def main() -> int:
         stories.BODY_CHARS = args.body_chars
     if args.p0:
         stories.P0 = args.p0
+    if args.lead_chars:
+        stories.LEAD_CHARS = None if args.lead_chars == "none" else int(args.lead_chars)
 
     items, problems = read_jsonl(args.articles, {})
     for item in problems:
@@ -145,7 +148,7 @@ def main() -> int:
     titles = {i.id: i.title for i in items}
     print(f"{len(items)} articles, {len(set(gold.values()))} true stories, part {args.part}, "
           f"method {args.method}, linkage {stories.LINKAGE}, decay {stories.DECAY_HOURS} h, cross-script x{args.cross_script or StorySettings().cross_script}, "
-          f"body chars {stories.BODY_CHARS}, P0 {stories.P0}")
+          f"body chars {stories.BODY_CHARS}, lead chars {stories.LEAD_CHARS}, P0 {stories.P0}")
     print("threshold  B3-P   B3-R   B3-F1  pair-P pair-R pair-F1 cross-R (pairs)")
     for threshold in args.threshold:
         settings = StorySettings(threshold=threshold, cross_script=args.cross_script or StorySettings().cross_script)

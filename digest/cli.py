@@ -5,6 +5,7 @@ mistake in the curator's input."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -126,9 +127,29 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_arguments(argv)
     try:
-        return int(args.func(args))
-    except BuildError as error:
-        _print_problems(error)
-        return 1
+        try:
+            status = int(args.func(args))
+        except BuildError as error:
+            _print_problems(error)
+            status = 1
+        sys.stdout.flush()  # a reader that went away shows here, not at interpreter exit
+        return status
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+# Exit status of a command whose output pipe was closed (`build.py stories | head -1`):
+# 128 + SIGPIPE, what the shell reports for a tool that SIGPIPE ended.
+EXIT_PIPE_CLOSED = 141
+
+
+def _reader_gone() -> int:
+    """The reader of stdout closed the pipe: stop quietly, as ``head``-fed tools do.
+    stdout is pointed at the null device so the interpreter's last flush of the
+    unwritten buffer cannot raise a second BrokenPipeError (Python docs, "Note on SIGPIPE")."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_PIPE_CLOSED

@@ -181,7 +181,9 @@ def by_day(entries: list[StoryEntry]) -> tuple[DayGroup, ...]:
 def content_key(items: list[EditionArticle], entries: list[StoryEntry] | None = None) -> str:
     """Identity of what a listing shows: its articles and how they are grouped."""
     parts = [f"{i.path}\0{i.article.doc.digest}" for i in items]
-    parts += [" ".join(a.path for a in (e.lead, *e.others)) for e in entries or ()]
+    # Grouping may change while none of the listed articles does (an article outside
+    # the listing joins two of them into one story), so the entries count too.
+    parts += [" ".join(a.path for a in (e.lead, *e.others)) + f"\0{e.path}" for e in entries or ()]
     return hashlib.sha1("\0".join(parts).encode()).hexdigest()
 
 
@@ -406,12 +408,13 @@ def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], k
         made: list[Page] = []
         for number, chunk in enumerate(chunks, start=1):
             path = page_path(edition, number)
-            data = {"kind": kind, "name": names[slug], "slug": slug, "count": len(group), "days": by_day(story_entries(chunk, story_of, edition)),
+            entries = story_entries(chunk, story_of, edition)
+            data = {"kind": kind, "name": names[slug], "slug": slug, "count": len(group), "days": by_day(entries),
                     "number": number, "pages": links,
                     "feed": tag_feed_path(edition, Tag(names[slug], slug)) if kind == "tag" else ""}
             made.append(Page(f"{path}index.html", "names.html", path, edition,
                              _same_path_in_every_edition(config, lambda e, n=number: page_path(e, n)),
-                             MappingProxyType(data), f"{content_key(chunk)}:{names[slug]}:{len(group)}:{len(chunks)}"))
+                             MappingProxyType(data), f"{content_key(chunk, entries)}:{names[slug]}:{len(group)}:{len(chunks)}"))
         return tuple(made)
 
     for slug in sorted(members):

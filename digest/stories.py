@@ -8,11 +8,12 @@ other article reports is a story of its own.
 
 Method (chosen by measurement, README "Stories"):
 
-1. Text: title + cleaned body, NFKC, one script and one spelling of regional names
-   (``convert.to_neutral``: Traditional -> Simplified, 川普 -> 特朗普), lower case. Lines an outlet repeats in several of its articles
-   (galleries, "follow us", related-link blocks cleaning missed) are dropped, then
-   only the first ``BODY_CHARS`` characters of the body count: the lead carries the
-   event, the tail carries background and junk.
+1. Text: title + cleaned body, NFKC. Lines an outlet repeats in several of its
+   articles (galleries, "follow us", related-link blocks cleaning missed) are
+   dropped, then only the first ``BODY_CHARS`` characters of the body count: the
+   lead carries the event, the tail carries background and junk. That window is put
+   in one script with one spelling of regional names (``convert.to_neutral``:
+   Traditional -> Simplified, 川普 -> 特朗普) and lower case.
 2. Terms: Chinese runs -> character bigrams; Latin/digit runs -> words.
 3. Weights: sublinear term frequency x *background specificity*
    ``max(0, ln(P0 / p(term)))``, where ``p`` is the term's frequency in general
@@ -22,7 +23,9 @@ Method (chosen by measurement, README "Stories"):
    does not depend on which other articles exist, so one threshold serves a
    two-article site and a ten-thousand-article one alike, and adding an article
    never changes the similarity of two others. Rows are L2-normalised; cosine
-   similarity is their product as scipy sparse matrices.
+   similarity is their product as scipy sparse matrices, computed for the whole
+   window and for title + the first ``LEAD_CHARS`` characters, the higher counting
+   (a short flash matches a long report's opening).
 4. Score: similarity x exp(-hours apart / DECAY_HOURS), x ``cross_script`` for a
    zh-Hans/zh-Hant pair (capped at 1): reports of one event come within hours while
    daily series look alike a day apart, and the two scripts' outlets name things
@@ -58,6 +61,11 @@ from .workers import Workers
 # Leads carry the event (inverted pyramid); the tail of an article is background,
 # quotes and whatever junk survived cleaning. Chosen on the dev split (README).
 BODY_CHARS = 1200
+# A pair is also compared on title + the first LEAD_CHARS characters of the body, and
+# the higher of the two similarities counts: a 40-character flash (Readhub) or a short
+# broadcast item matches the opening of a long wire story, but over 1,200 characters
+# the long story's background dilutes their overlap. Chosen on the dev split (README).
+LEAD_CHARS: int | None = 100  # None: whole windows only
 # Terms at least this frequent in general text (1 in 1,000 words) weigh nothing:
 # 的是, 美国, "the". Chosen on the dev split (README).
 P0 = 1e-3
@@ -108,20 +116,42 @@ class Story:
     lead: str
 
 
-def neutral_lines(title: str, text: str) -> tuple[str, ...]:
-    """Title, then each non-empty body line: NFKC, one script and one spelling of each
-    regional name (``convert.to_neutral``: 川普 -> 特朗普), lower case."""
+def article_lines(title: str, text: str) -> tuple[str, ...]:
+    """Title, then each non-empty body line, NFKC and stripped: what boilerplate is
+    judged on (an outlet repeats its own lines in its own script, so no conversion
+    is needed to see them) and what ``neutral_window`` converts a part of."""
     raw = unicodedata.normalize("NFKC", f"{title}\n{text}")
-    lines = (line.strip() for line in to_neutral(raw).lower().split("\n"))
-    return tuple(line for line in lines if line)
+    return tuple(line for line in (line.strip() for line in raw.split("\n")) if line)
 
 
-def terms_of(lines: Sequence[str], skip: frozenset[str] = frozenset()) -> list[str]:
-    """Title + the first BODY_CHARS characters of the body lines not in ``skip``
-    -> CJK character bigrams and Latin/digit words (single letters dropped)."""
-    body = "\n".join(line for line in lines[1:] if line not in skip)[:BODY_CHARS]
+def neutral_window(lines: Sequence[str], skip: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """(title, body) as compared: the body lines not in ``skip`` cut to their first
+    BODY_CHARS characters, both in one script with one spelling of each regional
+    name (``convert.to_neutral``: Traditional -> Simplified, 川普 -> 特朗普), lower case.
+
+    Only the lines the cut can reach are converted (conversion is most of the
+    per-article cost): lines are taken until their raw length reaches twice
+    BODY_CHARS, a margin no glossary spelling change comes near."""
+    if not lines:
+        return "", ""
+    taken: list[str] = []
+    length = 0
+    for line in lines[1:]:
+        if line in skip:
+            continue
+        taken.append(line)
+        length += len(line) + 1
+        if length >= 2 * BODY_CHARS:
+            break
+    title, _, body = to_neutral(lines[0] + "\n" + "\n".join(taken)).lower().partition("\n")
+    return title, body[:BODY_CHARS]
+
+
+def terms_of(window: tuple[str, str]) -> list[str]:
+    """(title, body) from ``neutral_window`` -> CJK character bigrams and Latin/digit
+    words (single letters dropped)."""
     terms: list[str] = []
-    for run in _RUN.findall(f"{lines[0] if lines else ''}\n{body}"):
+    for run in _RUN.findall(f"{window[0]}\n{window[1]}"):
         if _CJK.match(run):
             terms += [run[i:i + 2] for i in range(len(run) - 1)]
         elif len(run) > 1:
@@ -169,40 +199,36 @@ def term_weight(term: str) -> float:
 
 
 def _vectors(terms: Sequence[Sequence[str]]):  # type: ignore[no-untyped-def]
-    """L2-normalised rows of sublinear tf x term_weight, one per article (scipy CSR)."""
+    """L2-normalised rows of sublinear tf x term_weight, one per article (scipy CSR).
+    Counting is per article (Counter), everything after it one numpy/scipy pass."""
     import numpy as np
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import csr_matrix, diags
 
     column: dict[str, int] = {}
-    weights: list[float] = []
-    indptr, indices, data = [0], [], []
-    log = math.log
+    indptr, indices, counts = [0], [], []
     for article_terms in terms:
-        row_indices: list[int] = []
-        row: list[float] = []
-        for term, count in sorted(Counter(article_terms).items()):
-            index = column.get(term)
-            if index is None:
-                index = column[term] = len(weights)
-                weights.append(term_weight(term))
-            weight = weights[index]
-            if weight > 0:
-                row_indices.append(index)
-                row.append((1.0 + log(count)) * weight)
-        norm = math.sqrt(sum([v * v for v in row])) or 1.0
-        indices += row_indices
-        data += [v / norm for v in row]
+        tally = Counter(article_terms)
+        indices += [column.setdefault(term, len(column)) for term in tally]
+        counts += tally.values()
         indptr.append(len(indices))
-    return csr_matrix((np.array(data), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
-                      shape=(len(indptr) - 1, max(1, len(weights))))
+    weights = np.fromiter((term_weight(term) for term in column), dtype=np.float64, count=len(column))
+    cols = np.array(indices, dtype=np.int64)
+    data = (1.0 + np.log(np.array(counts, dtype=np.float64))) * weights[cols]
+    matrix = csr_matrix((data, cols, np.array(indptr, dtype=np.int64)), shape=(len(indptr) - 1, max(1, len(column))))
+    matrix.eliminate_zeros()  # terms too common to weigh anything
+    matrix.sort_indices()
+    # scipy, not sklearn.preprocessing.normalize: importing scikit-learn alone costs
+    # more CPU (~0.7 s) than grouping a thousand articles.
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    return diags(1.0 / np.where(norms > 0, norms, 1.0)) @ matrix
 
 
 def boilerplate(items: Sequence[StoryInput], lines: Sequence[Sequence[str]]) -> frozenset[str]:
     """Body lines that one outlet prints in _REPEATS or more of its articles."""
     seen: Counter[tuple[str, str]] = Counter()
-    for item, article_lines in zip(items, lines, strict=True):
+    for item, own in zip(items, lines, strict=True):
         if item.outlet:
-            seen.update((item.outlet, line) for line in set(article_lines[1:]))
+            seen.update((item.outlet, line) for line in set(own[1:]))
     return frozenset(line for (_, line), count in seen.items() if count >= _REPEATS)
 
 
@@ -212,29 +238,40 @@ def pair_score(similarity: float, hours: float, cross_factor: float) -> float:
     return min(1.0, similarity * math.exp(-hours / DECAY_HOURS) * cross_factor)
 
 
-def _similar_pairs(items: Sequence[StoryInput], terms: Sequence[Sequence[str]], window_s: float,
-                   cross_script: float) -> dict[tuple[int, int], float]:
-    """``pair_score`` of every pair (i < j) at most ``window_s`` apart, if >= _FLOOR.
-    ``items`` are sorted by date, so each row is compared with a contiguous block."""
+def _similar_pairs(items: Sequence[StoryInput], windows: Sequence[tuple[str, str]], window_s: float,
+                   cross_script: float, floor: float = _FLOOR) -> dict[tuple[int, int], float]:
+    """``pair_score`` of every pair (i < j) at most ``window_s`` apart, if >= ``floor``;
+    the similarity is the higher of the whole windows' and the leads' (LEAD_CHARS).
+    ``items`` are sorted by date, so each row is compared with a contiguous block
+    (sparse products: the cost follows the pairs inside the window, not n²), and
+    the scores are computed on the products' arrays: only pairs that reach
+    ``floor`` become Python objects (a dense 10,000-article corpus has hundreds of
+    thousands of weak pairs)."""
+    import numpy as np
+
     if len(items) < 2:
         return {}
-    matrix = _vectors(terms)
-    stamps = [item.date.timestamp() for item in items]
+    whole = _vectors([terms_of(w) for w in windows])
+    lead = None if LEAD_CHARS is None else _vectors([terms_of((title, body[:LEAD_CHARS])) for title, body in windows])
+    stamps = np.array([item.date.timestamp() for item in items])
+    script = np.array([{"zh-Hans": 1, "zh-Hant": 2}.get(item.lang, 0) for item in items])
     pairs: dict[tuple[int, int], float] = {}
     block = 256
     for start in range(0, len(items), block):
         stop = min(start + block, len(items))
-        end = stop
-        while end < len(items) and stamps[end] - stamps[stop - 1] <= window_s:
-            end += 1
-        sims = (matrix[start:stop] @ matrix[start:end].T).tocoo()
-        for row, col, value in zip(sims.row.tolist(), sims.col.tolist(), sims.data.tolist(), strict=True):
-            i, j = start + row, start + col
-            if j > i and stamps[j] - stamps[i] <= window_s:
-                cross = cross_script if {items[i].lang, items[j].lang} == {"zh-Hans", "zh-Hant"} else 1.0
-                score = pair_score(value, (stamps[j] - stamps[i]) / 3600, cross)
-                if score >= _FLOOR:
-                    pairs[(i, j)] = score
+        end = int(np.searchsorted(stamps, stamps[stop - 1] + window_s, side="right"))
+        sims = whole[start:stop] @ whole[start:end].T
+        if lead is not None:
+            sims = sims.maximum(lead[start:stop] @ lead[start:end].T)
+        sims = sims.tocoo()
+        i, j = sims.row + start, sims.col + start
+        apart = stamps[j] - stamps[i]
+        keep = (j > i) & (apart <= window_s)
+        i, j, apart, value = i[keep], j[keep], apart[keep], sims.data[keep]
+        cross = np.where(script[i] * script[j] == 2, cross_script, 1.0)  # one zh-Hans, one zh-Hant
+        score = np.minimum(1.0, value * np.exp(-(apart / 3600) / DECAY_HOURS) * cross)
+        strong = score >= floor
+        pairs.update(zip(zip(i[strong].tolist(), j[strong].tolist()), score[strong].tolist()))
     return pairs
 
 
@@ -243,7 +280,7 @@ def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
     """Group articles into stories; the order of ``inputs`` does not matter.
 
     In: StoryInputs (ids unique) and the settings; optionally each input's
-    ``neutral_lines`` (a cache may supply them). Out: Stories sorted by key, covering
+    ``article_lines`` (a cache may supply them). Out: Stories sorted by key, covering
     every input once. Curator keys win over similarity: articles sharing a ``story``
     key are one story (similar articles without a key may join it), two different
     keys never merge, and ``story: false`` keeps an article alone. With
@@ -254,21 +291,73 @@ def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
     items = [given[k] for k in order]
     window_s = settings.window_hours * 3600
     if worth_comparing(items, settings):
-        all_lines = [neutral_lines(i.title, i.text) for i in items] if lines is None else [lines[k] for k in order]
+        all_lines = [article_lines(i.title, i.text) for i in items] if lines is None else [lines[k] for k in order]
         skip = boilerplate(items, all_lines)
         candidates = [k for k, item in enumerate(items) if item.story is not False]
-        sims = _similar_pairs([items[k] for k in candidates], [terms_of(all_lines[k], skip) for k in candidates],
-                              window_s, settings.cross_script)
+        # Single link merges only on pairs reaching the threshold: weaker ones are never kept.
+        floor = max(_FLOOR, settings.threshold) if LINKAGE == "single" else _FLOOR
+        sims = _similar_pairs([items[k] for k in candidates], [neutral_window(all_lines[k], skip) for k in candidates],
+                              window_s, settings.cross_script, floor)
         pairs = {(candidates[a], candidates[b]): s for (a, b), s in sims.items()}
     else:
         pairs = {}
-    clusters = _agglomerate(items, pairs, settings.threshold if settings.enabled else 2.0, window_s)
+    threshold = settings.threshold if settings.enabled else 2.0
+    clusters = (_single_link if LINKAGE == "single" else _agglomerate)(items, pairs, threshold, window_s)
     stories = []
     for members in clusters:
         ordered = sorted(members)
         leads = [k for k in ordered if items[k].lead] or ordered
         stories.append(Story(items[ordered[0]].id, tuple(items[k].id for k in ordered), items[leads[0]].id))
     return tuple(sorted(stories, key=lambda s: s.key))
+
+
+def _single_link(items: Sequence[StoryInput], pairs: dict[tuple[int, int], float],
+                 threshold: float, window_s: float) -> list[list[int]]:
+    """Single-link agglomeration under the curator's constraints (see group_stories),
+    as Kruskal's algorithm: pairs from the best down, each merging its two groups
+    unless they hold different curator keys or would span more than the window.
+    The same merges as repeatedly joining the two groups with the best pair (both
+    constraints only tighten as groups grow, so a refused pair stays refused), in
+    O(pairs log pairs) instead of a rescan of all group pairs after every merge."""
+    n = len(items)
+    parent = list(range(n))
+    stamps = [item.date.timestamp() for item in items]
+    span = [(t, t) for t in stamps]
+    key: list[str | None] = [item.story if isinstance(item.story, str) else None for item in items]
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: int, b: int) -> None:
+        a, b = min(a, b), max(a, b)
+        parent[b] = a
+        span[a] = (min(span[a][0], span[b][0]), max(span[a][1], span[b][1]))
+        key[a] = key[a] or key[b]
+
+    first: dict[str, int] = {}
+    for k, item in enumerate(items):  # a curator key groups whatever the similarity or the window
+        if isinstance(item.story, str):
+            root = find(first.setdefault(item.story, k))
+            if root != find(k):
+                union(root, find(k))
+    for (i, j), score in sorted(pairs.items(), key=lambda p: (-p[1], p[0])):
+        if score < threshold:
+            break
+        a, b = find(i), find(j)
+        if a == b or items[i].story is False or items[j].story is False:
+            continue
+        if key[a] is not None and key[b] is not None and key[a] != key[b]:
+            continue
+        if max(span[a][1], span[b][1]) - min(span[a][0], span[b][0]) > window_s:
+            continue
+        union(a, b)
+    groups: dict[int, list[int]] = {}
+    for k in range(n):
+        groups.setdefault(find(k), []).append(k)
+    return list(groups.values())
 
 
 def _components(n: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
@@ -444,9 +533,9 @@ def worth_comparing(items: Sequence[StoryInput], settings: StorySettings) -> boo
 
 def _features(html: str, title: str, with_lines: bool) -> tuple[str, tuple[str, ...] | None]:
     """One article's cleaned plain text and, when grouping compares texts, its
-    ``neutral_lines``: the per-article part of grouping, run by the workers."""
+    ``article_lines``: the per-article part of grouping, run by the workers."""
     text = cleaned_text(html)
-    return text, neutral_lines(title, text) if with_lines else None
+    return text, article_lines(title, text) if with_lines else None
 
 
 def site_stories(config: Config, published: Sequence[Article], memo: Memo = no_memo,

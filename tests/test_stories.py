@@ -10,7 +10,10 @@ window); and a ferry report about the same island, a different event.
 from __future__ import annotations
 
 import json
+import os
 import random
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -24,7 +27,7 @@ from digest.cli_stories import read_jsonl
 from digest.config import StorySettings, load_config
 from digest.errors import BuildError
 from digest.pipeline import build
-from digest.stories import StoryInput, Story, boilerplate, group_stories, neutral_lines, worth_comparing
+from digest.stories import StoryInput, Story, article_lines, boilerplate, group_stories, worth_comparing
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "stories" / "articles.jsonl"
 SETTINGS = StorySettings()
@@ -109,7 +112,7 @@ def test_a_story_never_spans_more_than_the_window() -> None:
 def test_an_outlets_repeated_lines_are_boilerplate_and_join_nothing() -> None:
     gallery = "\n".join(f"图集：青岚新貌 第{n}张 海滨公园的清晨与港口灯塔" for n in range(1, 9))
     items = [replace(i, text=i.text + "\n" + gallery) if i.outlet == "青岚日报" else i for i in inputs()]
-    lines = [neutral_lines(i.title, i.text) for i in items]
+    lines = [article_lines(i.title, i.text) for i in items]
     assert "图集:青岚新貌 第3张 海滨公园的清晨与港口灯塔" in boilerplate(items, lines)
     groups = story_of(group_stories(items, StorySettings(cross_script=1)))
     assert groups["economy-hans"] == "economy-hans"
@@ -152,6 +155,22 @@ def test_stories_jsonl_prints_id_and_story_per_line(tmp_path: Path) -> None:
     rows = dict(line.split("\t") for line in result.stdout.splitlines())
     assert list(rows) == [json.loads(line)["id"] for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
     assert rows["bridge-hant"] == "bridge-hans" and rows["bridge-followup-hans"] == "bridge-followup-hans"
+
+
+def test_stories_jsonl_into_a_closed_pipe_stops_quietly(tmp_path: Path) -> None:
+    """`build.py stories --jsonl FILE | head -1`: the reader leaves before the output is
+    written. The pipe's read end is closed before the command starts, so every write
+    fails (EPIPE) whatever the timing: no traceback, the closed-pipe status 141."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run([sys.executable, str(REPO / "build.py"), "--config", str(tmp_path / "config.yaml"),
+                                 "stories", "--jsonl", str(FIXTURE)],
+                                stdout=write_end, stderr=subprocess.PIPE, text=True, cwd=tmp_path, timeout=120)
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""
+    assert result.returncode == 141
 
 
 def test_stories_jsonl_reports_each_bad_line_and_still_groups_the_rest(tmp_path: Path) -> None:
