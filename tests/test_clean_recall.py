@@ -9,23 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from digest.cleaning import CleanedBody, clean_body, rules_for, to_plain_lines
+from digest.cleaning import to_plain_lines
 from digest.clipping import read_clipping
-from digest.sanitize import sanitize
+
+from cleaning_fixtures import P1, P2, P3, _clean, _kept
 
 TAIPEI = ZoneInfo("Asia/Taipei")
-
-P1 = "<p>市议会周二通过新的垃圾分类办法，明年一月起在全市十二个区实施。</p>"
-P2 = "<p>环保局指出，新办法要求住户把厨余单独装袋，社区每周收运三次。</p>"
-P3 = "<p>有居民认为，收运时间安排在早上七点前，对上班族并不方便。</p>"
-
-
-def _clean(fragment: str, title: str | None = None, **config) -> CleanedBody:
-    return clean_body(sanitize(fragment), rules_for(config), title=title)
-
-
-def _kept(fragment: str, title: str | None = None, **config) -> list[str]:
-    return to_plain_lines(_clean(fragment, title, **config).html)
 
 
 # ---------------------------------------------------------------------------

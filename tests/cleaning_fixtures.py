@@ -1,0 +1,23 @@
+"""Invented article paragraphs and the clean-a-fragment helpers shared by the
+cleaning tests (test_clean_document, test_clean_recall)."""
+
+from __future__ import annotations
+
+from digest.cleaning import CleanedBody, clean_body, rules_for, to_plain_lines
+from digest.sanitize import sanitize
+
+P1 = "<p>市议会周二通过新的垃圾分类办法，明年一月起在全市十二个区实施。</p>"
+P2 = "<p>环保局指出，新办法要求住户把厨余单独装袋，社区每周收运三次。</p>"
+P3 = "<p>有居民认为，收运时间安排在早上七点前，对上班族并不方便。</p>"
+
+
+def _clean(fragment: str, title: str | None = None, **config) -> CleanedBody:
+    return clean_body(sanitize(fragment), rules_for(config), title=title)
+
+
+def _kept(fragment: str, title: str | None = None, **config) -> list[str]:
+    return to_plain_lines(_clean(fragment, title, **config).html)
+
+
+def _rules(cleaned: CleanedBody) -> dict[str, str]:
+    return {r.text: r.rule for r in cleaned.removed}
