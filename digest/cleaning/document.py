@@ -30,7 +30,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from digest.cleaning.lines import HEADING_TAGS, OPAQUE, Line
-from digest.cleaning.passes import _sentence
+from digest.cleaning.passes import _INTRO_END, _sentence
 
 __all__ = ["FOOTER_RULES", "Document", "Section", "model"]
 
@@ -165,7 +165,7 @@ def _main_block(lines: list[Line], prose: tuple[int, ...]) -> set[int]:
     blocks: list[list[int]] = [[prose[0]]]
     for a, b in zip(prose, prose[1:]):
         gap = range(a + 1, b)
-        if len(gap) >= _GAP_LINES and not _INTRO.search(lines[a].text):
+        if len(gap) >= _GAP_LINES and not _INTRO_END.search(lines[a].text):
             short = sum(1 for j in gap if lines[j].verdict or len(lines[j].text) <= _GAP_SHORT)
             evidence = any((lines[j].verdict or "").startswith(_GAP_EVIDENCE) for j in gap)
             if short * 4 >= len(gap) * 3 and (evidence or len(gap) >= _GAP_LONG):
@@ -187,8 +187,6 @@ def _main_block(lines: list[Line], prose: tuple[int, ...]) -> set[int]:
         detached.update(blocks[k])
     return detached
 
-
-_INTRO = re.compile(r"[:：︰]\s*$")
 
 
 def _repeated_headline(lines: list[Line], first: int) -> int | None:

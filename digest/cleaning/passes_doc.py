@@ -141,10 +141,8 @@ def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
     # article's close that is no sentence (a credit in brackets) may stand before it
     # a credit line (责任编辑, Reporting by) closes the article: what stands above it is
     # the article's close, so the chrome can only begin below it
-    credits = [k for k, i in enumerate(range(last + 1, len(lines))) if (lines[i].verdict or "").startswith("credit:")]
-    if credits:
-        close = last + 1 + credits[0]
-        tail = [i for i in tail if i > close]
+    close = next((i for i in range(last + 1, len(lines)) if (lines[i].verdict or "").startswith("credit:")), last)
+    tail = [i for i in tail if i > close]
     run = 0
     for k, i in enumerate(tail):
         run = run + 1 if _chrome_like(lines[i]) and not _fixed(lines[i]) and not lines[i].caption else 0
