@@ -272,6 +272,30 @@ def test_frontmatter_story_override_in_a_build(tmp_path: Path) -> None:
     assert entry.index("articles/ferry-hant/") < entry.index("articles/economy-hans/")  # the curator's lead first
 
 
+def test_a_busy_story_lists_the_nearest_reports_and_sends_the_rest_to_its_page(tmp_path: Path) -> None:
+    first = records()[0]
+    hours = [0, 1, 2, 10, 11, 30, 40]  # seven reports of one story over two days
+    reports = [dict(first, id=f"busy-{n}", url=f"https://example.org/busy/{n}",
+                    date=(datetime.fromisoformat(first["date"]) + timedelta(hours=h)).isoformat(), title=f"{first['title']} {n}")
+               for n, h in enumerate(hours)]
+    root = write_site(tmp_path / "s", reports, {r["id"]: {"story": "busy"} for r in reports})
+    with (root / "config.yaml").open("a", encoding="utf-8") as config:
+        config.write("  coverage_items: 2\n")
+    build(load_config(root / "config.yaml"), root / "site")
+    site = root / "site" / "zh-hans"
+    page = (site / "articles" / "busy-3" / "index.html").read_text(encoding="utf-8")
+    aside = page.split('<aside class="other-coverage"')[1].split("</aside>")[0]
+    listed = [n for n in range(7) if f"articles/busy-{n}/" in aside]
+    assert listed == [2, 4]  # 1 h and 8 h away; the others are further
+    assert "另有 4 篇报道" in aside and 'href="/zh-hans/stories/busy-0/"' in aside
+    home = (site / "index.html").read_text(encoding="utf-8")
+    entry = home.split('<li class="story-entry">')[1].split("</article>")[0]
+    assert sum(f"articles/busy-{n}/" in entry for n in range(7)) == 3  # the lead and two others
+    assert "另有 4 篇报道" in entry
+    story = (site / "stories" / "busy-0" / "index.html").read_text(encoding="utf-8")
+    assert all(f"articles/busy-{n}/" in story for n in range(7))
+
+
 @pytest.mark.parametrize("value, reason", [
     ("true", "'story': must be a story key"),
     ("''", "'story': must be a story key"),
@@ -292,6 +316,7 @@ def test_bad_story_frontmatter_is_reported_with_its_line(tmp_path: Path, value: 
     ("stories:\n  threshold: 1.5\n", 2, "'stories.threshold'"),
     ("stories:\n  enabled: maybe\n", 2, "'stories.enabled'"),
     ("stories:\n  cross_script: 0.5\n", 2, "'stories.cross_script'"),
+    ("stories:\n  coverage_items: 0\n", 2, "'stories.coverage_items'"),
 ])
 def test_bad_stories_config_is_reported_with_its_line(tmp_path: Path, snippet: str, line: int, reason: str) -> None:
     root = copy_site(REPO, tmp_path / "s")
