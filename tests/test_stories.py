@@ -27,7 +27,7 @@ from digest.cli_stories import read_jsonl
 from digest.config import StorySettings, load_config
 from digest.errors import BuildError
 from digest.pipeline import build
-from digest.stories import StoryInput, Story, article_lines, boilerplate, group_stories, worth_comparing
+from digest.stories import StoryInput, Story, article_lines, boilerplate, compared_windows, group_stories, neutral_window, worth_comparing
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "stories" / "articles.jsonl"
 SETTINGS = StorySettings()
@@ -117,6 +117,26 @@ def test_an_outlets_repeated_lines_are_boilerplate_and_join_nothing() -> None:
     groups = story_of(group_stories(items, StorySettings(cross_script=1)))
     assert groups["economy-hans"] == "economy-hans"
     assert groups["bridge-followup-hans"] == "bridge-followup-hans"
+
+
+@pytest.mark.parametrize("where", ["head", "tail"])
+def test_windows_made_ahead_by_workers_are_used_only_where_no_boilerplate_reaches_them(where: str) -> None:
+    # The build hands grouping each article's lines and its window made with no
+    # line skipped; an article whose window reaches a boilerplate line must have
+    # it made again. Boilerplate at the head is inside every window, at the tail
+    # of a long text outside them.
+    gallery = "\n".join(f"图集：青岚新貌 第{n}张 海滨公园的清晨与港口灯塔" for n in range(1, 9))
+    items = [replace(i, text=f"{gallery}\n{i.text}" if where == "head" else f"{i.text}\n{(i.id + '。') * 300}\n{gallery}")
+             if i.outlet == "青岚日报" else i for i in inputs()]
+    lines = [article_lines(i.title, i.text) for i in items]
+    ahead = [neutral_window(found) for found in lines]
+    skip = boilerplate(items, lines)
+    assert skip
+    assert compared_windows(lines, skip, ahead) == compared_windows(lines, skip) == [neutral_window(f, skip) for f in lines]
+    changed = sum(made != neutral_window(found, skip) for found, made in zip(lines, ahead))
+    assert changed == (sum(i.outlet == "青岚日报" for i in items) if where == "head" else 0)
+    settings = StorySettings(cross_script=1)
+    assert group_stories([replace(i, text="") for i in items], settings, lines, ahead) == group_stories(items, settings)
 
 
 def test_curator_story_key_groups_whatever_the_similarity_and_false_keeps_alone() -> None:
