@@ -24,7 +24,7 @@ from digest.cleaning.lines import HEADING_TAGS, OPAQUE, Line
 
 __all__ = [
     "drop_by_patterns", "dup_captions", "edge_promos", "feed_timestamp", "glued_promos", "heading_lists",
-    "mark_kept", "prompt_match", "rights_gate", "shape_lists", "whole_line_rules", "whole_tables_only",
+    "mark_kept", "mark_wrapped", "prompt_match", "rights_gate", "shape_lists", "whole_line_rules", "whole_tables_only",
 ]
 
 
@@ -106,6 +106,58 @@ def _is_sentence(t: str) -> bool:
     if _SOFT_END.search(t) and _length(t) > 60:
         return True
     return _length(t) > 110
+
+
+# A hard-wrapped paragraph of pasted text: every visible line is its own <p>, and only
+# the last one ends the sentence.  Lines of a wrapped paragraph are prose, so no shape
+# rule (a list run, page chrome) reads its middle lines as headlines.
+_CLOSED = re.compile(r"[。．.!?！？…:：;；][」』”’\"'）)\]】]*$")
+_RUNS_ON = re.compile(r"[，,、；;\-–—]$")  # a line cut after a comma: a headline never ends so
+_CONTINUES = re.compile(r"[\W_]{0,2}[a-z]")
+_WRAP_LINE = 20       # characters of a wrapped line inside the paragraph
+_WRAP_PARAGRAPH = 20  # _length of the whole paragraph (a word or a CJK character each)
+
+
+def _wrappable(line: Line) -> bool:
+    return (line.tag == "p" and not line.keep and not line.caption and not line.bold and not line.in_list
+            and 0 < len(line.text) <= 240 and not _dense(line))
+
+
+def mark_wrapped(lines: list[Line]) -> None:
+    """Mark the lines of hard-wrapped paragraphs as sentences (see ``_CLOSED``).
+
+    A paragraph is a run of open lines (no sentence end) closed by a line that ends
+    one; every line but the first and the last is long (``_WRAP_LINE``); the first may
+    be short when it holds two words or more and runs on into the next (a link split
+    it off) -- a heading or a gallery's caption above a paragraph is no part of it.  At least half the line breaks show that
+    the text runs on: the line ends with a comma or dash, or the next line opens in lower
+    case (a list of headlines shows neither, and a list of wrapped headlines has no line
+    that ends a sentence)."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and _wrappable(lines[j]) and not _CLOSED.search(lines[j].text):
+            j += 1
+        if j >= n or j == i or not _wrappable(lines[j]):
+            i = j + 1
+            continue
+        end = j
+        # from the closing line back, while the lines are long enough to be wrapped text
+        start = end
+        while start - 1 >= i and len(lines[start - 1].text) >= _WRAP_LINE:
+            start -= 1
+        if (start - 1 >= i and start < end and len(lines[start - 1].text.split()) >= 2
+                and (_RUNS_ON.search(lines[start - 1].text) or _CONTINUES.match(lines[start].text))):
+            start -= 1
+        group = range(start, end + 1)
+        if len(group) >= 2 and sum(_length(lines[k].text) for k in group) >= _WRAP_PARAGRAPH:
+            runs_on = sum(1 for k in group[:-1] if _RUNS_ON.search(lines[k].text)
+                          or _CONTINUES.match(lines[k + 1].text))
+            if runs_on * 2 >= len(group) - 1:
+                for k in group:
+                    lines[k].sent = True
+        i = end + 1
 
 
 def _headline_like(line: Line) -> bool:
