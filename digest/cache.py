@@ -203,7 +203,8 @@ class BuildCache:
         return True, value
 
     def lookup_many(self, keys: list[Key]) -> list[Any]:
-        """``lookup`` of every key: the value, or ``MISSING``. Kept in memory
+        """``lookup`` of every key (all of one kind, ``key[0]``): the value, or
+        ``MISSING``. Kept in memory
         (``serve``), the lookups run as a few loops inside the interpreter's C
         code, not one Python call per key: a rebuild after one edit looks up
         every page and article of the site, and that must cost next to nothing."""
@@ -213,8 +214,8 @@ class BuildCache:
         get = self._entries.get
         values = [get(key, _MISSING) for key in keys]
         self._used.update(keys)
-        kinds = Counter(str(key[0]) for key, value in zip(keys, values) if value is not _MISSING)
-        self.hits.update(kinds)
+        if keys:  # callers pass keys of one kind (key[0])
+            self.hits[str(keys[0][0])] += len(values) - sum(value is _MISSING for value in values)
         return values
 
     def prefetch(self, keys: list[Key]) -> None:

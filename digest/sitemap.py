@@ -83,8 +83,8 @@ def render_sitemap(config: Config, pages: Iterable[Page], memo: Memo = no_memo) 
     rebuild after one edit formats only the entries that changed and builds no
     entry record for the others."""
     pages = sorted((p for p in pages if p.output_path not in NOT_INDEXED), key=attrgetter("path"))
-    overall = _overall(pages)
     items = [page.data.get("item") for page in pages]
+    overall = max((item.article.doc.date for item in items if item is not None), default=None)
     keys = [("sitemap-url", config.base_url, page.path, overall if item is None else item.article.doc.date, page.alternates)
             for page, item in zip(pages, items, strict=True)]
     texts = memo.lookup_many(keys)
