@@ -148,6 +148,7 @@ class BuildCache:
             db.execute("CREATE TABLE IF NOT EXISTS output (folder TEXT PRIMARY KEY, manifest BLOB NOT NULL, inputs TEXT NOT NULL, "
                        "report BLOB NOT NULL, tree TEXT NOT NULL)")
             db.execute("CREATE TABLE IF NOT EXISTS seen (root TEXT PRIMARY KEY, files BLOB NOT NULL)")
+            db.execute("CREATE TABLE IF NOT EXISTS config (key TEXT PRIMARY KEY, record BLOB NOT NULL)")
         except sqlite3.DatabaseError:
             # A damaged cache is only a slower build: start it again.
             path.unlink(missing_ok=True)
@@ -322,6 +323,23 @@ class BuildCache:
         self._seen_now[root] = files
         if self._db is not None and changed:
             self._db.execute("INSERT OR REPLACE INTO seen VALUES (?, ?)", (root, pickle.dumps(files, protocol=5)))
+
+    def config_seen(self, key: str) -> Any | None:
+        """The record ``saw_config`` stored under ``key``, or None."""
+        row = self._db.execute("SELECT record FROM config WHERE key = ?", (key,)).fetchone() if self._db else None
+        try:
+            return pickle.loads(row[0]) if row is not None else None
+        except Exception:  # noqa: BLE001 - unreadable: the config is loaded as usual
+            return None
+
+    def saw_config(self, key: str, record: Any) -> None:
+        """Keep ``record`` as the one config the last good build used."""
+        if self._db is not None:
+            blob = pickle.dumps(record, protocol=5)
+            row = self._db.execute("SELECT record FROM config WHERE key = ?", (key,)).fetchone()
+            if row is None or row[0] != blob:  # a no-change build writes nothing
+                self._db.execute("DELETE FROM config")
+                self._db.execute("INSERT INTO config VALUES (?, ?)", (key, blob))
 
     def known_digests(self, root: Path) -> dict[str, str]:
         """sha256 per file (relative POSIX path) below ``root`` as this build's

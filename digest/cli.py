@@ -13,9 +13,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 # Only what every command needs is imported here: ``build`` with nothing changed
-# answers without loading the pipeline (Markdown, converters, templates...), so
-# each command imports its own modules.
-from .config import load_config
+# answers without loading the config or the pipeline (schemas, cleaning rules,
+# Markdown, converters, templates...), so each command imports its own modules.
 from .errors import BuildError
 from .workers import default_jobs
 
@@ -36,24 +35,33 @@ def _print_problems(error: BuildError) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .cache import BuildCache
+    from .cache import CACHE_DIR, BuildCache, code_version
+    from .inputs import remember_config, unchanged_since
 
-    started = time.perf_counter()
-    config = replace(load_config(Path(args.config), base_url=args.base_url), publish_future=args.future)
-    cache = None if args.no_cache else BuildCache.open(config.root)
+    started, now = time.perf_counter(), datetime.now(timezone.utc)
     out_dir = Path(args.out).resolve() if args.out else None
+    root = Path(args.config).resolve().parent
+    cache = None
+    report = None
     try:
-        report = None
-        if cache is not None:
-            from .inputs import unchanged_build
-
-            previous, _ = unchanged_build(config, (out_dir or config.output_dir).resolve(), cache, datetime.now(timezone.utc))
+        # The config file as the last good build saw it: nothing is loaded
+        # (the cache is opened only where a build made it).
+        if not args.no_cache and (root / CACHE_DIR / code_version() / "cache.sqlite").is_file():
+            cache = BuildCache.open(root)
+            previous = unchanged_since(Path(args.config), out_dir, args.base_url, args.future, cache, now)
             if previous is not None:
                 report = replace(previous, seconds=time.perf_counter() - started, written=False)
         if report is None:
+            from .config import load_config
+
+            config = replace(load_config(Path(args.config), base_url=args.base_url), publish_future=args.future)
+            if cache is None and not args.no_cache:
+                cache = BuildCache.open(config.root)
             from .pipeline import build
 
             report = build(config, out_dir, cache, jobs=args.jobs)
+            if cache is not None:
+                remember_config(cache, config, args.base_url)
     finally:
         if cache is not None:
             cache.close()
@@ -74,6 +82,7 @@ def _jobs(text: str) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from .checks import site_warnings
 
+    from .config import load_config
     from .pipeline import load_site
 
     config = load_config(Path(args.config))

@@ -76,6 +76,58 @@ class BuildReport:
     stages: tuple[tuple[str, float], ...] = ()
 
 
+class ConfigSeen(NamedTuple):
+    """What the no-change check reads of a Config (``inputs_key``,
+    ``project_inputs``), recorded by the last build that loaded it, so a build
+    whose config file is byte for byte the same can answer without loading and
+    validating the config again (which imports the cleaning rules)."""
+
+    file: Path
+    content_dir: Path
+    templates_dir: Path
+    static_dir: Path
+    output_dir: Path
+    glossary: Path | None
+    glossary_digest: str
+    fingerprint: str
+    publish_drafts: bool
+    publish_future: bool
+
+
+def _config_key(path: Path, base_url: str | None, future: bool) -> str:
+    """Names a config file's bytes and the command-line switches that change the Config."""
+    return hashlib.sha256(b"\0".join((str(path).encode(), path.read_bytes(), (base_url or "").encode(), str(future).encode()))).hexdigest()
+
+
+def remember_config(cache: BuildCache, config: Config, base_url: str | None) -> None:
+    """After a good build: record ``config`` for ``unchanged_since``."""
+    try:
+        key = _config_key(config.file, base_url, config.publish_future)
+    except OSError:
+        return
+    cache.saw_config(key, ConfigSeen(config.file, config.content_dir, config.templates_dir, config.static_dir,
+                                     config.output_dir, config.glossary.path, config.glossary.digest, config.fingerprint,
+                                     config.publish_drafts, config.publish_future))
+
+
+def unchanged_since(config_path: Path, out_dir: Path | None, base_url: str | None, future: bool, cache: BuildCache,
+                    now: datetime) -> BuildReport | None:
+    """``unchanged_build`` for a config file whose bytes (and glossary's) the last
+    build recorded (``remember_config``), without loading it; None when the
+    config is another or anything else changed. Raises BuildError as
+    ``unchanged_build``."""
+    path = config_path.resolve()
+    try:
+        seen = cache.config_seen(_config_key(path, base_url, future))
+        if seen is None or (seen.glossary is not None
+                            and hashlib.sha256(seen.glossary.read_bytes()).hexdigest() != seen.glossary_digest):
+            return None
+    except OSError:
+        return None
+    report, _ = unchanged_build(seen, (out_dir or seen.output_dir).resolve(), cache, now)  # type: ignore[arg-type]
+    return report
+
+
 def project_inputs(config: Config) -> tuple[Path, ...]:
     """What an output folder must never be, hold or lie in."""
     return (config.file, config.content_dir, config.templates_dir, config.static_dir)

@@ -154,3 +154,32 @@ def test_no_change_check_sees_a_rewrite_that_kept_size_and_mtime(project: Path) 
     fresh = project.parent / "fresh"
     build(load_config(project / "config.yaml"), fresh)
     assert expected == tree_bytes(fresh)
+
+
+def test_a_no_change_build_answers_without_loading_config_or_pipeline(project: Path) -> None:
+    """``build.py build`` with nothing changed reads the last build's record of the
+    config file instead of loading it; a changed glossary (the config file
+    itself unchanged) still makes it build."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from digest.cli import main; status = main(sys.argv[1:]); "
+             "print('LOADED', sorted(m for m in ('digest.pipeline', 'digest.config', 'digest.cleaning') if m in sys.modules)); "
+             "sys.exit(status)")
+
+    def run() -> str:
+        result = subprocess.run([sys.executable, "-c", probe, "--config", str(project / "config.yaml"), "build"],
+                                capture_output=True, text=True, cwd=REPO, timeout=300)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert "built" in run()
+    second = run()
+    assert "nothing changed" in second and "LOADED []" in second, second
+    (project / "glossary.yaml").write_text("- {zh-Hans: 软件, zh-Hant: 軟體}\n", encoding="utf-8")
+    config = project / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nglossary: glossary.yaml\n", encoding="utf-8")
+    assert "built" in run() and "nothing changed" in run()
+    (project / "glossary.yaml").write_text("- {zh-Hans: 软件, zh-Hant: 軟件}\n", encoding="utf-8")
+    third = run()
+    assert "built" in third, third
