@@ -117,7 +117,7 @@ def read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
     if date is None:  # only the visible text dates it: 发布时间：2025-03-15 09:20
         date = date_in_text(_lines_of(doc), tz)
 
-    article = _with_header(_main_element(doc), doc, title)
+    article = _with_header(_main_element(doc, title), doc, title)
     removed: list[tuple[str, str]] = []
     # the article's own <header> (the one around its headline) holds the standfirst,
     # the byline and the lead picture's caption: article text, not page chrome
@@ -361,9 +361,10 @@ def _p_text(el: Any) -> int:
     return total
 
 
-def _main_element(doc: Any) -> Any:
+def _main_element(doc: Any, title: str | None = None) -> Any:
     """The element holding the article: articleBody, the <article> with most
-    paragraph text, a known content class, <main>, else the best paragraph parent."""
+    paragraph text, a known content class, <main>, else the best paragraph parent
+    (see :func:`_best_parent`)."""
     body = doc.find("body") if doc.find("body") is not None else doc
     found = doc.xpath('//*[@itemprop="articleBody"]')
     if found:
@@ -382,6 +383,29 @@ def _main_element(doc: Any) -> Any:
     mains = doc.xpath("//main")
     if mains and _p_text(mains[0]) >= 0.5 * page_text:
         return mains[0]
+    return _best_parent(doc, body, title)
+
+
+# The least paragraph text (characters) a parent below the headline must hold to be
+# preferred over a larger block of chrome.
+_MIN_BELOW_HEADLINE = 20
+# ... and at least this share of the largest parent's: a link or a counter below the
+# headline never beats the article.
+_BELOW_SHARE = 0.2
+_CHROME_BOX_TAGS = frozenset({"footer", "nav", "aside", "header"})
+
+
+def _chrome_box(el: Any) -> bool:
+    """The element is marked as page chrome (a footer, a sidebar) by its tag or class
+    (``_CHROME_CLASS``).  Only its own: an article body may sit inside a wrapper whose
+    class names a feature of the page ("img_share_area")."""
+    return el.tag in _CHROME_BOX_TAGS or bool(_CHROME_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"))
+
+
+def _best_parent(doc: Any, body: Any, title: str | None) -> Any:
+    """The parent of the most paragraph text.  A short article loses by size to a
+    page's language bar or footer, so parents below the page's headline that are no
+    chrome box (:func:`_chrome_box`) come first: an article follows its headline."""
     scores: dict[Any, int] = {}
     for p in body.iter("p", "div"):
         if p.tag == "div" and any(c.tag in _LEAF_BLOCKS for c in p):
@@ -389,4 +413,17 @@ def _main_element(doc: Any) -> Any:
         parent = p.getparent()
         if parent is not None:
             scores[parent] = scores.get(parent, 0) + len(_norm_text(_visible(p)))
-    return max(scores, key=scores.get) if scores else body
+    if not scores:
+        return body
+    h1 = _headline(doc, title)
+    if h1 is not None:
+        order = {el: i for i, el in enumerate(body.iter())}
+        at = order.get(h1, -1)
+        holders = set(h1.iterancestors())  # a parent around the headline holds what follows it too
+        below = [c for c in scores if (order.get(c, -1) > at or c in holders) and not _chrome_box(c)]
+        top = max(scores, key=scores.get)
+        if below:
+            best = max(below, key=scores.get)
+            if scores[best] >= max(_MIN_BELOW_HEADLINE, _BELOW_SHARE * scores[top]):
+                return best
+    return max(scores, key=scores.get)

@@ -77,6 +77,7 @@ _STORIES_SCHEMA: dict[str, Any] = {
         "window_hours": {"type": "number", "exclusiveMinimum": 0, "maximum": 8760},
         "threshold": {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
         "cross_script": {"type": "number", "minimum": 1, "maximum": 20},
+        "coverage_items": {"type": "integer", "minimum": 1, "maximum": 100},
     },
 }
 
@@ -114,6 +115,10 @@ class StorySettings:
     # A zh-Hans/zh-Hant pair's score is multiplied by this (capped at 1): mainland and
     # Taiwan outlets name the same things differently (韩国综指/韓股, 美联储/聯準會).
     cross_script: float = 5.0
+    # Other reports listed under an article or a listing entry; a story with more
+    # sends the reader to its story page for the rest. Bounds each page's size: a
+    # busy story of 40 reports would otherwise list 39 on each of 40 pages.
+    coverage_items: int = 5
 
 
 @dataclass(frozen=True)

@@ -116,11 +116,13 @@ class Page:
 @dataclass(frozen=True)
 class StoryEntry:
     """One story in a listing: the article shown first and, under it, the other
-    articles of the same story in that listing (earliest first)."""
+    articles of the same story in that listing (earliest first, at most
+    ``stories.coverage_items``; ``more`` counts the rest, listed on the story page)."""
 
     lead: EditionArticle
     others: tuple[EditionArticle, ...]
     path: str | None  # the story page, for a story of several articles
+    more: int = 0
 
 
 @dataclass(frozen=True)
@@ -156,11 +158,14 @@ class PageLink:
 
 
 
-def story_entries(items: list[EditionArticle], stories: Mapping[str, Story], edition: Edition) -> list[StoryEntry]:
+def story_entries(items: list[EditionArticle], stories: Mapping[str, Story], edition: Edition,
+                  limit: int) -> list[StoryEntry]:
     """A listing's articles, one entry per story, newest entry first.
 
     Each story appears once: led by its lead article when the listing holds it,
-    else by its earliest article there; the entry sits at its lead's date."""
+    else by its earliest article there; the entry sits at its lead's date. Under
+    the lead, at most ``limit`` of the story's other articles in the listing
+    (earliest first); the entry counts the rest in ``more``."""
     members: dict[str, list[EditionArticle]] = {}
     for item in items:
         members.setdefault(stories[item.article.doc.slug].key, []).append(item)
@@ -170,8 +175,19 @@ def story_entries(items: list[EditionArticle], stories: Mapping[str, Story], edi
         group.sort(key=lambda a: (a.article.doc.date, a.path))
         lead = next((a for a in group if a.article.doc.slug == story.lead), group[0])
         others = tuple(a for a in group if a is not lead)
-        entries.append(StoryEntry(lead, others, story_path(edition, story) if len(story.ids) > 1 else None))
+        entries.append(StoryEntry(lead, others[:limit], story_path(edition, story) if len(story.ids) > 1 else None,
+                                  max(0, len(others) - limit)))
     return sorted(entries, key=lambda e: (e.lead.article.doc.date, e.lead.path), reverse=True)
+
+
+def nearest_coverage(item: EditionArticle, others: list[EditionArticle], limit: int) -> tuple[EditionArticle, ...]:
+    """The ``limit`` articles of ``others`` (the rest of ``item``'s story) published
+    nearest in time to ``item``, earliest first: an update from the same hours
+    means more to its reader than the story's first flash two days before. Ties go
+    to the earlier article, then the path, so the choice is deterministic."""
+    stamp = item.article.doc.date
+    chosen = sorted(others, key=lambda o: (abs((o.article.doc.date - stamp).total_seconds()), o.article.doc.date, o.path))[:limit]
+    return tuple(sorted(chosen, key=lambda o: (o.article.doc.date, o.path)))
 
 
 def by_day(entries: list[StoryEntry]) -> tuple[DayGroup, ...]:
@@ -183,7 +199,7 @@ def content_key(items: list[EditionArticle], entries: list[StoryEntry] | None = 
     parts = [f"{i.path}\0{i.article.doc.digest}" for i in items]
     # Grouping may change while none of the listed articles does (an article outside
     # the listing joins two of them into one story), so the entries count too.
-    parts += [" ".join(a.path for a in (e.lead, *e.others)) + f"\0{e.path}" for e in entries or ()]
+    parts += [" ".join(a.path for a in (e.lead, *e.others)) + f"\0{e.path}\0{e.more}" for e in entries or ()]
     return hashlib.sha1("\0".join(parts).encode()).hexdigest()
 
 
@@ -303,12 +319,14 @@ def assemble_pages(config: Config, articles: tuple[Article, ...], stories: tuple
                 older = day[index + 1] if index + 1 < len(day) else None
                 newer = day[index - 1] if index > 0 else None
                 story = story_of[item.article.doc.slug]
-                coverage = tuple(by_slug[slug] for slug in story.ids if slug != item.article.doc.slug and slug in by_slug)
+                others = [by_slug[slug] for slug in story.ids if slug != item.article.doc.slug and slug in by_slug]
+                coverage = nearest_coverage(item, others, config.stories.coverage_items)
                 paths = {e.code: article_path(e, item.article) for e in config.editions}
                 default = paths[config.default_edition]
-                data = {"item": item, "coverage": coverage, "story_path": story_path(edition, story) if coverage else None,
-                        "older": older, "newer": newer}
-                key = f"{item.article.doc.digest}:{content_key(list(coverage))}:{content_key([n for n in (older, newer) if n])}:{older is not None}"
+                data = {"item": item, "coverage": coverage, "coverage_more": len(others) - len(coverage),
+                        "story_path": story_path(edition, story) if coverage else None, "older": older, "newer": newer}
+                key = (f"{item.article.doc.digest}:{content_key(list(coverage))}:{len(others)}:"
+                       f"{content_key([n for n in (older, newer) if n])}:{older is not None}")
                 pages.append(Page(f"{item.path}index.html", "article.html", item.path, edition,
                                   _alternates(paths, default), MappingProxyType(data), key))
         pages += _story_pages(config, edition, stories, by_slug)
@@ -345,7 +363,7 @@ def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle]
         return _same_path_in_every_edition(config, path_of)
 
     home = items[: config.home_items]
-    home_entries = story_entries(home, story_of, edition)
+    home_entries = story_entries(home, story_of, edition, config.stories.coverage_items)
     home_alternates = _alternates({e.code: f"{e.prefix}/" for e in config.editions}, "")
     pages = [Page(f"{edition.prefix}/index.html", "home.html", f"{edition.prefix}/", edition, home_alternates,
                   MappingProxyType({"days": by_day(home_entries), "more": len(items) > len(home)}),
@@ -357,7 +375,7 @@ def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle]
         months.append(MonthLink(year, month, len(members), month_path(edition, year, month)))
         groups.append(members)
     def month_page(link: MonthLink, members: list[EditionArticle], newer: MonthLink | None, older: MonthLink | None) -> Page:
-        entries = story_entries(members, story_of, edition)
+        entries = story_entries(members, story_of, edition, config.stories.coverage_items)
         return Page(f"{link.path}index.html", "month.html", link.path, edition,
                     same_path_in_every_edition(lambda e, y=link.year, m=link.month: month_path(e, y, m)),
                     MappingProxyType({"year": link.year, "month": link.month, "days": by_day(entries),
@@ -408,7 +426,7 @@ def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], k
         made: list[Page] = []
         for number, chunk in enumerate(chunks, start=1):
             path = page_path(edition, number)
-            entries = story_entries(chunk, story_of, edition)
+            entries = story_entries(chunk, story_of, edition, config.stories.coverage_items)
             data = {"kind": kind, "name": names[slug], "slug": slug, "count": len(group), "days": by_day(entries),
                     "number": number, "pages": links,
                     "feed": tag_feed_path(edition, Tag(names[slug], slug)) if kind == "tag" else ""}

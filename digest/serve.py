@@ -143,8 +143,12 @@ class PipelineBuilder:
             self._indexer[0].join()
 
     def close(self) -> None:
-        """Stop a search indexing still running (the preview is closing)."""
+        """Stop a search indexing still running and remove the temporary
+        drafts/future preview folder, if one was made (the preview is closing)."""
         self._stop_indexing()
+        if self.preview_dir is not None:
+            shutil.rmtree(self.preview_dir, ignore_errors=True)
+            self.preview_dir = None
 
 
 def _out(message: str) -> None:
@@ -354,8 +358,6 @@ def serve(config_path: Path, host: str, port: int, open_browser: bool, *, drafts
         return run_preview(builder, Path(config_path), host, port, open_browser, timings=timings)
     finally:
         builder.close()
-        if builder.preview_dir is not None:
-            shutil.rmtree(builder.preview_dir, ignore_errors=True)
 
 
 def run_preview(builder: Builder, config_path: Path, host: str, port: int, open_browser: bool, *, timings: bool = False) -> int:

@@ -47,7 +47,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache, partial
 
@@ -134,6 +134,14 @@ def neutral_window(lines: Sequence[str], skip: frozenset[str] = frozenset()) -> 
     BODY_CHARS, a margin no glossary spelling change comes near."""
     if not lines:
         return "", ""
+    taken = _reach(lines, skip)
+    title, _, body = to_neutral(lines[0] + "\n" + "\n".join(taken)).lower().partition("\n")
+    return title, body[:BODY_CHARS]
+
+
+def _reach(lines: Sequence[str], skip: frozenset[str] = frozenset()) -> list[str]:
+    """The body lines ``neutral_window`` converts: those not in ``skip``, in order,
+    until their raw length reaches twice BODY_CHARS."""
     taken: list[str] = []
     length = 0
     for line in lines[1:]:
@@ -143,8 +151,19 @@ def neutral_window(lines: Sequence[str], skip: frozenset[str] = frozenset()) -> 
         length += len(line) + 1
         if length >= 2 * BODY_CHARS:
             break
-    title, _, body = to_neutral(lines[0] + "\n" + "\n".join(taken)).lower().partition("\n")
-    return title, body[:BODY_CHARS]
+    return taken
+
+
+def compared_windows(lines: Sequence[Sequence[str]], skip: frozenset[str],
+                     ahead: Sequence[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+    """``neutral_window(lines[k], skip)`` for every k. ``ahead[k]``, when given, is
+    ``neutral_window(lines[k])`` made earlier with no line skipped (by the workers):
+    it is the answer whenever none of the lines it reaches is in ``skip``, and is
+    made again otherwise."""
+    if ahead is None:
+        return [neutral_window(found, skip) for found in lines]
+    return [made if not (skip and any(line in skip for line in _reach(found))) else neutral_window(found, skip)
+            for found, made in zip(lines, ahead, strict=True)]
 
 
 def terms_of(window: tuple[str, str]) -> list[str]:
@@ -276,11 +295,14 @@ def _similar_pairs(items: Sequence[StoryInput], windows: Sequence[tuple[str, str
 
 
 def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
-                  lines: Sequence[Sequence[str]] | None = None) -> tuple[Story, ...]:
+                  lines: Sequence[Sequence[str]] | None = None,
+                  windows: Sequence[tuple[str, str]] | None = None) -> tuple[Story, ...]:
     """Group articles into stories; the order of ``inputs`` does not matter.
 
     In: StoryInputs (ids unique) and the settings; optionally each input's
-    ``article_lines`` (a cache may supply them). Out: Stories sorted by key, covering
+    ``article_lines`` and, with them, each input's ``neutral_window`` made with no
+    line skipped (workers or a cache may supply both: see ``compared_windows``);
+    with lines given, the inputs' ``text`` is not read. Out: Stories sorted by key, covering
     every input once. Curator keys win over similarity: articles sharing a ``story``
     key are one story (similar articles without a key may join it), two different
     keys never merge, and ``story: false`` keeps an article alone. With
@@ -296,7 +318,8 @@ def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
         candidates = [k for k, item in enumerate(items) if item.story is not False]
         # Single link merges only on pairs reaching the threshold: weaker ones are never kept.
         floor = max(_FLOOR, settings.threshold) if LINKAGE == "single" else _FLOOR
-        sims = _similar_pairs([items[k] for k in candidates], [neutral_window(all_lines[k], skip) for k in candidates],
+        ahead = None if windows is None or lines is None else [windows[order[k]] for k in candidates]
+        sims = _similar_pairs([items[k] for k in candidates], compared_windows([all_lines[k] for k in candidates], skip, ahead),
                               window_s, settings.cross_script, floor)
         pairs = {(candidates[a], candidates[b]): s for (a, b), s in sims.items()}
     else:
@@ -531,11 +554,12 @@ def worth_comparing(items: Sequence[StoryInput], settings: StorySettings) -> boo
     return any(b - a <= settings.window_hours * 3600 for a, b in zip(stamps, stamps[1:]))
 
 
-def _features(html: str, title: str, with_lines: bool) -> tuple[str, tuple[str, ...] | None]:
-    """One article's cleaned plain text and, when grouping compares texts, its
-    ``article_lines``: the per-article part of grouping, run by the workers."""
-    text = cleaned_text(html)
-    return text, article_lines(title, text) if with_lines else None
+def _features(html: str, title: str) -> tuple[tuple[str, ...], tuple[str, str]]:
+    """One article's ``article_lines`` and its ``neutral_window`` with no line
+    skipped: the per-article part of grouping (script conversion is most of it),
+    run by the workers in parallel instead of by the one process that groups."""
+    lines = article_lines(title, cleaned_text(html))
+    return lines, neutral_window(lines)
 
 
 def site_stories(config: Config, published: Sequence[Article], memo: Memo = no_memo,
@@ -546,12 +570,14 @@ def site_stories(config: Config, published: Sequence[Article], memo: Memo = no_m
     ``workers`` when given; the grouping itself on the digests of all articles, so
     ``serve`` regroups only when an article changed, and always exactly as a clean
     build would."""
-    bare = [story_input(a, "") for a in published]
-    compare = worth_comparing(bare, config.stories)
-    features = memo_map(memo, workers or Workers(1),
-                        [(("story-features", a.doc.path, a.doc.digest, compare, config.fingerprint), (a.html, a.doc.title, compare))
-                         for a in published], _features)
-    inputs = [replace(i, text=text) for i, (text, _) in zip(bare, features, strict=True)]
-    lines = [found for _, found in features] if compare else None
+    # The texts are not kept in the inputs: grouping reads the lines (one copy of
+    # each text instead of two held for the whole build).
+    inputs = [story_input(a, "") for a in published]
+    lines = windows = None
+    if worth_comparing(inputs, config.stories):
+        features = memo_map(memo, workers or Workers(1),
+                            [(("story-features", a.doc.path, a.doc.digest, config.fingerprint), (a.html, a.doc.title))
+                             for a in published], _features)
+        lines, windows = [f[0] for f in features], [f[1] for f in features]
     key = hashlib.sha256("\0".join(f"{a.doc.path}\0{a.doc.digest}" for a in published).encode()).hexdigest()
-    return memo(("stories", key, config.fingerprint), partial(group_stories, inputs, config.stories, lines))
+    return memo(("stories", key, config.fingerprint), partial(group_stories, inputs, config.stories, lines, windows))

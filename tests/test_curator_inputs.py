@@ -304,11 +304,15 @@ def test_drafts_only_in_the_serve_drafts_preview(tmp_path: Path, capsys: pytest.
     assert run(capsys, "--config", str(config), "build")[0] == 0
     assert not (tmp_path / "site/zh-hans/articles/wip").exists()
     builder = PipelineBuilder(config, drafts=True)
-    preview = builder.load()
-    assert preview.publish_drafts and preview.output_dir != (tmp_path / "site").resolve()
-    builder.build(preview)
-    assert (preview.output_dir / "zh-hans/articles/wip/index.html").is_file()
-    assert not (tmp_path / "site/zh-hans/articles/wip").exists()  # the deployable site never has it
+    try:
+        preview = builder.load()
+        assert preview.publish_drafts and preview.output_dir != (tmp_path / "site").resolve()
+        builder.build(preview)
+        assert (preview.output_dir / "zh-hans/articles/wip/index.html").is_file()
+        assert not (tmp_path / "site/zh-hans/articles/wip").exists()  # the deployable site never has it
+    finally:
+        builder.close()
+    assert not preview.output_dir.exists()  # closing the preview removes its temporary folder
 
 
 def test_no_page_shows_an_empty_credit(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ from digest.cli_stories import read_jsonl
 from digest.config import StorySettings, load_config
 from digest.errors import BuildError
 from digest.pipeline import build
-from digest.stories import StoryInput, Story, article_lines, boilerplate, group_stories, worth_comparing
+from digest.stories import StoryInput, Story, article_lines, boilerplate, compared_windows, group_stories, neutral_window, worth_comparing
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "stories" / "articles.jsonl"
 SETTINGS = StorySettings()
@@ -117,6 +117,26 @@ def test_an_outlets_repeated_lines_are_boilerplate_and_join_nothing() -> None:
     groups = story_of(group_stories(items, StorySettings(cross_script=1)))
     assert groups["economy-hans"] == "economy-hans"
     assert groups["bridge-followup-hans"] == "bridge-followup-hans"
+
+
+@pytest.mark.parametrize("where", ["head", "tail"])
+def test_windows_made_ahead_by_workers_are_used_only_where_no_boilerplate_reaches_them(where: str) -> None:
+    # The build hands grouping each article's lines and its window made with no
+    # line skipped; an article whose window reaches a boilerplate line must have
+    # it made again. Boilerplate at the head is inside every window, at the tail
+    # of a long text outside them.
+    gallery = "\n".join(f"图集：青岚新貌 第{n}张 海滨公园的清晨与港口灯塔" for n in range(1, 9))
+    items = [replace(i, text=f"{gallery}\n{i.text}" if where == "head" else f"{i.text}\n{(i.id + '。') * 300}\n{gallery}")
+             if i.outlet == "青岚日报" else i for i in inputs()]
+    lines = [article_lines(i.title, i.text) for i in items]
+    ahead = [neutral_window(found) for found in lines]
+    skip = boilerplate(items, lines)
+    assert skip
+    assert compared_windows(lines, skip, ahead) == compared_windows(lines, skip) == [neutral_window(f, skip) for f in lines]
+    changed = sum(made != neutral_window(found, skip) for found, made in zip(lines, ahead))
+    assert changed == (sum(i.outlet == "青岚日报" for i in items) if where == "head" else 0)
+    settings = StorySettings(cross_script=1)
+    assert group_stories([replace(i, text="") for i in items], settings, lines, ahead) == group_stories(items, settings)
 
 
 def test_curator_story_key_groups_whatever_the_similarity_and_false_keeps_alone() -> None:
@@ -272,6 +292,30 @@ def test_frontmatter_story_override_in_a_build(tmp_path: Path) -> None:
     assert entry.index("articles/ferry-hant/") < entry.index("articles/economy-hans/")  # the curator's lead first
 
 
+def test_a_busy_story_lists_the_nearest_reports_and_sends_the_rest_to_its_page(tmp_path: Path) -> None:
+    first = records()[0]
+    hours = [0, 1, 2, 10, 11, 30, 40]  # seven reports of one story over two days
+    reports = [dict(first, id=f"busy-{n}", url=f"https://example.org/busy/{n}",
+                    date=(datetime.fromisoformat(first["date"]) + timedelta(hours=h)).isoformat(), title=f"{first['title']} {n}")
+               for n, h in enumerate(hours)]
+    root = write_site(tmp_path / "s", reports, {r["id"]: {"story": "busy"} for r in reports})
+    with (root / "config.yaml").open("a", encoding="utf-8") as config:
+        config.write("  coverage_items: 2\n")
+    build(load_config(root / "config.yaml"), root / "site")
+    site = root / "site" / "zh-hans"
+    page = (site / "articles" / "busy-3" / "index.html").read_text(encoding="utf-8")
+    aside = page.split('<aside class="other-coverage"')[1].split("</aside>")[0]
+    listed = [n for n in range(7) if f"articles/busy-{n}/" in aside]
+    assert listed == [2, 4]  # 1 h and 8 h away; the others are further
+    assert "另有 4 篇报道" in aside and 'href="/zh-hans/stories/busy-0/"' in aside
+    home = (site / "index.html").read_text(encoding="utf-8")
+    entry = home.split('<li class="story-entry">')[1].split("</article>")[0]
+    assert sum(f"articles/busy-{n}/" in entry for n in range(7)) == 3  # the lead and two others
+    assert "另有 4 篇报道" in entry
+    story = (site / "stories" / "busy-0" / "index.html").read_text(encoding="utf-8")
+    assert all(f"articles/busy-{n}/" in story for n in range(7))
+
+
 @pytest.mark.parametrize("value, reason", [
     ("true", "'story': must be a story key"),
     ("''", "'story': must be a story key"),
@@ -292,6 +336,7 @@ def test_bad_story_frontmatter_is_reported_with_its_line(tmp_path: Path, value: 
     ("stories:\n  threshold: 1.5\n", 2, "'stories.threshold'"),
     ("stories:\n  enabled: maybe\n", 2, "'stories.enabled'"),
     ("stories:\n  cross_script: 0.5\n", 2, "'stories.cross_script'"),
+    ("stories:\n  coverage_items: 0\n", 2, "'stories.coverage_items'"),
 ])
 def test_bad_stories_config_is_reported_with_its_line(tmp_path: Path, snippet: str, line: int, reason: str) -> None:
     root = copy_site(REPO, tmp_path / "s")

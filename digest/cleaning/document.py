@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from digest.cleaning.lines import HEADING_TAGS, OPAQUE, Line
 from digest.cleaning.passes import _INTRO_END, _sentence
 
-__all__ = ["FOOTER_RULES", "Document", "Section", "model"]
+__all__ = ["FOOTER_RULES", "Document", "Section", "headline_keys", "model", "seen_title", "title_key", "title_keys"]
 
 # Rules whose removal marks the end of the article: nothing of the article follows
 # a copyright notice, a feed footer, an end mark or a site footer.
@@ -75,19 +75,39 @@ def title_key(text: str) -> str:
     return re.sub(r"[\s\W_]+", "", unicodedata.normalize("NFKC", text)).lower()
 
 
-# The separators a page puts between its headline, section and name ("… | 社會 | 中央社").
-_TITLE_PARTS = re.compile(r"\s+[|\-–—_]\s+|\s*[｜]\s*|\s+[-–—]\s*|_")
+# The separators a page puts between its headline, section and name ("… | 社會 | 中央社",
+# "標題 @ 部落格名稱 :: 平台").
+# A hyphen touching a CJK character separates too ("標題-要聞-明報新聞網"); one between
+# Latin letters or digits is part of a word ("COVID-19").
+_TITLE_PARTS = re.compile(r"\s+[|\-–—_@»]\s+|\s*[｜]\s*|\s+[-–—]\s*|\s*::\s*|_"
+                          r"|(?<=[\u3400-\u9fff])[-–—]+|[-–—]+(?=[\u3400-\u9fff])")
+_MIN_KEY = 6  # characters of a key: shorter parts ("新聞", "Home") are no headline
 
 
 def title_keys(title: str) -> tuple[str, ...]:
-    """The keys a title may be seen again under: the whole title, and its longest
-    part when a page added its section and name ("標題 - 社會 - 自由時報")."""
+    """The keys a title may be seen again under: the :func:`headline_keys`, and its
+    longest part when a page added its section and name ("標題 - 社會 - 自由時報",
+    "自由時報 | 標題")."""
+    keys = headline_keys(title)
+    parts = [title_key(p) for p in _TITLE_PARTS.split(title)]
+    longest = max(parts, key=len) if parts else ""
+    return keys + (longest,) if len(longest) >= _MIN_KEY and longest not in keys else keys
+
+
+def headline_keys(title: str) -> tuple[str, ...]:
+    """The whole title's key, and the title cut at each separator from the left
+    ("標題_副題 @ 部落格 :: 平台" is seen again as "標題_副題"): a page's name follows
+    its headline.  The surer keys: a part in the middle may be the page's name."""
     key = title_key(title)
     if not key:
         return ()
-    parts = [title_key(p) for p in _TITLE_PARTS.split(title)]
-    longest = max(parts, key=len) if parts else ""
-    return (key, longest) if len(longest) >= 6 and longest != key else (key,)
+    keys = [key]
+    prefix = ""
+    for part in _TITLE_PARTS.split(title)[:-1]:
+        prefix += title_key(part)
+        if len(prefix) >= _MIN_KEY and prefix not in keys:
+            keys.append(prefix)
+    return tuple(keys)
 
 
 def seen_title(key: str, keys: tuple[str, ...]) -> bool:
@@ -127,9 +147,17 @@ def model(lines: list[Line], title: str | None = None) -> Document:
     if keys:
         # the title seen again below page chrome: only above the first prose, and
         # only with something above it (a leading copy is the page's own <h1>)
-        # (a copy a list rule took was an item of a list of headlines, not this one)
+        # (a copy a list rule took was an item of a list of headlines, not this one);
+        # the headline itself first, then the copy the stage marked
+        # (digest.cleaning.stage.mark_title), then a middle part of the title
+        strong = headline_keys(title or "")
         title_at = next((i for i in range(1, first)
-                         if lines[i].verdict is None and seen_title(title_key(lines[i].text), keys)), None)
+                         if lines[i].verdict is None and seen_title(title_key(lines[i].text), strong)), None)
+        if title_at is None:
+            title_at = next((i for i, ln in enumerate(lines) if ln.title and ln.verdict is None), None)
+        if title_at is None:
+            title_at = next((i for i in range(1, first)
+                             if lines[i].verdict is None and seen_title(title_key(lines[i].text), keys)), None)
     if title_at is None:
         title_at = _repeated_headline(lines, first)
     start = title_at + 1 if title_at is not None else first

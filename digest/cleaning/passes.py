@@ -24,7 +24,7 @@ from digest.cleaning.lines import HEADING_TAGS, OPAQUE, Line
 
 __all__ = [
     "drop_by_patterns", "dup_captions", "edge_promos", "feed_timestamp", "glued_promos", "heading_lists",
-    "mark_kept", "prompt_match", "rights_gate", "shape_lists", "whole_line_rules", "whole_tables_only",
+    "mark_kept", "mark_wrapped", "prompt_match", "rights_gate", "shape_lists", "whole_line_rules", "whole_tables_only",
 ]
 
 
@@ -44,7 +44,7 @@ _DATE_ONLY = re.compile(
 )
 _INTRO_END = re.compile(r"[:：︰]\s*$")
 _SENTENCE_END = re.compile(r"[。．.;；][」』”’\"'）)\]】]*$")
-_SOFT_END = re.compile(r"[！？!?…][」』”’\"'）)\]】]*$")
+_SOFT_END = re.compile(r"([！？!?…]|\.{3,})[」』”’\"'）)\]】]*$")
 
 
 def _gate(words: tuple[str, ...]) -> Callable[[str], bool]:
@@ -96,16 +96,71 @@ def _sentence(line: Line) -> bool:
     return line.sent
 
 
+_TRUNCATED = re.compile(r"\.{3,}[」』”’\"'）)\]】]*$")  # "..." : a teaser cut short, not a full stop
+
+
 def _is_sentence(t: str) -> bool:
     if len(t) > 400:
         return True
-    if _SENTENCE_END.search(t):
+    if _SENTENCE_END.search(t) and not _TRUNCATED.search(t):
         # "U.S." or an abbreviation ending a short line is not a sentence;
         # a one-line English headline rarely ends with a period.
         return "。" in t or "．" in t or _length(t) >= 6
     if _SOFT_END.search(t) and _length(t) > 60:
         return True
     return _length(t) > 110
+
+
+# A hard-wrapped paragraph of pasted text: every visible line is its own <p>, and only
+# the last one ends the sentence.  Lines of a wrapped paragraph are prose, so no shape
+# rule (a list run, page chrome) reads its middle lines as headlines.
+_CLOSED = re.compile(r"[。．.!?！？…:：;；][」』”’\"'）)\]】]*$")
+_RUNS_ON = re.compile(r"[，,、；;\-–—]$")  # a line cut after a comma: a headline never ends so
+_CONTINUES = re.compile(r"[\W_]{0,2}[a-z]")
+_WRAP_LINE = 20       # characters of a wrapped line inside the paragraph
+_WRAP_PARAGRAPH = 20  # _length of the whole paragraph (a word or a CJK character each)
+
+
+def _wrappable(line: Line) -> bool:
+    return (line.tag == "p" and not line.keep and not line.caption and not line.bold and not line.in_list
+            and 0 < len(line.text) <= 240 and not _dense(line))
+
+
+def mark_wrapped(lines: list[Line]) -> None:
+    """Mark the lines of hard-wrapped paragraphs as sentences (see ``_CLOSED``).
+
+    A paragraph is a run of open lines (no sentence end) closed by a line that ends
+    one; every line but the first and the last is long (``_WRAP_LINE``); the first may
+    be short when it holds two words or more and runs on into the next (a link split
+    it off) -- a heading or a gallery's caption above a paragraph is no part of it.  At least half the line breaks show that
+    the text runs on: the line ends with a comma or dash, or the next line opens in lower
+    case (a list of headlines shows neither, and a list of wrapped headlines has no line
+    that ends a sentence)."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and _wrappable(lines[j]) and not _CLOSED.search(lines[j].text):
+            j += 1
+        if j >= n or j == i or not _wrappable(lines[j]):
+            i = j + 1
+            continue
+        end = j
+        # from the closing line back, while the lines are long enough to be wrapped text
+        start = end
+        while start - 1 >= i and len(lines[start - 1].text) >= _WRAP_LINE:
+            start -= 1
+        if (start - 1 >= i and start < end and len(lines[start - 1].text.split()) >= 2
+                and (_RUNS_ON.search(lines[start - 1].text) or _CONTINUES.match(lines[start].text))):
+            start -= 1
+        group = range(start, end + 1)
+        if len(group) >= 2 and sum(_length(lines[k].text) for k in group) >= _WRAP_PARAGRAPH:
+            runs_on = sum(1 for k in group[:-1] if _RUNS_ON.search(lines[k].text)
+                          or _CONTINUES.match(lines[k + 1].text))
+            if runs_on * 2 >= len(group) - 1:
+                for k in group:
+                    lines[k].sent = True
+        i = end + 1
 
 
 def _headline_like(line: Line) -> bool:
@@ -133,9 +188,14 @@ def _dense(line: Line) -> bool:
 # Guards: lines that are article text whatever a rule says.
 # Punctuation that closes the sentence above it ("。", "”" on a line of their own in a
 # body pasted in fragments): never a separator.
-_CLOSING_PUNCT = re.compile(r"[。．，、；：！？!?”’」』）)\"']{1,3}")
+_CLOSING_PUNCT = re.compile(r"[。．，、；：！？!?”’」』）)\"']{1,3}|[…⋯]{1,6}")  # (an ellipsis: text left out)
 # A footnote: "註：…", "注：…", "Note: …", "※ …" -- article text, never a list item.
 FOOTNOTE = re.compile(r"[\W_]{0,2}(註|注|附註|附注|備註|备注|(?i:notes?))\s*[:：︰]|[\W_]{0,2}※|\[\d{1,3}\]\s")
+
+
+# A note in brackets, a label and its value: "【案件編號：DCCC1072/11】", "【編按：…】".  A
+# headline may open with a bracketed label ("【專訪】…") but is never one whole.
+_BRACKET_NOTE = re.compile(r"\s*[【〔\[]\s*[^】〕\]:：﹕︰]{1,12}[:：﹕︰][^】〕\]]{1,60}[】〕\]]\s*")
 
 
 def footnote(line: Line) -> bool:
@@ -393,9 +453,9 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
 
     def candidate(ln: Line) -> bool:
         # a caption, or a bullet of the article's own list, is never taken by shape
-        # alone; a footnote is never a list item
+        # alone; a footnote or a bracketed note ("【案件編號：…】") is never a list item
         return (_headline_like(ln) and (_dense(ln) or not (ln.caption or ln.in_list)) and not footnote(ln)
-                and not furniture(ln) and not ln.title)
+                and not furniture(ln) and not ln.title and not _BRACKET_NOTE.fullmatch(ln.text))
 
     while i < n:
         if lines[i].verdict or not candidate(lines[i]):

@@ -62,13 +62,14 @@ from digest.cleaning.passes import (
     glued_promos,
     heading_lists,
     mark_kept,
+    mark_wrapped,
     prompt_match,
     rights_gate,
     shape_lists,
     whole_line_rules,
     whole_tables_only,
 )
-from digest.cleaning.document import seen_title, title_key, title_keys
+from digest.cleaning.document import headline_keys, seen_title, title_key, title_keys
 from digest.cleaning.passes_doc import judge_document
 from digest.cleaning.passes_edge import promo_boxes, top_labels
 
@@ -122,6 +123,7 @@ def _judge(lines: list[Line], rules: Rules, title: str | None = None) -> None:
     the behaviour: the cheap, certain rules go first and the guesses by shape
     only look at what they left."""
     mark_kept(lines, rules)         # keep patterns: never removed by any pass
+    mark_wrapped(lines)             # hard-wrapped paragraphs of pasted text are prose
     mark_title(lines, title)        # the title seen again: where a list above the article ends
     drop_by_patterns(lines, rules)  # 1
     whole_line_rules(lines, rules)  # 2
@@ -140,16 +142,30 @@ def mark_title(lines: list[Line], title: str | None) -> None:
     """Mark the article's title seen again right above the article (a pasted page shows
     it under its menus and lists): the last copy above the first sentence, since an
     earlier one may be an item of a list of headlines.  A list of other headlines
-    never runs through it, so the byline and standfirst under it stay."""
+    never runs through it, so the byline and standfirst under it stay.
+
+    A line that only matches a middle part of the title (it may be the page's name:
+    "標題_副題 @ 部落格 :: 平台") counts only when no line above the first sentence
+    and no exact copy in the first half of the page matches the headline itself: a
+    sentence of page chrome (a blog's description, a teaser cut with "...") may stand
+    above the title seen again."""
     keys = title_keys(title) if title else ()
     if not keys:
         return
-    last = None
+    strong = headline_keys(title or "")
+    last = weak = None
     for ln in lines:
         if _sentence(ln):
             break
-        if len(ln.text) <= 400 and seen_title(title_key(ln.text), keys):
-            last = ln
+        if len(ln.text) <= 400:
+            key = title_key(ln.text)
+            if seen_title(key, strong):
+                last = ln
+            elif seen_title(key, keys):
+                weak = ln
+    if last is None:
+        last = next((ln for ln in lines[: len(lines) // 2]
+                     if len(ln.text) <= 200 and title_key(ln.text) in strong), weak)
     if last is not None:
         last.title = True
 
