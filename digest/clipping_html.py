@@ -389,19 +389,17 @@ def _main_element(doc: Any, title: str | None = None) -> Any:
 # The least paragraph text (characters) a parent below the headline must hold to be
 # preferred over a larger block of chrome.
 _MIN_BELOW_HEADLINE = 20
+# ... and at least this share of the largest parent's: a link or a counter below the
+# headline never beats the article.
+_BELOW_SHARE = 0.2
 _CHROME_BOX_TAGS = frozenset({"footer", "nav", "aside", "header"})
 
 
 def _chrome_box(el: Any) -> bool:
-    """The element or one of its two nearest ancestors is marked as page chrome
-    (a footer, a sidebar) by its tag or class (``_CHROME_CLASS``).  Only the nearest
-    ones: a page-wide wrapper's class ("page-with-sidebar") says nothing of the text."""
-    for box in [el, *list(el.iterancestors())[:2]]:
-        if box.tag in ("body", "html"):
-            break
-        if box.tag in _CHROME_BOX_TAGS or _CHROME_CLASS.search(f"{box.get('class', '')} {box.get('id', '')}"):
-            return True
-    return False
+    """The element is marked as page chrome (a footer, a sidebar) by its tag or class
+    (``_CHROME_CLASS``).  Only its own: an article body may sit inside a wrapper whose
+    class names a feature of the page ("img_share_area")."""
+    return el.tag in _CHROME_BOX_TAGS or bool(_CHROME_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"))
 
 
 def _best_parent(doc: Any, body: Any, title: str | None) -> Any:
@@ -423,8 +421,9 @@ def _best_parent(doc: Any, body: Any, title: str | None) -> Any:
         at = order.get(h1, -1)
         holders = set(h1.iterancestors())  # a parent around the headline holds what follows it too
         below = [c for c in scores if (order.get(c, -1) > at or c in holders) and not _chrome_box(c)]
+        top = max(scores, key=scores.get)
         if below:
             best = max(below, key=scores.get)
-            if scores[best] >= _MIN_BELOW_HEADLINE:
+            if scores[best] >= max(_MIN_BELOW_HEADLINE, _BELOW_SHARE * scores[top]):
                 return best
     return max(scores, key=scores.get)

@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 from digest.clipping_html import read_page
 from digest.cleaning.document import headline_keys, title_keys
 
+from digest.cleaning import to_plain_lines
+
 from cleaning_fixtures import _clean, _kept, _rules
 
 # ---------------------------------------------------------------------------
@@ -85,9 +87,112 @@ def test_a_short_article_below_the_headline_beats_a_longer_language_bar_and_foot
     footer = "<div class='footer'>" + "".join(f"<p>{t}</p>" for t in (
         "客服電話：02-1234-5678 傳真：02-1234-5679 地址：台北市某某路一段一號十樓",
         "本網站所有內容均受著作權保護，未經同意不得轉載，違者依法追究責任。")) + "</div>"
-    story = "（本報記者台北電）河堤步道整修兩年後今天重新開放，市府說傍晚將加派巡邏人力。"
+    story = "（本報記者台北電）河堤步道整修兩年後今天重新開放，市府說傍晚將加派巡邏人力，並在入口增設照明。"
     page = (f"<html><head><title>河堤步道重新開放 | 本報</title></head><body><div class='lang'>{bar}</div>"
             f"<h1>河堤步道重新開放</h1><div class='story'><p>{story}</p></div>{footer}</body></html>")
     body = read_page(page, ZoneInfo("UTC"))["body"]
     assert story in body
     assert "English edition" not in body and "客服電話" not in body
+
+
+# ---------------------------------------------------------------------------
+# Guards: bylines, headings, ellipses, routes, paragraphs in another script
+# ---------------------------------------------------------------------------
+
+P_A = "<p>市议会周二通过新的垃圾分类办法，明年一月起在全市十二个区实施。</p>"
+P_B = "<p>环保局指出，新办法要求住户把厨余单独装袋，社区每周收运三次。</p>"
+
+
+def test_the_writers_byline_alone_stays_and_other_roles_go() -> None:
+    cleaned = _clean("<p>作者：林小青</p>" + P_A + P_B + "<p>摄影：陈晓</p>")
+    assert _kept("<p>作者：林小青</p>" + P_A + P_B)[0] == "作者：林小青"
+    assert _rules(cleaned) == {"摄影：陈晓": "credit:byline-role"}
+
+
+def test_a_writer_next_to_an_editor_credit_and_a_role_like_subheading_stay() -> None:
+    fragment = P_A + "<p>文｜林小青</p><p>编辑｜王大明</p><h4>引言：熟悉又陌生的街道</h4>" + P_B
+    kept = _kept(fragment)
+    assert "文｜林小青" in kept and "引言：熟悉又陌生的街道" in kept and "编辑｜王大明" not in kept
+
+
+def test_an_ellipsis_line_and_a_route_stay_but_a_breadcrumb_goes() -> None:
+    kept = _kept("<p>首页 > 新闻 > 正文</p>" + P_A + "<p>……</p>" + P_B + "<p>行程如下：</p><p>TPE => HND（02/01）</p>"
+                 "<p>HND => TPE（02/05）</p>")
+    assert "首页 > 新闻 > 正文" not in kept
+    assert "……" in kept and "TPE => HND（02/01）" in kept and "HND => TPE（02/05）" in kept
+
+
+def test_a_paragraph_in_english_next_to_a_caption_is_no_alt_text() -> None:
+    bio = ("Lin Xiaoqing, born in 1970, is a professor of urban studies at the city university. She has written "
+           "three books on waste policy and advised the council on recycling since 2015. Her latest study "
+           "compares collection schedules in twelve districts and was published last spring by the university "
+           "press. She also teaches a course on public health.")
+    alt = "A worker sorts bottles at the recycling plant."
+    fragment = "<div><img src='a.jpg'><p>林小青教授在研讨会上发言。（摄影／陈晓）</p></div><p>" + bio + "</p>" + P_A + P_B
+    assert bio in _kept(fragment)
+    short = "<div><img src='a.jpg'><p>工人在回收厂分拣瓶子。（摄影／陈晓）</p></div><p>" + alt + "</p>" + P_A + P_B
+    assert alt not in _kept(short)
+
+
+def test_a_shortcode_goes_and_a_bracketed_note_is_no_list_item() -> None:
+    note = "【案件編號：DCCC1234/25】"
+    others = "".join(f"<p>{t}</p>" for t in ("議員質詢垃圾車收運時間", "回收箱增設百處 下月啟用", "夜市塑膠袋減量見效",
+                                                     "舊衣回收新制上路首週"))
+    cleaned = _clean(P_A + "<p>{{< video src=\"https://example.com/v.mp4\" >}}</p>" + P_B + f"<p>{note}</p>" + others)
+    kept = to_plain_lines(cleaned.html)
+    assert note in kept and "夜市塑膠袋減量見效" not in kept
+    assert _rules(cleaned)['{{< video src="https://example.com/v.mp4" >}}'] == "nav:shortcode"
+
+
+def test_a_dated_note_under_the_title_stays_above_the_article() -> None:
+    title = "关于调整垃圾收运时间的决定"
+    # (the title is not seen again: a page split it over lines)
+    chrome = "".join(f"<p>{t}</p>" for t in ("首页", "政策", "公报", "字号：默认 大 超大 | 打印 |", "关于调整垃圾",
+                                              "收运时间的决定", "（2025年3月1日市政府第十二次常务会议通过）"))
+    kept = _kept(chrome + P_A + P_B, title=title)
+    assert kept == ["（2025年3月1日市政府第十二次常务会议通过）", P_A[3:-4], P_B[3:-4]]
+
+
+def test_a_title_with_bare_hyphens_between_cjk_parts_is_seen_again() -> None:
+    title = "城市晚報-要聞-垃圾分類新辦法明年上路-20250301"
+    chrome = "".join(f"<p>{t}</p>" for t in ("主頁 要聞 港聞 社評", "垃圾分類新辦法明年上路", "回收箱增設百處",
+                                              "夜市塑膠袋減量見效", "垃圾分類新辦法明年上路", "住戶須分袋 每週收三次"))
+    kept = _kept(chrome + P_A + P_B, title=title)
+    assert kept[0] == "住戶須分袋 每週收三次"  # the standfirst under the title seen again stays
+    assert "回收箱增設百處" not in kept
+
+
+# ---------------------------------------------------------------------------
+# Teasers cut short, provenance lines, comment threads, footer blocks
+# ---------------------------------------------------------------------------
+
+def test_teasers_cut_short_with_dots_are_headlines_not_sentences() -> None:
+    teasers = ("新闻排行", "六月十省份物价涨幅高于全国，猪肉、蔬菜价...", "沪指跌1.95%失守3400点 终结八连涨...",
+               "民航局发第四份熔断指令 暂停一航班运...", "央行：上半年人民币贷款增加12.0...")
+    kept = _kept(P_A + P_B + "".join(f"<p>{t}</p>" for t in teasers))
+    assert kept == [P_A[3:-4], P_B[3:-4]]
+
+
+def test_a_repost_and_a_converter_line_above_the_article_go() -> None:
+    cleaned = _clean("<p>原文来自「城市手记」：垃圾分类新办法明年上路</p><p>本文由某某阅读器转码</p>" + P_A + P_B)
+    assert to_plain_lines(cleaned.html) == [P_A[3:-4], P_B[3:-4]]
+    assert set(_rules(cleaned).values()) == {"edge:provenance-header"}
+
+
+def test_a_comment_thread_below_the_article_goes() -> None:
+    thread = ("留言列表 (3)", "#1 小青 於 2025/03/02 10:28", "新辦法很好，希望早點實施。", "站長 於 2025/03/02 20:31 回覆",
+              "謝謝你的留言！", "#2 阿明 於 2025/03/03 08:15", "收運時間對上班族還是不方便。")
+    cleaned = _clean(P_A + P_B + "".join(f"<p>{t}</p>" for t in thread))
+    assert to_plain_lines(cleaned.html) == [P_A[3:-4], P_B[3:-4]]
+    assert set(_rules(cleaned).values()) == {"doc:comments"}
+    # an article that quotes a date-stamped message keeps it: no comments heading above it
+    own = "<p>小青 於 2025/03/02 10:28</p><p>她在社區群組寫道，新辦法很好。</p><p>阿明 於 2025/03/03 08:15</p>"
+    assert len(_kept(P_A + own + P_B)) == 5
+
+
+def test_the_lines_between_two_footer_lines_go() -> None:
+    footer = ("关于我们 | 联系我们 | 广告服务 | 网站地图", "本网站所刊载信息，不代表本网观点。",
+              "[网络视听许可证0000000号]", "Copyright © 2025 example.com. All Rights Reserved")
+    cleaned = _clean(P_A + P_B + "".join(f"<p>{t}</p>" for t in footer))
+    assert to_plain_lines(cleaned.html) == [P_A[3:-4], P_B[3:-4]]
+    assert _rules(cleaned)["本网站所刊载信息，不代表本网观点。"] == "tail:footer-block"

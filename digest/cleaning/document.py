@@ -77,7 +77,10 @@ def title_key(text: str) -> str:
 
 # The separators a page puts between its headline, section and name ("… | 社會 | 中央社",
 # "標題 @ 部落格名稱 :: 平台").
-_TITLE_PARTS = re.compile(r"\s+[|\-–—_@»]\s+|\s*[｜]\s*|\s+[-–—]\s*|\s*::\s*|_")
+# A hyphen touching a CJK character separates too ("標題-要聞-明報新聞網"); one between
+# Latin letters or digits is part of a word ("COVID-19").
+_TITLE_PARTS = re.compile(r"\s+[|\-–—_@»]\s+|\s*[｜]\s*|\s+[-–—]\s*|\s*::\s*|_"
+                          r"|(?<=[\u3400-\u9fff])[-–—]+|[-–—]+(?=[\u3400-\u9fff])")
 _MIN_KEY = 6  # characters of a key: shorter parts ("新聞", "Home") are no headline
 
 

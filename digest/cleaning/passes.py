@@ -44,7 +44,7 @@ _DATE_ONLY = re.compile(
 )
 _INTRO_END = re.compile(r"[:：︰]\s*$")
 _SENTENCE_END = re.compile(r"[。．.;；][」』”’\"'）)\]】]*$")
-_SOFT_END = re.compile(r"[！？!?…][」』”’\"'）)\]】]*$")
+_SOFT_END = re.compile(r"([！？!?…]|\.{3,})[」』”’\"'）)\]】]*$")
 
 
 def _gate(words: tuple[str, ...]) -> Callable[[str], bool]:
@@ -96,10 +96,13 @@ def _sentence(line: Line) -> bool:
     return line.sent
 
 
+_TRUNCATED = re.compile(r"\.{3,}[」』”’\"'）)\]】]*$")  # "..." : a teaser cut short, not a full stop
+
+
 def _is_sentence(t: str) -> bool:
     if len(t) > 400:
         return True
-    if _SENTENCE_END.search(t):
+    if _SENTENCE_END.search(t) and not _TRUNCATED.search(t):
         # "U.S." or an abbreviation ending a short line is not a sentence;
         # a one-line English headline rarely ends with a period.
         return "。" in t or "．" in t or _length(t) >= 6
@@ -185,9 +188,14 @@ def _dense(line: Line) -> bool:
 # Guards: lines that are article text whatever a rule says.
 # Punctuation that closes the sentence above it ("。", "”" on a line of their own in a
 # body pasted in fragments): never a separator.
-_CLOSING_PUNCT = re.compile(r"[。．，、；：！？!?”’」』）)\"']{1,3}")
+_CLOSING_PUNCT = re.compile(r"[。．，、；：！？!?”’」』）)\"']{1,3}|[…⋯]{1,6}")  # (an ellipsis: text left out)
 # A footnote: "註：…", "注：…", "Note: …", "※ …" -- article text, never a list item.
 FOOTNOTE = re.compile(r"[\W_]{0,2}(註|注|附註|附注|備註|备注|(?i:notes?))\s*[:：︰]|[\W_]{0,2}※|\[\d{1,3}\]\s")
+
+
+# A note in brackets, a label and its value: "【案件編號：DCCC1072/11】", "【編按：…】".  A
+# headline may open with a bracketed label ("【專訪】…") but is never one whole.
+_BRACKET_NOTE = re.compile(r"\s*[【〔\[]\s*[^】〕\]:：﹕︰]{1,12}[:：﹕︰][^】〕\]]{1,60}[】〕\]]\s*")
 
 
 def footnote(line: Line) -> bool:
@@ -445,9 +453,9 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
 
     def candidate(ln: Line) -> bool:
         # a caption, or a bullet of the article's own list, is never taken by shape
-        # alone; a footnote is never a list item
+        # alone; a footnote or a bracketed note ("【案件編號：…】") is never a list item
         return (_headline_like(ln) and (_dense(ln) or not (ln.caption or ln.in_list)) and not footnote(ln)
-                and not furniture(ln) and not ln.title)
+                and not furniture(ln) and not ln.title and not _BRACKET_NOTE.fullmatch(ln.text))
 
     while i < n:
         if lines[i].verdict or not candidate(lines[i]):

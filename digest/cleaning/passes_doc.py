@@ -44,7 +44,7 @@ import re
 from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
 from digest.cleaning.document import Document, Section, is_heading, is_prose, model, title_key
-from digest.cleaning.lines import OPAQUE, Line
+from digest.cleaning.lines import HEADING_TAGS, OPAQUE, Line
 from digest.cleaning.passes import (
     _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sentence,
     footnote, furniture,
@@ -56,7 +56,7 @@ DOC_RULES = (
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article",
     "box:about",
     "edge:self-promo", "image:alt-text", "doc:after-article", "neighbour:template", "neighbour:block",
-    "tail:after-end",
+    "tail:after-end", "doc:comments", "tail:footer-block",
 )
 
 
@@ -64,6 +64,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     """Run the document passes in the order the module docstring gives."""
     if not lines:
         return
+    comment_thread(lines, rules)  # first: readers' comments are prose that is no article
     # one model serves the first passes: none of them removes a line of prose
     doc = model(lines, title)
     head_chrome(lines, rules, doc)
@@ -75,6 +76,53 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     after_article(lines, rules)
     neighbours(lines, rules)
     tail_closure(lines, rules)
+    footer_block(lines, rules)
+
+
+# ---------------------------------------------------------------------------
+# 0. Readers' comments
+# ---------------------------------------------------------------------------
+
+# The heading of a comment thread: "留言列表 (42)", "發表留言", "3 則留言", "Comments (12)".
+_COMMENTS_HEADING = re.compile(
+    r"[\W_]*(\d{1,5}\s*(則|条|條|篇)?\s*)?(留言列表|發表留言|发表留言|我要留言|網友留言|网友留言|讀者留言|读者留言|留言|"
+    r"網友評論|网友评论|最新評論|最新评论|熱門評論|热门评论|全部評論|全部评论|評論|评论|回應|回应|"
+    r"(?i:comments?|responses?|replies|leave a (comment|reply)|join the discussion))"
+    r"\s*([（(]\s*\d{1,5}\s*[）)]|\d{1,5})?[\W_]*")
+# A comment's signature: who wrote it and when, nothing else ("#1 小鳳 於 2013/12/28 10:28",
+# "王五 於 2014/01/01 20:31 回覆", "Jane Doe says: May 3, 2019 at 10:28 am").
+_SIGNATURE = re.compile(
+    r"[\W_]{0,3}(#\s*\d{1,5}\s*(樓|楼|F)?\s*)?[^\s。，！？:：]{1,20}( [^\s。，！？:：]{1,20}){0,2}\s*"
+    r"(於|于|說|说|(?i:says|said|wrote|on|at))?\s*[:：]?\s*"
+    r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}))"
+    r"\s*((?i:at)\s*)?(\d{1,2}:\d{2}(:\d{2})?\s*((?i:am|pm))?)?\s*(回覆|回复|回應|回应|(?i:reply))?\s*")
+_SIGNATURES_MIN = 2
+_SIGNATURE_REACH = 40  # lines after the heading in which the signatures must show
+
+
+def comment_thread(lines: list[Line], rules: Rules) -> None:
+    """``doc:comments`` -- a comment thread below the article: a comments heading with
+    two or more signatures (a name and a date, alone on a line) under it.  The heading
+    and everything after it go: readers write sentences too, so no shape rule sees
+    where the article ended while their comments follow it.  Only below the first line
+    of prose or the title seen again (the article's own "comments" are no thread)."""
+    if not rules.on("doc:comments"):
+        return
+    n = len(lines)
+    seen_prose = False
+    for h, ln in enumerate(lines):
+        if not seen_prose:
+            seen_prose = is_prose(ln) or ln.title
+            continue
+        if len(ln.text) > 30 or not _COMMENTS_HEADING.fullmatch(ln.text):
+            continue
+        reach = range(h + 1, min(n, h + 1 + _SIGNATURE_REACH))
+        if sum(1 for j in reach if len(lines[j].text) <= 80 and _SIGNATURE.fullmatch(lines[j].text)) < _SIGNATURES_MIN:
+            continue
+        for j in range(h, n):
+            if lines[j].verdict is None and not _fixed(lines[j]):
+                lines[j].verdict = "doc:comments"
+        return
 
 
 def _fixed(ln: Line) -> bool:
@@ -86,6 +134,7 @@ def _fixed(ln: Line) -> bool:
 # 1. Page chrome above the article
 # ---------------------------------------------------------------------------
 
+_BODY_UNDER_TITLE = 3
 # So many short lines above the first prose are a page's menus and lists, not the
 # article's kicker, title and byline.
 _LONG_HEAD = 8
@@ -93,10 +142,18 @@ _LONG_HEAD = 8
 _CHROME_RULES = ("nav:", "list:", "edge:outlet-name", "edge:section-label", "page:", "prompt:", "meta:counter")
 
 
+# A note in parentheses that dates the document: a law's adoption, a speech's occasion.
+_DATED_NOTE = re.compile(r"\s*[（(][^（()）]{0,40}(\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日)[^（()）]{2,80}[）)]\s*")
+
+
 def head_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
     """Page chrome above the article's start (see the module docstring, 1)."""
-    if not rules.on("page:head-chrome") or not doc.prose:
+    if not rules.on("page:head-chrome"):
         return
+    if not doc.prose and (doc.title_at is None or sum(
+            1 for ln in lines[doc.title_at + 1:] if ln.verdict is None) < _BODY_UNDER_TITLE):
+        return  # (without prose, the title seen again must have a body under it: a blog's
+        # lines without punctuation)
     start = doc.start
     if doc.title_at is not None and lines[doc.title_at].verdict is None and rules.on("meta:title"):
         lines[doc.title_at].verdict = "meta:title"
@@ -111,6 +168,8 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
         ln = lines[i]
         if _fixed(ln) or ln.caption or (is_prose(ln) and i not in doc.detached) or _DATE_ONLY.fullmatch(ln.text) or furniture(ln):
             continue
+        if _DATED_NOTE.fullmatch(ln.text):
+            continue  # "（2007年6月29日…會議通過）": a note under the title, no chrome
         if len(ln.text) <= 60 and _BYLINE_WORDS.search(ln.text):
             continue  # a byline
         if i == kicker and _length(ln.text) <= 6 and not ln.text.strip().isdigit():
@@ -171,7 +230,7 @@ def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
 
 _DOC_WORDS = re.compile(r"以下文章|本文|本篇|此文|本[页頁]|此[页頁]|[页頁]面|[网網][页頁]|原文|原始[链鏈連][接結]|"
                         r"(?i:this (page|article|story)|clipped|saved|archived)")
-_PROVENANCE_WORDS = re.compile(r"来源|來源|出自|转存|轉存|转载|轉載|保存|收藏|剪藏|存档|存檔|作者|失效|已更新|"
+_PROVENANCE_WORDS = re.compile(r"来源|來源|来自|來自|出自|转存|轉存|转载|轉載|转码|轉碼|保存|收藏|剪藏|存档|存檔|作者|失效|已更新|"
                                r"(?i:from|with|using|by)\b")
 
 
@@ -221,8 +280,8 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
         end = sec.end
         for j in range(sec.first, sec.end):
             ln = lines[j]
-            if _fixed(ln):
-                end = j
+            if _fixed(ln) or ln.title:
+                end = j  # (the title seen again: the article starts there)
                 break
             if ln.verdict == "list:heading-run":
                 listed = True
@@ -344,6 +403,11 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 
 
+# Characters: alt text describes a picture in a sentence or two; a longer paragraph in
+# another script is the article's (an English abstract or bio of a Chinese article).
+_ALT_MAX = 300
+
+
 def alt_text(lines: list[Line], rules: Rules) -> None:
     """In a CJK article, a Latin-only line next to an image credit or caption."""
     if not rules.on("image:alt-text"):
@@ -353,8 +417,9 @@ def alt_text(lines: list[Line], rules: Rules) -> None:
 
     found = []
     for i, ln in enumerate(lines):
-        if ln.verdict or _fixed(ln) or _CJK.search(ln.text) or len(_LATIN_WORD.findall(ln.text)) < 4:
-            continue
+        if ln.verdict or _fixed(ln) or _CJK.search(ln.text) or len(_LATIN_WORD.findall(ln.text)) < 4 \
+                or len(ln.text) > _ALT_MAX:
+            continue  # (a paragraph is no alt text: an English abstract or bio of a Chinese article)
         if picture(lines[i - 1] if i else None) or picture(lines[i + 1] if i + 1 < len(lines) else None):
             found.append(ln)
     # only in a CJK article: a CJK character and a Latin word weigh about the same
@@ -370,6 +435,9 @@ def alt_text(lines: list[Line], rules: Rules) -> None:
 
 # "编辑｜王小明", "审核：何静": a role and a name around one separator.
 _TEMPLATE = re.compile(r"[\W_]*([\u4e00-\u9fffA-Za-z]{1,6})\s*([｜|:：／/])\s*([^\s。，,；;！？!?]{1,12})\s*")
+# The writer's own byline ("文｜王小明" above "编辑｜李华") is article text (LABEL_RULES):
+# it never goes with the credits around it.
+_WRITER_ROLES = frozenset({"文", "文字", "撰文", "作者", "记者", "記者", "采写", "採寫"})
 
 
 def neighbours(lines: list[Line], rules: Rules) -> None:
@@ -383,8 +451,8 @@ def neighbours(lines: list[Line], rules: Rules) -> None:
                 if ln.verdict or _fixed(ln) or ln.caption:
                     continue
                 m = _TEMPLATE.fullmatch(ln.text)
-                if not m:
-                    continue
+                if not m or m.group(1) in _WRITER_ROLES or ln.tag in HEADING_TAGS:
+                    continue  # (a subheading "引言：…" is no credit)
                 for k in (i - 1, i + 1):
                     if 0 <= k < n and lines[k].verdict and not (lines[k].verdict or "").startswith("neighbour:block"):
                         other = _TEMPLATE.fullmatch(lines[k].text)
@@ -461,11 +529,38 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
         return
     above = sum(len(ln.text) for ln in lines[:marker] if ln.verdict is None)
     size = sum(len(lines[i].text) for i in tail)
-    if len(tail) > _TAIL_LINES or size > _TAIL_SHARE * above or not any(is_prose(ln) for ln in lines[:marker]):
+    # a box about the writer (their name under a portrait, a bio) goes whatever its size:
+    # none of its lines reports anything
+    bio_box = all(_bio(lines[i]) for i in tail)
+    if len(tail) > _TAIL_LINES or (size > _TAIL_SHARE * above and not bio_box) \
+            or not any(is_prose(ln) for ln in lines[:marker]):
         return
     for i in tail:
-        if not _fixed(lines[i]) and not lines[i].caption:
+        if not _fixed(lines[i]) and (not lines[i].caption or bio_box):
             lines[i].verdict = "tail:after-end"
+
+
+_FOOTER_GAP = 3     # lines at most between two footer lines
+_FOOTER_LINE = 300  # characters: a notice, not a paragraph
+
+
+def footer_block(lines: list[Line], rules: Rules) -> None:
+    """``tail:footer-block`` -- the few lines between two lines of a site's footer
+    (a copyright line, a footer menu, a feed footer) below the article: a disclaimer,
+    a licence number.  Only short lines, never a table, footnote or caption, and only
+    with prose above the block."""
+    if not rules.on("tail:footer-block"):
+        return
+    marks = [i for i, ln in enumerate(lines) if (ln.verdict or "").startswith(_END_MARKERS)]
+    for a, b in zip(marks, marks[1:]):
+        gap = [j for j in range(a + 1, b) if lines[j].verdict is None]
+        if not gap or len(gap) > _FOOTER_GAP or any(
+                len(lines[j].text) > _FOOTER_LINE or _fixed(lines[j]) or lines[j].caption for j in gap):
+            continue
+        if not any(is_prose(ln) for ln in lines[:a]):
+            continue
+        for j in gap:
+            lines[j].verdict = "tail:footer-block"
 
 
 # ---------------------------------------------------------------------------

@@ -233,6 +233,9 @@ STRICT_LINE_RULES: dict[str, str] = {
     # a line that is only a web address (app links, "原文網址：https://…")
     "meta:duration": r"[\W_]*\d{1,2}:\d{2}(:\d{2})?[\W_]*",
     "nav:bare-url": r"(?i:[\W_]*((原文|原始)?(網址|网址|連結|链接|link|url)\s*[:：]\s*)?https?://\S+[\W_]*)",
+    # a static-site generator's shortcode left in an archived Markdown body
+    # ("{{< video src=… >}}", "{{% note %}}"): markup, never text a reader sees
+    "nav:shortcode": r"\{\{[<%].{0,800}?[>%]\}\}",
     "nav:opinion-disclaimer": (
         r".{0,40}(觀點僅代表作者|观点仅代表作者|僅代表作者本人|仅代表作者本人|僅代表作者個人|仅代表作者个人|不代表本(站|網|网|平台|報|报|刊|台)"
         r"(的)?立[場场]|僅提供資訊儲存空間服務|仅提供信息存储空间服务|文責自負|文责自负|風險提示|风险提示|免責條款|免责条款|"
@@ -260,7 +263,8 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"([>＞»›/|｜·•]\s*[^\s>＞»›/|｜。，]{1,16}\s*){1,6})"
     ),
     # "澎湃号·政务 > 上海发布", "News › World › Asia": short steps between arrows
-    "nav:breadcrumb-path": r"[^>＞»›。，,.!?！？]{1,14}(\s*[>＞»›]\s*[^>＞»›。，,.!?！？]{1,14}){1,5}",
+    # (an arrow "=>" / "->" is no separator: "MNL => TPE" is a route)
+    "nav:breadcrumb-path": r"[^>＞»›。，,.!?！？]{1,14}(\s*(?<![=\-])[>＞»›]\s*[^>＞»›。，,.!?！？]{1,14}){1,5}",
     "nav:tags": (
         r"(?i:(標籤|标签|關鍵字|关键字|關鍵詞|关键词|相關字詞|相关字词|相關標籤|相关标签|tags?|topics?|keywords?|filed under|"
         r"熱門標籤|热门标签)\s*[:：︰﹕]\s*[^。]{0,160})"

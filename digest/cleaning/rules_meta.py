@@ -91,9 +91,11 @@ STRICT_MORE: dict[str, str] = {
     # the whole team.  The writer's own byline alone ("文：林郁庭", "撰文：周紀",
     # "記者 | 周姝祺") is article text (issue 8: a byline is kept like a dateline or a caption).
     "credit:byline-role": (
-        r"[（(【]?\s*((作者|攝影|摄影|整理|口述|圖|图|視覺|视觉|設計|设计|通讯员|通訊員|实习生|實習生)"
+        # (a writer's byline alone -- 作者：X, 文｜X -- is article text (LABEL_RULES): only a
+        # line that credits other roles, or the writer together with them, goes)
+        r"[（(【]?\s*((攝影|摄影|整理|口述|圖|图|視覺|视觉|設計|设计|通讯员|通訊員|实习生|實習生)"
         r"\s*[:：︰｜|／/]\s*" + _ZH_PERSONS + r"\s*){1,4}[）)】]?"
-        r"|[（(【]?\s*(文字|文|撰文者?|記者|记者|採訪|采访|采写|採寫|撰稿)\s*[:：︰｜|／/]\s*" + _ZH_PERSONS +
+        r"|[（(【]?\s*(文字|文|撰文者?|作者|記者|记者|採訪|采访|采写|採寫|撰稿)\s*[:：︰｜|／/]\s*" + _ZH_PERSONS +
         r"(\s*(文字|文|撰文者?|作者|記者|记者|攝影|摄影|採訪|采访|采写|採寫|撰稿|整理|口述|圖|图|視覺|视觉|設計|设计|"
         r"通讯员|通訊員|实习生|實習生)\s*[:：︰｜|／/]\s*" + _ZH_PERSONS + r"){1,3}\s*[）)】]?"
     ),
