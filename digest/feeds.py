@@ -143,8 +143,9 @@ def _atom(config: Config, spec: FeedSpec, items: Sequence[EditionArticle], memo:
 
 
 def _feed_key(config: Config, spec: FeedSpec, items: Sequence[EditionArticle]) -> tuple[Hashable, ...]:
-    """A feed is a function of its spec, the articles it shows (by content) and the config."""
-    return ("feed", spec, tuple(item.article.doc.digest for item in items[: config.feed_items]), config.fingerprint)
+    """A feed is a function of its spec, the articles it shows (by URL and content:
+    a renamed file keeps its bytes but moves its article) and the config."""
+    return ("feed", spec, tuple(f"{item.path}\0{item.article.doc.digest}" for item in items[: config.feed_items]), config.fingerprint)
 
 
 def _edition_spec(config: Config, edition: Edition, strings: Mapping[str, str], path: str) -> FeedSpec:

@@ -306,3 +306,23 @@ def test_a_site_without_articles_still_has_valid_deterministic_feeds(tmp_path: P
         assert parsed.bozo == 0 and parsed.entries == []
         stamp = parsed.feed.get("updated_parsed")
         assert stamp is not None and datetime(*stamp[:6]).year < datetime.now().year
+
+
+def test_a_renamed_article_file_moves_its_feed_links_in_an_incremental_rebuild(tmp_path: Path) -> None:
+    """The same bytes under another file name: the article's URL (its slug, from
+    the file name) changes, so every feed that lists it changes, with the build
+    cache kept as ``serve`` keeps it exactly as without one."""
+    from digest.cache import BuildCache
+
+    inputs = make_inputs(tmp_path / "inputs", TRICKY_ARTICLES)
+    source = inputs / "content/2025/01/24/relative-links.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("slug: relative-links\n", ""), encoding="utf-8")
+    cache = BuildCache()
+    build(load_config(inputs / "config.yaml", base_url=BASE_URL), tmp_path / "cached", cache)
+    source.rename(source.with_name("renamed-links.md"))
+    build(load_config(inputs / "config.yaml", base_url=BASE_URL), tmp_path / "cached", cache)
+    clean = build_into(inputs, tmp_path / "clean")
+    cached = tree(tmp_path / "cached")
+    assert b"/articles/renamed-links/" in cached["zh-hans/atom.xml"]
+    for name in (p.relative_to(clean).as_posix() for p in feed_files(clean)):
+        assert cached[name] == (clean / name).read_bytes(), name
