@@ -1,5 +1,6 @@
-"""Pasted pages the rules were not tuned on: the title seen again without the
-page's name, hard-wrapped paragraphs, and a short article under a page's headline.
+"""Pasted pages the rules were not tuned on (issue 8): the title seen again without
+the page's name, hard-wrapped paragraphs, the page reader's choice of the body, guards
+that keep article text, comment threads and footer blocks.
 
 Invented text only; each test shows what a mechanism removes and what it keeps."""
 
@@ -7,10 +8,10 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from digest.clipping_html import read_page
-from digest.cleaning.document import headline_keys, title_keys
-
 from digest.cleaning import to_plain_lines
+from digest.cleaning.document import headline_keys, title_keys
+from digest.cleaning.passes import furniture_text
+from digest.clipping_html import read_page
 
 from cleaning_fixtures import _clean, _kept, _rules
 
@@ -196,3 +197,25 @@ def test_the_lines_between_two_footer_lines_go() -> None:
     cleaned = _clean(P_A + P_B + "".join(f"<p>{t}</p>" for t in footer))
     assert to_plain_lines(cleaned.html) == [P_A[3:-4], P_B[3:-4]]
     assert _rules(cleaned)["本网站所刊载信息，不代表本网观点。"] == "tail:footer-block"
+
+
+def test_an_article_body_continued_in_a_nested_box_is_read_whole() -> None:
+    first = "".join(f"<p>The council voted on Tuesday to reopen the harbour walk, paragraph {i}.</p>" for i in range(8))
+    rest = "".join(f"<p>Officials expect the first visitors next week, paragraph {i} of the rest.</p>"
+                   for i in range(12))
+    side = "<div class='rail'><p>Subscribe to our morning briefing for the latest news.</p></div>"
+    page = (f"<html><body><h1>Harbour walk reopens</h1><div class='content'>{first}<div class='toggle'>{rest}</div>"
+            f"</div>{side}</body></html>")
+    body = read_page(page, ZoneInfo("UTC"))["body"]
+    assert "paragraph 0." in body and "paragraph 11 of the rest." in body
+    assert "morning briefing" not in body
+
+
+def test_a_caption_with_an_agency_credit_and_a_byline_with_a_vertical_bar_stay() -> None:
+    caption = "An artist's impression of the new bridge at dusk. (City Planning Office/Jane Doe)"
+    chrome = "".join(f"<p>{t}</p>" for t in ("Home", "News", "Sport", "Weather", "Harbour walk reopens", caption))
+    kept = _kept(chrome + "<p>The council voted on Tuesday to reopen the harbour walk after two years.</p>"
+                 "<p>Officials expect the first visitors next week, the council said in a statement.</p>",
+                 title="Harbour walk reopens")
+    assert caption in kept and "Sport" not in kept  # (the line right above the title may be its kicker)
+    assert furniture_text("作者︱林小青")  # a byline with a vertical bar (︱) is never chrome
