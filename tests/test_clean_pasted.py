@@ -219,3 +219,21 @@ def test_a_caption_with_an_agency_credit_and_a_byline_with_a_vertical_bar_stay()
                  title="Harbour walk reopens")
     assert caption in kept and "Sport" not in kept  # (the line right above the title may be its kicker)
     assert furniture_text("作者︱林小青")  # a byline with a vertical bar (︱) is never chrome
+
+
+def test_a_feeds_rfc822_date_line_above_the_article_goes() -> None:
+    cleaned = _clean("<div><i>Tue, 21 Jul 2020 00:07:16 GMT</i></div>" + P_A + P_B)
+    assert to_plain_lines(cleaned.html) == [P_A[3:-4], P_B[3:-4]]
+    assert _rules(cleaned) == {"Tue, 21 Jul 2020 00:07:16 GMT": "meta:feed-timestamp"}
+
+
+def test_a_product_box_between_the_title_and_the_article_goes_but_the_header_stays() -> None:
+    title = "Harbour walk review: a long way round"
+    box = ("Harbour Walk", "Get more info", "87", "Scores", "Critic", "10 Reviews", "Users", "Key", "Specs",
+           "Length", "4 km")
+    lines = ["Home", "News", title, "But only for early risers.", "Jane Doe, @janedoe", "Share", "Tweet", *box]
+    body = "".join(f"<p>{t}</p>" for t in lines) + "".join(f"<p>{t}</p>" for t in WRAPPED)
+    cleaned = _clean(body, title=title)
+    kept = to_plain_lines(cleaned.html)
+    assert kept == ["But only for early risers.", "Jane Doe, @janedoe", *WRAPPED]
+    assert _rules(cleaned)["10 Reviews"] == "page:head-gap"

@@ -39,7 +39,10 @@ _DATE_ONLY = re.compile(
     r"[\W_]*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     r"(\s*[（(]?[週周星期]?[一二三四五六日天]?[）)]?)?"
     r"([ T]*(上午|下午|晚上|凌晨)?\s*\d{1,2}[:：]\d{2}([:：]\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT[+-]?\d*|UTC[+-]?\d*|HKT|CST|ET)?)?"
-    r"|\d{1,2}[:：]\d{2}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[\W_]*",
+    r"|\d{1,2}[:：]\d{2}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    # a feed's pubDate (RFC 822): "Tue, 21 Jul 2020 00:07:16 GMT"
+    r"|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}"
+    r"(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s*(gmt|utc|z|[+-]\d{4}|[a-z]{2,4}))?)[\W_]*",
     re.I,
 )
 _INTRO_END = re.compile(r"[:：︰]\s*$")
