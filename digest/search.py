@@ -20,9 +20,11 @@
 
 2. ``index_site`` (on disk, after every file is written to the staged output
    folder and before it is swapped in): Pagefind (the extended build, which
-   segments Chinese) indexes each edition's article pages into
-   ``<prefix>/pagefind/``. Its output depends only on the pages, so rebuilds are
-   byte-identical (checked by the tests).
+   segments Chinese) indexes each edition's article pages into shards below
+   ``<prefix>/pagefind/``, each named by the hash of its pages, so a shard whose
+   pages did not change is taken from the previous output instead of indexed
+   again. Its output depends only on the pages, so rebuilds are byte-identical
+   (checked by the tests). ``static/search.js`` searches every shard.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import gzip
 import hashlib
 import importlib.util
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -38,6 +41,8 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -252,16 +257,160 @@ def normalise_bundle(bundle: Path) -> list[str]:
     return sorted(words)
 
 
+# Shards: an edition's articles are indexed in 2**b groups by a hash of their
+# slug, b chosen from the article count so a group holds SHARD_PAGES..2*SHARD_PAGES
+# pages (at most MAX_SHARDS groups). An article's group depends only on its slug
+# and that count, so adding, editing or deleting an article changes one group,
+# and only that group is indexed again; the others are reused from the previous
+# output (their folder is named by what they hold). Pagefind costs about 3 ms of
+# CPU and 0.4 MB of memory per article page, whole-index (bench/search_cost.py,
+# bench/perf_bench.py); per group, memory stays bounded too.
+SHARD_PAGES = 256
+MAX_SHARDS = 16
+# Part of every shard's name: a change to what a shard folder holds (Pagefind's
+# version, the normalisation below) must give it another name.
+_SHARD_FORMAT = "1"
+
+
+def shard_count(pages: int) -> int:
+    """How many groups an edition of ``pages`` article pages is indexed in: the
+    largest power of two ``k`` with ``k * SHARD_PAGES <= pages``, at least 1,
+    at most MAX_SHARDS."""
+    count = 1
+    while count * 2 * SHARD_PAGES <= pages and count * 2 <= MAX_SHARDS:
+        count *= 2
+    return count
+
+
+def shard_of(slug: str, count: int) -> int:
+    """The group (0..count-1) of the article page with this ``slug``."""
+    return int.from_bytes(hashlib.sha256(slug.encode("utf-8")).digest()[:4], "big") % count
+
+
+def shards_path(edition: Edition) -> str:
+    """Site-relative path of the list of an edition's index shards (see ``index_site``)."""
+    return f"{index_folder(edition)}shards.json"
+
+
+@dataclass(frozen=True)
+class _Shard:
+    edition: Edition
+    name: str  # the folder below index_folder(edition): sha256 of what it holds
+    pages: tuple[str, ...]  # site-relative paths of its article pages, sorted
+
+
+def _pagefind_version() -> str:
+    from importlib import metadata
+
+    return metadata.version("pagefind")
+
+
+def _plan(config: Config, site_dir: Path, digests: Mapping[str, str] | None) -> list[_Shard]:
+    """Every edition's shards: which pages each holds and its name, the sha256 of
+    Pagefind's version, the shard format, and each page's path and bytes."""
+    shards = []
+    version = _pagefind_version()
+    for edition in config.editions:
+        pages = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / edition.prefix / "articles").glob("*/index.html"))
+        count = shard_count(len(pages))
+        groups: dict[int, list[str]] = {}
+        for page in pages:
+            groups.setdefault(shard_of(page.split("/")[-2], count), []).append(page)
+        for _, members in sorted(groups.items()):
+            digest = hashlib.sha256(f"{_SHARD_FORMAT}\0{version}\0{edition.code}\0".encode())
+            for page in members:
+                sha = (digests or {}).get(page) or hashlib.sha256((site_dir / page).read_bytes()).hexdigest()
+                digest.update(f"{page}\0{sha}\0".encode())
+            shards.append(_Shard(edition, digest.hexdigest()[:20], tuple(members)))
+    return shards
+
+
+def _reusable(shard: _Shard, previous: Path) -> Path | None:
+    """The shard's folder in an earlier output, if complete (its word list is
+    written last)."""
+    folder = previous / index_folder(shard.edition) / shard.name
+    return folder if (folder / "words.json").is_file() else None
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """Copy a folder as hard links (a real copy where links are impossible):
+    the files of a reused shard are never written again."""
+    for root, _, names in os.walk(source):
+        folder = target / Path(root).relative_to(source)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            try:
+                os.link(Path(root, name), folder / name)
+            except OSError:
+                shutil.copy2(Path(root, name), folder / name)
+
+
+def _run(command: list[str], cancel: threading.Event | None) -> tuple[int | None, str]:
+    """Run ``command``; (exit code, output), or (None, "") once ``cancel`` is set."""
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as process:
+        while True:
+            try:
+                output, _ = process.communicate(timeout=0.05)
+                return process.returncode, output
+            except subprocess.TimeoutExpired:
+                if cancel is not None and cancel.is_set():
+                    process.kill()
+                    process.communicate()
+                    return None, ""
+
+
+def _index_shard(shard: _Shard, site_dir: Path, scratch: Path, background: bool,
+                 cancel: threading.Event | None) -> tuple[_Shard, str | None, bool]:
+    """Index one shard into ``scratch/<prefix>/<name>/``: Pagefind crawls a
+    folder of hard links to the shard's pages (so the URLs are the pages' own),
+    then the bundle is normalised and its words written beside it.
+    Returns (shard, Pagefind's complaint or None, finished)."""
+    if cancel is not None and cancel.is_set():
+        return shard, None, False
+    source = scratch / f"src-{shard.name}"
+    for page in shard.pages:
+        (source / page).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site_dir / page, source / page)
+        except OSError:
+            shutil.copyfile(site_dir / page, source / page)
+    bundle = scratch / shard.edition.prefix / shard.name
+    command = [sys.executable, "-m", "pagefind", "--site", str(source), "--silent",
+               "--glob", f"{shard.edition.prefix}/articles/*/index.html", "--output-path", str(bundle)]
+    if background and shutil.which("nice"):
+        command = ["nice", "-n", "19", *command]
+    code, output = _run(command, cancel)
+    shutil.rmtree(source, ignore_errors=True)
+    if code is None:
+        return shard, None, False
+    if code != 0:
+        return shard, f"Pagefind exit {code}: {output.strip()[-500:]}", True
+    for unused in _UNUSED_UI:  # Pagefind's own UIs: the search page has its own
+        (bundle / unused).unlink(missing_ok=True)
+    words = normalise_bundle(bundle)
+    (bundle / "words.json").write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return shard, None, True
+
+
 def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None = None,
-               background: bool = False) -> bool:
+               background: bool = False, previous: Path | None = None,
+               digests: Mapping[str, str] | None = None, jobs: int | None = None) -> bool:
     """Index every article page of each edition below ``site_dir`` with Pagefind.
 
     In: the Config and a folder holding a complete site (the staged output).
-    Out: ``<prefix>/pagefind/`` of each edition written into it; an earlier
-    bundle there is replaced whole. The editions are indexed at the same time,
-    one Pagefind process each (the command-line tool of the ``pagefind``
-    package). Raises BuildError when Pagefind is missing or fails; the staged
-    folder is then discarded and the previous site stays.
+    Out, per edition with articles: ``<prefix>/pagefind/<shard>/``, one Pagefind
+    bundle per shard (see ``shard_count``), ``<prefix>/pagefind/shards.json``
+    (the shard folders, a JSON list; the search page merges them with Pagefind's
+    ``mergeIndex``) and ``<prefix>/search/words.json`` (the index's Chinese words,
+    see ``normalise_bundle``); an earlier ``<prefix>/pagefind/`` is replaced whole.
+
+    ``previous``: an earlier output folder (default ``site_dir`` itself): a shard
+    whose folder is there already, same name and so the same pages, is hard-linked
+    from it instead of indexed again. ``digests``: sha256 of page bytes by
+    site-relative path, when the caller knows them (else the pages are read).
+    ``jobs``: Pagefind processes at a time (default: the number of cores).
+    Raises BuildError when Pagefind is missing or fails; the staged folder is
+    then discarded and the previous site stays.
 
     ``cancel`` (the preview, whose next rebuild makes this index stale): once
     set, Pagefind is stopped and nothing in ``site_dir`` changes; returns False
@@ -271,65 +420,47 @@ def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None
     if importlib.util.find_spec("pagefind") is None:
         raise BuildError([problem(config.file, 0, "search needs the 'pagefind[extended]' package: "
                                   "pip install -r requirements.txt (or set search: false)")])
+    previous = previous or site_dir
     scratch = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
     try:
-        runs = []
-        # Pagefind refuses to write an empty index; an edition without articles
-        # gets no bundle, and its search page says the index cannot be loaded.
-        editions = [e for e in config.editions if any((site_dir / e.prefix / "articles").glob("*/index.html"))]
-        for edition in editions:
-            command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent",
-                       "--glob", f"{edition.prefix}/articles/*/index.html", "--output-path", str(scratch / edition.prefix)]
-            if background and shutil.which("nice"):
-                command = ["nice", "-n", "19", *command]
-            runs.append((edition, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
-        outputs: dict[int, str] = {}
-        if cancel is not None and not _wait_or_cancel([process for _, process in runs], cancel, outputs):
+        shards = _plan(config, site_dir, digests)
+        todo = []
+        for shard in shards:
+            old = _reusable(shard, previous)
+            if old is None:
+                todo.append(shard)
+            else:
+                _link_tree(old, scratch / shard.edition.prefix / shard.name)
+        problems = []
+        workers = max(1, min(len(todo), jobs or os.cpu_count() or 1))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            done = list(pool.map(lambda s: _index_shard(s, site_dir, scratch, background, cancel), todo))
+        if cancel is not None and cancel.is_set():
             return False
-        failed = [(edition, outputs.get(process.pid) or process.communicate()[0], process.returncode) for edition, process in runs]
-        problems = [problem(config.file, 0, f"search indexing of {edition.code} failed (Pagefind exit {code}): {out.strip()[-500:]}")
-                    for edition, out, code in failed if code != 0]
+        problems = [problem(config.file, 0, f"search indexing of {shard.edition.code} failed ({complaint})")
+                    for shard, complaint, _ in done if complaint]
         if problems:
             raise BuildError(problems)
-        for edition in editions:
-            bundle = scratch / edition.prefix
-            for unused in _UNUSED_UI:  # Pagefind's own UIs: the search page has its own
-                (bundle / unused).unlink(missing_ok=True)
-            words = normalise_bundle(bundle)
+        # Pagefind refuses to write an empty index; an edition without articles
+        # gets no bundle, and its search page says the index cannot be loaded.
+        for edition in config.editions:
+            names = [s.name for s in shards if s.edition == edition]
+            if not names:
+                continue
+            folder = scratch / edition.prefix
+            words: set[str] = set()
+            for name in names:
+                words.update(json.loads((folder / name / "words.json").read_text(encoding="utf-8")))
+            (folder / "shards.json").write_text(json.dumps([f"{name}/" for name in names]), encoding="utf-8")
             # Pagefind 1.5 segments Chinese one way when indexing and the browser
             # (Intl.Segmenter) another when searching, so a word the index keeps
             # whole (软银) is split in the query (软|银) and found nowhere. The
             # search page segments queries with the index's own words instead.
-            (site_dir / words_path(edition)).write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            (site_dir / words_path(edition)).write_text(json.dumps(sorted(words), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
             target = site_dir / index_folder(edition)
             if target.exists():
                 shutil.rmtree(target)
-            bundle.rename(target)
+            folder.rename(target)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return True
-
-
-def _wait_or_cancel(processes: list[subprocess.Popen[str]], cancel: threading.Event, outputs: dict[int, str]) -> bool:
-    """Wait for ``processes`` to end (True), or stop them all once ``cancel`` is set (False).
-    Their output (into ``outputs`` by pid) is read meanwhile, so a talkative run cannot block."""
-
-    def read(process: subprocess.Popen[str]) -> None:
-        outputs[process.pid] = process.stdout.read() if process.stdout else ""
-
-    readers = [threading.Thread(target=read, args=(p,), daemon=True) for p in processes]
-    for reader in readers:
-        reader.start()
-    while any(p.poll() is None for p in processes):
-        if cancel.wait(0.05):
-            for p in processes:
-                if p.poll() is None:
-                    p.kill()
-            for p in processes:
-                p.wait()
-            for reader in readers:
-                reader.join()
-            return False
-    for reader in readers:
-        reader.join()
     return True

@@ -1,6 +1,6 @@
 // The search page of one edition: reads ?q=&outlet=&tag= from its URL, turns the
 // query into the edition's script with the table the build wrote beside this
-// page (script-map.json), and asks the edition's Pagefind index. Everything it
+// page (script-map.json), and asks the edition's Pagefind index (all its shards). Everything it
 // loads lives on this site: no request goes to another host.
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-q");
@@ -75,6 +75,48 @@ function useIndexWords(words) {
   Intl.Segmenter = IndexSegmenter;
 }
 
+// The index comes in shards (digest/search.py, index_site), each a whole
+// Pagefind bundle, loaded here as a module of its own. Pagefind leaves out a
+// query word that its index does not hold at all while it holds the others, so
+// a shard lacking a word that another shard holds would answer with pages that
+// one index of the whole site would not give: a shard answers only when it
+// holds every query word that some shard holds. The answers are then ranked
+// together by score, as Pagefind's own mergeIndex does.
+async function openShards(index, names, options) {
+  const shards = await Promise.all(names.map((name) => import(new URL(`${name}pagefind.js`, index).href)));
+  await Promise.all(shards.map((shard) => shard.options(options)));
+  return shards;
+}
+
+function mergeCounts(answers) {
+  const merged = {};
+  for (const answer of answers) {
+    for (const [name, values] of Object.entries(answer)) {
+      const counts = (merged[name] ||= {});
+      for (const [value, count] of Object.entries(values)) counts[value] = (counts[value] || 0) + count;
+    }
+  }
+  return merged;
+}
+
+function queryWords(query) {
+  const segmenter = new Intl.Segmenter(document.documentElement.lang, { granularity: "word" });
+  const words = Array.from(segmenter.segment(query)).filter((part) => part.isWordLike);
+  return [...new Set(words.map((part) => part.segment.toLocaleLowerCase()))];
+}
+
+async function searchShards(shards, query, filters) {
+  const answers = await Promise.all(shards.map((shard) => shard.search(query, { filters })));
+  const words = query === null ? [] : queryWords(query);
+  let answering = shards.map(() => true);
+  if (words.length > 1) {
+    const held = await Promise.all(shards.map((shard) => Promise.all(words.map(async (word) => (await shard.search(word)).results.length > 0))));
+    const anywhere = words.map((_, i) => held.some((has) => has[i]));
+    answering = held.map((has) => has.every((found, i) => found || !anywhere[i]));
+  }
+  return answers.filter((_, i) => answering[i]).flatMap((answer) => answer.results).sort((a, b) => b.score - a.score);
+}
+
 // Pagefind excerpts are text with <mark> around hits; copy only text and <mark>
 // into the page, never markup from the index.
 function excerptNodes(html) {
@@ -140,23 +182,25 @@ async function main() {
   for (const link of document.querySelectorAll("a.switch")) {
     if (location.search) link.search = location.search;
   }
-  let pagefind;
+  let shards;
   let table;
   let words;
   try {
-    [pagefind, table, words] = await Promise.all([
-      import(form.dataset.bundle),
+    const index = new URL(form.dataset.index, location.href);
+    let names;
+    [names, table, words] = await Promise.all([
+      fetch(new URL("shards.json", index)).then((response) => response.json()),
       fetch(form.dataset.map).then((response) => response.json()),
       fetch(form.dataset.words).then((response) => response.json()),
     ]);
     useIndexWords(words);
     // noWorker: the query is cut into words on this page, where useIndexWords applies.
-    await pagefind.options({ baseUrl: form.dataset.base, noWorker: true });
+    shards = await openShards(index, names, { baseUrl: form.dataset.base, noWorker: true });
   } catch (error) {
     status.textContent = form.dataset.tUnavailable;
     throw error;
   }
-  const filterCounts = await pagefind.filters();
+  const filterCounts = mergeCounts(await Promise.all(shards.map((shard) => shard.filters())));
   fillSelect(outletSelect, filterCounts.outlet || {}, chosen.outlet);
   fillSelect(tagSelect, filterCounts.tag || {}, chosen.tag);
   for (const select of [outletSelect, tagSelect]) select.addEventListener("change", () => form.requestSubmit());
@@ -167,8 +211,7 @@ async function main() {
   if (!raw && !Object.keys(filters).length) return;
   const query = raw ? convertQuery(raw, table) : null;
   status.textContent = form.dataset.tLoading;
-  const search = await pagefind.search(query, { filters });
-  const results = search.results;
+  const results = await searchShards(shards, query, filters);
   let shown = 0;
   async function showMore() {
     const batch = await Promise.all(results.slice(shown, shown + PAGE).map((result) => result.data()));

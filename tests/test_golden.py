@@ -8,6 +8,7 @@ then read the diff (`git diff tests/fixtures/mini-golden`) before committing it.
 from __future__ import annotations
 
 import difflib
+import json
 from pathlib import Path
 
 from digest.config import load_config
@@ -30,7 +31,9 @@ def test_fixture_site_matches_golden_output(tmp_path: Path) -> None:
     build(load_config(FIXTURE / "config.yaml"), tmp_path / "site")
     built, golden = tree_bytes(tmp_path / "site"), tree_bytes(GOLDEN)
     bundle = [name for name in built if is_search_bundle(name)]
-    assert {"zh-hans/pagefind/pagefind.js", "zh-hant/pagefind/pagefind-entry.json"} <= set(bundle)
+    for prefix in ("zh-hans", "zh-hant"):  # the list of shards, and each shard a whole Pagefind bundle
+        shards = json.loads(built[f"{prefix}/pagefind/shards.json"])
+        assert shards and all({f"{prefix}/pagefind/{s}pagefind.js", f"{prefix}/pagefind/{s}pagefind-entry.json"} <= set(bundle) for s in shards)
     built = {name: data for name, data in built.items() if not is_search_bundle(name)}
     assert sorted(built) == sorted(golden), "file list differs from the golden copy"
     for name in sorted(golden):

@@ -52,7 +52,10 @@ UNLINKED = {"404.html", "sitemap.xml", "robots.txt", ".digest-build"}  # the las
 # The search index's chunks are fetched by pagefind.js at run time, named by
 # content hashes: the crawl checks the bundle's entry and meta files, and
 # tests/test_search_browser.py loads the rest in a browser.
-INDEX_CHUNK = re.compile(r"^[a-z0-9-]+/pagefind/(?:index|fragment|filter)/[^/]+$|^[a-z0-9-]+/pagefind/(?:pagefind-worker\.js|wasm\.[a-z-]+\.pagefind)$")
+# Each shard of the index (a folder below pagefind/) also keeps its words.json,
+# which the next build reads when it reuses the shard.
+INDEX_CHUNK = re.compile(r"^[a-z0-9-]+/pagefind/[0-9a-f]+/(?:index|fragment|filter)/[^/]+$"
+                         r"|^[a-z0-9-]+/pagefind/[0-9a-f]+/(?:pagefind-worker\.js|wasm\.[a-z-]+\.pagefind|words\.json)$")
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -152,9 +155,11 @@ def html_links(page_url: str, body: bytes) -> list[tuple[str, str]]:
             found.append((tag, el.get("src")))
         if el.get("srcset"):
             found += [(tag, c.split()[0]) for c in el.get("srcset").split(",") if c.strip()]
-        for attribute in ("data-bundle", "data-map", "data-words"):  # what the search page's script loads
+        for attribute in ("data-map", "data-words"):  # what the search page's script loads
             if el.get(attribute):
                 found.append(("search-" + attribute[5:], el.get(attribute)))
+        if el.get("data-index"):  # the index's folder: the script reads its list of shards
+            found.append(("search-index", el.get("data-index") + "shards.json"))
         if tag == "meta" and (el.get("property") or el.get("name")) in {"og:url", "og:image", "twitter:image"}:
             found.append((el.get("property") or el.get("name"), el.get("content")))
     return found
@@ -194,9 +199,11 @@ def crawl(served: Served, start: str) -> Crawl:
         result.content_types[url] = content_type
         if content_type == "text/html":
             raw = html_links(url, body)
-        elif url.endswith("/pagefind/pagefind.js"):  # the bundle names its entry, which names each language's meta file
-            raw = [("search-entry", "pagefind-entry.json")]
-        elif url.endswith("/pagefind/pagefind-entry.json"):
+        elif url.endswith("/pagefind/shards.json"):  # each shard: a bundle, whose entry names each language's meta file
+            shards = json.loads(body)
+            raw = [("search-bundle", f"{shard}pagefind.js") for shard in shards]  # the script imports each
+            raw += [("search-entry", f"{shard}pagefind-entry.json") for shard in shards]
+        elif url.endswith("/pagefind-entry.json"):
             raw = [("search-meta", f"pagefind.{lang['hash']}.pf_meta") for lang in json.loads(body)["languages"].values()]
         elif content_type in {"application/xml", "text/xml", "application/rss+xml", "application/atom+xml"}:
             raw = feed_links(body)
@@ -244,7 +251,7 @@ def test_crawl_from_root_finds_no_broken_internal_link(served: Served, crawled: 
     kinds = {link.kind for link in crawled.links}
     # Every kind of link the issue names was really checked, not vacuously passed.
     assert {"a", "stylesheet", "feed", "hreflang", "switch", "feed-link",
-            "search-bundle", "search-map", "search-words", "search-entry", "search-meta"} <= kinds, kinds
+            "search-index", "search-bundle", "search-map", "search-words", "search-entry", "search-meta"} <= kinds, kinds
 
 
 def test_crawl_reaches_every_page_and_feed(served: Served, crawled: Crawl) -> None:

@@ -24,6 +24,7 @@ hosts; those requests are the only ones allowed to be attempted).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import threading
@@ -38,6 +39,7 @@ import pytest
 
 from conftest import REPO, copy_site
 from digest.cli import main as cli_main
+from digest.search import shard_of
 from serve_harness import CHROMIUM, CHROMIUM_ARGS
 
 CORPUS = Path(os.environ.get("DIGEST_BENCH_CORPUS", REPO.parent / "shared" / "bench" / "make_corpus.py"))
@@ -204,6 +206,26 @@ def test_a_query_in_either_script_finds_articles_of_both_scripts_on_both_edition
         assert "/digest/zh-hant/search/?q=" in page.url and page.input_value("#search-q") == "软银"
         assert page.locator("#search-results > li").count() == 2
         expect(page.locator("#search-status")).to_contain_text("軟銀")  # says which spelling it searched
+    finally:
+        session.close()
+    assert session.errors == [] and session.foreign == []
+
+
+def test_a_search_asks_every_shard_of_the_index(browser: Browser, big_site: Served) -> None:
+    """The index comes in shards (digest/search.py): results and filter counts
+    come from all of them, merged by Pagefind's mergeIndex."""
+    session = Offline(browser)
+    page = session.page()
+    try:
+        for prefix in ("zh-hans", "zh-hant"):
+            shards = json.loads((big_site.site / prefix / "pagefind" / "shards.json").read_text(encoding="utf-8"))
+            assert len(shards) >= 2, shards
+            found = search(page, big_site, prefix, "人工智能")
+            assert {shard_of(slug, len(shards)) for slug in found} == set(range(len(shards))), prefix
+            # Each article has one outlet: the merged counts add up to every article of every shard.
+            labels = page.eval_on_selector_all("#search-outlet option", "o => o.map(x => x.textContent)")
+            counts = [int(m.group(1)) for m in (re.search(r"\((\d+)\)$", label) for label in labels) if m]
+            assert sum(counts) == len(list((big_site.site / prefix / "articles").glob("*/index.html"))), prefix
     finally:
         session.close()
     assert session.errors == [] and session.foreign == []

@@ -1,0 +1,110 @@
+"""The search index in shards (digest/search.py, index_site): which pages go
+where, that every page is indexed exactly once, that adding an article indexes
+one shard again and reuses the others' files from the previous output, and
+that the result is byte-identical to a clean build's.
+
+The browser side (a search merges every shard) is in tests/test_search_browser.py.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_site, tree_bytes
+from digest import search
+from digest.cli import main as cli_main
+from digest.search import MAX_SHARDS, shard_count, shard_of
+
+PREFIXES = ("zh-hans", "zh-hant")
+
+
+@pytest.mark.parametrize("pages", [0, 1, 255, 256, 511, 512, 1000, 1023, 1024, 10_000, 10**6])
+def test_a_shard_holds_one_to_two_times_shard_pages(pages: int) -> None:
+    count = shard_count(pages)
+    assert count >= 1 and count & (count - 1) == 0 and count <= MAX_SHARDS
+    if count > 1:
+        assert count * search.SHARD_PAGES <= pages
+    if count < MAX_SHARDS:
+        assert pages < 2 * count * search.SHARD_PAGES
+
+
+def test_an_article_keeps_its_shard_whatever_else_is_there() -> None:
+    slugs = [f"a-{n:04d}" for n in range(2000)]
+    for count in (1, 2, 8, 32):
+        shards = [shard_of(slug, count) for slug in slugs]
+        assert shards == [shard_of(slug, count) for slug in reversed(slugs)][::-1]  # no dependence on the others
+        assert set(shards) == set(range(count))  # every shard is used
+
+
+def write_article(content: Path, n: int) -> None:
+    folder = content / "2024" / "05" / f"{1 + n % 28:02d}"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"shard-test-{n:02d}.md").write_text(
+        f"---\ntitle: \"第{n}篇：城市交通与能源\"\ndate: 2024-05-{1 + n % 28:02d}T{n % 24:02d}:00:00+08:00\n"
+        f"source: \"测试通讯\"\nurl: https://news.example.com/a{n}\nlang: zh-Hans\ntags:\n  - 交通\n---\n\n"
+        f"第{n}号样本：城市公交与地铁的票价调整，能源价格上涨。关键词样本{n}。\n",
+        encoding="utf-8")
+
+
+def fragment_urls(bundle: Path) -> list[str]:
+    urls = []
+    for path in sorted((bundle / "fragment").iterdir()):
+        raw = gzip.decompress(path.read_bytes())
+        urls.append(json.loads(raw[len(b"pagefind_dcd"):])["url"])
+    return urls
+
+
+def shard_folders(out: Path, prefix: str) -> list[str]:
+    return [name.rstrip("/") for name in json.loads((out / prefix / "pagefind" / "shards.json").read_text(encoding="utf-8"))]
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+
+def build(root: Path, out: Path, *extra: str) -> None:
+    assert cli_main(["--config", str(root / "config.yaml"), "build", "--out", str(out), *extra]) == 0
+
+
+def test_adding_an_article_indexes_one_shard_again_and_matches_a_clean_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Small shards, so a dozen articles make several.
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    root = copy_site(Path(__file__).resolve().parent.parent, tmp_path / "site")
+    for n in range(12):
+        write_article(root / "content", n)
+    out = tmp_path / "out"
+    build(root, out)
+    before = {prefix: shard_folders(out, prefix) for prefix in PREFIXES}
+    for prefix in PREFIXES:
+        pages = sorted(f"/{p.parent.relative_to(out).as_posix()}/" for p in (out / prefix / "articles").glob("*/index.html"))
+        assert len(before[prefix]) == shard_count(len(pages)) > 2
+        # Every article page is in exactly one shard, the one its slug names.
+        seen = []
+        for name in before[prefix]:
+            urls = fragment_urls(out / prefix / "pagefind" / name)
+            assert len({shard_of(url.rstrip("/").rsplit("/", 1)[-1], len(before[prefix])) for url in urls}) == 1
+            seen += urls
+        assert sorted(seen) == pages
+        words = json.loads((out / prefix / "search" / "words.json").read_text(encoding="utf-8"))
+        assert words == sorted(words) and "交通" in words
+    linked = {prefix: inodes(out / prefix / "pagefind") for prefix in PREFIXES}
+
+    write_article(root / "content", 40)
+    build(root, out)
+    for prefix in PREFIXES:
+        after = shard_folders(out, prefix)
+        assert len(after) == len(before[prefix])
+        changed = set(after) - set(before[prefix])
+        assert len(changed) == 1, (prefix, before[prefix], after)  # only the new article's shard
+        assert any("shard-test-40" in url for url in fragment_urls(out / prefix / "pagefind" / changed.pop()))
+        now = inodes(out / prefix / "pagefind")
+        kept = [path for path in now if path.split("/")[0] in before[prefix]]
+        assert kept and all(now[path] == linked[prefix][path] for path in kept)  # reused, not written again
+
+    clean = tmp_path / "clean"
+    build(root, clean, "--no-cache", "--jobs", "1")
+    assert tree_bytes(out) == tree_bytes(clean)
