@@ -237,3 +237,12 @@ def test_a_product_box_between_the_title_and_the_article_goes_but_the_header_sta
     kept = to_plain_lines(cleaned.html)
     assert kept == ["But only for early risers.", "Jane Doe, @janedoe", *WRAPPED]
     assert _rules(cleaned)["10 Reviews"] == "page:head-gap"
+
+
+def test_a_copy_of_the_title_below_the_articles_first_paragraphs_is_no_article_start() -> None:
+    title = "垃圾分类新办法明年上路 @ 城市手记 :: 部落格"
+    p_c = "<p>有居民认为，收运时间安排在早上七点前，对上班族并不方便。</p>"
+    fragment = ("<p>焦点话题</p>" + P_A + P_B + p_c + "<p>居民怎么看</p><p>垃圾分类新办法明年上路</p>"
+                + "<p>议员表示，将在下次会议提出修正案，放宽收运时间。</p>" * 8)
+    kept = _kept(fragment, title=title)
+    assert "焦点话题" in kept and "居民怎么看" in kept and P_A[3:-4] in kept

@@ -152,9 +152,10 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
     if not rules.on("page:head-chrome"):
         return
     if not doc.prose and (doc.title_at is None or sum(
-            1 for ln in lines[doc.title_at + 1:] if ln.verdict is None) < _BODY_UNDER_TITLE):
-        return  # (without prose, the title seen again must have a body under it: a blog's
-        # lines without punctuation)
+            1 for ln in lines[doc.title_at + 1:] if ln.verdict is None) < _BODY_UNDER_TITLE
+            or not any((ln.verdict or "").startswith(_CHROME_RULES) for ln in lines[:doc.title_at])):
+        return  # (without prose, the title seen again must have a body under it -- a blog's
+        # lines without punctuation -- and page chrome a rule removed above it)
     start = doc.start
     if doc.title_at is not None and lines[doc.title_at].verdict is None and rules.on("meta:title"):
         lines[doc.title_at].verdict = "meta:title"
