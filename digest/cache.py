@@ -21,6 +21,7 @@ from __future__ import annotations
 import copyreg
 import hashlib
 import io
+import os
 import pickle
 import shutil
 import sqlite3
@@ -32,7 +33,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Protocol, TypeVar
 
-from .output import FileStamp, Manifest, OutputFile, output_intact, reusable_files
+from .output import FileStamp, Manifest, OutputFile, reusable_files, tree_stamp
 
 T = TypeVar("T")
 Key = tuple[Hashable, ...]
@@ -47,6 +48,7 @@ copyreg.pickle(MappingProxyType, lambda view: (_read_only, (dict(view),)))
 
 CACHE_DIR = Path(".cache") / "digest"
 _MISSING = object()
+MISSING: Any = _MISSING  # what ``lookup_many`` gives for a key it does not know
 _FLUSH_EVERY = 500  # pending entries written at once
 
 
@@ -56,6 +58,8 @@ class Memo(Protocol):
     def lookup(self, key: Key) -> tuple[bool, Any]: ...
 
     def store(self, key: Key, value: T) -> T: ...
+
+    def lookup_many(self, keys: list[Key]) -> list[Any]: ...
 
 
 class _NoMemo:
@@ -69,6 +73,9 @@ class _NoMemo:
 
     def store(self, key: Key, value: T) -> T:
         return value
+
+    def lookup_many(self, keys: list[Key]) -> list[Any]:
+        return [_MISSING] * len(keys)
 
 
 no_memo: Memo = _NoMemo()
@@ -89,9 +96,9 @@ class _FileRef:
 class BuildCache:
     """Values of earlier builds, by key; ``key[0]`` names the kind of value.
 
-    In memory, entries not used by a successful build are dropped (``sweep``), so
-    memory follows the site, not the editing history; a failed build drops
-    nothing. With a ``store`` (see ``open``) values also go to disk, and the
+    In memory, entries not used by a successful build are dropped (``sweep``, once
+    they are a fifth of the entries), so memory follows the site, not the editing
+    history; a failed build drops nothing. With a ``store`` (see ``open``) values also go to disk, and the
     on-disk entries a successful build did not use are deleted by ``sweep`` too.
     """
 
@@ -111,6 +118,7 @@ class BuildCache:
         self.manifest: dict[str, FileStamp] = {}  # of ``manifest_for``, as the writer returned it
         self.manifest_for: Path | None = None
         self._reusable_out: dict[str, FileStamp] | None = None
+        self._seen_now: dict[str, dict[str, Any]] = {}  # inputs.tree_digest's findings of this build, per root
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple[bytes, bytes]] = []
         if store is not None:
@@ -137,7 +145,10 @@ class BuildCache:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("CREATE TABLE IF NOT EXISTS entry (key BLOB PRIMARY KEY, value BLOB NOT NULL)")
-            db.execute("CREATE TABLE IF NOT EXISTS output (folder TEXT PRIMARY KEY, manifest BLOB NOT NULL, inputs TEXT NOT NULL, report BLOB NOT NULL)")
+            db.execute("CREATE TABLE IF NOT EXISTS output (folder TEXT PRIMARY KEY, manifest BLOB NOT NULL, inputs TEXT NOT NULL, "
+                       "report BLOB NOT NULL, tree TEXT NOT NULL)")
+            db.execute("CREATE TABLE IF NOT EXISTS seen (root TEXT PRIMARY KEY, files BLOB NOT NULL)")
+            db.execute("CREATE TABLE IF NOT EXISTS config (key TEXT PRIMARY KEY, record BLOB NOT NULL)")
         except sqlite3.DatabaseError:
             # A damaged cache is only a slower build: start it again.
             path.unlink(missing_ok=True)
@@ -191,6 +202,22 @@ class BuildCache:
         self.hits[str(key[0])] += 1
         self._remember(key, value)
         return True, value
+
+    def lookup_many(self, keys: list[Key]) -> list[Any]:
+        """``lookup`` of every key (all of one kind, ``key[0]``): the value, or
+        ``MISSING``. Kept in memory
+        (``serve``), the lookups run as a few loops inside the interpreter's C
+        code, not one Python call per key: a rebuild after one edit looks up
+        every page and article of the site, and that must cost next to nothing."""
+        if self._db is not None:
+            self.prefetch(keys)
+            return [value if found else _MISSING for found, value in map(self.lookup, keys)]
+        get = self._entries.get
+        values = [get(key, _MISSING) for key in keys]
+        self._used.update(keys)
+        if keys:  # callers pass keys of one kind (key[0])
+            self.hits[str(keys[0][0])] += len(values) - sum(value is _MISSING for value in values)
+        return values
 
     def prefetch(self, keys: list[Key]) -> None:
         """Read the stored entries of ``keys`` in a few queries instead of one
@@ -253,7 +280,8 @@ class BuildCache:
         if row is None:
             return {}
         try:
-            manifest = pickle.loads(row[0])
+            paths, *columns = pickle.loads(row[0])
+            manifest = dict(zip(paths, map(FileStamp._make, zip(*columns, strict=True)), strict=True))
         except Exception:  # noqa: BLE001
             return {}
         self.manifest, self.manifest_for = manifest, folder
@@ -271,19 +299,69 @@ class BuildCache:
         """Record what a successful build left in ``folder`` and from which inputs."""
         self.manifest, self.manifest_for = manifest, folder
         if self._db is not None:
-            self._db.execute("INSERT OR REPLACE INTO output VALUES (?, ?, ?, ?)",
-                             (str(folder), pickle.dumps(manifest, protocol=5), inputs, pickle.dumps(report)))
+            # Column by column: read back as a few lists, not one object per file.
+            columns = (list(manifest), *(list(column) for column in zip(*manifest.values(), strict=True))) if manifest else ([],) * 5
+            self._db.execute("INSERT OR REPLACE INTO output VALUES (?, ?, ?, ?, ?)",
+                             (str(folder), pickle.dumps(columns, protocol=5), inputs, pickle.dumps(report),
+                              tree_stamp(folder, manifest)))
+
+    def files_seen(self, root: str) -> dict[str, Any]:
+        """What ``saw_files`` recorded for ``root`` ({} when nothing or unreadable)."""
+        if root in self._seen_now:
+            return self._seen_now[root]
+        if self._db is None:
+            return {}
+        row = self._db.execute("SELECT files FROM seen WHERE root = ?", (root,)).fetchone()
+        try:
+            return pickle.loads(row[0]) if row is not None else {}
+        except Exception:  # noqa: BLE001 - unreadable: every file is read again
+            return {}
+
+    def saw_files(self, root: str, files: dict[str, Any], changed: bool = True) -> None:
+        """Record the files of ``root`` as ``inputs.tree_digest`` found them
+        (``changed``: unlike what ``files_seen`` gave, so stored again)."""
+        self._seen_now[root] = files
+        if self._db is not None and changed:
+            self._db.execute("INSERT OR REPLACE INTO seen VALUES (?, ?)", (root, pickle.dumps(files, protocol=5)))
+
+    def config_seen(self, key: str) -> Any | None:
+        """The record ``saw_config`` stored under ``key``, or None."""
+        row = self._db.execute("SELECT record FROM config WHERE key = ?", (key,)).fetchone() if self._db else None
+        try:
+            return pickle.loads(row[0]) if row is not None else None
+        except Exception:  # noqa: BLE001 - unreadable: the config is loaded as usual
+            return None
+
+    def saw_config(self, key: str, record: Any) -> None:
+        """Keep ``record`` as the one config the last good build used."""
+        if self._db is not None:
+            blob = pickle.dumps(record, protocol=5)
+            row = self._db.execute("SELECT record FROM config WHERE key = ?", (key,)).fetchone()
+            if row is None or row[0] != blob:  # a no-change build writes nothing
+                self._db.execute("DELETE FROM config")
+                self._db.execute("INSERT INTO config VALUES (?, ?)", (key, blob))
+
+    def known_digests(self, root: Path) -> dict[str, str]:
+        """sha256 per file (relative POSIX path) below ``root`` as this build's
+        ``inputs.inputs_key`` found them, for readers that can skip a file whose
+        content they already know ({} when it did not look)."""
+        seen = self._seen_now.get(f"content:{root.resolve()}", {})
+        return {rel: entry.sha256 for rel, entry in seen.items()}
 
     def unchanged_build(self, folder: Path, inputs: str) -> Any | None:
         """The report of the last build into ``folder`` if it had exactly these
         ``inputs`` and the folder still holds every file it wrote, else None."""
         if self._db is None:
             return None
-        row = self._db.execute("SELECT inputs, report FROM output WHERE folder = ?", (str(folder),)).fetchone()
+        row = self._db.execute("SELECT inputs, report, tree FROM output WHERE folder = ?", (str(folder),)).fetchone()
         if row is None or row[0] != inputs:
             return None
-        manifest = self.previous_output(folder)
-        if not manifest or not output_intact(folder, manifest):
+        # One walk of the folder, compared with what the build left (the manifest
+        # itself, tens of thousands of entries, is not read back).
+        try:
+            if tree_stamp(folder) != row[2]:
+                return None
+        except OSError:
             return None
         return pickle.loads(row[1])
 
@@ -291,9 +369,13 @@ class BuildCache:
 
     def sweep(self) -> None:
         """After a successful build: save new entries, forget the unused ones."""
-        for key in self._entries.keys() - self._used:
-            del self._key_of[id(self._entries[key])]
-            del self._entries[key]
+        # Comparing every key costs as much as a rebuild after one edit: in memory,
+        # unused entries go once they are a fifth of the cache (memory stays within
+        # 1.25 times the site's), not after every build.
+        if self._db is not None or len(self._entries) > 1.25 * len(self._used):
+            for key in self._entries.keys() - self._used:
+                del self._key_of[id(self._entries[key])]
+                del self._entries[key]
         if self._db is not None:
             db = self._db
             db.execute("BEGIN")
@@ -359,14 +441,16 @@ def code_version() -> str:
     """Hash of everything besides the inputs that decides the output: this
     package's files (code, rule tables, any data shipped with it), the installed
     distributions and their versions, and the Python version."""
-    from importlib import metadata
-
     digest = hashlib.sha256(sys.version.encode())
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    names = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    # The installed distributions by the names of their metadata folders
+    # (``name-version.dist-info``), where importlib.metadata finds them: listing
+    # the folders is a tenth of the time of reading every METADATA file.
+    names = sorted({entry for folder in sys.path if folder and os.path.isdir(folder) for entry in os.listdir(folder)
+                    if entry.endswith((".dist-info", ".egg-info"))})
     digest.update("\n".join(names).encode())
     return digest.hexdigest()[:20]
 
@@ -391,20 +475,20 @@ def memo_map(memo: Memo, workers: Any, jobs: list[tuple[Key, tuple[Any, ...]]], 
     caller's own objects should take their place (memory, and the disk cache's
     de-duplication, rely on one object per record).
     """
-    results: list[Any] = [None] * len(jobs)
-    missing: list[int] = []
-    prefetch = getattr(memo, "prefetch", None)
-    if prefetch is not None:
-        prefetch([key for key, _ in jobs])
-    for index, (key, _) in enumerate(jobs):
-        found, value = memo.lookup(key)
-        if found:
-            results[index] = value
-        else:
-            missing.append(index)
-    computed = workers.map(fn, [jobs[i][1] for i in missing])
-    for index, value in zip(missing, computed, strict=True):
+    return memo_map_keys(memo, workers, [key for key, _ in jobs], lambda index: jobs[index][1], fn, rejoin)
+
+
+def memo_map_keys(memo: Memo, workers: Any, keys: list[Key], args_of: Callable[[int], tuple[Any, ...]],
+                  fn: Callable[..., T], rejoin: Callable[[T, tuple[Any, ...]], T] | None = None) -> list[T]:
+    """``memo_map`` given the keys, and ``args_of(index)`` for the arguments of a
+    miss: when gathering the arguments costs more than the key, a rebuild that
+    hits almost everything gathers them only for the few misses."""
+    results = memo.lookup_many(keys)
+    missing = [index for index, value in enumerate(results) if value is _MISSING]
+    args = [args_of(index) for index in missing]
+    computed = workers.map(fn, args)
+    for index, value, given in zip(missing, computed, args, strict=True):
         if rejoin is not None:
-            value = rejoin(value, jobs[index][1])
-        results[index] = memo.store(jobs[index][0], value)
+            value = rejoin(value, given)
+        results[index] = memo.store(keys[index], value)
     return results

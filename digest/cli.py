@@ -7,17 +7,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from dataclasses import replace
+from datetime import datetime, timezone
 from pathlib import Path
 
-from .cli_clippings import add_subcommands as add_clipping_commands
-from .cli_stories import add_subcommands as add_story_commands
-from .cli_convert import add_subcommand as add_convert_command
-from .config import load_config
-from .cache import BuildCache
+# Only what every command needs is imported here: ``build`` with nothing changed
+# answers without loading the config or the pipeline (schemas, cleaning rules,
+# Markdown, converters, templates...), so each command imports its own modules.
 from .errors import BuildError
-from .pipeline import build, load_site
-from .serve import add_serve_arguments, serve
 from .workers import default_jobs
 
 
@@ -37,10 +35,33 @@ def _print_problems(error: BuildError) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    config = replace(load_config(Path(args.config), base_url=args.base_url), publish_future=args.future)
-    cache = None if args.no_cache else BuildCache.open(config.root)
+    from .cache import CACHE_DIR, BuildCache, code_version
+    from .inputs import remember_config, unchanged_since
+
+    started, now = time.perf_counter(), datetime.now(timezone.utc)
+    out_dir = Path(args.out).resolve() if args.out else None
+    root = Path(args.config).resolve().parent
+    cache = None
+    report = None
     try:
-        report = build(config, Path(args.out).resolve() if args.out else None, cache, jobs=args.jobs)
+        # The config file as the last good build saw it: nothing is loaded
+        # (the cache is opened only where a build made it).
+        if not args.no_cache and (root / CACHE_DIR / code_version() / "cache.sqlite").is_file():
+            cache = BuildCache.open(root)
+            previous = unchanged_since(Path(args.config), out_dir, args.base_url, args.future, cache, now)
+            if previous is not None:
+                report = replace(previous, seconds=time.perf_counter() - started, written=False)
+        if report is None:
+            from .config import load_config
+
+            config = replace(load_config(Path(args.config), base_url=args.base_url), publish_future=args.future)
+            if cache is None and not args.no_cache:
+                cache = BuildCache.open(config.root)
+            from .pipeline import build
+
+            report = build(config, out_dir, cache, jobs=args.jobs)
+            if cache is not None:
+                remember_config(cache, config, args.base_url)
     finally:
         if cache is not None:
             cache.close()
@@ -61,6 +82,9 @@ def _jobs(text: str) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from .checks import site_warnings
 
+    from .config import load_config
+    from .pipeline import load_site
+
     config = load_config(Path(args.config))
     site = load_site(config)
     warnings = site_warnings(config, site.articles)
@@ -79,11 +103,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
     return serve(Path(args.config), args.host, args.port, args.open, drafts=args.drafts, future=args.future,
                  timings=args.timings)
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(only_build: bool = False) -> argparse.ArgumentParser:
+    """The command line's parser; ``only_build``: with the ``build`` command alone
+    (the same options and help), which needs none of the other commands' modules."""
     top = argparse.ArgumentParser(prog="build.py", description="Build the bilingual news digest.")
     top.add_argument("--config", default="config.yaml", help="site config file (default: config.yaml)")
     commands = top.add_subparsers(dest="command", required=True)
@@ -97,6 +125,13 @@ def parser() -> argparse.ArgumentParser:
                    help="ignore and leave alone the build cache in .cache/ (a clean build)")
     p.add_argument("--future", action="store_true", help="also publish articles dated after now")
     p.set_defaults(func=cmd_build)
+    if only_build:
+        return top
+
+    from .cli_clippings import add_subcommands as add_clipping_commands
+    from .cli_convert import add_subcommand as add_convert_command
+    from .cli_stories import add_subcommands as add_story_commands
+    from .serve import add_serve_arguments
 
     p = commands.add_parser("check", help="validate config, templates and every article; write nothing")
     p.add_argument("--removed", action="store_true", help="list, per article, every block cleaning removed and its rule")
@@ -115,13 +150,27 @@ def parser() -> argparse.ArgumentParser:
 def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     """Options may come before, between or after the files: ``import A --source X B``
     (argparse alone stops taking files at the first option)."""
-    top = parser()
+    argv = sys.argv[1:] if argv is None else argv
+    top = parser(only_build=_command(argv) == "build")
     args, extra = top.parse_known_args(argv)
     if extra and getattr(args, "files", None) is not None and not any(e.startswith("-") for e in extra):
         args.files = [*args.files, *extra]
     elif extra:
         top.error(f"unrecognized arguments: {' '.join(extra)}")
     return args
+
+
+def _command(argv: list[str]) -> str | None:
+    """The command named in ``argv`` (after the top-level ``--config FILE``), or
+    None when there is none or help for all commands is asked for."""
+    rest = list(argv)
+    while rest and rest[0].startswith("-"):
+        option = rest.pop(0)
+        if option == "--config" and rest:
+            rest.pop(0)
+        elif not option.startswith("--config="):
+            return None  # -h, --help or an unknown option: the whole parser answers
+    return rest[0] if rest else None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,7 +31,7 @@ from lxml import etree
 from .cache import Memo, no_memo
 from .config import Config, Edition
 from .output import OutputFile
-from .pages import EditionArticle, Tag, tag_feed_path
+from .pages import EditionArticle, Tag, name_groups, tag_feed_path
 from .sanitize import sanitize
 from .templating import edition_title
 
@@ -176,16 +176,7 @@ def build_tag_feeds(config: Config, edition: Edition, items: list[EditionArticle
     """One RSS 2.0 feed per tag of the edition, at the same ASCII path in every
     edition. Tags that share a slug (differing in case, punctuation or script)
     share a feed."""
-    by_slug: dict[str, list[EditionArticle]] = {}
-    names: dict[str, str] = {}
-    for item in items:  # newest first, so every group stays newest first
-        for tag in item.tags:
-            if not tag.slug:
-                continue
-            group = by_slug.setdefault(tag.slug, [])
-            if not group or group[-1] is not item:
-                group.append(item)
-            names[tag.slug] = min(names.get(tag.slug, tag.name), tag.name)  # deterministic display name
+    by_slug, names = name_groups(config, items, "tag", memo)  # the display name: the smallest spelling
     base = _edition_spec(config, edition, strings, feed_path(edition))
     files = []
     for slug in sorted(by_slug):

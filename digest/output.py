@@ -48,6 +48,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import BuildError, problem
 
@@ -77,10 +78,10 @@ class OutputFile:
             object.__setattr__(self, "sha256", hashlib.sha256(self.data).hexdigest())
 
 
-@dataclass(frozen=True)
-class FileStamp:
+class FileStamp(NamedTuple):
     """What a written file holds (sha256 of its bytes) and how to recognise it on
-    disk again without reading it (inode, size, mtime in ns)."""
+    disk again without reading it (inode, size, mtime in ns). A tuple: tens of
+    thousands of them are stored and read back per build."""
 
     sha256: str
     size: int
@@ -103,8 +104,18 @@ def static_files(static_dir: Path) -> list[OutputFile]:
     ]
 
 
+# An empty, "." or ".." segment, a leading slash or a backslash in any of the
+# paths joined by NUL: any path that could leave the output folder matches.
+_SUSPECT_PATH = re.compile(r"(?:^|/|\0)(?:\.{1,2})?(?:/|\0|$)|\\")
+
+
 def check_paths(files: list[OutputFile]) -> None:
     """No two files at one path, and none outside the output folder."""
+    paths = [file.path for file in files]
+    # The usual case, checked in a few passes of C code (a rebuild after one edit
+    # checks every path of the site); anything suspect gets the exact check below.
+    if len(set(paths)) == len(paths) and STAMP_FILE not in paths and not _SUSPECT_PATH.search("\0".join(paths)):
+        return
     seen: set[str] = set()
     problems = []
     for file in files:
@@ -212,12 +223,30 @@ def _added_by(staging: Path, written: Manifest) -> dict[str, FileStamp]:
     return added
 
 
-def output_intact(out_dir: Path, manifest: Manifest) -> bool:
-    """``out_dir`` holds exactly the files of ``manifest``, untouched, and its stamp."""
-    reusable = reusable_files(out_dir, manifest)
-    if len(reusable) != len(manifest):
-        return False
-    return sum(len(names) for _, _, names in os.walk(out_dir)) == len(manifest) + 1
+def tree_stamp(out_dir: Path, manifest: Manifest | None = None) -> str:
+    """sha256 naming every file of ``out_dir`` by path, inode, size and mtime: equal
+    for two looks exactly while no file was added, removed, replaced or written.
+    With ``manifest`` (what a build just wrote there) it is computed from that
+    and the stamp file, without walking the folder; without, by one walk."""
+    if manifest is not None:
+        info = os.stat(os.path.join(out_dir, STAMP_FILE), follow_symlinks=False)
+        lines = [f"{path}\0{s.inode}\0{s.size}\0{s.mtime_ns}" for path, s in manifest.items()]
+        lines.append(f"{STAMP_FILE}\0{info.st_ino}\0{info.st_size}\0{info.st_mtime_ns}")
+    else:
+        lines = []
+
+        def walk(folder: str, rel: str) -> None:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        walk(entry.path, f"{rel}{entry.name}/")
+                    else:
+                        info = entry.stat(follow_symlinks=False)
+                        lines.append(f"{rel}{entry.name}\0{info.st_ino}\0{info.st_size}\0{info.st_mtime_ns}")
+
+        walk(str(out_dir), "")
+    lines.sort()
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
 def reusable_files(out_dir: Path, previous: Manifest) -> dict[str, FileStamp]:
@@ -225,9 +254,10 @@ def reusable_files(out_dir: Path, previous: Manifest) -> dict[str, FileStamp]:
     if not previous or not (out_dir / STAMP_FILE).is_file():
         return {}
     kept = {}
+    base = os.path.join(out_dir, "")
     for path, stamp in previous.items():
         try:
-            info = os.stat(out_dir / path, follow_symlinks=False)
+            info = os.stat(base + path, follow_symlinks=False)
         except OSError:
             continue
         if (info.st_ino, info.st_size, info.st_mtime_ns) == (stamp.inode, stamp.size, stamp.mtime_ns):
@@ -273,31 +303,38 @@ def _place(file: OutputFile, target: Path, out_dir: Path, sha: str, reusable: Ma
 def update_site(files: list[OutputFile], out_dir: Path, previous: Mapping[str, bytes | None],
                 manifest: Manifest | None = None) -> dict[str, FileStamp]:
     """Bring ``out_dir``, which holds exactly ``previous``, to ``files``; returns
-    the new manifest (``manifest``: the one of ``previous``, if known)."""
+    the new manifest (``manifest``: the one of ``previous``, if known).
+
+    Only files whose bytes differ from ``previous`` are written or looked at on
+    disk: an unchanged page is the very bytes object of the last build (compared
+    by identity first), so after one edit the work follows the edit, not the
+    site."""
     check_paths(files)
-    manifest = manifest or {}
-    current = {f.path: f for f in files}
-    stamps: dict[str, FileStamp] = {}
-    for path, file in current.items():
-        target = out_dir / path
-        # Unchanged pages are the same bytes object (cheap to compare); None is a
-        # file the cache vouches is on disk as the last build left it.
-        if file.data is not None and previous.get(path) != file.data:
+    stamps = dict(manifest or {})
+    for file in files:
+        old = previous.get(file.path)
+        if old is file.data and file.data is not None and file.path in stamps:
+            continue  # the same bytes object as last time: on disk as the manifest says
+        target = out_dir / file.path
+        if file.data is not None and old != file.data:
             target.parent.mkdir(parents=True, exist_ok=True)
             partial = target.with_name(f".{target.name}.partial")
             partial.write_bytes(file.data)
             os.replace(partial, target)
-        elif path in manifest and manifest[path].sha256 == file.sha256:
-            stamps[path] = manifest[path]
+        elif file.path in stamps and stamps[file.path].sha256 == file.sha256:
             continue
         info = os.stat(target)
-        stamps[path] = FileStamp(file.sha256, info.st_size, info.st_ino, info.st_mtime_ns)
-    for path in previous.keys() - current.keys():
+        stamps[file.path] = FileStamp(file.sha256, info.st_size, info.st_ino, info.st_mtime_ns)
+    current = {f.path for f in files}
+    for path in previous.keys() - current:
+        stamps.pop(path, None)
         (out_dir / path).unlink(missing_ok=True)
         for folder in (out_dir / path).parents:
             if folder == out_dir or any(folder.iterdir()):
                 break
             folder.rmdir()
+    for path in stamps.keys() - current:  # in the manifest but not in ``previous``: not ours any more
+        del stamps[path]
     return stamps
 
 

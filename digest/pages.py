@@ -16,12 +16,13 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from datetime import date, datetime, timezone
 from itertools import groupby
+from operator import attrgetter
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
 from .article import Article, plain_text
-from .cache import Memo, memo_map, no_memo
+from .cache import MISSING, Memo, memo_map, no_memo
 from .config import Config, Edition
 from .convert import TextConverter, convert_marked, edition_converter, needs_conversion, script_neutral
 from .errors import BuildError, problem
@@ -203,14 +204,20 @@ def content_key(items: list[EditionArticle], entries: list[StoryEntry] | None = 
     return hashlib.sha1("\0".join(parts).encode()).hexdigest()
 
 
-def members_key(items: list[EditionArticle], story_of: Mapping[str, Story]) -> tuple[tuple[str, str, str, str, int], ...]:
-    """What a listing's pages are made of: each article (URL and file digest) and
-    its story (key, lead, size), in listing order. Listings are memoised on it."""
-    key = []
+def member_signatures(items: list[EditionArticle], story_of: Mapping[str, Story]) -> dict[str, str]:
+    """Per article URL, what a listing shows of it: the URL, the file's digest and
+    its story (key, lead, size), as one string (its hash is computed once)."""
+    signatures = {}
     for item in items:
         story = story_of[item.article.doc.slug]
-        key.append((item.path, item.article.doc.digest, story.key, story.lead, len(story.ids)))
-    return tuple(key)
+        signatures[item.path] = f"{item.path}\0{item.article.doc.digest}\0{story.key}\0{story.lead}\0{len(story.ids)}"
+    return signatures
+
+
+def members_key(items: list[EditionArticle], signatures: Mapping[str, str]) -> tuple[str, ...]:
+    """What a listing's pages are made of: each article's ``member_signatures``
+    entry, in listing order. Listings are memoised on it."""
+    return tuple([signatures[item.path] for item in items])
 
 
 def archive_path(edition: Edition) -> str:
@@ -278,7 +285,10 @@ def _alternates(path_in: dict[str, str], default: str) -> tuple[tuple[str, str],
 
 
 def newest_first(articles: list[EditionArticle]) -> list[EditionArticle]:
-    return sorted(articles, key=lambda a: (a.article.doc.date, a.path), reverse=True)
+    return sorted(articles, key=_BY_DATE, reverse=True)
+
+
+_BY_DATE = attrgetter("article.doc.date", "path")
 
 
 def assemble_pages(config: Config, articles: tuple[Article, ...], stories: tuple[Story, ...],
@@ -307,31 +317,70 @@ def assemble_pages(config: Config, articles: tuple[Article, ...], stories: tuple
     for edition in config.editions:
         items = by_edition[edition.code]
         by_slug = {item.article.doc.slug: item for item in items}
-        pages += _listing_pages(config, edition, items, story_of, memo)
-        pages += _name_pages(config, edition, items, "tag", story_of, memo)
-        pages += _name_pages(config, edition, items, "outlet", story_of, memo)
+        signatures = member_signatures(items, story_of)
+        pages += _listing_pages(config, edition, items, story_of, signatures, memo)
+        pages += _name_pages(config, edition, items, "tag", story_of, signatures, memo)
+        pages += _name_pages(config, edition, items, "outlet", story_of, signatures, memo)
         if config.search:
             pages.append(Page(f"{search_path(edition)}index.html", "search.html", search_path(edition), edition,
                               _same_path_in_every_edition(config, search_path)))
-        for _, same_day in groupby(items, key=lambda a: a.local_date.date()):
-            day = list(same_day)  # newest first
-            for index, item in enumerate(day):
-                older = day[index + 1] if index + 1 < len(day) else None
-                newer = day[index - 1] if index > 0 else None
-                story = story_of[item.article.doc.slug]
-                others = [by_slug[slug] for slug in story.ids if slug != item.article.doc.slug and slug in by_slug]
-                coverage = nearest_coverage(item, others, config.stories.coverage_items)
-                paths = {e.code: article_path(e, item.article) for e in config.editions}
-                default = paths[config.default_edition]
-                data = {"item": item, "coverage": coverage, "coverage_more": len(others) - len(coverage),
-                        "story_path": story_path(edition, story) if coverage else None, "older": older, "newer": newer}
-                key = (f"{item.article.doc.digest}:{content_key(list(coverage))}:{len(others)}:"
-                       f"{content_key([n for n in (older, newer) if n])}:{older is not None}")
-                pages.append(Page(f"{item.path}index.html", "article.html", item.path, edition,
-                                  _alternates(paths, default), MappingProxyType(data), key))
+        pages += _article_pages(config, edition, items, story_of, by_slug, memo)
         pages += _story_pages(config, edition, stories, by_slug)
     check_collisions(pages)
     return tuple(pages), by_edition
+
+
+def _article_pages(config: Config, edition: Edition, items: list[EditionArticle], story_of: Mapping[str, Story],
+                   by_slug: Mapping[str, EditionArticle], memo: Memo = no_memo) -> list[Page]:
+    """One page per article (``items`` newest first), linking the articles before
+    and after it on the same day and the other coverage of its story.
+
+    Memoised per day (in memory only: cheaper to redo than to read from disk) on
+    the day's articles and the coverage each one shows, so after one edit only
+    that day's pages are assembled again."""
+    if getattr(memo, "on_disk", False):
+        memo = no_memo
+    days = [list(same_day) for _, same_day in groupby(items, key=lambda a: a.local_date.date())]  # newest first
+    coverages = [[_coverage(item, story_of, by_slug) for item in day] for day in days]
+    keys = [("article-pages", edition.code, config.fingerprint,
+             *(f"{item.path}\0{item.article.doc.digest}\0{story_of[item.article.doc.slug].key}\0{content_key(cover)}"
+               if cover else f"{item.path}\0{item.article.doc.digest}" for item, cover in zip(day, covers, strict=True)))
+            for day, covers in zip(days, coverages, strict=True)]
+    blocks = memo.lookup_many(keys)
+    pages: list[Page] = []
+    for key, block, day, covers in zip(keys, blocks, days, coverages, strict=True):
+        if block is MISSING:
+            block = memo.store(key, _day_pages(config, edition, day, covers, story_of))
+        pages += block
+    return pages
+
+
+def _coverage(item: EditionArticle, story_of: Mapping[str, Story], by_slug: Mapping[str, EditionArticle]) -> list[EditionArticle]:
+    """The other articles of ``item``'s story that the edition shows."""
+    slug = item.article.doc.slug
+    ids = story_of[slug].ids
+    return [] if len(ids) == 1 else [by_slug[s] for s in ids if s != slug and s in by_slug]
+
+
+def _day_pages(config: Config, edition: Edition, day: list[EditionArticle], coverages: list[list[EditionArticle]],
+               story_of: Mapping[str, Story]) -> tuple[Page, ...]:
+    """The article pages of one day's articles (newest first); ``coverages``: the
+    other articles of each one's story in the edition."""
+    pages = []
+    for index, (item, others) in enumerate(zip(day, coverages, strict=True)):
+        older = day[index + 1] if index + 1 < len(day) else None
+        newer = day[index - 1] if index > 0 else None
+        story = story_of[item.article.doc.slug]
+        coverage = nearest_coverage(item, others, config.stories.coverage_items)
+        paths = {e.code: article_path(e, item.article) for e in config.editions}
+        default = paths[config.default_edition]
+        data = {"item": item, "coverage": coverage, "coverage_more": len(others) - len(coverage),
+                "story_path": story_path(edition, story) if coverage else None, "older": older, "newer": newer}
+        key = (f"{item.article.doc.digest}:{content_key(list(coverage))}:{len(others)}:"
+               f"{content_key([n for n in (older, newer) if n])}:{older is not None}")
+        pages.append(Page(f"{item.path}index.html", "article.html", item.path, edition,
+                          _alternates(paths, default), MappingProxyType(data), key))
+    return tuple(pages)
 
 
 def _same_path_in_every_edition(config: Config, path_of: Callable[[Edition], str]) -> tuple[tuple[str, str], ...]:
@@ -342,6 +391,8 @@ def _story_pages(config: Config, edition: Edition, stories: tuple[Story, ...], b
     """One page per story of several articles: every article of it, earliest first."""
     pages = []
     for story in stories:
+        if len(story.ids) < 2:
+            continue  # most stories: one article, no page
         members = [by_slug[slug] for slug in story.ids if slug in by_slug]
         if len(members) < 2:
             continue
@@ -355,7 +406,7 @@ def _story_pages(config: Config, edition: Edition, stories: tuple[Story, ...], b
 
 
 def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle], story_of: Mapping[str, Story],
-                   memo: Memo = no_memo) -> list[Page]:
+                   signatures: Mapping[str, str], memo: Memo = no_memo) -> list[Page]:
     """The edition's home (the newest ``home_items`` articles), one archive page per
     month (with links to the months before and after) and the archive index;
     every listing groups its articles by day."""
@@ -386,7 +437,7 @@ def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle]
         newer = months[index - 1] if index > 0 else None  # months run newest first
         older = months[index + 1] if index + 1 < len(months) else None
         # Memoised on its articles and stories: an edit elsewhere leaves it as it was.
-        pages.append(memo(("month-page", edition.code, link, newer, older, members_key(members, story_of), config.fingerprint),
+        pages.append(memo(("month-page", edition.code, link, newer, older, members_key(members, signatures), config.fingerprint),
                           partial(month_page, link, members, newer, older)))
     index = archive_path(edition)
     pages.append(Page(f"{index}index.html", "archive.html", index, edition, same_path_in_every_edition(archive_path),
@@ -394,13 +445,34 @@ def _listing_pages(config: Config, edition: Edition, items: list[EditionArticle]
     return pages
 
 
-def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], kind: str,
-                story_of: Mapping[str, Story], memo: Memo = no_memo) -> list[Page]:
-    """Per tag (``kind="tag"``) or outlet (``kind="outlet"``): paginated listings of its
-    articles, newest first and grouped by day, at ``<prefix>/tags/<slug>/`` (then
-    ``page/2/``…), plus the index of all of them, most articles first. Spellings
-    that share a slug share a page; the shown name is the smallest of them, as
-    in the tag feeds, so both agree and rebuilds are stable."""
+def name_groups(config: Config, items: list[EditionArticle], kind: str,
+                memo: Memo = no_memo) -> tuple[dict[str, list[EditionArticle]], dict[str, str]]:
+    """Per tag slug (``kind="tag"``) or outlet slug (``kind="outlet"``), its articles
+    of ``items`` (one edition's, newest first), newest first, and the name shown
+    for it: the smallest of the spellings that share the slug, so rebuilds are
+    stable. Grouped month by month, each month memoised (in memory) on its
+    articles, so a rebuild after one edit regroups one month and joins the rest."""
+    if getattr(memo, "on_disk", False):
+        memo = no_memo
+    months = [list(month) for _, month in groupby(items, key=_MONTH)]
+    keys = [("name-groups", kind, config.fingerprint, *(f"{item.path}\0{item.article.doc.digest}" for item in month))
+            for month in months]
+    found = memo.lookup_many(keys)
+    members: dict[str, list[EditionArticle]] = {}
+    names: dict[str, str] = {}
+    for key, month, groups in zip(keys, months, found, strict=True):
+        if groups is MISSING:
+            groups = memo.store(key, _month_name_groups(month, kind))
+        for slug, (name, group) in groups.items():
+            members.setdefault(slug, []).extend(group)
+            names[slug] = min(names.get(slug, name), name)
+    return members, names
+
+
+_MONTH = attrgetter("local_date.year", "local_date.month")
+
+
+def _month_name_groups(items: list[EditionArticle], kind: str) -> dict[str, tuple[str, tuple[EditionArticle, ...]]]:
     members: dict[str, list[EditionArticle]] = {}
     names: dict[str, str] = {}
     for item in items:  # newest first, so every group stays newest first
@@ -412,6 +484,17 @@ def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], k
             if not group or group[-1] is not item:
                 group.append(item)
             names[entry.slug] = min(names.get(entry.slug, entry.name), entry.name)
+    return {slug: (names[slug], tuple(group)) for slug, group in members.items()}
+
+
+def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], kind: str,
+                story_of: Mapping[str, Story], signatures: Mapping[str, str], memo: Memo = no_memo) -> list[Page]:
+    """Per tag (``kind="tag"``) or outlet (``kind="outlet"``): paginated listings of its
+    articles, newest first and grouped by day, at ``<prefix>/tags/<slug>/`` (then
+    ``page/2/``…), plus the index of all of them, most articles first. Spellings
+    that share a slug share a page; the shown name is the smallest of them, as
+    in the tag feeds, so both agree and rebuilds are stable."""
+    members, names = name_groups(config, items, kind, memo)
     folder = "tags" if kind == "tag" else "outlets"
     size = config.page_items
     pages: list[Page] = []
@@ -437,7 +520,7 @@ def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], k
 
     for slug in sorted(members):
         # Memoised on its articles and stories: an edit elsewhere leaves it as it was.
-        pages += memo(("name-pages", kind, edition.code, slug, names[slug], members_key(members[slug], story_of), config.fingerprint),
+        pages += memo(("name-pages", kind, edition.code, slug, names[slug], members_key(members[slug], signatures), config.fingerprint),
                       partial(group_pages, slug, members[slug]))
     index_of = tags_index_path if kind == "tag" else outlets_index_path
     entries = sorted((NameLink(names[s], f"{edition.prefix}/{folder}/{s}/", len(g)) for s, g in members.items()),
@@ -450,6 +533,8 @@ def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], k
 
 def check_collisions(pages: list[Page]) -> None:
     """Two sources must never write the same file: name both of them."""
+    if len({page.output_path for page in pages}) == len(pages):
+        return
     owners: dict[str, Page] = {}
     problems = []
     for page in pages:

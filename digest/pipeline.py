@@ -19,7 +19,6 @@ nothing at all when no input did.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Collection
 from dataclasses import dataclass, replace
@@ -28,10 +27,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .article import Article, prepare_article
-from .cache import BuildCache, Memo, code_version, fingerprint, memo_map, no_memo
+from .cache import BuildCache, Memo, fingerprint, memo_map, no_memo
 from .config import Config
 from .errors import BuildError, Problem
 from .feeds import build_atom_feed, build_feed, build_tag_feeds
+from .inputs import BuildReport, inputs_key, project_inputs, unchanged_build  # noqa: F401 - inputs_key: part of this module's API
 from .output import OutputFile, PostProcess, check_output_folder, recover, static_files, update_site, write_site
 from .pages import Page, assemble_pages, published_articles
 from .search import build_script_maps, index_site
@@ -50,25 +50,6 @@ class Site:
     stories: tuple[Story, ...]
     pages: tuple[Page, ...]
     files: tuple[OutputFile, ...]
-
-
-@dataclass(frozen=True)
-class BuildReport:
-    articles: int
-    pages: int
-    files: int
-    seconds: float
-    out_dir: Path | None
-    written: bool = True  # False: nothing changed, the output folder was left alone
-    # The date of the first article left out as dated after the build's clock:
-    # from then on the same input builds another site.
-    valid_until: datetime | None = None
-    # With defer_index (the preview): article pages changed in place and the
-    # search index in out_dir is stale; the caller re-indexes (search.index_site)
-    # once the pages are shown, so a save shows without waiting for Pagefind.
-    index_stale: bool = False
-    # Seconds per part of the build: ("load", …) reading to rendering, ("write", …).
-    stages: tuple[tuple[str, float], ...] = ()
 
 
 def load_site(config: Config, cache: BuildCache | None = None, workers: Workers | None = None,
@@ -109,19 +90,6 @@ def load_site(config: Config, cache: BuildCache | None = None, workers: Workers 
     return Site(articles, stories, pages, tuple(files))
 
 
-def project_inputs(config: Config) -> tuple[Path, ...]:
-    """What an output folder must never be, hold or lie in."""
-    return (config.file, config.content_dir, config.templates_dir, config.static_dir)
-
-
-def inputs_key(config: Config) -> str:
-    """sha256 of everything a build reads: config, every content, template and
-    static file (names and bytes), the code version and the publishing switches."""
-    return hashlib.sha256("\0".join((config.fingerprint, code_version(), f"{config.publish_drafts}{config.publish_future}",
-                                      fingerprint(config.templates_dir),
-                                      fingerprint(config.static_dir), fingerprint(config.content_dir))).encode()).hexdigest()
-
-
 def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None = None, jobs: int = 1,
           post_process: PostProcess | None = None, defer_index: bool = False,
           changed: Collection[Path] | None = None) -> BuildReport:
@@ -139,15 +107,16 @@ def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None 
     """
     started, now = time.perf_counter(), datetime.now(timezone.utc)
     target = (out_dir or config.output_dir).resolve()
-    check_output_folder(target, project_inputs(config))
-    recover(target)
-    inputs = inputs_key(config) if cache is not None and cache.on_disk else ""
+    inputs = ""
     if cache is not None and cache.on_disk:
-        previous = cache.unchanged_build(target, inputs)
-        if previous is not None and (previous.valid_until is None or now < previous.valid_until):
+        previous, inputs = unchanged_build(config, target, cache, now)
+        if previous is not None:
             # Nothing changed: leave the folder alone.
             return replace(previous, seconds=time.perf_counter() - started, written=False)
         cache.use_output(target)
+    else:
+        check_output_folder(target, project_inputs(config))
+        recover(target)
     with Workers(jobs) as workers:
         site = load_site(config, cache, workers, changed)
     loaded = time.perf_counter()

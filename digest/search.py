@@ -40,17 +40,17 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 import cbor2
 
 from .article import plain_text
-from .cache import Memo, memo_map, no_memo
+from .cache import Memo, memo_map_keys, no_memo
 from .config import Config, Edition
 from .convert import TextConverter, edition_converter
 from .errors import BuildError, problem
@@ -160,11 +160,13 @@ def _article_fields(item: EditionArticle) -> tuple[str, ...]:
     return (item.title, item.summary, item.source, *(t.name for t in item.tags), item.html)
 
 
-def _phrases_of(fields: tuple[str, ...], config: Config, code: str) -> dict[str, str]:
-    """``phrase_candidates`` of one article's fields for edition ``code``: the
-    per-article part of the table, run by the workers."""
+def _phrases_of(fields: tuple[str, ...], config: Config, code: str) -> tuple[dict[str, str], str]:
+    """``phrase_candidates`` of one article's fields for edition ``code`` (the
+    per-article part of the table, run by the workers) and a sha1 of them, so
+    the table is made again only when some article's phrases changed."""
     edition = next(e for e in config.editions if e.code == code)
-    return phrase_candidates([*fields[:-1], plain_text(fields[-1])], query_converter(config, edition))
+    phrases = phrase_candidates([*fields[:-1], plain_text(fields[-1])], query_converter(config, edition))
+    return phrases, hashlib.sha1(json.dumps(sorted(phrases.items()), ensure_ascii=False).encode()).hexdigest()
 
 
 def build_script_maps(config: Config, by_edition: Mapping[str, list[EditionArticle]], memo: Memo = no_memo,
@@ -173,22 +175,34 @@ def build_script_maps(config: Config, by_edition: Mapping[str, list[EditionArtic
 
     In: the Config and each edition's articles. Out: OutputFiles, JSON with
     sorted keys, so the same articles always give the same bytes. The phrases of
-    each article are memoised on its digest and found by ``workers`` when given."""
+    each article are memoised on its digest and found by ``workers`` when given;
+    the table on the phrases of all articles (an edit that brings no new phrase
+    reuses it)."""
     files = []
     for edition in config.editions:
-        conv = query_converter(config, edition)
-        found: dict[str, str] = {}
+        parts: list[tuple[dict[str, str], str]] = []
         for other in config.editions:
             if other.code == edition.code:
                 continue
-            jobs = [(("script-map", item.article.doc.digest, other.code, edition.code, config.fingerprint),
-                     (_article_fields(item), config, edition.code)) for item in by_edition[other.code]]
-            for phrases in memo_map(memo, workers or Workers(1), jobs, _phrases_of):
-                found.update(phrases)
-        table = {"n": MAX_PHRASE, "p": _minimal(found, conv), "c": dict(_char_table(conv))}
-        data = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-        files.append(OutputFile(script_map_path(edition), data))
+            items = by_edition[other.code]
+            keys: list[tuple[Hashable, ...]] = [("script-map", item.article.doc.digest, other.code, edition.code, config.fingerprint)
+                                                for item in items]
+            parts += memo_map_keys(memo, workers or Workers(1), keys,
+                                   lambda i, items=items, code=edition.code: (_article_fields(items[i]), config, code), _phrases_of)
+        key = hashlib.sha256("\0".join(sig for _, sig in parts).encode()).hexdigest()
+        files.append(memo(("script-map-table", edition.code, key, config.fingerprint),
+                          partial(_script_map, config, edition, [phrases for phrases, _ in parts])))
     return files
+
+
+def _script_map(config: Config, edition: Edition, parts: list[dict[str, str]]) -> OutputFile:
+    conv = query_converter(config, edition)
+    found: dict[str, str] = {}
+    for phrases in parts:
+        found.update(phrases)
+    table = {"n": MAX_PHRASE, "p": _minimal(found, conv), "c": dict(_char_table(conv))}
+    data = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return OutputFile(script_map_path(edition), data)
 
 
 def _minimal(found: Mapping[str, str], conv: TextConverter) -> dict[str, str]:
@@ -258,13 +272,17 @@ def normalise_bundle(bundle: Path) -> list[str]:
 
 
 # Shards: an edition's articles are indexed in 2**b groups by a hash of their
-# slug, b chosen from the article count so a group holds SHARD_PAGES..2*SHARD_PAGES
-# pages (at most MAX_SHARDS groups). An article's group depends only on its slug
-# and that count, so adding, editing or deleting an article changes one group,
-# and only that group is indexed again; the others are reused from the previous
-# output (their folder is named by what they hold). Pagefind costs about 3 ms of
-# CPU and 0.4 MB of memory per article page, whole-index (bench/search_cost.py,
-# bench/perf_bench.py); per group, memory stays bounded too.
+# slug, b chosen from the article count so a group holds SHARD_PAGES up to
+# 2*SHARD_PAGES-1 pages, with at most MAX_SHARDS groups (the search page loads
+# every group as a Pagefind module of its own, so their number is kept small).
+# An article's group depends only on its slug and that count, so adding,
+# editing or deleting an article changes one group, and only that group is
+# indexed again; the others are reused from the previous output (their folder
+# is named by what they hold). Why it pays: Pagefind 1.5.2 (extended) took
+# about 3 ms of CPU and 0.38 MB of peak memory per article page, growing
+# linearly, on 1,000 and 4,000 pages of the benchmark corpus
+# (bench/prepare_site.py), so one index of a 10,000-article edition costs
+# about half a minute of CPU and 4 GB; a group costs a group's share.
 SHARD_PAGES = 256
 MAX_SHARDS = 16
 # Part of every shard's name: a change to what a shard folder holds (Pagefind's
@@ -285,11 +303,6 @@ def shard_count(pages: int) -> int:
 def shard_of(slug: str, count: int) -> int:
     """The group (0..count-1) of the article page with this ``slug``."""
     return int.from_bytes(hashlib.sha256(slug.encode("utf-8")).digest()[:4], "big") % count
-
-
-def shards_path(edition: Edition) -> str:
-    """Site-relative path of the list of an edition's index shards (see ``index_site``)."""
-    return f"{index_folder(edition)}shards.json"
 
 
 @dataclass(frozen=True)
@@ -431,7 +444,6 @@ def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None
                 todo.append(shard)
             else:
                 _link_tree(old, scratch / shard.edition.prefix / shard.name)
-        problems = []
         workers = max(1, min(len(todo), jobs or os.cpu_count() or 1))
         with ThreadPoolExecutor(max_workers=workers) as pool:
             done = list(pool.map(lambda s: _index_shard(s, site_dir, scratch, background, cancel), todo))

@@ -18,10 +18,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
+from operator import attrgetter
 from xml.sax.saxutils import escape, quoteattr
 
-from .cache import Memo, no_memo
+from .cache import MISSING, Memo, no_memo
 from .config import Config
 from .output import OutputFile
 from .pages import Page
@@ -49,19 +49,21 @@ def _newest(page: Page, overall: datetime | None) -> datetime | None:
     return item.article.doc.date if item is not None else overall
 
 
+def _entry(config: Config, page: Page, lastmod: datetime | None) -> SitemapEntry:
+    return SitemapEntry(loc=config.base_url + page.path, lastmod=lastmod,
+                        alternates=tuple((lang, config.base_url + path) for lang, path in page.alternates))
+
+
 def sitemap_entries(config: Config, pages: Iterable[Page]) -> list[SitemapEntry]:
+    """One entry per indexable page, sorted by URL."""
     pages = [p for p in pages if p.output_path not in NOT_INDEXED]
+    overall = _overall(pages)
+    return sorted((_entry(config, page, _newest(page, overall)) for page in pages), key=lambda e: e.loc)
+
+
+def _overall(pages: list[Page]) -> datetime | None:
     dates = [p.data["item"].article.doc.date for p in pages if "item" in p.data]
-    overall = max(dates) if dates else None
-    entries = [
-        SitemapEntry(
-            loc=config.base_url + page.path,
-            lastmod=_newest(page, overall),
-            alternates=tuple((lang, config.base_url + path) for lang, path in page.alternates),
-        )
-        for page in pages
-    ]
-    return sorted(entries, key=lambda e: e.loc)
+    return max(dates) if dates else None
 
 
 def render_entry(entry: SitemapEntry) -> str:
@@ -75,13 +77,25 @@ def render_entry(entry: SitemapEntry) -> str:
     return "\n".join(lines)
 
 
-def render_sitemap(entries: Iterable[SitemapEntry], memo: Memo = no_memo) -> bytes:
-    """The sitemap of ``entries``; each ``<url>`` is memoised on its entry, so a
-    rebuild after one edit formats only the entries that changed."""
+def render_sitemap(config: Config, pages: Iterable[Page], memo: Memo = no_memo) -> bytes:
+    """The sitemap of ``pages`` (``sitemap_entries``). Each ``<url>`` is memoised
+    on what it is made of (URL, date, alternates), looked up in one batch, so a
+    rebuild after one edit formats only the entries that changed and builds no
+    entry record for the others."""
+    pages = sorted((p for p in pages if p.output_path not in NOT_INDEXED), key=attrgetter("path"))
+    items = [page.data.get("item") for page in pages]
+    overall = max((item.article.doc.date for item in items if item is not None), default=None)
+    keys = [("sitemap-url", config.base_url, page.path, overall if item is None else item.article.doc.date, page.alternates)
+            for page, item in zip(pages, items, strict=True)]
+    texts = memo.lookup_many(keys)
+    for index, text in enumerate(texts):
+        if text is MISSING:
+            page, lastmod = pages[index], keys[index][3]
+            texts[index] = memo.store(keys[index], render_entry(_entry(config, page, lastmod)))
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<urlset xmlns="{_SITEMAP_NS}" xmlns:xhtml="{_XHTML_NS}">',
-        *(memo(("sitemap-url", entry), partial(render_entry, entry)) for entry in entries),
+        *texts,
         "</urlset>",
     ]
     return ("\n".join(lines) + "\n").encode("utf-8")
@@ -94,6 +108,6 @@ def render_robots(config: Config) -> bytes:
 def build_sitemap(config: Config, pages: Iterable[Page], memo: Memo = no_memo) -> list[OutputFile]:
     """``sitemap.xml`` and ``robots.txt`` for the whole site."""
     return [
-        OutputFile(SITEMAP_FILE, render_sitemap(sitemap_entries(config, pages), memo)),
+        OutputFile(SITEMAP_FILE, render_sitemap(config, pages, memo)),
         OutputFile(ROBOTS_FILE, render_robots(config)),
     ]

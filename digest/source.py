@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
-from .cache import Memo, no_memo
+from .cache import MISSING, Memo, no_memo
 from .config import SCRIPTS, Config
 from .errors import BuildError, Problem, problem
 from .glossary import GLOSSARY_SCHEMA, Entry, check_entries, entries_from_data
@@ -271,7 +271,10 @@ def read_sources(config: Config, memo: Memo = no_memo, changed: Collection[Path]
             files = _apply_changes(dict(previous), config.content_dir, changed)
     raw_of: dict[str, bytes] = {}
     if files is None:
-        files, raw_of, problems = _walk(config.content_dir)
+        # Files whose content the cache already knows (the build's input check
+        # hashed them, or vouched for them by their stat) are not read here.
+        known = getattr(memo, "known_digests", None)
+        files, raw_of, problems = _walk(config.content_dir, known(config.content_dir) if known else {})
     else:
         for rel in [rel for rel, (_, digest) in files.items() if not digest]:
             path = files[rel][0]
@@ -286,22 +289,20 @@ def read_sources(config: Config, memo: Memo = no_memo, changed: Collection[Path]
     if not getattr(memo, "on_disk", True):  # only a cache kept in memory (serve) gets `changed`
         # A file that could not be read is not in the listing: the next call walks again.
         memo.store(listing_key, None if problems else MappingProxyType(files))
-    ordered = sorted(files.items(), key=lambda item: item[1][0])
-    prefetch = getattr(memo, "prefetch", None)
-    if prefetch is not None:
-        prefetch([("source", str(path), rel, digest) for rel, (path, digest) in ordered])
+    # In path order (folder by folder, as Path sorts): keyed on the relative path's parts.
+    ordered = sorted(files.items(), key=lambda item: item[0].split("/"))
+    keys: list[tuple[str, ...]] = [("source", str(path), rel, digest) for rel, (path, digest) in ordered]
+    found = memo.lookup_many(keys)
     docs: list[SourceDoc] = []
-    for rel, (path, digest) in ordered:
-        key = ("source", str(path), rel, digest)
+    for (rel, (path, digest)), key, doc in zip(ordered, keys, found, strict=True):
         try:
-            if rel in raw_of:
-                docs.append(memo(key, partial(parse_source, path, rel, raw_of[rel], digest)))
-                continue
-            hit, doc = memo.lookup(key)
-            if not hit:  # not parsed last time (a mistake in it) or forgotten: read it again
-                raw = path.read_bytes()
-                digest = hashlib.sha256(raw).hexdigest()
-                doc = memo(("source", str(path), rel, digest), partial(parse_source, path, rel, raw, digest))
+            if doc is MISSING:
+                if rel in raw_of:
+                    doc = memo.store(key, parse_source(path, rel, raw_of[rel], digest))
+                else:  # not parsed last time (a mistake in it) or forgotten: read it again
+                    raw = path.read_bytes()
+                    digest = hashlib.sha256(raw).hexdigest()
+                    doc = memo(("source", str(path), rel, digest), partial(parse_source, path, rel, raw, digest))
             docs.append(doc)
         except BuildError as exc:
             problems += exc.problems
@@ -312,9 +313,10 @@ def read_sources(config: Config, memo: Memo = no_memo, changed: Collection[Path]
     return tuple(docs)
 
 
-def _walk(content_dir: Path) -> tuple[dict[str, tuple[Path, str]], dict[str, bytes], list[Problem]]:
+def _walk(content_dir: Path, known: Mapping[str, str]) -> tuple[dict[str, tuple[Path, str]], dict[str, bytes], list[Problem]]:
     """Every article file of the folder, read and hashed: (rel -> (path, sha256)),
-    (rel -> bytes) and the problems of the files that cannot be read."""
+    (rel -> bytes) and the problems of the files that cannot be read. A file
+    with a ``known`` sha256 is not read (no bytes for it)."""
     problems: list[Problem] = []
     files: dict[str, tuple[Path, str]] = {}
     raw_of: dict[str, bytes] = {}
@@ -326,6 +328,9 @@ def _walk(content_dir: Path) -> tuple[dict[str, tuple[Path, str]], dict[str, byt
         # rglob does not descend into linked folders: only the file itself may be a link.
         if path.is_symlink() and _outside(path, content_dir):
             problems.append(problem(path, 0, "is a link to a file outside the content folder: copy the file in instead"))
+            continue
+        if rel in known:
+            files[rel] = (path, known[rel])
             continue
         try:
             raw = path.read_bytes()

@@ -570,6 +570,13 @@ def site_stories(config: Config, published: Sequence[Article], memo: Memo = no_m
     ``workers`` when given; the grouping itself on the digests of all articles, so
     ``serve`` regroups only when an article changed, and always exactly as a clean
     build would."""
+    if not config.stories.enabled:
+        # Only ids, dates and the curator's keys group articles: an edit to a body
+        # regroups nothing, and no text is cleaned.
+        key = hashlib.sha256("\0".join([f"{a.doc.slug}\0{a.doc.date.isoformat()}\0{a.doc.story}\0{a.doc.story_lead}"
+                                         for a in published]).encode()).hexdigest()
+        return memo(("stories-by-key", key, config.fingerprint),
+                    lambda: group_stories([story_input(a, "") for a in published], config.stories))
     # The texts are not kept in the inputs: grouping reads the lines (one copy of
     # each text instead of two held for the whole build).
     inputs = [story_input(a, "") for a in published]

@@ -8,13 +8,13 @@ subpath works everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from .cache import Memo, fingerprint, memo_map, no_memo
+from .cache import Memo, fingerprint, memo_map_keys, no_memo
 from .config import Config, Edition
 from .convert import convert_text
 from .errors import BuildError, problem
@@ -78,12 +78,12 @@ def render_pages(config: Config, pages: tuple[Page, ...], strings: Mapping[str, 
     ``templates_key``: fingerprint of the templates folder (computed if empty).
     Pages are rendered by ``workers`` when given, in order."""
     templates_key = templates_key or fingerprint(config.templates_dir)
-    jobs = [((("page", page.output_path, page.template, page.alternates, page.content_key, templates_key,
-               config.fingerprint) if page.content_key else ("unkeyed",)), (config, strings, templates_key, page))
-            for page in pages]
-    keyed = [job for job in jobs if job[0][0] == "page"]
-    rendered = iter(memo_map(memo, workers or Workers(1), keyed, render_page))
-    return [next(rendered) if key[0] == "page" else render_page(*args) for key, args in jobs]
+    keyed = [page for page in pages if page.content_key]
+    keys: list[tuple[Hashable, ...]] = [("page", page.output_path, page.template, page.alternates, page.content_key, templates_key,
+                                         config.fingerprint) for page in keyed]
+    rendered = iter(memo_map_keys(memo, workers or Workers(1), keys, lambda i: (config, strings, templates_key, keyed[i]),
+                                  render_page))
+    return [next(rendered) if page.content_key else render_page(config, strings, templates_key, page) for page in pages]
 
 
 def render_page(config: Config, strings: Mapping[str, Mapping[str, str]], templates_key: str, page: Page) -> OutputFile:

@@ -91,6 +91,18 @@ def _rename_folder(s: Site) -> None:
     (s.root / "content" / "moved").rename(s.root / "content" / "moved-again")
 
 
+def _rename_article(s: Site) -> None:
+    """A file renamed: its slug, and so its URL, changes (pages move, links follow)."""
+    path = articles(s.root)[1]
+    path.rename(path.with_name(f"renamed-{path.name}"))
+
+
+def _join_story(s: Site) -> None:
+    """Two articles given one curator story key: both pages list each other."""
+    edit_frontmatter(s.a, story="incremental-story")
+    edit_frontmatter(articles(s.root)[2], story="incremental-story")
+
+
 def _editor_droppings(s: Site) -> None:
     """What editors and curators leave beside articles: never read as articles."""
     (s.root / "content" / f".{s.a.name}.swp").write_bytes(b"\x00swap")
@@ -125,6 +137,13 @@ EDITS: list[tuple[str, Edit, bool]] = [
     ("site glossary entry changed", lambda s: replace(s.root / "glossary.yaml", "zh-Hant: 軟件", "zh-Hant: 軟體程式"), False),
     ("unknown config key", lambda s: append(s.root / "config.yaml", "\nno_such_key: 1\n"), True),
     ("unknown config key removed", lambda s: replace(s.root / "config.yaml", "\nno_such_key: 1\n", ""), False),
+    ("file renamed", _rename_article, False),
+    ("curator story key joins two articles", _join_story, False),
+    ("stories switched off", lambda s: append(s.root / "config.yaml", "\nstories:\n  enabled: false\n"), False),
+    ("article body, stories off", lambda s: append(s.a, "\n\n故事关闭时的修改。\n"), False),
+    ("date, stories off", lambda s: edit_frontmatter(s.a, date="2024-01-02T03:04:05+08:00"), False),
+    ("story key removed, stories off", lambda s: edit_frontmatter(s.a, story=None), False),
+    ("stories switched on", lambda s: replace(s.root / "config.yaml", "\nstories:\n  enabled: false\n", ""), False),
     ("new article deleted", lambda s: s.new.unlink(), False),
 ]
 

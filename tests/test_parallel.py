@@ -105,3 +105,81 @@ def test_a_changed_output_file_is_written_again(project: Path, tmp_path: Path) -
     report = build(config, out, cache)
     cache.close()
     assert report.written and tree_bytes(out) == expected
+
+
+# --- the stat shortcut of the no-change check (inputs.tree_digest) ----------------
+
+def test_a_file_is_read_again_only_when_its_stat_changed_or_was_recorded_too_soon(tmp_path: Path) -> None:
+    import os
+
+    from digest.inputs import RACY_NS, FileSeen, tree_digest
+
+    (tmp_path / "a.md").write_text("正文一", encoding="utf-8")
+    now = os.stat(tmp_path / "a.md").st_mtime_ns + 2 * RACY_NS  # recorded well after the last change
+    first, seen = tree_digest(tmp_path, {}, now)
+    assert tree_digest(tmp_path, seen, now) == (first, seen)
+    # A wrong recorded hash with a matching, old enough stat is believed: proof that
+    # the file was not read (the shortcut is taken)...
+    info = os.stat(tmp_path / "a.md")
+    trusted = {"a.md": seen["a.md"]._replace(sha256="0" * 64)}
+    assert tree_digest(tmp_path, trusted, now)[0] != first
+    # ...but not when it was recorded within RACY_NS of the file's last change,
+    racy = {"a.md": seen["a.md"]._replace(sha256="0" * 64, recorded_ns=max(info.st_mtime_ns, info.st_ctime_ns) + RACY_NS // 2)}
+    assert tree_digest(tmp_path, racy, now)[0] == first
+    # nor once the file is rewritten, even with the same size and its old mtime put back
+    (tmp_path / "a.md").write_text("正文二", encoding="utf-8")
+    os.utime(tmp_path / "a.md", ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert isinstance(seen["a.md"], FileSeen) and os.stat(tmp_path / "a.md").st_size == seen["a.md"].size
+    assert tree_digest(tmp_path, seen, now + RACY_NS)[0] != first
+
+
+def test_no_change_check_sees_a_rewrite_that_kept_size_and_mtime(project: Path) -> None:
+    import os
+
+    out = project / "site"
+    article = sorted((project / "content").rglob("*.md"))[0]
+    text = article.read_text(encoding="utf-8")
+    assert "。" in text
+    cache = BuildCache.open(project)
+    build(load_config(project / "config.yaml"), out, cache)
+    assert not build(load_config(project / "config.yaml"), out, cache).written  # nothing changed
+    info = os.stat(article)
+    article.write_text(text.replace("。", "！", 1), encoding="utf-8")  # same length in UTF-8
+    os.utime(article, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert os.stat(article).st_size == info.st_size
+    report = build(load_config(project / "config.yaml"), out, cache)
+    cache.close()
+    assert report.written
+    expected = tree_bytes(out)
+    fresh = project.parent / "fresh"
+    build(load_config(project / "config.yaml"), fresh)
+    assert expected == tree_bytes(fresh)
+
+
+def test_a_no_change_build_answers_without_loading_config_or_pipeline(project: Path) -> None:
+    """``build.py build`` with nothing changed reads the last build's record of the
+    config file instead of loading it; a changed glossary (the config file
+    itself unchanged) still makes it build."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from digest.cli import main; status = main(sys.argv[1:]); "
+             "print('LOADED', sorted(m for m in ('digest.pipeline', 'digest.config', 'digest.cleaning') if m in sys.modules)); "
+             "sys.exit(status)")
+
+    def run() -> str:
+        result = subprocess.run([sys.executable, "-c", probe, "--config", str(project / "config.yaml"), "build"],
+                                capture_output=True, text=True, cwd=REPO, timeout=300)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert "built" in run()
+    second = run()
+    assert "nothing changed" in second and "LOADED []" in second, second
+    (project / "glossary.yaml").write_text("- {zh-Hans: 软件, zh-Hant: 軟體}\n", encoding="utf-8")
+    config = project / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nglossary: glossary.yaml\n", encoding="utf-8")
+    assert "built" in run() and "nothing changed" in run()
+    (project / "glossary.yaml").write_text("- {zh-Hans: 软件, zh-Hant: 軟件}\n", encoding="utf-8")
+    third = run()
+    assert "built" in third, third
