@@ -415,6 +415,28 @@ def _best_parent(doc: Any, body: Any, title: str | None) -> Any:
             scores[parent] = scores.get(parent, 0) + len(_norm_text(_visible(p)))
     if not scores:
         return body
+    return _climb(_best_scored(doc, body, title, scores), scores, body)
+
+
+# The share of the chosen parent's paragraph text its own parent must hold in paragraphs
+# of its own for the article to be the larger box: a "read more" box or a second half
+# of the body nested in the article's container.
+_CLIMB_SHARE = 0.15
+
+
+def _climb(best: Any, scores: dict[Any, int], body: Any) -> Any:
+    """The chosen parent, or its ancestor when that holds paragraphs of its own beside
+    it (an article body continued in a nested, toggled box)."""
+    while True:
+        up = best.getparent()
+        if up is None or up is body or up.tag in ("body", "html") or _chrome_box(up):
+            return best
+        if scores.get(up, 0) < _CLIMB_SHARE * scores.get(best, 0):
+            return best
+        best = up
+
+
+def _best_scored(doc: Any, body: Any, title: str | None, scores: dict[Any, int]) -> Any:
     h1 = _headline(doc, title)
     if h1 is not None:
         order = {el: i for i, el in enumerate(body.iter())}

@@ -124,4 +124,28 @@ def body_to_html(body: str, declared: BodyFormat | None = None) -> str:
         return text_to_html(body)
     if fmt is BodyFormat.HTML:
         return body.strip() + "\n"
-    return _markdown().render(body)
+    return _markdown().render(_end_html_lines(body))
+
+
+# A whole HTML element on one line ("<center>图说</center>"): in CommonMark it opens an
+# HTML block that runs on to the next blank line, so a "## heading" or a paragraph
+# written right under it would be swallowed as raw text.  A blank line after it keeps
+# the next line Markdown.  Never inside a fenced code block.
+_ONE_LINE_ELEMENT = re.compile(
+    r"[ \t]{0,3}<(center|figcaption|figure|div|p|section|aside|h[1-6]|blockquote|table|details|summary)\b[^>]*>"
+    r".*</\1\s*>[ \t]*", re.I)
+_FENCE = re.compile(r"[ \t]{0,3}(```|~~~)")
+
+
+def _end_html_lines(body: str) -> str:
+    lines = body.split("\n")
+    out: list[str] = []
+    fenced = False
+    for i, line in enumerate(lines):
+        out.append(line)
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif (not fenced and i + 1 < len(lines) and lines[i + 1].strip()
+              and _ONE_LINE_ELEMENT.fullmatch(line)):
+            out.append("")
+    return "\n".join(out)

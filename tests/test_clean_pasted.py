@@ -1,5 +1,6 @@
-"""Pasted pages the rules were not tuned on: the title seen again without the
-page's name, hard-wrapped paragraphs, and a short article under a page's headline.
+"""Pasted pages the rules were not tuned on (issue 8): the title seen again without
+the page's name, hard-wrapped paragraphs, the page reader's choice of the body, guards
+that keep article text, comment threads and footer blocks.
 
 Invented text only; each test shows what a mechanism removes and what it keeps."""
 
@@ -7,10 +8,10 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from digest.clipping_html import read_page
-from digest.cleaning.document import headline_keys, title_keys
-
 from digest.cleaning import to_plain_lines
+from digest.cleaning.document import headline_keys, title_keys
+from digest.cleaning.passes import furniture_text
+from digest.clipping_html import read_page
 
 from cleaning_fixtures import _clean, _kept, _rules
 
@@ -196,3 +197,52 @@ def test_the_lines_between_two_footer_lines_go() -> None:
     cleaned = _clean(P_A + P_B + "".join(f"<p>{t}</p>" for t in footer))
     assert to_plain_lines(cleaned.html) == [P_A[3:-4], P_B[3:-4]]
     assert _rules(cleaned)["本网站所刊载信息，不代表本网观点。"] == "tail:footer-block"
+
+
+def test_an_article_body_continued_in_a_nested_box_is_read_whole() -> None:
+    first = "".join(f"<p>The council voted on Tuesday to reopen the harbour walk, paragraph {i}.</p>" for i in range(8))
+    rest = "".join(f"<p>Officials expect the first visitors next week, paragraph {i} of the rest.</p>"
+                   for i in range(12))
+    side = "<div class='rail'><p>Subscribe to our morning briefing for the latest news.</p></div>"
+    page = (f"<html><body><h1>Harbour walk reopens</h1><div class='content'>{first}<div class='toggle'>{rest}</div>"
+            f"</div>{side}</body></html>")
+    body = read_page(page, ZoneInfo("UTC"))["body"]
+    assert "paragraph 0." in body and "paragraph 11 of the rest." in body
+    assert "morning briefing" not in body
+
+
+def test_a_caption_with_an_agency_credit_and_a_byline_with_a_vertical_bar_stay() -> None:
+    caption = "An artist's impression of the new bridge at dusk. (City Planning Office/Jane Doe)"
+    chrome = "".join(f"<p>{t}</p>" for t in ("Home", "News", "Sport", "Weather", "Harbour walk reopens", caption))
+    kept = _kept(chrome + "<p>The council voted on Tuesday to reopen the harbour walk after two years.</p>"
+                 "<p>Officials expect the first visitors next week, the council said in a statement.</p>",
+                 title="Harbour walk reopens")
+    assert caption in kept and "Sport" not in kept  # (the line right above the title may be its kicker)
+    assert furniture_text("作者︱林小青")  # a byline with a vertical bar (︱) is never chrome
+
+
+def test_a_feeds_rfc822_date_line_above_the_article_goes() -> None:
+    cleaned = _clean("<div><i>Tue, 21 Jul 2020 00:07:16 GMT</i></div>" + P_A + P_B)
+    assert to_plain_lines(cleaned.html) == [P_A[3:-4], P_B[3:-4]]
+    assert _rules(cleaned) == {"Tue, 21 Jul 2020 00:07:16 GMT": "meta:feed-timestamp"}
+
+
+def test_a_product_box_between_the_title_and_the_article_goes_but_the_header_stays() -> None:
+    title = "Harbour walk review: a long way round"
+    box = ("Harbour Walk", "Get more info", "87", "Scores", "Critic", "10 Reviews", "Users", "Key", "Specs",
+           "Length", "4 km")
+    lines = ["Home", "News", title, "But only for early risers.", "Jane Doe, @janedoe", "Share", "Tweet", *box]
+    body = "".join(f"<p>{t}</p>" for t in lines) + "".join(f"<p>{t}</p>" for t in WRAPPED)
+    cleaned = _clean(body, title=title)
+    kept = to_plain_lines(cleaned.html)
+    assert kept == ["But only for early risers.", "Jane Doe, @janedoe", *WRAPPED]
+    assert _rules(cleaned)["10 Reviews"] == "page:head-gap"
+
+
+def test_a_copy_of_the_title_below_the_articles_first_paragraphs_is_no_article_start() -> None:
+    title = "垃圾分类新办法明年上路 @ 城市手记 :: 部落格"
+    p_c = "<p>有居民认为，收运时间安排在早上七点前，对上班族并不方便。</p>"
+    fragment = ("<p>焦点话题</p>" + P_A + P_B + p_c + "<p>居民怎么看</p><p>垃圾分类新办法明年上路</p>"
+                + "<p>议员表示，将在下次会议提出修正案，放宽收运时间。</p>" * 8)
+    kept = _kept(fragment, title=title)
+    assert "焦点话题" in kept and "居民怎么看" in kept and P_A[3:-4] in kept

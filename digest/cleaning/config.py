@@ -84,7 +84,7 @@ _SHAPE_RULES = (
     # the document passes (digest.cleaning.passes_doc)
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article", "box:about",
     "edge:self-promo", "image:alt-text", "doc:after-article", "neighbour:template", "neighbour:block",
-    "tail:after-end", "doc:comments", "tail:footer-block",
+    "tail:after-end", "doc:comments", "tail:footer-block", "page:head-gap",
 )
 
 

@@ -39,7 +39,10 @@ _DATE_ONLY = re.compile(
     r"[\W_]*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     r"(\s*[（(]?[週周星期]?[一二三四五六日天]?[）)]?)?"
     r"([ T]*(上午|下午|晚上|凌晨)?\s*\d{1,2}[:：]\d{2}([:：]\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT[+-]?\d*|UTC[+-]?\d*|HKT|CST|ET)?)?"
-    r"|\d{1,2}[:：]\d{2}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[\W_]*",
+    r"|\d{1,2}[:：]\d{2}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    # a feed's pubDate (RFC 822): "Tue, 21 Jul 2020 00:07:16 GMT"
+    r"|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}"
+    r"(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s*(gmt|utc|z|[+-]\d{4}|[a-z]{2,4}))?)[\W_]*",
     re.I,
 )
 _INTRO_END = re.compile(r"[:：︰]\s*$")
@@ -211,7 +214,7 @@ def footnote(line: Line) -> bool:
 _BYLINE = re.compile(
     r"[\W_]{0,2}(?i:by)\s*:?\s+[A-Z\u00C0-\u024F@][^\n]{0,110}"
     r"|[\W_]{0,2}[^。！？!?]{0,14}(記者|记者|特派員|特派员|特約記者|特约记者)[^。！？!?]{1,40}"
-    r"|[\W_]{0,2}(文|撰文|文字|作者|採訪|采访|攝影|摄影)\s*[／/｜|╱:：]\s*[^。！？!?]{1,30}"
+    r"|[\W_]{0,2}(文|撰文|文字|作者|採訪|采访|攝影|摄影)\s*[／/｜|╱︱:：]\s*[^。！？!?]{1,30}"
     r"|[\W_]{0,2}[\u4e00-\u9fff]{2,4}\s*[／/╱]\s*[\u4e00-\u9fff]{2,8}\s*\d{1,2}\s*日\s*(電|电)[\W_]{0,2}"
     # "中國時報 張立勳／特稿 2013年07月18日 05:40": an outlet, a name, the kind of piece
     r"|[^。！？!?]{0,20}[\u4e00-\u9fff]{2,4}\s*[／/╱]\s*[\u4e00-\u9fff]{0,8}(特稿|報導|报道|報道|專訪|专访)[^。！？!?]{0,30}"
@@ -225,7 +228,9 @@ _CAPTION_CREDIT = re.compile(
     r"|[\u4e00-\u9fff]{2,4}\s*(攝|摄)"
     r"|\s(图片来源|圖片來源|图源|圖源|图|圖)\s*[／/:：]\s*[^\s。，,]{1,20}"
     r"|(?i:photograph|photo|image|credit|picture)\s*(:|\.\.\.|…)\s*\S[^.。]{0,80}"
-    r"|©\s*\S[^.。]{0,60})\s*$")
+    r"|©\s*\S[^.。]{0,60}"
+    # "(NASA's Goddard Space Flight Center/David Ladd)", "(AP/Jane Doe)": agency / photographer
+    r"|[（(]\s*[A-Z][\w.'’&\- ]{1,50}/\s*[A-Z][\w.'’\- ]{1,40}[）)])\s*$")
 
 
 def furniture(line: Line) -> bool:

@@ -56,7 +56,7 @@ DOC_RULES = (
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article",
     "box:about",
     "edge:self-promo", "image:alt-text", "doc:after-article", "neighbour:template", "neighbour:block",
-    "tail:after-end", "doc:comments", "tail:footer-block",
+    "tail:after-end", "doc:comments", "tail:footer-block", "page:head-gap",
 )
 
 
@@ -68,6 +68,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     # one model serves the first passes: none of them removes a line of prose
     doc = model(lines, title)
     head_chrome(lines, rules, doc)
+    head_gap(lines, rules, doc)
     tail_chrome(lines, rules, doc)
     provenance_header(lines, rules, doc)
     related_sections(lines, rules, doc, title)
@@ -151,9 +152,10 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
     if not rules.on("page:head-chrome"):
         return
     if not doc.prose and (doc.title_at is None or sum(
-            1 for ln in lines[doc.title_at + 1:] if ln.verdict is None) < _BODY_UNDER_TITLE):
-        return  # (without prose, the title seen again must have a body under it: a blog's
-        # lines without punctuation)
+            1 for ln in lines[doc.title_at + 1:] if ln.verdict is None) < _BODY_UNDER_TITLE
+            or not any((ln.verdict or "").startswith(_CHROME_RULES) for ln in lines[:doc.title_at])):
+        return  # (without prose, the title seen again must have a body under it -- a blog's
+        # lines without punctuation -- and page chrome a rule removed above it)
     start = doc.start
     if doc.title_at is not None and lines[doc.title_at].verdict is None and rules.on("meta:title"):
         lines[doc.title_at].verdict = "meta:title"
@@ -175,6 +177,33 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
         if i == kicker and _length(ln.text) <= 6 and not ln.text.strip().isdigit():
             continue  # a kicker right above the title
         ln.verdict = "page:head-chrome"
+
+
+def head_gap(lines: list[Line], rules: Rules, doc: Document) -> None:
+    """``page:head-gap`` -- page chrome between the title seen again and the first
+    prose: a run of eight or more chrome-like lines in a row (a product box, score
+    widgets, menus) below a line a chrome rule (a share bar, a menu) removed.  What
+    stands above that line (standfirst, byline, date), bylines, captions and
+    footnotes stay."""
+    if not rules.on("page:head-gap") or doc.title_at is None or not doc.prose or doc.prose[0] <= doc.title_at:
+        return
+    span = range(doc.title_at + 1, doc.prose[0])
+    fired = next((i for i in span if (lines[i].verdict or "").startswith(_CHROME_RULES)), None)
+    if fired is None:
+        return
+    # the lines above the first chrome are the article's header (standfirst, byline, date)
+    open_ = [i for i in span if i > fired and lines[i].verdict is None]
+    run: list[int] = []
+    for i in open_ + [None]:  # (None closes the last run)
+        ln = lines[i] if i is not None else None
+        if ln is not None and _chrome_like(ln) and not (_fixed(ln) or ln.caption or furniture(ln)
+                                                         or (len(ln.text) <= 60 and _BYLINE_WORDS.search(ln.text))):
+            run.append(i)
+            continue
+        if len(run) >= _LONG_HEAD:
+            for k in run:
+                lines[k].verdict = "page:head-gap"
+        run = []
 
 
 _CLAUSE = re.compile(r"[，。！？；]|[.!?:：;]\s*$")

@@ -138,6 +138,11 @@ def _judge(lines: list[Line], rules: Rules, title: str | None = None) -> None:
     glued_promos(lines, rules)      # 8
 
 
+# Sentences of page chrome (a blog's description, a teaser) that may stand above the
+# title seen again; more of them are the article itself.
+_CHROME_SENTENCES = 2
+
+
 def mark_title(lines: list[Line], title: str | None) -> None:
     """Mark the article's title seen again right above the article (a pasted page shows
     it under its menus and lists): the last copy above the first sentence, since an
@@ -164,8 +169,15 @@ def mark_title(lines: list[Line], title: str | None) -> None:
             elif seen_title(key, keys):
                 weak = ln
     if last is None:
-        last = next((ln for ln in lines[: len(lines) // 2]
-                     if len(ln.text) <= 200 and title_key(ln.text) in strong), weak)
+        sentences = 0
+        for ln in lines[: len(lines) // 2]:
+            if len(ln.text) <= 200 and title_key(ln.text) in strong:
+                last = ln
+                break
+            sentences += _sentence(ln)
+            if sentences > _CHROME_SENTENCES:
+                break  # the article has begun: a later copy is no title above it
+        last = last or weak
     if last is not None:
         last.title = True
 
