@@ -117,7 +117,7 @@ def read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
     if date is None:  # only the visible text dates it: 发布时间：2025-03-15 09:20
         date = date_in_text(_lines_of(doc), tz)
 
-    article = _with_header(_main_element(doc, title), doc, title)
+    article = _with_header(_widen(_main_element(doc, title)), doc, title)
     removed: list[tuple[str, str]] = []
     # the article's own <header> (the one around its headline) holds the standfirst,
     # the byline and the lead picture's caption: article text, not page chrome
@@ -125,10 +125,78 @@ def read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
         if box.find(".//h1") is not None:
             box.tag = "div"
     _strip_chrome(article, _CHROME_TAGS, removed)
+    _browser_spaces(article)
     body = _inner(article)
     return {"kind": "page", "title": title, "url": url, "date": date, "body": body.strip() + "\n",
             "format": BodyFormat.HTML, "removed": tuple(removed),
             "lang": _page_lang(doc)}
+
+
+# Widening the chosen element (recall first): a page keeps the article's byline,
+# captions, standfirst or a second part of its body in boxes beside the element that
+# holds most of the paragraphs.  At most this many levels up; the text a level adds
+# (outside chrome tags and chrome-classed boxes, which _strip_chrome cuts anyway) may be
+# at most this share links (a list of other headlines is links), and beyond
+# _WIDEN_SMALL characters it must be mostly prose (sentences in blocks of some length).
+_WIDEN_LEVELS = 3
+_WIDEN_LINK_SHARE = 0.3
+_WIDEN_SMALL = 400
+_WIDEN_PROSE_SHARE = 0.6
+_WIDEN_SENTENCE = re.compile(r"[.。!?！？]|[，；]|, ")
+_TEXT_BLOCKS = frozenset("p div li td dd dt figcaption blockquote h2 h3 h4 h5 h6 section article".split())
+
+
+def _widen(article: Any) -> Any:
+    """The chosen element, or the ancestor (at most ``_WIDEN_LEVELS`` up) whose text
+    beside it reads as the article's own: few links, and either little of it (a
+    byline, a caption, a standfirst) or mostly prose (the rest of the body).  The
+    line passes of :mod:`digest.cleaning` remove what junk comes with it.  Never into
+    <body> or a chrome box (:func:`_chrome_box`)."""
+    el = article
+    for _ in range(_WIDEN_LEVELS):
+        up = el.getparent()
+        if up is None or up.tag in ("body", "html") or _chrome_box(up):
+            break
+        text, links, prose = _beside(up, el)
+        if text and (links > _WIDEN_LINK_SHARE * text
+                     or text > _WIDEN_SMALL and prose < _WIDEN_PROSE_SHARE * text):
+            break
+        el = up
+    return el
+
+
+def _beside(up: Any, inner: Any) -> tuple[int, int, int]:
+    """Characters of visible text in ``up`` outside ``inner`` and outside chrome:
+    (all, in links, in prose blocks -- a block of 40+ characters with a clause or
+    sentence mark inside)."""
+    text = links = prose = 0
+    block_prose: dict[Any, bool] = {}
+    for node in up.xpath(".//text()"):
+        owner = node.getparent()
+        if owner is None:
+            continue
+        if node.is_tail:
+            owner = owner.getparent()
+            if owner is None:
+                continue
+        chain = [owner, *owner.iterancestors()]
+        chain = chain[: chain.index(up) + 1] if up in chain else chain
+        if inner in chain or any(isinstance(a.tag, str) and (a.tag in _CHROME_TAGS or _chrome_box(a))
+                                 for a in chain if a is not up):
+            continue
+        n = len(_norm_text(str(node)))
+        if not n:
+            continue
+        text += n
+        if any(a.tag == "a" for a in chain):
+            links += n
+        block = next((a for a in chain if a.tag in _TEXT_BLOCKS), None)
+        if block is not None:
+            if block not in block_prose:
+                t = _norm_text(_visible(block))
+                block_prose[block] = len(t) >= 40 and bool(_WIDEN_SENTENCE.search(t))
+            prose += n if block_prose[block] else 0
+    return text, links, prose
 
 
 # The most text the article's header (standfirst, byline, captions between the
@@ -174,6 +242,25 @@ def _with_header(article: Any, doc: Any, title: str | None) -> Any:
         return article
     box.tag = "div"
     return box
+
+
+_LAYOUT_BREAK = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
+
+
+def _browser_spaces(root: Any) -> None:
+    """A line break in a saved page's text is a space, as a browser shows it (outside
+    <pre>): only <br> and blocks break lines.  The cleaner reads a newline in a leaf
+    as a line break (pasted lists, Markdown), which would cut a page's wrapped
+    paragraph or caption into pieces that no longer read as sentences."""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag not in ("pre", "textarea") and not any(a.tag == "pre" for a in el.iterancestors()):
+            if el.text and "\n" in el.text or el.text and "\r" in el.text:
+                el.text = _LAYOUT_BREAK.sub(" ", el.text)
+        if el.tail and ("\n" in el.tail or "\r" in el.tail) and not any(
+                a.tag == "pre" for a in el.iterancestors()):
+            el.tail = _LAYOUT_BREAK.sub(" ", el.tail)
 
 
 def _cut_outside(box: Any, first: Any, last: Any) -> None:

@@ -291,3 +291,68 @@ def test_a_class_word_never_cuts_a_byline_caption_or_standfirst(tmp_path: Path) 
     clip = read_clipping(page, tz=TAIPEI)
     assert "The city ends nine years" in clip.body and "By Jane Doe" in clip.body and "March 4, 2025" in clip.body
     assert "Facebook Twitter Email" not in clip.body
+
+
+def test_a_byline_and_caption_beside_the_chosen_body_element_are_read(tmp_path: Path) -> None:
+    # the body sits in its own box; the byline and the caption sit in boxes beside it,
+    # the related list in a link-dense box one level further up
+    paras = "".join(f"<p>{t}</p>" for t in (
+        "The city finished raising the river wall on Monday, two months ahead of schedule.",
+        "Engineers said the wall would hold back a flood of the kind seen once a century.",
+        "Residents on the east bank had waited nine years for the work to begin."))
+    page = _page(tmp_path, "<div class='page'><div class='col'><div class='who'><span>JANE DOE</span></div>"
+                 "<div class='pic'><img src='a.jpg'><div class='picinfo'>Workers on the wall on Monday, "
+                 "seen from the east bank.</div></div>"
+                 f"<div class='text'>{paras}</div></div>"
+                 "<div class='more'><a href='/1'>Bridge reopens after repairs</a><a href='/2'>Ferry fares to rise"
+                 " in May</a><a href='/3'>New school opens its doors</a></div></div>")
+    body = read_clipping(page, tz=TAIPEI).body
+    assert "JANE DOE" in body and "Workers on the wall on Monday" in body and "The city finished" in body
+    assert "Bridge reopens" not in body and "Ferry fares" not in body
+
+
+def test_the_rest_of_the_body_beside_a_summary_box_is_read(tmp_path: Path) -> None:
+    # the reader may settle on a short summary box; the paragraphs beside it are prose,
+    # so the wider box is read and the page's own lines are left to the line passes
+    page = _page(tmp_path, "<div class='main'><div class='summary'><div class='desc'>"
+                 "<p>The city finished raising the river wall on Monday, two months ahead of schedule.</p></div></div>"
+                 "<div class='body'>" + "".join(f"<p>{t}</p>" for t in (
+                     "Engineers said the wall would hold back a flood of the kind seen once a century, and that "
+                     "the pumps behind it were tested twice",
+                     "Residents on the east bank, who had waited nine years, said they would sleep better",
+                     "The council, which paid for most of the work, will open a park on top of the wall next year"))
+                 + "</div></div>")
+    body = read_clipping(page, tz=TAIPEI).body
+    assert "Engineers said" in body and "Residents on the east bank" in body and "The council, which paid" in body
+
+
+def test_a_line_break_inside_a_saved_pages_caption_is_a_space(tmp_path: Path) -> None:
+    from digest.cleaning import clean_body, to_plain_lines
+    page = _page(tmp_path, "<article><h1>River wall raised</h1><div class='pic'>Workers on the wall on Monday.\n"
+                 "Photo: Li Wei</div>" + "".join(f"<p>{t}</p>" for t in (
+                     "The city finished raising the river wall on Monday,\ntwo months ahead of schedule.",
+                     "Engineers said the wall would hold back a flood of the kind seen once a century."))
+                 + "</article>")
+    clip = read_clipping(page, tz=TAIPEI)
+    lines = to_plain_lines(clean_body(clip.body, title=clip.title).html)
+    # (a photo credit on a line of its own goes; inside the caption's line it stays)
+    assert "Workers on the wall on Monday. Photo: Li Wei" in lines
+    assert "The city finished raising the river wall on Monday, two months ahead of schedule." in lines
+
+
+def test_paragraphs_that_end_at_a_comma_are_no_list_of_headlines() -> None:
+    # a page that lost its full stops: every paragraph ends with a comma, but each holds
+    # clauses, which a list of other headlines does not
+    paras = "".join(f"<p>{t}</p>" for t in (
+        "市议会周二通过新的垃圾分类办法，明年一月起在全市十二个区实施，各区将先行试点,",
+        "环保局指出，新办法要求住户把厨余单独装袋，社区每周收运三次,",
+        "有居民认为，收运时间安排在早上七点前，对上班族并不方便,",
+        "环保局回应称，将在试点期间听取意见，再决定是否调整时间,"))
+    kept = _kept(P1 + paras)
+    assert "有居民认为，收运时间安排在早上七点前，对上班族并不方便," in kept
+    assert len(kept) == 5
+    # a list of plain headlines after the article still goes
+    tail = "".join(f"<p>{t}</p>" for t in ("台风过境后多地恢复供电", "地铁新线下月试运营", "老城区停车费将调整",
+                                           "图书馆延长开放时间"))
+    kept = _kept(P1 + P2 + tail)
+    assert "地铁新线下月试运营" not in kept and len(kept) == 2

@@ -171,12 +171,24 @@ def _headline_like(line: Line) -> bool:
     if line.hl is None:
         if line.keep or line.tag in OPAQUE or len(line.text) > 400:
             line.hl = False
-        elif not _dense(line) and (len(line.text) > 240 or _sentence(line)):
+        elif not _dense(line) and (len(line.text) > 240 or _sentence(line) or _clause_rich(line.text)):
             line.hl = False
         else:
             n = _length(line.text)
             line.hl = 1 <= n <= 160 if _dense(line) else 1 <= n <= 90 and not _sentence(line)
     return line.hl
+
+
+# Clause marks inside a line: a headline has one at most ("A，B"), a sentence of prose
+# that ends without a full stop (a page that dropped its punctuation, a paragraph cut at
+# a comma) has more.  Recall first: such a line is no item of a list of headlines.
+_CLAUSE_MARK = re.compile(r"[，；]|[,;] ")
+_CLAUSE_RICH_MIN = 2
+_CLAUSE_RICH_LENGTH = 24
+
+
+def _clause_rich(text: str) -> bool:
+    return len(_CLAUSE_MARK.findall(text)) >= _CLAUSE_RICH_MIN and _length(text) >= _CLAUSE_RICH_LENGTH
 
 
 def _dense(line: Line) -> bool:
@@ -489,7 +501,11 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
             continue
         if prev is not None and _REFERENCE.fullmatch(prev.text):
             continue
-        at_tail = all(lines[k].verdict or not _sentence(lines[k]) and _headline_like(lines[k]) for k in range(j, n))
+        # (a clause-rich line is no item of the run, but it does not show that the
+        # article goes on below it either: the shape it had before that guard)
+        at_tail = all(lines[k].verdict or not _sentence(lines[k]) and (
+            _headline_like(lines[k]) or _clause_rich(lines[k].text) and _length(lines[k].text) <= 90)
+            for k in range(j, n))
         dense = sum(1 for k in run if _dense(lines[k]))
         headingish = (_length(first.text) <= 12 and not _dense(first)
                       and bool(re.search(R.LIST_HEADING_WORDS, first.text)))
