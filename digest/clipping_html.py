@@ -118,6 +118,7 @@ def read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
         date = date_in_text(_lines_of(doc), tz)
 
     article = _with_header(_widen(_main_element(doc, title)), doc, title)
+    _take_byline(doc, article, title)
     removed: list[tuple[str, str]] = []
     # the article's own <header> (the one around its headline) holds the standfirst,
     # the byline and the lead picture's caption: article text, not page chrome
@@ -197,6 +198,66 @@ def _beside(up: Any, inner: Any) -> tuple[int, int, int]:
                 block_prose[block] = len(t) >= 40 and bool(_WIDEN_SENTENCE.search(t))
             prose += n if block_prose[block] else 0
     return text, links, prose
+
+
+# A box the page's markup names as the byline ("metadata__byline", "author-name").
+_BYLINE_CLASS = re.compile(r"(?:^|[-_\s])(by-?line|author|authors|author-?name|reporter|writer)s?(?:$|[-_\s])", re.I)
+_BYLINE_MAX = 80  # characters: more is an author's bio or a list, not a byline
+_BYLINES_TAKEN = 2
+
+
+def _take_byline(doc: Any, article: Any, title: str | None) -> None:
+    """Copy into the top of ``article`` the byline boxes the page keeps outside it:
+    at most ``_BYLINES_TAKEN`` boxes classed as a byline (``_BYLINE_CLASS``) above the
+    article: the first ones below its headline (or, without one, the last ones in the
+    same content box as the article), short, outside page chrome and lists, and not
+    already in the article's text.  A page's byline is article text (the labelling rules keep
+    it); the reader's element often leaves it out."""
+    import copy
+
+    body = doc.find("body")
+    if body is None:
+        return
+    order = {el: i for i, el in enumerate(body.iter())}
+    at = order.get(article)
+    if at is None:
+        return
+    h1 = _headline(doc, title)
+    floor = order.get(h1, -1) if h1 is not None and order.get(h1, -1) < at else None
+    own = set(article.iterancestors())
+    text = _norm_text(article.text_content())
+    found: list[Any] = []
+    for el in body.iter():
+        i = order.get(el, -1)
+        if i >= at:
+            break
+        if not isinstance(el.tag, str) or el in own or (floor is not None and i <= floor):
+            continue
+        if not _BYLINE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            continue
+        if any(f in el.iterancestors() for f in found):
+            continue
+        t = _norm_text(_visible(el))
+        if not t or len(t) > _BYLINE_MAX or t in text or el.find(".//li") is not None \
+                or any(a.tag == "li" for a in el.iterancestors()):
+            continue  # (an item of a list: an author's menu of links, a list of other articles)
+        # (only the boxes it does not share with the article: those hold the article too)
+        if any(isinstance(a.tag, str) and a not in own and (a.tag in _CHROME_TAGS and a.tag != "header"
+               or _CHROME_CLASS.search(f"{a.get('class', '')} {a.get('id', '')}")) for a in el.iterancestors()):
+            continue
+        if floor is None:
+            lca = next((a for a in el.iterancestors() if a in own), None)
+            if lca is None or lca is body or lca.tag == "html":
+                continue
+        found.append(el)
+    # the nearest the headline, else the nearest the article
+    taken = found[:_BYLINES_TAKEN] if floor is not None else found[-_BYLINES_TAKEN:]
+    for el in taken[::-1]:
+        box = copy.deepcopy(el)
+        box.tag = "div"
+        box.tail = article.text
+        article.text = None
+        article.insert(0, box)
 
 
 # The most text the article's header (standfirst, byline, captions between the
@@ -339,6 +400,12 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
     class/id says share/related/ad/…, the title (h1) and lone <time> lines."""
     for el in list(article.iter(*tags)):
         if el.getparent() is not None and el is not article:
+            if el.tag == "aside" and _pull_quote(el):
+                el.tag = "div"  # a pull quote or a note set beside the text: the article's own
+                continue
+            notes = _reference_section(el)
+            if notes is not None:
+                el.addprevious(notes)
             _drop(el, f"page:<{el.tag}>", removed)
     total = len(_norm_text(article.text_content())) or 1
     for el in list(article.iter()):
@@ -348,20 +415,92 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
         found = _CHROME_CLASS.search(marks) if marks else None
         # a paragraph goes by its class only for unambiguous words ("lead-ad-free" is prose)
         if found and not (el.tag == "p" and found.group(1).lower() in ("ad", "ads", "tag", "tags", "nav", "menu")) \
-                and len(_norm_text(el.text_content())) < 0.4 * total and not _article_text(el):
+                and len(_norm_text(el.text_content())) < 0.4 * total and not _article_text(el) \
+                and not _inline_in_text(el):
             _drop(el, "page:class=" + found.group(1).lower(), removed)
     # the title again inside the article, and lone <time> lines, are metadata
     for el in list(article.iter("h1", "time")):
         if el.getparent() is None:
             continue
-        holder = el.getparent() if el.tag == "time" else el
+        holder = _line_of(el) if el.tag == "time" else el
         if el.tag == "time" and _norm_text(holder.text_content()) != _norm_text(el.text_content()):
-            if _article_text(holder):
-                continue  # the date of a byline line ("中國時報 陳亭均／綜合報導 2013年11月27日"): the byline's
-            holder = el
+            # a date inside a line of other text -- a byline's ("中國時報 陳亭均／綜合報導
+            # 2013年11月27日", "By Jane Doe Nov 19, 2019") -- stays: cut out, it leaves
+            # the line maimed; a date line of its own is left to the cleaner's date rules
+            continue
         if holder is article:
             continue
         _drop(holder, "page:title" if el.tag == "h1" else "page:time", removed)
+
+
+def _line_of(el: Any) -> Any:
+    """The nearest block around an inline element: the line a reader sees it on."""
+    for a in el.iterancestors():
+        if a.tag not in _INLINE:
+            return a
+    return el.getparent()
+
+
+_INLINE = frozenset("a span em strong b i u small abbr cite q mark time font sup sub".split())
+# The most text an <aside> inside the article may hold to be a pull quote: a related box
+# or a sidebar holds more, and links.
+_PULL_QUOTE_MAX = 300
+
+
+def _inline_in_text(el: Any) -> bool:
+    """An inline element inside a line of other text: a link classed "tag" inside a
+    paragraph, a credit span inside a caption.  Dropping it by its class would cut a
+    word or a name out of the sentence."""
+    if el.tag not in _INLINE:
+        return False
+    parent = el.getparent()
+    if parent is None:
+        return False
+    return len(_norm_text(parent.text_content())) > len(_norm_text(el.text_content())) + 2
+
+
+def _pull_quote(el: Any) -> bool:
+    """An <aside> inside the article that holds one short passage and no links,
+    headings, lists, pictures or controls: a pull quote or a note set beside the text,
+    not a sidebar."""
+    text = _norm_text(_visible(el))
+    return (bool(text) and len(text) <= _PULL_QUOTE_MAX and el.find(".//a") is None
+            and el.find(".//li") is None and el.find(".//img") is None
+            and not el.xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6") and len(el.xpath(".//p|.//div")) <= 2
+            and not _CHROME_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}")
+            and next(el.iter("form", "button", "input", "iframe", "script"), None) is None)
+
+
+_SECTION_HEADS = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "dt")
+
+
+def _reference_section(box: Any) -> Any | None:
+    """The article's sources or notes kept in a chrome box (a sidebar widget "Sources:",
+    "参考资料"): a copy of the heading and what follows it up to the next heading, as a
+    <div> to stand in the box's place, or None.  Footnotes and sources are article text
+    (the labelling rules keep them) wherever the page's layout put them."""
+    import copy
+
+    from .cleaning.rules import REFERENCE_HEADING
+
+    for head in box.iter(*_SECTION_HEADS):
+        text = _norm_text(head.text_content())
+        if not text or len(text) > 30 or not re.fullmatch(REFERENCE_HEADING, text):
+            continue
+        part = [head]
+        for sib in head.itersiblings():
+            if isinstance(sib.tag, str) and sib.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                break
+            part.append(sib)
+        if len(part) < 2:
+            continue
+        div = box.makeelement("div", {})
+        for el in part:
+            c = copy.deepcopy(el)
+            c.tail = None
+            div.append(c)
+        return div
+    return None
 
 
 _PROSE_SENTENCE = re.compile(r"[.。!?！？][\"'”’」）)]*$")

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from digest.cleaning import to_plain_lines
 from digest.clipping import read_clipping
 
-from cleaning_fixtures import P1, P2, P3, _clean, _kept
+from cleaning_fixtures import P1, P2, P3, _clean, _kept, _rules
 
 TAIPEI = ZoneInfo("Asia/Taipei")
 
@@ -356,3 +356,76 @@ def test_paragraphs_that_end_at_a_comma_are_no_list_of_headlines() -> None:
                                            "图书馆延长开放时间"))
     kept = _kept(P1 + P2 + tail)
     assert "地铁新线下月试运营" not in kept and len(kept) == 2
+
+
+def test_the_sources_in_a_sidebar_widget_are_read_but_the_rest_of_the_sidebar_goes(tmp_path: Path) -> None:
+    page = _page(tmp_path, "<div class='container'><article><h1>River wall raised</h1>"
+                 "<p>The city finished raising the river wall on Monday, two months ahead of schedule.</p>"
+                 "<p>Engineers said the wall would hold back a flood of the kind seen once a century.</p></article>"
+                 "<aside><div class='widget'><h3>Most read</h3><p>Ferry fares to rise in May</p></div>"
+                 "<div class='widget'><h3>Sources:</h3><div><p>City council minutes, March 4, 2025</p>"
+                 "<p>Interview with the chief engineer, March 5, 2025</p></div></div></aside></div>")
+    body = read_clipping(page, tz=TAIPEI).body
+    assert "City council minutes, March 4, 2025" in body and "Interview with the chief engineer" in body
+    assert "Ferry fares" not in body and "Most read" not in body
+
+
+def test_class_words_never_cut_a_word_out_of_a_line_and_a_pull_quote_stays(tmp_path: Path) -> None:
+    page = _page(tmp_path, "<article><h1>River wall raised</h1>"
+                 "<p>The <a class='tag' href='/t/river'>River Authority</a> finished raising the wall on Monday.</p>"
+                 "<div class='meta'><span>By Jane Doe</span> <span><time datetime='2025-03-04'>March 4, 2025</time>"
+                 "</span></div>"
+                 "<figure><img src='a.jpg'><figcaption>Workers on the wall <span class='photo-credit'>(Credit: Li Wei)"
+                 "</span></figcaption></figure>"
+                 "<aside><q>The wall will hold for a century</q></aside>"
+                 "<p>Engineers said the wall would hold back a flood of the kind seen once a century.</p>"
+                 "<aside><a href='/1'>Ferry fares to rise in May</a></aside></article>")
+    clip = read_clipping(page, tz=TAIPEI)
+    lines = [" ".join(x.split()) for x in to_plain_lines(clip.body)]
+    assert "The River Authority finished raising the wall on Monday." in lines
+    assert "By Jane Doe March 4, 2025" in lines
+    assert "Workers on the wall (Credit: Li Wei)" in lines
+    assert "The wall will hold for a century" in lines
+    assert "Ferry fares to rise in May" not in clip.body
+
+
+def test_a_byline_box_outside_the_body_element_is_read(tmp_path: Path) -> None:
+    paras = "".join(f"<p>{t}</p>" for t in (
+        "The city finished raising the river wall on Monday, two months ahead of schedule.",
+        "Engineers said the wall would hold back a flood of the kind seen once a century."))
+    page = _page(tmp_path, "<div class='box modal-enabled'><div class='head'><h1>River wall raised</h1>"
+                 "<div id='author-byline'><p class='byline'>By <a href='/a/jd'>Jane Doe</a></p>"
+                 "<div class='author-menu'><ul><li><a href='/a/jd'>View author archive</a></li></ul></div></div></div>"
+                 "<div class='share-tools'><a href='#'>Share</a></div>"
+                 # (a long gallery between the headline and the body: more than a header)
+                 "<div class='gallery'>" + "<p>A bridge over the river at dusk, seen from the old town wall.</p>" * 2
+                 + "</div>"
+                 f"<div class='entry-content'>{paras}</div></div>"
+                 "<div class='more'><div class='author'>John Roe</div><a href='/2'>Ferry fares to rise</a></div>")
+    body = read_clipping(page, tz=TAIPEI).body
+    assert "Jane Doe" in body and body.index("Jane Doe") < body.index("The city finished")
+    assert "View author archive" not in body and "John Roe" not in body
+
+
+def test_a_byline_with_a_date_and_time_is_no_wechat_header() -> None:
+    byline = "<p>中廣 王大明 2013年06月29日 18:24</p>"
+    assert _kept(byline + P1 + P2)[0] == "中廣 王大明 2013年06月29日 18:24"
+    cleaned = _clean("<p>城事观察 城事观察 2025年03月21日 07:30 上海</p>" + P1 + P2)
+    assert _rules(cleaned).get("城事观察 城事观察 2025年03月21日 07:30 上海") == "meta:wechat-header"
+
+
+def test_a_standfirst_and_a_role_byline_above_the_title_seen_again_stay() -> None:
+    # the title is seen again below the page's header lines (a copy in a widget); the
+    # standfirst, a byline without "By" and a long caption above it are article text
+    head = "".join(f"<p>{t}</p>" for t in (
+        "Menu", "World", "Business", "Sport",
+        "Jane Doe, Staff Writer",
+        "The work ends nine years of waiting on the east bank, and the city says it will hold",
+        "River wall raised"))
+    body = ("<p>The city finished raising the river wall on Monday, two months ahead of schedule.</p>"
+            "<p>Engineers said the wall would hold back a flood of the kind seen once a century.</p>"
+            "<p>Residents on the east bank had waited nine years for the work to begin.</p>")
+    kept = _kept("<nav><a href='/'>Home</a></nav>" + head + body, title="River wall raised")
+    assert "Jane Doe, Staff Writer" in kept
+    assert "The work ends nine years of waiting on the east bank, and the city says it will hold" in kept
+    assert "Business" not in kept and "Sport" not in kept

@@ -172,11 +172,26 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
             continue
         if _DATED_NOTE.fullmatch(ln.text):
             continue  # "（2007年6月29日…會議通過）": a note under the title, no chrome
-        if len(ln.text) <= 60 and _BYLINE_WORDS.search(ln.text):
+        if len(ln.text) <= 60 and (_BYLINE_WORDS.search(ln.text) or _BYLINE_ROLE.search(ln.text)):
             continue  # a byline
         if i == kicker and _length(ln.text) <= 6 and not ln.text.strip().isdigit():
             continue  # a kicker right above the title
+        if _standfirst_like(ln.text):
+            continue  # a standfirst or a caption that the page cut short or left unpunctuated
         ln.verdict = "page:head-chrome"
+
+
+# A byline without "By": "Jane Doe, AP Auto Writer", "Our Foreign Staff".
+_BYLINE_ROLE = re.compile(r"(?i:\b(writer|reporter|correspondent|staff|contributor|columnist)s?\b)")
+# A standfirst or caption above the article: long, and a sentence inside (a clause mark
+# followed by more words, a question) -- teaser headlines in a page's lists are shorter
+# and have no clauses.  Recall first: such a line stays even above the title seen again.
+_STANDFIRST_MIN = 60
+_INNER_CLAUSE = re.compile(r"[,;:.] \S|[，；：。]\S|[?？!！]$")
+
+
+def _standfirst_like(text: str) -> bool:
+    return len(text) >= _STANDFIRST_MIN and _length(text) >= 10 and len(_INNER_CLAUSE.findall(text)) >= 1
 
 
 def head_gap(lines: list[Line], rules: Rules, doc: Document) -> None:

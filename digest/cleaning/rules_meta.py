@@ -109,10 +109,13 @@ STRICT_MORE: dict[str, str] = {
         r"\(\s*" + _ROLE_BY + r"(?:\s*[;,]\s*(?:and )?" + _ROLE_BY + r")*\.?\s*\)"
     ),
     # WeChat article header: "原创 城事观察 城事观察 2025年03月21日 07:30 上海"
-    # (原创 and a time of day: a dated line in a timeline has neither)
+    # (原创, or the account's name twice, and a time of day: a dated line in a timeline
+    # has neither, and "中廣 溫蘭魁 2013年06月29日 18:24" -- names and a date -- is a
+    # byline, which the article keeps)
     "meta:wechat-header": (
         r"(原创|原創)\s*([^\s。，]{1,20}\s+){0,3}\d{4}年\d{1,2}月\d{1,2}日\s*(\d{1,2}:\d{2})?\s*[\u4e00-\u9fff]{0,6}"
-        r"|([^\s。，]{1,20}\s+){1,3}\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}\s*[\u4e00-\u9fff]{0,6}"
+        r"|(?P<wechat_account>[^\s。，]{1,20})\s+(?P=wechat_account)\s+\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}"
+        r"\s*[\u4e00-\u9fff]{0,6}"
     ),
     # read / view counters: "阅读 (2581)", "閱讀數：1.2萬", "12,345 views"
     "meta:counter": (
