@@ -429,3 +429,34 @@ def test_a_standfirst_and_a_role_byline_above_the_title_seen_again_stay() -> Non
     assert "Jane Doe, Staff Writer" in kept
     assert "The work ends nine years of waiting on the east bank, and the city says it will hold" in kept
     assert "Business" not in kept and "Sport" not in kept
+
+
+def test_a_paragraph_the_article_repeats_stays_but_a_repeated_caption_goes() -> None:
+    para = "<p>环保局指出，新办法要求住户把厨余单独装袋。社区每周收运三次。</p>"
+    kept = _kept(P1 + para + "<p><img src='a.jpg'></p>" + para + P3)
+    assert kept.count("环保局指出，新办法要求住户把厨余单独装袋。社区每周收运三次。") == 2
+    cap = "<p>市民在社区回收站分类投放垃圾。</p>"
+    kept = _kept(P1 + "<p><img src='a.jpg'></p>" + cap + cap + P2)
+    assert kept.count("市民在社区回收站分类投放垃圾。") == 1
+
+
+def test_an_english_reference_with_fullwidth_punctuation_or_a_caption_element_is_no_alt_text() -> None:
+    ref = "<p>Popular Fiction in Early Twentieth-Century Chinese Cities，Eugene Link，1981</p>"
+    cap = "<figure><img src='b.jpg'><figcaption>Jane Doe, chief engineer of the river works</figcaption></figure>"
+    credit = "<figure><img src='c.jpg'><figcaption>Photo by John Roe on Unsplash</figcaption></figure>"
+    alt = "<p>Workers standing on top of the new river wall</p><p>图片来源：市政府</p>"
+    cleaned = _clean(P1 + "<p><img src='a.jpg'></p><p>（图为书封）</p>" + ref + P2 + cap + credit + alt + P3)
+    kept = to_plain_lines(cleaned.html)
+    assert "Popular Fiction in Early Twentieth-Century Chinese Cities，Eugene Link，1981" in kept
+    assert "Jane Doe, chief engineer of the river works" in kept
+    assert "Photo by John Roe on Unsplash" not in kept
+    assert _rules(cleaned).get("Workers standing on top of the new river wall") == "image:alt-text"
+
+
+def test_a_linked_caption_sentence_is_no_headline_in_a_list_of_links() -> None:
+    links = "".join(f"<p><a href='/{i}'>{t}</a></p>" for i, t in enumerate(
+        ("台风过境后多地恢复供电", "地铁新线下月试运营", "老城区停车费将调整", "图书馆延长开放时间")))
+    cap = "<p><a href='/pic'>自2007年起，该市已经陆续修建了四百多座社区运动场。（新华社）</a></p>"
+    kept = _kept(P1 + P2 + cap + links)
+    assert "自2007年起，该市已经陆续修建了四百多座社区运动场。（新华社）" in kept
+    assert "地铁新线下月试运营" not in kept

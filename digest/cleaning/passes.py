@@ -173,6 +173,8 @@ def _headline_like(line: Line) -> bool:
             line.hl = False
         elif not _dense(line) and (len(line.text) > 240 or _sentence(line) or _clause_rich(line.text)):
             line.hl = False
+        elif "。" in line.text and "，" in line.text:
+            line.hl = False  # a linked sentence (a caption that links to the picture): no headline has both
         else:
             n = _length(line.text)
             line.hl = 1 <= n <= 160 if _dense(line) else 1 <= n <= 90 and not _sentence(line)

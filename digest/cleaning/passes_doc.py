@@ -444,6 +444,19 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
 # ---------------------------------------------------------------------------
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_PUNCT = re.compile(r"[，：；、。「」『』《》（）]")
+
+
+# A credit in a caption element ("Photo by Jane Doe on Unsplash"): no caption text.
+_CREDIT_OPEN = re.compile(r"(?i)\W*(photo|image|picture|illustration|graphic)s?\s*(by\b|:|credit)")
+
+
+def _in_figcaption(ln: Line) -> bool:
+    """The line is the picture's caption element itself (alt text is no element of it),
+    unless it is only the picture's credit."""
+    el = ln.el
+    return el is not None and isinstance(el.tag, str) and not _CREDIT_OPEN.match(ln.text) and (
+        el.tag == "figcaption" or any(a.tag == "figcaption" for a in el.iterancestors()))
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 
 
@@ -462,8 +475,10 @@ def alt_text(lines: list[Line], rules: Rules) -> None:
     found = []
     for i, ln in enumerate(lines):
         if ln.verdict or _fixed(ln) or _CJK.search(ln.text) or len(_LATIN_WORD.findall(ln.text)) < 4 \
-                or len(ln.text) > _ALT_MAX:
-            continue  # (a paragraph is no alt text: an English abstract or bio of a Chinese article)
+                or len(ln.text) > _ALT_MAX or _CJK_PUNCT.search(ln.text) or _in_figcaption(ln):
+            continue  # (a paragraph is no alt text: an English abstract or bio of a Chinese article;
+            # nor a line with full-width punctuation: the Chinese article's writer typed it,
+            # a book's English title in a list of references)
         if picture(lines[i - 1] if i else None) or picture(lines[i + 1] if i + 1 < len(lines) else None):
             found.append(ln)
     # only in a CJK article: a CJK character and a Latin word weigh about the same
