@@ -124,7 +124,7 @@ def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None 
     # Shards of the search index whose pages did not change are taken from the
     # previous output (search.index_site); page digests are known here already.
     index = partial(index_site, config, previous=target, digests={f.path: f.sha256 for f in files if "/articles/" in f.path},
-                    jobs=jobs) if config.search else None
+                    jobs=jobs, memo=cache if cache is not None else no_memo) if config.search else None
     stale = False
     if cache is not None and not cache.on_disk and cache.written_to == target and target.is_dir():
         # serve: files replaced one by one in the folder it wrote last time
