@@ -200,6 +200,28 @@ def test_build_cache_reuses_by_key_and_forgets_unused_entries() -> None:
     assert cache(("x", 1), compute) == 3
 
 
+def test_build_cache_entries_holding_one_shared_object_are_swept_and_stored_apart(tmp_path: Path) -> None:
+    """Many entries hold the empty tuple (the very same object in CPython), and
+    values holding an empty tuple are pickled on their own, not as a reference
+    to whichever entry holds one, which might be swept first."""
+    from digest.cache import BuildCache, _hash_key
+
+    cache = BuildCache()
+    cache.store(("empty", 1), ())
+    cache.store(("empty", 2), ())
+    cache.sweep()
+    cache.sweep()  # neither was used by this build: both go (this raised KeyError)
+    assert cache.lookup(("empty", 1)) == (False, None)
+    disk = BuildCache(tmp_path / "cache.sqlite", keep_in_memory=False)
+    disk.store(("empty", 1), ())
+    disk.store(("holder", 1), ("a", ()))
+    disk.sweep()
+    disk.close()
+    fresh = BuildCache(tmp_path / "cache.sqlite", keep_in_memory=False)
+    fresh._db.execute("DELETE FROM entry WHERE key = ?", (_hash_key(("empty", 1)),))
+    assert fresh.lookup(("holder", 1)) == (True, ("a", ()))
+
+
 # --- article --------------------------------------------------------------
 
 def test_a_body_that_repeats_the_headline_loses_that_line_only() -> None:
