@@ -288,6 +288,15 @@ class BuildCache:
         self.manifest, self.manifest_for = manifest, folder
         return manifest
 
+    def wrote_outside(self, folder: Path, path: str, data: bytes) -> None:
+        """``serve``'s fast render replaced ``path`` in ``folder`` (the folder this
+        cache's builds write) with ``data``: the next build compares its file
+        with these bytes, not with what the last build wrote there."""
+        if self.written_to == folder:
+            self.written[path] = data
+            if self.manifest_for == folder:
+                self.manifest.pop(path, None)
+
     def use_output(self, folder: Path) -> None:
         """Rendered files are hits only while ``folder`` still holds them."""
         self._reusable_out = reusable_files(folder, self.previous_output(folder))

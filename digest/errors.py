@@ -37,3 +37,8 @@ class BuildError(Exception):
     def __reduce__(self) -> tuple[type[BuildError], tuple[tuple[Problem, ...]]]:
         # Raised in a worker process, it must arrive whole in the parent.
         return (BuildError, (self.problems,))
+
+
+class Cancelled(Exception):
+    """A build given up because its ``cancel`` event was set (``serve``: a newer
+    edit came in) before it wrote anything; the cache holds only right values."""

@@ -359,6 +359,15 @@ def _place(file: OutputFile, target: Path, out_dir: Path, sha: str, reusable: Ma
     return FileStamp(sha, info.st_size, info.st_ino, info.st_mtime_ns)
 
 
+def replace_file(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` in one step for readers (a sibling file renamed
+    over it): a page being served is the old one or the new one, never half."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    partial.write_bytes(data)
+    os.replace(partial, target)
+
+
 def update_site(files: list[OutputFile], out_dir: Path, previous: Mapping[str, bytes | None],
                 manifest: Manifest | None = None) -> dict[str, FileStamp]:
     """Bring ``out_dir``, which holds exactly ``previous``, to ``files``; returns
@@ -376,10 +385,7 @@ def update_site(files: list[OutputFile], out_dir: Path, previous: Mapping[str, b
             continue  # the same bytes object as last time: on disk as the manifest says
         target = out_dir / file.path
         if file.data is not None and old != file.data:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(f".{target.name}.partial")
-            partial.write_bytes(file.data)
-            os.replace(partial, target)
+            replace_file(target, file.data)
         elif file.path in stamps and stamps[file.path].sha256 == file.sha256:
             continue
         info = os.stat(target)

@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Collection
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
+from threading import Event
 
 from .article import Article, prepare_article
 from .cache import BuildCache, Memo, fingerprint, memo_map, no_memo
 from .config import Config
-from .errors import BuildError, Problem
+from .errors import BuildError, Cancelled, Problem
 from .feeds import build_atom_feed, build_feed, build_tag_feeds
 from .inputs import BuildReport, inputs_key, project_inputs, unchanged_build  # noqa: F401 - inputs_key: part of this module's API
 from .output import OutputFile, PostProcess, check_output_folder, recover, static_files, update_site, write_site
@@ -52,12 +54,18 @@ class Site:
     files: tuple[OutputFile, ...]
 
 
+def _go_on(cancel: Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise Cancelled
+
+
 def load_site(config: Config, cache: BuildCache | None = None, workers: Workers | None = None,
-              changed: Collection[Path] | None = None) -> Site:
+              changed: Collection[Path] | None = None, cancel: Event | None = None) -> Site:
     """Read, validate, prepare and render everything; write nothing.
     Per-article work runs on ``workers`` (in this process without them).
     ``changed``: the paths a watcher saw change since the last build with this
-    ``cache`` (see ``source.read_sources``); None: look at every file."""
+    ``cache`` (see ``source.read_sources``); None: look at every file.
+    ``cancel``: when set (by another thread), raise Cancelled at the next stage."""
     memo: Memo = cache if cache is not None else no_memo
     workers = workers or Workers(1)
     problems: list[Problem] = []
@@ -72,11 +80,14 @@ def load_site(config: Config, cache: BuildCache | None = None, workers: Workers 
         problems += exc.problems
     if problems:
         raise BuildError(problems)
-
+    _go_on(cancel)
     articles = tuple(memo_map(memo, workers, [(("article", doc.path, doc.digest, config.fingerprint), (doc, config)) for doc in docs],
                               prepare_article, rejoin=lambda article, args: replace(article, doc=args[0])))
+    _go_on(cancel)
     stories = site_stories(config, published_articles(config, articles), memo, workers)
+    _go_on(cancel)
     pages, by_edition = assemble_pages(config, articles, stories, memo, workers)
+    _go_on(cancel)
     files = [
         *render_pages(config, pages, strings, memo, fingerprint(config.templates_dir), workers),
         *(build_feed(config, e, by_edition[e.code], strings[e.code], memo) for e in config.editions),
@@ -87,6 +98,7 @@ def load_site(config: Config, cache: BuildCache | None = None, workers: Workers 
         *(build_script_maps(config, by_edition, memo, workers) if config.search else ()),
         *static_files(config.static_dir),
     ]
+    _go_on(cancel)
     return Site(articles, stories, pages, tuple(files))
 
 
@@ -105,6 +117,20 @@ def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None 
     Raises BuildError on any mistake in the input or a refused output folder;
     the old output then stays as it was.
     """
+    return build_site(config, out_dir, cache, jobs, post_process, defer_index, changed)[0]
+
+
+def build_site(config: Config, out_dir: Path | None = None, cache: BuildCache | None = None, jobs: int = 1,
+               post_process: PostProcess | None = None, defer_index: bool = False,
+               changed: Collection[Path] | None = None, cancel: Event | None = None,
+               write_lock: AbstractContextManager[object] | None = None) -> tuple[BuildReport, Site | None]:
+    """``build``, also giving the Site it wrote (None when nothing changed and
+    nothing was loaded). For ``serve``'s background builds: ``cancel``, when set
+    by another thread before the files are written, makes the build raise
+    Cancelled having written nothing; ``write_lock`` is held while the served
+    folder and the cache's record of it (``BuildCache.written``) are updated,
+    so a page written meanwhile by ``serve``'s fast render is never overwritten
+    by an older one."""
     started, now = time.perf_counter(), datetime.now(timezone.utc)
     target = (out_dir or config.output_dir).resolve()
     inputs = ""
@@ -112,13 +138,13 @@ def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None 
         previous, inputs = unchanged_build(config, target, cache, now)
         if previous is not None:
             # Nothing changed: leave the folder alone.
-            return replace(previous, seconds=time.perf_counter() - started, written=False)
+            return replace(previous, seconds=time.perf_counter() - started, written=False), None
         cache.use_output(target)
     else:
         check_output_folder(target, project_inputs(config))
         recover(target)
     with Workers(jobs) as workers:
-        site = load_site(config, cache, workers, changed)
+        site = load_site(config, cache, workers, changed, cancel)
     loaded = time.perf_counter()
     files = list(site.files)
     # Shards of the search index whose pages did not change are taken from the
@@ -126,27 +152,30 @@ def build(config: Config, out_dir: Path | None = None, cache: BuildCache | None 
     index = partial(index_site, config, previous=target, digests={f.path: f.sha256 for f in files if "/articles/" in f.path},
                     jobs=jobs, memo=cache if cache is not None else no_memo) if config.search else None
     stale = False
-    if cache is not None and not cache.on_disk and cache.written_to == target and target.is_dir():
-        # serve: files replaced one by one in the folder it wrote last time
-        changed = [f.path for f in files if f.data is not None and cache.written.get(f.path) != f.data]
-        removed = cache.written.keys() - {f.path for f in files}  # a deleted or hidden article leaves the index too
-        manifest = update_site(files, target, cache.written, cache.manifest if cache.manifest_for == target else {})
-        stale = index is not None and any("/articles/" in path for path in (*changed, *removed))
-        if stale and not defer_index:
-            index(target)
-            stale = False
-    else:
-        hook = post_process if index is None else (index if post_process is None else lambda staged: (index(staged), post_process(staged)))
-        manifest = write_site(files, target, previous=cache.previous_output(target) if cache else None,
-                              post_process=hook, inputs=project_inputs(config))
-    future = [a.doc.date for a in site.articles if a.doc.date > now and not config.publish_future]
-    done = time.perf_counter()
-    report = BuildReport(len(site.articles), len(site.pages), len(site.files), done - started, target,
-                         valid_until=min(future, default=None), index_stale=stale,
-                         stages=(("load", loaded - started), ("write", done - loaded)))
+    with write_lock or nullcontext():
+        _go_on(cancel)
+        if cache is not None and not cache.on_disk and cache.written_to == target and target.is_dir():
+            # serve: files replaced one by one in the folder it wrote last time
+            changed = [f.path for f in files if f.data is not None and cache.written.get(f.path) != f.data]
+            removed = cache.written.keys() - {f.path for f in files}  # a deleted or hidden article leaves the index too
+            manifest = update_site(files, target, cache.written, cache.manifest if cache.manifest_for == target else {})
+            stale = index is not None and any("/articles/" in path for path in (*changed, *removed))
+            if stale and not defer_index:
+                index(target)
+                stale = False
+        else:
+            hook = post_process if index is None else (index if post_process is None else lambda staged: (index(staged), post_process(staged)))
+            manifest = write_site(files, target, previous=cache.previous_output(target) if cache else None,
+                                  post_process=hook, inputs=project_inputs(config))
+        future = [a.doc.date for a in site.articles if a.doc.date > now and not config.publish_future]
+        done = time.perf_counter()
+        report = BuildReport(len(site.articles), len(site.pages), len(site.files), done - started, target,
+                             valid_until=min(future, default=None), index_stale=stale,
+                             stages=(("load", loaded - started), ("write", done - loaded)))
+        if cache is not None:
+            if not cache.on_disk:
+                cache.written, cache.written_to = {f.path: f.data for f in files}, target
+            cache.wrote(target, manifest, inputs, report)
     if cache is not None:
-        if not cache.on_disk:
-            cache.written, cache.written_to = {f.path: f.data for f in files}, target
-        cache.wrote(target, manifest, inputs, report)
         cache.sweep()
-    return report
+    return report, site

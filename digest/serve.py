@@ -57,11 +57,23 @@ _T = TypeVar("_T")
 
 
 class Builder(Protocol):
-    """Loads the config and builds the site, raising ``BuildError`` on bad input."""
+    """Loads the config and builds the site, raising ``BuildError`` on bad input.
+    ``build`` raises ``pipeline.Cancelled`` when ``cancel`` is set while it runs.
+    ``fast`` (optional) renders the pages of a few edited articles first and
+    returns a report, or None when the edit needs ``build`` (see ``fastpath``)."""
 
     def load(self) -> Config: ...
 
-    def build(self, config: Config, changed: Collection[Path] | None = None) -> Any: ...
+    def build(self, config: Config, changed: Collection[Path] | None = None,
+              cancel: threading.Event | None = None) -> Any: ...
+
+
+@dataclass(frozen=True)
+class FastReport:
+    """What a fast render did: pages rendered, and seconds per part (as BuildReport.stages)."""
+
+    pages: int
+    stages: tuple[tuple[str, float], ...]
 
 
 @dataclass
@@ -76,6 +88,11 @@ class PipelineBuilder:
     preview_dir: Path | None = None  # where a preview with drafts is written: never site/
     _indexer: tuple[threading.Thread, threading.Event] | None = field(default=None, repr=False)
     _index_stale: bool = field(default=False, repr=False)  # the pages changed since the index was made
+    # The last good build, as the fast render needs it (fastpath.FastContext).
+    _context: Any = field(default=None, repr=False)
+    # Held while the served folder and the cache's record of it change: by the
+    # fast render, and by a build while it writes (pipeline.build_site).
+    _write_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def load(self) -> Config:
         from dataclasses import replace
@@ -89,9 +106,15 @@ class PipelineBuilder:
             self.preview_dir = Path(tempfile.mkdtemp(prefix="digest-preview-"))
         return replace(config, publish_drafts=self.drafts, publish_future=self.future, output_dir=self.preview_dir)
 
-    def build(self, config: Config, changed: Collection[Path] | None = None) -> Any:
-        """Rebuild; ``changed``: the paths the watcher reported (None: look at everything)."""
-        from .pipeline import BuildCache, build
+    def build(self, config: Config, changed: Collection[Path] | None = None,
+              cancel: threading.Event | None = None) -> Any:
+        """Rebuild; ``changed``: the paths the watcher reported (None: look at
+        everything); ``cancel``: set by another thread to give the build up
+        (pipeline.Cancelled) before it writes."""
+        from .cache import fingerprint
+        from .fastpath import fast_context
+        from .pipeline import BuildCache, Cancelled, build_site
+        from .templating import load_strings
         from .workers import default_jobs
 
         if self.cache is None:
@@ -99,18 +122,53 @@ class PipelineBuilder:
         # An index still being made is of pages this build replaces: drop it, and
         # make it again once the new pages are out.
         self._stop_indexing()
+        cancelled = False
         try:
             # Workers only start for a large batch (the first build).
-            report = build(config, cache=self.cache, jobs=default_jobs(), defer_index=True, changed=changed)
+            report, site = build_site(config, cache=self.cache, jobs=default_jobs(), defer_index=True, changed=changed,
+                                      cancel=cancel, write_lock=self._write_lock)
             self._index_stale = self._index_stale or report.index_stale
+            if site is not None:
+                self._context = fast_context(config, load_strings(config), fingerprint(config.templates_dir), site.pages)
             # What the cache holds lives until the next edit at least: keep the
             # cyclic garbage collector from walking it again and again during
             # every rebuild (at 10,000 articles that is seconds per save).
             gc.freeze()
             return report
+        except Cancelled:
+            cancelled = True
+            raise
         finally:
-            if self._index_stale:
+            if self._index_stale and not cancelled:
                 self._start_indexing(config)
+
+    def fast(self, changed: Collection[Path]) -> FastReport | None:
+        """The fast render (``fastpath``) of the article files in ``changed``,
+        written into the served folder; None (nothing written) when the edit
+        needs the full incremental build. The config is the last good build's:
+        a change to config.yaml or the glossary is never fast."""
+        from .fastpath import fast_pages
+        from .output import replace_file
+
+        context, cache = self._context, self.cache
+        if context is None or cache is None:
+            return None
+        started = time.perf_counter()
+        files = fast_pages(context, changed)
+        if files is None:
+            return None
+        rendered = time.perf_counter()
+        target = context.config.output_dir.resolve()
+        with self._write_lock:
+            if cache.written_to != target:
+                return None
+            for file in files:
+                assert file.data is not None
+                if cache.written.get(file.path) != file.data:
+                    replace_file(target / file.path, file.data)
+                    cache.wrote_outside(target, file.path, file.data)
+                    self._index_stale = True  # the background build re-indexes after it
+        return FastReport(len(files), (("load", rendered - started), ("write", time.perf_counter() - rendered)))
 
     def _start_indexing(self, config: Config) -> None:
         """The search index follows a moment after the pages, so a save shows
@@ -159,14 +217,54 @@ def _err(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+class Changes:
+    """The paths reported since the last good build, shared by the watcher loop
+    and the background builds: each report gets a number, and a good build
+    forgets only what was reported before it started. ``full``: something
+    (the first build, config.yaml, the watcher re-armed) needs every file looked at."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._paths: dict[Path, int] = {}
+        self._full: int | None = 0  # the report number that asked for a full look, or None
+        self._count = 0
+
+    def add(self, paths: Collection[Path], full: bool = False) -> None:
+        with self._lock:
+            self._count += 1
+            self._paths.update(dict.fromkeys(paths, self._count))
+            if full:
+                self._full = self._count
+
+    def snapshot(self) -> tuple[int, frozenset[Path] | None]:
+        """(the last report's number, every path since the last good build, or None for a full look)."""
+        with self._lock:
+            return self._count, None if self._full is not None else frozenset(self._paths)
+
+    def built(self, number: int) -> None:
+        """A build that started at report ``number`` succeeded."""
+        with self._lock:
+            self._paths = {path: n for path, n in self._paths.items() if n > number}
+            if self._full is not None and self._full <= number:
+                self._full = None
+
+
 class Rebuilder:
-    """Runs builds and publishes their outcome to the LiveState and the terminal."""
+    """Runs builds and publishes their outcome to the LiveState and the terminal.
+
+    After an edit to a few articles (``Builder.fast``), their pages are written
+    and shown first, and the incremental build of everything else runs on a
+    background thread (``Background``), with a second reload when it is done; a
+    newer edit cancels that build and starts another. Any other change is built
+    at once, as a whole."""
 
     def __init__(self, builder: Builder, state: LiveState, timings: bool = False) -> None:
         self.builder = builder
         self.state = state
         self.timings = timings  # serve --timings: print when each stage of a rebuild ended
         self.config: Config | None = None  # the last config that loaded
+        self.changes = Changes()
+        self.background = Background(self)
 
     def peek_config(self) -> None:
         """Load the config alone, to learn what to watch before the first build.
@@ -176,35 +274,79 @@ class Rebuilder:
         except Exception:  # noqa: BLE001 - reported by the first build
             pass
 
-    def run(self, reason: str = "", changed: Collection[Path] | None = None, seen: float | None = None) -> bool:
-        """Build and publish the outcome. ``changed``: the paths the watcher
-        reported (None: everything may have changed); ``seen``: when it reported
-        them (time.time()), for ``timings``."""
+    def rebuild(self, reason: str = "", seen: float | None = None) -> bool:
+        """Bring the served site up to ``changes``: the fast render and a build in
+        the background when it applies, else a build at once. False: that build failed."""
+        # First: a background build still running must not write its older pages
+        # over the ones written now (it gives up before writing).
+        self.background.cancel()
+        _, paths = self.changes.snapshot()
+        if paths is not None and self.fast(reason, paths, seen):
+            self.background.request(reason)
+            return True
+        self.background.wait_idle()
+        return self.run(reason, seen=seen)
+
+    def fast(self, reason: str, paths: frozenset[Path], seen: float | None) -> bool:
+        fast = getattr(self.builder, "fast", None)
+        config = self.config
+        if fast is None or config is None:
+            return False
         started, started_at = time.perf_counter(), time.time()
+        try:
+            report = fast(paths)
+        except Exception as exc:  # noqa: BLE001 - a bug here must not take the preview down: build as usual
+            _err(f"fast render failed ({type(exc).__name__}: {exc}); building everything")
+            return False
+        if report is None:
+            return False
+        self.state.built(config.output_dir, config.base_path)
+        signalled = time.time()
+        _out(f"{time.strftime('%H:%M:%S')} shown {report.pages} pages in {(time.perf_counter() - started) * 1000:.0f} ms{reason}; "
+             "the rest follows")
+        self._timings("timings", report, seen if seen is not None else started_at, started_at, signalled)
+        return True
+
+    def run(self, reason: str = "", seen: float | None = None, cancel: threading.Event | None = None) -> bool:
+        """Build what ``changes`` holds and publish the outcome. ``seen``: when the
+        watcher reported it (time.time()), for ``timings``; ``cancel``: a
+        background build's (False, nothing published, when it is set in time)."""
+        from .errors import Cancelled
+
+        started, started_at = time.perf_counter(), time.time()
+        number, changed = self.changes.snapshot()
         try:
             config = self._guard(self.builder.load)
             self.config = config
-            report = self._guard(lambda: self.builder.build(config, changed))
-        except _Failed:
+            report = self._guard(lambda: self.builder.build(config, changed, cancel) if cancel is not None
+                                 else self.builder.build(config, changed))
+        except (_Failed, Cancelled):
             return False
+        self.changes.built(number)
         seconds = time.perf_counter() - started
         self.state.built(config.output_dir, config.base_path)
         signalled = time.time()
         pages = getattr(report, "pages", None)
         what = f"{pages} pages" if pages is not None else "site"
         _out(f"{time.strftime('%H:%M:%S')} built {what} in {seconds:.2f} s{reason}")
+        # A background build's figures are not the save-to-shown ones (bench/serve_latency.py reads "timings:").
+        self._timings("timings (background)" if cancel is not None else "timings", report,
+                      seen if seen is not None else started_at, started_at, signalled)
+        return True
+
+    def _timings(self, label: str, report: Any, seen: float, started_at: float, signalled: float) -> None:
         if self.timings:
             # Epoch seconds, so a client on this machine can line them up with its own clock.
             stages = " ".join(f"{name}_ms={value * 1000:.1f}" for name, value in getattr(report, "stages", ()))
-            _out(f"timings: seen={seen if seen is not None else started_at:.3f} started={started_at:.3f} "
-                 f"{stages} signalled={signalled:.3f}")
-        return True
+            _out(f"{label}: seen={seen:.3f} started={started_at:.3f} {stages} signalled={signalled:.3f}")
 
     def _guard(self, step: Callable[[], _T]) -> _T:
-        from .errors import BuildError
+        from .errors import BuildError, Cancelled
 
         try:
             return step()
+        except Cancelled:
+            raise
         except BuildError as exc:
             problems = tuple(_shown(p) for p in exc.problems) or ("(build failed without a reason)",)
         except Exception as exc:  # a pipeline bug must not take the preview down
@@ -233,6 +375,61 @@ def _shown(item: Any) -> str:
 
 class _Failed(Exception):
     """A build step failed and has been reported."""
+
+
+class Background:
+    """One thread running the incremental builds that follow fast renders.
+
+    ``request`` asks for a build of everything ``Rebuilder.changes`` holds;
+    ``cancel`` makes the build running now give up before it writes (a newer
+    edit is being shown; another build is requested after it); ``wait_idle``
+    waits until no build runs or is asked for, so a build at once never
+    overlaps one in the background."""
+
+    def __init__(self, rebuilder: Rebuilder) -> None:
+        self._rebuilder = rebuilder
+        self._cond = threading.Condition()
+        self._wanted: str | None = None  # the reason of the build asked for
+        self._running: threading.Event | None = None  # the cancel event of the build running now
+        self._thread: threading.Thread | None = None
+
+    def request(self, reason: str) -> None:
+        with self._cond:
+            self._wanted = reason
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._loop, name="background-build", daemon=True)
+                self._thread.start()
+            self._cond.notify_all()
+
+    def cancel(self) -> None:
+        with self._cond:
+            if self._running is not None:
+                self._running.set()
+
+    def wait_idle(self) -> None:
+        with self._cond:
+            self._wanted = None
+            if self._running is not None:
+                self._running.set()
+            self._cond.wait_for(lambda: self._running is None)
+
+    def finish(self, timeout: float | None = None) -> bool:
+        """Wait until the builds asked for are done (tests, a clean exit); False on timeout."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self._running is None and self._wanted is None, timeout)
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._wanted is not None)
+                reason, self._wanted = self._wanted, None
+                cancel = self._running = threading.Event()
+            try:
+                self._rebuilder.run(reason, cancel=cancel)
+            finally:
+                with self._cond:
+                    self._running = None
+                    self._cond.notify_all()
 
 
 def watched_paths(config_path: Path, config: Config | None) -> list[Path]:
@@ -268,10 +465,10 @@ def watch_and_rebuild(
     config_path = config_path.resolve()
     rebuilder.peek_config()
     pending: str | None = ""
-    # What changed since the last good build: ``full`` when unknown (the first
-    # build, config.yaml changed, the watcher re-armed), so the build looks at
-    # everything; else the paths reported since (a failed build's too).
-    full, since_good, seen = True, set[Path](), None
+    # What changed since the last good build (rebuilder.changes): everything at
+    # first (and when config.yaml changed or the watcher re-armed), else the
+    # paths reported since (a failed build's too).
+    seen = None
     while not stop.is_set():
         paths = watched_paths(config_path, rebuilder.config)
         output_dir = rebuilder.config.output_dir if rebuilder.config else None
@@ -287,20 +484,18 @@ def watch_and_rebuild(
             if pending is None and changes:
                 changed = sorted({Path(p) for _, p in changes})
                 pending = f" ({_describe(changed, config_path)} changed)"
-                since_good.update(changed)
                 seen = time.time()
+                rebuilder.changes.add(changed, full=config_path in changed)
                 if config_path in changed:
-                    full = True
                     break
             if pending is None:
                 continue
             reason, pending = pending, None
-            if rebuilder.run(reason, None if full else frozenset(since_good), seen):
-                full, since_good = False, set()
+            rebuilder.rebuild(reason, seen)
             seen = None
             if watched_paths(config_path, rebuilder.config) != paths:
                 pending = " (watching the folders config.yaml now names)"
-                full = True
+                rebuilder.changes.add((), full=True)
                 break
             on_ready(paths)
         else:
@@ -411,6 +606,8 @@ def run_preview(builder: Builder, config_path: Path, host: str, port: int, open_
             for sig in previous:
                 signal.signal(sig, signal.SIG_IGN)
         stop.set()
+        # A build in the background gives up (before writing) or finishes first.
+        rebuilder.background.wait_idle()
         state.close()
         server.shutdown()
         server.server_close()
