@@ -230,8 +230,15 @@ def _vectors(terms: Sequence[Sequence[str]]):  # type: ignore[no-untyped-def]
         indices += [column.setdefault(term, len(column)) for term in tally]
         counts += tally.values()
         indptr.append(len(indices))
-    weights = np.fromiter((term_weight(term) for term in column), dtype=np.float64, count=len(column))
-    cols = np.array(indices, dtype=np.int64)
+    # Columns in the terms' own order, not in order of first appearance: a row's
+    # sums then run in the same order whichever other rows are in the matrix, so
+    # a pair's similarity is the same float computed in any batch (an incremental
+    # regrouping compares only the changed rows: see _similar_pairs).
+    vocabulary = sorted(column)
+    rank = np.empty(len(vocabulary), dtype=np.int64)
+    rank[np.fromiter((column[term] for term in vocabulary), dtype=np.int64, count=len(vocabulary))] = np.arange(len(vocabulary))
+    weights = np.fromiter((term_weight(term) for term in vocabulary), dtype=np.float64, count=len(vocabulary))
+    cols = rank[np.array(indices, dtype=np.int64)] if indices else np.array(indices, dtype=np.int64)
     data = (1.0 + np.log(np.array(counts, dtype=np.float64))) * weights[cols]
     matrix = csr_matrix((data, cols, np.array(indptr, dtype=np.int64)), shape=(len(indptr) - 1, max(1, len(column))))
     matrix.eliminate_zeros()  # terms too common to weigh anything
@@ -239,7 +246,9 @@ def _vectors(terms: Sequence[Sequence[str]]):  # type: ignore[no-untyped-def]
     # scipy, not sklearn.preprocessing.normalize: importing scikit-learn alone costs
     # more CPU (~0.7 s) than grouping a thousand articles.
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    return diags(1.0 / np.where(norms > 0, norms, 1.0)) @ matrix
+    normalised = (diags(1.0 / np.where(norms > 0, norms, 1.0)) @ matrix).tocsr()
+    normalised.sort_indices()  # every row summed in column order (above)
+    return normalised
 
 
 def boilerplate(items: Sequence[StoryInput], lines: Sequence[Sequence[str]]) -> frozenset[str]:
@@ -257,33 +266,111 @@ def pair_score(similarity: float, hours: float, cross_factor: float) -> float:
     return min(1.0, similarity * math.exp(-hours / DECAY_HOURS) * cross_factor)
 
 
+@dataclass(frozen=True)
+class PairsSeen:
+    """What ``_similar_pairs`` compared (``serve`` keeps it between rebuilds): its
+    settings, per article id the window, date and script it compared, and the
+    pairs it kept, by (earlier id, later id) in the date-and-id order."""
+
+    settings: tuple[float, float, float]  # window_s, cross_script, floor
+    rows: dict[str, tuple[tuple[str, str], float, int]]
+    pairs: dict[tuple[str, str], float]
+
+
+# A rebuild compares only the rows that changed (and their neighbours in time)
+# while they are at most this share of the articles; more, and all rows at once
+# cost less.
+_INCREMENTAL_SHARE = 0.02
+
+
 def _similar_pairs(items: Sequence[StoryInput], windows: Sequence[tuple[str, str]], window_s: float,
-                   cross_script: float, floor: float = _FLOOR) -> dict[tuple[int, int], float]:
+                   cross_script: float, floor: float = _FLOOR,
+                   seen: PairsSeen | None = None) -> tuple[dict[tuple[int, int], float], PairsSeen]:
     """``pair_score`` of every pair (i < j) at most ``window_s`` apart, if >= ``floor``;
     the similarity is the higher of the whole windows' and the leads' (LEAD_CHARS).
     ``items`` are sorted by date, so each row is compared with a contiguous block
     (sparse products: the cost follows the pairs inside the window, not n²), and
     the scores are computed on the products' arrays: only pairs that reach
     ``floor`` become Python objects (a dense 10,000-article corpus has hundreds of
-    thousands of weak pairs)."""
+    thousands of weak pairs).
+
+    ``seen``: what an earlier call compared. A pair's score depends only on its
+    two articles' windows, dates and scripts (term weights come from general
+    text, not from the site; rows sum in a fixed order, see ``_vectors``), so
+    pairs of two articles unchanged since are taken from it and only the changed
+    articles are compared again, with the same floats as a call without it.
+    Returns the pairs by index and the PairsSeen of this call."""
     import numpy as np
 
+    settings = (window_s, cross_script, floor)
+    rows = {item.id: (window, item.date.timestamp(), _SCRIPT.get(item.lang, 0)) for item, window in zip(items, windows, strict=True)}
     if len(items) < 2:
-        return {}
-    whole = _vectors([terms_of(w) for w in windows])
-    lead = None if LEAD_CHARS is None else _vectors([terms_of((title, body[:LEAD_CHARS])) for title, body in windows])
+        return {}, PairsSeen(settings, rows, {})
     stamps = np.array([item.date.timestamp() for item in items])
-    script = np.array([{"zh-Hans": 1, "zh-Hant": 2}.get(item.lang, 0) for item in items])
+    script = np.array([_SCRIPT.get(item.lang, 0) for item in items])
+    changed = None
+    if seen is not None and seen.settings == settings:
+        old = seen.rows
+        changed = [k for k, item in enumerate(items) if old.get(item.id) != rows[item.id]]
+        if len(changed) > _INCREMENTAL_SHARE * len(items):
+            changed = None
+    if changed is None:
+        pairs = _pairs_of_rows(windows, stamps, script, range(len(items)), window_s, cross_script, floor)
+    else:
+        index_of = {item.id: k for k, item in enumerate(items)}
+        same = {item.id for item in items if seen.rows.get(item.id) == rows[item.id]}  # type: ignore[union-attr]
+        pairs = {(index_of[a], index_of[b]): score for (a, b), score in seen.pairs.items()  # type: ignore[union-attr]
+                 if a in same and b in same}
+        pairs.update(_pairs_of_rows(windows, stamps, script, changed, window_s, cross_script, floor))
+    ids = [item.id for item in items]
+    return pairs, PairsSeen(settings, rows, {(ids[i], ids[j]): score for (i, j), score in pairs.items()})
+
+
+_SCRIPT = {"zh-Hans": 1, "zh-Hant": 2}
+
+
+def _pairs_of_rows(windows: Sequence[tuple[str, str]], stamps, script, wanted: Sequence[int],  # type: ignore[no-untyped-def]
+                   window_s: float, cross_script: float, floor: float) -> dict[tuple[int, int], float]:
+    """The pairs (i < j) at most ``window_s`` apart with a score >= ``floor`` that
+    hold a row of ``wanted`` (ascending indices; every row: all pairs)."""
+    import numpy as np
+
+    n = len(windows)
+    every = len(wanted) == n
     pairs: dict[tuple[int, int], float] = {}
-    block = 256
-    for start in range(0, len(items), block):
-        stop = min(start + block, len(items))
-        end = int(np.searchsorted(stamps, stamps[stop - 1] + window_s, side="right"))
-        sims = whole[start:stop] @ whole[start:end].T
+    if every:
+        # Each row against the rows after it, block by block.
+        blocks = [(start, min(start + 256, n)) for start in range(0, n, 256)]
+        reach = [(start, int(np.searchsorted(stamps, stamps[stop - 1] + window_s, side="right"))) for start, stop in blocks]
+        rows_used = list(range(n))
+    else:
+        # The wanted rows against every row within the window on either side.
+        around = sorted({k for row in wanted for k in range(int(np.searchsorted(stamps, stamps[row] - window_s, side="left")),
+                                                              int(np.searchsorted(stamps, stamps[row] + window_s, side="right")))})
+        rows_used = around
+    local = {k: position for position, k in enumerate(rows_used)}
+    chosen = [windows[k] for k in rows_used]
+    whole = _vectors([terms_of(w) for w in chosen])
+    lead = None if LEAD_CHARS is None else _vectors([terms_of((title, body[:LEAD_CHARS])) for title, body in chosen])
+    origin = np.array(rows_used, dtype=np.int64)
+    if every:
+        products = [(start, stop, start, end) for (start, stop), (_, end) in zip(blocks, reach, strict=True)]
+    else:
+        at = np.array([local[k] for k in wanted], dtype=np.int64)
+        products = [(None, at, 0, len(rows_used))]
+    for first, last, start, end in products:
+        if first is None:
+            a_whole, a_lead, row_of = whole[last], (lead[last] if lead is not None else None), origin[last]
+        else:
+            a_whole, a_lead, row_of = whole[first:last], (lead[first:last] if lead is not None else None), origin[first:last]
+        sims = a_whole @ whole[start:end].T
         if lead is not None:
-            sims = sims.maximum(lead[start:stop] @ lead[start:end].T)
+            sims = sims.maximum(a_lead @ lead[start:end].T)
         sims = sims.tocoo()
-        i, j = sims.row + start, sims.col + start
+        a, b = row_of[sims.row], origin[sims.col + start]
+        # Every row: each pair once, from its earlier row. Some rows: from
+        # whichever of its rows is wanted (the same float either way, see _vectors).
+        i, j = (a, b) if every else (np.minimum(a, b), np.maximum(a, b))
         apart = stamps[j] - stamps[i]
         keep = (j > i) & (apart <= window_s)
         i, j, apart, value = i[keep], j[keep], apart[keep], sims.data[keep]
@@ -297,6 +384,14 @@ def _similar_pairs(items: Sequence[StoryInput], windows: Sequence[tuple[str, str
 def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
                   lines: Sequence[Sequence[str]] | None = None,
                   windows: Sequence[tuple[str, str]] | None = None) -> tuple[Story, ...]:
+    """See ``regroup_stories``, which this calls with nothing seen before."""
+    return regroup_stories(inputs, settings, lines, windows)[0]
+
+
+def regroup_stories(inputs: Iterable[StoryInput], settings: StorySettings,
+                    lines: Sequence[Sequence[str]] | None = None,
+                    windows: Sequence[tuple[str, str]] | None = None,
+                    seen: PairsSeen | None = None) -> tuple[tuple[Story, ...], PairsSeen | None]:
     """Group articles into stories; the order of ``inputs`` does not matter.
 
     In: StoryInputs (ids unique) and the settings; optionally each input's
@@ -307,6 +402,10 @@ def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
     key are one story (similar articles without a key may join it), two different
     keys never merge, and ``story: false`` keeps an article alone. With
     ``settings.enabled`` false only curator keys group articles.
+
+    ``seen``: the PairsSeen an earlier call returned; only the articles changed
+    since are compared again (``_similar_pairs``), with the same result. Returns
+    the Stories and this call's PairsSeen (None when no text was compared).
     """
     given = list(inputs)
     order = sorted(range(len(given)), key=lambda k: (given[k].date, given[k].id))
@@ -319,11 +418,12 @@ def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
         # Single link merges only on pairs reaching the threshold: weaker ones are never kept.
         floor = max(_FLOOR, settings.threshold) if LINKAGE == "single" else _FLOOR
         ahead = None if windows is None or lines is None else [windows[order[k]] for k in candidates]
-        sims = _similar_pairs([items[k] for k in candidates], compared_windows([all_lines[k] for k in candidates], skip, ahead),
-                              window_s, settings.cross_script, floor)
+        # Average linkage sums scores in the pairs' order, which a partial comparison does not keep.
+        sims, compared = _similar_pairs([items[k] for k in candidates], compared_windows([all_lines[k] for k in candidates], skip, ahead),
+                                        window_s, settings.cross_script, floor, seen if LINKAGE == "single" else None)
         pairs = {(candidates[a], candidates[b]): s for (a, b), s in sims.items()}
     else:
-        pairs = {}
+        pairs, compared = {}, None
     threshold = settings.threshold if settings.enabled else 2.0
     clusters = (_single_link if LINKAGE == "single" else _agglomerate)(items, pairs, threshold, window_s)
     stories = []
@@ -331,7 +431,7 @@ def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
         ordered = sorted(members)
         leads = [k for k in ordered if items[k].lead] or ordered
         stories.append(Story(items[ordered[0]].id, tuple(items[k].id for k in ordered), items[leads[0]].id))
-    return tuple(sorted(stories, key=lambda s: s.key))
+    return tuple(sorted(stories, key=lambda s: s.key)), compared
 
 
 def _single_link(items: Sequence[StoryInput], pairs: dict[tuple[int, int], float],
@@ -587,4 +687,16 @@ def site_stories(config: Config, published: Sequence[Article], memo: Memo = no_m
                              for a in published], _features)
         lines, windows = [f[0] for f in features], [f[1] for f in features]
     key = hashlib.sha256("\0".join(f"{a.doc.path}\0{a.doc.digest}" for a in published).encode()).hexdigest()
-    return memo(("stories", key, config.fingerprint), partial(group_stories, inputs, config.stories, lines, windows))
+    if getattr(memo, "on_disk", True):
+        return memo(("stories", key, config.fingerprint), partial(group_stories, inputs, config.stories, lines, windows))
+    # Kept in memory (serve): the pairs compared by the last grouping, so an edit
+    # compares only the articles it changed (see _similar_pairs).
+    last = ("story-pairs", config.fingerprint)
+    _, seen = memo.lookup(last)
+
+    def regroup() -> tuple[Story, ...]:
+        stories, compared = regroup_stories(inputs, config.stories, lines, windows, seen)
+        memo.store(last, compared)
+        return stories
+
+    return memo(("stories", key, config.fingerprint), regroup)
