@@ -153,7 +153,13 @@ def test_write_site_replaces_whole_folder(tmp_path: Path) -> None:
     write_site([OutputFile("a/index.html", b"1"), OutputFile("old.txt", b"x")], out)
     write_site([OutputFile("a/index.html", b"2")], out)
     assert (out / "a/index.html").read_bytes() == b"2" and not (out / "old.txt").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    # The replaced tree is kept, unstamped, as the next write's staging folder.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.spare", "site"]
+    assert not (tmp_path / ".site.spare" / ".digest-build").exists()
+    write_site([OutputFile("a/index.html", b"3"), OutputFile("b.txt", b"b")], out)
+    assert {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} == {"a/index.html", "b.txt", ".digest-build"}
+    assert (out / "a/index.html").read_bytes() == b"3"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.spare", "site"]
 
 
 def test_write_site_refuses_duplicate_paths_and_keeps_old(tmp_path: Path) -> None:
