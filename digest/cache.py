@@ -266,7 +266,8 @@ class BuildCache:
 
     def _remember(self, key: Key, value: Any) -> None:
         self._entries[key] = value
-        self._key_of[id(value)] = key
+        if not _shared_atom(value):
+            self._key_of[id(value)] = key
 
     # ---------------------------------------------------------------- output
 
@@ -383,8 +384,9 @@ class BuildCache:
         # 1.25 times the site's), not after every build.
         if self._db is not None or len(self._entries) > 1.25 * len(self._used):
             for key in self._entries.keys() - self._used:
-                del self._key_of[id(self._entries[key])]
-                del self._entries[key]
+                value = self._entries.pop(key)
+                if self._key_of.get(id(value)) == key:
+                    del self._key_of[id(value)]
         if self._db is not None:
             db = self._db
             db.execute("BEGIN")
@@ -413,6 +415,18 @@ def _hash_key(key: Key) -> bytes:
     return hashlib.sha256(repr(key).encode()).digest()
 
 
+def _shared_atom(value: Any) -> bool:
+    """Objects the interpreter shares between unrelated values (None, numbers,
+    the empty tuple, short strings...): never a reference to a cache entry, or
+    every empty tuple pickled anywhere would point at one entry that happens to
+    hold the empty tuple, and break when that entry is swept."""
+    if value is None or isinstance(value, (bool, int, float, complex)):
+        return True
+    if isinstance(value, (str, bytes, tuple, frozenset)):
+        return len(value) <= 1
+    return False
+
+
 class _Pickler(pickle.Pickler):
     """Values that hold other cached values (an EditionArticle holds its Article)
     store a reference to them instead of a copy."""
@@ -422,6 +436,8 @@ class _Pickler(pickle.Pickler):
         self.cache, self.own = cache, own
 
     def persistent_id(self, obj: Any) -> Any:
+        if _shared_atom(obj):
+            return None
         key = self.cache._key_of.get(id(obj))
         if key is None or key == self.own or self.cache._entries.get(key) is not obj:
             return None

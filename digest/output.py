@@ -13,17 +13,29 @@ How the folder is replaced, and why:
   previous build did not make. Every folder a build makes carries the stamp file
   ``.digest-build``; a stamped folder may also hold ``static/``, which the site
   itself publishes.
-* **Staged beside it.** Files go to a sibling ``.<name>.new-XXXXXXXX`` folder. An
-  unchanged file (same bytes as the previous build's, checked through the
-  manifest and the file's inode, size and modification time) is hard-linked from
-  the previous output instead of written; everything else is written.
+* **Staged beside it.** Files go to a sibling folder. An unchanged file (same
+  bytes as the previous build's, checked through the manifest and the file's
+  inode, size and modification time) is hard-linked from the previous output
+  instead of written; everything else is written.
+* **Double-buffered.** The staging folder is the tree the previous build
+  retired, kept as ``.<name>.spare`` (hard links, so it costs directory
+  entries, not file bytes): a file there that is the very inode the live site
+  holds for that path, with the bytes wanted, is left as it is; any other file
+  is replaced and anything extra deleted. So a build after a small change does
+  work in proportion to the change, where building a fresh tree beside the
+  live one and deleting the retired one cost a mkdir and an rmdir per page
+  folder (tens of seconds at 10,000 articles on a disk mounted with
+  ``discard``). Nothing in the spare is trusted but those inodes, so a spare
+  left half-updated by a killed build is still safe to use. The first build
+  stages in a fresh ``.<name>.new-XXXXXXXX`` folder.
 * **Swapped whole.** On Linux, ``renameat2(RENAME_EXCHANGE)`` swaps the staged and
   the live folder in one step, so at every instant the output path holds the old
   or the new tree, and ``site/`` stays a real folder (GitHub's
   upload-pages-artifact tars it). Where the call is missing, two renames are used
   and the next build puts the old tree back if a kill fell between them.
-* **Nothing piles up.** The retired tree is deleted after the swap; temp folders
-  left by a killed build are deleted by the next one. A second build writing
+* **Nothing piles up.** The retired tree becomes the spare (at most one per
+  output folder, without the stamp, safe to delete); temp folders left by a
+  killed build are deleted by the next one. A second build writing
   the same output at the same time is refused (an ``flock`` on the parent folder).
 * **A no-change build writes nothing**: when every file is unchanged and no file
   is missing or extra, the folder is left alone, timestamps included.
@@ -186,27 +198,74 @@ def write_site(files: list[OutputFile], out_dir: Path, *, previous: Manifest | N
         stamps = {f.path: f.sha256 for f in files}
         if out_dir.is_dir() and _unchanged(out_dir, stamps, reusable):
             return reusable
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
+        spare = spare_folder(out_dir)
+        recycled = out_dir.is_dir() and spare.is_dir() and not spare.is_symlink()
+        staging = spare if recycled else Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
         try:
-            (staging / STAMP_FILE).write_bytes(STAMP_DATA)
+            present = _prune(staging, stamps) if recycled else {}
             made: set[Path] = {staging}
             written: dict[str, FileStamp] = {}
             for file in files:
+                old = reusable.get(file.path)
+                if old is not None and old.sha256 == stamps[file.path] and present.get(file.path) == old.inode:
+                    written[file.path] = old  # the live file's own inode: already in place
+                    continue
                 target = staging / file.path
-                if target.parent not in made:
+                if file.path in present:
+                    target.unlink()  # never write into it: it may be a link to a live file
+                elif target.parent not in made:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     made.update((target.parent, *target.parent.parents))
                 written[file.path] = _place(file, target, out_dir, stamps[file.path], reusable)
             if post_process is not None:
                 post_process(staging)
                 written.update(_added_by(staging, written))
+            (staging / STAMP_FILE).write_bytes(STAMP_DATA)  # last: a spare is stamped only just before its swap
             os.chmod(staging, 0o755)  # mkdtemp makes it 0700; a web server must read it
             _step("staged")
             _swap(staging, out_dir)
         except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
+            if not recycled:  # a spare stays: nothing in it is trusted but live inodes
+                shutil.rmtree(staging, ignore_errors=True)
             raise
         return written
+
+
+def spare_folder(out_dir: Path) -> Path:
+    """Where the tree an output folder's previous build retired is kept:
+    ``.<name>.spare`` beside it, the next build's staging folder."""
+    return out_dir.parent / f".{out_dir.name}.spare"
+
+
+def _prune(folder: Path, wanted: Mapping[str, str]) -> dict[str, int]:
+    """Delete from ``folder`` every file (or symlink) whose path is not in
+    ``wanted``, and the folders that leaves empty; return the inode of each file
+    kept, by POSIX path. One walk, no stat calls (scandir gives the inodes)."""
+    kept: dict[str, int] = {}
+    emptied: list[str] = []
+
+    def walk(path: str, rel: str) -> bool:
+        """True if the folder at ``path`` keeps nothing."""
+        empty = True
+        with os.scandir(path) as entries:
+            for entry in entries:
+                name = f"{rel}{entry.name}"
+                if entry.is_dir(follow_symlinks=False):
+                    if walk(entry.path, f"{name}/"):
+                        emptied.append(entry.path)
+                    else:
+                        empty = False
+                elif name in wanted:
+                    kept[name] = entry.inode()
+                    empty = False
+                else:
+                    os.unlink(entry.path)
+        return empty
+
+    walk(str(folder), "")
+    for path in emptied:  # children were appended before their parents
+        os.rmdir(path)
+    return kept
 
 
 def _added_by(staging: Path, written: Manifest) -> dict[str, FileStamp]:
@@ -355,14 +414,15 @@ def _step(name: str) -> None:
 
 
 def _swap(staging: Path, out_dir: Path) -> None:
+    """Put ``staging`` at ``out_dir``; the tree it replaces becomes the spare."""
     if not out_dir.exists():
         staging.rename(out_dir)
         _step("renamed")
         return
+    spare = spare_folder(out_dir)
     if _exchange(staging, out_dir):
         _step("exchanged")
-        retired = _temp_name(out_dir, "old")
-        staging.rename(retired)  # the old tree, now under the staging name
+        retired = staging  # the old tree, now under the staging name
     else:
         retired = _temp_name(out_dir, "old")
         out_dir.rename(retired)
@@ -372,8 +432,15 @@ def _swap(staging: Path, out_dir: Path) -> None:
         except BaseException:
             retired.rename(out_dir)  # put the previous site back
             raise
+    # Unstamped first: the spare must never pass for a complete site.
+    (retired / STAMP_FILE).unlink(missing_ok=True)
     _step("retired")
-    _remove_tree(retired)
+    if retired != spare:
+        if spare.is_dir() and not spare.is_symlink():
+            _remove_tree(spare)  # a spare the build could not use (its output folder was missing)
+        elif spare.exists() or spare.is_symlink():
+            spare.unlink()
+        retired.rename(spare)
 
 
 def _remove_tree(path: Path) -> None:
@@ -404,6 +471,7 @@ def recover(out_dir: Path) -> None:
 
 
 def _recover(out_dir: Path) -> None:
+    (spare_folder(out_dir) / STAMP_FILE).unlink(missing_ok=True)  # a kill just before its swap
     leftovers = _temp_folders(out_dir)
     if not out_dir.exists():
         whole = [p for p in leftovers if p.name.startswith(f".{out_dir.name}.old-") and (p / STAMP_FILE).is_file()]

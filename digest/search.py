@@ -21,9 +21,9 @@
 2. ``index_site`` (on disk, after every file is written to the staged output
    folder and before it is swapped in): Pagefind (the extended build, which
    segments Chinese) indexes each edition's article pages into shards below
-   ``<prefix>/pagefind/``, each named by the hash of its pages, so a shard whose
-   pages did not change is taken from the previous output instead of indexed
-   again. Its output depends only on the pages, so rebuilds are byte-identical
+   ``<prefix>/pagefind/``, each named by the hash of what Pagefind reads of its
+   pages (``search_view``), so a shard whose pages did not change that part is
+   taken from the previous output instead of indexed again. Its output depends only on the pages, so rebuilds are byte-identical
    (checked by the tests). ``static/search.js`` searches every shard.
 """
 
@@ -50,7 +50,7 @@ from typing import Any
 import cbor2
 
 from .article import plain_text
-from .cache import Memo, memo_map_keys, no_memo
+from .cache import MISSING, Memo, memo_map_keys, no_memo
 from .config import Config, Edition
 from .convert import TextConverter, edition_converter
 from .errors import BuildError, problem
@@ -278,7 +278,8 @@ def normalise_bundle(bundle: Path) -> list[str]:
 # An article's group depends only on its slug and that count, so adding,
 # editing or deleting an article changes one group, and only that group is
 # indexed again; the others are reused from the previous output (their folder
-# is named by what they hold). Why it pays: Pagefind 1.5.2 (extended) took
+# is named by what Pagefind reads of their pages: a new article's neighbours
+# change only their pager and coverage box, which it does not read). Why it pays: Pagefind 1.5.2 (extended) took
 # about 3 ms of CPU and 0.38 MB of peak memory per article page, growing
 # linearly, on 1,000 and 4,000 pages of the benchmark corpus
 # (bench/prepare_site.py), so one index of a 10,000-article edition costs
@@ -287,7 +288,7 @@ SHARD_PAGES = 256
 MAX_SHARDS = 16
 # Part of every shard's name: a change to what a shard folder holds (Pagefind's
 # version, the normalisation below) must give it another name.
-_SHARD_FORMAT = "1"
+_SHARD_FORMAT = "2"
 
 
 def shard_count(pages: int) -> int:
@@ -312,19 +313,90 @@ class _Shard:
     pages: tuple[str, ...]  # site-relative paths of its article pages, sorted
 
 
+# What can change Pagefind's record of a page beyond the body element: a tag
+# with a Pagefind attribute (a filter, meta or sort still counts inside an
+# ignored element), a heading or an image (its default title and image meta).
+_SEARCH_RELEVANT = re.compile(rb"data-pagefind-(?!ignore)|<h1\b|<img\b", re.IGNORECASE)
+_BODY_TAG = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\sdata-pagefind-body\b[^>]*>")
+_IGNORE_TAG = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>")
+
+
+def _element_end(html: bytes, name: bytes, start: int) -> int | None:
+    """The offset just past the close tag of the ``name`` element whose start tag
+    ends at ``start``, counting nested elements of the same name; None if it is
+    never closed."""
+    depth = 1
+    for match in re.compile(rb"<(/?)" + re.escape(name) + rb"\b[^>]*>", re.IGNORECASE).finditer(html, start):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return match.end()
+    return None
+
+
+def search_view(html: bytes) -> bytes:
+    """What of an article page Pagefind's record depends on, for naming shards.
+
+    In: the page's bytes. Out: the page up to the end of its
+    ``data-pagefind-body`` element, without its ``data-pagefind-ignore``
+    elements, plus what follows the body when anything there can reach the
+    record (``_SEARCH_RELEVANT``). An article's neighbours change only the
+    parts left out (the same-day pager after the article, the other-coverage
+    box), so adding one article no longer renames every shard holding a
+    neighbour. Anything unusual (no body element, an unclosed one, an ignored
+    element holding a filter or meta) keeps the bytes in, which can only cost
+    an extra indexing, never a stale index."""
+    body = _BODY_TAG.search(html)
+    if body is None:
+        return html
+    end = _element_end(html, body.group(1), body.end())
+    if end is None:
+        return html
+    kept, position = [], 0
+    for ignored in _IGNORE_TAG.finditer(html, body.end(), end):
+        if ignored.start() < position:
+            continue  # inside an element already left out
+        close = _element_end(html, ignored.group(1), ignored.end())
+        if close is None or close > end or _SEARCH_RELEVANT.search(html, ignored.end(), close):
+            continue
+        kept.append(html[position:ignored.start()])
+        position = close
+    kept.append(html[position:end])
+    if _SEARCH_RELEVANT.search(html, end):
+        kept.append(html[end:])
+    return b"".join(kept)
+
+
 def _pagefind_version() -> str:
     from importlib import metadata
 
     return metadata.version("pagefind")
 
 
-def _plan(config: Config, site_dir: Path, digests: Mapping[str, str] | None) -> list[_Shard]:
+def _view_digests(site_dir: Path, pages: list[str], digests: Mapping[str, str] | None, memo: Memo) -> list[str]:
+    """sha256 of each page's ``search_view``, memoised on the sha256 of its bytes
+    when the caller knows it (a page that did not change is not read again)."""
+    known = digests or {}
+    keys: list[tuple[Hashable, ...]] = [("search-view", _SHARD_FORMAT, known.get(page) or page) for page in pages]
+    found = memo.lookup_many(keys) if digests else [MISSING] * len(pages)
+    views = []
+    for page, key, view in zip(pages, keys, found, strict=True):
+        if view is MISSING:
+            view = hashlib.sha256(search_view((site_dir / page).read_bytes())).hexdigest()
+            if page in known:
+                memo.store(key, view)
+        views.append(view)
+    return views
+
+
+def _plan(config: Config, site_dir: Path, digests: Mapping[str, str] | None, memo: Memo) -> list[_Shard]:
     """Every edition's shards: which pages each holds and its name, the sha256 of
-    Pagefind's version, the shard format, and each page's path and bytes."""
+    Pagefind's version, the shard format, and each page's path and
+    ``search_view``."""
     shards = []
     version = _pagefind_version()
     for edition in config.editions:
         pages = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / edition.prefix / "articles").glob("*/index.html"))
+        views = dict(zip(pages, _view_digests(site_dir, pages, digests, memo), strict=True))
         count = shard_count(len(pages))
         groups: dict[int, list[str]] = {}
         for page in pages:
@@ -332,8 +404,7 @@ def _plan(config: Config, site_dir: Path, digests: Mapping[str, str] | None) -> 
         for _, members in sorted(groups.items()):
             digest = hashlib.sha256(f"{_SHARD_FORMAT}\0{version}\0{edition.code}\0".encode())
             for page in members:
-                sha = (digests or {}).get(page) or hashlib.sha256((site_dir / page).read_bytes()).hexdigest()
-                digest.update(f"{page}\0{sha}\0".encode())
+                digest.update(f"{page}\0{views[page]}\0".encode())
             shards.append(_Shard(edition, digest.hexdigest()[:20], tuple(members)))
     return shards
 
@@ -407,7 +478,7 @@ def _index_shard(shard: _Shard, site_dir: Path, scratch: Path, background: bool,
 
 def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None = None,
                background: bool = False, previous: Path | None = None,
-               digests: Mapping[str, str] | None = None, jobs: int | None = None) -> bool:
+               digests: Mapping[str, str] | None = None, jobs: int | None = None, memo: Memo = no_memo) -> bool:
     """Index every article page of each edition below ``site_dir`` with Pagefind.
 
     In: the Config and a folder holding a complete site (the staged output).
@@ -420,7 +491,8 @@ def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None
     ``previous``: an earlier output folder (default ``site_dir`` itself): a shard
     whose folder is there already, same name and so the same pages, is hard-linked
     from it instead of indexed again. ``digests``: sha256 of page bytes by
-    site-relative path, when the caller knows them (else the pages are read).
+    site-relative path, when the caller knows them (else the pages are read);
+    ``memo`` then keeps each page's ``search_view`` digest on them.
     ``jobs``: Pagefind processes at a time (default: the number of cores).
     Raises BuildError when Pagefind is missing or fails; the staged folder is
     then discarded and the previous site stays.
@@ -436,7 +508,7 @@ def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None
     previous = previous or site_dir
     scratch = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
     try:
-        shards = _plan(config, site_dir, digests)
+        shards = _plan(config, site_dir, digests, memo)
         todo = []
         for shard in shards:
             old = _reusable(shard, previous)

@@ -52,6 +52,8 @@ WATCH_DEBOUNCE_MS = 1000
 WATCH_TIMEOUT_MS = 100
 
 _T = TypeVar("_T")
+# More changed paths than this and a rebuild uses the worker processes.
+MANY_CHANGES = 64
 
 # --------------------------------------------------------------------------- building
 
@@ -112,7 +114,7 @@ class PipelineBuilder:
         everything); ``cancel``: set by another thread to give the build up
         (pipeline.Cancelled) before it writes."""
         from .cache import fingerprint
-        from .fastpath import fast_context
+        from .fastpath import fast_context, warm_up
         from .pipeline import BuildCache, Cancelled, build_site
         from .templating import load_strings
         from .workers import default_jobs
@@ -124,12 +126,19 @@ class PipelineBuilder:
         self._stop_indexing()
         cancelled = False
         try:
-            # Workers only start for a large batch (the first build).
-            report, site = build_site(config, cache=self.cache, jobs=default_jobs(), defer_index=True, changed=changed,
+            # Workers for a full look only (the first build, a config change, a
+            # checkout): with the preview's threads running, a pool is started by
+            # spawning fresh interpreters, which costs more than the pages a few
+            # edited files change.
+            jobs = default_jobs() if changed is None or len(changed) > MANY_CHANGES else 1
+            report, site = build_site(config, cache=self.cache, jobs=jobs, defer_index=True, changed=changed,
                                       cancel=cancel, write_lock=self._write_lock)
             self._index_stale = self._index_stale or report.index_stale
             if site is not None:
+                first = self._context is None
                 self._context = fast_context(config, load_strings(config), fingerprint(config.templates_dir), site.pages)
+                if first:
+                    warm_up(self._context)
             # What the cache holds lives until the next edit at least: keep the
             # cyclic garbage collector from walking it again and again during
             # every rebuild (at 10,000 articles that is seconds per save).

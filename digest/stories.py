@@ -53,7 +53,7 @@ from functools import lru_cache, partial
 
 from .article import Article
 from .cleaning import cleaned_text
-from .cache import Memo, memo_map, no_memo
+from .cache import MISSING, Memo, memo_map, no_memo
 from .config import Config, StorySettings
 from .convert import to_neutral
 from .workers import Workers
@@ -219,18 +219,22 @@ def term_weight(term: str) -> float:
 
 def _vectors(terms: Sequence[Sequence[str]]):  # type: ignore[no-untyped-def]
     """L2-normalised rows of sublinear tf x term_weight, one per article (scipy CSR).
-    Counting is per article (Counter), everything after it one numpy/scipy pass."""
+    Counting is per article (Counter), everything after it one numpy/scipy pass.
+    Columns are the terms in sorted order, so every sum (a row's norm, a product
+    of two rows) runs over the terms in the same order whichever other rows are
+    in the matrix: a pair's score does not depend on the batch it was scored in."""
     import numpy as np
     from scipy.sparse import csr_matrix, diags
 
-    column: dict[str, int] = {}
+    tallies = [Counter(article_terms) for article_terms in terms]
+    vocabulary = sorted({term for tally in tallies for term in tally})
+    column = {term: n for n, term in enumerate(vocabulary)}
     indptr, indices, counts = [0], [], []
-    for article_terms in terms:
-        tally = Counter(article_terms)
-        indices += [column.setdefault(term, len(column)) for term in tally]
+    for tally in tallies:
+        indices += [column[term] for term in tally]
         counts += tally.values()
         indptr.append(len(indices))
-    weights = np.fromiter((term_weight(term) for term in column), dtype=np.float64, count=len(column))
+    weights = np.fromiter((term_weight(term) for term in vocabulary), dtype=np.float64, count=len(vocabulary))
     cols = np.array(indices, dtype=np.int64)
     data = (1.0 + np.log(np.array(counts, dtype=np.float64))) * weights[cols]
     matrix = csr_matrix((data, cols, np.array(indptr, dtype=np.int64)), shape=(len(indptr) - 1, max(1, len(column))))
@@ -257,46 +261,80 @@ def pair_score(similarity: float, hours: float, cross_factor: float) -> float:
     return min(1.0, similarity * math.exp(-hours / DECAY_HOURS) * cross_factor)
 
 
+def _pair_units(items: Sequence[StoryInput], window_s: float) -> list[tuple[int, int, int]]:
+    """The pairs to score, cut into units that stay the same when an article far
+    away in time comes or goes: with ``items`` sorted by date and cut into
+    buckets of ``window_s`` (by Unix time), a unit is (start, stop, end): the rows
+    ``start:stop`` of one bucket against the columns ``start:end`` of that bucket
+    and the next. Two articles at most ``window_s`` apart lie in one bucket or in
+    two next to each other, so every such pair is in exactly one unit."""
+    buckets = [math.floor(item.date.timestamp() / window_s) for item in items]
+    starts = [k for k in range(len(items)) if k == 0 or buckets[k] != buckets[k - 1]] + [len(items)]
+    units = []
+    for n in range(len(starts) - 1):
+        start, stop = starts[n], starts[n + 1]
+        follows = n + 2 < len(starts) and buckets[stop] == buckets[start] + 1
+        units.append((start, stop, starts[n + 2] if follows else stop))
+    return units
+
+
 def _similar_pairs(items: Sequence[StoryInput], windows: Sequence[tuple[str, str]], window_s: float,
-                   cross_script: float, floor: float = _FLOOR) -> dict[tuple[int, int], float]:
+                   cross_script: float, floor: float = _FLOOR, memo: Memo = no_memo) -> dict[tuple[int, int], float]:
     """``pair_score`` of every pair (i < j) at most ``window_s`` apart, if >= ``floor``;
     the similarity is the higher of the whole windows' and the leads' (LEAD_CHARS).
-    ``items`` are sorted by date, so each row is compared with a contiguous block
-    (sparse products: the cost follows the pairs inside the window, not n²), and
-    the scores are computed on the products' arrays: only pairs that reach
-    ``floor`` become Python objects (a dense 10,000-article corpus has hundreds of
-    thousands of weak pairs)."""
+
+    ``items`` are sorted by date, so the pairs fall into units of two neighbouring
+    time buckets (``_pair_units``), each scored with sparse products (the cost
+    follows the pairs inside the window, not n²) on the products' arrays: only
+    pairs that reach ``floor`` become Python objects (a dense 10,000-article
+    corpus has hundreds of thousands of weak pairs). Each unit is memoised on what
+    its articles are (id, date, script, compared window) and the settings, so
+    after one article is added or edited only the two units holding it are
+    scored again, and only their articles are turned into vectors."""
     import numpy as np
 
     if len(items) < 2:
         return {}
-    whole = _vectors([terms_of(w) for w in windows])
-    lead = None if LEAD_CHARS is None else _vectors([terms_of((title, body[:LEAD_CHARS])) for title, body in windows])
-    stamps = np.array([item.date.timestamp() for item in items])
-    script = np.array([{"zh-Hans": 1, "zh-Hant": 2}.get(item.lang, 0) for item in items])
+    units = _pair_units(items, window_s)
+    own = [hashlib.sha256(f"{item.id}\0{item.date.isoformat()}\0{item.lang}\0{title}\0{body}".encode()).digest()
+           for item, (title, body) in zip(items, windows, strict=True)]
+    keys: list[tuple[object, ...]] = [("story-pairs", window_s, cross_script, floor, LEAD_CHARS,
+                                       hashlib.sha256(b"".join(own[start:end])).hexdigest()) for start, _, end in units]
+    found = memo.lookup_many(keys)
+    todo = [n for n, value in enumerate(found) if value is MISSING]
+    rows = sorted({k for n in todo for k in range(units[n][0], units[n][2])})
+    if todo:
+        row_of = {k: r for r, k in enumerate(rows)}
+        whole = _vectors([terms_of(windows[k]) for k in rows])
+        lead = None if LEAD_CHARS is None else _vectors([terms_of((windows[k][0], windows[k][1][:LEAD_CHARS])) for k in rows])
+        stamps = np.array([item.date.timestamp() for item in items])
+        script = np.array([{"zh-Hans": 1, "zh-Hant": 2}.get(item.lang, 0) for item in items])
+        for n in todo:
+            start, stop, end = units[n]
+            first, last, edge = row_of[start], row_of[stop - 1] + 1, row_of[end - 1] + 1
+            sims = whole[first:last] @ whole[first:edge].T
+            if lead is not None:
+                sims = sims.maximum(lead[first:last] @ lead[first:edge].T)
+            sims = sims.tocoo()
+            i, j = sims.row + start, sims.col + start
+            apart = stamps[j] - stamps[i]
+            keep = (j > i) & (apart <= window_s)
+            i, j, apart, value = i[keep], j[keep], apart[keep], sims.data[keep]
+            cross = np.where(script[i] * script[j] == 2, cross_script, 1.0)  # one zh-Hans, one zh-Hant
+            score = np.minimum(1.0, value * np.exp(-(apart / 3600) / DECAY_HOURS) * cross)
+            strong = score >= floor
+            # Offsets from the unit's first article: the same unit elsewhere in a bigger site.
+            found[n] = memo.store(keys[n], tuple(zip((i[strong] - start).tolist(), (j[strong] - start).tolist(),
+                                                     score[strong].tolist())))
     pairs: dict[tuple[int, int], float] = {}
-    block = 256
-    for start in range(0, len(items), block):
-        stop = min(start + block, len(items))
-        end = int(np.searchsorted(stamps, stamps[stop - 1] + window_s, side="right"))
-        sims = whole[start:stop] @ whole[start:end].T
-        if lead is not None:
-            sims = sims.maximum(lead[start:stop] @ lead[start:end].T)
-        sims = sims.tocoo()
-        i, j = sims.row + start, sims.col + start
-        apart = stamps[j] - stamps[i]
-        keep = (j > i) & (apart <= window_s)
-        i, j, apart, value = i[keep], j[keep], apart[keep], sims.data[keep]
-        cross = np.where(script[i] * script[j] == 2, cross_script, 1.0)  # one zh-Hans, one zh-Hant
-        score = np.minimum(1.0, value * np.exp(-(apart / 3600) / DECAY_HOURS) * cross)
-        strong = score >= floor
-        pairs.update(zip(zip(i[strong].tolist(), j[strong].tolist()), score[strong].tolist()))
+    for (start, _, _), unit in zip(units, found, strict=True):
+        pairs.update(((start + a, start + b), score) for a, b, score in unit)
     return pairs
 
 
 def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
                   lines: Sequence[Sequence[str]] | None = None,
-                  windows: Sequence[tuple[str, str]] | None = None) -> tuple[Story, ...]:
+                  windows: Sequence[tuple[str, str]] | None = None, memo: Memo = no_memo) -> tuple[Story, ...]:
     """Group articles into stories; the order of ``inputs`` does not matter.
 
     In: StoryInputs (ids unique) and the settings; optionally each input's
@@ -306,7 +344,8 @@ def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
     every input once. Curator keys win over similarity: articles sharing a ``story``
     key are one story (similar articles without a key may join it), two different
     keys never merge, and ``story: false`` keeps an article alone. With
-    ``settings.enabled`` false only curator keys group articles.
+    ``settings.enabled`` false only curator keys group articles. ``memo`` keeps
+    the scored pairs by unit of time (see ``_similar_pairs``).
     """
     given = list(inputs)
     order = sorted(range(len(given)), key=lambda k: (given[k].date, given[k].id))
@@ -320,7 +359,7 @@ def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
         floor = max(_FLOOR, settings.threshold) if LINKAGE == "single" else _FLOOR
         ahead = None if windows is None or lines is None else [windows[order[k]] for k in candidates]
         sims = _similar_pairs([items[k] for k in candidates], compared_windows([all_lines[k] for k in candidates], skip, ahead),
-                              window_s, settings.cross_script, floor)
+                              window_s, settings.cross_script, floor, memo)
         pairs = {(candidates[a], candidates[b]): s for (a, b), s in sims.items()}
     else:
         pairs = {}
@@ -587,4 +626,4 @@ def site_stories(config: Config, published: Sequence[Article], memo: Memo = no_m
                              for a in published], _features)
         lines, windows = [f[0] for f in features], [f[1] for f in features]
     key = hashlib.sha256("\0".join(f"{a.doc.path}\0{a.doc.digest}" for a in published).encode()).hexdigest()
-    return memo(("stories", key, config.fingerprint), partial(group_stories, inputs, config.stories, lines, windows))
+    return memo(("stories", key, config.fingerprint), partial(group_stories, inputs, config.stories, lines, windows, memo))

@@ -49,7 +49,12 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def leftovers(parent: Path, name: str = "site") -> list[str]:
-    return sorted(p.name for p in parent.iterdir() if p.name.startswith(f".{name}."))
+    """Temp folders beside the output. The spare (the retired tree the next build
+    stages in) is not one, but once a build has started it must not carry the
+    stamp of a complete site: then it counts."""
+    spare = parent / f".{name}.spare"
+    stamped = (spare / STAMP_FILE).exists()
+    return sorted(p.name for p in parent.iterdir() if p.name.startswith(f".{name}.") and (p != spare or stamped))
 
 
 @pytest.mark.parametrize("out", [".", "content", "templates", "static", "content/2024", "templates/site", "static/site", ".."])
@@ -97,13 +102,13 @@ def test_empty_folder_and_own_output_are_accepted(project: Path, tmp_path: Path)
     assert leftovers(tmp_path, "empty") == []
 
 
-def _build(project: Path, kill_at: str | None = None, exchange: bool = True) -> subprocess.CompletedProcess[str]:
+def _build(project: Path, kill_at: str | None = None, exchange: bool = True, *extra: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in (KILL_AT_ENV, NO_EXCHANGE_ENV)}
     if kill_at:
         env[KILL_AT_ENV] = kill_at
     if not exchange:
         env[NO_EXCHANGE_ENV] = "1"
-    return subprocess.run([sys.executable, str(REPO / "build.py"), "--config", str(project / "config.yaml"), "build", "--jobs", "1"],
+    return subprocess.run([sys.executable, str(REPO / "build.py"), "--config", str(project / "config.yaml"), "build", "--jobs", "1", *extra],
                           capture_output=True, text=True, cwd=project, env=env, timeout=120)
 
 
@@ -113,8 +118,8 @@ def _edit(project: Path) -> None:
 
 
 # Every step of the swap, in order, for the exchange and the two-rename paths.
-EXCHANGE_STEPS = ["staged", "exchanged", "retired", "removing"]
-FALLBACK_STEPS = ["staged", "between-renames", "retired", "removing"]
+EXCHANGE_STEPS = ["staged", "exchanged", "retired"]
+FALLBACK_STEPS = ["staged", "between-renames", "retired"]
 
 
 @pytest.fixture(scope="module")
@@ -131,11 +136,15 @@ def trees(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], d
     return found[0], found[1]
 
 
+@pytest.mark.parametrize("spare", [False, True], ids=["fresh-staging", "recycled-spare"])
 @pytest.mark.parametrize("exchange, step", [(True, s) for s in EXCHANGE_STEPS] + [(False, s) for s in FALLBACK_STEPS])
 def test_kill_at_every_step_leaves_old_or_new_site_whole(project: Path, trees: tuple[dict[str, bytes], dict[str, bytes]],
-                                                         exchange: bool, step: str) -> None:
+                                                         exchange: bool, step: str, spare: bool) -> None:
     old, new = trees
     assert _build(project).returncode == 0
+    if spare:  # a second full write retires the first tree: the killed build stages in it
+        assert _build(project, None, True, "--no-cache").returncode == 0
+        assert (project / ".site.spare").is_dir()
     assert tree_bytes(project / "site") == old
     _edit(project)
     killed = _build(project, kill_at=step, exchange=exchange)
@@ -147,7 +156,7 @@ def test_kill_at_every_step_leaves_old_or_new_site_whole(project: Path, trees: t
     else:
         # The one gap of the two-rename fallback: the old tree waits beside it, whole.
         assert not site.exists()
-        parked = [project / n for n in leftovers(project) if ".old-" in n]
+        parked = [project / n for n in leftovers(project) if ".old-" in n]  # (the spare, stamped just before, waits too)
         assert len(parked) == 1 and tree_bytes(parked[0]) == old
     # The next build, even a failing one, puts things right and leaves no temp folder.
     (project / "content" / "broken.md").write_text("no frontmatter\n", encoding="utf-8")
@@ -185,3 +194,31 @@ def test_upper_case_md_is_published_not_ignored(project: Path) -> None:
     result = run_cli(project, "build", "--no-cache")
     assert result.returncode == 0, result.stderr
     assert (project / "site" / "zh-hans" / "articles" / "upper-case" / "index.html").is_file()
+
+
+def test_the_spare_is_recycled_and_nothing_in_it_leaks_into_the_site(project: Path, tmp_path: Path) -> None:
+    """The third build stages in the tree the second retired: its page folders
+    are reused (same inodes), and whatever else the spare holds (an extra file,
+    a file edited in place, a file where a folder belongs) is not published."""
+    assert _build(project).returncode == 0
+    site, spare = project / "site", project / ".site.spare"
+    _edit(project)
+    assert _build(project).returncode == 0
+    assert spare.is_dir() and not (spare / STAMP_FILE).exists()
+    folders = {p.relative_to(spare).as_posix(): p.stat().st_ino for p in spare.rglob("*") if p.is_dir()}
+    (spare / "junk.html").write_text("not ours")
+    page = next(p for p in spare.rglob("index.html") if "/articles/" in p.as_posix())
+    page.unlink()
+    page.write_text("tampered")  # not the live file's inode: replaced
+    blocker = spare / "zh-hans" / "tags"
+    shutil.rmtree(blocker)
+    blocker.write_text("a file where a folder belongs")
+    (project / "content" / "2024" / "05" / "markdown-hans.md").write_text(
+        (project / "content" / "2024" / "05" / "markdown-hans.md").read_text(encoding="utf-8") + "\n\n又一段。\n", encoding="utf-8")
+    assert _build(project).returncode == 0
+    reused = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*") if p.is_dir()}
+    assert sum(reused.get(path) == inode for path, inode in folders.items()) > len(folders) // 2
+    clean = tmp_path / "clean"
+    assert run_cli(project, "build", "--no-cache", "--jobs", "1", "--out", str(clean)).returncode == 0
+    assert tree_bytes(site) == tree_bytes(clean)
+    assert leftovers(project) == []

@@ -108,3 +108,60 @@ def test_adding_an_article_indexes_one_shard_again_and_matches_a_clean_build(tmp
     clean = tmp_path / "clean"
     build(root, clean, "--no-cache", "--jobs", "1")
     assert tree_bytes(out) == tree_bytes(clean)
+
+
+def test_adding_a_same_day_article_leaves_its_neighbours_shards_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new article changes its same-day neighbours' pages (their pager links
+    it) and, in a story, their other-coverage box; Pagefind reads neither, so
+    only the new article's shard is indexed again, and the site still equals
+    a clean build's."""
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    root = copy_site(Path(__file__).resolve().parent.parent, tmp_path / "site")
+    for n in range(12):
+        write_article(root / "content", n * 28)  # all on 2024-05-01, so each is the others' neighbour
+    out = tmp_path / "out"
+    build(root, out)
+    before = {prefix: shard_folders(out, prefix) for prefix in PREFIXES}
+    pages_before = {p: p.read_bytes() for p in out.rglob("articles/*/index.html")}
+    write_article(root / "content", 12 * 28)
+    build(root, out)
+    neighbours_changed = [p for p, data in pages_before.items() if p.read_bytes() != data]
+    assert neighbours_changed  # the premise: older pages did change
+    for prefix in PREFIXES:
+        after = shard_folders(out, prefix)
+        changed = set(after) - set(before[prefix])
+        assert len(changed) == 1, (prefix, before[prefix], after)
+        assert any("shard-test-336" in url for url in fragment_urls(out / prefix / "pagefind" / changed.pop()))
+    clean = tmp_path / "clean"
+    build(root, clean, "--no-cache", "--jobs", "1")
+    assert tree_bytes(out) == tree_bytes(clean)
+
+
+PAGE = (b'<!doctype html><html lang="zh-Hans"><head><title>T</title></head><body><main>'
+        b'<article data-pagefind-body><h1>T</h1><div class="body"><p>body</p><aside>inner</aside></div>'
+        b'<aside class="other-coverage" data-pagefind-ignore><ul><li><a href="/a/">A</a></li></ul></aside>'
+        b'<footer class="credit" data-pagefind-ignore><p>credit</p></footer></article>'
+        b'<nav class="pager"><a href="/b/" rel="prev">B</a></nav></main></body></html>')
+
+
+def test_search_view_leaves_out_only_what_pagefind_does_not_read() -> None:
+    view = search.search_view(PAGE)
+    assert b"<p>body</p><aside>inner</aside>" in view and b"<title>T</title>" in view
+    assert b"other-coverage" not in view and b"credit" not in view and b"pager" not in view
+    # Neighbours' links and coverage change nothing; the body, title or language do.
+    assert search.search_view(PAGE.replace(b"/a/\">A", b"/c/\">C").replace(b"rel=\"prev\">B", b"rel=\"prev\">D")) == view
+    for edit in ((b"<p>body</p>", b"<p>bodies</p>"), (b"<h1>T</h1>", b"<h1>U</h1>"), (b'lang="zh-Hans"', b'lang="zh-Hant"')):
+        assert search.search_view(PAGE.replace(*edit)) != view
+
+
+def test_search_view_keeps_what_could_reach_the_record() -> None:
+    # A filter inside an ignored element still counts; an image after the body may be its image.
+    with_filter = PAGE.replace(b"<p>credit</p>", b'<p data-pagefind-filter="outlet">X</p>')
+    assert b'data-pagefind-filter="outlet">X' in search.search_view(with_filter)
+    with_image = PAGE.replace(b"<nav class=\"pager\">", b'<img src="/x.png"><nav class="pager">')
+    assert b"/x.png" in search.search_view(with_image)
+    # No body element, or one never closed: the whole page.
+    no_body = PAGE.replace(b" data-pagefind-body", b"")
+    assert search.search_view(no_body) == no_body
+    unclosed = PAGE.replace(b"</article>", b"")
+    assert search.search_view(unclosed) == unclosed

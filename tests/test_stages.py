@@ -153,7 +153,13 @@ def test_write_site_replaces_whole_folder(tmp_path: Path) -> None:
     write_site([OutputFile("a/index.html", b"1"), OutputFile("old.txt", b"x")], out)
     write_site([OutputFile("a/index.html", b"2")], out)
     assert (out / "a/index.html").read_bytes() == b"2" and not (out / "old.txt").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    # The replaced tree is kept, unstamped, as the next write's staging folder.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.spare", "site"]
+    assert not (tmp_path / ".site.spare" / ".digest-build").exists()
+    write_site([OutputFile("a/index.html", b"3"), OutputFile("b.txt", b"b")], out)
+    assert {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} == {"a/index.html", "b.txt", ".digest-build"}
+    assert (out / "a/index.html").read_bytes() == b"3"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.spare", "site"]
 
 
 def test_write_site_refuses_duplicate_paths_and_keeps_old(tmp_path: Path) -> None:
@@ -198,6 +204,28 @@ def test_build_cache_reuses_by_key_and_forgets_unused_entries() -> None:
     cache(("y", 2), compute)
     cache.sweep()  # ("x", 1) was not used by this build: dropped
     assert cache(("x", 1), compute) == 3
+
+
+def test_build_cache_entries_holding_one_shared_object_are_swept_and_stored_apart(tmp_path: Path) -> None:
+    """Many entries hold the empty tuple (the very same object in CPython), and
+    values holding an empty tuple are pickled on their own, not as a reference
+    to whichever entry holds one, which might be swept first."""
+    from digest.cache import BuildCache, _hash_key
+
+    cache = BuildCache()
+    cache.store(("empty", 1), ())
+    cache.store(("empty", 2), ())
+    cache.sweep()
+    cache.sweep()  # neither was used by this build: both go (this raised KeyError)
+    assert cache.lookup(("empty", 1)) == (False, None)
+    disk = BuildCache(tmp_path / "cache.sqlite", keep_in_memory=False)
+    disk.store(("empty", 1), ())
+    disk.store(("holder", 1), ("a", ()))
+    disk.sweep()
+    disk.close()
+    fresh = BuildCache(tmp_path / "cache.sqlite", keep_in_memory=False)
+    fresh._db.execute("DELETE FROM entry WHERE key = ?", (_hash_key(("empty", 1)),))
+    assert fresh.lookup(("holder", 1)) == (True, ("a", ()))
 
 
 # --- article --------------------------------------------------------------

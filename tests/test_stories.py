@@ -374,3 +374,24 @@ def test_incremental_build_equals_clean_build_when_an_article_joins_and_leaves(t
         assert tree_bytes(inc) == tree_bytes(clean), name
     assert (tmp_path / "clean-joins" / "zh-hans" / "stories" / "bridge-hans" / "index.html").is_file()
     assert not (inc / "zh-hans" / "stories").exists()
+
+
+def test_pairs_are_scored_again_only_near_a_new_article() -> None:
+    """Scored pairs are memoised by unit of two neighbouring time buckets: after
+    an article is added, only the units holding it are scored again, and the
+    stories equal an unmemoised grouping's."""
+    base = inputs()
+    spread = [replace(item, id=f"{item.id}-w{week}", date=item.date + timedelta(days=7 * week))
+              for week in range(6) for item in base]
+    cache = BuildCache()
+    first = group_stories(spread, SETTINGS, memo=cache)
+    assert first == group_stories(spread, SETTINGS)
+    units = cache.hits["story-pairs"]  # nothing to reuse yet
+    assert units == 0
+    newcomer = replace(base[0], id="late-copy", date=base[0].date + timedelta(days=14, hours=1))
+    again = group_stories([*spread, newcomer], SETTINGS, memo=cache)
+    assert again == group_stories([*spread, newcomer], SETTINGS)
+    assert story_of(again)["late-copy"] == story_of(again)[f"{base[0].id}-w2"]  # it joins its twin's story
+    reused = cache.hits["story-pairs"]
+    buckets = len({int(i.date.timestamp() // (SETTINGS.window_hours * 3600)) for i in spread})
+    assert buckets - 2 <= reused < buckets  # every unit but the one or two holding the newcomer
