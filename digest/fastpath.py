@@ -89,9 +89,9 @@ def article_files(context: FastContext, changed: Collection[Path]) -> list[Path]
         if path.is_dir() or path.is_symlink():
             return None
         if path.suffix.lower() != ".md":
-            if path.exists():
-                continue
-            return None  # a folder gone, perhaps with articles in it
+            if path.exists() or not any(article.is_relative_to(path) for article in context.articles):
+                continue  # another kind of file (an editor's probe file, come and gone)
+            return None  # a folder gone with articles in it
         if path not in context.articles or not path.is_file():
             return None
         files.append(path)

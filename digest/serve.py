@@ -54,6 +54,8 @@ WATCH_TIMEOUT_MS = 100
 _T = TypeVar("_T")
 # More changed paths than this and a rebuild uses the worker processes.
 MANY_CHANGES = 64
+# The interpreter's thread switch interval while the preview runs (see run_preview).
+SWITCH_INTERVAL_S = 0.001
 
 # --------------------------------------------------------------------------- building
 
@@ -580,6 +582,12 @@ def run_preview(builder: Builder, config_path: Path, host: str, port: int, open_
                                name="preview-http", daemon=True)
     serving.start()
     rebuilder = Rebuilder(builder, state, timings)
+    # A background build holds the interpreter lock for as long as the switch
+    # interval lets it (5 ms by default) each time the watcher, a fast render
+    # coming back from a file write, or a request thread asks for it: a save
+    # would wait several of those. One millisecond costs the build next to nothing.
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(switch_interval, SWITCH_INTERVAL_S))
     stop = threading.Event()
     announced = False
 
@@ -623,6 +631,7 @@ def run_preview(builder: Builder, config_path: Path, host: str, port: int, open_
         if on_main:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
+        sys.setswitchinterval(switch_interval)
     _out("Stopped.")
     return 0
 

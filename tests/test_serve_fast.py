@@ -139,3 +139,15 @@ def test_rebuilder_shows_the_edit_first_and_reloads_again_after_the_background_b
     rebuilder.changes.add([articles[0]])
     assert not rebuilder.rebuild(" (test)")
     assert any("extra-0.md:" in p and "titel" in p for p in state.snapshot.problems)
+
+
+def test_files_that_come_and_go_beside_an_article_leave_the_fast_render_on(site) -> None:
+    root, builder, served = site
+    folder = (root / "content").resolve() / "2025/01/23"
+    article = folder / "extra-0.md"
+    edit_body(article, "编辑器的探测文件不影响快速预览。")
+    # vim writes and deletes "4913" to probe the folder; a hidden temp file is renamed over the article
+    assert builder.fast(frozenset({article, folder / "4913", folder / ".extra-0.md.swx"})) is not None
+    # a folder that held articles, gone: the full build looks at everything
+    assert builder.fast(frozenset({article, folder.parent / "gone"})) is not None
+    assert builder.fast(frozenset({article, folder.parent})) is None
