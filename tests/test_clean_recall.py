@@ -153,6 +153,12 @@ def test_an_item_of_the_articles_numbered_list_is_no_prompt() -> None:
 # The full-page reader: the article's header and layout tables
 # ---------------------------------------------------------------------------
 
+RIVER_WALL_PARAGRAPHS = "".join(f"<p>{t}</p>" for t in (
+    "The city finished raising the river wall on Monday, two months ahead of schedule.",
+    "Engineers said the wall would hold back a flood of the kind seen once a century.",
+    "Residents on the east bank had waited nine years for the work to begin."))
+
+
 def _page(tmp_path: Path, body: str) -> Path:
     page = tmp_path / "p.html"
     page.write_text("<!DOCTYPE html><html><head><title>River wall raised | The Daily</title></head><body>"
@@ -161,10 +167,7 @@ def _page(tmp_path: Path, body: str) -> Path:
 
 
 def test_the_header_between_the_headline_and_the_article_body_is_read(tmp_path: Path) -> None:
-    body_p = "".join(f"<p>{t}</p>" for t in (
-        "The city finished raising the river wall on Monday, two months ahead of schedule.",
-        "Engineers said the wall would hold back a flood of the kind seen once a century.",
-        "Residents on the east bank had waited nine years for the work to begin."))
+    body_p = RIVER_WALL_PARAGRAPHS
     page = _page(tmp_path, "<nav><a href='/'>Home</a></nav><div class='story'><h1>River wall raised</h1>"
                  "<p class='dek'>The work ends nine years of waiting on the east bank</p>"
                  "<div class='byline'>By Jane Doe</div>"
@@ -296,10 +299,7 @@ def test_a_class_word_never_cuts_a_byline_caption_or_standfirst(tmp_path: Path) 
 def test_a_byline_and_caption_beside_the_chosen_body_element_are_read(tmp_path: Path) -> None:
     # the body sits in its own box; the byline and the caption sit in boxes beside it,
     # the related list in a link-dense box one level further up
-    paras = "".join(f"<p>{t}</p>" for t in (
-        "The city finished raising the river wall on Monday, two months ahead of schedule.",
-        "Engineers said the wall would hold back a flood of the kind seen once a century.",
-        "Residents on the east bank had waited nine years for the work to begin."))
+    paras = RIVER_WALL_PARAGRAPHS
     page = _page(tmp_path, "<div class='page'><div class='col'><div class='who'><span>JANE DOE</span></div>"
                  "<div class='pic'><img src='a.jpg'><div class='picinfo'>Workers on the wall on Monday, "
                  "seen from the east bank.</div></div>"
