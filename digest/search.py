@@ -375,17 +375,17 @@ def _pagefind_version() -> str:
 def _view_digests(site_dir: Path, pages: list[str], digests: Mapping[str, str] | None, memo: Memo) -> list[str]:
     """sha256 of each page's ``search_view``, memoised on the sha256 of its bytes
     when the caller knows it (a page that did not change is not read again)."""
-    known = digests or {}
-    keys: list[tuple[Hashable, ...]] = [("search-view", _SHARD_FORMAT, known.get(page) or page) for page in pages]
-    found = memo.lookup_many(keys) if digests else [MISSING] * len(pages)
-    views = []
-    for page, key, view in zip(pages, keys, found, strict=True):
-        if view is MISSING:
-            view = hashlib.sha256(search_view((site_dir / page).read_bytes())).hexdigest()
-            if page in known:
-                memo.store(key, view)
-        views.append(view)
-    return views
+    known = [page for page in pages if page in (digests or {})]
+    keys: list[tuple[Hashable, ...]] = [("search-view", _SHARD_FORMAT, digests[page]) for page in known]  # type: ignore[index]
+    views = dict(zip(known, memo.lookup_many(keys), strict=True))
+    for page, key in zip(known, keys, strict=True):
+        if views[page] is MISSING:
+            views[page] = memo.store(key, _view_digest(site_dir / page))
+    return [views[page] if page in views else _view_digest(site_dir / page) for page in pages]
+
+
+def _view_digest(path: Path) -> str:
+    return hashlib.sha256(search_view(path.read_bytes())).hexdigest()
 
 
 def _plan(config: Config, site_dir: Path, digests: Mapping[str, str] | None, memo: Memo) -> list[_Shard]:
