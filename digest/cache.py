@@ -504,14 +504,16 @@ def memo_map(memo: Memo, workers: Any, jobs: list[tuple[Key, tuple[Any, ...]]], 
 
 
 def memo_map_keys(memo: Memo, workers: Any, keys: list[Key], args_of: Callable[[int], tuple[Any, ...]],
-                  fn: Callable[..., T], rejoin: Callable[[T, tuple[Any, ...]], T] | None = None) -> list[T]:
+                  fn: Callable[..., T], rejoin: Callable[[T, tuple[Any, ...]], T] | None = None,
+                  min_items_per_job: int | None = None) -> list[T]:
     """``memo_map`` given the keys, and ``args_of(index)`` for the arguments of a
     miss: when gathering the arguments costs more than the key, a rebuild that
-    hits almost everything gathers them only for the few misses."""
+    hits almost everything gathers them only for the few misses.
+    ``min_items_per_job``: see ``workers.Workers.map`` (its default when None)."""
     results = memo.lookup_many(keys)
     missing = [index for index, value in enumerate(results) if value is _MISSING]
     args = [args_of(index) for index in missing]
-    computed = workers.map(fn, args)
+    computed = workers.map(fn, args) if min_items_per_job is None else workers.map(fn, args, min_items_per_job)
     for index, value, given in zip(missing, computed, args, strict=True):
         if rejoin is not None:
             value = rejoin(value, given)

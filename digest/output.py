@@ -177,15 +177,20 @@ def _refuse(out_dir: Path, reason: str) -> None:
 
 
 def write_site(files: list[OutputFile], out_dir: Path, *, previous: Manifest | None = None,
-               post_process: PostProcess | None = None, inputs: Iterable[Path] = ()) -> dict[str, FileStamp]:
+               post_process: PostProcess | None = None, inputs: Iterable[Path] = (),
+               post_process_owns: tuple[str, ...] = ()) -> dict[str, FileStamp]:
     """Make ``out_dir`` hold exactly ``files`` (plus the stamp), replacing it whole.
 
     ``previous``: the manifest this function returned for the current content of
     ``out_dir``; files it vouches for are hard-linked, not rewritten. With none,
     every file is written. ``post_process(staged_dir)`` runs on the complete staged
-    tree before the swap (a search indexer, say): it may add files or replace
-    them, never edit one in place, since unchanged files are hard links into the
-    live site. Returns the new manifest. Raises BuildError on a refused folder,
+    tree before the swap (a search indexer, say): it may add files, replace or
+    delete them, never edit one in place, since unchanged files are hard links
+    into the live site. ``post_process_owns``: site-relative paths (a folder
+    ending in "/", or a file) that ``post_process`` makes whole whatever it
+    finds there: files below them that an earlier post-processing added to the
+    live tree may be left in the staged tree (the very same files, hard-linked),
+    for it to keep, replace or delete. Returns the new manifest. Raises BuildError on a refused folder,
     a bad output path or a concurrent build; the old folder then stays as it was.
     """
     check_paths(files)
@@ -202,7 +207,14 @@ def write_site(files: list[OutputFile], out_dir: Path, *, previous: Manifest | N
         recycled = out_dir.is_dir() and spare.is_dir() and not spare.is_symlink()
         staging = spare if recycled else Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
         try:
-            present = _prune(staging, stamps) if recycled else {}
+            # What a post-processing step added to the live tree (a search
+            # index) stays in the spare where it is the live file itself: the
+            # step keeps what it still wants instead of writing it again.
+            owned = tuple(post_process_owns) if post_process is not None else ()
+            added = {path: stamp.inode for path, stamp in reusable.items()
+                     if not stamp.sha256 and owned and path.startswith(owned)
+                     and any(path == own or (own.endswith("/") and path.startswith(own)) for own in owned)}
+            present = _prune(staging, stamps, added) if recycled else {}
             made: set[Path] = {staging}
             written: dict[str, FileStamp] = {}
             for file in files:
@@ -237,10 +249,13 @@ def spare_folder(out_dir: Path) -> Path:
     return out_dir.parent / f".{out_dir.name}.spare"
 
 
-def _prune(folder: Path, wanted: Mapping[str, str]) -> dict[str, int]:
+def _prune(folder: Path, wanted: Mapping[str, str], keep: Mapping[str, int] | None = None) -> dict[str, int]:
     """Delete from ``folder`` every file (or symlink) whose path is not in
     ``wanted``, and the folders that leaves empty; return the inode of each file
-    kept, by POSIX path. One walk, no stat calls (scandir gives the inodes)."""
+    kept, by POSIX path. A file at a path of ``keep`` (POSIX path -> inode) that
+    is that very inode stays too, not counted among the kept. One walk, no
+    stat calls (scandir gives the inodes)."""
+    keep = keep or {}
     kept: dict[str, int] = {}
     emptied: list[str] = []
 
@@ -258,6 +273,8 @@ def _prune(folder: Path, wanted: Mapping[str, str]) -> dict[str, int]:
                 elif name in wanted:
                     kept[name] = entry.inode()
                     empty = False
+                elif name in keep and keep[name] == entry.inode() and not entry.is_symlink():
+                    empty = False
                 else:
                     os.unlink(entry.path)
         return empty
@@ -270,15 +287,21 @@ def _prune(folder: Path, wanted: Mapping[str, str]) -> dict[str, int]:
 
 def _added_by(staging: Path, written: Manifest) -> dict[str, FileStamp]:
     """Files a post-processing step added: recorded (never reused, sha256 "") so a
-    later no-change build knows the tree is complete as it stands."""
+    later no-change build knows the tree is complete as it stands. One scandir
+    walk; only the added files are stat'ed."""
     added = {}
-    for root, _, names in os.walk(staging):
-        for name in names:
-            path = Path(root, name)
-            rel = path.relative_to(staging).as_posix()
-            if rel not in written and rel != STAMP_FILE:
-                info = path.stat(follow_symlinks=False)
-                added[rel] = FileStamp("", info.st_size, info.st_ino, info.st_mtime_ns)
+
+    def walk(path: str, rel: str) -> None:
+        with os.scandir(path) as entries:
+            for entry in entries:
+                name = f"{rel}{entry.name}"
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, f"{name}/")
+                elif name not in written and name != STAMP_FILE:
+                    info = entry.stat(follow_symlinks=False)
+                    added[name] = FileStamp("", info.st_size, info.st_ino, info.st_mtime_ns)
+
+    walk(str(staging), "")
     return added
 
 

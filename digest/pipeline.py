@@ -36,7 +36,7 @@ from .feeds import build_atom_feed, build_feed, build_tag_feeds
 from .inputs import BuildReport, inputs_key, project_inputs, unchanged_build  # noqa: F401 - inputs_key: part of this module's API
 from .output import OutputFile, PostProcess, check_output_folder, recover, static_files, update_site, write_site
 from .pages import Page, assemble_pages, published_articles
-from .search import build_script_maps, index_site
+from .search import build_script_maps, index_paths, index_site
 from .sitemap import build_sitemap
 from .source import SourceDoc, read_sources
 from .stories import Story, site_stories
@@ -166,7 +166,8 @@ def build_site(config: Config, out_dir: Path | None = None, cache: BuildCache | 
         else:
             hook = post_process if index is None else (index if post_process is None else lambda staged: (index(staged), post_process(staged)))
             manifest = write_site(files, target, previous=cache.previous_output(target) if cache else None,
-                                  post_process=hook, inputs=project_inputs(config))
+                                  post_process=hook, inputs=project_inputs(config),
+                                  post_process_owns=index_paths(config) if index is not None and post_process is None else ())
         future = [a.doc.date for a in site.articles if a.doc.date > now and not config.publish_future]
         done = time.perf_counter()
         report = BuildReport(len(site.articles), len(site.pages), len(site.files), done - started, target,

@@ -54,7 +54,7 @@ from .cache import MISSING, Memo, memo_map_keys, no_memo
 from .config import Config, Edition
 from .convert import TextConverter, edition_converter
 from .errors import BuildError, problem
-from .output import OutputFile
+from .output import OutputFile, replace_file
 from .pages import EditionArticle, search_path
 from .workers import Workers
 
@@ -74,6 +74,12 @@ def index_folder(edition: Edition) -> str:
 def words_path(edition: Edition) -> str:
     """Site-relative path of the edition's index words (written with the index)."""
     return f"{search_path(edition)}words.json"
+
+
+def index_paths(config: Config) -> tuple[str, ...]:
+    """Everything ``index_site`` writes (each edition's index folder and word
+    list), site-relative: it makes these whole whatever they held before."""
+    return tuple(path for edition in config.editions for path in (index_folder(edition), words_path(edition)))
 
 
 def script_map_path(edition: Edition) -> str:
@@ -416,6 +422,35 @@ def _reusable(shard: _Shard, previous: Path) -> Path | None:
     return folder if (folder / "words.json").is_file() else None
 
 
+def _files_of(folder: Path) -> dict[str, int]:
+    """Every file below ``folder`` (symlinks included, folders not followed
+    through them) -> its inode, by POSIX path relative to it; scandir's, no stat."""
+    found: dict[str, int] = {}
+
+    def walk(path: str, rel: str) -> None:
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, f"{rel}{entry.name}/")
+                else:
+                    found[f"{rel}{entry.name}"] = entry.inode()
+
+    try:
+        walk(str(folder), "")
+    except OSError:
+        return {}
+    return found
+
+
+def _same_files(folder: Path, other: Path) -> bool:
+    """Whether ``folder`` holds exactly the files of ``other``, each the very
+    same file (inode): a shard a retired tree kept from the live one."""
+    if folder == other:
+        return (folder / "words.json").is_file()
+    mine = _files_of(folder)
+    return bool(mine) and "words.json" in mine and mine == _files_of(other)
+
+
 def _link_tree(source: Path, target: Path) -> None:
     """Copy a folder as hard links (a real copy where links are impossible):
     the files of a reused shard are never written again."""
@@ -486,11 +521,14 @@ def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None
     bundle per shard (see ``shard_count``), ``<prefix>/pagefind/shards.json``
     (the shard folders, a JSON list; the search page merges them with Pagefind's
     ``mergeIndex``) and ``<prefix>/search/words.json`` (the index's Chinese words,
-    see ``normalise_bundle``); an earlier ``<prefix>/pagefind/`` is replaced whole.
+    see ``normalise_bundle``); whatever else an earlier ``<prefix>/pagefind/``
+    holds is deleted, and no file there is ever written into (it may be a hard
+    link into the live site: the staged tree is recycled, see ``output.write_site``).
 
     ``previous``: an earlier output folder (default ``site_dir`` itself): a shard
     whose folder is there already, same name and so the same pages, is hard-linked
-    from it instead of indexed again. ``digests``: sha256 of page bytes by
+    from it instead of indexed again, or left as it is when ``site_dir`` holds
+    the very same files already. ``digests``: sha256 of page bytes by
     site-relative path, when the caller knows them (else the pages are read);
     ``memo`` then keeps each page's ``search_view`` digest on them.
     ``jobs``: Pagefind processes at a time (default: the number of cores).
@@ -510,10 +548,15 @@ def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None
     try:
         shards = _plan(config, site_dir, digests, memo)
         todo = []
+        in_place: set[tuple[str, str]] = set()  # (edition code, shard) already in site_dir as the previous output has it
         for shard in shards:
             old = _reusable(shard, previous)
             if old is None:
                 todo.append(shard)
+            elif _same_files(site_dir / index_folder(shard.edition) / shard.name, old):
+                # A staging folder recycled from a retired tree (output.write_site)
+                # still holds the shard, file for file the previous output's own.
+                in_place.add((shard.edition.code, shard.name))
             else:
                 _link_tree(old, scratch / shard.edition.prefix / shard.name)
         workers = max(1, min(len(todo), jobs or os.cpu_count() or 1))
@@ -530,21 +573,47 @@ def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None
         for edition in config.editions:
             names = [s.name for s in shards if s.edition == edition]
             if not names:
+                # What a staged tree may hold of an earlier index goes.
+                stale = site_dir / index_folder(edition)
+                if stale.is_dir() and not stale.is_symlink():
+                    shutil.rmtree(stale)
+                elif stale.exists() or stale.is_symlink():
+                    stale.unlink()
+                (site_dir / words_path(edition)).unlink(missing_ok=True)
                 continue
             folder = scratch / edition.prefix
+            target = site_dir / index_folder(edition)
+            if target.is_symlink() or (target.exists() and not target.is_dir()):
+                target.unlink()
+            target.mkdir(parents=True, exist_ok=True)
+            # What the folder holds already may be hard links into the live
+            # site: kept (a shard in place), or replaced and deleted, never
+            # written into. New shards first, then the lists that name them,
+            # then what is named no more (the preview indexes its live folder).
+            for name in names:
+                if (edition.code, name) not in in_place:
+                    if (target / name).is_dir() and not (target / name).is_symlink():
+                        shutil.rmtree(target / name)
+                    elif (target / name).exists() or (target / name).is_symlink():
+                        (target / name).unlink()
+                    (folder / name).rename(target / name)
             words: set[str] = set()
             for name in names:
-                words.update(json.loads((folder / name / "words.json").read_text(encoding="utf-8")))
-            (folder / "shards.json").write_text(json.dumps([f"{name}/" for name in names]), encoding="utf-8")
+                words.update(json.loads((target / name / "words.json").read_text(encoding="utf-8")))
+            replace_file(target / "shards.json", json.dumps([f"{name}/" for name in names]).encode("utf-8"))
             # Pagefind 1.5 segments Chinese one way when indexing and the browser
             # (Intl.Segmenter) another when searching, so a word the index keeps
             # whole (软银) is split in the query (软|银) and found nowhere. The
             # search page segments queries with the index's own words instead.
-            (site_dir / words_path(edition)).write_text(json.dumps(sorted(words), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-            target = site_dir / index_folder(edition)
-            if target.exists():
-                shutil.rmtree(target)
-            folder.rename(target)
+            replace_file(site_dir / words_path(edition),
+                         json.dumps(sorted(words), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+            wanted = {*names, "shards.json"}
+            for entry in list(os.scandir(target)):
+                if entry.name not in wanted:
+                    if entry.is_dir(follow_symlinks=False):
+                        shutil.rmtree(entry.path)
+                    else:
+                        os.unlink(entry.path)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return True

@@ -35,15 +35,21 @@ def default_jobs() -> int:
 
 class Workers:
     """A lazily started process pool of ``jobs`` workers; ``jobs`` 1 runs
-    everything in this process. Use as a context manager, or call ``close``."""
+    everything in this process. Use as a context manager, or call ``close``.
+    ``min_items_per_job``: when given, the batch size below which every ``map``
+    runs here, whatever the call asks (1: every batch goes to the pool)."""
 
-    def __init__(self, jobs: int = 1, min_items_per_job: int = MIN_ITEMS_PER_JOB) -> None:
+    def __init__(self, jobs: int = 1, min_items_per_job: int | None = None) -> None:
         self.jobs = max(1, jobs)
         self.min_items_per_job = min_items_per_job
         self._pool: Executor | None = None
 
-    def map(self, fn: Callable[..., T], items: Sequence[tuple[Any, ...]]) -> list[T]:
-        if self.jobs == 1 or len(items) < self.min_items_per_job * self.jobs:
+    def map(self, fn: Callable[..., T], items: Sequence[tuple[Any, ...]], min_items_per_job: int = MIN_ITEMS_PER_JOB) -> list[T]:
+        """``[fn(*args) for args in items]``; on the pool when there are at least
+        ``min_items_per_job`` items per worker (light work asks for more: the
+        pool's start and the shipping of records cost more than it saves)."""
+        floor = self.min_items_per_job if self.min_items_per_job is not None else min_items_per_job
+        if self.jobs == 1 or len(items) < floor * self.jobs:
             return [fn(*args) for args in items]
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=_context())

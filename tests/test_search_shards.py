@@ -137,6 +137,46 @@ def test_adding_a_same_day_article_leaves_its_neighbours_shards_alone(tmp_path: 
     assert tree_bytes(out) == tree_bytes(clean)
 
 
+def folder_inodes(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_ino for p in folder.iterdir() if p.is_dir()}
+
+
+def test_a_recycled_staging_tree_keeps_unchanged_shards_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The third build stages in the tree the first one wrote (the spare): the
+    shards nobody touched stay there as they are (same folders, the live files'
+    inodes), the new article's shard comes in, a shard named no more goes, and
+    the site equals a clean build's; with search switched off, no index file of
+    the spare is published."""
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    root = copy_site(Path(__file__).resolve().parent.parent, tmp_path / "site")
+    for n in range(12):
+        write_article(root / "content", n)
+    out = tmp_path / "out"
+    build(root, out)
+    first = {prefix: folder_inodes(out / prefix / "pagefind") for prefix in PREFIXES}
+    files = {prefix: inodes(out / prefix / "pagefind") for prefix in PREFIXES}
+    write_article(root / "content", 40)
+    build(root, out)
+    write_article(root / "content", 41)
+    build(root, out)
+    clean = tmp_path / "clean"
+    build(root, clean, "--no-cache", "--jobs", "1")
+    assert tree_bytes(out) == tree_bytes(clean)
+    for prefix in PREFIXES:
+        now = folder_inodes(out / prefix / "pagefind")
+        assert set(now) == set(shard_folders(out, prefix))  # nothing left of retired shards
+        kept = [name for name in now if first[prefix].get(name) == now[name]]
+        assert kept, f"{prefix}: every shard folder was made again"
+        later = inodes(out / prefix / "pagefind")
+        assert all(later[path] == inode for path, inode in files[prefix].items() if path.split("/")[0] in kept)
+    config = root / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "search: false\n", encoding="utf-8")
+    build(root, out)
+    build(root, clean, "--no-cache", "--jobs", "1")
+    assert tree_bytes(out) == tree_bytes(clean)
+    assert not any((out / prefix / "pagefind").exists() for prefix in PREFIXES)
+
+
 PAGE = (b'<!doctype html><html lang="zh-Hans"><head><title>T</title></head><body><main>'
         b'<article data-pagefind-body><h1>T</h1><div class="body"><p>body</p><aside>inner</aside></div>'
         b'<aside class="other-coverage" data-pagefind-ignore><ul><li><a href="/a/">A</a></li></ul></aside>'
