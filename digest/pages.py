@@ -305,7 +305,7 @@ def assemble_pages(config: Config, articles: tuple[Article, ...], stories: tuple
     by_edition = {
         e.code: newest_first(memo_map(
             memo, workers or Workers(1),
-            [(("edition", a.doc.path, a.doc.digest, e.code, config.fingerprint), (a, e, config)) for a in published],
+            [(("edition", str(a.doc.path), a.doc.digest, e.code, config.fingerprint), (a, e, config)) for a in published],
             for_edition, rejoin=lambda item, args: replace(item, article=args[0])))
         for e in config.editions
     }

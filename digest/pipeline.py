@@ -81,7 +81,7 @@ def load_site(config: Config, cache: BuildCache | None = None, workers: Workers 
     if problems:
         raise BuildError(problems)
     _go_on(cancel)
-    articles = tuple(memo_map(memo, workers, [(("article", doc.path, doc.digest, config.fingerprint), (doc, config)) for doc in docs],
+    articles = tuple(memo_map(memo, workers, [(("article", str(doc.path), doc.digest, config.fingerprint), (doc, config)) for doc in docs],
                               prepare_article, rejoin=lambda article, args: replace(article, doc=args[0])))
     _go_on(cancel)
     stories = site_stories(config, published_articles(config, articles), memo, workers)

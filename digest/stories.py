@@ -622,7 +622,7 @@ def site_stories(config: Config, published: Sequence[Article], memo: Memo = no_m
     lines = windows = None
     if worth_comparing(inputs, config.stories):
         features = memo_map(memo, workers or Workers(1),
-                            [(("story-features", a.doc.path, a.doc.digest, config.fingerprint), (a.html, a.doc.title))
+                            [(("story-features", str(a.doc.path), a.doc.digest, config.fingerprint), (a.html, a.doc.title))
                              for a in published], _features)
         lines, windows = [f[0] for f in features], [f[1] for f in features]
     key = hashlib.sha256("\0".join(f"{a.doc.path}\0{a.doc.digest}" for a in published).encode()).hexdigest()
