@@ -61,6 +61,8 @@ class Memo(Protocol):
 
     def lookup_many(self, keys: list[Key]) -> list[Any]: ...
 
+    def keep(self, keys: list[Key]) -> None: ...
+
 
 class _NoMemo:
     """Computes everything, remembers nothing."""
@@ -76,6 +78,9 @@ class _NoMemo:
 
     def lookup_many(self, keys: list[Key]) -> list[Any]:
         return [_MISSING] * len(keys)
+
+    def keep(self, keys: list[Key]) -> None:
+        pass
 
 
 no_memo: Memo = _NoMemo()
@@ -218,6 +223,13 @@ class BuildCache:
         if keys:  # callers pass keys of one kind (key[0])
             self.hits[str(keys[0][0])] += len(values) - sum(value is _MISSING for value in values)
         return values
+
+    def keep(self, keys: list[Key]) -> None:
+        """Count the entries of ``keys`` as used by this build without reading
+        them: ``sweep`` keeps them (a value needed only when another one misses)."""
+        self._used.update(keys)
+        if self._db is not None:
+            self._used_hashes.update(map(_hash_key, keys))
 
     def prefetch(self, keys: list[Key]) -> None:
         """Read the stored entries of ``keys`` in a few queries instead of one

@@ -40,7 +40,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -181,23 +181,43 @@ def build_script_maps(config: Config, by_edition: Mapping[str, list[EditionArtic
 
     In: the Config and each edition's articles. Out: OutputFiles, JSON with
     sorted keys, so the same articles always give the same bytes. The phrases of
-    each article are memoised on its digest and found by ``workers`` when given;
-    the table on the phrases of all articles (an edit that brings no new phrase
-    reuses it)."""
+    each article are memoised on its digest and found by ``workers`` when given,
+    with a signature of them memoised apart. The table depends only on the
+    union of the phrases (a phrase always converts the same way), so it is
+    memoised on the set of signatures: adding, editing or deleting articles
+    without a phrase new to the site reuses it without reading any article's
+    phrases back."""
     files = []
+    workers = workers or Workers(1)
     for edition in config.editions:
-        parts: list[tuple[dict[str, str], str]] = []
-        for other in config.editions:
-            if other.code == edition.code:
-                continue
-            items = by_edition[other.code]
-            keys: list[tuple[Hashable, ...]] = [("script-map", item.article.doc.digest, other.code, edition.code, config.fingerprint)
-                                                for item in items]
-            parts += memo_map_keys(memo, workers or Workers(1), keys,
-                                   lambda i, items=items, code=edition.code: (_article_fields(items[i]), config, code), _phrases_of)
-        key = hashlib.sha256("\0".join(sig for _, sig in parts).encode()).hexdigest()
-        files.append(memo(("script-map-table", edition.code, key, config.fingerprint),
-                          partial(_script_map, config, edition, [phrases for phrases, _ in parts])))
+        sources = [(other.code, item) for other in config.editions if other.code != edition.code
+                   for item in by_edition[other.code]]
+        keys: list[tuple[Hashable, ...]] = [("script-map", item.article.doc.digest, code, edition.code, config.fingerprint)
+                                            for code, item in sources]
+        sig_keys: list[tuple[Hashable, ...]] = [("script-map-sig", *key[1:]) for key in keys]
+        found: dict[int, dict[str, str]] = {}
+
+        def phrases_of(indices: list[int], code: str = edition.code) -> list[str]:
+            parts = memo_map_keys(memo, workers, [keys[i] for i in indices],
+                                  lambda j: (_article_fields(sources[indices[j]][1]), config, code), _phrases_of)
+            for i, (phrases, _) in zip(indices, parts, strict=True):
+                found[i] = phrases
+            return [sig for _, sig in parts]
+
+        sigs = memo.lookup_many(sig_keys)
+        todo = [i for i, sig in enumerate(sigs) if sig is MISSING]
+        for i, sig in zip(todo, phrases_of(todo), strict=True):
+            sigs[i] = memo.store(sig_keys[i], sig)
+        # Not read when the table is reused, but still this site's: kept by the cache.
+        memo.keep([keys[i] for i in range(len(keys)) if i not in found])
+        key = hashlib.sha256("\0".join(sorted(set(sigs))).encode()).hexdigest()
+
+        def table(edition: Edition = edition, found: dict[int, dict[str, str]] = found, count: int = len(keys),
+                  phrases_of: Callable[[list[int]], list[str]] = phrases_of) -> OutputFile:
+            phrases_of([i for i in range(count) if i not in found])
+            return _script_map(config, edition, [found[i] for i in range(count)])
+
+        files.append(memo(("script-map-table", edition.code, key, config.fingerprint), table))
     return files
 
 

@@ -13,6 +13,7 @@ import cbor2
 import pytest
 
 from conftest import REPO, tree_bytes
+from digest.cache import BuildCache
 from digest.config import load_config
 from digest.convert import edition_converter
 from digest.pipeline import build, load_site
@@ -122,3 +123,44 @@ def test_the_search_bundle_is_rewritten_in_a_fixed_order(tmp_path: Path, mini_si
     # ...and the rewrite gives back the very same files.
     assert tree_bytes(bundle) == before
     assert words == sorted(words) and "软件" in words
+
+
+def test_the_query_table_is_reused_while_no_article_brings_a_new_phrase(tmp_path: Path) -> None:
+    """With the disk cache, an article whose phrases the site has already (a
+    copy of one) leaves both tables as they were, and no article's phrases are
+    read back; an article with a phrase new to the site makes them again. Both
+    times the site equals a clean build's."""
+    root = tmp_path / "site"
+    shutil.copytree(MINI / "content", root / "content")
+    text = (MINI / "config.yaml").read_text(encoding="utf-8")
+    (root / "config.yaml").write_text(text.replace("../../../templates", str(REPO / "templates"))
+                                      .replace("../../../static", str(REPO / "static")), encoding="utf-8")
+    out, clean = tmp_path / "out", tmp_path / "clean"
+
+    def cached_build() -> BuildCache:
+        cache = BuildCache.open(root)
+        build(load_config(root / "config.yaml"), out, cache)
+        cache.close()
+        return cache
+
+    cached_build()
+    source = root / "content" / "2024" / "05" / "markdown-hans.md"
+    copy = source.read_text(encoding="utf-8").replace("title: ", "slug: copy-of-it\ntitle: 又一篇 ", 1)
+    (root / "content" / "2024" / "05" / "copy.md").write_text(copy, encoding="utf-8")
+    cache = cached_build()
+    assert cache.hits["script-map-table"] == 2 and cache.hits["script-map"] == 0
+    build(load_config(root / "config.yaml"), clean)
+    assert tree_bytes(out) == tree_bytes(clean)
+    table = json.loads((out / "zh-hant/search/script-map.json").read_text(encoding="utf-8"))
+    assert "打印机" not in table["p"]
+    (root / "content" / "2024" / "05" / "new-phrase.md").write_text(
+        "---\ntitle: 新打印机上市\ndate: 2024-05-03T10:00:00+08:00\nsource: 示例日报\nlang: zh-Hans\n---\n\n这台打印机很快。\n",
+        encoding="utf-8")
+    cache = cached_build()
+    assert cache.hits["script-map-table"] < 2
+    shutil.rmtree(clean)
+    build(load_config(root / "config.yaml"), clean)
+    assert tree_bytes(out) == tree_bytes(clean)
+    table = json.loads((out / "zh-hant/search/script-map.json").read_text(encoding="utf-8"))
+    config = load_config(root / "config.yaml")
+    assert convert_query("打印机", table) == edition_converter(config.edition("zh-Hant"), config.glossary.entries)("打印机") != "打印機"
