@@ -195,7 +195,7 @@ class BuildCache:
                     return False, None
                 blob = row[0]
             try:
-                value = _Unpickler(io.BytesIO(blob), self).load()
+                value = _load(blob, self)
             except Exception:  # noqa: BLE001 - an unreadable entry is a miss, never a failure
                 return False, None
             self._by_hash[hashed] = value
@@ -255,7 +255,13 @@ class BuildCache:
             hashed = _hash_key(key)
             saved: Any = _FileRef(value.path, value.sha256) if isinstance(value, OutputFile) else value
             buffer = io.BytesIO()
-            _Pickler(buffer, self, key).dump(saved)
+            buffer.write(_PLAIN)
+            pickler = _Pickler(buffer, self, key)
+            pickler.dump(saved)
+            if pickler.referred:
+                view = buffer.getbuffer()
+                view[0] = _WITH_REFERENCES[0]
+                view.release()
             self._pending.append((hashed, buffer.getvalue()))
             self._by_hash[hashed] = saved
             self._used_hashes.add(hashed)
@@ -439,13 +445,31 @@ def _shared_atom(value: Any) -> bool:
     return False
 
 
+# The first byte of a stored value: whether its pickle refers to other entries.
+# One that does not (most: sources, phrase tables, file references) is read by
+# pickle.loads alone, without a Python-level unpickler per entry.
+_PLAIN, _WITH_REFERENCES = b"P", b"R"
+
+
+def _load(blob: bytes, cache: BuildCache) -> Any:
+    """A stored value (see ``BuildCache.store``) back."""
+    if blob[:1] == _PLAIN:
+        return pickle.loads(memoryview(blob)[1:])
+    if blob[:1] != _WITH_REFERENCES:
+        raise pickle.UnpicklingError("not a stored value")
+    stream = io.BytesIO(blob)
+    stream.seek(1)
+    return _Unpickler(stream, cache).load()
+
+
 class _Pickler(pickle.Pickler):
     """Values that hold other cached values (an EditionArticle holds its Article)
-    store a reference to them instead of a copy."""
+    store a reference to them instead of a copy; ``referred`` says whether any did."""
 
     def __init__(self, file: io.BytesIO, cache: BuildCache, own: Key) -> None:
         super().__init__(file, protocol=5)
         self.cache, self.own = cache, own
+        self.referred = False
 
     def persistent_id(self, obj: Any) -> Any:
         if _shared_atom(obj):
@@ -453,6 +477,7 @@ class _Pickler(pickle.Pickler):
         key = self.cache._key_of.get(id(obj))
         if key is None or key == self.own or self.cache._entries.get(key) is not obj:
             return None
+        self.referred = True
         return _hash_key(key)
 
 
@@ -469,7 +494,7 @@ class _Unpickler(pickle.Unpickler):
         row = cache._db.execute("SELECT value FROM entry WHERE key = ?", (pid,)).fetchone() if cache._db else None
         if row is None:
             raise pickle.UnpicklingError("a referenced entry is gone")
-        value = cache._by_hash[pid] = _Unpickler(io.BytesIO(row[0]), cache).load()
+        value = cache._by_hash[pid] = _load(row[0], cache)
         return value
 
 
