@@ -229,9 +229,7 @@ def content_files(content_dir: Path) -> list[Path]:
     file silently left out), in a stable order; hidden files and folders are
     skipped. A symlink is listed even when it leads nowhere, so the reader can
     report it rather than skip it."""
-    found = [p for p in content_dir.rglob("*") if p.suffix.lower() == ".md" and (p.is_file() or p.is_symlink())
-             and not any(part.startswith(".") for part in p.relative_to(content_dir).parts)]
-    return sorted(found)
+    return [content_dir / rel for rel in _listing(content_dir)[0]]
 
 
 def linked_folders(content_dir: Path) -> list[Path]:
@@ -239,8 +237,51 @@ def linked_folders(content_dir: Path) -> list[Path]:
     does not follow them (a link inside the folder would publish its articles
     twice, one leading out would publish files from elsewhere), so each one is
     reported instead of being passed over in silence."""
-    return sorted(p for p in content_dir.rglob("*") if p.is_symlink() and p.is_dir()
-                  and not any(part.startswith(".") for part in p.relative_to(content_dir).parts))
+    return [content_dir / rel for rel in _listing(content_dir)[1]]
+
+
+def _listing(content_dir: Path) -> tuple[list[str], list[str]]:
+    """(article files, linked folders) below ``content_dir`` as POSIX paths
+    relative to it, each list in path order (as ``Path`` sorts): what
+    ``content_dir.rglob("*")`` finds, which never enters a linked folder, less
+    anything hidden. One scandir walk: no Path object and no stat per entry
+    (the entry's type comes with the listing; a link is looked through)."""
+    files: list[str] = []
+    links: list[str] = []
+
+    def walk(path: str, rel: str) -> None:
+        try:
+            listing = os.scandir(path)
+        except PermissionError:
+            return  # as rglob: a folder that cannot be listed lists nothing
+        with listing as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue  # hidden, and so is everything below it
+                name = f"{rel}{entry.name}"
+                linked = entry.is_symlink()
+                try:
+                    folder = entry.is_dir()
+                except OSError:
+                    folder = False
+                if entry.name.lower().endswith(".md"):
+                    try:
+                        if linked or entry.is_file():
+                            files.append(name)
+                    except OSError:
+                        pass
+                if folder and linked:
+                    links.append(name)
+                elif folder:
+                    walk(entry.path, f"{name}/")
+
+    if content_dir.is_dir():
+        walk(str(content_dir), "")
+    return sorted(files, key=_parts), sorted(links, key=_parts)
+
+
+def _parts(rel: str) -> list[str]:
+    return rel.split("/")
 
 
 def _outside(path: Path, content_dir: Path) -> bool:
@@ -320,11 +361,12 @@ def _walk(content_dir: Path, known: Mapping[str, str]) -> tuple[dict[str, tuple[
     problems: list[Problem] = []
     files: dict[str, tuple[Path, str]] = {}
     raw_of: dict[str, bytes] = {}
-    for folder in linked_folders(content_dir):
-        problems.append(problem(folder, 0, "is a link to a folder, and linked folders are not read: "
+    listed, linked = _listing(content_dir)
+    for rel in linked:
+        problems.append(problem(content_dir / rel, 0, "is a link to a folder, and linked folders are not read: "
                                 "move or copy its articles into the content folder"))
-    for path in content_files(content_dir):
-        rel = path.relative_to(content_dir).as_posix()
+    for rel in listed:
+        path = content_dir / rel
         # rglob does not descend into linked folders: only the file itself may be a link.
         if path.is_symlink() and _outside(path, content_dir):
             problems.append(problem(path, 0, "is a link to a file outside the content folder: copy the file in instead"))
