@@ -384,6 +384,10 @@ def feed_timestamp(lines: list[Line], rules: Rules) -> None:
                 ln.verdict = "meta:feed-timestamp"
 
 
+# Removed lines that are the article's own metadata, not part of a page's list.
+_ARTICLE_META = ("credit:original-title", "meta:title")
+
+
 def heading_lists(lines: list[Line], rules: Rules) -> None:
     """4. lists of other articles after a known (or config) heading."""
     c = rules.builtin
@@ -412,6 +416,8 @@ def heading_lists(lines: list[Line], rules: Rules) -> None:
             if ln.keep or ln.title or footnote(ln) or (ln.verdict is None and furniture(ln)):
                 break  # the article's own byline, dateline or caption: the list has ended
             if ln.verdict:
+                if ln.verdict.startswith(_ARTICLE_META):
+                    break  # the article's own header (原标题, the title again) opens: the list has ended
                 j += 1
                 continue
             if not _headline_like(ln):
@@ -517,7 +523,7 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
         elif headingish and len(run) >= 3 and rules.on("list:shape-heading") and (dense * 2 >= len(run) or at_tail):
             rule = "list:shape-heading"
         elif (at_tail and (len(run) >= 4 or len(run) >= 3 and _bulleted(lines, run)) and prev is not None
-              and rules.on("list:tail-run") and _headline_sized(lines, run)):
+              and rules.on("list:tail-run") and _headline_sized(lines, run) and not _sectioned(lines, run)):
             rule = "list:tail-run"
         if rule:
             for k in run:
@@ -545,6 +551,14 @@ def _enumerated(lines: list[Line], run: list[int]) -> bool:
 
 
 _REFERENCE = re.compile(R.REFERENCE_HEADING)
+
+
+def _sectioned(lines: list[Line], run: list[int]) -> bool:
+    """The run has subheadings of its own among its items (two or more bold or
+    heading lines that name no list and link nowhere): an outline of the article's
+    last section ("3.1 公司", items, "3.2 技術", items), not a flat list of headlines."""
+    return sum(1 for k in run[1:] if lines[k].heading_tag and not _dense(lines[k])
+               and not _LIST_HEADING_LINE.fullmatch(lines[k].text)) >= 2
 
 
 def _headline_sized(lines: list[Line], run: list[int]) -> bool:

@@ -46,8 +46,8 @@ from digest.cleaning.config import Rules
 from digest.cleaning.document import Document, Section, is_heading, is_prose, model, title_key
 from digest.cleaning.lines import HEADING_TAGS, OPAQUE, Line
 from digest.cleaning.passes import (
-    _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sentence,
-    footnote, furniture,
+    _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sectioned,
+    _sentence, footnote, furniture,
 )
 
 __all__ = ["DOC_RULES", "judge_document"]
@@ -222,6 +222,14 @@ def head_gap(lines: list[Line], rules: Rules, doc: Document) -> None:
 
 
 _CLAUSE = re.compile(r"[，。！？；]|[.!?:：;]\s*$")
+# A row of a table set in plain text: cells apart by runs of spaces (or a tab), one of
+# them a figure.  Menus and headline lists are not aligned in columns of numbers.
+_CELL_GAP = re.compile(r"(?<=\S)(?:[ \u3000\u00a0]{2,}|\t|\u3000)(?=\S)")
+_FIGURE = re.compile(r"[0-9０-９]")
+
+
+def _table_row(text: str) -> bool:
+    return len(_CELL_GAP.findall(text)) >= 1 and bool(_FIGURE.search(text))
 
 
 def _chrome_like(ln: Line) -> bool:
@@ -252,6 +260,10 @@ def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
         if run == _LONG_HEAD:
             if any(_INTRO_END.search(lines[j].text) for j in tail[:k + 1 - run]):
                 return  # a line of the close introduces the list: the article's own
+            if sum(map(_table_row, (lines[j].text for j in tail[k + 1 - run:k + 1]))) * 2 >= run:
+                return  # figures in aligned columns: a table set in text, the article's data
+            if _sectioned(lines, tail[k + 1 - run:]):
+                return  # subheadings with their items: the article's last section in outline form
             tail = tail[k + 1 - run:]
             break
     # inside the chrome, a stray notice that reads like a sentence ("使用…浏览器可以获得
