@@ -549,3 +549,9 @@ def test_a_list_heading_of_the_share_bar_does_not_reach_past_the_original_title_
     kept = _kept(text, title="河堤加高工程提前完工")
     assert "工人周一在河堤上作业。视频截图" in kept and "河堤加高工程提前两个月完工" in kept
     assert "微博" not in kept
+
+
+def test_a_sources_heading_inside_a_tail_of_short_lines_keeps_what_follows_it() -> None:
+    tail = ["#河堤工程", "愿平安", "參考資料", "詳細報導與圖片，某周刊", "《河流之書》，河川保育聯盟", "(長期關注河川整治的團體)"]
+    kept = _kept(P1 + P2 + P3 + "".join(f"<p>{t}</p>" for t in tail))
+    assert all(t in kept for t in tail[2:])

@@ -493,6 +493,11 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
                 run.append(j)
             j += 1
         i = j
+        # a sources heading ("參考資料") in the run: it and what follows are the
+        # article's references, only the lines above it may be a list
+        refs = next((x for x, k in enumerate(run) if _REFERENCE.fullmatch(lines[k].text)), None)
+        if refs is not None:
+            run = run[:refs]
         if not run:
             continue
         first = lines[run[0]]
