@@ -555,3 +555,12 @@ def test_a_sources_heading_inside_a_tail_of_short_lines_keeps_what_follows_it() 
     tail = ["#河堤工程", "愿平安", "參考資料", "詳細報導與圖片，某周刊", "《河流之書》，河川保育聯盟", "(長期關注河川整治的團體)"]
     kept = _kept(P1 + P2 + P3 + "".join(f"<p>{t}</p>" for t in tail))
     assert all(t in kept for t in tail[2:])
+
+
+def test_a_comment_thread_with_relative_times_and_a_counted_heading_goes() -> None:
+    thread = ["热门评论 10条", "河边老张", "早该修了，去年水都漫到家门口。", "3小时前", "回复 踩0 赞85 收藏",
+              "阿明", "工期提前是好事，希望质量也过关。", "2小时前", "回复 踩2 赞32 收藏"]
+    cleaned = _clean(P1 + P2 + P3 + "".join(f"<p>{t}</p>" for t in thread))
+    kept = to_plain_lines(cleaned.html)
+    assert kept == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    assert _rules(cleaned)["早该修了，去年水都漫到家门口。"] == "doc:comments"

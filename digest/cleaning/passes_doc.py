@@ -89,7 +89,7 @@ _COMMENTS_HEADING = re.compile(
     r"[\W_]*(\d{1,5}\s*(則|条|條|篇)?\s*)?(留言列表|發表留言|发表留言|我要留言|網友留言|网友留言|讀者留言|读者留言|留言|"
     r"網友評論|网友评论|最新評論|最新评论|熱門評論|热门评论|全部評論|全部评论|評論|评论|回應|回应|"
     r"(?i:comments?|responses?|replies|leave a (comment|reply)|join the discussion))"
-    r"\s*([（(]\s*\d{1,5}\s*[）)]|\d{1,5})?[\W_]*")
+    r"\s*([（(]\s*\d{1,5}\s*[）)]|\d{1,5}\s*(則|条|條)?)?[\W_]*")
 # A comment's signature: who wrote it and when, nothing else ("#1 小鳳 於 2013/12/28 10:28",
 # "王五 於 2014/01/01 20:31 回覆", "Jane Doe says: May 3, 2019 at 10:28 am").
 _SIGNATURE = re.compile(
@@ -97,6 +97,11 @@ _SIGNATURE = re.compile(
     r"(於|于|說|说|(?i:says|said|wrote|on|at))?\s*[:：]?\s*"
     r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}))"
     r"\s*((?i:at)\s*)?(\d{1,2}:\d{2}(:\d{2})?\s*((?i:am|pm))?)?\s*(回覆|回复|回應|回应|(?i:reply))?\s*")
+# A comment's time given relative to the visit ("3小时前", "昨天 12:30", "2 hours ago"):
+# a signature of its own on pages that print no dates under comments.
+_RELATIVE_TIME = re.compile(
+    r"\s*(\d{1,3}\s*(秒|分钟|分鐘|小时|小時|天|周|週|个月|個月)前|刚刚|剛剛|(昨天|前天)(\s*\d{1,2}:\d{2})?|"
+    r"(?i:\d{1,3}\s*(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago))\s*")
 _SIGNATURES_MIN = 2
 _SIGNATURE_REACH = 40  # lines after the heading in which the signatures must show
 
@@ -118,7 +123,8 @@ def comment_thread(lines: list[Line], rules: Rules) -> None:
         if len(ln.text) > 30 or not _COMMENTS_HEADING.fullmatch(ln.text):
             continue
         reach = range(h + 1, min(n, h + 1 + _SIGNATURE_REACH))
-        if sum(1 for j in reach if len(lines[j].text) <= 80 and _SIGNATURE.fullmatch(lines[j].text)) < _SIGNATURES_MIN:
+        if sum(1 for j in reach if len(lines[j].text) <= 80 and (_SIGNATURE.fullmatch(lines[j].text)
+               or _RELATIVE_TIME.fullmatch(lines[j].text))) < _SIGNATURES_MIN:
             continue
         for j in range(h, n):
             if lines[j].verdict is None and not _fixed(lines[j]):
