@@ -564,3 +564,8 @@ def test_a_comment_thread_with_relative_times_and_a_counted_heading_goes() -> No
     kept = to_plain_lines(cleaned.html)
     assert kept == [P1[3:-4], P2[3:-4], P3[3:-4]]
     assert _rules(cleaned)["早该修了，去年水都漫到家门口。"] == "doc:comments"
+
+
+def test_a_day_first_feed_date_line_goes() -> None:
+    cleaned = _clean("<p>29/07/2020 - 17:35</p>" + P1 + P2)
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4]]

@@ -40,6 +40,8 @@ _DATE_ONLY = re.compile(
     r"(\s*[（(]?[週周星期]?[一二三四五六日天]?[）)]?)?"
     r"([ T]*(上午|下午|晚上|凌晨)?\s*\d{1,2}[:：]\d{2}([:：]\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT[+-]?\d*|UTC[+-]?\d*|HKT|CST|ET)?)?"
     r"|\d{1,2}[:：]\d{2}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    # day first, as European feeds print it: "29/07/2020 - 17:35"
+    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(\s*[-–—,]?\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?"
     # a feed's pubDate (RFC 822): "Tue, 21 Jul 2020 00:07:16 GMT"
     r"|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}"
     r"(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s*(gmt|utc|z|[+-]\d{4}|[a-z]{2,4}))?)[\W_]*",

@@ -396,7 +396,7 @@ PROMPT_RULES: dict[str, str] = {
     "prompt:click": (
         r"(?i:" + _D + r"(點擊|点击|點我|点我|按我|按此|點此|点此|請點|请点|click here|tap here|長按|长按|"
         r"戳這裡|戳这里|戳我|猛戳|查看原文|閱讀原文|阅读原文|原文[連链]結|原文[連链]接|原始[連链]結|原始[連链]接|"
-        r"閱讀全文|阅读全文|繼續閱讀|继续阅读|查看全文|展開全文|展开全文|"
+        r"閱讀(餘下|剩餘|其餘|完整)?全文|阅读(余下|剩余|其余|完整)?全文|繼續閱讀|继续阅读|查看全文|展開全文|展开全文|"
         r"read (the )?(full|original) (article|story|report)|continue reading|read the rest|"
         # "Read more: …", "See more »", "Read more at …": a label, not "Read more journalism, pay less: …"
         r"view (the )?(original|full)|(see|show|load|read) more(?=\s*$|\s*[:：»›>|…(\[\-–—]|\s+(at|on|about|from|in|here|stories|news|articles|of|by|coverage)\b))"
