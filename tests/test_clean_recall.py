@@ -569,3 +569,17 @@ def test_a_comment_thread_with_relative_times_and_a_counted_heading_goes() -> No
 def test_a_day_first_feed_date_line_goes() -> None:
     cleaned = _clean("<p>29/07/2020 - 17:35</p>" + P1 + P2)
     assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4]]
+
+
+def test_an_addresses_line_is_no_list_item_and_a_chapter_heading_is_no_outlet_name() -> None:
+    box = ["《河流整治手册》 3.0 版", "网页版: https://rivers.example.org", "短链接: https://s.example/abc",
+           "代码库: https://code.example/rivers"]
+    text = "".join(f"<p>{t}</p>" for t in box) + P1 + "<p>第一章 突破网络封锁</p>" + P2 + P3
+    kept = _kept(text)
+    assert all(t in kept for t in box[1:]) and "第一章 突破网络封锁" in kept
+
+
+def test_a_source_note_that_names_only_the_web_goes() -> None:
+    cleaned = _clean(P1 + P2 + "<p>图片均来自网络</p><p>信息来源于网络，如有侵权请联系删除</p>")
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4]]
+    assert set(_rules(cleaned).values()) == {"credit:from-the-web"}

@@ -473,6 +473,11 @@ def heading_lists(lines: list[Line], rules: Rules) -> None:
             i = (items[-1] + 1) if items else i + 1
 
 
+# A line that shows an address ("GitHub repo: https://…", "短鏈接: git.io/x") cites a
+# place; a list of other articles shows their headlines.
+_SHOWN_URL = re.compile(r"(?i:https?://|www\.)\S")
+
+
 def shape_lists(lines: list[Line], rules: Rules) -> None:
     """5. lists by shape alone: runs of headline-like lines that no heading rule announced."""
     n = len(lines)
@@ -482,7 +487,8 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
         # a caption, or a bullet of the article's own list, is never taken by shape
         # alone; a footnote or a bracketed note ("【案件編號：…】") is never a list item
         return (_headline_like(ln) and (_dense(ln) or not (ln.caption or ln.in_list)) and not footnote(ln)
-                and not furniture(ln) and not ln.title and not _BRACKET_NOTE.fullmatch(ln.text))
+                and not furniture(ln) and not ln.title and not _BRACKET_NOTE.fullmatch(ln.text)
+                and not _SHOWN_URL.search(ln.text))
 
     while i < n:
         if lines[i].verdict or not candidate(lines[i]):

@@ -207,6 +207,12 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"image source|image credit|photo credit|photo source|picture credit|photo courtesy of|image courtesy of)"
         r"\s*[,，:：]?\s*[^。]{1,100}[）)\]]?)"
     ),
+    # "图片均来自网络", "信息来源于网络": a source note that names no source
+    "credit:from-the-web": (
+        r"[（(【\[]?\s*(本文)?(圖片|图片|照片|配圖|配图|信息|資訊|资讯|內容|内容|素材|文字|資料|资料)(及[^，。]{1,6})?\s*"
+        r"(均|皆|都|部分)?\s*(來自|来自|來源於|来源于|來源|来源|源自|取自|選自|选自)\s*[:：]?\s*"
+        r"(網絡|网络|網路|互聯網|互联网)[^。]{0,20}[）)】\]]?[。.]?"
+    ),
     "credit:original-title": OPEN + r"?\s*(原標題|原标题|原題|原题)\s*[:：︰]\s*.{1,120}",
     # CNA English / wire endings: "(By Chen Chun-hua and Ko Lin) Enditem/ls"
     "credit:wire-end": r"(?i:\(by [^)]{2,150}\)\s*(enditem(/\w+)?)?|enditem(/\w+)?)",
