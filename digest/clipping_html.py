@@ -153,8 +153,8 @@ def _widen(article: Any) -> Any:
     byline, a caption, a standfirst) or mostly prose (the rest of the body).  The
     line passes of :mod:`digest.cleaning` remove what junk comes with it.  Never into
     <body> or a chrome box (:func:`_chrome_box`)."""
-    el = article
-    for _ in range(_WIDEN_LEVELS):
+    el, levels = article, 0
+    while levels < _WIDEN_LEVELS:
         up = el.getparent()
         if up is None or up.tag in ("body", "html") or _chrome_box(up):
             break
@@ -162,6 +162,9 @@ def _widen(article: Any) -> Any:
         if text and (links > _WIDEN_LINK_SHARE * text
                      or text > _WIDEN_SMALL and prose < _WIDEN_PROSE_SHARE * text):
             break
+        # a wrapper that adds no text of its own is not a level: page builders nest
+        # the body in layout boxes, and the rest of it sits beside the outermost one
+        levels += bool(text)
         el = up
     return el
 
@@ -417,6 +420,8 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
         if found and not (el.tag == "p" and found.group(1).lower() in ("ad", "ads", "tag", "tags", "nav", "menu")) \
                 and len(_norm_text(el.text_content())) < 0.4 * total and not _article_text(el) \
                 and not _inline_in_text(el):
+            for quote in _embedded_quotes(el):
+                el.addprevious(quote)
             _drop(el, "page:class=" + found.group(1).lower(), removed)
     # the title again inside the article, and lone <time> lines, are metadata
     for el in list(article.iter("h1", "time")):
@@ -431,6 +436,26 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
         if holder is article:
             continue
         _drop(holder, "page:title" if el.tag == "h1" else "page:time", removed)
+
+
+# The least text (characters) of a quoted post for it to be the article's quotation.
+_EMBED_MIN = 40
+
+
+def _embedded_quotes(box: Any) -> list[Any]:
+    """Copies of the posts a social box quotes (a tweet's ``<blockquote>`` inside
+    "social-embed"): the article cites them, so they stay where the box stood while
+    its controls ("skip this post", share buttons) go."""
+    import copy
+
+    quotes = [q for q in box.iter("blockquote") if len(_norm_text(q.text_content())) >= _EMBED_MIN
+              and not any(a.tag == "blockquote" for a in q.iterancestors())]
+    copies = []
+    for quote in quotes:
+        c = copy.deepcopy(quote)
+        c.tail = None
+        copies.append(c)
+    return copies
 
 
 def _line_of(el: Any) -> Any:
@@ -592,9 +617,11 @@ def _main_element(doc: Any, title: str | None = None) -> Any:
     paragraph text, a known content class, <main>, else the best paragraph parent
     (see :func:`_best_parent`)."""
     body = doc.find("body") if doc.find("body") is not None else doc
-    found = doc.xpath('//*[@itemprop="articleBody"]')
+    # (schema.org markup may also give articleBody as a <meta> in the head: no text)
+    found = [el for el in doc.xpath('//*[@itemprop="articleBody"]') if el.tag not in ("meta", "link")
+             and _norm_text(el.text_content())]
     if found:
-        return found[0]
+        return max(found, key=_p_text)
     page_text = _p_text(body) or 1
     articles = sorted(doc.xpath("//article"), key=_p_text, reverse=True)
     if articles and _p_text(articles[0]) >= 0.5 * page_text:
@@ -674,4 +701,6 @@ def _best_scored(doc: Any, body: Any, title: str | None, scores: dict[Any, int])
             best = max(below, key=scores.get)
             if scores[best] >= max(_MIN_BELOW_HEADLINE, _BELOW_SHARE * scores[top]):
                 return best
-    return max(scores, key=scores.get)
+    # a footer or a sidebar is the article only on a page with nothing else
+    plain = [c for c in scores if not _chrome_box(c)]
+    return max(plain or scores, key=scores.get)

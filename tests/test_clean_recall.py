@@ -460,3 +460,126 @@ def test_a_linked_caption_sentence_is_no_headline_in_a_list_of_links() -> None:
     kept = _kept(P1 + P2 + cap + links)
     assert "自2007年起，该市已经陆续修建了四百多座社区运动场。（新华社）" in kept
     assert "地铁新线下月试运营" not in kept
+
+
+# ---------------------------------------------------------------------------
+# Page reader: where the article is (session 4)
+# ---------------------------------------------------------------------------
+
+def test_an_article_body_given_as_a_meta_tag_does_not_hide_the_real_body(tmp_path: Path) -> None:
+    # schema.org markup may put itemprop="articleBody" on a <meta> in the head too
+    page = tmp_path / "p.html"
+    page.write_text("<!DOCTYPE html><html><head><title>River wall raised</title>"
+                    "<meta itemprop='articleBody' content='The city finished'></head><body>"
+                    "<nav><a href='/'>Home</a></nav><div itemprop='articleBody' class='story'>"
+                    + RIVER_WALL_PARAGRAPHS + "</div></body></html>", encoding="utf-8")
+    body = read_clipping(page, tz=TAIPEI).body
+    assert "Engineers said" in body and "Residents on the east bank" in body
+
+
+def test_a_body_split_into_boxes_around_pictures_is_read_whole(tmp_path: Path) -> None:
+    # page builders wrap each part of the body in layout boxes of their own (three
+    # levels here); the parts stand side by side with the pictures between them
+    def part(paras: tuple[str, ...]) -> str:
+        return ("<div class='part'><section class='outer'><div class='wrap'><div class='text'>"
+                + "".join(f"<p>{t}</p>" for t in paras) + "</div></div></section></div>")
+
+    first = ("The city finished raising the river wall on Monday, two months ahead of schedule, after a "
+             "winter of delays.", "Engineers said the wall would hold back a flood of the kind seen once a century.")
+    second = ("Residents on the east bank had waited nine years for the work to begin, and many had moved away.",
+              "The council, which paid for most of the work, will open a park on top of the wall next year.",
+              "A second phase, upstream of the old bridge, is planned for the spring, the council said.",
+              "Its cost has not been made public; the council will vote on it in March, officials said.")
+    page = _page(tmp_path, "<div class='page'><div class='post'>" + part(first)
+                 + "<figure><img src='a.jpg'><figcaption>Workers on the wall on Monday.</figcaption></figure>"
+                 + part(second) + "</div><footer><a href='/about'>About us</a></footer></div>")
+    body = read_clipping(page, tz=TAIPEI).body
+    for sentence in (*first, *second):
+        assert sentence.split(",")[0] in body
+    assert "Workers on the wall on Monday." in body and "About us" not in body
+
+
+def test_a_footer_is_never_the_article_when_the_page_has_other_text(tmp_path: Path) -> None:
+    page = _page(tmp_path, "<div class='gallery'><div class='info'><h2>River wall raised</h2>"
+                 "<div class='abstract'>1/10 The city finished raising the river wall on Monday.</div></div></div>"
+                 "<div class='footer'><p>Copyright The Daily. All rights reserved. Contact us for licensing, "
+                 "advertising and anything else you may need from our company.</p></div>")
+    body = read_clipping(page, tz=TAIPEI).body
+    assert "The city finished raising the river wall" in body
+
+
+def test_a_quoted_post_in_a_social_box_stays_but_its_controls_go(tmp_path: Path) -> None:
+    tweet = ("<div class='social-embed'><a class='jump' href='#after'>跳过 Twitter 帖子</a>"
+             "<blockquote class='twitter-tweet'><p>Thank you all for supporting the river project, "
+             "we could not have done it without you.</p>— Jane Doe (@janedoe) 2020年4月17日</blockquote></div>")
+    fragment = tmp_path / "f.html"
+    more = "".join(P1.replace("市议会", place) + P3.replace("居民", place + "居民") for place in ("甲县", "乙县", "丙县"))
+    # (a box is cut by its class only when it is a small part of the text)
+    fragment.write_text(P1 + tweet + P2 + more, encoding="utf-8")
+    body = read_clipping(fragment, tz=TAIPEI).body
+    assert "Thank you all for supporting the river project" in body and "(@janedoe)" in body
+    assert "跳过 Twitter 帖子" not in body and "环保局指出" in body
+
+
+# ---------------------------------------------------------------------------
+# Line passes: what a tail of short lines may be (session 4)
+# ---------------------------------------------------------------------------
+
+def test_a_table_set_in_text_after_the_article_stays() -> None:
+    rows = ["■全球确诊人数", "国家　　　　确诊　　　死亡", "甲国　　　１９２万　　　１０万", "乙国　　　６７万　　　３万",
+            "丙国　　　４６万　　　５８５１", "丁国　　　２８万　　　４万", "戊国　　　２４万　　　６９５０",
+            "己国　　　２４万　　　２万", "庚国　　　２３万　　　３万", "合计　　　６９１万　　４０万"]
+    kept = _kept(P1 + P2 + "".join(f"<p>{r}</p>" for r in rows))
+    assert all(r in kept for r in rows[1:])
+
+
+def test_the_articles_last_section_in_outline_form_is_no_list_of_headlines() -> None:
+    outline = ["<h2>3 挑选服务商的参考标准</h2>", "<p><strong>3.1 公司</strong></p>",
+               "<p>非本地资本的公司<br>公司权属公开并提供透明度报告<br>运营地有完善的消费者保护法</p>",
+               "<p><strong>3.2 技术</strong></p>", "<p>支持开源的加密协议<br>服务器不保留任何日志<br>提供全平台客户端</p>",
+               "<p><strong>3.3 隐私</strong></p>", "<p>注册时不要求个人信息<br>接受现金和礼品卡等匿名付款</p>"]
+    kept = _kept(P1 + P2 + "".join(outline))
+    for line in ("3.1 公司", "公司权属公开并提供透明度报告", "3.2 技术", "服务器不保留任何日志", "接受现金和礼品卡等匿名付款"):
+        assert line in kept
+
+
+def test_a_list_heading_of_the_share_bar_does_not_reach_past_the_original_title_line() -> None:
+    text = ("<p>分享到：</p><p>微信</p><p>微博</p><p>更多</p><p>（原标题：河堤加高工程提前完工）</p>"
+            "<p>河堤加高工程提前两个月完工</p><p>工人周一在河堤上作业。视频截图</p>" + P1 + P2)
+    kept = _kept(text, title="河堤加高工程提前完工")
+    assert "工人周一在河堤上作业。视频截图" in kept and "河堤加高工程提前两个月完工" in kept
+    assert "微博" not in kept
+
+
+def test_a_sources_heading_inside_a_tail_of_short_lines_keeps_what_follows_it() -> None:
+    tail = ["#河堤工程", "愿平安", "參考資料", "詳細報導與圖片，某周刊", "《河流之書》，河川保育聯盟", "(長期關注河川整治的團體)"]
+    kept = _kept(P1 + P2 + P3 + "".join(f"<p>{t}</p>" for t in tail))
+    assert all(t in kept for t in tail[2:])
+
+
+def test_a_comment_thread_with_relative_times_and_a_counted_heading_goes() -> None:
+    thread = ["热门评论 10条", "河边老张", "早该修了，去年水都漫到家门口。", "3小时前", "回复 踩0 赞85 收藏",
+              "阿明", "工期提前是好事，希望质量也过关。", "2小时前", "回复 踩2 赞32 收藏"]
+    cleaned = _clean(P1 + P2 + P3 + "".join(f"<p>{t}</p>" for t in thread))
+    kept = to_plain_lines(cleaned.html)
+    assert kept == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    assert _rules(cleaned)["早该修了，去年水都漫到家门口。"] == "doc:comments"
+
+
+def test_a_day_first_feed_date_line_goes() -> None:
+    cleaned = _clean("<p>29/07/2020 - 17:35</p>" + P1 + P2)
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4]]
+
+
+def test_an_addresses_line_is_no_list_item_and_a_chapter_heading_is_no_outlet_name() -> None:
+    box = ["《河流整治手册》 3.0 版", "网页版: https://rivers.example.org", "短链接: https://s.example/abc",
+           "代码库: https://code.example/rivers"]
+    text = "".join(f"<p>{t}</p>" for t in box) + P1 + "<p>第一章 突破网络封锁</p>" + P2 + P3
+    kept = _kept(text)
+    assert all(t in kept for t in box[1:]) and "第一章 突破网络封锁" in kept
+
+
+def test_a_source_note_that_names_only_the_web_goes() -> None:
+    cleaned = _clean(P1 + P2 + "<p>图片均来自网络</p><p>信息来源于网络，如有侵权请联系删除</p>")
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4]]
+    assert set(_rules(cleaned).values()) == {"credit:from-the-web"}

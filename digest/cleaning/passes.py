@@ -40,6 +40,8 @@ _DATE_ONLY = re.compile(
     r"(\s*[（(]?[週周星期]?[一二三四五六日天]?[）)]?)?"
     r"([ T]*(上午|下午|晚上|凌晨)?\s*\d{1,2}[:：]\d{2}([:：]\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT[+-]?\d*|UTC[+-]?\d*|HKT|CST|ET)?)?"
     r"|\d{1,2}[:：]\d{2}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    # day first, as European feeds print it: "29/07/2020 - 17:35"
+    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(\s*[-–—,]?\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?"
     # a feed's pubDate (RFC 822): "Tue, 21 Jul 2020 00:07:16 GMT"
     r"|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}"
     r"(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s*(gmt|utc|z|[+-]\d{4}|[a-z]{2,4}))?)[\W_]*",
@@ -384,6 +386,10 @@ def feed_timestamp(lines: list[Line], rules: Rules) -> None:
                 ln.verdict = "meta:feed-timestamp"
 
 
+# Removed lines that are the article's own metadata, not part of a page's list.
+_ARTICLE_META = ("credit:original-title", "meta:title")
+
+
 def heading_lists(lines: list[Line], rules: Rules) -> None:
     """4. lists of other articles after a known (or config) heading."""
     c = rules.builtin
@@ -412,6 +418,8 @@ def heading_lists(lines: list[Line], rules: Rules) -> None:
             if ln.keep or ln.title or footnote(ln) or (ln.verdict is None and furniture(ln)):
                 break  # the article's own byline, dateline or caption: the list has ended
             if ln.verdict:
+                if ln.verdict.startswith(_ARTICLE_META):
+                    break  # the article's own header (原标题, the title again) opens: the list has ended
                 j += 1
                 continue
             if not _headline_like(ln):
@@ -465,6 +473,11 @@ def heading_lists(lines: list[Line], rules: Rules) -> None:
             i = (items[-1] + 1) if items else i + 1
 
 
+# A line that shows an address ("GitHub repo: https://…", "短鏈接: git.io/x") cites a
+# place; a list of other articles shows their headlines.
+_SHOWN_URL = re.compile(r"(?i:https?://|www\.)\S")
+
+
 def shape_lists(lines: list[Line], rules: Rules) -> None:
     """5. lists by shape alone: runs of headline-like lines that no heading rule announced."""
     n = len(lines)
@@ -474,7 +487,8 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
         # a caption, or a bullet of the article's own list, is never taken by shape
         # alone; a footnote or a bracketed note ("【案件編號：…】") is never a list item
         return (_headline_like(ln) and (_dense(ln) or not (ln.caption or ln.in_list)) and not footnote(ln)
-                and not furniture(ln) and not ln.title and not _BRACKET_NOTE.fullmatch(ln.text))
+                and not furniture(ln) and not ln.title and not _BRACKET_NOTE.fullmatch(ln.text)
+                and not _SHOWN_URL.search(ln.text))
 
     while i < n:
         if lines[i].verdict or not candidate(lines[i]):
@@ -487,6 +501,11 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
                 run.append(j)
             j += 1
         i = j
+        # a sources heading ("參考資料") in the run: it and what follows are the
+        # article's references, only the lines above it may be a list
+        refs = next((x for x, k in enumerate(run) if _REFERENCE.fullmatch(lines[k].text)), None)
+        if refs is not None:
+            run = run[:refs]
         if not run:
             continue
         first = lines[run[0]]
@@ -517,7 +536,7 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
         elif headingish and len(run) >= 3 and rules.on("list:shape-heading") and (dense * 2 >= len(run) or at_tail):
             rule = "list:shape-heading"
         elif (at_tail and (len(run) >= 4 or len(run) >= 3 and _bulleted(lines, run)) and prev is not None
-              and rules.on("list:tail-run") and _headline_sized(lines, run)):
+              and rules.on("list:tail-run") and _headline_sized(lines, run) and not _sectioned(lines, run)):
             rule = "list:tail-run"
         if rule:
             for k in run:
@@ -545,6 +564,14 @@ def _enumerated(lines: list[Line], run: list[int]) -> bool:
 
 
 _REFERENCE = re.compile(R.REFERENCE_HEADING)
+
+
+def _sectioned(lines: list[Line], run: list[int]) -> bool:
+    """The run has subheadings of its own among its items (two or more bold or
+    heading lines that name no list and link nowhere): an outline of the article's
+    last section ("3.1 公司", items, "3.2 技術", items), not a flat list of headlines."""
+    return sum(1 for k in run[1:] if lines[k].heading_tag and not _dense(lines[k])
+               and not _LIST_HEADING_LINE.fullmatch(lines[k].text)) >= 2
 
 
 def _headline_sized(lines: list[Line], run: list[int]) -> bool:

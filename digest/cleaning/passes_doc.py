@@ -46,8 +46,8 @@ from digest.cleaning.config import Rules
 from digest.cleaning.document import Document, Section, is_heading, is_prose, model, title_key
 from digest.cleaning.lines import HEADING_TAGS, OPAQUE, Line
 from digest.cleaning.passes import (
-    _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sentence,
-    footnote, furniture,
+    _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sectioned,
+    _sentence, footnote, furniture,
 )
 
 __all__ = ["DOC_RULES", "judge_document"]
@@ -89,7 +89,7 @@ _COMMENTS_HEADING = re.compile(
     r"[\W_]*(\d{1,5}\s*(則|条|條|篇)?\s*)?(留言列表|發表留言|发表留言|我要留言|網友留言|网友留言|讀者留言|读者留言|留言|"
     r"網友評論|网友评论|最新評論|最新评论|熱門評論|热门评论|全部評論|全部评论|評論|评论|回應|回应|"
     r"(?i:comments?|responses?|replies|leave a (comment|reply)|join the discussion))"
-    r"\s*([（(]\s*\d{1,5}\s*[）)]|\d{1,5})?[\W_]*")
+    r"\s*([（(]\s*\d{1,5}\s*[）)]|\d{1,5}\s*(則|条|條)?)?[\W_]*")
 # A comment's signature: who wrote it and when, nothing else ("#1 小鳳 於 2013/12/28 10:28",
 # "王五 於 2014/01/01 20:31 回覆", "Jane Doe says: May 3, 2019 at 10:28 am").
 _SIGNATURE = re.compile(
@@ -97,6 +97,11 @@ _SIGNATURE = re.compile(
     r"(於|于|說|说|(?i:says|said|wrote|on|at))?\s*[:：]?\s*"
     r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}))"
     r"\s*((?i:at)\s*)?(\d{1,2}:\d{2}(:\d{2})?\s*((?i:am|pm))?)?\s*(回覆|回复|回應|回应|(?i:reply))?\s*")
+# A comment's time given relative to the visit ("3小时前", "昨天 12:30", "2 hours ago"):
+# a signature of its own on pages that print no dates under comments.
+_RELATIVE_TIME = re.compile(
+    r"\s*(\d{1,3}\s*(秒|分钟|分鐘|小时|小時|天|周|週|个月|個月)前|刚刚|剛剛|(昨天|前天)(\s*\d{1,2}:\d{2})?|"
+    r"(?i:\d{1,3}\s*(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago))\s*")
 _SIGNATURES_MIN = 2
 _SIGNATURE_REACH = 40  # lines after the heading in which the signatures must show
 
@@ -118,7 +123,8 @@ def comment_thread(lines: list[Line], rules: Rules) -> None:
         if len(ln.text) > 30 or not _COMMENTS_HEADING.fullmatch(ln.text):
             continue
         reach = range(h + 1, min(n, h + 1 + _SIGNATURE_REACH))
-        if sum(1 for j in reach if len(lines[j].text) <= 80 and _SIGNATURE.fullmatch(lines[j].text)) < _SIGNATURES_MIN:
+        if sum(1 for j in reach if len(lines[j].text) <= 80 and (_SIGNATURE.fullmatch(lines[j].text)
+               or _RELATIVE_TIME.fullmatch(lines[j].text))) < _SIGNATURES_MIN:
             continue
         for j in range(h, n):
             if lines[j].verdict is None and not _fixed(lines[j]):
@@ -222,6 +228,14 @@ def head_gap(lines: list[Line], rules: Rules, doc: Document) -> None:
 
 
 _CLAUSE = re.compile(r"[，。！？；]|[.!?:：;]\s*$")
+# A row of a table set in plain text: cells apart by runs of spaces (or a tab), one of
+# them a figure.  Menus and headline lists are not aligned in columns of numbers.
+_CELL_GAP = re.compile(r"(?<=\S)(?:[ \u3000\u00a0]{2,}|\t|\u3000)(?=\S)")
+_FIGURE = re.compile(r"[0-9０-９]")
+
+
+def _table_row(text: str) -> bool:
+    return len(_CELL_GAP.findall(text)) >= 1 and bool(_FIGURE.search(text))
 
 
 def _chrome_like(ln: Line) -> bool:
@@ -252,6 +266,10 @@ def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
         if run == _LONG_HEAD:
             if any(_INTRO_END.search(lines[j].text) for j in tail[:k + 1 - run]):
                 return  # a line of the close introduces the list: the article's own
+            if sum(map(_table_row, (lines[j].text for j in tail[k + 1 - run:k + 1]))) * 2 >= run:
+                return  # figures in aligned columns: a table set in text, the article's data
+            if _sectioned(lines, tail[k + 1 - run:]):
+                return  # subheadings with their items: the article's last section in outline form
             tail = tail[k + 1 - run:]
             break
     # inside the chrome, a stray notice that reads like a sentence ("使用…浏览器可以获得

@@ -207,6 +207,12 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"image source|image credit|photo credit|photo source|picture credit|photo courtesy of|image courtesy of)"
         r"\s*[,，:：]?\s*[^。]{1,100}[）)\]]?)"
     ),
+    # "图片均来自网络", "信息来源于网络": a source note that names no source
+    "credit:from-the-web": (
+        r"[（(【\[]?\s*(本文)?(圖片|图片|照片|配圖|配图|信息|資訊|资讯|內容|内容|素材|文字|資料|资料)(及[^，。]{1,6})?\s*"
+        r"(均|皆|都|部分)?\s*(來自|来自|來源於|来源于|來源|来源|源自|取自|選自|选自)\s*[:：]?\s*"
+        r"(網絡|网络|網路|互聯網|互联网)[^。]{0,20}[）)】\]]?[。.]?"
+    ),
     "credit:original-title": OPEN + r"?\s*(原標題|原标题|原題|原题)\s*[:：︰]\s*.{1,120}",
     # CNA English / wire endings: "(By Chen Chun-hua and Ko Lin) Enditem/ls"
     "credit:wire-end": r"(?i:\(by [^)]{2,150}\)\s*(enditem(/\w+)?)?|enditem(/\w+)?)",
@@ -396,7 +402,7 @@ PROMPT_RULES: dict[str, str] = {
     "prompt:click": (
         r"(?i:" + _D + r"(點擊|点击|點我|点我|按我|按此|點此|点此|請點|请点|click here|tap here|長按|长按|"
         r"戳這裡|戳这里|戳我|猛戳|查看原文|閱讀原文|阅读原文|原文[連链]結|原文[連链]接|原始[連链]結|原始[連链]接|"
-        r"閱讀全文|阅读全文|繼續閱讀|继续阅读|查看全文|展開全文|展开全文|"
+        r"閱讀(餘下|剩餘|其餘|完整)?全文|阅读(余下|剩余|其余|完整)?全文|繼續閱讀|继续阅读|查看全文|展開全文|展开全文|"
         r"read (the )?(full|original) (article|story|report)|continue reading|read the rest|"
         # "Read more: …", "See more »", "Read more at …": a label, not "Read more journalism, pay less: …"
         r"view (the )?(original|full)|(see|show|load|read) more(?=\s*$|\s*[:：»›>|…(\[\-–—]|\s+(at|on|about|from|in|here|stories|news|articles|of|by|coverage)\b))"

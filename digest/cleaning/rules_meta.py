@@ -210,8 +210,10 @@ PROMO_VERBS = (
 # the edges of the article it is a masthead or a footer, not text.
 OUTLET_NAME = (
     r"(?:[\w\s·・\-–|｜,，]{0,14}(時報|时报|日報|日报|晚報|晚报|新聞網|新闻网|新聞台|新闻台|週刊|周刊|雜誌|杂志|電視台|电视台|"
-    r"電台|电台|廣播|广播|通訊社|通讯社|傳媒|传媒|報業|报业|新聞|新闻|網|网|(?i:news|times|post|daily|media|tv|radio|"
+    r"電台|电台|廣播|广播|通訊社|通讯社|傳媒|传媒|報業|报业|新聞|新闻|(?i:news|times|post|daily|media|tv|radio|"
     r"magazine|journal|herald|tribune|press|wire))(?i:[\s\-–|｜,，]*[\w]{0,8}(網|网|\.com|中文|chinese)?)"
+    # a site named "…網": what follows 網 is no more Chinese ("第一章 突破網絡封鎖" is a heading)
+    r"|[\w\s·・\-–|｜,，]{0,14}(網|网)(?i:[\s\-–|｜,，]*[a-z0-9.]{0,8}(\.com|中文|chinese)?)"
     # "新京报", "北青报": two or three characters and 报 -- a paper's short name (not a source note "据新京报")
     r"|(?![据據])[\u4e00-\u9fff]{2,3}[报報]"
     # a broadcaster's foreign-language service: "NHK WORLD-JAPAN 中文", "BBC 中文", "RFI 华语"
