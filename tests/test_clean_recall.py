@@ -583,3 +583,17 @@ def test_a_source_note_that_names_only_the_web_goes() -> None:
     cleaned = _clean(P1 + P2 + "<p>图片均来自网络</p><p>信息来源于网络，如有侵权请联系删除</p>")
     assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4]]
     assert set(_rules(cleaned).values()) == {"credit:from-the-web"}
+
+
+def test_teasers_after_the_article_go_even_when_they_outweigh_it() -> None:
+    # an aggregator's list: kicker, headline, source, one paragraph -- more text than
+    # the article above it, but no two paragraphs in a row
+    article = [P1, P2, P3]
+    teasers = []
+    for n in range(6):
+        teasers += [f"<p>KICKER {n}</p>", f"<p>Headline number {n} about another town</p>", f"<p>example{n}.com News</p>",
+                    f"<p>Story {n}: the council of another town voted on a plan of its own on Tuesday, and residents "
+                    "there said they were glad the long wait for a decision had finally come to an end.</p>"]
+    cleaned = _clean("".join(article) + "<p>© 2024 The Daily. All rights reserved.</p>" + "".join(teasers))
+    kept = to_plain_lines(cleaned.html)
+    assert kept == [p[3:-4] for p in article]

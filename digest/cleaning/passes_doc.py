@@ -686,6 +686,26 @@ def _prose_runs(lines: list[Line]) -> list[list[int]]:
     return runs
 
 
+# Teasers of other stories: this many units or more, each one paragraph under two or
+# more short lines of its own (kicker, headline, source or date), and most of the
+# tail's paragraphs stand so.  The article's own paragraphs follow one another.
+_TEASER_UNITS = 5
+_TEASER_SHARE = 0.6
+
+
+def _teasers(lines: list[Line], tail: list[int]) -> bool:
+    """The tail's paragraphs are units of an aggregator's list, however much text they hold."""
+    units = paragraphs = above = 0
+    for i in tail:
+        if _running(lines[i]):
+            paragraphs += 1
+            units += above >= 2
+            above = 0
+        else:
+            above += 1
+    return units >= _TEASER_UNITS and units >= _TEASER_SHARE * paragraphs
+
+
 def after_article(lines: list[Line], rules: Rules) -> None:
     """``doc:after-article`` -- what a pasted page shows after the article: teasers
     of other stories (headline, author, date, one paragraph), comments, menus.
@@ -716,7 +736,7 @@ def after_article(lines: list[Line], rules: Rules) -> None:
     if len(tail) < _AFTER_MIN:
         return
     article = sum(len(lines[i].text) for r in runs for i in r)
-    if sum(len(lines[i].text) for i in tail if _running(lines[i])) >= article:
+    if sum(len(lines[i].text) for i in tail if _running(lines[i])) >= article and not _teasers(lines, tail):
         return  # more running text after than before: not a tail
     for k, i in enumerate(tail):
         ln = lines[i]
