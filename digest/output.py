@@ -57,7 +57,7 @@ import re
 import shutil
 import signal
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -290,19 +290,23 @@ def _added_by(staging: Path, written: Manifest) -> dict[str, FileStamp]:
     later no-change build knows the tree is complete as it stands. One scandir
     walk; only the added files are stat'ed."""
     added = {}
-
-    def walk(path: str, rel: str) -> None:
-        with os.scandir(path) as entries:
-            for entry in entries:
-                name = f"{rel}{entry.name}"
-                if entry.is_dir(follow_symlinks=False):
-                    walk(entry.path, f"{name}/")
-                elif name not in written and name != STAMP_FILE:
-                    info = entry.stat(follow_symlinks=False)
-                    added[name] = FileStamp("", info.st_size, info.st_ino, info.st_mtime_ns)
-
-    walk(str(staging), "")
+    for name, entry in scan_files(str(staging)):
+        if name not in written and name != STAMP_FILE:
+            info = entry.stat(follow_symlinks=False)
+            added[name] = FileStamp("", info.st_size, info.st_ino, info.st_mtime_ns)
     return added
+
+
+def scan_files(folder: str, rel: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every file (or symlink) below ``folder``, as (POSIX path relative to it, with
+    ``rel`` in front; its ``os.DirEntry``), in one ``os.scandir`` walk that follows
+    no symlink and makes no stat call. Raises OSError when a folder cannot be read."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from scan_files(entry.path, f"{rel}{entry.name}/")
+            else:
+                yield f"{rel}{entry.name}", entry
 
 
 def tree_stamp(out_dir: Path, manifest: Manifest | None = None) -> str:
@@ -316,17 +320,9 @@ def tree_stamp(out_dir: Path, manifest: Manifest | None = None) -> str:
         lines.append(f"{STAMP_FILE}\0{info.st_ino}\0{info.st_size}\0{info.st_mtime_ns}")
     else:
         lines = []
-
-        def walk(folder: str, rel: str) -> None:
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    if entry.is_dir(follow_symlinks=False):
-                        walk(entry.path, f"{rel}{entry.name}/")
-                    else:
-                        info = entry.stat(follow_symlinks=False)
-                        lines.append(f"{rel}{entry.name}\0{info.st_ino}\0{info.st_size}\0{info.st_mtime_ns}")
-
-        walk(str(out_dir), "")
+        for name, entry in scan_files(str(out_dir)):
+            info = entry.stat(follow_symlinks=False)
+            lines.append(f"{name}\0{info.st_ino}\0{info.st_size}\0{info.st_mtime_ns}")
     lines.sort()
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 

@@ -54,7 +54,7 @@ from .cache import MISSING, Memo, memo_map_keys, no_memo
 from .config import Config, Edition
 from .convert import TextConverter, edition_converter
 from .errors import BuildError, problem
-from .output import OutputFile, replace_file
+from .output import OutputFile, replace_file, scan_files
 from .pages import EditionArticle, search_path
 from .workers import Workers
 
@@ -444,22 +444,12 @@ def _reusable(shard: _Shard, previous: Path) -> Path | None:
 
 def _files_of(folder: Path) -> dict[str, int]:
     """Every file below ``folder`` (symlinks included, folders not followed
-    through them) -> its inode, by POSIX path relative to it; scandir's, no stat."""
-    found: dict[str, int] = {}
-
-    def walk(path: str, rel: str) -> None:
-        with os.scandir(path) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    walk(entry.path, f"{rel}{entry.name}/")
-                else:
-                    found[f"{rel}{entry.name}"] = entry.inode()
-
+    through them) -> its inode, by POSIX path relative to it; scandir's, no stat.
+    {} when the folder cannot be read."""
     try:
-        walk(str(folder), "")
+        return {name: entry.inode() for name, entry in scan_files(str(folder))}
     except OSError:
         return {}
-    return found
 
 
 def _same_files(folder: Path, other: Path) -> bool:

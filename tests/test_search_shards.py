@@ -70,14 +70,20 @@ def build(root: Path, out: Path, *extra: str) -> None:
     assert cli_main(["--config", str(root / "config.yaml"), "build", "--out", str(out), *extra]) == 0
 
 
-def test_adding_an_article_indexes_one_shard_again_and_matches_a_clean_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Small shards, so a dozen articles make several.
+def built_with_small_shards(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """A copy of the demo site with twelve same-day articles, built once with two
+    pages per shard (so they make several shards): (project root, output folder)."""
     monkeypatch.setattr(search, "SHARD_PAGES", 2)
     root = copy_site(Path(__file__).resolve().parent.parent, tmp_path / "site")
     for n in range(12):
         write_article(root / "content", n)
     out = tmp_path / "out"
     build(root, out)
+    return root, out
+
+
+def test_adding_an_article_indexes_one_shard_again_and_matches_a_clean_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root, out = built_with_small_shards(tmp_path, monkeypatch)
     before = {prefix: shard_folders(out, prefix) for prefix in PREFIXES}
     for prefix in PREFIXES:
         pages = sorted(f"/{p.parent.relative_to(out).as_posix()}/" for p in (out / prefix / "articles").glob("*/index.html"))
@@ -147,12 +153,7 @@ def test_a_recycled_staging_tree_keeps_unchanged_shards_in_place(tmp_path: Path,
     inodes), the new article's shard comes in, a shard named no more goes, and
     the site equals a clean build's; with search switched off, no index file of
     the spare is published."""
-    monkeypatch.setattr(search, "SHARD_PAGES", 2)
-    root = copy_site(Path(__file__).resolve().parent.parent, tmp_path / "site")
-    for n in range(12):
-        write_article(root / "content", n)
-    out = tmp_path / "out"
-    build(root, out)
+    root, out = built_with_small_shards(tmp_path, monkeypatch)
     first = {prefix: folder_inodes(out / prefix / "pagefind") for prefix in PREFIXES}
     files = {prefix: inodes(out / prefix / "pagefind") for prefix in PREFIXES}
     write_article(root / "content", 40)
