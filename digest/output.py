@@ -462,6 +462,15 @@ def _swap(staging: Path, out_dir: Path) -> None:
         retired.rename(spare)
 
 
+def remove_path(path: Path) -> None:
+    """Delete whatever stands at ``path``: a folder with all below it, or a file or
+    symlink (never what a symlink points to); nothing when there is nothing."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
 def _remove_tree(path: Path) -> None:
     # Unstamp first: a half-deleted tree must never pass for a complete site.
     (path / STAMP_FILE).unlink(missing_ok=True)

@@ -54,7 +54,7 @@ from .cache import MISSING, Memo, memo_map_keys, no_memo
 from .config import Config, Edition
 from .convert import TextConverter, edition_converter
 from .errors import BuildError, problem
-from .output import OutputFile, replace_file, scan_files
+from .output import OutputFile, remove_path, replace_file, scan_files
 from .pages import EditionArticle, search_path
 from .workers import Workers
 
@@ -613,11 +613,7 @@ def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None
             names = [s.name for s in shards if s.edition == edition]
             if not names:
                 # What a staged tree may hold of an earlier index goes.
-                stale = site_dir / index_folder(edition)
-                if stale.is_dir() and not stale.is_symlink():
-                    shutil.rmtree(stale)
-                elif stale.exists() or stale.is_symlink():
-                    stale.unlink()
+                remove_path(site_dir / index_folder(edition))
                 (site_dir / words_path(edition)).unlink(missing_ok=True)
                 continue
             folder = scratch / edition.prefix
@@ -631,10 +627,7 @@ def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None
             # then what is named no more (the preview indexes its live folder).
             for name in names:
                 if (edition.code, name) not in in_place:
-                    if (target / name).is_dir() and not (target / name).is_symlink():
-                        shutil.rmtree(target / name)
-                    elif (target / name).exists() or (target / name).is_symlink():
-                        (target / name).unlink()
+                    remove_path(target / name)
                     (folder / name).rename(target / name)
             words: set[str] = set()
             for name in names:
@@ -647,12 +640,9 @@ def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None
             replace_file(site_dir / words_path(edition),
                          json.dumps(sorted(words), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
             wanted = {*names, "shards.json"}
-            for entry in list(os.scandir(target)):
-                if entry.name not in wanted:
-                    if entry.is_dir(follow_symlinks=False):
-                        shutil.rmtree(entry.path)
-                    else:
-                        os.unlink(entry.path)
+            for name in os.listdir(target):
+                if name not in wanted:
+                    remove_path(target / name)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return True
