@@ -597,3 +597,49 @@ def test_teasers_after_the_article_go_even_when_they_outweigh_it() -> None:
     cleaned = _clean("".join(article) + "<p>© 2024 The Daily. All rights reserved.</p>" + "".join(teasers))
     kept = to_plain_lines(cleaned.html)
     assert kept == [p[3:-4] for p in article]
+
+
+# --- blind variants of the eleven kinds (2026-11-30): the guards of the new mechanisms
+
+
+def test_a_bold_related_link_between_paragraphs_takes_no_section() -> None:
+    # "[Related: X]" in bold inside the running text is a link, not a heading that owns
+    # the paragraphs below it (only a heading tag does)
+    fragment = P1 + "<p><b>[Related: 市府公布新的回收站地点]</b></p>" + P2 + P3
+    assert _kept(fragment) == [t[3:-4] for t in (P1, P2, P3)]
+
+
+def test_a_gallery_heading_mid_article_takes_only_captions() -> None:
+    gallery = ('<h3>组图｜春节庙会热闹开场</h3><div><img src="a.jpg"><p>舞狮队在街头表演，吸引数千名观众围观。</p></div>'
+               '<div><img src="b.jpg"><p>华人社团在现场设置书法摊位。</p></div>')
+    kept = _kept(P1 + gallery + "<h3>居民怎么看</h3>" + P2 + P3)
+    assert kept == [P1[3:-4], "居民怎么看", P2[3:-4], P3[3:-4]]
+    # without pictures the section under a fuzzy heading is the article's own: it stays
+    own = _kept(P1 + "<h3>组图｜春节庙会热闹开场</h3>" + P2 + "<h3>居民怎么看</h3>" + P3)
+    assert P2[3:-4] in own
+
+
+def test_a_closing_note_is_no_orphan_heading() -> None:
+    # a case number or a credit in brackets closing the article stays even when a
+    # related list below it goes
+    related = "<p>相关新闻</p><ul><li><a href='/1'>垃圾分类新规今起实施</a></li><li><a href='/2'>厨余回收试点扩大</a></li></ul>"
+    kept = _kept(P1 + P2 + "<p>【案件编号：DCCC1072/11】</p>" + related)
+    assert kept[-1] == "【案件编号：DCCC1072/11】"
+    heading = _clean(P1 + P2 + "<p>写在最后</p><p>欢迎在留言区告诉我们你的看法。</p>")
+    assert _rules(heading).get("写在最后") == "doc:orphan-heading"
+
+
+def test_a_box_under_an_appeal_ends_where_the_article_resumes() -> None:
+    box = ("<p>支持獨立新聞</p><p>我們的每一篇報道都靠讀者支持才能完成，請考慮成為每月捐款的訂戶。</p>"
+           "<p>銀行轉賬：恒昌銀行 024-551-88120-3（戶口名稱：巷聞傳媒有限公司）</p>")
+    cleaned = _clean(P1 + P2 + box + P3)
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    assert _rules(cleaned)["銀行轉賬：恒昌銀行 024-551-88120-3（戶口名稱：巷聞傳媒有限公司）"] == "box:appeal"
+    # someone else's "we" in quotes after a newsletter prompt is a headline, not the outlet
+    quoted = _kept("<p>Sign up for our newsletter</p><p>'We Got Her!' Video Shows Dramatic Rescue</p>" + P1 + P2)
+    assert "'We Got Her!' Video Shows Dramatic Rescue" in quoted
+
+
+def test_a_share_bar_one_token_a_line_goes_whole() -> None:
+    bar = "".join(f"<p>{t}</p>" for t in ("分享到：", "微信", "微博", "QQ空间", "阅读 2.3万"))
+    assert _kept(P1 + P2 + bar) == [P1[3:-4], P2[3:-4]]

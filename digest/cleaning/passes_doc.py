@@ -55,7 +55,7 @@ __all__ = ["DOC_RULES", "judge_document"]
 DOC_RULES = (
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article",
     "box:about",
-    "edge:self-promo", "image:alt-text", "doc:after-article", "neighbour:template", "neighbour:block",
+    "edge:self-promo", "image:alt-text", "doc:after-article", "neighbour:template", "neighbour:block", "neighbour:widget", "box:appeal", "doc:orphan-heading",
     "tail:after-end", "doc:comments", "tail:footer-block", "page:head-gap",
 )
 
@@ -78,6 +78,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     neighbours(lines, rules)
     tail_closure(lines, rules)
     footer_block(lines, rules)
+    orphan_heading(lines, rules)
 
 
 # ---------------------------------------------------------------------------
@@ -293,7 +294,12 @@ def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
 _DOC_WORDS = re.compile(r"以下文章|本文|本篇|此文|本[页頁]|此[页頁]|[页頁]面|[网網][页頁]|原文|原始[链鏈連][接結]|"
                         r"(?i:this (page|article|story)|clipped|saved|archived)")
 _PROVENANCE_WORDS = re.compile(r"来源|來源|来自|來自|出自|转存|轉存|转载|轉載|转码|轉碼|保存|收藏|剪藏|存档|存檔|作者|失效|已更新|"
+                               r"擷取|撷取|抓取|版面|"
                                r"(?i:from|with|using|by)\b")
+
+
+# "轉貼自《山城新聞》", "转载自公众号X": the line opens by naming where the text was taken from
+_REPOSTED_FROM = re.compile(r"[\W_]*(轉貼|转贴|轉載|转载|轉錄|转录|摘錄|摘录)(自|於|于)")
 
 
 def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
@@ -305,7 +311,7 @@ def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
         ln = lines[i]
         if ln.verdict or _fixed(ln) or ln.caption or len(ln.text) > 60 or _REPORTING.search(ln.text):
             continue
-        if _DOC_WORDS.search(ln.text) and _PROVENANCE_WORDS.search(ln.text):
+        if (_DOC_WORDS.search(ln.text) and _PROVENANCE_WORDS.search(ln.text)) or _REPOSTED_FROM.match(ln.text):
             ln.verdict = "edge:provenance-header"
 
 
@@ -317,9 +323,23 @@ _RELATED = re.compile("|".join(f"(?:{p})" for k, p in R.HEADING_RULES.items() if
 _RELATED_VERDICTS = ("list:more-", "list:gallery", "config:list_headings")
 
 
+# A page's link to the next or previous article ("下一篇", "Next story"): what follows
+# it under a headline of its own is that article.
+_NEXT_ARTICLE = re.compile(r"[\W_]*(上一篇|下一篇|上一則|下一則|上一则|下一则|上一條|下一條|上一条|下一条|"
+                           r"(?i:(previous|next|read next|up next)( article| story| post)?))[\W_]*")
+# Removed lines after which a headline over prose starts another article: a note of
+# where the article came from ("（本文来源：江城日报）") closes the clipping's own text.
+_BOUNDARY_VERDICTS = ("credit:article-source",)
+
+
 def _related_heading(ln: Line) -> bool:
     v = ln.verdict or ""
-    return v.startswith(_RELATED_VERDICTS) or (bool(v) and len(ln.text) <= 40 and _RELATED.fullmatch(ln.text) is not None)
+    if v == "promo:related-line":
+        # "看更多：X" set as a heading tag owns the section under it (X's pictures); in
+        # bold inside the running text ("[Related: X]") it is a link between paragraphs
+        return ln.tag in HEADING_TAGS
+    return v.startswith(_RELATED_VERDICTS) or (bool(v) and len(ln.text) <= 40 and (
+        _RELATED.fullmatch(ln.text) is not None or _NEXT_ARTICLE.fullmatch(ln.text) is not None))
 
 
 def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str | None) -> None:
@@ -357,16 +377,31 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
             units = _units(lines, sections[k + 1:], own, sec.end)
             if units:
                 unit = True
-                scope = [j for u in units for j in range(u.first, u.end) if lines[j].verdict is None]
+                scope = [j for u in units for j in range(u.heading, u.end) if lines[j].verdict is None]
                 end = units[-1].end
         # prose in the section goes only under an explicit heading (a heading tag or a
         # bold line: the page marks where the section starts) or in an appended unit
         explicit = unit or is_heading(lines[sec.heading]) or not any(is_prose(lines[j]) for j in scope)
-        if scope and explicit and not doc.prose_after(end - 1) and not any(_fixed(lines[j]) for j in scope):
+        # mid-article only a photo set: captions under the heading, closed by the next heading
+        gallery = bool(scope) and end == sec.end < len(lines) and all(lines[j].caption for j in scope)
+        if scope and explicit and (gallery or not doc.prose_after(end - 1)) and not any(_fixed(lines[j]) for j in scope):
             name = "doc:other-article" if unit else "list:section"
             if rules.on(name):
                 for j in scope:
                     lines[j].verdict = name
+    # a source note that closes the clipping's text, right above a headline over prose
+    if not rules.on("doc:other-article"):
+        return
+    for k, sec in enumerate(sections):
+        before = [j for j in range(sec.heading) if lines[j].text]
+        if not before or not (lines[before[-1]].verdict or "").startswith(_BOUNDARY_VERDICTS):
+            continue
+        units = _units(lines, sections[k:], own, sec.heading)
+        if not units or doc.prose_after(units[-1].end - 1) or not any(is_prose(lines[j]) for j in range(sec.heading)):
+            continue
+        for j in range(units[0].heading, units[-1].end):
+            if lines[j].verdict is None and not _fixed(lines[j]):
+                lines[j].verdict = "doc:other-article"
 
 
 def _units(lines: list[Line], following: list[Section], own: str, at: int) -> list[Section]:
@@ -397,7 +432,8 @@ _ABOUT_HEADING = re.compile(
 _SELF = re.compile(r"我們|我们|本[栏欄]目|本刊|本[台站號号網网]|本[報报](?![讯訊])|(?i:\b(we|our|us)\b)")
 _READER = re.compile(r"你|您|妳|(?i:\b(you|your)\b)")
 _SPEECH = re.compile(r"[“「『\"][^”」』\"]{12,}[”」』\"]")
-_ACCOUNT = re.compile(r"(户名|戶名|账号|帳號|帳戶|账户|开户行|開戶行|銀行|银行|支付宝|支付寶|微信支付|(?i:paypal|iban|swift|account))\s*[:：]")
+_ACCOUNT = re.compile(r"(户名|戶名|账号|帳號|帳戶|账户|开户行|開戶行|銀行|银行|支付宝|支付寶|微信支付|轉賬|转账|轉帳|"
+                      r"轉數快|(?i:paypal|payme|fps|iban|swift|account))\s*[:：]")
 
 
 def _self_talk(ln: Line, names: list[str]) -> bool:
@@ -407,6 +443,44 @@ def _self_talk(ln: Line, names: list[str]) -> bool:
     if _REPORTING.search(t) or _SPEECH.search(t) or len(t) > 160:
         return False
     return bool(_SELF.search(t) or any(name in t for name in names) or _ACCOUNT.search(t))
+
+
+# Removed lines that open a box of the outlet's own: a donation or subscription
+# appeal, a column's introduction, a promo box's heading.
+_BOX_OPEN = ("prompt:donate", "prompt:donation-appeal", "prompt:support-journalism", "prompt:subscribe",
+             "prompt:newsletter", "edge:promo-box", "edge:promo", "box:about")
+_QUOTED = re.compile(r"[“”「」『』\"‘’']")
+_DIGIT = re.compile(r"\d|[〇零一二三四五六七八九十百千万萬亿億]{2,}")
+
+
+def _appeal_boxes(lines: list[Line], names: list[str]) -> None:
+    """``box:appeal`` -- the lines right under a removed box opener that go on about
+    the outlet (a slogan, "we depend on readers", the bank account to give to), up to
+    the first line that does not: the article resumes there.  A line counts when the
+    outlet is its subject and it reports nothing (:func:`_self_talk`), and it also
+    speaks to the reader, names the outlet or a payment account, offers a promo thing,
+    or is a short slogan with no figure in it (a report has figures)."""
+    for h, opener in enumerate(lines):
+        if not (opener.verdict or "").startswith(_BOX_OPEN):
+            continue
+        for k in range(h + 1, len(lines)):
+            ln = lines[k]
+            if ln.verdict:
+                if (ln.verdict or "").startswith(_BOX_OPEN):
+                    continue
+                break
+            t = ln.text
+            if _fixed(ln) or ln.caption:
+                break
+            if _ACCOUNT.search(t) and len(t) <= 160 and not _SPEECH.search(t):
+                ln.verdict = "box:appeal"  # (a bank line's "戶口名稱" is no reporting verb)
+                continue
+            if not _self_talk(ln, names) or _QUOTED.search(t):
+                break  # ("'We Got Her!' Video Shows …": someone else's "we")
+            if not (_READER.search(t) or _ACCOUNT.search(t) or _OUTLET.search(t) or _EDGE_PROMO.search(t)
+                    or any(name in t for name in names) or (len(t) <= 60 and not _DIGIT.search(t))):
+                break
+            ln.verdict = "box:appeal"
 
 
 def self_promo(lines: list[Line], rules: Rules) -> None:
@@ -432,6 +506,8 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
                     lines[k].verdict = "box:about"
                 if name:
                     names.append(name)
+    if rules.on("box:appeal"):
+        _appeal_boxes(lines, names)
     if not rules.on("edge:self-promo"):
         return
     alive = [i for i, ln in enumerate(lines) if ln.verdict is None]
@@ -517,9 +593,22 @@ _TEMPLATE = re.compile(r"[\W_]*([\u4e00-\u9fffA-Za-z]{1,6})\s*([｜|:：／/])\s
 _WRITER_ROLES = frozenset({"文", "文字", "撰文", "作者", "记者", "記者", "采写", "採寫"})
 
 
+# Rules whose lines are page widgets: a short label between two of them is one more.
+_WIDGET_VERDICTS = ("prompt:share-bar", "nav:", "meta:counter", "prompt:follow", "ad:")
+
+
 def neighbours(lines: list[Line], rules: Rules) -> None:
-    """A short line with the template of removed neighbours, or in the same block."""
+    """A short line with the template of removed neighbours, in the same block, or
+    between two removed widget lines (a share bar one token a line: "分享到：", "微信",
+    "QQ空间", "阅读 2.3万")."""
     n = len(lines)
+    if rules.on("neighbour:widget"):
+        for i in range(1, n - 1):
+            ln, above, below = lines[i], lines[i - 1], lines[i + 1]
+            if (ln.verdict is None and not _fixed(ln) and not ln.caption and _length(ln.text) <= 8
+                    and not _sentence(ln) and (above.verdict or "").startswith(_WIDGET_VERDICTS)
+                    and (below.verdict or "").startswith(_WIDGET_VERDICTS)):
+                ln.verdict = "neighbour:widget"
     if rules.on("neighbour:template"):
         changed = True
         while changed:
@@ -744,3 +833,34 @@ def after_article(lines: list[Line], rules: Rules) -> None:
                 or (k < 3 and furniture(ln))):
             continue
         ln.verdict = "doc:after-article"
+
+
+# ---------------------------------------------------------------------------
+# 9. A heading left alone at the end
+# ---------------------------------------------------------------------------
+
+_ORPHAN_LINE = 20  # characters: a heading, not a sentence
+# brackets, slashes or figures: the article's closing note ("【案件編號﹕DCCC1072/11】",
+# "张慈/邹宗翰 (综合报导)"), not a heading
+_CLOSING_NOTE = re.compile(r"[（(【〔\[/／]|\d")
+_SECTION_JUNK = ("prompt:", "promo:", "list:", "nav:", "box:", "edge:", "doc:", "tail:", "rights:", "ad:")
+
+
+def orphan_heading(lines: list[Line], rules: Rules) -> None:
+    """``doc:orphan-heading`` -- the last kept line, a short heading ("写在最后",
+    "More"), when every line below it was removed as page furniture (a prompt, a
+    list, a box): its section is gone, so it heads nothing of the article."""
+    if not rules.on("doc:orphan-heading"):
+        return
+    kept = [i for i, ln in enumerate(lines) if ln.verdict is None]
+    if len(kept) < 2:
+        return
+    i = kept[-1]
+    ln = lines[i]
+    below = lines[i + 1:]
+    if (not below or _fixed(ln) or ln.caption or _length(ln.text) > _ORPHAN_LINE or _sentence(ln)
+            or footnote(ln) or _CLOSING_NOTE.search(ln.text) or _BYLINE_WORDS.search(ln.text)
+            or not any(is_prose(lines[j]) for j in kept[:-1])
+            or not all((b.verdict or "").startswith(_SECTION_JUNK) for b in below if b.text)):
+        return
+    ln.verdict = "doc:orphan-heading"

@@ -86,7 +86,7 @@ HEADING_RULES: dict[str, str] = {
     # whatever the captions look like (digest.cleaning.passes_doc, list:section).
     "list:gallery": _DECOR + (
         r"(圖輯|图辑|圖集|图集|組圖|组图|多圖|多图|圖片集|图片集|更多圖片|更多图片|相關圖集|相关图集|精彩圖集|精彩图集|"
-        r"(?i:photo gallery|gallery|in pictures|more photos))(\s*[:：︰]\s*[^。！？!?]{1,30})?"
+        r"(?i:photo gallery|gallery|in pictures|more photos))(\s*[:：︰｜|/／·・]\s*[^。！？!?]{1,30})?"
     ) + _DECOR,
     # The heading of a tag cloud: the short lines after it are tags.
     "list:tags": _DECOR + (
@@ -135,7 +135,8 @@ _D = r"[\W_]*"  # leading/trailing decoration: arrows, emoji, brackets, bullets
 _EN_PROMPT_LIKE = r"(?=(?!.*[.!?]\s*$)|.*\b(you|your|our|us|here|now|today|free)\b)"
 _SOCIAL = (r"((?<![a-z])(facebook|fb|twitter|x|line|whatsapp|telegram|wechat|weibo|qq|linkedin|reddit|plurk|"
            r"messenger|pinterest|flipboard|threads|instagram|ig|youtube|tiktok|email|e-mail|print|copy link|bluesky|"
-           r"mastodon)(?![a-z])|臉書|脸书|推特|微信|微博|朋友圈|噗浪|抖音|電郵|电邮|列印|打印|複製連結|复制链接)")
+           r"mastodon)(?![a-z])|qq\s*(空間|空间|好友)|臉書|脸书|推特|微信|微博|朋友圈|噗浪|抖音|電郵|电邮|列印|打印|複製連結|复制链接|"
+           r"豆瓣|知乎|小紅書|小红书|貼吧|贴吧)")
 # English names in credit lines, optionally "in City": Jane Doe and John Roe in Beijing
 _EN_NAME = r"[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|de|van|von|bin|al))*"
 _EN_NAMES = _EN_NAME + r"(?:(?:,? and |, | & )" + _EN_NAME + r")*(?: in " + _EN_NAME + r")?"
@@ -300,7 +301,7 @@ STRICT_LINE_RULES: dict[str, str] = {
     ),
     # "你认为…吗？欢迎在评论区留言。" -- an invitation to comment (may hold 认为, so no prose guard)
     "prompt:comment-invite": (
-        r".{0,60}(歡迎|欢迎|請|请|快來|快来)\s*(在|到)?\s*(評論區|评论区|留言區|留言区|下方|底下|文末)\s*(留言|評論|评论|分享|討論|讨论).{0,30}"
+        r".{0,60}(歡迎|欢迎|請|请|快來|快来)\s*(在|到)?\s*(評論區|评论区|留言區|留言区|下方|底下|文末)\s*(留言|評論|评论|分享|討論|讨论|告訴|告诉|說說|说说|聊聊|談談|谈谈).{0,30}"
     ),
     # "延伸閱讀：某標題" / "Related: Some headline" on one line.
     "promo:related-line": (

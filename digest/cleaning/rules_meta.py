@@ -80,7 +80,7 @@ STRICT_MORE: dict[str, str] = {
         r"|[（(]?\s*(示意圖|示意图|資料照|资料照|資料圖|资料图|資料照片|资料照片|情境照|情境圖|情境图)\s*[）)]?"
         # who gave the picture: a reader, the police, an agency or a company ("讀者提供",
         # "警方提供", "台北市政府提供"); "翻攝臉書".  Not "早餐提供" (a service offered).
-        r"|[（(]?\s*((圖|图|照片|相片|影片)\s*[／/:：]?\s*)?(讀者|读者|網友|网友|民眾|民众|市民|受訪者|受访者|當事人|当事人|"
+        r"|[（(]?\s*((圖片|图片|圖|图|照片|相片|影片)\s*[／/:：]?\s*)?(讀者|读者|網友|网友|民眾|民众|市民|受訪者|受访者|當事人|当事人|"
         r"家屬|家属|警方|消防局|院方|校方|業者|业者|官方|主辦單位|主办方|"
         r"[\u4e00-\u9fffA-Za-z]{1,10}?(政府|部|署|局|處|处|會|会|公司|集團|集团|協會|协会|醫院|医院|大學|大学|中心|單位|单位|團隊|团队|粉專|粉专))"
         r"\s*(提供|翻攝|翻摄)\s*[）)]?"
@@ -116,6 +116,9 @@ STRICT_MORE: dict[str, str] = {
         r"(原创|原創)\s*([^\s。，]{1,20}\s+){0,3}\d{4}年\d{1,2}月\d{1,2}日\s*(\d{1,2}:\d{2})?\s*[\u4e00-\u9fff]{0,6}"
         r"|(?P<wechat_account>[^\s。，]{1,20})\s+(?P=wechat_account)\s+\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}"
         r"\s*[\u4e00-\u9fff]{0,6}"
+        # the newer header: "原创 宋雨桐 城事研究所 2025-04-02 08:30 发表于江苏" (发表于 and the province)
+        r"|(原创|原創)?\s*([^\s。，]{1,20}\s+){0,3}\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(\d{1,2}:\d{2})?\s*"
+        r"(发表于|發表於)\s*[\u4e00-\u9fff]{0,8}"
     ),
     # read / view counters: "阅读 (2581)", "閱讀數：1.2萬", "12,345 views"
     "meta:counter": (
@@ -232,3 +235,15 @@ SECTION_LABEL = _TITLE_WORDS + r"(?:\s*[·•|｜\-–—/]\s*" + _TITLE_WORDS +
 # end such a line credits the data ("来源：商务部网站") and stays.
 PROVENANCE = (r"[\W_]*(本文|文章|稿件)?(来源|來源|出处|出處|稿源|转自|轉自|(?i:source))\s*[:：︰｜|]\s*"
               r"[^\s。，,！？:：]{2,20}[\W_]*")
+
+# A note of where this article came from, anywhere in the body: "（本文来源：江城日报）",
+# "本文轉載自《山城新聞》", "来源：澄江日报", "轉貼自 XX 新聞網".  With 本文/文章/稿件 it is
+# always about the document; a bare "来源：" goes only when it names an outlet (a data
+# credit under a chart, "来源：国家统计局", names none and stays).  Labelling rules:
+# "source/reprint notes (本文来源…)" are not article text.
+_SOURCE_VERB = r"(来源|來源|出处|出處|稿源|转自|轉自|转载自|轉載自|转贴自|轉貼自|摘自|选自|選自)"
+STRICT_MORE["credit:article-source"] = (
+    r"[\W_]*(本文|文章|稿件|此文)\s*" + _SOURCE_VERB + r"(於|于)?\s*[:：︰]?\s*[^。！？!?]{2,30}?[\W_]*"
+    r"|[\W_]*" + _SOURCE_VERB + r"\s*[:：︰]?\s*[《「〈“\"]?(" + OUTLET_NAME + r")[》」〉”\"]?[\W_]*"
+)
+
