@@ -393,8 +393,8 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
     if not rules.on("doc:other-article"):
         return
     for k, sec in enumerate(sections):
-        before = [j for j in range(sec.heading) if lines[j].text]
-        if not before or not (lines[before[-1]].verdict or "").startswith(_BOUNDARY_VERDICTS):
+        last = next((j for j in range(sec.heading - 1, -1, -1) if lines[j].text), None)
+        if last is None or not (lines[last].verdict or "").startswith(_BOUNDARY_VERDICTS):
             continue
         units = _units(lines, sections[k:], own, sec.heading)
         if not units or doc.prose_after(units[-1].end - 1) or not any(is_prose(lines[j]) for j in range(sec.heading)):
@@ -605,9 +605,9 @@ def neighbours(lines: list[Line], rules: Rules) -> None:
     if rules.on("neighbour:widget"):
         for i in range(1, n - 1):
             ln, above, below = lines[i], lines[i - 1], lines[i + 1]
-            if (ln.verdict is None and not _fixed(ln) and not ln.caption and _length(ln.text) <= 8
-                    and not _sentence(ln) and (above.verdict or "").startswith(_WIDGET_VERDICTS)
-                    and (below.verdict or "").startswith(_WIDGET_VERDICTS)):
+            if (ln.verdict is None and (above.verdict or "").startswith(_WIDGET_VERDICTS)
+                    and (below.verdict or "").startswith(_WIDGET_VERDICTS)
+                    and not _fixed(ln) and not ln.caption and _length(ln.text) <= 8 and not _sentence(ln)):
                 ln.verdict = "neighbour:widget"
     if rules.on("neighbour:template"):
         changed = True
