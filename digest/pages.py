@@ -337,10 +337,14 @@ def _article_pages(config: Config, edition: Edition, items: list[EditionArticle]
 
     Memoised per day (in memory only: cheaper to redo than to read from disk) on
     the day's articles and the coverage each one shows, so after one edit only
-    that day's pages are assembled again."""
+    that day's pages are assembled again. Without that memo no key is made:
+    a key names every other article of each article's story."""
     if getattr(memo, "on_disk", False):
         memo = no_memo
     days = [list(same_day) for _, same_day in groupby(items, key=lambda a: a.local_date.date())]  # newest first
+    stories = _story_orders(items, story_of, by_slug)
+    if memo is no_memo:
+        return [page for day in days for page in _day_pages(config, edition, day, stories, story_of)]
     coverages = [[_coverage(item, story_of, by_slug) for item in day] for day in days]
     keys = [("article-pages", edition.code, config.fingerprint,
              *(f"{item.path}\0{item.article.doc.digest}\0{story_of[item.article.doc.slug].key}\0{content_key(cover)}"
@@ -348,9 +352,9 @@ def _article_pages(config: Config, edition: Edition, items: list[EditionArticle]
             for day, covers in zip(days, coverages, strict=True)]
     blocks = memo.lookup_many(keys)
     pages: list[Page] = []
-    for key, block, day, covers in zip(keys, blocks, days, coverages, strict=True):
+    for key, block, day in zip(keys, blocks, days, strict=True):
         if block is MISSING:
-            block = memo.store(key, _day_pages(config, edition, day, covers, story_of))
+            block = memo.store(key, _day_pages(config, edition, day, stories, story_of))
         pages += block
     return pages
 
@@ -362,21 +366,57 @@ def _coverage(item: EditionArticle, story_of: Mapping[str, Story], by_slug: Mapp
     return [] if len(ids) == 1 else [by_slug[s] for s in ids if s != slug and s in by_slug]
 
 
-def _day_pages(config: Config, edition: Edition, day: list[EditionArticle], coverages: list[list[EditionArticle]],
-               story_of: Mapping[str, Story]) -> tuple[Page, ...]:
-    """The article pages of one day's articles (newest first); ``coverages``: the
-    other articles of each one's story in the edition."""
+def _story_orders(items: list[EditionArticle], story_of: Mapping[str, Story],
+                  by_slug: Mapping[str, EditionArticle]) -> dict[str, tuple[list[EditionArticle], int]]:
+    """Per article slug of a story the edition shows more than one article of:
+    that story's articles in the edition by (date, path), sorted once per story,
+    and the article's place among them."""
+    orders: dict[str, tuple[list[EditionArticle], int]] = {}
+    for item in items:
+        slug = item.article.doc.slug
+        story = story_of[slug]
+        if slug in orders or len(story.ids) == 1:
+            continue
+        ordered = sorted((by_slug[s] for s in story.ids if s in by_slug), key=_BY_DATE)
+        if len(ordered) > 1:
+            for index, member in enumerate(ordered):
+                orders[member.article.doc.slug] = (ordered, index)
+    return orders
+
+
+def _nearest_in(ordered: list[EditionArticle], index: int, limit: int) -> tuple[EditionArticle, ...]:
+    """``nearest_coverage`` of ``ordered[index]`` among the rest of ``ordered``
+    (sorted by date, then path), looking only at the few that can be chosen: the
+    ``limit`` articles after it, and the ``limit`` before it with any earlier ones
+    of the same date as the first of those (a tie goes to the earlier path, so
+    such an article can beat a nearer one). Any other is beaten by ``limit``
+    articles of the window, being farther in time, or as far and later."""
+    start = max(0, index - limit)
+    if start > 0:
+        edge = ordered[start].article.doc.date
+        while start > 0 and ordered[start - 1].article.doc.date == edge:
+            start -= 1
+    return nearest_coverage(ordered[index], ordered[start:index] + ordered[index + 1:index + 1 + limit], limit)
+
+
+def _day_pages(config: Config, edition: Edition, day: list[EditionArticle],
+               stories: Mapping[str, tuple[list[EditionArticle], int]], story_of: Mapping[str, Story]) -> tuple[Page, ...]:
+    """The article pages of one day's articles (newest first); ``stories``: see
+    ``_story_orders``."""
     pages = []
-    for index, (item, others) in enumerate(zip(day, coverages, strict=True)):
+    limit = config.stories.coverage_items
+    for index, item in enumerate(day):
         older = day[index + 1] if index + 1 < len(day) else None
         newer = day[index - 1] if index > 0 else None
         story = story_of[item.article.doc.slug]
-        coverage = nearest_coverage(item, others, config.stories.coverage_items)
+        ordered = stories.get(item.article.doc.slug)
+        coverage = _nearest_in(*ordered, limit) if ordered else ()
+        others = len(ordered[0]) - 1 if ordered else 0
         paths = {e.code: article_path(e, item.article) for e in config.editions}
         default = paths[config.default_edition]
-        data = {"item": item, "coverage": coverage, "coverage_more": len(others) - len(coverage),
+        data = {"item": item, "coverage": coverage, "coverage_more": others - len(coverage),
                 "story_path": story_path(edition, story) if coverage else None, "older": older, "newer": newer}
-        key = (f"{item.article.doc.digest}:{content_key(list(coverage))}:{len(others)}:"
+        key = (f"{item.article.doc.digest}:{content_key(list(coverage))}:{others}:"
                f"{content_key([n for n in (older, newer) if n])}:{older is not None}")
         pages.append(Page(f"{item.path}index.html", "article.html", item.path, edition,
                           _alternates(paths, default), MappingProxyType(data), key))
