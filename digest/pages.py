@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
 from datetime import date, datetime, timezone
@@ -527,6 +527,67 @@ def _month_name_groups(items: list[EditionArticle], kind: str) -> dict[str, tupl
     return {slug: (names[slug], tuple(group)) for slug, group in members.items()}
 
 
+# The keys of a tag or outlet listing page's data (``_name_pages``).
+_NAMES_DATA = frozenset({"kind", "name", "slug", "count", "days", "number", "pages", "feed"})
+
+
+def _frozen(data: dict[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(data)
+
+
+class DeferredData(Mapping[str, Any]):
+    """A page's data made on first use: a page whose file the build cache still
+    has is never rendered, so its listing need not be put together at all.
+    ``keys``: the keys the data will have (so ``"item" in data`` costs nothing);
+    ``make``: gives the data. Pickled as the data itself."""
+
+    __slots__ = ("_keys", "_make", "_data")
+
+    def __init__(self, keys: frozenset[str], make: Callable[[], Mapping[str, Any]]) -> None:
+        self._keys, self._make = keys, make
+        self._data: Mapping[str, Any] | None = None
+
+    def _made(self) -> Mapping[str, Any]:
+        if self._data is None:
+            self._data = self._make()
+        return self._data
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._keys:
+            raise KeyError(key)
+        return self._made()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._made())
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_frozen, (dict(self._made()),))
+
+
+class _Once:
+    """A call made at most once, its result kept."""
+
+    __slots__ = ("_call", "_result")
+
+    def __init__(self, call: Callable[[], Any]) -> None:
+        self._call, self._result = call, None
+
+    def __call__(self) -> Any:
+        if self._call is not None:
+            self._result, self._call = self._call(), None
+        return self._result
+
+
+def _data_of(listing: Callable[[], tuple[Page, ...]], number: int) -> Mapping[str, Any]:
+    return listing()[number].data
+
+
 def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], kind: str,
                 story_of: Mapping[str, Story], signatures: Mapping[str, str], memo: Memo = no_memo) -> list[Page]:
     """Per tag (``kind="tag"``) or outlet (``kind="outlet"``): paginated listings of its
@@ -558,10 +619,28 @@ def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], k
                              MappingProxyType(data), f"{content_key(chunk, entries)}:{names[slug]}:{len(group)}:{len(chunks)}"))
         return tuple(made)
 
-    for slug in sorted(members):
-        # Memoised on its articles and stories: an edit elsewhere leaves it as it was.
-        pages += memo(("name-pages", kind, edition.code, slug, names[slug], members_key(members[slug], signatures), config.fingerprint),
-                      partial(group_pages, slug, members[slug]))
+    slugs = sorted(members)
+    if getattr(memo, "on_disk", False):
+        # On disk only what renders need to find the file of a page that did
+        # not change (its paths and content key); the listing itself is made
+        # again only for a page rendered again.
+        keys = [("name-page-stubs", kind, edition.code, slug, names[slug], members_key(members[slug], signatures),
+                 config.fingerprint) for slug in slugs]
+        for key, slug, stubs in zip(keys, slugs, memo.lookup_many(keys), strict=True):
+            if stubs is MISSING:
+                made = group_pages(slug, members[slug])
+                memo.store(key, tuple((p.output_path, p.path, p.alternates, p.content_key) for p in made))
+                pages += made
+                continue
+            listing = _Once(partial(group_pages, slug, members[slug]))
+            pages += [Page(output_path, "names.html", path, edition, alternates,
+                           DeferredData(_NAMES_DATA, partial(_data_of, listing, number)), content)
+                      for number, (output_path, path, alternates, content) in enumerate(stubs)]
+    else:
+        for slug in slugs:
+            # Memoised on its articles and stories: an edit elsewhere leaves it as it was.
+            pages += memo(("name-pages", kind, edition.code, slug, names[slug], members_key(members[slug], signatures), config.fingerprint),
+                          partial(group_pages, slug, members[slug]))
     index_of = tags_index_path if kind == "tag" else outlets_index_path
     entries = sorted((NameLink(names[s], f"{edition.prefix}/{folder}/{s}/", len(g)) for s, g in members.items()),
                      key=lambda link: (-link.count, link.name, link.path))
