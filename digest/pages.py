@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
 from datetime import date, datetime, timezone
@@ -337,10 +337,14 @@ def _article_pages(config: Config, edition: Edition, items: list[EditionArticle]
 
     Memoised per day (in memory only: cheaper to redo than to read from disk) on
     the day's articles and the coverage each one shows, so after one edit only
-    that day's pages are assembled again."""
+    that day's pages are assembled again. Without that memo no key is made:
+    a key names every other article of each article's story."""
     if getattr(memo, "on_disk", False):
         memo = no_memo
     days = [list(same_day) for _, same_day in groupby(items, key=lambda a: a.local_date.date())]  # newest first
+    stories = _story_orders(items, story_of, by_slug)
+    if memo is no_memo:
+        return [page for day in days for page in _day_pages(config, edition, day, stories, story_of)]
     coverages = [[_coverage(item, story_of, by_slug) for item in day] for day in days]
     keys = [("article-pages", edition.code, config.fingerprint,
              *(f"{item.path}\0{item.article.doc.digest}\0{story_of[item.article.doc.slug].key}\0{content_key(cover)}"
@@ -348,9 +352,9 @@ def _article_pages(config: Config, edition: Edition, items: list[EditionArticle]
             for day, covers in zip(days, coverages, strict=True)]
     blocks = memo.lookup_many(keys)
     pages: list[Page] = []
-    for key, block, day, covers in zip(keys, blocks, days, coverages, strict=True):
+    for key, block, day in zip(keys, blocks, days, strict=True):
         if block is MISSING:
-            block = memo.store(key, _day_pages(config, edition, day, covers, story_of))
+            block = memo.store(key, _day_pages(config, edition, day, stories, story_of))
         pages += block
     return pages
 
@@ -362,21 +366,57 @@ def _coverage(item: EditionArticle, story_of: Mapping[str, Story], by_slug: Mapp
     return [] if len(ids) == 1 else [by_slug[s] for s in ids if s != slug and s in by_slug]
 
 
-def _day_pages(config: Config, edition: Edition, day: list[EditionArticle], coverages: list[list[EditionArticle]],
-               story_of: Mapping[str, Story]) -> tuple[Page, ...]:
-    """The article pages of one day's articles (newest first); ``coverages``: the
-    other articles of each one's story in the edition."""
+def _story_orders(items: list[EditionArticle], story_of: Mapping[str, Story],
+                  by_slug: Mapping[str, EditionArticle]) -> dict[str, tuple[list[EditionArticle], int]]:
+    """Per article slug of a story the edition shows more than one article of:
+    that story's articles in the edition by (date, path), sorted once per story,
+    and the article's place among them."""
+    orders: dict[str, tuple[list[EditionArticle], int]] = {}
+    for item in items:
+        slug = item.article.doc.slug
+        story = story_of[slug]
+        if slug in orders or len(story.ids) == 1:
+            continue
+        ordered = sorted((by_slug[s] for s in story.ids if s in by_slug), key=_BY_DATE)
+        if len(ordered) > 1:
+            for index, member in enumerate(ordered):
+                orders[member.article.doc.slug] = (ordered, index)
+    return orders
+
+
+def _nearest_in(ordered: list[EditionArticle], index: int, limit: int) -> tuple[EditionArticle, ...]:
+    """``nearest_coverage`` of ``ordered[index]`` among the rest of ``ordered``
+    (sorted by date, then path), looking only at the few that can be chosen: the
+    ``limit`` articles after it, and the ``limit`` before it with any earlier ones
+    of the same date as the first of those (a tie goes to the earlier path, so
+    such an article can beat a nearer one). Any other is beaten by ``limit``
+    articles of the window, being farther in time, or as far and later."""
+    start = max(0, index - limit)
+    if start > 0:
+        edge = ordered[start].article.doc.date
+        while start > 0 and ordered[start - 1].article.doc.date == edge:
+            start -= 1
+    return nearest_coverage(ordered[index], ordered[start:index] + ordered[index + 1:index + 1 + limit], limit)
+
+
+def _day_pages(config: Config, edition: Edition, day: list[EditionArticle],
+               stories: Mapping[str, tuple[list[EditionArticle], int]], story_of: Mapping[str, Story]) -> tuple[Page, ...]:
+    """The article pages of one day's articles (newest first); ``stories``: see
+    ``_story_orders``."""
     pages = []
-    for index, (item, others) in enumerate(zip(day, coverages, strict=True)):
+    limit = config.stories.coverage_items
+    for index, item in enumerate(day):
         older = day[index + 1] if index + 1 < len(day) else None
         newer = day[index - 1] if index > 0 else None
         story = story_of[item.article.doc.slug]
-        coverage = nearest_coverage(item, others, config.stories.coverage_items)
+        ordered = stories.get(item.article.doc.slug)
+        coverage = _nearest_in(*ordered, limit) if ordered else ()
+        others = len(ordered[0]) - 1 if ordered else 0
         paths = {e.code: article_path(e, item.article) for e in config.editions}
         default = paths[config.default_edition]
-        data = {"item": item, "coverage": coverage, "coverage_more": len(others) - len(coverage),
+        data = {"item": item, "coverage": coverage, "coverage_more": others - len(coverage),
                 "story_path": story_path(edition, story) if coverage else None, "older": older, "newer": newer}
-        key = (f"{item.article.doc.digest}:{content_key(list(coverage))}:{len(others)}:"
+        key = (f"{item.article.doc.digest}:{content_key(list(coverage))}:{others}:"
                f"{content_key([n for n in (older, newer) if n])}:{older is not None}")
         pages.append(Page(f"{item.path}index.html", "article.html", item.path, edition,
                           _alternates(paths, default), MappingProxyType(data), key))
@@ -487,6 +527,67 @@ def _month_name_groups(items: list[EditionArticle], kind: str) -> dict[str, tupl
     return {slug: (names[slug], tuple(group)) for slug, group in members.items()}
 
 
+# The keys of a tag or outlet listing page's data (``_name_pages``).
+_NAMES_DATA = frozenset({"kind", "name", "slug", "count", "days", "number", "pages", "feed"})
+
+
+def _frozen(data: dict[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(data)
+
+
+class DeferredData(Mapping[str, Any]):
+    """A page's data made on first use: a page whose file the build cache still
+    has is never rendered, so its listing need not be put together at all.
+    ``keys``: the keys the data will have (so ``"item" in data`` costs nothing);
+    ``make``: gives the data. Pickled as the data itself."""
+
+    __slots__ = ("_keys", "_make", "_data")
+
+    def __init__(self, keys: frozenset[str], make: Callable[[], Mapping[str, Any]]) -> None:
+        self._keys, self._make = keys, make
+        self._data: Mapping[str, Any] | None = None
+
+    def _made(self) -> Mapping[str, Any]:
+        if self._data is None:
+            self._data = self._make()
+        return self._data
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._keys:
+            raise KeyError(key)
+        return self._made()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._made())
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_frozen, (dict(self._made()),))
+
+
+class _Once:
+    """A call made at most once, its result kept."""
+
+    __slots__ = ("_call", "_result")
+
+    def __init__(self, call: Callable[[], Any]) -> None:
+        self._call, self._result = call, None
+
+    def __call__(self) -> Any:
+        if self._call is not None:
+            self._result, self._call = self._call(), None
+        return self._result
+
+
+def _data_of(listing: Callable[[], tuple[Page, ...]], number: int) -> Mapping[str, Any]:
+    return listing()[number].data
+
+
 def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], kind: str,
                 story_of: Mapping[str, Story], signatures: Mapping[str, str], memo: Memo = no_memo) -> list[Page]:
     """Per tag (``kind="tag"``) or outlet (``kind="outlet"``): paginated listings of its
@@ -518,10 +619,28 @@ def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], k
                              MappingProxyType(data), f"{content_key(chunk, entries)}:{names[slug]}:{len(group)}:{len(chunks)}"))
         return tuple(made)
 
-    for slug in sorted(members):
-        # Memoised on its articles and stories: an edit elsewhere leaves it as it was.
-        pages += memo(("name-pages", kind, edition.code, slug, names[slug], members_key(members[slug], signatures), config.fingerprint),
-                      partial(group_pages, slug, members[slug]))
+    slugs = sorted(members)
+    if getattr(memo, "on_disk", False):
+        # On disk only what renders need to find the file of a page that did
+        # not change (its paths and content key); the listing itself is made
+        # again only for a page rendered again.
+        keys = [("name-page-stubs", kind, edition.code, slug, names[slug], members_key(members[slug], signatures),
+                 config.fingerprint) for slug in slugs]
+        for key, slug, stubs in zip(keys, slugs, memo.lookup_many(keys), strict=True):
+            if stubs is MISSING:
+                made = group_pages(slug, members[slug])
+                memo.store(key, tuple((p.output_path, p.path, p.alternates, p.content_key) for p in made))
+                pages += made
+                continue
+            listing = _Once(partial(group_pages, slug, members[slug]))
+            pages += [Page(output_path, "names.html", path, edition, alternates,
+                           DeferredData(_NAMES_DATA, partial(_data_of, listing, number)), content)
+                      for number, (output_path, path, alternates, content) in enumerate(stubs)]
+    else:
+        for slug in slugs:
+            # Memoised on its articles and stories: an edit elsewhere leaves it as it was.
+            pages += memo(("name-pages", kind, edition.code, slug, names[slug], members_key(members[slug], signatures), config.fingerprint),
+                          partial(group_pages, slug, members[slug]))
     index_of = tags_index_path if kind == "tag" else outlets_index_path
     entries = sorted((NameLink(names[s], f"{edition.prefix}/{folder}/{s}/", len(g)) for s, g in members.items()),
                      key=lambda link: (-link.count, link.name, link.path))

@@ -43,13 +43,14 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
+import pickle
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache, partial
+from functools import partial
 
 from .article import Article
 from .cleaning import cleaned_text
@@ -178,7 +179,6 @@ def terms_of(window: tuple[str, str]) -> list[str]:
     return terms
 
 
-@lru_cache(maxsize=1)
 def _background() -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
     """(bigram, character, word) frequencies in general text, from wordfreq's Chinese
     list (words of frequency >= 1e-7: the rest add nothing measurable)."""
@@ -199,21 +199,57 @@ def _background() -> tuple[dict[str, float], dict[str, float], dict[str, float]]
     return bigrams, {c: f / total for c, f in chars.items()}, words
 
 
-@lru_cache(maxsize=1)
-def _english() -> dict[str, float]:
+def _term_tables() -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    """What ``term_weight`` looks terms up in: (bigram, character) frequencies
+    (``_background``) and, per word key that is no Chinese term, the higher of its
+    frequencies in wordfreq's Chinese and English lists (absent: in neither)."""
     import wordfreq
 
-    return wordfreq.get_frequency_dict("en")
+    bigrams, chars, words = _background()
+    latin = {key: freq for key, freq in words.items() if not _CJK.match(key)}
+    for key, freq in wordfreq.get_frequency_dict("en").items():
+        if not _CJK.match(key) and freq > latin.get(key, 0.0):
+            latin[key] = freq
+    return bigrams, chars, latin
+
+
+_tables: tuple[dict[str, float], dict[str, float], dict[str, float]] | None = None
+
+
+def _weights_tables() -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    global _tables
+    if _tables is None:
+        _tables = _term_tables()
+    return _tables
+
+
+def load_term_tables(memo: Memo) -> None:
+    """Have ``term_weight`` use the tables the build cache on disk keeps: one
+    entry, read back in a fifth of the second it takes to derive them from the
+    word lists (and to import wordfreq), which a build that adds one article
+    would do only to weigh that article's terms. Kept as one pickled blob, so
+    storing it costs one object, not a million. The installed wordfreq is part
+    of the cache's version, so the entry is never another list's."""
+    global _tables
+    if _tables is not None or not getattr(memo, "on_disk", False):
+        return
+    key = ("story-term-tables",)
+    found, blob = memo.lookup(key)
+    if found:
+        _tables = pickle.loads(blob)
+    else:
+        _tables = _term_tables()
+        memo.store(key, pickle.dumps(_tables, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def term_weight(term: str) -> float:
     """Specificity of a term: ``max(0, ln(P0 / p))``, ``p`` its frequency in general text."""
-    bigrams, chars, words = _background()
+    bigrams, chars, latin = _weights_tables()
     if _CJK.match(term):
         p = max(bigrams.get(term, 0.0), chars.get(term[0], _P_UNSEEN) * chars.get(term[-1], _P_UNSEEN))
     else:
-        key = _DIGIT.sub("0", term)  # wordfreq files every number under its digit shape
-        p = max(words.get(key, 0.0), _english().get(key, 0.0))
+        # wordfreq files every number under its digit shape
+        p = latin.get(_DIGIT.sub("0", term), 0.0)
     return max(0.0, math.log(P0 / max(p, _P_UNSEEN)))
 
 
@@ -304,6 +340,7 @@ def _similar_pairs(items: Sequence[StoryInput], windows: Sequence[tuple[str, str
     todo = [n for n, value in enumerate(found) if value is MISSING]
     rows = sorted({k for n in todo for k in range(units[n][0], units[n][2])})
     if todo:
+        load_term_tables(memo)
         row_of = {k: r for r, k in enumerate(rows)}
         whole = _vectors([terms_of(windows[k]) for k in rows])
         lead = None if LEAD_CHARS is None else _vectors([terms_of((windows[k][0], windows[k][1][:LEAD_CHARS])) for k in rows])

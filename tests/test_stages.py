@@ -162,6 +162,23 @@ def test_write_site_replaces_whole_folder(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.spare", "site"]
 
 
+def test_write_site_prunes_the_spare_through_a_trash_folder_that_never_stays(tmp_path: Path) -> None:
+    """What the recycled spare no longer needs (whole folders, single files beside
+    kept ones) is moved out and deleted by the build; a trash folder a killed
+    build left is deleted by the next one."""
+    out = tmp_path / "site"
+    first = [OutputFile("a/index.html", b"1"), OutputFile("gone/x/1.html", b"x"), OutputFile("gone/x/2.html", b"y"),
+             OutputFile("mixed/keep.html", b"k"), OutputFile("mixed/drop.html", b"d")]
+    write_site(first, out)
+    write_site([OutputFile("a/index.html", b"2"), OutputFile("mixed/keep.html", b"k")], out)
+    (tmp_path / ".site.trash-0123456789ab" / "0").mkdir(parents=True)  # as a kill mid-build leaves it
+    write_site([OutputFile("a/index.html", b"3"), OutputFile("mixed/keep.html", b"k")], out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.spare", "site"]
+    spare = tmp_path / ".site.spare"
+    assert {p.relative_to(spare).as_posix() for p in spare.rglob("*")} == {"a", "a/index.html", "mixed", "mixed/keep.html"}
+    assert {p.relative_to(out).as_posix() for p in out.rglob("*")} == {"a", "a/index.html", "mixed", "mixed/keep.html", ".digest-build"}
+
+
 def test_write_site_refuses_duplicate_paths_and_keeps_old(tmp_path: Path) -> None:
     out = tmp_path / "site"
     write_site([OutputFile("index.html", b"old")], out)
@@ -237,3 +254,36 @@ def test_a_body_that_repeats_the_headline_loses_that_line_only() -> None:
     assert html == "<p>软银投资计划公布后，股价上涨。</p>" and [r.rule for r in removed] == ["meta:title"]
     kept = "<p>软银投资计划公布后，股价上涨。</p>"
     assert drop_repeated_title(kept, "软银投资计划") == (kept, ())
+
+
+# --- pages -----------------------------------------------------------------
+
+def test_nearest_coverage_from_one_sort_per_story_matches_sorting_all_the_others() -> None:
+    """Article pages pick each article's nearest coverage from its story sorted
+    once (``pages._nearest_in``); the pick must be the one of sorting every other
+    member by distance, ties included (same instants, equal distances before and
+    after, instants given in other offsets)."""
+    from datetime import datetime, timedelta, timezone
+    from types import SimpleNamespace
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from digest.pages import _BY_DATE, _nearest_in, nearest_coverage
+
+    base = datetime(2025, 3, 1, tzinfo=timezone.utc)
+
+    def member(path: str, hours: int, offset: int) -> SimpleNamespace:
+        stamp = (base + timedelta(hours=hours)).astimezone(timezone(timedelta(hours=offset)))
+        return SimpleNamespace(path=path, article=SimpleNamespace(doc=SimpleNamespace(date=stamp)))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(st.integers(0, 6), st.integers(-2, 8)), min_size=1, max_size=14), st.integers(0, 5))
+    def check(stamps: list[tuple[int, int]], limit: int) -> None:
+        members = [member(f"zh-hans/articles/a{n:02d}/", hours, offset) for n, (hours, offset) in enumerate(stamps)]
+        ordered = sorted(members, key=_BY_DATE)
+        for index, item in enumerate(ordered):
+            others = [m for m in members if m is not item]
+            assert _nearest_in(ordered, index, limit) == nearest_coverage(item, others, limit)
+
+    check()

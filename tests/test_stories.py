@@ -395,3 +395,37 @@ def test_pairs_are_scored_again_only_near_a_new_article() -> None:
     reused = cache.hits["story-pairs"]
     buckets = len({int(i.date.timestamp() // (SETTINGS.window_hours * 3600)) for i in spread})
     assert buckets - 2 <= reused < buckets  # every unit but the one or two holding the newcomer
+
+
+def test_term_tables_kept_in_the_build_cache_weigh_every_kind_of_term_as_the_word_lists_do(tmp_path: Path) -> None:
+    """The word-list tables a build keeps in its cache (stories.load_term_tables)
+    give every term the weight wordfreq's own lists give it: Chinese bigrams and
+    characters, English words, digit shapes, a word in both lists, unseen ones."""
+    import wordfreq
+
+    from digest import stories
+
+    terms = ["台风", "登陆", "的是", "鳕鳗", "台", "typhoon", "the", "2025", "ai", "iphone", "zzqxv", "東京", "cpu"]
+    zh, en = wordfreq.get_frequency_dict("zh"), wordfreq.get_frequency_dict("en")
+    bigrams, chars, _ = stories._background()
+
+    def expected(term: str) -> float:  # term_weight as written before the tables were kept
+        if stories._CJK.match(term):
+            p = max(bigrams.get(term, 0.0), chars.get(term[0], stories._P_UNSEEN) * chars.get(term[-1], stories._P_UNSEEN))
+        else:
+            key = stories._DIGIT.sub("0", term)
+            p = max(zh.get(key, 0.0), en.get(key, 0.0))
+        return max(0.0, stories.math.log(stories.P0 / max(p, stories._P_UNSEEN)))
+
+    saved = stories._tables
+    try:
+        for _ in range(2):  # stored by the first cache, read back by the second
+            stories._tables = None
+            cache = BuildCache.open(tmp_path)
+            stories.load_term_tables(cache)
+            cache.sweep()
+            cache.close()
+            assert [stories.term_weight(t) for t in terms] == [expected(t) for t in terms]
+        assert cache.hits["story-term-tables"] == 1
+    finally:
+        stories._tables = saved
