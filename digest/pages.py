@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from itertools import groupby
 from operator import attrgetter
 from types import MappingProxyType
@@ -367,11 +367,11 @@ def _coverage(item: EditionArticle, story_of: Mapping[str, Story], by_slug: Mapp
 
 
 def _story_orders(items: list[EditionArticle], story_of: Mapping[str, Story],
-                  by_slug: Mapping[str, EditionArticle]) -> dict[str, tuple[list[EditionArticle], int]]:
+                  by_slug: Mapping[str, EditionArticle]) -> dict[str, tuple[list[EditionArticle], list[int], int]]:
     """Per article slug of a story the edition shows more than one article of:
     that story's articles in the edition by (date, path), sorted once per story,
-    and the article's place among them."""
-    orders: dict[str, tuple[list[EditionArticle], int]] = {}
+    their dates in microseconds since the epoch, and the article's place among them."""
+    orders: dict[str, tuple[list[EditionArticle], list[int], int]] = {}
     for item in items:
         slug = item.article.doc.slug
         story = story_of[slug]
@@ -379,28 +379,36 @@ def _story_orders(items: list[EditionArticle], story_of: Mapping[str, Story],
             continue
         ordered = sorted((by_slug[s] for s in story.ids if s in by_slug), key=_BY_DATE)
         if len(ordered) > 1:
+            micros = [(member.article.doc.date - _EPOCH) // _MICROSECOND for member in ordered]
             for index, member in enumerate(ordered):
-                orders[member.article.doc.slug] = (ordered, index)
+                orders[member.article.doc.slug] = (ordered, micros, index)
     return orders
 
 
-def _nearest_in(ordered: list[EditionArticle], index: int, limit: int) -> tuple[EditionArticle, ...]:
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def _nearest_in(ordered: list[EditionArticle], micros: list[int], index: int, limit: int) -> tuple[EditionArticle, ...]:
     """``nearest_coverage`` of ``ordered[index]`` among the rest of ``ordered``
-    (sorted by date, then path), looking only at the few that can be chosen: the
-    ``limit`` articles after it, and the ``limit`` before it with any earlier ones
-    of the same date as the first of those (a tie goes to the earlier path, so
-    such an article can beat a nearer one). Any other is beaten by ``limit``
-    articles of the window, being farther in time, or as far and later."""
+    (sorted by date, then path; ``micros``: their dates as whole microseconds,
+    so distances are exact integers), looking only at the few that can be
+    chosen: the ``limit`` articles after it, and the ``limit`` before it with any
+    earlier ones of the same date as the first of those (a tie goes to the
+    earlier path, so such an article can beat a nearer one). Any other is beaten
+    by ``limit`` articles of the window, being farther in time, or as far and later."""
     start = max(0, index - limit)
-    if start > 0:
-        edge = ordered[start].article.doc.date
-        while start > 0 and ordered[start - 1].article.doc.date == edge:
-            start -= 1
-    return nearest_coverage(ordered[index], ordered[start:index] + ordered[index + 1:index + 1 + limit], limit)
+    while start > 0 and micros[start - 1] == micros[start]:
+        start -= 1
+    stamp = micros[index]
+    window = [*range(start, index), *range(index + 1, min(len(ordered), index + 1 + limit))]
+    # (distance, date, path): ordered by date then path already, so by place.
+    chosen = sorted(window, key=lambda k: (abs(micros[k] - stamp), k))[:limit]
+    return tuple(ordered[k] for k in sorted(chosen))
 
 
 def _day_pages(config: Config, edition: Edition, day: list[EditionArticle],
-               stories: Mapping[str, tuple[list[EditionArticle], int]], story_of: Mapping[str, Story]) -> tuple[Page, ...]:
+               stories: Mapping[str, tuple[list[EditionArticle], list[int], int]], story_of: Mapping[str, Story]) -> tuple[Page, ...]:
     """The article pages of one day's articles (newest first); ``stories``: see
     ``_story_orders``."""
     pages = []

@@ -149,7 +149,8 @@ def build_site(config: Config, out_dir: Path | None = None, cache: BuildCache | 
     files = list(site.files)
     # Shards of the search index whose pages did not change are taken from the
     # previous output (search.index_site); page digests are known here already.
-    index = partial(index_site, config, previous=target, digests={f.path: f.sha256 for f in files if "/articles/" in f.path},
+    digests = {f.path: f.sha256 for f in files if "/articles/" in f.path}
+    index = partial(index_site, config, previous=target, digests=digests, listed=digests,
                     jobs=jobs, memo=cache if cache is not None else no_memo) if config.search else None
     stale = False
     with write_lock or nullcontext():

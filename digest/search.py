@@ -414,14 +414,20 @@ def _view_digest(path: Path) -> str:
     return hashlib.sha256(search_view(path.read_bytes())).hexdigest()
 
 
-def _plan(config: Config, site_dir: Path, digests: Mapping[str, str] | None, memo: Memo) -> list[_Shard]:
+def _plan(config: Config, site_dir: Path, digests: Mapping[str, str] | None, memo: Memo,
+          listed: Iterable[str] | None = None) -> list[_Shard]:
     """Every edition's shards: which pages each holds and its name, the sha256 of
     Pagefind's version, the shard format, and each page's path and
-    ``search_view``."""
+    ``search_view``. ``listed``: see ``index_site``."""
     shards = []
     version = _pagefind_version()
+    listed = None if listed is None else list(listed)
     for edition in config.editions:
-        pages = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / edition.prefix / "articles").glob("*/index.html"))
+        if listed is None:
+            pages = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / edition.prefix / "articles").glob("*/index.html"))
+        else:
+            folder = f"{edition.prefix}/articles/"
+            pages = sorted(p for p in listed if p.startswith(folder) and p.endswith("/index.html") and p.count("/") == folder.count("/") + 1)
         views = dict(zip(pages, _view_digests(site_dir, pages, digests, memo), strict=True))
         count = shard_count(len(pages))
         groups: dict[int, list[str]] = {}
@@ -552,7 +558,8 @@ def _index_shard(shard: _Shard, site_dir: Path, scratch: Path, background: bool,
 
 def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None = None,
                background: bool = False, previous: Path | None = None,
-               digests: Mapping[str, str] | None = None, jobs: int | None = None, memo: Memo = no_memo) -> bool:
+               digests: Mapping[str, str] | None = None, jobs: int | None = None, memo: Memo = no_memo,
+               listed: Iterable[str] | None = None) -> bool:
     """Index every article page of each edition below ``site_dir`` with Pagefind.
 
     In: the Config and a folder holding a complete site (the staged output).
@@ -570,6 +577,10 @@ def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None
     the very same files already. ``digests``: sha256 of page bytes by
     site-relative path, when the caller knows them (else the pages are read);
     ``memo`` then keeps each page's ``search_view`` digest on them.
+    ``listed``: every file ``site_dir`` holds below the editions' ``articles/``
+    folders (site-relative POSIX paths), when the caller wrote them all: the
+    article pages are then taken from it, not looked for on disk (a walk of
+    every page folder).
     ``jobs``: Pagefind processes at a time (default: the number of cores).
     Raises BuildError when Pagefind is missing or fails; the staged folder is
     then discarded and the previous site stays.
@@ -585,7 +596,7 @@ def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None
     previous = previous or site_dir
     scratch = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
     try:
-        shards = _plan(config, site_dir, digests, memo)
+        shards = _plan(config, site_dir, digests, memo, listed)
         todo = []
         in_place: set[tuple[str, str]] = set()  # (edition code, shard) already in site_dir as the previous output has it
         for shard in shards:

@@ -269,12 +269,12 @@ def test_nearest_coverage_from_one_sort_per_story_matches_sorting_all_the_others
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from digest.pages import _BY_DATE, _nearest_in, nearest_coverage
+    from digest.pages import _BY_DATE, _EPOCH, _MICROSECOND, _nearest_in, nearest_coverage
 
     base = datetime(2025, 3, 1, tzinfo=timezone.utc)
 
     def member(path: str, hours: int, offset: int) -> SimpleNamespace:
-        stamp = (base + timedelta(hours=hours)).astimezone(timezone(timedelta(hours=offset)))
+        stamp = (base + timedelta(hours=hours, microseconds=hours % 3)).astimezone(timezone(timedelta(hours=offset)))
         return SimpleNamespace(path=path, article=SimpleNamespace(doc=SimpleNamespace(date=stamp)))
 
     @settings(max_examples=300, deadline=None)
@@ -282,8 +282,9 @@ def test_nearest_coverage_from_one_sort_per_story_matches_sorting_all_the_others
     def check(stamps: list[tuple[int, int]], limit: int) -> None:
         members = [member(f"zh-hans/articles/a{n:02d}/", hours, offset) for n, (hours, offset) in enumerate(stamps)]
         ordered = sorted(members, key=_BY_DATE)
+        micros = [(m.article.doc.date - _EPOCH) // _MICROSECOND for m in ordered]
         for index, item in enumerate(ordered):
             others = [m for m in members if m is not item]
-            assert _nearest_in(ordered, index, limit) == nearest_coverage(item, others, limit)
+            assert _nearest_in(ordered, micros, index, limit) == nearest_coverage(item, others, limit)
 
     check()
