@@ -20,18 +20,25 @@ Out: more verdicts, each with its rule name; :func:`digest.cleaning.stage.clean_
 3. ``list:section`` / ``doc:other-article`` -- a related heading (更多文章, 图辑 …)
    owns its section, up to the next heading or footer, whatever its items look
    like; when its first item is a headline followed by prose (a unit), that is
-   another article.  Only when nothing of the article follows the section;
+   another article, and so is a unit after a next-article link or after a source
+   note that closes the clipping's text.  Only when nothing of the article follows
+   the section, except a photo set (captions) closed by the next heading;
 4. ``box:about`` / ``edge:self-promo`` -- the outlet talking about itself: an "about
    this column" heading and the lines under it whose subject is the outlet and
-   that report nothing; and at the edges of the article, a line naming the
-   outlet that speaks to the reader;
+   that report nothing; ``box:appeal`` -- under a removed appeal, column
+   introduction or promo box, the lines that go on about the outlet (a slogan, an
+   account to give to) up to the first that reports; and at the edges of the
+   article, a line naming the outlet that speaks to the reader;
 5. ``image:alt-text`` -- in a CJK article, a line in Latin script only next to an
    image credit or caption;
-6. ``neighbour:template`` / ``neighbour:block`` -- a short line goes with removed
-   neighbours of the same template (``ROLE｜NAME``) or the same block;
+6. ``neighbour:template`` / ``neighbour:block`` / ``neighbour:widget`` -- a short
+   line goes with removed neighbours of the same template (``ROLE｜NAME``), the same
+   block, or between two removed widget lines (a share bar one token a line);
 7. ``tail:after-end`` -- after a confident end marker (copyright, end mark, feed
    footer, a subscribe or donate prompt) that no article prose follows, the tail
-   goes except footnote-like lines.
+   goes except footnote-like lines;
+8. ``doc:orphan-heading`` -- the last kept line, a short heading whose whole
+   section was removed as furniture.
 
 Guards hold in every pass: a ``keep`` line, a caption (passes 1-4), a footnote
 (``註：``, ``Note:``) and a table are never removed here.
@@ -477,7 +484,7 @@ def _appeal_boxes(lines: list[Line], names: list[str]) -> None:
                 continue
             if not _self_talk(ln, names) or _QUOTED.search(t):
                 break  # ("'We Got Her!' Video Shows …": someone else's "we")
-            if not (_READER.search(t) or _ACCOUNT.search(t) or _OUTLET.search(t) or _EDGE_PROMO.search(t)
+            if not (_READER.search(t) or _OUTLET.search(t) or _EDGE_PROMO.search(t)
                     or any(name in t for name in names) or (len(t) <= 60 and not _DIGIT.search(t))):
                 break
             ln.verdict = "box:appeal"
@@ -836,7 +843,7 @@ def after_article(lines: list[Line], rules: Rules) -> None:
 
 
 # ---------------------------------------------------------------------------
-# 9. A heading left alone at the end
+# 8. A heading left alone at the end
 # ---------------------------------------------------------------------------
 
 _ORPHAN_LINE = 20  # characters: a heading, not a sentence
