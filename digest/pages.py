@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cache, partial
 from datetime import date, datetime, timedelta, timezone
 from itertools import groupby
 from operator import attrgetter
@@ -578,20 +578,6 @@ class DeferredData(Mapping[str, Any]):
         return (_frozen, (dict(self._made()),))
 
 
-class _Once:
-    """A call made at most once, its result kept."""
-
-    __slots__ = ("_call", "_result")
-
-    def __init__(self, call: Callable[[], Any]) -> None:
-        self._call, self._result = call, None
-
-    def __call__(self) -> Any:
-        if self._call is not None:
-            self._result, self._call = self._call(), None
-        return self._result
-
-
 def _data_of(listing: Callable[[], tuple[Page, ...]], number: int) -> Mapping[str, Any]:
     return listing()[number].data
 
@@ -640,7 +626,7 @@ def _name_pages(config: Config, edition: Edition, items: list[EditionArticle], k
                 memo.store(key, tuple((p.output_path, p.path, p.alternates, p.content_key) for p in made))
                 pages += made
                 continue
-            listing = _Once(partial(group_pages, slug, members[slug]))
+            listing = cache(partial(group_pages, slug, members[slug]))  # made at most once, for all its pages
             pages += [Page(output_path, "names.html", path, edition, alternates,
                            DeferredData(_NAMES_DATA, partial(_data_of, listing, number)), content)
                       for number, (output_path, path, alternates, content) in enumerate(stubs)]
