@@ -600,16 +600,46 @@ def _visible(el: Any) -> str:
                             " and not(ancestor::template)]"))
 
 
+_NO_TEXT = frozenset({"script", "style", "noscript", "template"})
+
+
+def _own_text(block: Any) -> str:
+    """The text a block holds outside its child blocks: a body written as runs of
+    text between ``<br>``s in a ``<div>`` that also holds a box or two
+    (``<div>Para one<br><br>Para two<div class="footer">…</div></div>``).  A browser
+    shows those runs as paragraphs; a count of leaf blocks alone would miss them."""
+    parts = [block.text or ""]
+    for child in block:
+        if isinstance(child.tag, str) and child.tag not in _LEAF_BLOCKS and child.tag not in _NO_TEXT:
+            parts.append(_visible(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _paragraph_chars(block: Any) -> int:
+    """Characters of paragraph text that ``block`` holds itself: all of a ``<p>`` or a
+    leaf ``<div>`` (some sites use no ``<p>``; at least 20 characters for a div), the
+    loose runs of text of a ``<div>`` with child blocks (:func:`_own_text`)."""
+    if block.tag == "div" and any(c.tag in _LEAF_BLOCKS for c in block):
+        own = _norm_text(_own_text(block))
+        if len(own) < _OWN_TEXT_MIN:
+            return 0
+        # a list of headlines set as loose links is no body
+        links = sum(len(_norm_text(_visible(a))) for c in block if isinstance(c.tag, str) and c.tag not in _LEAF_BLOCKS
+                    for a in c.iter("a"))
+        return len(own) if links <= _WIDEN_LINK_SHARE * len(own) else 0
+    text = _norm_text(_visible(block))
+    return len(text) if len(text) >= 20 or block.tag == "p" else 0
+
+
+# Loose text in a container counts as paragraphs from this many characters: a label
+# or a separator left between boxes is no body.
+_OWN_TEXT_MIN = 200
+
+
 def _p_text(el: Any) -> int:
-    """Text in paragraph-like blocks: <p>, and leaf <div>s (some sites use no <p>)."""
-    total = 0
-    for block in el.iter("p", "div"):
-        if block.tag == "div" and any(c.tag in _LEAF_BLOCKS for c in block):
-            continue
-        text = _norm_text(_visible(block))
-        if len(text) >= 20 or block.tag == "p":
-            total += len(text)
-    return total
+    """Text in paragraph-like blocks (:func:`_paragraph_chars`) inside ``el``."""
+    return sum(_paragraph_chars(block) for block in el.iter("p", "div"))
 
 
 def _main_element(doc: Any, title: str | None = None) -> Any:
@@ -655,6 +685,21 @@ def _chrome_box(el: Any) -> bool:
     return el.tag in _CHROME_BOX_TAGS or bool(_CHROME_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"))
 
 
+# Regions of a page that hold other people's text or other articles: a candidate
+# inside one (a reader's comment is paragraphs too) is no article.  Narrower than
+# _CHROME_CLASS, which an article's own wrapper may match ("img_share_area").
+_REGION_CLASS = re.compile(r"(?:^|[-_\s])(comments?|commentlist|sidebar|related|recommend(?:ed|ation)?s?|outbrain|taboola|"
+                           r"trending|popular|most-?read)(?:$|[-_\s])", re.IGNORECASE)
+
+
+def _in_other_region(el: Any) -> bool:
+    """``el`` sits inside a comment thread, a sidebar or a box of other articles."""
+    for up in el.iterancestors():
+        if up.tag in ("footer", "nav", "aside") or _REGION_CLASS.search(f"{up.get('class', '')} {up.get('id', '')}"):
+            return True
+    return False
+
+
 def _best_parent(doc: Any, body: Any, title: str | None) -> Any:
     """The parent of the most paragraph text.  A short article loses by size to a
     page's language bar or footer, so parents below the page's headline that are no
@@ -662,6 +707,10 @@ def _best_parent(doc: Any, body: Any, title: str | None) -> Any:
     scores: dict[Any, int] = {}
     for p in body.iter("p", "div"):
         if p.tag == "div" and any(c.tag in _LEAF_BLOCKS for c in p):
+            # its loose runs of text are paragraphs whose parent is the div itself
+            own = _paragraph_chars(p)
+            if own:
+                scores[p] = scores.get(p, 0) + own
             continue
         parent = p.getparent()
         if parent is not None:
@@ -695,12 +744,13 @@ def _best_scored(doc: Any, body: Any, title: str | None, scores: dict[Any, int])
         order = {el: i for i, el in enumerate(body.iter())}
         at = order.get(h1, -1)
         holders = set(h1.iterancestors())  # a parent around the headline holds what follows it too
-        below = [c for c in scores if (order.get(c, -1) > at or c in holders) and not _chrome_box(c)]
+        below = [c for c in scores if (order.get(c, -1) > at or c in holders) and not _chrome_box(c)
+                 and not _in_other_region(c)]
         top = max(scores, key=scores.get)
         if below:
             best = max(below, key=scores.get)
             if scores[best] >= max(_MIN_BELOW_HEADLINE, _BELOW_SHARE * scores[top]):
                 return best
     # a footer or a sidebar is the article only on a page with nothing else
-    plain = [c for c in scores if not _chrome_box(c)]
+    plain = [c for c in scores if not _chrome_box(c) and not _in_other_region(c)] or [c for c in scores if not _chrome_box(c)]
     return max(plain or scores, key=scores.get)

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from digest.cleaning import to_plain_lines
 from digest.clipping import read_clipping
+from digest.clipping_html import read_page
 
 from cleaning_fixtures import P1, P2, P3, _clean, _kept, _rules
 
@@ -643,3 +644,64 @@ def test_a_box_under_an_appeal_ends_where_the_article_resumes() -> None:
 def test_a_share_bar_one_token_a_line_goes_whole() -> None:
     bar = "".join(f"<p>{t}</p>" for t in ("分享到：", "微信", "微博", "QQ空间", "阅读 2.3万"))
     assert _kept(P1 + P2 + bar) == [P1[3:-4], P2[3:-4]]
+
+
+# --- development corpora, 2026-11-30 session 6: article text lost at the head of a page
+
+
+def test_a_page_body_written_as_loose_text_between_breaks_is_the_article() -> None:
+    # the body is runs of text between <br>s in a <div> that also holds a footer box;
+    # a comment thread below has more paragraphs, but it is a region of other people's text
+    body = "<br><br>".join(
+        f"Sentence {n} of the report says the council voted on the plan, and residents were heard at length."
+        for n in range(6))
+    comments = "".join(f"<div class='comment'><div class='text'><p>Reader {n} thinks the plan is a mistake and says so at "
+                       "considerable length in a comment that runs on for quite a while.</p></div></div>" for n in range(12))
+    page = ("<html><head><title>Council votes on the plan</title></head><body><div class='main'>"
+            "<h1>Council votes on the plan</h1><div class='content'>" + body +
+            "<div class='footer'><a href='/c'>167 comments</a></div></div></div>"
+            "<div class='comments'>" + comments + "</div></body></html>")
+    text = read_page(page, TAIPEI)["body"]
+    assert "Sentence 0 of the report" in text and "Sentence 5 of the report" in text
+    assert "Reader 3 thinks" not in text
+
+
+def test_a_long_paragraph_under_the_lead_picture_is_no_caption() -> None:
+    from digest.cleaning.lines import split_lines
+    from digest.cleaning.stage import parse
+    lede = ("【本報訊】市議會周二通過新的垃圾分類辦法，明年一月起在全市十二個區實施。環保局指出，新辦法要求住戶把廚餘單獨裝袋。"
+            "有居民認為，收運時間安排在早上七點前，對上班族並不方便，希望市府在試行三個月後檢討收運的時段和頻率。")
+    lines = split_lines(parse(f'<div><img src="a.jpg"></div><p>{lede}</p>'
+                              '<div><img src="b.jpg"></div><p>社區回收站外的分類垃圾桶。</p>'))
+    assert [(ln.text[:6], ln.caption) for ln in lines] == [("【本報訊】市", False), ("社區回收站外", True)]
+
+
+def test_the_head_keeps_a_standfirst_question_a_subheading_a_byline_and_a_caption() -> None:
+    chrome = "".join(f"<p>{t}</p>" for t in ("首页", "国内", "国际", "财经"))
+    head = ("<p>SIGN UP FOR OUR NEWSLETTER</p>"
+            "<h2>A writer for the fact-checking site posted to Twitter asking if there were “any calm supporters?”</h2>")
+    kept = _kept(chrome + head + P1 + P2 + P3)
+    assert kept[0].startswith("A writer for the fact-checking site") and "首页" not in kept
+    sub = _kept(chrome + "<p>石佳/中国青年报</p><p>共享单车停放点。视觉中国 资料</p><h4>议会周二表决</h4>" + P1 + P2 + P3)
+    assert sub[:3] == ["石佳/中国青年报", "共享单车停放点。视觉中国 资料", "议会周二表决"]
+    assert "国内" not in sub
+
+
+def test_the_site_name_above_the_title_is_no_kicker() -> None:
+    rules = _rules(_clean("<p>Harbour Notes</p><p>【審訊第四十日】</p>" + P1 + P2 + P3,
+                          title="【審訊第四十日】 · Harbour Notes"))
+    assert rules.get("Harbour Notes") == "page:head-chrome"
+    assert rules.get("【審訊第四十日】") == "meta:title"
+
+
+def test_an_editors_note_that_names_the_outlet_is_no_self_promo() -> None:
+    note = ("<p>【编前语】1月1日出版的杂志发表重要文章。在文章中，作者对制度建设提出要求。本台节目为您梳理。</p>")
+    assert _kept(note + P1 + P2)[0].startswith("【编前语】")
+    long_note = ("<p>1月1日出版的杂志发表一篇谈制度建设的长文，引起各界关注。文章提出了三点要求，涉及规划、法治和监督。"
+                 "新华社节目为您梳理文章的要点。</p>")
+    assert _kept(long_note + P1 + P2)[0] == long_note[3:-4]
+
+
+def test_an_english_caption_set_with_its_picture_in_a_chinese_article_goes() -> None:
+    cleaned = _clean('<div><img src="a.jpg"><small>Japan to bid for 2031 APEC chair</small></div>' + P1 + P2 + P3)
+    assert _rules(cleaned).get("Japan to bid for 2031 APEC chair") == "image:alt-text"

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from digest.cleaning.lines import HEADING_TAGS, OPAQUE, Line
 from digest.cleaning.passes import _INTRO_END, _sentence
 
-__all__ = ["FOOTER_RULES", "Document", "Section", "headline_keys", "model", "seen_title", "title_key", "title_keys"]
+__all__ = ["FOOTER_RULES", "Document", "Section", "headline_keys", "model", "seen_title", "site_name_keys", "title_key", "title_keys"]
 
 # Rules whose removal marks the end of the article: nothing of the article follows
 # a copyright notice, a feed footer, an end mark or a site footer.
@@ -79,7 +79,7 @@ def title_key(text: str) -> str:
 # "標題 @ 部落格名稱 :: 平台").
 # A hyphen touching a CJK character separates too ("標題-要聞-明報新聞網"); one between
 # Latin letters or digits is part of a word ("COVID-19").
-_TITLE_PARTS = re.compile(r"\s+[|\-–—_@»]\s+|\s*[｜]\s*|\s+[-–—]\s*|\s*::\s*|_"
+_TITLE_PARTS = re.compile(r"\s+[|\-–—_@»·•・]\s+|\s*[｜]\s*|\s+[-–—]\s*|\s*::\s*|_"
                           r"|(?<=[\u3400-\u9fff])[-–—]+|[-–—]+(?=[\u3400-\u9fff])")
 _MIN_KEY = 6  # characters of a key: shorter parts ("新聞", "Home") are no headline
 
@@ -108,6 +108,14 @@ def headline_keys(title: str) -> tuple[str, ...]:
         if len(prefix) >= _MIN_KEY and prefix not in keys:
             keys.append(prefix)
     return tuple(keys)
+
+
+def site_name_keys(title: str) -> frozenset[str]:
+    """Keys of the parts of a page title after its headline: the site's or the
+    column's name ("… · The Republic of Agora", "… - 新浪新闻").  A line above the
+    headline that is one of them is the page's masthead, not a kicker."""
+    parts = _TITLE_PARTS.split(title)
+    return frozenset(k for k in map(title_key, parts[1:]) if k)
 
 
 def seen_title(key: str, keys: tuple[str, ...]) -> bool:

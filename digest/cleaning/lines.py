@@ -235,12 +235,25 @@ def _leaves(root: Any) -> Iterable[Any]:
         stack.extend(reversed([c for c in el if _is_block(c)]))
 
 
-def _is_caption(el: Any, tag: str, ancestors: list[str]) -> bool:
-    """figcaption, or a block right after an image (DW: <img><div><small>…)."""
+# Ends of sentences: a block right after an image with two or more of them and this
+# many characters is the article's opening paragraph under its lead picture, not the
+# picture's caption (captions run one sentence and a credit).
+_SENTENCE_STOP = re.compile(r"[。！？]|[.!?](?=\s|$)")
+_PARAGRAPH_AFTER_IMAGE = 100
+
+
+def _is_caption(el: Any, tag: str, ancestors: list[str], text: str = "") -> bool:
+    """figcaption, or a block right after an image (DW: <img><div><small>…) that does
+    not read as a paragraph of several sentences."""
     if tag == "figcaption" or "figure" in ancestors:
         return True
     prev = el.getprevious()
-    return prev is not None and (prev.tag == "img" or prev.find(".//img") is not None) and not (prev.tail or "").strip()
+    after_image = prev is not None and (prev.tag == "img" or prev.find(".//img") is not None) and not (prev.tail or "").strip()
+    # (or the picture in the same block, before the text: <div><img><small>…</small></div>)
+    with_image = el.find(".//img") is not None and text and not (el.text or "").strip() and el[0].tag == "img"
+    if not (after_image or with_image):
+        return False
+    return not (len(text) >= _PARAGRAPH_AFTER_IMAGE and len(_SENTENCE_STOP.findall(text)) >= 2)
 
 
 def _ancestors(el: Any) -> list[str]:
@@ -295,7 +308,7 @@ def split_lines(root: Any) -> list[Line]:
         links = sum(len(a.text_content()) for a in el.iter("a"))
         bold = len(el) == 1 and el[0].tag in ("strong", "b") and not (el.text or "").strip() \
             and not (el[0].tail or "").strip()
-        out.append(Line(el, None, text, links, tag, in_list, in_ol, bold, caption=_is_caption(el, tag, anc)))
+        out.append(Line(el, None, text, links, tag, in_list, in_ol, bold, caption=_is_caption(el, tag, anc, text)))
     return out
 
 

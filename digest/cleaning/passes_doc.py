@@ -50,7 +50,7 @@ import re
 
 from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
-from digest.cleaning.document import Document, Section, is_heading, is_prose, model, title_key
+from digest.cleaning.document import Document, Section, is_heading, is_prose, model, site_name_keys, title_key
 from digest.cleaning.lines import HEADING_TAGS, OPAQUE, Line
 from digest.cleaning.passes import (
     _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sectioned,
@@ -74,7 +74,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     comment_thread(lines, rules)  # first: readers' comments are prose that is no article
     # one model serves the first passes: none of them removes a line of prose
     doc = model(lines, title)
-    head_chrome(lines, rules, doc)
+    head_chrome(lines, rules, doc, title)
     head_gap(lines, rules, doc)
     tail_chrome(lines, rules, doc)
     provenance_header(lines, rules, doc)
@@ -161,7 +161,7 @@ _CHROME_RULES = ("nav:", "list:", "edge:outlet-name", "edge:section-label", "pag
 _DATED_NOTE = re.compile(r"\s*[（(][^（()）]{0,40}(\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日)[^（()）]{2,80}[）)]\s*")
 
 
-def head_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
+def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | None = None) -> None:
     """Page chrome above the article's start (see the module docstring, 1)."""
     if not rules.on("page:head-chrome"):
         return
@@ -180,21 +180,34 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
                 len(head) >= 4 and fired or len(head) >= _LONG_HEAD and all(_chrome_like(lines[i]) or i in doc.detached for i in head)):
             return
     kicker = doc.title_at - 1 if doc.title_at is not None else None
+    sites = site_name_keys(title) if title else frozenset()
+    # a heading right above the first prose heads the article's first section
+    subheading = head[-1] if head and doc.title_at is None and head[-1] == start - 1 and is_heading(lines[head[-1]]) else None
     for i in head:
         ln = lines[i]
         if _fixed(ln) or ln.caption or (is_prose(ln) and i not in doc.detached) or _DATE_ONLY.fullmatch(ln.text) or furniture(ln):
             continue
+        if i == subheading:
+            continue
         if _DATED_NOTE.fullmatch(ln.text):
             continue  # "（2007年6月29日…會議通過）": a note under the title, no chrome
-        if len(ln.text) <= 60 and (_BYLINE_WORDS.search(ln.text) or _BYLINE_ROLE.search(ln.text)):
-            continue  # a byline
-        if i == kicker and _length(ln.text) <= 6 and not ln.text.strip().isdigit():
-            continue  # a kicker right above the title
+        if len(ln.text) <= 60 and (_BYLINE_WORDS.search(ln.text) or _BYLINE_ROLE.search(ln.text)
+                                   or (_NAME_SLASH.search(ln.text) and _OUTLET.search(ln.text))):
+            continue  # a byline ("石佳/中国青年报": the writer and the outlet)
+        if _CAPTION_CREDIT.fullmatch(ln.text):
+            continue  # a caption and its credit ("共享充电宝。视觉中国 资料")
+        if i == kicker and _length(ln.text) <= 6 and not ln.text.strip().isdigit() and title_key(ln.text) not in sites:
+            continue  # a kicker right above the title (the site's name there is its masthead)
         if _standfirst_like(ln.text):
             continue  # a standfirst or a caption that the page cut short or left unpunctuated
         ln.verdict = "page:head-chrome"
 
 
+# A name and the outlet apart by a slash: a byline.
+_NAME_SLASH = re.compile(r"^[\u4e00-\u9fff]{2,4}(\s*[、，,]\s*[\u4e00-\u9fff]{2,4})*\s*[/／]")
+# A sentence and a short credit after its full stop: a photo's caption (page menus and
+# lists of headlines hold no full stop inside a line).
+_CAPTION_CREDIT = re.compile(r"[^。]{4,}。\s*[^。，,！？!?：:]{2,16}")
 # A byline without "By": "Jane Doe, AP Auto Writer", "Our Foreign Staff".
 _BYLINE_ROLE = re.compile(r"(?i:\b(writer|reporter|correspondent|staff|contributor|columnist)s?\b)")
 # A standfirst or caption above the article: long, and a sentence inside (a clause mark
@@ -204,8 +217,14 @@ _STANDFIRST_MIN = 60
 _INNER_CLAUSE = re.compile(r"[,;:.] \S|[，；：。]\S|[?？!！]$")
 
 
+# ... or it ends as a sentence does, a question in quotes included ("… asking if there
+# were “any un-angry Trump supporters?”"): a teaser headline of that length is rare.
+_ENDS_SENTENCE = re.compile(r"[。．.;；！？!?][」』”’\"'）)\]】]*$")
+
+
 def _standfirst_like(text: str) -> bool:
-    return len(text) >= _STANDFIRST_MIN and _length(text) >= 10 and len(_INNER_CLAUSE.findall(text)) >= 1
+    return len(text) >= _STANDFIRST_MIN and _length(text) >= 10 and (
+        len(_INNER_CLAUSE.findall(text)) >= 1 or bool(_ENDS_SENTENCE.search(text)))
 
 
 def head_gap(lines: list[Line], rules: Rules, doc: Document) -> None:
@@ -490,6 +509,12 @@ def _appeal_boxes(lines: list[Line], names: list[str]) -> None:
             ln.verdict = "box:appeal"
 
 
+# A line at the edge that speaks for the outlet is a sentence or two: one this long,
+# with three sentences or more, is an editor's note or the lede.
+_PROMO_LONG = 100
+_SENTENCE_STOPS = re.compile(r"[。！？]|[.!?](?=\s|$)")
+
+
 def self_promo(lines: list[Line], rules: Rules) -> None:
     """``box:about`` and ``edge:self-promo`` (see the module docstring, 4)."""
     names: list[str] = []
@@ -523,6 +548,8 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
         ln = lines[i]
         if _fixed(ln) or ln.caption or not _READER.search(ln.text):
             return False
+        if len(ln.text) >= _PROMO_LONG and len(_SENTENCE_STOPS.findall(ln.text)) >= 3:
+            return False  # a paragraph that reports, and names the outlet on the way
         outlet = _OUTLET.search(ln.text)
         t = ln.text
         # "我们"/"you" alone is how an article may close ("让我们一起道一声：老师，您辛苦了。"):
@@ -580,8 +607,8 @@ def alt_text(lines: list[Line], rules: Rules) -> None:
             continue  # (a paragraph is no alt text: an English abstract or bio of a Chinese article;
             # nor a line with full-width punctuation: the Chinese article's writer typed it,
             # a book's English title in a list of references)
-        if picture(lines[i - 1] if i else None) or picture(lines[i + 1] if i + 1 < len(lines) else None):
-            found.append(ln)
+        if ln.caption or picture(lines[i - 1] if i else None) or picture(lines[i + 1] if i + 1 < len(lines) else None):
+            found.append(ln)  # (or itself set under the picture: <div><img><small>…</small></div>)
     # only in a CJK article: a CJK character and a Latin word weigh about the same
     if found and sum(len(_CJK.findall(ln.text)) for ln in lines) >= sum(
             len(_LATIN_WORD.findall(ln.text)) for ln in lines):
