@@ -15,6 +15,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 
 from .cjk_emphasis import cjk_friendly
+from .sanitize import EMBED_CLASS
 
 
 class BodyFormat(enum.Enum):
@@ -104,7 +105,7 @@ def embeds_to_links(fragment: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         label = _attr(attrs, "title") or (src if web else "")
         found.append(("embed:iframe", src or label or "<iframe>"))
         if web:
-            return (f'<p class="embed">嵌入内容：<a href="{html.escape(src)}">'
+            return (f'<p class="{EMBED_CLASS}">嵌入内容：<a href="{html.escape(src)}">'
                     f"{html.escape(label, quote=False)}</a></p>")
         return f"<p>{html.escape(label, quote=False)}</p>" if label else ""
 

@@ -39,7 +39,11 @@ ALLOWED_ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope"},
     "time": {"datetime"},
     "ol": {"start"},
+    "p": {"class"},  # EMBED_CLASS only (see sanitize's attribute filter)
 }
+# The class of the paragraph digest.render puts where an <iframe> was: a reader sees
+# the link, and the text of the article (digest.cleaning.to_plain_lines) skips it.
+EMBED_CLASS = "embed"
 
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 _URL_ATTRIBUTES = frozenset({"href", "src"})
@@ -100,6 +104,8 @@ def sanitize(fragment: str, base: str | None = None, *, keep_relative: bool = Tr
     sanitising sanitised HTML again changes nothing."""
 
     def attribute(tag: str, name: str, value: str) -> str | None:
+        if name == "class":  # only the mark of an embed placeholder (digest.render)
+            return EMBED_CLASS if tag == "p" and value == EMBED_CLASS else None
         if tag == "img" and name in _IMG_POLICY:
             return _IMG_POLICY[name]
         if name in _URL_ATTRIBUTES:

@@ -705,3 +705,21 @@ def test_an_editors_note_that_names_the_outlet_is_no_self_promo() -> None:
 def test_an_english_caption_set_with_its_picture_in_a_chinese_article_goes() -> None:
     cleaned = _clean('<div><img src="a.jpg"><small>Japan to bid for 2031 APEC chair</small></div>' + P1 + P2 + P3)
     assert _rules(cleaned).get("Japan to bid for 2031 APEC chair") == "image:alt-text"
+
+
+def test_an_embed_placeholder_is_shown_but_is_no_line_of_text() -> None:
+    from digest.render import embeds_to_links
+    from digest.sanitize import sanitize
+    html, found = embeds_to_links(P1 + '<p><iframe src="https://video.example/embed/1"></iframe></p>' + P2)
+    safe = sanitize(html)
+    assert found and 'class="embed"' in safe and 'href="https://video.example/embed/1"' in safe
+    assert to_plain_lines(safe) == [P1[3:-4], P2[3:-4]]
+    # no other class survives the sanitiser
+    assert "class" not in sanitize('<p class="promo">x</p><div class="embed">y</div>')
+
+
+def test_a_break_at_the_edge_of_a_link_splits_the_line() -> None:
+    # "<a><br>ProtonVPN</a>": the browser breaks the line there, so the items are lines
+    fragment = (P1 + '<p><a href="https://a.example/">Mullvad</a> <a href="https://b.example/"><br>ProtonVPN</a> '
+                '<a href="https://c.example/"><b>IVPN<br></b></a>附注</p>' + P2)
+    assert _kept(fragment) == [P1[3:-4], "Mullvad", "ProtonVPN", "IVPN", "附注", P2[3:-4]]

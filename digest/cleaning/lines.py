@@ -464,8 +464,32 @@ def _cut_segment(frag: str, ln: Line) -> str:
 # ---------------------------------------------------------------------------
 
 def parse(fragment: str) -> Any:
-    """A sanitised fragment -> an lxml tree under one wrapping <div>."""
-    return lxml.html.fragment_fromstring(fragment or "", create_parent="div")
+    """A sanitised fragment -> an lxml tree under one wrapping <div>, with line
+    breaks at the edge of an inline element moved out of it (:func:`_hoist_breaks`)."""
+    root = lxml.html.fragment_fromstring(fragment or "", create_parent="div")
+    _hoist_breaks(root)
+    return root
+
+
+def _hoist_breaks(root: Any) -> None:
+    """``<a href=…><br>ProtonVPN</a>`` -> ``<br><a href=…>ProtonVPN</a>``: a ``<br>``
+    that opens (or closes) an inline element breaks the line around it, as a browser
+    shows it; moved out, the line splitter, which reads the ``<br>``s of a block's own
+    level, sees the break.  Nothing else moves, and the page looks the same."""
+    for br in list(root.iter("br")):
+        while True:
+            parent = br.getparent()
+            if parent is None or parent is root or _is_block(parent) or parent.tag in OPAQUE:
+                break
+            if parent[0] is br and not (parent.text or "").strip():
+                parent.text = (parent.text or "") + (br.tail or "")
+                br.tail = None
+                parent.addprevious(br)
+            elif parent[-1] is br and not (br.tail or "").strip():
+                br.tail, parent.tail = parent.tail, None
+                parent.addnext(br)
+            else:
+                break
 
 
 def serialise(root: Any) -> str:

@@ -52,6 +52,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from digest.cleaning.config import Rules, rules_for
+from digest.sanitize import EMBED_CLASS
 from digest.cleaning.lines import Line, apply_verdicts, norm, parse, serialise, split_lines
 from digest.cleaning.passes import (
     _sentence,
@@ -211,10 +212,12 @@ def clean_body(fragment: str, rules: Rules | None = None, *, title: str | None =
 
 
 def to_plain_lines(fragment: str) -> list[str]:
-    """Cleaned HTML -> one paragraph / caption / list item per line."""
+    """Cleaned HTML -> one paragraph / caption / list item per line.  An embedded
+    player's placeholder (``<p class="embed">``, which :mod:`digest.render` puts where
+    an ``<iframe>`` was) is no line of text: like a picture, it is shown, not read."""
     if not fragment.strip():
         return []
-    return [ln.text for ln in split_lines(parse(fragment))]
+    return [ln.text for ln in split_lines(parse(fragment)) if ln.el.get("class") != EMBED_CLASS]
 
 
 def cleaned_text(cleaned: CleanedBody | str) -> str:
