@@ -722,4 +722,4 @@ def test_a_break_at_the_edge_of_a_link_splits_the_line() -> None:
     # "<a><br>ProtonVPN</a>": the browser breaks the line there, so the items are lines
     fragment = (P1 + '<p><a href="https://a.example/">Mullvad</a> <a href="https://b.example/"><br>ProtonVPN</a> '
                 '<a href="https://c.example/"><b>IVPN<br></b></a>附注</p>' + P2)
-    assert _kept(fragment) == [P1[3:-4], "Mullvad", "ProtonVPN", "IVPN", "附注", P2[3:-4]]
+    assert _kept(fragment) == [P1[3:-4], "Mullvad", "ProtonVPN IVPN", "附注", P2[3:-4]]
