@@ -723,3 +723,43 @@ def test_a_break_at_the_edge_of_a_link_splits_the_line() -> None:
     fragment = (P1 + '<p><a href="https://a.example/">Mullvad</a> <a href="https://b.example/"><br>ProtonVPN</a> '
                 '<a href="https://c.example/"><b>IVPN<br></b></a>附注</p>' + P2)
     assert _kept(fragment) == [P1[3:-4], "Mullvad", "ProtonVPN IVPN", "附注", P2[3:-4]]
+
+
+# --- corpus 7 development part (2026-11-30): a mega-menu above, records below
+
+
+def _article_en(n: int = 8) -> str:
+    return "".join(f"<p>Paragraph {k} of the report says the council voted on the plan on Tuesday, and residents "
+                   f"spoke at length about the cost, the schedule and the noise of the works.</p>" for k in range(n))
+
+
+def test_a_mega_menu_with_blurbs_above_a_pasted_article_goes() -> None:
+    menu = []
+    for section in ("Health", "Drugs", "Living", "Family"):
+        menu += [f"<p>{section}</p>", "<p>View All</p>"] + [f"<p>{section} topic {k}</p>" for k in range(6)]
+        menu += [f"<p>{section} Checker</p>", f"<p>See what your {section.lower()} questions could mean, and learn more.</p>",
+                 "<p>Get Started</p>"]
+    crumbs = "".join(f"<p>Trend {k}</p>" for k in range(16))  # more menu lines between the menu and the article
+    cleaned = _clean("<p>Skip to content</p>" + "".join(menu) + crumbs + "<p>By Jane Roe</p>" + _article_en())
+    kept = to_plain_lines(cleaned.html)
+    assert kept[0] == "By Jane Roe" and len(kept) == 9
+    assert not any("questions could mean" in k for k in kept)
+
+
+def test_one_small_block_above_the_article_is_its_lede() -> None:
+    # a single short block set apart by a list of short lines stays: a lede, a standfirst
+    gap = "".join(f"<p>Photo {k}</p>" for k in range(9))
+    kept = _kept("<p>The council has voted, and the works begin next spring.</p>" + gap + _article_en())
+    assert kept[0] == "The council has voted, and the works begin next spring."
+
+
+def test_records_of_the_articles_data_below_it_stay() -> None:
+    records = "".join(f"<p>礁{k}</p><p>占领国 (地区): 马来西亚</p><p>法律状态: 岩礁</p><p>GPS: 7° {k}' N, 113° 50' E</p>"
+                      for k in range(4))
+    kept = _kept(P1 + P2 + P3 + records)
+    assert kept[3:] == [t for k in range(4) for t in (f"礁{k}", "占领国 (地区): 马来西亚", "法律状态: 岩礁", f"GPS: 7° {k}' N, 113° 50' E")]
+
+
+def test_a_marked_caption_in_latin_script_is_no_alt_text() -> None:
+    fragment = P1 + '<p><img src="a.jpg"></p><p>▲ Loaita Cay / Panata Island / Dao Loai Ta Tay</p>' + P2 + P3
+    assert "▲ Loaita Cay / Panata Island / Dao Loai Ta Tay" in _kept(fragment)

@@ -185,6 +185,7 @@ _GAP_LINES = 8
 _GAP_LONG = 15
 _GAP_SHORT = 30          # characters: a menu item or a short headline
 _SMALL_BLOCK = 0.2       # share of the main block's prose characters
+_MENU_BLOCKS = 2         # small blocks of prose above the article that make a menu region
 _GAP_EVIDENCE = ("nav:", "list:", "page:", "prompt:", "rights:", "meta:", "edge:", "share:", "ad:", "credit:")
 
 
@@ -194,7 +195,8 @@ def _main_block(lines: list[Line], prose: tuple[int, ...]) -> set[int]:
     Blocks of prose are split where a chrome gap separates them; starting from the
     block with the most prose characters, the blocks after it are detached while
     each is small (at most a fifth of the main block) -- the first
-    large block stops the walk, so an article cut in two by a long list stays whole.
+    large block stops the walk, so an article cut in two by a long list stays whole;
+    above it, the small blocks are detached only when there are two or more.
     A list introduced by a colon is the article's own and never splits it."""
     if len(prose) < 4:
         return set()
@@ -215,13 +217,42 @@ def _main_block(lines: list[Line], prose: tuple[int, ...]) -> set[int]:
     if len(blocks[main]) < 3:
         return set()
     detached: set[int] = set()
-    # only below the article: above it, a small block may be its lede or standfirst
-    # set apart by a gallery, and the head passes have their own evidence (the title)
     for k in range(main + 1, len(blocks)):
         if weight[k] > _SMALL_BLOCK * weight[main] or len(blocks[k]) > 3:
             break
         detached.update(blocks[k])
+    # Above the article one small block may be its lede or standfirst set apart by a
+    # gallery; two or more of them, every one small, are a page's menus with their
+    # blurbs ("Symptom Checker" / "See what your symptoms could mean.").  Walking up
+    # from the article, the first large block stops the walk.
+    above: list[int] = []
+    sparse = 0
+    for k in range(main - 1, -1, -1):
+        small = weight[k] <= _SMALL_BLOCK * weight[main] and len(blocks[k]) <= 3
+        if not (small or _blurbs(lines, blocks[k], weight[main])):
+            break
+        sparse += not small
+        above.append(k)
+    if len(above) >= _MENU_BLOCKS or sparse:
+        for k in above:
+            detached.update(blocks[k])
     return detached
+
+
+# A block of blurbs: one-sentence lines (at most this long) that make up less than a
+# third of the lines of its span -- the rest are menu items and labels -- and weigh at
+# most half the article: a mega-menu's "Symptom Checker / See what your symptoms could
+# mean." entries.  An article's own part reads as running text, line after line.
+_BLURB_CHARS = 240
+_BLURB_SHARE = 3
+_BLURBS_MIN = 4
+
+
+def _blurbs(lines: list[Line], block: list[int], main_weight: int) -> bool:
+    span = block[-1] - block[0] + 1
+    return (len(block) >= _BLURBS_MIN and len(block) * _BLURB_SHARE < span
+            and all(len(lines[i].text) <= _BLURB_CHARS for i in block)
+            and sum(len(lines[i].text) for i in block) <= main_weight // 2)
 
 
 

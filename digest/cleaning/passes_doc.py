@@ -302,7 +302,8 @@ def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
     # inside the chrome, a stray notice that reads like a sentence ("使用…浏览器可以获得
     #最佳浏览效果！") goes with it -- only a few of them, each short, among many menu lines
     odd = [i for i in tail if not (_chrome_like(lines[i]) or _fixed(lines[i]) or lines[i].caption or i in doc.detached)]
-    if len(tail) < _LONG_HEAD or _enumerated(lines, tail) or odd and (
+    # ("GPS: …" / "法律状态: …" again and again: the article's data, record by record)
+    if len(tail) < _LONG_HEAD or _enumerated(lines, tail) or _records(lines, tail) or odd and (
             len(odd) * 10 > len(tail) or any(len(lines[i].text) > 120 for i in odd)):
         return
     for i in tail:
@@ -311,6 +312,22 @@ def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
                 or furniture(ln):
             continue
         ln.verdict = "page:tail-chrome"
+
+
+# "法律状态: 岩礁", "GPS: 7° 22' N": a field's name and its value.
+_FIELD = re.compile(r"\s*([^\s:：︰]{1,12}(?: [^\s:：︰]{1,12}){0,2})\s*[:：︰]\s*\S")
+_RECORD_REPEATS = 3  # the same field name this often: a list of records, not a menu
+
+
+def _records(lines: list[Line], run: list[int]) -> bool:
+    """Records of the article's data (a list of places, each with the same fields):
+    some field name occurs three times or more among the run's lines."""
+    seen: dict[str, int] = {}
+    for i in run:
+        m = _FIELD.match(lines[i].text)
+        if m:
+            seen[m.group(1)] = seen.get(m.group(1), 0) + 1
+    return any(n >= _RECORD_REPEATS for n in seen.values())
 
 
 # ---------------------------------------------------------------------------
@@ -572,6 +589,9 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
 # ---------------------------------------------------------------------------
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# "▲ Loaita Cay / Panata Island": the mark a Chinese editor sets before a caption --
+# the writer's caption, in whatever script, not a picture's alt text.
+_CAPTION_MARK = re.compile(r"\s*[▲△▼▽↑]")
 _CJK_PUNCT = re.compile(r"[，：；、。「」『』《》（）]")
 
 
@@ -603,7 +623,7 @@ def alt_text(lines: list[Line], rules: Rules) -> None:
     found = []
     for i, ln in enumerate(lines):
         if ln.verdict or _fixed(ln) or _CJK.search(ln.text) or len(_LATIN_WORD.findall(ln.text)) < 4 \
-                or len(ln.text) > _ALT_MAX or _CJK_PUNCT.search(ln.text) or _in_figcaption(ln):
+                or len(ln.text) > _ALT_MAX or _CJK_PUNCT.search(ln.text) or _in_figcaption(ln) or _CAPTION_MARK.match(ln.text):
             continue  # (a paragraph is no alt text: an English abstract or bio of a Chinese article;
             # nor a line with full-width punctuation: the Chinese article's writer typed it,
             # a book's English title in a list of references)
