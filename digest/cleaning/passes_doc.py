@@ -198,8 +198,9 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
             continue  # a caption and its credit ("共享充电宝。视觉中国 资料")
         if i == kicker and _length(ln.text) <= 6 and not ln.text.strip().isdigit() and title_key(ln.text) not in sites:
             continue  # a kicker right above the title (the site's name there is its masthead)
-        if _standfirst_like(ln.text):
+        if _standfirst_like(ln.text) and i not in doc.detached:
             continue  # a standfirst or a caption that the page cut short or left unpunctuated
+            # (a blurb of a menu region above the article is detached: no standfirst)
         ln.verdict = "page:head-chrome"
 
 
