@@ -12,7 +12,8 @@ Out: a :class:`Document` -- read-only facts about the clipping that the passes o
   notice, a teaser paragraph -- that reads like prose.  Prose lines separated by
   a long gap of page chrome form blocks; the block with the most prose is the
   article, and a small block after it beyond such a gap is *detached*: it
-  does not stretch the span (see :func:`_main_block`);
+  does not stretch the span; above it, two or more small blocks, or blurbs among
+  many menu lines, are a mega-menu and are detached too (see :func:`_main_block`);
 * **sections**: a heading (``<h1>``-``<h6>``, a bold line, or a heading a rule
   recognised) owns the lines after it up to the next heading or footer;
 * **units**: a headline followed directly by prose -- the shape of an article,

@@ -10,11 +10,13 @@ Out: more verdicts, each with its rule name; :func:`digest.cleaning.stage.clean_
    title is seen again in the body (or, without a title, the line above the first
    prose repeats one higher up), or when four or more short lines stand above the
    prose and a navigation rule already fired among them, every line above the
-   article's start goes -- except kicker, byline, dateline, standfirst, caption and
+   article's start goes -- except kicker (not the site's name from the page title),
+   byline, dateline, standfirst, caption, the subheading over the first prose and
    editor's note; ``page:tail-chrome`` -- from the first run of eight short lines
    after the last prose of the main block (below a closing credit, if there is one)
    to the end, with the few sentence-like site notices among them (never a list the
-   article introduces, a timeline, a footnote or a caption);
+   article introduces, a timeline, records of the article's data, a footnote or a
+   caption);
 2. ``edge:provenance-header`` -- meta-text about the document above its first prose:
    which article it reposts, which tool saved it;
 3. ``list:section`` / ``doc:other-article`` -- a related heading (更多文章, 图辑 …)
@@ -30,7 +32,7 @@ Out: more verdicts, each with its rule name; :func:`digest.cleaning.stage.clean_
    account to give to) up to the first that reports; and at the edges of the
    article, a line naming the outlet that speaks to the reader;
 5. ``image:alt-text`` -- in a CJK article, a line in Latin script only next to an
-   image credit or caption;
+   image credit or caption, or itself set with the picture (never one marked ▲);
 6. ``neighbour:template`` / ``neighbour:block`` / ``neighbour:widget`` -- a short
    line goes with removed neighbours of the same template (``ROLE｜NAME``), the same
    block, or between two removed widget lines (a share bar one token a line);
