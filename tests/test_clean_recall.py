@@ -763,3 +763,10 @@ def test_records_of_the_articles_data_below_it_stay() -> None:
 def test_a_marked_caption_in_latin_script_is_no_alt_text() -> None:
     fragment = P1 + '<p><img src="a.jpg"></p><p>▲ Loaita Cay / Panata Island / Dao Loai Ta Tay</p>' + P2 + P3
     assert "▲ Loaita Cay / Panata Island / Dao Loai Ta Tay" in _kept(fragment)
+
+
+def test_an_english_byline_with_the_outlet_or_a_follow_link_stays() -> None:
+    kept = _kept("<p>By Andy Roe | Fox News</p>" + _article_en(4))
+    assert kept[0] == "By Andy Roe | Fox News"
+    kept = _kept("<p>By Jane Roe March 18 at 12:22 PM Follow @janeroe</p>" + _article_en(4))
+    assert kept[0] == "By Jane Roe March 18 at 12:22 PM Follow @janeroe"

@@ -602,6 +602,7 @@ _READER = re.compile(R.READER_WORDS)
 _EDGE_CTA = re.compile(R.EDGE_CTA)
 _PROMO_VERB = re.compile(R.PROMO_VERBS)
 _OUTLET = re.compile(R.OUTLET_NAME)
+_BY_NAME = re.compile(r"\s*(?i:by)\s+[A-Z]")  # a byline: "By" and a capitalised name
 _BYLINE_WORDS = re.compile(r"文\s*[／/｜|:：]|記者|记者|攝影|摄影|撰文|作者|編譯|编译|報導|报道|(?i:\bby\b)")
 
 
@@ -614,8 +615,8 @@ def edge_promos(lines: list[Line], rules: Rules) -> None:
     def promo(ln: Line) -> bool:
         t = ln.text
         if (ln.keep or ln.caption or ln.tag in OPAQUE or len(t) > 120 or t.count("。") > 1 or _REPORTING.search(t)
-                or not _EDGE_PROMO.search(t)):
-            return False
+                or not _EDGE_PROMO.search(t) or _BY_NAME.match(t)):
+            return False  # ("By Jane Roe March 18 at 12:22 PM Follow @janeroe" is the byline)
         reader = bool(_READER.search(t) or _EDGE_CTA.search(t))
         if _sentence(ln):  # a sentence must speak to the reader or call to action
             return reader

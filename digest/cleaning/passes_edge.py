@@ -16,7 +16,7 @@ import re
 from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
 from digest.cleaning.lines import OPAQUE, Line
-from digest.cleaning.passes import _BYLINE_WORDS, _EDGE_PROMO, _REPORTING, _length, _sentence
+from digest.cleaning.passes import _BY_NAME, _BYLINE_WORDS, _EDGE_PROMO, _REPORTING, _length, _sentence
 
 __all__ = ["promo_boxes", "top_labels"]
 
@@ -42,6 +42,8 @@ def top_labels(lines: list[Line], rules: Rules) -> None:
         seen += 1
         if ln.caption or ln.in_list or ln.tag in OPAQUE or len(ln.text) > 60:
             continue
+        if _BY_NAME.match(ln.text):
+            continue  # "By Andy Sahadeo | Fox News": the byline, with the outlet after it
         if rules.on("edge:section-label") and _SECTION_LABEL.fullmatch(ln.text):
             ln.verdict = "edge:section-label"
         elif rules.on("edge:provenance") and _PROVENANCE.fullmatch(ln.text):
