@@ -181,7 +181,7 @@ def _refuse(out_dir: Path, reason: str) -> None:
 
 def write_site(files: list[OutputFile], out_dir: Path, *, previous: Manifest | None = None,
                post_process: PostProcess | None = None, inputs: Iterable[Path] = (),
-               post_process_owns: tuple[str, ...] = ()) -> dict[str, FileStamp]:
+               post_process_owns: tuple[str, ...] = (), own_temp: Iterable[Path] = ()) -> dict[str, FileStamp]:
     """Make ``out_dir`` hold exactly ``files`` (plus the stamp), replacing it whole.
 
     ``previous``: the manifest this function returned for the current content of
@@ -193,7 +193,9 @@ def write_site(files: list[OutputFile], out_dir: Path, *, previous: Manifest | N
     ending in "/", or a file) that ``post_process`` makes whole whatever it
     finds there: files below them that an earlier post-processing added to the
     live tree may be left in the staged tree (the very same files, hard-linked),
-    for it to keep, replace or delete. Returns the new manifest. Raises BuildError on a refused folder,
+    for it to keep, replace or delete. ``own_temp``: temp folders beside
+    ``out_dir`` this build made already (``search.start_index``), which the
+    clearing of a killed build's leftovers spares. Returns the new manifest. Raises BuildError on a refused folder,
     a bad output path or a concurrent build; the old folder then stays as it was.
     """
     check_paths(files)
@@ -201,7 +203,7 @@ def write_site(files: list[OutputFile], out_dir: Path, *, previous: Manifest | N
     check_output_folder(out_dir, inputs)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with _locked(out_dir):
-        _recover(out_dir)
+        _recover(out_dir, own_temp)
         reusable = reusable_files(out_dir, previous or {})
         stamps = {f.path: f.sha256 for f in files}
         if out_dir.is_dir() and _unchanged(out_dir, stamps, reusable):
@@ -220,28 +222,33 @@ def write_site(files: list[OutputFile], out_dir: Path, *, previous: Manifest | N
                      and any(path == own or (own.endswith("/") and path.startswith(own)) for own in owned)}
             trash = _temp_name(out_dir, "trash") if recycled else None
             present: dict[str, int] = {}
-            if trash is not None:
-                trash.mkdir()
-                try:
-                    present = _prune(staging, stamps, added, trash)
-                finally:
-                    # Deleted while the rest of the tree is placed and indexed.
-                    deleting = threading.Thread(target=shutil.rmtree, args=(trash,), kwargs={"ignore_errors": True})
-                    deleting.start()
             made: set[Path] = {staging}
             written: dict[str, FileStamp] = {}
-            for file in files:
-                old = reusable.get(file.path)
-                if old is not None and old.sha256 == stamps[file.path] and present.get(file.path) == old.inode:
-                    written[file.path] = old  # the live file's own inode: already in place
-                    continue
-                target = staging / file.path
-                if file.path in present:
-                    target.unlink()  # never write into it: it may be a link to a live file
-                elif target.parent not in made:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    made.update((target.parent, *target.parent.parents))
-                written[file.path] = _place(file, target, out_dir, stamps[file.path], reusable)
+            try:
+                if trash is not None:
+                    trash.mkdir()
+                    present = _prune(staging, stamps, added, trash)
+                for file in files:
+                    old = reusable.get(file.path)
+                    if old is not None and old.sha256 == stamps[file.path] and present.get(file.path) == old.inode:
+                        written[file.path] = old  # the live file's own inode: already in place
+                        continue
+                    target = staging / file.path
+                    if file.path in present:
+                        # Never written into (it may be a link to a live file),
+                        # nor unlinked here: a file no live tree holds any more
+                        # frees its blocks, milliseconds each (see _prune).
+                        os.rename(target, trash / f"r{len(written)}")  # type: ignore[operator]
+                    elif target.parent not in made:
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        made.update((target.parent, *target.parent.parents))
+                    written[file.path] = _place(file, target, out_dir, stamps[file.path], reusable)
+            finally:
+                if trash is not None:
+                    # Deleted while the tree is indexed; started only once nothing
+                    # more goes into the trash, so rmtree empties it whole.
+                    deleting = threading.Thread(target=shutil.rmtree, args=(trash,), kwargs={"ignore_errors": True})
+                    deleting.start()
             if post_process is not None:
                 post_process(staging)
                 written.update(_added_by(staging, written))
@@ -517,7 +524,7 @@ def _temp_name(out_dir: Path, kind: str) -> Path:
 
 
 def _temp_folders(out_dir: Path) -> list[Path]:
-    pattern = re.compile(rf"^\.{re.escape(out_dir.name)}\.(new|old|trash)-[A-Za-z0-9_]{{8,12}}$")
+    pattern = re.compile(rf"^\.{re.escape(out_dir.name)}\.(new|old|trash|index)-[A-Za-z0-9_]{{8,12}}$")
     return sorted(p for p in out_dir.parent.iterdir() if pattern.match(p.name) and p.is_dir() and not p.is_symlink())
 
 
@@ -532,9 +539,10 @@ def recover(out_dir: Path) -> None:
         _recover(out_dir)
 
 
-def _recover(out_dir: Path) -> None:
+def _recover(out_dir: Path, own_temp: Iterable[Path] = ()) -> None:
     (spare_folder(out_dir) / STAMP_FILE).unlink(missing_ok=True)  # a kill just before its swap
-    leftovers = _temp_folders(out_dir)
+    spared = {Path(p).resolve() for p in own_temp}
+    leftovers = [p for p in _temp_folders(out_dir) if p.resolve() not in spared]
     if not out_dir.exists():
         whole = [p for p in leftovers if p.name.startswith(f".{out_dir.name}.old-") and (p / STAMP_FILE).is_file()]
         if whole:

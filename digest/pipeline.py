@@ -36,7 +36,7 @@ from .feeds import build_atom_feed, build_feed, build_tag_feeds
 from .inputs import BuildReport, inputs_key, project_inputs, unchanged_build  # noqa: F401 - inputs_key: part of this module's API
 from .output import OutputFile, PostProcess, check_output_folder, recover, static_files, update_site, write_site
 from .pages import Page, assemble_pages, published_articles
-from .search import build_script_maps, index_paths, index_site
+from .search import build_script_maps, index_paths, index_site, start_index
 from .sitemap import build_sitemap
 from .source import SourceDoc, read_sources
 from .stories import Story, site_stories
@@ -150,10 +150,17 @@ def build_site(config: Config, out_dir: Path | None = None, cache: BuildCache | 
     # Shards of the search index whose pages did not change are taken from the
     # previous output (search.index_site); page digests are known here already.
     digests = {f.path: f.sha256 for f in files if "/articles/" in f.path}
+    memo: Memo = cache if cache is not None else no_memo
+    # Writing the whole tree: Pagefind starts on the shards to index again now,
+    # from the live output and the new pages, and runs while the tree is written.
+    whole = config.search and (cache is None or cache.on_disk)
+    if whole:
+        check_output_folder(target, project_inputs(config))  # nothing made beside a refused folder
+    indexing = start_index(config, files, target, memo=memo, jobs=jobs) if whole else None
     index = partial(index_site, config, previous=target, digests=digests, listed=digests,
-                    jobs=jobs, memo=cache if cache is not None else no_memo) if config.search else None
+                    jobs=jobs, memo=memo, started=indexing) if config.search else None
     stale = False
-    with write_lock or nullcontext():
+    with write_lock or nullcontext(), indexing or nullcontext():
         _go_on(cancel)
         if cache is not None and not cache.on_disk and cache.written_to == target and target.is_dir():
             # serve: files replaced one by one in the folder it wrote last time
@@ -168,7 +175,8 @@ def build_site(config: Config, out_dir: Path | None = None, cache: BuildCache | 
             hook = post_process if index is None else (index if post_process is None else lambda staged: (index(staged), post_process(staged)))
             manifest = write_site(files, target, previous=cache.previous_output(target) if cache else None,
                                   post_process=hook, inputs=project_inputs(config),
-                                  post_process_owns=index_paths(config) if index is not None and post_process is None else ())
+                                  post_process_owns=index_paths(config) if index is not None and post_process is None else (),
+                                  own_temp=(indexing.scratch,) if indexing is not None else ())
         future = [a.doc.date for a in site.articles if a.doc.date > now and not config.publish_future]
         done = time.perf_counter()
         report = BuildReport(len(site.articles), len(site.pages), len(site.files), done - started, target,
