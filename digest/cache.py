@@ -124,6 +124,7 @@ class BuildCache:
         self.manifest_for: Path | None = None
         self._reusable_out: dict[str, FileStamp] | None = None
         self._seen_now: dict[str, dict[str, Any]] = {}  # inputs.tree_digest's findings of this build, per root
+        self._digest_now: dict[str, str] = {}  # and the digest it gave, per root
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple[bytes, bytes]] = []
         if store is not None:
@@ -345,10 +346,17 @@ class BuildCache:
         except Exception:  # noqa: BLE001 - unreadable: every file is read again
             return {}
 
-    def saw_files(self, root: str, files: dict[str, Any], changed: bool = True) -> None:
+    def digest_seen(self, root: str) -> str | None:
+        """The digest ``saw_files`` was given for ``root`` by this build, if any."""
+        return self._digest_now.get(root)
+
+    def saw_files(self, root: str, files: dict[str, Any], changed: bool = True, digest: str | None = None) -> None:
         """Record the files of ``root`` as ``inputs.tree_digest`` found them
-        (``changed``: unlike what ``files_seen`` gave, so stored again)."""
+        (``changed``: unlike what ``files_seen`` gave, so stored again) and,
+        when given, the ``digest`` they make (see ``digest_seen``)."""
         self._seen_now[root] = files
+        if digest is not None:
+            self._digest_now[root] = digest
         if self._db is not None and changed:
             self._db.execute("INSERT OR REPLACE INTO seen VALUES (?, ?)", (root, pickle.dumps(files, protocol=5)))
 
@@ -419,6 +427,7 @@ class BuildCache:
                 db.execute("DROP TABLE used")
             db.execute("COMMIT")
         self._pending = []
+        self._digest_now = {}  # the next build looks at the folders again
         self._by_hash = {h: v for h, v in self._by_hash.items() if h in self._used_hashes}
         self._used, self._used_hashes = set(), set()
         self._hashes, self._rows = {}, {}

@@ -175,15 +175,20 @@ def inputs_key(config: Config, cache: BuildCache | None = None) -> str:
     """sha256 of everything a build reads: config (and glossary), every content,
     template and static file (names and bytes), the code version and the
     publishing switches. With an on-disk ``cache``, files unchanged since it
-    last looked (stat, see the module docstring) are not read again."""
+    last looked (stat, see the module docstring) are not read again. A
+    folder this build of the ``cache`` looked at already (the check of the
+    config as last recorded, then of the loaded one) is not walked again: the
+    content is read after both looks, so the first is as current as a second."""
     now_ns = time.time_ns()
     parts = [config.fingerprint, code_version(), f"{config.publish_drafts}{config.publish_future}"]
     for kind, root in (("templates", config.templates_dir), ("static", config.static_dir), ("content", config.content_dir)):
         key = f"{kind}:{root.resolve()}"
-        seen = cache.files_seen(key) if cache is not None else {}
-        digest, found = tree_digest(root, seen, now_ns)
-        if cache is not None:
-            cache.saw_files(key, found, changed=found != seen)
+        digest = cache.digest_seen(key) if cache is not None else None
+        if digest is None:
+            seen = cache.files_seen(key) if cache is not None else {}
+            digest, found = tree_digest(root, seen, now_ns)
+            if cache is not None:
+                cache.saw_files(key, found, changed=found != seen, digest=digest)
         parts.append(digest)
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 

@@ -193,7 +193,8 @@ def write_site(files: list[OutputFile], out_dir: Path, *, previous: Manifest | N
     ending in "/", or a file) that ``post_process`` makes whole whatever it
     finds there: files below them that an earlier post-processing added to the
     live tree may be left in the staged tree (the very same files, hard-linked),
-    for it to keep, replace or delete. ``own_temp``: temp folders beside
+    for it to keep, replace or delete; given, they are also the only places
+    where it adds files (only they are looked through afterwards). ``own_temp``: temp folders beside
     ``out_dir`` this build made already (``search.start_index``), which the
     clearing of a killed build's leftovers spares. Returns the new manifest. Raises BuildError on a refused folder,
     a bad output path or a concurrent build; the old folder then stays as it was.
@@ -251,7 +252,7 @@ def write_site(files: list[OutputFile], out_dir: Path, *, previous: Manifest | N
                     deleting.start()
             if post_process is not None:
                 post_process(staging)
-                written.update(_added_by(staging, written))
+                written.update(_added_by(staging, written, owned))
             (staging / STAMP_FILE).write_bytes(STAMP_DATA)  # last: a spare is stamped only just before its swap
             os.chmod(staging, 0o755)  # mkdtemp makes it 0700; a web server must read it
             _step("staged")
@@ -326,16 +327,38 @@ def _prune(folder: Path, wanted: Mapping[str, str], keep: Mapping[str, int] | No
     return kept
 
 
-def _added_by(staging: Path, written: Manifest) -> dict[str, FileStamp]:
+def _added_by(staging: Path, written: Manifest, within: tuple[str, ...] = ()) -> dict[str, FileStamp]:
     """Files a post-processing step added: recorded (never reused, sha256 "") so a
     later no-change build knows the tree is complete as it stands. One scandir
-    walk; only the added files are stat'ed."""
+    walk; only the added files are stat'ed. ``within``: the only paths (a
+    folder ending in "/", or a file) where the step adds files; without, the
+    whole tree is walked."""
+    if within:
+        entries: Iterable[tuple[str, os.DirEntry[str]]] = (
+            item for own in within for item in _scan_path(staging, own))
+    else:
+        entries = scan_files(str(staging))
     added = {}
-    for name, entry in scan_files(str(staging)):
+    for name, entry in entries:
         if name not in written and name != STAMP_FILE:
             info = entry.stat(follow_symlinks=False)
             added[name] = FileStamp("", info.st_size, info.st_ino, info.st_mtime_ns)
     return added
+
+
+def _scan_path(root: Path, own: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """``scan_files`` of the folder ``own`` (ending in "/") below ``root``, or the
+    file ``own`` alone; nothing when it is missing."""
+    if own.endswith("/"):
+        if os.path.isdir(root / own) and not os.path.islink(root / own.rstrip("/")):
+            yield from scan_files(str(root / own), own)
+        return
+    parent, _, name = own.rpartition("/")
+    try:
+        with os.scandir(root / parent) as found:
+            yield from ((own, entry) for entry in found if entry.name == name and not entry.is_dir(follow_symlinks=False))
+    except OSError:
+        return
 
 
 def scan_files(folder: str, rel: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:
