@@ -124,6 +124,7 @@ class BuildCache:
         self.manifest_for: Path | None = None
         self._reusable_out: dict[str, FileStamp] | None = None
         self._seen_now: dict[str, dict[str, Any]] = {}  # inputs.tree_digest's findings of this build, per root
+        self._digest_now: dict[str, str] = {}  # and the digest it gave, per root
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple[bytes, bytes]] = []
         if store is not None:
@@ -149,6 +150,10 @@ class BuildCache:
             db = sqlite3.connect(path, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            # Read through a memory map, not a read() call per page: a build after
+            # one added article reads ~500 MB of entries at 10,000 articles, and
+            # fetching them took a third less time (bench: 1.06 s -> 0.65 s).
+            db.execute("PRAGMA mmap_size=4294967296")
             db.execute("CREATE TABLE IF NOT EXISTS entry (key BLOB PRIMARY KEY, value BLOB NOT NULL)")
             db.execute("CREATE TABLE IF NOT EXISTS output (folder TEXT PRIMARY KEY, manifest BLOB NOT NULL, inputs TEXT NOT NULL, "
                        "report BLOB NOT NULL, tree TEXT NOT NULL)")
@@ -345,10 +350,18 @@ class BuildCache:
         except Exception:  # noqa: BLE001 - unreadable: every file is read again
             return {}
 
-    def saw_files(self, root: str, files: dict[str, Any], changed: bool = True) -> None:
+    def digest_seen(self, root: str) -> str | None:
+        """The digest ``saw_files`` was last given for ``root``, if any, once:
+        it is forgotten as it is given."""
+        return self._digest_now.pop(root, None)
+
+    def saw_files(self, root: str, files: dict[str, Any], changed: bool = True, digest: str | None = None) -> None:
         """Record the files of ``root`` as ``inputs.tree_digest`` found them
-        (``changed``: unlike what ``files_seen`` gave, so stored again)."""
+        (``changed``: unlike what ``files_seen`` gave, so stored again) and,
+        when given, the ``digest`` they make (see ``digest_seen``)."""
         self._seen_now[root] = files
+        if digest is not None:
+            self._digest_now[root] = digest
         if self._db is not None and changed:
             self._db.execute("INSERT OR REPLACE INTO seen VALUES (?, ?)", (root, pickle.dumps(files, protocol=5)))
 
@@ -419,6 +432,7 @@ class BuildCache:
                 db.execute("DROP TABLE used")
             db.execute("COMMIT")
         self._pending = []
+        self._digest_now = {}
         self._by_hash = {h: v for h, v in self._by_hash.items() if h in self._used_hashes}
         self._used, self._used_hashes = set(), set()
         self._hashes, self._rows = {}, {}

@@ -124,7 +124,7 @@ def unchanged_since(config_path: Path, out_dir: Path | None, base_url: str | Non
             return None
     except OSError:
         return None
-    report, _ = unchanged_build(seen, (out_dir or seen.output_dir).resolve(), cache, now)  # type: ignore[arg-type]
+    report, _ = unchanged_build(seen, (out_dir or seen.output_dir).resolve(), cache, now, again=True)  # type: ignore[arg-type]
     return report
 
 
@@ -171,32 +171,40 @@ def tree_digest(root: Path, seen: Seen, now_ns: int) -> tuple[str, dict[str, Fil
     return digest.hexdigest(), found
 
 
-def inputs_key(config: Config, cache: BuildCache | None = None) -> str:
+def inputs_key(config: Config, cache: BuildCache | None = None, again: bool = False) -> str:
     """sha256 of everything a build reads: config (and glossary), every content,
     template and static file (names and bytes), the code version and the
     publishing switches. With an on-disk ``cache``, files unchanged since it
-    last looked (stat, see the module docstring) are not read again."""
+    last looked (stat, see the module docstring) are not read again.
+    ``again``: the same check follows at once (``unchanged_since``, then the
+    build with the loaded config): the folders' digests are handed to it
+    (once), so it walks no folder again; the content is read after both
+    looks, so the first is as current as a second."""
     now_ns = time.time_ns()
     parts = [config.fingerprint, code_version(), f"{config.publish_drafts}{config.publish_future}"]
     for kind, root in (("templates", config.templates_dir), ("static", config.static_dir), ("content", config.content_dir)):
         key = f"{kind}:{root.resolve()}"
-        seen = cache.files_seen(key) if cache is not None else {}
-        digest, found = tree_digest(root, seen, now_ns)
-        if cache is not None:
-            cache.saw_files(key, found, changed=found != seen)
+        digest = cache.digest_seen(key) if cache is not None else None
+        if digest is None:
+            seen = cache.files_seen(key) if cache is not None else {}
+            digest, found = tree_digest(root, seen, now_ns)
+            if cache is not None:
+                cache.saw_files(key, found, changed=found != seen, digest=digest if again else None)
         parts.append(digest)
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def unchanged_build(config: Config, target: Path, cache: BuildCache, now: datetime) -> tuple[BuildReport | None, str]:
+def unchanged_build(config: Config, target: Path, cache: BuildCache, now: datetime,
+                    again: bool = False) -> tuple[BuildReport | None, str]:
     """(the report of the last build into ``target``, or None, and ``inputs_key``):
     a report only when that build read exactly these inputs, the folder still
     holds every file it wrote and no article it left out for being dated later
     is due by ``now``. Raises BuildError on a refused output folder or while
-    another build writes it (``output.check_output_folder``, ``output.recover``)."""
+    another build writes it (``output.check_output_folder``, ``output.recover``).
+    ``again``: see ``inputs_key``."""
     check_output_folder(target, project_inputs(config))
     recover(target)
-    inputs = inputs_key(config, cache)
+    inputs = inputs_key(config, cache, again)
     previous = cache.unchanged_build(target, inputs)
     if previous is not None and (previous.valid_until is None or now < previous.valid_until):
         return previous, inputs

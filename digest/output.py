@@ -181,7 +181,7 @@ def _refuse(out_dir: Path, reason: str) -> None:
 
 def write_site(files: list[OutputFile], out_dir: Path, *, previous: Manifest | None = None,
                post_process: PostProcess | None = None, inputs: Iterable[Path] = (),
-               post_process_owns: tuple[str, ...] = ()) -> dict[str, FileStamp]:
+               post_process_owns: tuple[str, ...] = (), own_temp: Iterable[Path] = ()) -> dict[str, FileStamp]:
     """Make ``out_dir`` hold exactly ``files`` (plus the stamp), replacing it whole.
 
     ``previous``: the manifest this function returned for the current content of
@@ -193,7 +193,10 @@ def write_site(files: list[OutputFile], out_dir: Path, *, previous: Manifest | N
     ending in "/", or a file) that ``post_process`` makes whole whatever it
     finds there: files below them that an earlier post-processing added to the
     live tree may be left in the staged tree (the very same files, hard-linked),
-    for it to keep, replace or delete. Returns the new manifest. Raises BuildError on a refused folder,
+    for it to keep, replace or delete; given, they are also the only places
+    where it adds files (only they are looked through afterwards). ``own_temp``: temp folders beside
+    ``out_dir`` this build made already (``search.start_index``), which the
+    clearing of a killed build's leftovers spares. Returns the new manifest. Raises BuildError on a refused folder,
     a bad output path or a concurrent build; the old folder then stays as it was.
     """
     check_paths(files)
@@ -201,7 +204,7 @@ def write_site(files: list[OutputFile], out_dir: Path, *, previous: Manifest | N
     check_output_folder(out_dir, inputs)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with _locked(out_dir):
-        _recover(out_dir)
+        _recover(out_dir, own_temp)
         reusable = reusable_files(out_dir, previous or {})
         stamps = {f.path: f.sha256 for f in files}
         if out_dir.is_dir() and _unchanged(out_dir, stamps, reusable):
@@ -220,31 +223,36 @@ def write_site(files: list[OutputFile], out_dir: Path, *, previous: Manifest | N
                      and any(path == own or (own.endswith("/") and path.startswith(own)) for own in owned)}
             trash = _temp_name(out_dir, "trash") if recycled else None
             present: dict[str, int] = {}
-            if trash is not None:
-                trash.mkdir()
-                try:
-                    present = _prune(staging, stamps, added, trash)
-                finally:
-                    # Deleted while the rest of the tree is placed and indexed.
-                    deleting = threading.Thread(target=shutil.rmtree, args=(trash,), kwargs={"ignore_errors": True})
-                    deleting.start()
             made: set[Path] = {staging}
             written: dict[str, FileStamp] = {}
-            for file in files:
-                old = reusable.get(file.path)
-                if old is not None and old.sha256 == stamps[file.path] and present.get(file.path) == old.inode:
-                    written[file.path] = old  # the live file's own inode: already in place
-                    continue
-                target = staging / file.path
-                if file.path in present:
-                    target.unlink()  # never write into it: it may be a link to a live file
-                elif target.parent not in made:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    made.update((target.parent, *target.parent.parents))
-                written[file.path] = _place(file, target, out_dir, stamps[file.path], reusable)
+            try:
+                if trash is not None:
+                    trash.mkdir()
+                    present = _prune(staging, stamps, added, trash)
+                for file in files:
+                    old = reusable.get(file.path)
+                    if old is not None and old.sha256 == stamps[file.path] and present.get(file.path) == old.inode:
+                        written[file.path] = old  # the live file's own inode: already in place
+                        continue
+                    target = staging / file.path
+                    if file.path in present:
+                        # Never written into (it may be a link to a live file),
+                        # nor unlinked here: a file no live tree holds any more
+                        # frees its blocks, milliseconds each (see _prune).
+                        os.rename(target, trash / f"r{len(written)}")  # type: ignore[operator]
+                    elif target.parent not in made:
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        made.update((target.parent, *target.parent.parents))
+                    written[file.path] = _place(file, target, out_dir, stamps[file.path], reusable)
+            finally:
+                if trash is not None:
+                    # Deleted while the tree is indexed; started only once nothing
+                    # more goes into the trash, so rmtree empties it whole.
+                    deleting = threading.Thread(target=shutil.rmtree, args=(trash,), kwargs={"ignore_errors": True})
+                    deleting.start()
             if post_process is not None:
                 post_process(staging)
-                written.update(_added_by(staging, written))
+                written.update(_added_by(staging, written, owned))
             (staging / STAMP_FILE).write_bytes(STAMP_DATA)  # last: a spare is stamped only just before its swap
             os.chmod(staging, 0o755)  # mkdtemp makes it 0700; a web server must read it
             _step("staged")
@@ -319,16 +327,38 @@ def _prune(folder: Path, wanted: Mapping[str, str], keep: Mapping[str, int] | No
     return kept
 
 
-def _added_by(staging: Path, written: Manifest) -> dict[str, FileStamp]:
+def _added_by(staging: Path, written: Manifest, within: tuple[str, ...] = ()) -> dict[str, FileStamp]:
     """Files a post-processing step added: recorded (never reused, sha256 "") so a
     later no-change build knows the tree is complete as it stands. One scandir
-    walk; only the added files are stat'ed."""
+    walk; only the added files are stat'ed. ``within``: the only paths (a
+    folder ending in "/", or a file) where the step adds files; without, the
+    whole tree is walked."""
+    if within:
+        entries: Iterable[tuple[str, os.DirEntry[str]]] = (
+            item for own in within for item in _scan_path(staging, own))
+    else:
+        entries = scan_files(str(staging))
     added = {}
-    for name, entry in scan_files(str(staging)):
+    for name, entry in entries:
         if name not in written and name != STAMP_FILE:
             info = entry.stat(follow_symlinks=False)
             added[name] = FileStamp("", info.st_size, info.st_ino, info.st_mtime_ns)
     return added
+
+
+def _scan_path(root: Path, own: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """``scan_files`` of the folder ``own`` (ending in "/") below ``root``, or the
+    file ``own`` alone; nothing when it is missing."""
+    if own.endswith("/"):
+        if os.path.isdir(root / own) and not os.path.islink(root / own.rstrip("/")):
+            yield from scan_files(str(root / own), own)
+        return
+    parent, _, name = own.rpartition("/")
+    try:
+        with os.scandir(root / parent) as found:
+            yield from ((own, entry) for entry in found if entry.name == name and not entry.is_dir(follow_symlinks=False))
+    except OSError:
+        return
 
 
 def scan_files(folder: str, rel: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:
@@ -517,7 +547,7 @@ def _temp_name(out_dir: Path, kind: str) -> Path:
 
 
 def _temp_folders(out_dir: Path) -> list[Path]:
-    pattern = re.compile(rf"^\.{re.escape(out_dir.name)}\.(new|old|trash)-[A-Za-z0-9_]{{8,12}}$")
+    pattern = re.compile(rf"^\.{re.escape(out_dir.name)}\.(new|old|trash|index)-[A-Za-z0-9_]{{8,12}}$")
     return sorted(p for p in out_dir.parent.iterdir() if pattern.match(p.name) and p.is_dir() and not p.is_symlink())
 
 
@@ -532,9 +562,10 @@ def recover(out_dir: Path) -> None:
         _recover(out_dir)
 
 
-def _recover(out_dir: Path) -> None:
+def _recover(out_dir: Path, own_temp: Iterable[Path] = ()) -> None:
     (spare_folder(out_dir) / STAMP_FILE).unlink(missing_ok=True)  # a kill just before its swap
-    leftovers = _temp_folders(out_dir)
+    spared = {Path(p).resolve() for p in own_temp}
+    leftovers = [p for p in _temp_folders(out_dir) if p.resolve() not in spared]
     if not out_dir.exists():
         whole = [p for p in leftovers if p.name.startswith(f".{out_dir.name}.old-") and (p / STAMP_FILE).is_file()]
         if whole:

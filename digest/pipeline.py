@@ -20,8 +20,8 @@ nothing at all when no input did.
 from __future__ import annotations
 
 import time
-from collections.abc import Collection
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Collection
+from contextlib import AbstractContextManager, ExitStack, nullcontext
 from dataclasses import dataclass, replace
 from functools import partial
 from datetime import datetime, timezone
@@ -36,7 +36,7 @@ from .feeds import build_atom_feed, build_feed, build_tag_feeds
 from .inputs import BuildReport, inputs_key, project_inputs, unchanged_build  # noqa: F401 - inputs_key: part of this module's API
 from .output import OutputFile, PostProcess, check_output_folder, recover, static_files, update_site, write_site
 from .pages import Page, assemble_pages, published_articles
-from .search import build_script_maps, index_paths, index_site
+from .search import StartedIndex, build_script_maps, index_paths, index_site, start_index
 from .sitemap import build_sitemap
 from .source import SourceDoc, read_sources
 from .stories import Story, site_stories
@@ -60,12 +60,16 @@ def _go_on(cancel: Event | None) -> None:
 
 
 def load_site(config: Config, cache: BuildCache | None = None, workers: Workers | None = None,
-              changed: Collection[Path] | None = None, cancel: Event | None = None) -> Site:
+              changed: Collection[Path] | None = None, cancel: Event | None = None,
+              rendered: Callable[[list[OutputFile]], None] | None = None) -> Site:
     """Read, validate, prepare and render everything; write nothing.
     Per-article work runs on ``workers`` (in this process without them).
     ``changed``: the paths a watcher saw change since the last build with this
     ``cache`` (see ``source.read_sources``); None: look at every file.
-    ``cancel``: when set (by another thread), raise Cancelled at the next stage."""
+    ``cancel``: when set (by another thread), raise Cancelled at the next stage.
+    ``rendered(pages)``: called with the rendered pages as soon as they are,
+    before feeds, sitemap and search tables (``build`` starts the search
+    index on them)."""
     memo: Memo = cache if cache is not None else no_memo
     workers = workers or Workers(1)
     problems: list[Problem] = []
@@ -88,8 +92,11 @@ def load_site(config: Config, cache: BuildCache | None = None, workers: Workers 
     _go_on(cancel)
     pages, by_edition = assemble_pages(config, articles, stories, memo, workers)
     _go_on(cancel)
+    page_files = render_pages(config, pages, strings, memo, fingerprint(config.templates_dir), workers)
+    if rendered is not None:
+        rendered(page_files)
     files = [
-        *render_pages(config, pages, strings, memo, fingerprint(config.templates_dir), workers),
+        *page_files,
         *(build_feed(config, e, by_edition[e.code], strings[e.code], memo) for e in config.editions),
         *(build_atom_feed(config, e, by_edition[e.code], strings[e.code], memo) for e in config.editions),
         *(f for e in config.editions for f in build_tag_feeds(config, e, by_edition[e.code], strings[e.code], memo)),
@@ -143,41 +150,58 @@ def build_site(config: Config, out_dir: Path | None = None, cache: BuildCache | 
     else:
         check_output_folder(target, project_inputs(config))
         recover(target)
-    with Workers(jobs) as workers:
-        site = load_site(config, cache, workers, changed, cancel)
-    loaded = time.perf_counter()
-    files = list(site.files)
-    # Shards of the search index whose pages did not change are taken from the
-    # previous output (search.index_site); page digests are known here already.
-    digests = {f.path: f.sha256 for f in files if "/articles/" in f.path}
-    index = partial(index_site, config, previous=target, digests=digests, listed=digests,
-                    jobs=jobs, memo=cache if cache is not None else no_memo) if config.search else None
-    stale = False
-    with write_lock or nullcontext():
-        _go_on(cancel)
-        if cache is not None and not cache.on_disk and cache.written_to == target and target.is_dir():
-            # serve: files replaced one by one in the folder it wrote last time
-            changed = [f.path for f in files if f.data is not None and cache.written.get(f.path) != f.data]
-            removed = cache.written.keys() - {f.path for f in files}  # a deleted or hidden article leaves the index too
-            manifest = update_site(files, target, cache.written, cache.manifest if cache.manifest_for == target else {})
-            stale = index is not None and any("/articles/" in path for path in (*changed, *removed))
-            if stale and not defer_index:
-                index(target)
-                stale = False
-        else:
-            hook = post_process if index is None else (index if post_process is None else lambda staged: (index(staged), post_process(staged)))
-            manifest = write_site(files, target, previous=cache.previous_output(target) if cache else None,
-                                  post_process=hook, inputs=project_inputs(config),
-                                  post_process_owns=index_paths(config) if index is not None and post_process is None else ())
-        future = [a.doc.date for a in site.articles if a.doc.date > now and not config.publish_future]
-        done = time.perf_counter()
-        report = BuildReport(len(site.articles), len(site.pages), len(site.files), done - started, target,
-                             valid_until=min(future, default=None), index_stale=stale,
-                             stages=(("load", loaded - started), ("write", done - loaded)))
-        if cache is not None:
-            if not cache.on_disk:
-                cache.written, cache.written_to = {f.path: f.data for f in files}, target
-            cache.wrote(target, manifest, inputs, report)
+    memo: Memo = cache if cache is not None else no_memo
+    # Writing the whole tree (not serve's page-by-page update): Pagefind starts
+    # on the shards to index again as soon as the pages are rendered, and runs
+    # while the feeds, sitemap and search tables are made and the tree written.
+    whole = config.search and (cache is None or cache.on_disk)
+    if whole:
+        check_output_folder(target, project_inputs(config))  # nothing made beside a refused folder
+    with ExitStack() as stack:
+        early: list[StartedIndex] = []
+
+        def index_early(pages: list[OutputFile]) -> None:
+            begun = start_index(config, pages, target, memo=memo, jobs=jobs)
+            if begun is not None:
+                early.append(stack.enter_context(begun))
+
+        with Workers(jobs) as workers:
+            site = load_site(config, cache, workers, changed, cancel, rendered=index_early if whole else None)
+        loaded = time.perf_counter()
+        files = list(site.files)
+        indexing = early[0] if early else None
+        # Shards of the search index whose pages did not change are taken from the
+        # previous output (search.index_site); page digests are known here already.
+        digests = {f.path: f.sha256 for f in files if "/articles/" in f.path}
+        index = partial(index_site, config, previous=target, digests=digests, listed=digests,
+                        jobs=jobs, memo=memo, started=indexing) if config.search else None
+        stale = False
+        with write_lock or nullcontext():
+            _go_on(cancel)
+            if cache is not None and not cache.on_disk and cache.written_to == target and target.is_dir():
+                # serve: files replaced one by one in the folder it wrote last time
+                changed = [f.path for f in files if f.data is not None and cache.written.get(f.path) != f.data]
+                removed = cache.written.keys() - {f.path for f in files}  # a deleted or hidden article leaves the index too
+                manifest = update_site(files, target, cache.written, cache.manifest if cache.manifest_for == target else {})
+                stale = index is not None and any("/articles/" in path for path in (*changed, *removed))
+                if stale and not defer_index:
+                    index(target)
+                    stale = False
+            else:
+                hook = post_process if index is None else (index if post_process is None else lambda staged: (index(staged), post_process(staged)))
+                manifest = write_site(files, target, previous=cache.previous_output(target) if cache else None,
+                                      post_process=hook, inputs=project_inputs(config),
+                                      post_process_owns=index_paths(config) if index is not None and post_process is None else (),
+                                      own_temp=(indexing.scratch,) if indexing is not None else ())
+            future = [a.doc.date for a in site.articles if a.doc.date > now and not config.publish_future]
+            done = time.perf_counter()
+            report = BuildReport(len(site.articles), len(site.pages), len(site.files), done - started, target,
+                                 valid_until=min(future, default=None), index_stale=stale,
+                                 stages=(("load", loaded - started), ("write", done - loaded)))
+            if cache is not None:
+                if not cache.on_disk:
+                    cache.written, cache.written_to = {f.path: f.data for f in files}, target
+                cache.wrote(target, manifest, inputs, report)
     if cache is not None:
         cache.sweep()
     return report, site

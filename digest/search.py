@@ -41,7 +41,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
@@ -398,27 +398,30 @@ def _pagefind_version() -> str:
     return metadata.version("pagefind")
 
 
-def _view_digests(site_dir: Path, pages: list[str], digests: Mapping[str, str] | None, memo: Memo) -> list[str]:
+def _view_digests(read: Callable[[str], bytes], pages: list[str], digests: Mapping[str, str] | None, memo: Memo) -> list[str]:
     """sha256 of each page's ``search_view``, memoised on the sha256 of its bytes
-    when the caller knows it (a page that did not change is not read again)."""
+    when the caller knows it (a page that did not change is not read again).
+    ``read(page)``: the bytes of a site-relative page."""
     known = [page for page in pages if page in (digests or {})]
     keys: list[tuple[Hashable, ...]] = [("search-view", _SHARD_FORMAT, digests[page]) for page in known]  # type: ignore[index]
     views = dict(zip(known, memo.lookup_many(keys), strict=True))
     for page, key in zip(known, keys, strict=True):
         if views[page] is MISSING:
-            views[page] = memo.store(key, _view_digest(site_dir / page))
-    return [views[page] if page in views else _view_digest(site_dir / page) for page in pages]
+            views[page] = memo.store(key, _view_digest(read(page)))
+    return [views[page] if page in views else _view_digest(read(page)) for page in pages]
 
 
-def _view_digest(path: Path) -> str:
-    return hashlib.sha256(search_view(path.read_bytes())).hexdigest()
+def _view_digest(html: bytes) -> str:
+    return hashlib.sha256(search_view(html)).hexdigest()
 
 
 def _plan(config: Config, site_dir: Path, digests: Mapping[str, str] | None, memo: Memo,
-          listed: Iterable[str] | None = None) -> list[_Shard]:
+          listed: Iterable[str] | None = None, read: Callable[[str], bytes] | None = None) -> list[_Shard]:
     """Every edition's shards: which pages each holds and its name, the sha256 of
     Pagefind's version, the shard format, and each page's path and
-    ``search_view``. ``listed``: see ``index_site``."""
+    ``search_view``. ``listed``: see ``index_site``. ``read(page)``: a page's
+    bytes (default: the file below ``site_dir``)."""
+    read = read or (lambda page: (site_dir / page).read_bytes())
     shards = []
     version = _pagefind_version()
     listed = None if listed is None else list(listed)
@@ -428,7 +431,7 @@ def _plan(config: Config, site_dir: Path, digests: Mapping[str, str] | None, mem
         else:
             folder = f"{edition.prefix}/articles/"
             pages = sorted(p for p in listed if p.startswith(folder) and p.endswith("/index.html") and p.count("/") == folder.count("/") + 1)
-        views = dict(zip(pages, _view_digests(site_dir, pages, digests, memo), strict=True))
+        views = dict(zip(pages, _view_digests(read, pages, digests, memo), strict=True))
         count = shard_count(len(pages))
         groups: dict[int, list[str]] = {}
         for page in pages:
@@ -511,13 +514,25 @@ def _run(command: list[str], cancel: threading.Event | None) -> tuple[int | None
                     return None, ""
 
 
+def _link_page(site_dir: Path) -> Callable[[str, Path], None]:
+    def place(page: str, target: Path) -> None:
+        try:
+            os.link(site_dir / page, target)
+        except OSError:
+            shutil.copyfile(site_dir / page, target)
+    return place
+
+
 def _index_shard(shard: _Shard, site_dir: Path, scratch: Path, background: bool,
-                 cancel: threading.Event | None) -> tuple[_Shard, str | None, bool]:
+                 cancel: threading.Event | None,
+                 place: Callable[[str, Path], None] | None = None) -> tuple[_Shard, str | None, bool]:
     """Index one shard into ``scratch/<prefix>/<name>/``: Pagefind reads the
     shard's pages in ``site_dir``, named one by one in its glob (or, for a page
     folder name a glob cannot hold as it is, from a folder of hard links to
     them: the URLs are the pages' own either way), then the bundle is
-    normalised and its words written beside it.
+    normalised and its words written beside it. ``place(page, path)``: puts
+    the site-relative ``page`` at ``path`` (then the folder is always made
+    that way, and ``site_dir`` is not read).
     Returns (shard, Pagefind's complaint or None, finished)."""
     if cancel is not None and cancel.is_set():
         return shard, None, False
@@ -525,20 +540,19 @@ def _index_shard(shard: _Shard, site_dir: Path, scratch: Path, background: bool,
     folder = f"{shard.edition.prefix}/articles/"
     names = [page[len(folder):-len("/index.html")] for page in shard.pages]
     source: Path | None = None
-    if all(page.startswith(folder) and page.endswith("/index.html") for page in shard.pages) and all(map(_PLAIN_NAME.fullmatch, names)):
+    if place is None and all(page.startswith(folder) and page.endswith("/index.html") for page in shard.pages) \
+            and all(map(_PLAIN_NAME.fullmatch, names)):
         # The pages named in the glob, where they are: a folder of links to
         # them would cost four file-system calls per page (link, mkdir, and
         # deleting both), which take longer than Pagefind's walk of the site.
         site, pattern = site_dir, f"{folder}{{{','.join(names)}}}/index.html" if len(names) > 1 else f"{folder}{names[0]}/index.html"
     else:
-        source = site = scratch / f"src-{shard.name}"
+        source = site = scratch / f"src-{shard.edition.code}-{shard.name}"
         pattern = f"{folder}*/index.html"
+        place = place or _link_page(site_dir)
         for page in shard.pages:
             (source / page).parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(site_dir / page, source / page)
-            except OSError:
-                shutil.copyfile(site_dir / page, source / page)
+            place(page, source / page)
     command = [*_pagefind_command(), "--site", str(site), "--silent", "--glob", pattern, "--output-path", str(bundle)]
     if background and shutil.which("nice"):
         command = ["nice", "-n", "19", *command]
@@ -556,10 +570,100 @@ def _index_shard(shard: _Shard, site_dir: Path, scratch: Path, background: bool,
     return shard, None, True
 
 
+class StartedIndex:
+    """Pagefind runs ``start_index`` began before the output is written, for
+    ``index_site`` to take instead of indexing those shards itself. Each works
+    in ``scratch`` (beside the output folder, on its file system; a killed
+    build's is deleted by the next, see ``output.recover``). ``close`` stops what
+    still runs and deletes the folder."""
+
+    def __init__(self, scratch: Path, jobs: int) -> None:
+        self.scratch = scratch
+        self._cancel = threading.Event()
+        self._pool = ThreadPoolExecutor(max_workers=max(1, jobs))
+        self._runs: dict[tuple[str, str], Future[tuple[_Shard, str | None, bool]]] = {}
+
+    def _start(self, shard: _Shard, place: Callable[[str, Path], None]) -> None:
+        self._runs[(shard.edition.code, shard.name)] = self._pool.submit(
+            _index_shard, shard, self.scratch, self.scratch, False, self._cancel, place)
+
+    def take(self, shard: _Shard, into: Path) -> tuple[_Shard, str | None, bool] | None:
+        """Wait for the run of ``shard`` if one was started; its bundle is then
+        moved to ``into/<prefix>/<name>/``. None when none was (or it stopped)."""
+        run = self._runs.pop((shard.edition.code, shard.name), None)
+        if run is None:
+            return None
+        result = run.result()
+        if not result[2]:
+            return None
+        if result[1] is None:
+            (into / shard.edition.prefix).mkdir(parents=True, exist_ok=True)
+            (self.scratch / shard.edition.prefix / shard.name).rename(into / shard.edition.prefix / shard.name)
+        return result
+
+    def close(self) -> None:
+        self._cancel.set()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def __enter__(self) -> StartedIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def start_index(config: Config, files: Iterable[OutputFile], previous: Path, *, memo: Memo = no_memo,
+                jobs: int | None = None) -> StartedIndex | None:
+    """Start Pagefind, in the background, on up to ``jobs`` (default: the number
+    of cores) of the shards ``index_site`` would index, before the output is
+    written: what Pagefind costs then overlaps the writing, on the other core.
+
+    In: the Config, every file of the new site (``OutputFile``; one without
+    bytes is the same file in ``previous``, the live output folder) and that
+    folder. A shard whose folder ``previous`` holds is left to ``index_site``,
+    which reuses it; for the others, Pagefind reads a folder of the shard's
+    pages (hard links into ``previous``, the new pages written), so the URLs and
+    the bundle are those ``index_site`` would make from the staged tree. Out: a
+    StartedIndex to pass to ``index_site`` (which takes the bundles) and to
+    close in the end, or None when no shard needs indexing. Pagefind's
+    complaints surface in ``index_site``."""
+    if not config.search or importlib.util.find_spec("pagefind") is None:
+        return None
+    pages = {f.path: f for f in files if "/articles/" in f.path}
+    digests = {path: f.sha256 for path, f in pages.items()}
+
+    def read(page: str) -> bytes:
+        data = pages[page].data
+        return data if data is not None else (previous / page).read_bytes()
+
+    def place(page: str, target: Path) -> None:
+        data = pages[page].data
+        if data is not None:
+            target.write_bytes(data)
+            return
+        try:
+            os.link(previous / page, target)
+        except OSError:
+            shutil.copyfile(previous / page, target)
+
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    todo = [shard for shard in _plan(config, previous, digests, memo, digests, read) if _reusable(shard, previous) is None]
+    if not todo:
+        return None
+    previous.parent.mkdir(parents=True, exist_ok=True)
+    scratch = previous.parent / f".{previous.name}.index-{os.urandom(6).hex()}"
+    scratch.mkdir()
+    started = StartedIndex(scratch, jobs)
+    for shard in todo[:jobs]:
+        started._start(shard, place)
+    return started
+
+
 def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None = None,
                background: bool = False, previous: Path | None = None,
                digests: Mapping[str, str] | None = None, jobs: int | None = None, memo: Memo = no_memo,
-               listed: Iterable[str] | None = None) -> bool:
+               listed: Iterable[str] | None = None, started: StartedIndex | None = None) -> bool:
     """Index every article page of each edition below ``site_dir`` with Pagefind.
 
     In: the Config and a folder holding a complete site (the staged output).
@@ -582,6 +686,8 @@ def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None
     article pages are then taken from it, not looked for on disk (a walk of
     every page folder).
     ``jobs``: Pagefind processes at a time (default: the number of cores).
+    ``started``: what ``start_index`` began on the same pages: the shards it
+    indexes are taken from it (waited for first), the rest indexed here.
     Raises BuildError when Pagefind is missing or fails; the staged folder is
     then discarded and the previous site stays.
 
@@ -609,9 +715,19 @@ def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None
                 in_place.add((shard.edition.code, shard.name))
             else:
                 _link_tree(old, scratch / shard.edition.prefix / shard.name)
+        done = []
+        if started is not None:
+            rest = []
+            for shard in todo:
+                result = started.take(shard, scratch)
+                if result is None:
+                    rest.append(shard)
+                else:
+                    done.append(result)
+            todo = rest
         workers = max(1, min(len(todo), jobs or os.cpu_count() or 1))
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            done = list(pool.map(lambda s: _index_shard(s, site_dir, scratch, background, cancel), todo))
+            done += pool.map(lambda s: _index_shard(s, site_dir, scratch, background, cancel), todo)
         if cancel is not None and cancel.is_set():
             return False
         problems = [problem(config.file, 0, f"search indexing of {shard.edition.code} failed ({complaint})")

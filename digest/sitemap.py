@@ -15,6 +15,7 @@ it is inert and the sitemap must be submitted to them directly.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -66,13 +67,27 @@ def _overall(pages: list[Page]) -> datetime | None:
     return max(dates) if dates else None
 
 
+# What xml.sax.saxutils' escape or quoteattr would change; a URL holds none of
+# it (percent-encoded), so the usual value is written as it is: the same bytes
+# without two calls per value (23,000 entries at 10,000 articles).
+_SPECIAL = re.compile("[&<>\"'\n\r\t]")
+
+
+def _text(value: str) -> str:
+    return escape(value) if _SPECIAL.search(value) else value
+
+
+def _attr(value: str) -> str:
+    return quoteattr(value) if _SPECIAL.search(value) else f'"{value}"'
+
+
 def render_entry(entry: SitemapEntry) -> str:
     """One ``<url>`` element, its lines joined, without the final newline."""
-    lines = ["  <url>", f"    <loc>{escape(entry.loc)}</loc>"]
+    lines = ["  <url>", f"    <loc>{_text(entry.loc)}</loc>"]
     if entry.lastmod is not None:
         lines.append(f"    <lastmod>{entry.lastmod.isoformat()}</lastmod>")
     for lang, href in entry.alternates:
-        lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(lang)} href={quoteattr(href)}/>')
+        lines.append(f'    <xhtml:link rel="alternate" hreflang={_attr(lang)} href={_attr(href)}/>')
     lines.append("  </url>")
     return "\n".join(lines)
 

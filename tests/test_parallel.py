@@ -183,3 +183,32 @@ def test_a_no_change_build_answers_without_loading_config_or_pipeline(project: P
     (project / "glossary.yaml").write_text("- {zh-Hans: 软件, zh-Hant: 軟件}\n", encoding="utf-8")
     third = run()
     assert "built" in third, third
+
+
+def test_build_command_walks_the_content_once_and_still_sees_each_change(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``build.py build`` checks for changes twice (with the config as last
+    recorded, then with the loaded one): the content folder is walked once
+    between them, and a later build (same process, same cache) walks it again,
+    so it sees an edit made after that."""
+    from digest import inputs
+    from digest.cli import main as cli_main
+
+    walks: list[Path] = []
+    real = inputs.tree_digest
+
+    def counted(root: Path, *args: object) -> object:
+        walks.append(root)
+        return real(root, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(inputs, "tree_digest", counted)
+    args = ["--config", str(project / "config.yaml"), "build", "--out", str(project / "site")]
+    assert cli_main(args) == 0
+    article = sorted((project / "content").rglob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8").replace("。", "！", 1), encoding="utf-8")
+    walks.clear()
+    assert cli_main(args) == 0
+    content = [root for root in walks if root.name == "content"]
+    assert len(content) == 1, walks
+    fresh = project.parent / "fresh"
+    build(load_config(project / "config.yaml"), fresh)
+    assert tree_bytes(project / "site") == tree_bytes(fresh)

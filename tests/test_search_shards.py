@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_site, tree_bytes
-from digest import search
+from digest import pipeline, search
 from digest.cli import main as cli_main
 from digest.search import MAX_SHARDS, shard_count, shard_of
 
@@ -176,6 +176,45 @@ def test_a_recycled_staging_tree_keeps_unchanged_shards_in_place(tmp_path: Path,
     build(root, clean, "--no-cache", "--jobs", "1")
     assert tree_bytes(out) == tree_bytes(clean)
     assert not any((out / prefix / "pagefind").exists() for prefix in PREFIXES)
+
+
+def test_shards_started_before_the_write_are_indexed_once_and_leave_no_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cached build starts Pagefind on the new article's shards before the
+    tree is written (search.start_index): those are the shards the site ends
+    with, nothing else indexes them again, no scratch folder stays beside the
+    output, and the site equals a clean build's. A scratch folder a killed build
+    left goes with the next build."""
+    root, out = built_with_small_shards(tmp_path, monkeypatch)
+    before = {prefix: set(shard_folders(out, prefix)) for prefix in PREFIXES}
+    begun: list[tuple[str, str]] = []
+    real_start, real_index = pipeline.start_index, search._index_shard
+
+    def start(*args: object, **kwargs: object) -> search.StartedIndex | None:
+        started = real_start(*args, **kwargs)  # type: ignore[arg-type]
+        begun.extend(started._runs if started is not None else ())
+        return started
+
+    indexed_late: list[tuple[str, str]] = []
+
+    def index_shard(shard: search._Shard, *args: object, **kwargs: object) -> object:
+        if not kwargs and len(args) == 4:  # index_site's own call, after the write
+            indexed_late.append((shard.edition.code, shard.name))
+        return real_index(shard, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "start_index", start)
+    monkeypatch.setattr(search, "_index_shard", index_shard)
+    killed = tmp_path / ".out.index-0123456789ab"  # what a build killed while indexing leaves
+    (killed / "zh-hans").mkdir(parents=True)
+    write_article(root / "content", 40)
+    build(root, out, "--jobs", "2")
+    new = {(code, name) for code, prefix in zip(("zh-Hans", "zh-Hant"), PREFIXES, strict=True)
+           for name in set(shard_folders(out, prefix)) - before[prefix]}
+    assert len(new) == 2 and set(begun) == new  # one shard per edition, both started early
+    assert indexed_late == []
+    assert not [p.name for p in tmp_path.iterdir() if ".index-" in p.name]
+    clean = tmp_path / "clean"
+    build(root, clean, "--no-cache", "--jobs", "1")
+    assert tree_bytes(out) == tree_bytes(clean)
 
 
 PAGE = (b'<!doctype html><html lang="zh-Hans"><head><title>T</title></head><body><main>'

@@ -12,12 +12,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 from urllib.parse import unquote
+from xml.sax.saxutils import escape, quoteattr
 
 import lxml.etree
 import lxml.html
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import site_part
+from digest import sitemap
 from digest.config import load_config
 from digest.pipeline import build
 
@@ -125,3 +129,11 @@ def test_sitemap_is_deterministic_and_dated_by_the_articles(tmp_path: Path) -> N
     assert (one / "robots.txt").read_bytes() == (two / "robots.txt").read_bytes()
     lastmods = [el.text for el in lxml.etree.fromstring((one / "sitemap.xml").read_bytes()).iter(f"{SM}lastmod")]
     assert lastmods and all(text.startswith("2025-01-23T") for text in lastmods)  # the demo articles' day
+
+
+@given(st.text(alphabet=st.sampled_from("ab/:?=%-_.&<>\"'\n\r\t 中")))
+def test_fast_escaping_writes_what_saxutils_writes(value: str) -> None:
+    # The sitemap writes a value without special characters as it is; any
+    # value must come out as xml.sax.saxutils would write it.
+    assert sitemap._text(value) == escape(value)
+    assert sitemap._attr(value) == quoteattr(value)
