@@ -577,8 +577,9 @@ class StartedIndex:
     build's is deleted by the next, see ``output.recover``). ``close`` stops what
     still runs and deletes the folder."""
 
-    def __init__(self, scratch: Path, jobs: int) -> None:
+    def __init__(self, scratch: Path, jobs: int, shards: list[_Shard]) -> None:
         self.scratch = scratch
+        self.shards = shards  # every edition's shards, as ``_plan`` made them
         self._cancel = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=max(1, jobs))
         self._runs: dict[tuple[str, str], Future[tuple[_Shard, str | None, bool]]] = {}
@@ -648,13 +649,14 @@ def start_index(config: Config, files: Iterable[OutputFile], previous: Path, *, 
             shutil.copyfile(previous / page, target)
 
     jobs = max(1, jobs or os.cpu_count() or 1)
-    todo = [shard for shard in _plan(config, previous, digests, memo, digests, read) if _reusable(shard, previous) is None]
+    shards = _plan(config, previous, digests, memo, digests, read)
+    todo = [shard for shard in shards if _reusable(shard, previous) is None]
     if not todo:
         return None
     previous.parent.mkdir(parents=True, exist_ok=True)
     scratch = previous.parent / f".{previous.name}.index-{os.urandom(6).hex()}"
     scratch.mkdir()
-    started = StartedIndex(scratch, jobs)
+    started = StartedIndex(scratch, jobs, shards)
     for shard in todo[:jobs]:
         started._start(shard, place)
     return started
@@ -686,8 +688,9 @@ def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None
     article pages are then taken from it, not looked for on disk (a walk of
     every page folder).
     ``jobs``: Pagefind processes at a time (default: the number of cores).
-    ``started``: what ``start_index`` began on the same pages: the shards it
-    indexes are taken from it (waited for first), the rest indexed here.
+    ``started``: what ``start_index`` began on the same pages: its plan of the
+    shards stands, the shards it indexes are taken from it (waited for first),
+    the rest indexed here.
     Raises BuildError when Pagefind is missing or fails; the staged folder is
     then discarded and the previous site stays.
 
@@ -702,7 +705,8 @@ def index_site(config: Config, site_dir: Path, *, cancel: threading.Event | None
     previous = previous or site_dir
     scratch = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
     try:
-        shards = _plan(config, site_dir, digests, memo, listed)
+        # The pages ``start_index`` planned are the staged ones: its plan stands.
+        shards = started.shards if started is not None else _plan(config, site_dir, digests, memo, listed)
         todo = []
         in_place: set[tuple[str, str]] = set()  # (edition code, shard) already in site_dir as the previous output has it
         for shard in shards:
