@@ -238,7 +238,7 @@ def _leaves(root: Any) -> Iterable[Any]:
 # Ends of sentences: a block right after an image with two or more of them and this
 # many characters is the article's opening paragraph under its lead picture, not the
 # picture's caption (captions run one sentence and a credit).
-_SENTENCE_STOP = re.compile(r"[。！？]|[.!?](?=\s|$)")
+SENTENCE_STOP = re.compile(r"[。！？]|[.!?](?=\s|$)")  # an end of a sentence (count with findall)
 _PARAGRAPH_AFTER_IMAGE = 100
 
 
@@ -253,7 +253,7 @@ def _is_caption(el: Any, tag: str, ancestors: list[str], text: str = "") -> bool
     with_image = el.find(".//img") is not None and text and not (el.text or "").strip() and el[0].tag == "img"
     if not (after_image or with_image):
         return False
-    return not (len(text) >= _PARAGRAPH_AFTER_IMAGE and len(_SENTENCE_STOP.findall(text)) >= 2)
+    return not (len(text) >= _PARAGRAPH_AFTER_IMAGE and len(SENTENCE_STOP.findall(text)) >= 2)
 
 
 def _ancestors(el: Any) -> list[str]:

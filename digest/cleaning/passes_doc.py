@@ -53,7 +53,7 @@ import re
 from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
 from digest.cleaning.document import Document, Section, is_heading, is_prose, model, site_name_keys, title_key
-from digest.cleaning.lines import HEADING_TAGS, OPAQUE, Line
+from digest.cleaning.lines import HEADING_TAGS, OPAQUE, SENTENCE_STOP, Line
 from digest.cleaning.passes import (
     _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sectioned,
     _sentence, footnote, furniture,
@@ -532,7 +532,6 @@ def _appeal_boxes(lines: list[Line], names: list[str]) -> None:
 # A line at the edge that speaks for the outlet is a sentence or two: one this long,
 # with three sentences or more, is an editor's note or the lede.
 _PROMO_LONG = 100
-_SENTENCE_STOPS = re.compile(r"[。！？]|[.!?](?=\s|$)")
 
 
 def self_promo(lines: list[Line], rules: Rules) -> None:
@@ -568,7 +567,7 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
         ln = lines[i]
         if _fixed(ln) or ln.caption or not _READER.search(ln.text):
             return False
-        if len(ln.text) >= _PROMO_LONG and len(_SENTENCE_STOPS.findall(ln.text)) >= 3:
+        if len(ln.text) >= _PROMO_LONG and len(SENTENCE_STOP.findall(ln.text)) >= 3:
             return False  # a paragraph that reports, and names the outlet on the way
         outlet = _OUTLET.search(ln.text)
         t = ln.text

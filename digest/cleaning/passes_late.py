@@ -11,15 +11,15 @@ import unicodedata
 from typing import Any
 
 from digest.cleaning.config import Rules
-from digest.cleaning.lines import OPAQUE, Line
+from digest.cleaning.lines import OPAQUE, SENTENCE_STOP, Line
 
 __all__ = ["dup_captions", "glued_promos", "whole_tables_only"]
 
 _HAS_WORD = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
-# Full stops inside a line: a paragraph of two or more sentences that the article repeats
-# is its own text (the outlet's slip, which the labelling rules keep), not a caption shown
-# twice -- recall first, only a caption element or a one-sentence line is deduplicated.
-_SENTENCE_STOP = re.compile(r"[。！？]|[.!?](?:\s|$)")
+# (Full stops inside a line, SENTENCE_STOP: a paragraph of two or more sentences that the
+# article repeats is its own text (the outlet's slip, which the labelling rules keep), not
+# a caption shown twice -- recall first, only a caption element or a one-sentence line is
+# deduplicated.)
 
 
 def _dup_key(text: str) -> str:
@@ -39,13 +39,13 @@ def dup_captions(lines: list[Line], rules: Rules) -> None:
                 continue
             key = _dup_key(ln.text) if len(ln.text) <= 200 else ln.text  # only captions need the fuzz
             if key in recent and not ln.keep and _HAS_WORD.search(ln.text) and len(ln.text) >= 4 \
-                    and (ln.tag == "figcaption" or len(_SENTENCE_STOP.findall(ln.text)) < 2):
+                    and (ln.tag == "figcaption" or len(SENTENCE_STOP.findall(ln.text)) < 2):
                 ln.verdict = "dup:caption"
                 continue
             # alt text, then the same caption with its credit: "圖為記者會" / "圖為記者會。(中央社)"
             if (prev is not None and not prev.keep and prev.verdict is None and len(recent[-1]) >= 8
                     and key.startswith(recent[-1]) and len(key) - len(recent[-1]) <= 15 and len(key) <= 200
-                    and (prev.tag == "figcaption" or len(_SENTENCE_STOP.findall(prev.text)) < 2)):
+                    and (prev.tag == "figcaption" or len(SENTENCE_STOP.findall(prev.text)) < 2)):
                 prev.verdict = "dup:caption"
             recent = (recent + [key])[-2:]
             prev = ln
