@@ -10,6 +10,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from digest.cleaning import to_plain_lines
+from digest.cleaning.lines import Line
+from digest.cleaning.passes_doc import _numbered
 from digest.clipping import read_clipping
 from digest.clipping_html import read_page
 
@@ -770,3 +772,62 @@ def test_an_english_byline_with_the_outlet_or_a_follow_link_stays() -> None:
     assert kept[0] == "By Andy Roe | Fox News"
     kept = _kept("<p>By Jane Roe March 18 at 12:22 PM Follow @janeroe</p>" + _article_en(4))
     assert kept[0] == "By Jane Roe March 18 at 12:22 PM Follow @janeroe"
+
+
+# --- doc:after-article: the article's end found under a list of teasers (2026-11-30, session 7)
+
+def _teaser_list(n: int, long_blurb: bool = False) -> list[str]:
+    teasers = []
+    for k in range(n):
+        blurb = (f"Residents of town {k} packed the hall on Tuesday night to hear the plan, and many of them left "
+                 "before the vote because the meeting ran for more than four hours with no break at all for dinner "
+                 "or for the long list of speakers who had signed up."
+                 if long_blurb and k == 2 else f"Residents of town {k} said the plan came too late.")
+        teasers += [f"<p>KICKER NUMBER {k}</p>", f"<p>Town {k} Votes To Rebuild Its Old Bridge</p>",
+                    f"<p>news{k}.example.com Cities</p>" if k % 2 else f"<p>{k % 3 + 1} diggs Cities</p>", f"<p>{blurb}</p>"]
+    return teasers
+
+
+def test_title_case_headlines_are_no_lines_of_a_wrapped_paragraph() -> None:
+    # "Town 3 Votes To Rebuild …" above "news3.example.com …" (lower case) and a
+    # closing sentence: a headline over a teaser, not a paragraph cut by a hard wrap,
+    # so the teasers do not read as two paragraphs in a row
+    teasers = _teaser_list(7)
+    teasers[4 * 3 + 3] = "<p>Quickly Collect Signatures. Anywhere And On Any Device.</p>" + teasers[4 * 3 + 3]
+    cleaned = _clean(_article_en(4) + "<p>Subscribe</p>" + "".join(teasers))
+    kept = to_plain_lines(cleaned.html)
+    assert kept == [t[3:] for t in _article_en(4).split("</p>") if t]
+
+
+def test_a_hard_wrapped_paragraph_opening_with_names_stays_one_paragraph() -> None:
+    # a first line full of names still has a lower-case word: it is part of the paragraph
+    wrapped = ["Killer Instinct and Super Lucky's", "Tale run in 4K at a smooth sixty frames. They both",
+               "looked and played better than their standard versions."]
+    lines = [ln for ln in _kept(_article_en(3) + "".join(f"<p>{t}</p>" for t in wrapped) + _article_en(2))]
+    assert all(t in lines for t in wrapped)
+
+
+def test_a_long_teaser_goes_with_its_list_but_a_long_article_paragraph_stays() -> None:
+    cleaned = _clean(_article_en(4) + "<p>Subscribe</p>" + "".join(_teaser_list(7, long_blurb=True)))
+    assert to_plain_lines(cleaned.html) == [t[3:] for t in _article_en(4).split("</p>") if t]
+    # a long paragraph after a share bar that is no unit of a teaser list stays
+    long_para = ("<p>The council will meet again in March to hear the engineers, and residents who could not speak on "
+                 "Tuesday may send their questions in writing before the end of February, the clerk said, adding that "
+                 "every question would be answered in public.</p>")
+    assert long_para[3:-4] in _kept(_article_en(4) + "<p>Share this article</p>" + long_para
+                                   + "".join(f"<p>Menu item {k}</p>" for k in range(6)))
+
+
+def test_a_numbered_list_is_told_from_counters() -> None:
+    # figures counting up (1, 2, 3) with different words after them are a numbered list;
+    # "1 digg", "2 diggs", "3 diggs" are counters, however they count
+    def line(text: str) -> Line:
+        return Line(None, None, text, 0, "p", False, False, False)
+
+    steps = [line(t) for t in ("1 Bring a copy of the letter", "2 Fill in the form", "3 Send the form to the clerk",
+                               "7 Menu")]
+    assert _numbered(steps, list(range(4))) == {0, 1, 2}
+    counters = [line(t) for t in ("1 digg cnn.com News", "2 diggs Video", "3 diggs Science", "4 diggs Cars")]
+    assert _numbered(counters, list(range(4))) == set()
+    kept = _kept(_article_en(4) + "<p>Subscribe</p>" + "".join(_teaser_list(7)))
+    assert not any("digg" in t for t in kept)

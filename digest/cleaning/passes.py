@@ -123,12 +123,22 @@ _CLOSED = re.compile(r"[。．.!?！？…:：;；][」』”’\"'）)\]】]*$"
 _RUNS_ON = re.compile(r"[，,、；;\-–—]$")  # a line cut after a comma: a headline never ends so
 _CONTINUES = re.compile(r"[\W_]{0,2}[a-z]")
 _WRAP_LINE = 20       # characters of a wrapped line inside the paragraph
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_TITLE_CASE_WORDS = 4     # words of a Latin line, at least, to judge its case
 _WRAP_PARAGRAPH = 20  # _length of the whole paragraph (a word or a CJK character each)
 
 
 def _wrappable(line: Line) -> bool:
     return (line.tag == "p" and not line.keep and not line.caption and not line.bold and not line.in_list
             and 0 < len(line.text) <= 240 and not _dense(line))
+
+
+def title_case(text: str) -> bool:
+    """A Latin line with every word capitalised ("The Divide In Yakima Is The Divide
+    In America"): a headline, never a line of running text cut by a hard wrap, which
+    has lower-case words even among names ("Killer Instinct and Super Lucky's")."""
+    words = _WORD.findall(text)
+    return len(words) >= _TITLE_CASE_WORDS and all(w[0].isupper() for w in words)
 
 
 def mark_wrapped(lines: list[Line]) -> None:
@@ -140,7 +150,8 @@ def mark_wrapped(lines: list[Line]) -> None:
     it off) -- a heading or a gallery's caption above a paragraph is no part of it.  At least half the line breaks show that
     the text runs on: the line ends with a comma or dash, or the next line opens in lower
     case (a list of headlines shows neither, and a list of wrapped headlines has no line
-    that ends a sentence)."""
+    that ends a sentence).  A line in :func:`title_case` is a headline above the
+    paragraph, not a part of it."""
     n = len(lines)
     i = 0
     while i < n:
@@ -153,9 +164,10 @@ def mark_wrapped(lines: list[Line]) -> None:
         end = j
         # from the closing line back, while the lines are long enough to be wrapped text
         start = end
-        while start - 1 >= i and len(lines[start - 1].text) >= _WRAP_LINE:
+        while start - 1 >= i and len(lines[start - 1].text) >= _WRAP_LINE and not title_case(lines[start - 1].text):
             start -= 1
         if (start - 1 >= i and start < end and len(lines[start - 1].text.split()) >= 2
+                and not title_case(lines[start - 1].text)
                 and (_RUNS_ON.search(lines[start - 1].text) or _CONTINUES.match(lines[start].text))):
             start -= 1
         group = range(start, end + 1)

@@ -49,6 +49,7 @@ Guards hold in every pass: a ``keep`` line, a caption (passes 1-4), a footnote
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
@@ -838,17 +839,50 @@ _TEASER_UNITS = 5
 _TEASER_SHARE = 0.6
 
 
-def _teasers(lines: list[Line], tail: list[int]) -> bool:
-    """The tail's paragraphs are units of an aggregator's list, however much text they hold."""
+# A run of two or three lines of prose inside a list of teasers is one teaser read as
+# two paragraphs (a headline with full stops: "Quickly Collect Signatures. Anywhere
+# And On Any Device."), or two teasers glued by a kicker, not the article's ending.
+_TEASER_RUN = 3
+
+
+def _teaser_units(lines: list[Line], span: list[int]) -> tuple[int, int]:
+    """(units, paragraphs) of ``span`` (kept lines): a unit is a paragraph under two
+    or more short lines of its own (kicker, headline, source or date)."""
     units = paragraphs = above = 0
-    for i in tail:
+    for i in span:
         if _running(lines[i]):
             paragraphs += 1
             units += above >= 2
             above = 0
         else:
             above += 1
+    return units, paragraphs
+
+
+def _teasers(lines: list[Line], tail: list[int]) -> bool:
+    """The tail's paragraphs are units of an aggregator's list, however much text they hold."""
+    units, paragraphs = _teaser_units(lines, tail)
     return units >= _TEASER_UNITS and units >= _TEASER_SHARE * paragraphs
+
+
+def _article_end(lines: list[Line], runs: list[list[int]]) -> int:
+    """The last line of the article's running text: the end of the last run of prose,
+    or of an earlier run when all that follows it is a list of teasers
+    (:func:`_teasers`).  The walk up passes a run only when it is short and the stretch
+    from the run before it up to its end is itself made of teasers (half its
+    paragraphs or more stand under two short lines): the article's paragraphs follow
+    one another, and stop it."""
+    end = runs[-1][-1]
+    for k in range(len(runs) - 1, 0, -1):
+        before = runs[k - 1][-1]
+        stretch = [i for i in range(before + 1, runs[k][-1] + 1) if lines[i].verdict is None]
+        units, paragraphs = _teaser_units(lines, stretch)
+        if len(runs[k]) > _TEASER_RUN or units < 2 or units * 2 < paragraphs:
+            break
+        if not _teasers(lines, [i for i in range(before + 1, len(lines)) if lines[i].verdict is None]):
+            break
+        end = before
+    return end
 
 
 def after_article(lines: list[Line], rules: Rules) -> None:
@@ -868,7 +902,7 @@ def after_article(lines: list[Line], rules: Rules) -> None:
     runs = [r for r in _prose_runs(lines) if len(r) >= 2]
     if not runs:
         return
-    end = runs[-1][-1]
+    end = _article_end(lines, runs)
     if _INTRO_END.search(lines[end].text):
         return
     # the tail starts where a rule first removed something after the last paragraph:
@@ -881,14 +915,46 @@ def after_article(lines: list[Line], rules: Rules) -> None:
     if len(tail) < _AFTER_MIN:
         return
     article = sum(len(lines[i].text) for r in runs for i in r)
-    if sum(len(lines[i].text) for i in tail if _running(lines[i])) >= article and not _teasers(lines, tail):
+    teasers = _teasers(lines, tail)
+    if sum(len(lines[i].text) for i in tail if _running(lines[i])) >= article and not teasers:
         return  # more running text after than before: not a tail
+    numbered = _numbered(lines, tail)
+    above = 0
     for k, i in enumerate(tail):
         ln = lines[i]
-        if (_fixed(ln) or ln.in_ol or _ENUMERATED.match(ln.text) or (_running(ln) and len(ln.text) > _LONG_PROSE)
-                or (k < 3 and furniture(ln))):
+        running = _running(ln)
+        # a long paragraph stays, unless it is one more unit of a list of teasers
+        long_kept = running and len(ln.text) > _LONG_PROSE and not (teasers and above >= 2)
+        above = 0 if running else above + 1
+        if (_fixed(ln) or ln.in_ol or (_ENUMERATED.match(ln.text) and (i in numbered or not _COUNT_FIRST.match(ln.text)))
+                or long_kept or (k < 3 and furniture(ln))):
             continue
         ln.verdict = "doc:after-article"
+
+
+# A line that opens with a bare figure ("3 diggs Video", "12 comments") is a numbered
+# item only in a numbered list: the figures count up one by one, and the words after
+# them differ (a counter repeats its unit: "1 digg", "2 diggs", "3 diggs").
+_COUNT_FIRST = re.compile(r"\s*(\d{1,2})\s+(\w+)")
+_NUMBERED_CHAIN = 3
+_COUNTER_REPEATS = 3
+
+
+def _numbered(lines: list[Line], span: list[int]) -> set[int]:
+    """The lines of ``span`` that open with a bare figure in a chain of three or
+    more such lines counting up by one (1, 2, 3 …), unless the word after the
+    figure is the same unit in three or more of them (a counter)."""
+    found = [(i, int(m.group(1)), m.group(2).lower().rstrip("s")) for i in span
+             if (m := _COUNT_FIRST.match(lines[i].text))]
+    units = Counter(unit for _, _, unit in found)
+    found = [(i, n) for i, n, unit in found if units[unit] < _COUNTER_REPEATS]
+    numbered: set[int] = set()
+    chain: list[int] = []
+    for k, (i, x) in enumerate(found):
+        chain = chain + [i] if k and x == found[k - 1][1] + 1 else [i]
+        if len(chain) >= _NUMBERED_CHAIN:
+            numbered.update(chain)
+    return numbered
 
 
 # ---------------------------------------------------------------------------
