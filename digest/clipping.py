@@ -80,6 +80,16 @@ _FEED_HEAD = re.compile(
 )
 # a saved page may open with comments ("<!-- saved from url=… -->") or an XML declaration
 _PAGE = re.compile(r"\A\s*(?:<!--.*?-->\s*|<\?xml[^>]*>\s*)*(?:<!doctype html|<html\b|<head\b)", re.I | re.S)
+# ... or be a page an archive wrapped in an element of its own (``<text id=URL
+# title=…>…</text>``): it still has a page's <title> near the top and its </html> or
+# <body> (a fragment of a feed has neither), and is read as the page it is.
+_PAGE_TITLE = re.compile(r"<title\b[^>]*>", re.I)
+_PAGE_END = re.compile(r"<body\b|</html\s*>", re.I)
+_PAGE_TOP = 4000  # characters in which a wrapped page shows its <title>
+
+
+def _wrapped_page(text: str) -> bool:
+    return _PAGE_TITLE.search(text, 0, _PAGE_TOP) is not None and _PAGE_END.search(text) is not None
 _HTML_FRAGMENT = re.compile(r"\A\s*<(?:p|div|article|section|figure|h[1-6]|ul|ol|img|blockquote|table|main|span|a|b|strong|em|i)\b", re.I)
 _STRONG_MARKDOWN = re.compile(r"!?\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*|^#{1,6}\s|^```", re.M)
 _META_HEADER = re.compile(r"\A((?:[A-Za-z][A-Za-z_ -]{0,20}:[ \t]*[^\n]*\n)+)\s*\n", re.S)
@@ -170,7 +180,7 @@ def _read(path: Path, text: str, tz: ZoneInfo) -> dict[str, Any]:
     m = _FEED_HEAD.match(text)
     if m:
         return _read_feed(text, m, tz)
-    if _PAGE.match(text):
+    if _PAGE.match(text) or _wrapped_page(text):
         return read_page(text, tz)
     if _HTML_FRAGMENT.match(text):
         return read_html_fragment(text, tz)

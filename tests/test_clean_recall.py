@@ -831,3 +831,52 @@ def test_a_numbered_list_is_told_from_counters() -> None:
     assert _numbered(counters, list(range(4))) == set()
     kept = _kept(_article_en(4) + "<p>Subscribe</p>" + "".join(_teaser_list(7)))
     assert not any("digg" in t for t in kept)
+
+
+# --- session 7: corpus 8's development part
+
+def test_a_page_an_archive_wrapped_in_an_element_of_its_own_is_read_as_a_page(tmp_path: Path) -> None:
+    # <text id=URL title=…> around a page without <html>: the sanitiser drops the
+    # content of an unknown <text> element, so read as a fragment it lost everything
+    page = tmp_path / "p.html"
+    page.write_text('<text id="https://news.example/a/1.htm" title="新闻网" encoding="gb2312">\n'
+                    "<title>新闻网_(新闻)</title><meta name='Author' content='x'>\n<div><table><tr><td>"
+                    "<a href='/'>首页</a>&gt;&gt;<a href='/c'>人物</a></td></tr><tr><td>"
+                    "<DIV align=center><B>河堤加高工程完工</B></DIV>" + P1.replace("p>", "DIV>") + P2.replace("p>", "DIV>")
+                    + "</td></tr></table></div></body></html>\n</text>", encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert clip.kind == "page"
+    kept = _kept(clip.body)
+    assert P1[3:-4] in kept and P2[3:-4] in kept
+
+
+def test_a_long_list_of_headlines_under_the_article_goes_before_any_rule_marks_it() -> None:
+    # the stretch between the last paragraph and the first line a rule removed is the
+    # article's ending -- unless it is a long list of short lines, no sentence among them
+    headlines = "".join(f"<p>{k}宏福苑第{k}座居民今日返回單位執拾</p><p>[中港台]</p>" for k in range(1, 9))
+    notice = "<p>版權所有 © 2025 本網</p><p>感謝您瀏覽本網，請按入詳細閱讀本網站所載之使用條款及私隱政策。</p>"
+    kept = _kept(P1 + P2 + P3 + headlines + "<p>搜尋</p>" + "".join(f"<p>熱門話題{k}</p>" for k in range(6)) + notice)
+    assert not any("宏福苑" in t or "中港台" in t for t in kept)
+    assert kept[:3] == [P1[3:-4], P2[3:-4], P3[3:-4]]
+
+
+def test_a_table_of_figures_under_the_article_stays() -> None:
+    rows = ["■各地感染人数·死亡人数", "感染者\u3000\u3000\u3000死者"] + [
+        f"地区{k}\u3000\u3000６７万２８４{k}\u3000\u3000３万５９３{k}" for k in range(12)]
+    fragment = P1 + P2 + P3 + "".join(f"<p>{t}</p>" for t in rows) + "<p>获取更多RSS：</p><p>https://feeds.example</p>"
+    kept = _kept(fragment)
+    assert all(t in kept for t in rows)
+
+
+def test_a_bare_name_beside_the_date_is_a_byline() -> None:
+    menu = "".join(f"<p>{t}</p>" for t in ("Home", "News", "Sport", "Money", "Travel", "Motors"))
+    kept = _kept(menu + "<p>Sign in</p><p>Debbie White</p><p>18 Nov 2019, 19:09</p>" + _article_en(4))
+    assert "Debbie White" in kept and "Travel" not in kept
+
+
+def test_one_prose_line_a_whole_menu_above_the_article_is_no_lede() -> None:
+    menu = "".join(f"<p>Menu entry {k}</p>" for k in range(45))
+    kept = _kept("<p>News Group is a network of leading companies in media and news.</p><p>Sign in</p>" + menu
+                 + _article_en(6))
+    assert kept == [t[3:] for t in _article_en(6).split("</p>") if t]
+    # a lede set apart by a short gallery stays (test_one_small_block_above_the_article_is_its_lede)

@@ -187,6 +187,7 @@ _GAP_LONG = 15
 _GAP_SHORT = 30          # characters: a menu item or a short headline
 _SMALL_BLOCK = 0.2       # share of the main block's prose characters
 _MENU_BLOCKS = 2         # small blocks of prose above the article that make a menu region
+_GAP_FAR = 40            # lines of chrome: no lede stands this far above its article
 _GAP_EVIDENCE = ("nav:", "list:", "page:", "prompt:", "rights:", "meta:", "edge:", "share:", "ad:", "credit:")
 
 
@@ -226,15 +227,18 @@ def _main_block(lines: list[Line], prose: tuple[int, ...]) -> set[int]:
     # gallery; two or more of them, every one small, are a page's menus with their
     # blurbs ("Symptom Checker" / "See what your symptoms could mean.").  Walking up
     # from the article, the first large block stops the walk.
+    # One small block far above (a page's footer text pasted first, then its menus)
+    # is no lede either: a lede stands a gallery away, not a whole menu.
     above: list[int] = []
-    sparse = 0
+    sparse = far = 0
     for k in range(main - 1, -1, -1):
         small = weight[k] <= _SMALL_BLOCK * weight[main] and len(blocks[k]) <= 3
         if not (small or _blurbs(lines, blocks[k], weight[main])):
             break
         sparse += not small
+        far += blocks[k + 1][0] - blocks[k][-1] > _GAP_FAR
         above.append(k)
-    if len(above) >= _MENU_BLOCKS or sparse:
+    if len(above) >= _MENU_BLOCKS or sparse or far:
         for k in above:
             detached.update(blocks[k])
     return detached

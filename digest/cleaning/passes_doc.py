@@ -197,6 +197,8 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
         if len(ln.text) <= 60 and (_BYLINE_WORDS.search(ln.text) or _BYLINE_ROLE.search(ln.text)
                                    or (_NAME_SLASH.search(ln.text) and _OUTLET.search(ln.text))):
             continue  # a byline ("石佳/中国青年报": the writer and the outlet)
+        if _PERSON.fullmatch(ln.text) and any(_DATED.search(lines[j].text) for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+            continue  # a byline that is only the writer's name, next to the date ("Debbie White")
         if _CAPTION_CREDIT.fullmatch(ln.text):
             continue  # a caption and its credit ("共享充电宝。视觉中国 资料")
         if i == kicker and _length(ln.text) <= 6 and not ln.text.strip().isdigit() and title_key(ln.text) not in sites:
@@ -209,6 +211,12 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
 
 # A name and the outlet apart by a slash: a byline.
 _NAME_SLASH = re.compile(r"^[\u4e00-\u9fff]{2,4}(\s*[、，,]\s*[\u4e00-\u9fff]{2,4})*\s*[/／]")
+# A person's name in Latin script ("Debbie White", "Ng Kang-chung") and a line that
+# holds a date ("18 Nov 2019, 19:09", "Published: 9:19pm, 28 Nov 2025"): a name
+# beside the date is the byline, not a menu item.
+_PERSON = re.compile(r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+|-[a-z]+){1,3}")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATED = re.compile(rf"\b\d{{1,2}} {_MONTH},? \d{{4}}|\b{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}")
 # A sentence and a short credit after its full stop: a photo's caption (page menus and
 # lists of headlines hold no full stop inside a line).
 _CAPTION_CREDIT = re.compile(r"[^。]{4,}。\s*[^。，,！？!?：:]{2,16}")
@@ -832,6 +840,21 @@ def _prose_runs(lines: list[Line]) -> list[list[int]]:
     return runs
 
 
+# An article's ending (graphics notes, credits, a caption) is a few lines: this many
+# short lines (at most _LIST_ITEM long) and no sentence among them are a list.
+_LIST_ENDING = 12
+_LIST_ITEM = 60
+# ... but rows of figures ("巴西 ６７万２８４６ ３万５９３０") in a third of its lines or
+# more make it the article's table.
+_FIGURE_ROWS = 3
+_FIGURE_SHARE = 0.3
+
+
+def _figures(text: str) -> bool:
+    chars = [c for c in text if not c.isspace()]
+    return bool(chars) and sum(1 for c in chars if c.isdigit()) >= _FIGURE_SHARE * len(chars)
+
+
 # Teasers of other stories: this many units or more, each one paragraph under two or
 # more short lines of its own (kicker, headline, source or date), and most of the
 # tail's paragraphs stand so.  The article's own paragraphs follow one another.
@@ -895,7 +918,9 @@ def after_article(lines: list[Line], rules: Rules) -> None:
     credit), in which no two lines of prose follow each other, goes -- except a
     footnote, a table, a timeline or numbered item and a long paragraph
     (``_LONG_PROSE``).  What stands between the last paragraph and that first removed
-    line is the article's own ending.  Never when the last paragraph introduces a list
+    line is the article's own ending, unless it is a list of ``_LIST_ENDING`` short
+    lines or more with no sentence among them and few rows of figures (a table): then
+    the tail starts there.  Never when the last paragraph introduces a list
     (it ends with a colon)."""
     if not rules.on("doc:after-article"):
         return
@@ -911,6 +936,13 @@ def after_article(lines: list[Line], rules: Rules) -> None:
                   None)
     if signal is None:
         return
+    # ... unless that stretch is itself a list: many short lines, not one of them
+    # a sentence (a page's list of headlines pasted under the article)
+    ending = [i for i in range(end + 1, signal) if lines[i].verdict is None]
+    if (len(ending) >= _LIST_ENDING and not any(_running(lines[i]) for i in ending)
+            and all(_length(lines[i].text) <= _LIST_ITEM for i in ending)
+            and sum(1 for i in ending if _figures(lines[i].text)) * _FIGURE_ROWS < len(ending)):
+        signal = ending[0] - 1
     tail = [i for i in range(signal + 1, len(lines)) if lines[i].verdict is None]
     if len(tail) < _AFTER_MIN:
         return
