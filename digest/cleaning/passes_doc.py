@@ -844,6 +844,7 @@ def _prose_runs(lines: list[Line]) -> list[list[int]]:
 # short lines (at most _LIST_ITEM long) and no sentence among them are a list.
 _LIST_ENDING = 12
 _LIST_ITEM = 60
+_HEADLINE_MEAN = 10  # ... headlines, not a list of names or places: long enough on average
 # ... but rows of figures ("巴西 ６７万２８４６ ３万５９３０") in a third of its lines or
 # more make it the article's table.
 _FIGURE_ROWS = 3
@@ -919,8 +920,8 @@ def after_article(lines: list[Line], rules: Rules) -> None:
     footnote, a table, a timeline or numbered item and a long paragraph
     (``_LONG_PROSE``).  What stands between the last paragraph and that first removed
     line is the article's own ending, unless it is a list of ``_LIST_ENDING`` short
-    lines or more with no sentence among them and few rows of figures (a table): then
-    the tail starts there.  Never when the last paragraph introduces a list
+    lines or more with no sentence among them, as long as headlines on average, and
+    few rows of figures (a table): then the tail starts there.  Never when the last paragraph introduces a list
     (it ends with a colon)."""
     if not rules.on("doc:after-article"):
         return
@@ -941,6 +942,7 @@ def after_article(lines: list[Line], rules: Rules) -> None:
     ending = [i for i in range(end + 1, signal) if lines[i].verdict is None]
     if (len(ending) >= _LIST_ENDING and not any(_running(lines[i]) for i in ending)
             and all(_length(lines[i].text) <= _LIST_ITEM for i in ending)
+            and sum(_length(lines[i].text) for i in ending) >= _HEADLINE_MEAN * len(ending)
             and sum(1 for i in ending if _figures(lines[i].text)) * _FIGURE_ROWS < len(ending)):
         signal = ending[0] - 1
     tail = [i for i in range(signal + 1, len(lines)) if lines[i].verdict is None]

@@ -161,6 +161,7 @@ _SHARE_TOKEN = (
     r"(gift|give)( this)? article|read in app|reuse this content|print( this)?( article| page)?|listen|a\s?a\s?a|[a-z]\s?[+-]|"
     r"\d+\s*(則留言|条评论|則評論|comments?|shares?)|" + _SOCIAL + r")"
 )
+_SHARE_ITEM = r"[\[［【]?" + _SHARE_TOKEN + r"[\]］】]?"
 # Section names of a site menu: a line made only of them is navigation.
 _MENU_TOKEN = (
     r"(首頁|首页|主頁|主页|即時|即时|要聞|要闻|政治|社會|社会|國際|国际|財經|财经|生活|娛樂|娱乐|體育|体育|科技|健康|地方|"
@@ -171,7 +172,8 @@ _MENU_TOKEN = (
 
 STRICT_LINE_RULES: dict[str, str] = {
     # A line made only of share-bar tokens: "分享 | Facebook | LINE | 列印 | A A A".
-    "prompt:share-bar": r"(?i:" + _D + _SHARE_TOKEN + r"([\s|｜/·•・、,，:：]+" + _SHARE_TOKEN + r")*" + _D + r")",
+    # (a token may stand in brackets of its own: "字号: [大] [中] [小] [打印]")
+    "prompt:share-bar": r"(?i:" + _D + _SHARE_ITEM + r"([\s|｜/·•・、,，:：]+" + _SHARE_ITEM + r")*" + _D + r")",
     # 中央社: （編輯：張銘坤）1140123 -- the credit and the ROC date stamp
     "credit:cna": r"[（(]\s*[編编][輯辑]\s*[:：︰]\s*[^）)]{1,30}[）)]\s*\d{6,8}",
     # 责任编辑：王小明 / （編輯：張三）/ 记者：吕凯 责编：何平 网编：瑞哲 -- at least one
@@ -224,6 +226,8 @@ STRICT_LINE_RULES: dict[str, str] = {
     "nav:menu": r"(?i:" + _D + _MENU_TOKEN + r"([\s|｜/·•、,，>＞»›]+" + _MENU_TOKEN + r")*" + _D + r")",
     "nav:skip": r"(?i:" + _D + r"(skip to (main )?(content|navigation)|跳[過过]至主要[內内]容|跳到主要[內内]容|跳至主要[內内]容|"
                 r"loading|載入中|载入中|加載中|加载中|跳過繼續閱讀|跳过继续阅读|"
+                # the "like" widget of blogging platforms (WordPress.com: "Like this:", "Like Loading...")
+                r"like this:?|like loading\.*…*|(赞|讚|喜欢|喜歡)\s*(正在加载|正在載入|加载中|載入中)[.…。]*|(赞过|讚過)[:：]?|"
                 r"javascript is (disabled|required).{0,80}|"
                 r"view this post on instagram|a post shared by .{1,80}|watch on youtube|"
                 r"點擊圖片放大|点击图片放大|點圖放大|点图放大|"
