@@ -880,3 +880,15 @@ def test_one_prose_line_a_whole_menu_above_the_article_is_no_lede() -> None:
                  + _article_en(6))
     assert kept == [t[3:] for t in _article_en(6).split("</p>") if t]
     # a lede set apart by a short gallery stays (test_one_small_block_above_the_article_is_its_lede)
+
+
+def test_the_writers_bio_under_an_english_article_goes() -> None:
+    bio = "<p>Jane Roe is a freelance writer living in Springfield</p>"
+    cleaned = _clean(_article_en(5) + bio + "<p>Every day we send an email with the top stories.</p>")
+    assert "Jane Roe is a freelance writer living in Springfield" in {r.text for r in cleaned.removed if r.rule == "box:author-bio"}
+    # in the first part of the article, the same kind of sentence is its text
+    lead = "<p>Jane Roe is a reporter who spent ten years covering the council for the local paper.</p>"
+    assert lead[3:-4] in _kept(lead + _article_en(5))
+    # and the past tense of an obituary is no bio
+    late = "<p>John Roe was a reporter for the Springfield paper for thirty years.</p>"
+    assert late[3:-4] in _kept(_article_en(5) + late)

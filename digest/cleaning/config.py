@@ -83,7 +83,7 @@ _SHAPE_RULES = (
     "dup:caption", "meta:feed-timestamp", "edge:section-label", "edge:provenance", "edge:promo-box", "edge:top-label",
     # the document passes (digest.cleaning.passes_doc)
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article", "box:about",
-    "edge:self-promo", "image:alt-text", "doc:after-article", "neighbour:template", "neighbour:block", "neighbour:widget", "box:appeal", "doc:orphan-heading",
+    "edge:self-promo", "image:alt-text", "doc:after-article", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "box:appeal", "doc:orphan-heading",
     "tail:after-end", "doc:comments", "tail:footer-block", "page:head-gap",
 )
 

@@ -65,7 +65,7 @@ __all__ = ["DOC_RULES", "judge_document"]
 DOC_RULES = (
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article",
     "box:about",
-    "edge:self-promo", "image:alt-text", "doc:after-article", "neighbour:template", "neighbour:block", "neighbour:widget", "box:appeal", "doc:orphan-heading",
+    "edge:self-promo", "image:alt-text", "doc:after-article", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "box:appeal", "doc:orphan-heading",
     "tail:after-end", "doc:comments", "tail:footer-block", "page:head-gap",
 )
 
@@ -85,6 +85,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     self_promo(lines, rules)
     alt_text(lines, rules)
     after_article(lines, rules)
+    author_bio(lines, rules)
     neighbours(lines, rules)
     tail_closure(lines, rules)
     footer_block(lines, rules)
@@ -989,6 +990,38 @@ def _numbered(lines: list[Line], span: list[int]) -> set[int]:
         if len(chain) >= _NUMBERED_CHAIN:
             numbered.update(chain)
     return numbered
+
+
+# A writer's bio in English: the name, a verb of being, and a role ("Dallas Robinson is
+# a freelance writer living in Minneapolis", "Dan Goodin Dan is the Security Editor at
+# Ars Technica, which he joined in 2012 …").
+_BIO_NAME = re.compile(r"\s*(?:About the author:?\s*)?(?!(?:The|This|That|Our|Its|His|Her|A|An|US|U\.S\.)\b)"
+                       r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}\s+(?:is|writes|covers)\b")
+_BIO_ROLE = re.compile(r"(?i:\b(writer|reporter|editor|author|journalist|correspondent|columnist|contributor|curator|"
+                       r"producer|freelancer?|fellow|critic|photographer|blogger)s?\b)")
+_BIO_MAX = 400
+_BIO_BELOW = 0.6  # share of the running text above a bio: the article's, in the main
+
+
+def _author_bio(ln: Line) -> bool:
+    return len(ln.text) <= _BIO_MAX and bool(_BIO_NAME.match(ln.text)) and bool(_BIO_ROLE.search(ln.text[:160]))
+
+
+def author_bio(lines: list[Line], rules: Rules) -> None:
+    """``box:author-bio`` -- the writer's bio under an English article: a bio
+    (:func:`_author_bio`) below ``_BIO_BELOW`` of the clipping's running text goes
+    (page chrome after it -- footers, newsletter boxes -- may be sentences too)."""
+    if not rules.on("box:author-bio"):
+        return
+    total = sum(len(ln.text) for ln in lines if _running(ln))
+    above = 0
+    for ln in lines:
+        if ln.verdict is not None or ln.tag in OPAQUE:
+            continue
+        if above >= _BIO_BELOW * total and not _fixed(ln) and _author_bio(ln):
+            ln.verdict = "box:author-bio"
+        elif _running(ln):
+            above += len(ln.text)
 
 
 # ---------------------------------------------------------------------------
