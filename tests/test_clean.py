@@ -380,6 +380,8 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
     ("meta:counter", "阅读 (2581)", "阅读量达到2581万次，创下新高。"),
     ("meta:counter", "新聞觀看次數：149k", "新聞觀看次數創新高，達到十四萬。"),
     ("prompt:share-bar", "字号: [大] [中] [小] [打印]", "字号大小由编辑决定。"),
+    ("nav:pager", "1 | 2 | 3 | 4 | 5", "3 | 7 | 12"),
+    ("nav:pager", "上一页 1 2 3 … 12 下一页", "1 2 3 木头人"),
     ("nav:skip", "Like Loading...", "Like loading a truck, the work took hours."),
     ("nav:skip", "赞 正在加载……", "赞助正在加载的新版本。"),
     ("nav:signup-legal", "By signing up, you acknowledge and agree to our Privacy Policy and Terms of Service.",

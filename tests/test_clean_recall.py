@@ -892,3 +892,16 @@ def test_the_writers_bio_under_an_english_article_goes() -> None:
     # and the past tense of an obituary is no bio
     late = "<p>John Roe was a reporter for the Springfield paper for thirty years.</p>"
     assert late[3:-4] in _kept(_article_en(5) + late)
+
+
+def test_blurbs_of_a_promo_box_far_below_the_article_do_not_extend_it() -> None:
+    # the document model detaches a small block of prose beyond a long removed list;
+    # the article's end is found without it, so the promo box under it goes too
+    listed = "<p>Top Picks</p>" + "".join(f"<p>Allergy topic number {k}</p>" for k in range(14))
+    promo = "".join(f"<p>{h}</p><p>{b}</p>" for h, b in (
+        ("Need Nasal Relief?", "Breathe easier with these products."),
+        ("5 Tips to Cut Pet Allergies", "Live in harmony with your cat or dog."),
+        ("Cold or Allergy?", "Make these tweaks to your diet, home, and lifestyle."))) + "".join(
+        f"<p>{t}</p>" for t in ("Article", "The Truth About Mucus", "Slideshow", "Identify Bugs", "Quiz"))
+    kept = _kept(_article_en(6) + listed + promo)
+    assert kept == [t[3:] for t in _article_en(6).split("</p>") if t]

@@ -821,16 +821,17 @@ def _running(ln: Line) -> bool:
     return ln.verdict is None and ln.tag not in OPAQUE and _sentence(ln)
 
 
-def _prose_runs(lines: list[Line]) -> list[list[int]]:
+def _prose_runs(lines: list[Line], apart: frozenset[int] = frozenset()) -> list[list[int]]:
     """Runs of the article's running text: lines of prose with at most one other kept
     line between two of them (a subheading, a caption); lines a rule removed do not
-    count (a related box inside the article does not end it)."""
+    count (a related box inside the article does not end it).  Lines in ``apart``
+    (prose outside the article's main block) are no running text."""
     runs: list[list[int]] = []
     gap = 0
     for i, ln in enumerate(lines):
         if ln.verdict is not None:
             continue
-        if _running(ln):
+        if _running(ln) and i not in apart:
             if runs and gap <= 1:
                 runs[-1].append(i)
             else:
@@ -926,7 +927,9 @@ def after_article(lines: list[Line], rules: Rules) -> None:
     (it ends with a colon)."""
     if not rules.on("doc:after-article"):
         return
-    runs = [r for r in _prose_runs(lines) if len(r) >= 2]
+    # blocks of prose far below the article (the document model's detached lines:
+    # blurbs of a promo box after a long list) do not end it
+    runs = [r for r in _prose_runs(lines, model(lines).detached) if len(r) >= 2]
     if not runs:
         return
     end = _article_end(lines, runs)

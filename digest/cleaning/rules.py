@@ -283,6 +283,12 @@ STRICT_LINE_RULES: dict[str, str] = {
     "nav:hashtags": r"([#＃][^\s#＃]{1,30}\s*){2,}",
     # WordPress and blog footers: "Posted in News | Tagged japan, wages | Leave a comment"
     "nav:post-footer": r"(?i:(posted|filed|published) (in|under) [^.。]{1,80}(\s*[|｜]\s*[^|｜.。]{1,80})*)",
+    # a pager: "1 | 2 | 3 | 4 | 5", "« 1 2 3 … 12 Next »", "上一页 1 2 3 下一页" (it starts at
+    # page 1: a row of figures that does not is data)
+    "nav:pager": (
+        r"(?i:" + _D + r"((«|‹|<|prev(ious)?|上一[页頁])\s*)?1(\s*[|｜/·•,，]?\s*(\d{1,3}|…|\.\.\.)){2,}"
+        r"(\s*(»|›|>|next|下一[页頁]|尾[页頁]))*" + _D + r")"
+    ),
     "nav:back-to-top": (
         r"(?i:" + _D + r"(回到頂部|回到顶部|返回頂部|返回顶部|back to top|返回首頁|返回首页|回首頁|回首页|返回列表|"
         r"(上一篇|下一篇|上一則|下一則|上一页|下一页|previous( article| story)?|next( article| story)?)([\s:：︰].{0,60})?)"
