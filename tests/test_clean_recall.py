@@ -905,3 +905,16 @@ def test_blurbs_of_a_promo_box_far_below_the_article_do_not_extend_it() -> None:
         f"<p>{t}</p>" for t in ("Article", "The Truth About Mucus", "Slideshow", "Identify Bugs", "Quiz"))
     kept = _kept(_article_en(6) + listed + promo)
     assert kept == [t[3:] for t in _article_en(6).split("</p>") if t]
+
+
+def test_ordered_list_items_print_with_their_numbers_for_a_markdown_clipping(tmp_path: Path) -> None:
+    html = "<ol start='3'><li>第一項說明</li><li><p>第二項說明</p><p>補充一段</p></li></ol>"
+    assert to_plain_lines(html) == ["第一項說明", "第二項說明", "補充一段"]
+    assert to_plain_lines(html, numbers=True) == ["3. 第一項說明", "4. 第二項說明", "補充一段"]
+    from digest.cli_clippings import clean_clipping
+
+    md = tmp_path / "a.md"
+    md.write_text("# 河堤加高工程完工\n\n" + P1[3:-4] + "\n\n1. 市议会周二通过新办法。\n\n2. 环保局指出，社区每周收运三次。\n",
+                  encoding="utf-8")
+    lines, _, _ = clean_clipping(read_clipping(md, tz=TAIPEI))
+    assert lines[-2:] == ["1. 市议会周二通过新办法。", "2. 环保局指出，社区每周收运三次。"]
