@@ -279,6 +279,27 @@ def test_disk_cache_reads_a_long_text_field_only_when_it_is_used(tmp_path: Path)
         again.close()
 
 
+def test_disk_cache_keeps_small_kinds_in_one_row_and_drops_what_a_build_did_not_use(tmp_path: Path) -> None:
+    """Entries of ``COMPACT_KINDS`` live in one row per kind: a new store finds
+    them (one at a time and in a batch), and a build that did not use one
+    leaves it out of the row it writes back."""
+    from digest.cache import MISSING, BuildCache
+
+    first = BuildCache(tmp_path / "cache.sqlite", keep_in_memory=False)
+    first.store(("search-view", 1, "a"), "digest-a")
+    first.store(("search-view", 1, "b"), "digest-b")
+    first.sweep()
+    first.close()
+    second = BuildCache(tmp_path / "cache.sqlite", keep_in_memory=False)
+    assert second._db.execute("SELECT count(*) FROM entry").fetchone() == (0,)  # not rows of their own
+    assert second.lookup_many([("search-view", 1, "a"), ("search-view", 1, "c")]) == ["digest-a", MISSING]
+    second.sweep()  # "b" unused
+    second.close()
+    third = BuildCache(tmp_path / "cache.sqlite", keep_in_memory=False)
+    assert third.lookup(("search-view", 1, "a")) == (True, "digest-a")
+    assert third.lookup(("search-view", 1, "b")) == (False, None)
+
+
 # --- article --------------------------------------------------------------
 
 def test_a_body_that_repeats_the_headline_loses_that_line_only() -> None:
