@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .cache import StoredApart
 from .cleaning import CleanedBody, Removed, clean_body, rules_for
 from .config import Config
 from .markup import Phrase, tokenise
@@ -30,7 +31,7 @@ _SENTENCE_END = re.compile(r"(?<=[。！？!?…])|(?<=[.](?=\s))")
 @dataclass(frozen=True)
 class Article:
     doc: SourceDoc
-    html: str  # sanitised, cleaned body; absolute URLs only
+    html: str = StoredApart()  # sanitised, cleaned body; absolute URLs only (read from the disk cache when used)
     removed: tuple[Removed, ...]
     rights: str | None  # the curator's `rights` field, shown on the page
     notices: tuple[str, ...]  # copyright boilerplate lifted out of the body: kept, not shown

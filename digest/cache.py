@@ -26,8 +26,10 @@ import pickle
 import shutil
 import sqlite3
 import sys
+import threading
 from collections import Counter
 from collections.abc import Callable, Hashable
+from contextlib import closing
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -47,9 +49,16 @@ def _read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
 copyreg.pickle(MappingProxyType, lambda view: (_read_only, (dict(view),)))
 
 CACHE_DIR = Path(".cache") / "digest"
+# Texts at least this long in a field declared ``StoredApart`` get a row of their own.
+_APART_MIN = 256
 _MISSING = object()
 MISSING: Any = _MISSING  # what ``lookup_many`` gives for a key it does not know
 _FLUSH_EVERY = 500  # pending entries written at once
+# Kinds (``key[0]``) of small values that a build looks up for nearly every page
+# or article: each kind's entries are one row (a pickled dict), read in one go,
+# instead of tens of thousands of rows looked up one by one (at 10,000 articles,
+# 63,000 lookups of a few dozen bytes each cost more than all the records' HTML).
+COMPACT_KINDS = frozenset({"page", "search-view", "script-map-sig"})
 
 
 class Memo(Protocol):
@@ -98,6 +107,70 @@ class _FileRef:
         return (_FileRef, (self.path, self.sha256))
 
 
+class StoredApart:
+    """A long text field of a frozen record (an article's body or HTML) that the
+    disk cache keeps in a row of its own, read only when the field is used.
+
+    Declared in the class body (``html: str = StoredApart()``): the field is an
+    ordinary ``str`` to every reader, with no default. A record read back from
+    the disk cache holds, instead of the text, a reference to its row, and the
+    first read of the field fetches it. Most records a build reads are never
+    shown again (an unchanged article's page is a file the last build wrote),
+    so their texts, most of the cache's bytes, stay on disk."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+        owner.__stored_apart__ = (*getattr(owner, "__stored_apart__", ()), name)  # type: ignore[attr-defined]
+
+    def __get__(self, record: Any, owner: type | None = None) -> Any:
+        if record is None:
+            raise AttributeError(self.name)  # dataclasses: the field has no default
+        value = record.__dict__[self.name]
+        if type(value) is _Deferred:
+            value = record.__dict__[self.name] = value.text()
+        return value
+
+    def __set__(self, record: Any, value: Any) -> None:
+        record.__dict__[self.name] = value
+
+
+class _Apart:
+    """A text the disk cache writes to a row of its own (see ``StoredApart``)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class _Deferred:
+    """A text in the row ``hashed`` of ``cache``'s store at ``path``, not read
+    yet. Pickled (for a worker process, in the pool's feeder thread) as the row
+    and the store's path: only a worker that uses the text reads it, through a
+    connection of its own (an SQLite connection serves only its own thread)."""
+
+    __slots__ = ("cache", "hashed", "path")
+
+    def __init__(self, cache: BuildCache | None, hashed: bytes, path: str) -> None:
+        self.cache, self.hashed, self.path = cache, hashed, path
+
+    def text(self) -> str:
+        cache = self.cache
+        if cache is not None and cache._db is not None and cache._owner == threading.get_ident():
+            return cache._text_apart(self.hashed)
+        with closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as db:
+            return _text_of(db.execute("SELECT value FROM entry WHERE key = ?", (self.hashed,)).fetchone())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Deferred, (None, self.hashed, self.path))
+
+
+def _text_of(row: tuple[bytes] | None) -> str:
+    if row is None or row[0][:1] != _TEXT:
+        raise RuntimeError(f"the build cache lost a stored text; delete {CACHE_DIR} and build again")
+    return bytes(memoryview(row[0])[1:]).decode("utf-8")
+
+
 class BuildCache:
     """Values of earlier builds, by key; ``key[0]`` names the kind of value.
 
@@ -116,6 +189,10 @@ class BuildCache:
         self._used_hashes: set[bytes] = set()
         self._hashes: dict[Key, bytes] = {}  # computed by prefetch, for lookup
         self._rows: dict[bytes, bytes] = {}  # read by prefetch, not yet unpickled
+        # Per kind of COMPACT_KINDS read or written by this build: its stored entries
+        # (key hash -> stored value), and whether that changed.
+        self._compact: dict[str, dict[bytes, bytes]] = {}
+        self._compact_changed: set[str] = set()
         self.keep_in_memory = keep_in_memory
         self.hits: Counter[str] = Counter()  # reuses per kind, for tests and reports
         self.written: dict[str, bytes | None] = {}  # the files last written to ``written_to``
@@ -126,7 +203,10 @@ class BuildCache:
         self._seen_now: dict[str, dict[str, Any]] = {}  # inputs.tree_digest's findings of this build, per root
         self._digest_now: dict[str, str] = {}  # and the digest it gave, per root
         self._db: sqlite3.Connection | None = None
+        self._path = str(store) if store is not None else ""
+        self._owner = threading.get_ident()  # the thread that may use ``_db``
         self._pending: list[tuple[bytes, bytes]] = []
+        self._apart_known: set[bytes] = set()  # rows of texts stored apart that this build stored or read
         if store is not None:
             self._open_db(store)
 
@@ -159,11 +239,12 @@ class BuildCache:
                        "report BLOB NOT NULL, tree TEXT NOT NULL)")
             db.execute("CREATE TABLE IF NOT EXISTS seen (root TEXT PRIMARY KEY, files BLOB NOT NULL)")
             db.execute("CREATE TABLE IF NOT EXISTS config (key TEXT PRIMARY KEY, record BLOB NOT NULL)")
+            db.execute("CREATE TABLE IF NOT EXISTS compact (kind TEXT PRIMARY KEY, entries BLOB NOT NULL)")
         except sqlite3.DatabaseError:
             # A damaged cache is only a slower build: start it again.
             path.unlink(missing_ok=True)
             return self._open_db(path)
-        self._db = db
+        self._db, self._owner = db, threading.get_ident()
 
     @property
     def on_disk(self) -> bool:
@@ -194,6 +275,10 @@ class BuildCache:
         value = self._by_hash.get(hashed, _MISSING)
         if value is _MISSING:
             blob = self._rows.pop(hashed, None)
+            if blob is None and key[0] in COMPACT_KINDS:
+                blob = self._compact_of(str(key[0])).get(hashed)
+                if blob is None:
+                    return False, None
             if blob is None:
                 row = self._db.execute("SELECT value FROM entry WHERE key = ?", (hashed,)).fetchone()
                 if row is None:
@@ -231,7 +316,9 @@ class BuildCache:
 
     def keep(self, keys: list[Key]) -> None:
         """Count the entries of ``keys`` as used by this build without reading
-        them: ``sweep`` keeps them (a value needed only when another one misses)."""
+        them: ``sweep`` keeps them (a value needed only when another one misses).
+        Not for values holding ``StoredApart`` texts: only reading one keeps
+        its texts' rows."""
         self._used.update(keys)
         if self._db is not None:
             self._used_hashes.update(map(_hash_key, keys))
@@ -247,6 +334,10 @@ class BuildCache:
                 hashed = self._hashes[key] = _hash_key(key)
                 if hashed not in self._by_hash:
                     wanted[hashed] = key
+        if keys and keys[0][0] in COMPACT_KINDS:  # callers pass keys of one kind
+            compact = self._compact_of(str(keys[0][0]))
+            self._rows.update((hashed, compact[hashed]) for hashed in wanted if hashed in compact)
+            return
         hashes = list(wanted)
         for start in range(0, len(hashes), 500):
             chunk = hashes[start:start + 500]
@@ -267,7 +358,11 @@ class BuildCache:
                 view = buffer.getbuffer()
                 view[0] = _WITH_REFERENCES[0]
                 view.release()
-            self._pending.append((hashed, buffer.getvalue()))
+            if key[0] in COMPACT_KINDS:
+                self._compact_of(str(key[0]))[hashed] = buffer.getvalue()
+                self._compact_changed.add(str(key[0]))
+            else:
+                self._pending.append((hashed, buffer.getvalue()))
             self._by_hash[hashed] = saved
             self._used_hashes.add(hashed)
             if len(self._pending) >= _FLUSH_EVERY:
@@ -289,8 +384,31 @@ class BuildCache:
 
     def _remember(self, key: Key, value: Any) -> None:
         self._entries[key] = value
-        if not _shared_atom(value):
+        # Other values never refer to a compact entry: it is not a row of its own.
+        if not _shared_atom(value) and key[0] not in COMPACT_KINDS:
             self._key_of[id(value)] = key
+
+    def _compact_of(self, kind: str) -> dict[bytes, bytes]:
+        """The stored entries of ``kind`` (one of COMPACT_KINDS), read once per build."""
+        found = self._compact.get(kind)
+        if found is None:
+            row = self._db.execute("SELECT entries FROM compact WHERE kind = ?", (kind,)).fetchone() if self._db else None
+            try:
+                found = pickle.loads(row[0]) if row is not None else {}
+            except Exception:  # noqa: BLE001 - unreadable: its values are made again
+                found = {}
+            self._compact[kind] = found
+        return found
+
+    def _text_apart(self, hashed: bytes) -> str:
+        """The text in row ``hashed`` (see ``StoredApart``). A build reads or
+        stores every record holding one before it uses it, which marks the
+        row used (``sweep`` keeps it); a missing row is a damaged cache."""
+        for key, blob in self._pending:
+            if key == hashed:
+                return _text_of((blob,))
+        assert self._db is not None
+        return _text_of(self._db.execute("SELECT value FROM entry WHERE key = ?", (hashed,)).fetchone())
 
     # ---------------------------------------------------------------- output
 
@@ -422,10 +540,16 @@ class BuildCache:
             db = self._db
             db.execute("BEGIN")
             self._flush()
+            compact_used = 0
+            for kind, entries in self._compact.items():
+                kept = {hashed: blob for hashed, blob in entries.items() if hashed in self._used_hashes}
+                compact_used += len(kept)
+                if kind in self._compact_changed or len(kept) != len(entries):
+                    db.execute("INSERT OR REPLACE INTO compact VALUES (?, ?)", (kind, pickle.dumps(kept, protocol=5)))
             (stored,) = db.execute("SELECT count(*) FROM entry").fetchone()
             # Unused entries are deleted once they are a third of the store, not
             # every build: a no-change build then costs no write at all.
-            if stored > 1.5 * len(self._used_hashes) + 100:
+            if stored > 1.5 * (len(self._used_hashes) - compact_used) + 100:
                 db.execute("CREATE TEMP TABLE used (key BLOB PRIMARY KEY)")
                 db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self._used_hashes))
                 db.execute("DELETE FROM entry WHERE key NOT IN (SELECT key FROM used)")
@@ -434,8 +558,10 @@ class BuildCache:
         self._pending = []
         self._digest_now = {}
         self._by_hash = {h: v for h, v in self._by_hash.items() if h in self._used_hashes}
+        self._apart_known &= self._used_hashes  # the others' rows may be gone now
         self._used, self._used_hashes = set(), set()
         self._hashes, self._rows = {}, {}
+        self._compact, self._compact_changed = {}, set()
         if not self.keep_in_memory:
             self._entries.clear()
             self._key_of.clear()
@@ -463,6 +589,7 @@ def _shared_atom(value: Any) -> bool:
 # One that does not (most: sources, phrase tables, file references) is read by
 # pickle.loads alone, without a Python-level unpickler per entry.
 _PLAIN, _WITH_REFERENCES = b"P", b"R"
+_TEXT = b"T"  # a row holding a text stored apart: its UTF-8 bytes follow
 
 
 def _load(blob: bytes, cache: BuildCache) -> Any:
@@ -486,6 +613,21 @@ class _Pickler(pickle.Pickler):
         self.referred = False
 
     def persistent_id(self, obj: Any) -> Any:
+        kind = type(obj)
+        if kind is _Apart:
+            self.referred = True
+            data = obj.text.encode("utf-8")
+            hashed = hashlib.sha256(b"text\0" + data).digest()
+            cache = self.cache
+            cache._used_hashes.add(hashed)
+            if hashed not in cache._apart_known:
+                cache._apart_known.add(hashed)
+                cache._pending.append((hashed, _TEXT + data))
+            return (_TEXT, hashed)
+        if kind is _Deferred:
+            self.referred = True
+            self.cache._used_hashes.add(obj.hashed)
+            return (_TEXT, obj.hashed)
         if _shared_atom(obj):
             return None
         key = self.cache._key_of.get(id(obj))
@@ -493,6 +635,18 @@ class _Pickler(pickle.Pickler):
             return None
         self.referred = True
         return _hash_key(key)
+
+    def reducer_override(self, obj: Any) -> Any:
+        names = getattr(type(obj), "__stored_apart__", None)
+        if not names:
+            return NotImplemented
+        reduced = obj.__reduce_ex__(5)
+        state = dict(reduced[2])
+        for name in names:
+            value = state.get(name)
+            if type(value) is str and len(value) >= _APART_MIN:
+                state[name] = _Apart(value)
+        return (*reduced[:2], state, *reduced[3:])
 
 
 class _Unpickler(pickle.Unpickler):
@@ -502,6 +656,10 @@ class _Unpickler(pickle.Unpickler):
 
     def persistent_load(self, pid: Any) -> Any:
         cache = self.cache
+        if type(pid) is tuple:  # (_TEXT, row): a text stored apart, read on first use
+            cache._used_hashes.add(pid[1])
+            cache._apart_known.add(pid[1])
+            return _Deferred(cache, pid[1], cache._path)
         cache._used_hashes.add(pid)
         if pid in cache._by_hash:
             return cache._by_hash[pid]

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .article import Article, plain_text
-from .cache import MISSING, Memo, memo_map, no_memo
+from .cache import MISSING, Memo, StoredApart, memo_map, no_memo
 from .config import Config, Edition
 from .convert import TextConverter, convert_marked, edition_converter, needs_conversion, script_neutral
 from .errors import BuildError, problem
@@ -94,7 +94,7 @@ class EditionArticle:
     source: str
     summary: str
     tags: tuple[Tag, ...]
-    html: str
+    html: str = StoredApart()  # read from the disk cache only when used
     path: str  # site-relative URL path, e.g. "zh-hans/articles/slug/"
     local_date: datetime  # in the site's time zone
     outlet: Outlet | None = None  # None when the article names no source

@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
-from .cache import MISSING, Memo, no_memo
+from .cache import MISSING, Memo, StoredApart, no_memo
 from .config import SCRIPTS, Config
 from .errors import BuildError, Problem, problem
 from .glossary import GLOSSARY_SCHEMA, Entry, check_entries, entries_from_data
@@ -84,7 +84,7 @@ class SourceDoc:
     story: str | bool | None  # curator's story key, False (keep alone) or None (by similarity)
     story_lead: bool  # listings show this article first in its story
     glossary: tuple[Entry, ...]  # this article's conversion entries (override the site's)
-    body: str
+    body: str = StoredApart()  # read from the disk cache only when used
     body_line: int  # line of the file where the body starts
     digest: str  # sha256 of the file's bytes: the cache key of everything derived from it
 

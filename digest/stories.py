@@ -54,7 +54,7 @@ from functools import partial
 
 from .article import Article
 from .cleaning import cleaned_text
-from .cache import MISSING, Memo, memo_map, no_memo
+from .cache import MISSING, Memo, memo_map_keys, no_memo
 from .config import Config, StorySettings
 from .convert import to_neutral
 from .workers import Workers
@@ -658,9 +658,11 @@ def site_stories(config: Config, published: Sequence[Article], memo: Memo = no_m
     inputs = [story_input(a, "") for a in published]
     lines = windows = None
     if worth_comparing(inputs, config.stories):
-        features = memo_map(memo, workers or Workers(1),
-                            [(("story-features", str(a.doc.path), a.doc.digest, config.fingerprint), (a.html, a.doc.title))
-                             for a in published], _features)
+        # The arguments of a miss only: an article's html is read from the disk
+        # cache only when used (cache.StoredApart).
+        features = memo_map_keys(memo, workers or Workers(1),
+                                 [("story-features", str(a.doc.path), a.doc.digest, config.fingerprint) for a in published],
+                                 lambda index: (published[index].html, published[index].doc.title), _features)
         lines, windows = [f[0] for f in features], [f[1] for f in features]
     key = hashlib.sha256("\0".join(f"{a.doc.path}\0{a.doc.digest}" for a in published).encode()).hexdigest()
     return memo(("stories", key, config.fingerprint), partial(group_stories, inputs, config.stories, lines, windows, memo))

@@ -245,6 +245,61 @@ def test_build_cache_entries_holding_one_shared_object_are_swept_and_stored_apar
     assert fresh.lookup(("holder", 1)) == (True, ("a", ()))
 
 
+def test_disk_cache_reads_a_long_text_field_only_when_it_is_used(tmp_path: Path) -> None:
+    """An Article read back from the disk cache holds a reference to its html's
+    row, not the text; reading the field (here, in the building process and in a
+    worker process it was shipped to) gives the very text stored, and the row
+    stays in the store as long as a build reads the record."""
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+    from operator import attrgetter
+
+    from digest.article import Article
+    from digest.cache import BuildCache, _Deferred
+
+    html = "<p>" + "新闻正文。" * 200 + "</p>"
+    article = Article(doc=None, html=html, removed=(), rights=None, notices=(), summary="摘要", image=None)  # type: ignore[arg-type]
+    disk = BuildCache(tmp_path / "cache.sqlite", keep_in_memory=False)
+    disk.store(("article", 1), article)
+    disk.sweep()
+    disk.close()
+    for _ in range(2):  # the second time after a sweep of a build that read it
+        again = BuildCache(tmp_path / "cache.sqlite", keep_in_memory=False)
+        found, value = again.lookup(("article", 1))
+        assert found and type(value.__dict__["html"]) is _Deferred and value.summary == "摘要"
+        shipped = pickle.loads(pickle.dumps(value))  # what a worker gets: still deferred
+        assert type(shipped.__dict__["html"]) is _Deferred
+        with ProcessPoolExecutor(1) as pool:
+            assert pool.submit(attrgetter("html"), shipped).result() == html  # read by the worker
+        assert value.html == html and value == article
+        again.store(("other", 1), "x" * 10)  # the store grows: sweep deletes what was not used
+        for n in range(300):
+            again._db.execute("INSERT INTO entry VALUES (?, ?)", (bytes([n % 256, n // 256]) * 16, b"P"))
+        again.sweep()
+        again.close()
+
+
+def test_disk_cache_keeps_small_kinds_in_one_row_and_drops_what_a_build_did_not_use(tmp_path: Path) -> None:
+    """Entries of ``COMPACT_KINDS`` live in one row per kind: a new store finds
+    them (one at a time and in a batch), and a build that did not use one
+    leaves it out of the row it writes back."""
+    from digest.cache import MISSING, BuildCache
+
+    first = BuildCache(tmp_path / "cache.sqlite", keep_in_memory=False)
+    first.store(("search-view", 1, "a"), "digest-a")
+    first.store(("search-view", 1, "b"), "digest-b")
+    first.sweep()
+    first.close()
+    second = BuildCache(tmp_path / "cache.sqlite", keep_in_memory=False)
+    assert second._db.execute("SELECT count(*) FROM entry").fetchone() == (0,)  # not rows of their own
+    assert second.lookup_many([("search-view", 1, "a"), ("search-view", 1, "c")]) == ["digest-a", MISSING]
+    second.sweep()  # "b" unused
+    second.close()
+    third = BuildCache(tmp_path / "cache.sqlite", keep_in_memory=False)
+    assert third.lookup(("search-view", 1, "a")) == (True, "digest-a")
+    assert third.lookup(("search-view", 1, "b")) == (False, None)
+
+
 # --- article --------------------------------------------------------------
 
 def test_a_body_that_repeats_the_headline_loses_that_line_only() -> None:
