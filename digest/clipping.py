@@ -90,6 +90,8 @@ _PAGE_TOP = 4000  # characters in which a wrapped page shows its <title>
 
 def _wrapped_page(text: str) -> bool:
     return _PAGE_TITLE.search(text, 0, _PAGE_TOP) is not None and _PAGE_END.search(text) is not None
+
+
 _HTML_FRAGMENT = re.compile(r"\A\s*<(?:p|div|article|section|figure|h[1-6]|ul|ol|img|blockquote|table|main|span|a|b|strong|em|i)\b", re.I)
 _STRONG_MARKDOWN = re.compile(r"!?\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*|^#{1,6}\s|^```", re.M)
 _META_HEADER = re.compile(r"\A((?:[A-Za-z][A-Za-z_ -]{0,20}:[ \t]*[^\n]*\n)+)\s*\n", re.S)

@@ -49,6 +49,7 @@ Guards hold in every pass: a ``keep`` line, a caption (passes 1-4), a footnote
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from digest.cleaning import rules as R
@@ -102,12 +103,14 @@ _COMMENTS_HEADING = re.compile(
     r"網友評論|网友评论|最新評論|最新评论|熱門評論|热门评论|全部評論|全部评论|評論|评论|回應|回应|"
     r"(?i:comments?|responses?|replies|leave a (comment|reply)|join the discussion))"
     r"\s*([（(]\s*\d{1,5}\s*[）)]|\d{1,5}\s*(則|条|條)?)?[\W_]*")
+# A date in figures: "2013/12/28", "2025-03-04", "2024年5月1日" (without its 日).
+_NUMERIC_DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
 # A comment's signature: who wrote it and when, nothing else ("#1 小鳳 於 2013/12/28 10:28",
 # "王五 於 2014/01/01 20:31 回覆", "Jane Doe says: May 3, 2019 at 10:28 am").
 _SIGNATURE = re.compile(
     r"[\W_]{0,3}(#\s*\d{1,5}\s*(樓|楼|F)?\s*)?[^\s。，！？:：]{1,20}( [^\s。，！？:：]{1,20}){0,2}\s*"
     r"(於|于|說|说|(?i:says|said|wrote|on|at))?\s*[:：]?\s*"
-    r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}))"
+    r"(" + _NUMERIC_DATE + r"\s*日?|(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}))"
     r"\s*((?i:at)\s*)?(\d{1,2}:\d{2}(:\d{2})?\s*((?i:am|pm))?)?\s*(回覆|回复|回應|回应|(?i:reply))?\s*")
 # A comment's time given relative to the visit ("3小时前", "昨天 12:30", "2 hours ago"):
 # a signature of its own on pages that print no dates under comments.
@@ -217,7 +220,7 @@ _NAME_SLASH = re.compile(r"^[\u4e00-\u9fff]{2,4}(\s*[、，,]\s*[\u4e00-\u9fff]{
 # beside the date is the byline, not a menu item.
 _PERSON = re.compile(r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+|-[a-z]+){1,3}")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATED = re.compile(rf"\b\d{{1,2}} {_MONTH},? \d{{4}}|\b{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}")
+_DATED = re.compile(rf"\b\d{{1,2}} {_MONTH},? \d{{4}}|\b{_MONTH} \d{{1,2}},? \d{{4}}|{_NUMERIC_DATE}")
 # A sentence and a short credit after its full stop: a photo's caption (page menus and
 # lists of headlines hold no full stop inside a line).
 _CAPTION_CREDIT = re.compile(r"[^。]{4,}。\s*[^。，,！？!?：:]{2,16}")
@@ -335,11 +338,7 @@ _RECORD_REPEATS = 3  # the same field name this often: a list of records, not a 
 def _records(lines: list[Line], run: list[int]) -> bool:
     """Records of the article's data (a list of places, each with the same fields):
     some field name occurs three times or more among the run's lines."""
-    seen: dict[str, int] = {}
-    for i in run:
-        m = _FIELD.match(lines[i].text)
-        if m:
-            seen[m.group(1)] = seen.get(m.group(1), 0) + 1
+    seen = Counter(m.group(1) for i in run if (m := _FIELD.match(lines[i].text)))
     return any(n >= _RECORD_REPEATS for n in seen.values())
 
 
@@ -858,6 +857,15 @@ def _figures(text: str) -> bool:
     return bool(chars) and sum(1 for c in chars if c.isdigit()) >= _FIGURE_SHARE * len(chars)
 
 
+def _headline_list(lines: list[Line], span: list[int]) -> bool:
+    """``span`` (kept lines) is a list of headlines: ``_LIST_ENDING`` short lines or
+    more, no sentence among them, headline-long on average, few rows of figures."""
+    return (len(span) >= _LIST_ENDING and not any(_running(lines[i]) for i in span)
+            and all(_length(lines[i].text) <= _LIST_ITEM for i in span)
+            and sum(_length(lines[i].text) for i in span) >= _HEADLINE_MEAN * len(span)
+            and sum(1 for i in span if _figures(lines[i].text)) * _FIGURE_ROWS < len(span))
+
+
 # Teasers of other stories: this many units or more, each one paragraph under two or
 # more short lines of its own (kicker, headline, source or date), and most of the
 # tail's paragraphs stand so.  The article's own paragraphs follow one another.
@@ -899,13 +907,13 @@ def _article_end(lines: list[Line], runs: list[list[int]]) -> int:
     paragraphs or more stand under two short lines): the article's paragraphs follow
     one another, and stop it."""
     end = runs[-1][-1]
+    kept = [i for i, ln in enumerate(lines) if ln.verdict is None]
     for k in range(len(runs) - 1, 0, -1):
         before = runs[k - 1][-1]
-        stretch = [i for i in range(before + 1, runs[k][-1] + 1) if lines[i].verdict is None]
+        after = bisect_right(kept, before)  # the kept lines after the run before this one
+        stretch = kept[after:bisect_right(kept, runs[k][-1])]
         units, paragraphs = _teaser_units(lines, stretch)
-        if len(runs[k]) > _TEASER_RUN or units < 2 or units * 2 < paragraphs:
-            break
-        if not _teasers(lines, [i for i in range(before + 1, len(lines)) if lines[i].verdict is None]):
+        if len(runs[k]) > _TEASER_RUN or units < 2 or units * 2 < paragraphs or not _teasers(lines, kept[after:]):
             break
         end = before
     return end
@@ -921,10 +929,9 @@ def after_article(lines: list[Line], rules: Rules) -> None:
     credit), in which no two lines of prose follow each other, goes -- except a
     footnote, a table, a timeline or numbered item and a long paragraph
     (``_LONG_PROSE``).  What stands between the last paragraph and that first removed
-    line is the article's own ending, unless it is a list of ``_LIST_ENDING`` short
-    lines or more with no sentence among them, as long as headlines on average, and
-    few rows of figures (a table): then the tail starts there.  Never when the last paragraph introduces a list
-    (it ends with a colon)."""
+    line is the article's own ending, unless it is a list of headlines
+    (:func:`_headline_list`): then the tail starts there.  Never when the last
+    paragraph introduces a list (it ends with a colon)."""
     if not rules.on("doc:after-article"):
         return
     # blocks of prose far below the article (the document model's detached lines:
@@ -944,10 +951,7 @@ def after_article(lines: list[Line], rules: Rules) -> None:
     # ... unless that stretch is itself a list: many short lines, not one of them
     # a sentence (a page's list of headlines pasted under the article)
     ending = [i for i in range(end + 1, signal) if lines[i].verdict is None]
-    if (len(ending) >= _LIST_ENDING and not any(_running(lines[i]) for i in ending)
-            and all(_length(lines[i].text) <= _LIST_ITEM for i in ending)
-            and sum(_length(lines[i].text) for i in ending) >= _HEADLINE_MEAN * len(ending)
-            and sum(1 for i in ending if _figures(lines[i].text)) * _FIGURE_ROWS < len(ending)):
+    if _headline_list(lines, ending):
         signal = ending[0] - 1
     tail = [i for i in range(signal + 1, len(lines)) if lines[i].verdict is None]
     if len(tail) < _AFTER_MIN:

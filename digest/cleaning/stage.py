@@ -50,6 +50,7 @@ here: import every public name of the stage from this module.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from digest.cleaning.config import Rules, rules_for
 from digest.sanitize import EMBED_CLASS
@@ -220,7 +221,7 @@ def to_plain_lines(fragment: str, numbers: bool = False) -> list[str]:
     if not fragment.strip():
         return []
     out: list[str] = []
-    numbered: list[object] = []  # the items numbered so far (kept alive: lxml proxies)
+    numbered: set[Any] = set()  # the <li> elements numbered so far
     for ln in split_lines(parse(fragment)):
         if ln.el.get("class") == EMBED_CLASS:
             continue
@@ -229,16 +230,16 @@ def to_plain_lines(fragment: str, numbers: bool = False) -> list[str]:
     return out
 
 
-def _item_number(line: Line, numbered: list[object]) -> int | None:
+def _item_number(line: Line, numbered: set[Any]) -> int | None:
     """The number a browser shows before the first line of an ordered list's item
     (its place among the list's items, from the list's ``start``); None for the
     item's later lines and for lines of no item of an ``<ol>``."""
     item = line.el
     while item is not None and item.tag != "li":
         item = item.getparent()
-    if item is None or any(item is seen for seen in numbered):
+    if item is None or item in numbered:
         return None
-    numbered.append(item)
+    numbered.add(item)
     ol = item.getparent()
     if ol is None or ol.tag != "ol":
         return None
