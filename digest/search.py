@@ -515,6 +515,8 @@ def _run(command: list[str], cancel: threading.Event | None) -> tuple[int | None
 
 
 def _link_page(site_dir: Path) -> Callable[[str, Path], None]:
+    """``place(page, target)``: a hard link at ``target`` to the site-relative
+    ``page`` of ``site_dir`` (a copy where the file system has no links)."""
     def place(page: str, target: Path) -> None:
         try:
             os.link(site_dir / page, target)
@@ -638,15 +640,14 @@ def start_index(config: Config, files: Iterable[OutputFile], previous: Path, *, 
         data = pages[page].data
         return data if data is not None else (previous / page).read_bytes()
 
+    link = _link_page(previous)
+
     def place(page: str, target: Path) -> None:
         data = pages[page].data
         if data is not None:
             target.write_bytes(data)
-            return
-        try:
-            os.link(previous / page, target)
-        except OSError:
-            shutil.copyfile(previous / page, target)
+        else:
+            link(page, target)
 
     jobs = max(1, jobs or os.cpu_count() or 1)
     shards = _plan(config, previous, digests, memo, digests, read)
