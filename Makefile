@@ -12,9 +12,10 @@ site: $(VENV)/.runtime
 
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
-# -rs: a skipped test says why in the summary (e.g. no browser for the browser tests)
+# -rs: a skipped test says why in the summary (e.g. no browser for the browser tests);
+# --durations: the slowest tests, so a CI log shows where the time went.
 test: $(VENV)/.dev chromium $(AXE)
-	$(PY) -m pytest -rs
+	$(PY) -m pytest -rs --durations=25
 
 serve: $(VENV)/.runtime
 	$(PY) build.py serve
