@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,15 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli(root, "build")
     assert result.returncode == 0, result.stderr
     return root / "site"
+
+
+@pytest.fixture(autouse=True)
+def browser_hang_guard() -> Iterator[None]:
+    """Every test: a browser it holds longer than BROWSER_HANG_SECONDS is killed
+    (see serve_harness.BrowserHangGuard), and the test says so when it fails."""
+    from serve_harness import BROWSER_HANG_SECONDS, BrowserHangGuard
+
+    with BrowserHangGuard() as guard:
+        yield
+    if guard.fired:
+        pytest.fail(f"the browser stopped answering: killed after {BROWSER_HANG_SECONDS:.0f} s")

@@ -27,10 +27,63 @@ def _chromium() -> Path:
 
 
 CHROMIUM = _chromium()
+# Every Chromium this test run starts carries this switch (Chromium ignores switches
+# it does not know), so the hang guard below finds this run's browsers and no other.
+BROWSER_MARK = f"--digest-test-run={os.getpid()}"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    BROWSER_MARK,
 ]
+# Far above what any browser test takes (under a minute on a loaded 2-core machine)
+# and far below pytest.ini's timeout, so a browser that stopped answering is killed
+# while Playwright can still unwind.
+BROWSER_HANG_SECONDS = 240.0
+# What Playwright raises once the guard has killed the browser under it: the browser
+# tests rerun once on these (pytest-rerunfailures), with a browser of their own.
+BROWSER_GONE = [r"has been closed", r"[Cc]onnection closed", r"[Tt]arget crashed", r"stopped answering"]
+
+
+def marked_browser_pids(mark: str = BROWSER_MARK) -> list[int]:
+    """Process ids whose command line holds ``mark`` (Linux /proc; [] elsewhere)."""
+    pids = []
+    for entry in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if mark.encode() in entry.read_bytes().split(b"\0"):
+                pids.append(int(entry.parent.name))
+        except OSError:
+            continue  # the process ended while we looked
+    return pids
+
+
+class BrowserHangGuard:
+    """Kill this run's Chromium if one test holds it longer than ``seconds``.
+
+    A browser that stops answering (seen once in CI: a test sat for an hour on a
+    Playwright call that has no timeout of its own, such as ``new_page`` or
+    ``close``) then makes the test's Playwright call fail with "has been closed"
+    instead of hanging the whole run. ``fired`` says whether it killed anything."""
+
+    def __init__(self, seconds: float = BROWSER_HANG_SECONDS, mark: str = BROWSER_MARK) -> None:
+        self.fired = False
+        self._mark = mark
+        self._timer = threading.Timer(seconds, self._kill)
+        self._timer.daemon = True
+
+    def _kill(self) -> None:
+        for pid in marked_browser_pids(self._mark):
+            try:
+                os.kill(pid, signal.SIGKILL)
+                self.fired = True
+            except ProcessLookupError:
+                pass
+
+    def __enter__(self) -> BrowserHangGuard:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
 
 
 class ServeProcess:

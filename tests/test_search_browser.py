@@ -40,16 +40,21 @@ import pytest
 from conftest import REPO, copy_site
 from digest.cli import main as cli_main
 from digest.search import shard_of
-from serve_harness import CHROMIUM, CHROMIUM_ARGS
+from serve_harness import BROWSER_GONE, CHROMIUM, CHROMIUM_ARGS
 
 CORPUS = Path(os.environ.get("DIGEST_BENCH_CORPUS", REPO.parent / "shared" / "bench" / "make_corpus.py"))
 AXE = REPO / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 BASE_URL = "https://example.github.io/digest/"
 ARTICLES = 1000
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
+    ),
+    # Once more, with a browser of its own, only when the browser itself went away
+    # (the hang guard killed it, or it crashed); a wrong page never reruns.
+    pytest.mark.flaky(reruns=1, only_rerun=BROWSER_GONE),
+]
 
 if CHROMIUM.exists():
     from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
@@ -125,7 +130,7 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     yield from serve_below_digest(copy_site(REPO, tmp_path_factory.mktemp("demo") / "site"))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def browser() -> Iterator[Browser]:
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -16,13 +16,18 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, copy_site
-from serve_harness import CHROMIUM, CHROMIUM_ARGS, ServeProcess, set_base_url, write_atomically
+from serve_harness import BROWSER_GONE, CHROMIUM, CHROMIUM_ARGS, ServeProcess, set_base_url, write_atomically
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason=f"browser tests skipped: no Chromium at {CHROMIUM}; install Debian's chromium "
-           "(make chromium) or set DIGEST_CHROMIUM=/path/to/chromium",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason=f"browser tests skipped: no Chromium at {CHROMIUM}; install Debian's chromium "
+               "(make chromium) or set DIGEST_CHROMIUM=/path/to/chromium",
+    ),
+    # Once more, with a browser of its own, only when the browser itself went away
+    # (the hang guard killed it, or it crashed); a wrong page never reruns.
+    pytest.mark.flaky(reruns=1, only_rerun=BROWSER_GONE),
+]
 
 if CHROMIUM.exists():
     from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
@@ -33,7 +38,7 @@ WITHIN_MS = 20000
 OVERLAY = "#__digest_build_error"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def browser() -> Iterator[Browser]:
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -14,11 +14,16 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, copy_site, run_cli
-from serve_harness import CHROMIUM, CHROMIUM_ARGS
+from serve_harness import BROWSER_GONE, CHROMIUM, CHROMIUM_ARGS
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
+    ),
+    # Once more, with a browser of its own, only when the browser itself went away
+    # (the hang guard killed it, or it crashed); a wrong page never reruns.
+    pytest.mark.flaky(reruns=1, only_rerun=BROWSER_GONE),
+]
 
 if CHROMIUM.exists():
     from playwright.sync_api import Page, expect, sync_playwright
@@ -47,7 +52,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.server_close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def page(site_url: str) -> Iterator[Page]:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

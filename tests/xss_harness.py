@@ -38,6 +38,7 @@ from xml.etree import ElementTree
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from serve_harness import BROWSER_MARK  # noqa: E402
 from xss_vectors import BODY_VECTORS, FIELD_EXTRA, MARKDOWN_VECTORS, url_vectors  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -187,6 +188,7 @@ XSS_CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    BROWSER_MARK,
 ]
 
 
