@@ -918,3 +918,39 @@ def test_ordered_list_items_print_with_their_numbers_for_a_markdown_clipping(tmp
                   encoding="utf-8")
     lines, _, _ = clean_clipping(read_clipping(md, tz=TAIPEI))
     assert lines[-2:] == ["1. 市议会周二通过新办法。", "2. 环保局指出，社区每周收运三次。"]
+
+
+def test_icon_font_glyphs_go_and_the_counters_they_labelled_with_them() -> None:
+    # a site's icons are Private Use Area characters; saved without the font they are
+    # boxes glued to counters and share words above the article
+    cleaned = _clean("<p>\ue60e4</p><p>\ue6143573</p><p>\ue601 微信 \ue602 微博</p>" + P1 + P2 + P3)
+    kept = to_plain_lines(cleaned.html)
+    assert kept == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    assert _rules(cleaned).get("4") == "edge:counter"
+
+
+def test_a_card_for_another_article_set_between_paragraphs_goes() -> None:
+    card = ('<h3><a href="https://example.org/notes">Notes from the Desk</a></h3><p>12.13.22</p>'
+            '<h2><a href="https://example.org/notes/other-story">Planting the Flag in Temples</a></h2>'
+            '<p>Jessica Roe</p><p>Over the last few years the party has remade places of worship in the west to its liking. '
+            'This includes not only the region but also other areas with...</p>')
+    article = _article_en(4)
+    half = article.index("</p>", len(article) // 2) + 4
+    cleaned = _clean(article[:half] + card + article[half:])
+    assert to_plain_lines(cleaned.html) == [t[3:] for t in article.split("</p>") if t]
+    assert _rules(cleaned)["Planting the Flag in Temples"] == "box:teaser-card"
+    # a paragraph that trails off under a subheading of the article's own stays
+    own = "<h2>What comes next</h2><p>The council will vote again in May, and after that...</p>"
+    assert "The council will vote again in May, and after that..." in _kept(_article_en(3) + own + _article_en(2))
+
+
+def test_a_letters_signature_is_no_orphan_heading() -> None:
+    letter = _article_en(3) + "<p>Kim Gump, Dallas</p><p>Share this article</p>"
+    assert _kept(letter)[-1] == "Kim Gump, Dallas"
+
+
+def test_the_headlines_deck_stays_when_the_page_chrome_above_goes() -> None:
+    chrome = "".join(f"<p>{t}</p>" for t in ("首页", "省政府", "要闻", "政策")) + "<p>热门搜索： 转型 综改 招商引资 旅游</p>"
+    head = "<h2>丝路行南美站正式启动</h2><h3>成功举办双向经贸投资推介会</h3><p>时间：2019-09-18 06:23 来源： 山西日报</p><p>打印 字体： 放大 正常 缩小 分享</p>"
+    kept = _kept(chrome + head + P1 + P2 + P3)
+    assert kept == ["成功举办双向经贸投资推介会", P1[3:-4], P2[3:-4], P3[3:-4]]

@@ -66,7 +66,7 @@ __all__ = ["DOC_RULES", "judge_document"]
 DOC_RULES = (
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article",
     "box:about",
-    "edge:self-promo", "image:alt-text", "doc:after-article", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "box:appeal", "doc:orphan-heading",
+    "edge:self-promo", "image:alt-text", "doc:after-article", "box:teaser-card", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "box:appeal", "doc:orphan-heading",
     "tail:after-end", "doc:comments", "tail:footer-block", "page:head-gap",
 )
 
@@ -86,6 +86,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     self_promo(lines, rules)
     alt_text(lines, rules)
     after_article(lines, rules)
+    teaser_cards(lines, rules)
     author_bio(lines, rules)
     neighbours(lines, rules)
     tail_closure(lines, rules)
@@ -194,7 +195,7 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
         ln = lines[i]
         if _fixed(ln) or ln.caption or (is_prose(ln) and i not in doc.detached) or _DATE_ONLY.fullmatch(ln.text) or furniture(ln):
             continue
-        if i == subheading:
+        if i == subheading or _deck(lines, i):
             continue
         if _DATED_NOTE.fullmatch(ln.text):
             continue  # "（2007年6月29日…會議通過）": a note under the title, no chrome
@@ -213,6 +214,15 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
         ln.verdict = "page:head-chrome"
 
 
+def _deck(lines: list[Line], i: int) -> bool:
+    """Line ``i`` is the headline's deck: a heading set one rank below the heading right
+    above it (``<h2>`` headline, ``<h3>`` subtitle), a part of the article's head."""
+    ln, above = lines[i], lines[i - 1] if i else None
+    return (above is not None and ln.tag in _HEADING_RANK and above.tag in _HEADING_RANK
+            and _HEADING_RANK[ln.tag] == _HEADING_RANK[above.tag] + 1 and not _whole_link(ln) and not _whole_link(above))
+
+
+_HEADING_RANK = {"h1": 1, "h2": 2, "h3": 3, "h4": 4}
 # A name and the outlet apart by a slash: a byline.
 _NAME_SLASH = re.compile(r"^[\u4e00-\u9fff]{2,4}(\s*[、，,]\s*[\u4e00-\u9fff]{2,4})*\s*[/／]")
 # A person's name in Latin script ("Debbie White", "Ng Kang-chung") and a line that
@@ -1042,6 +1052,64 @@ _CLOSING_NOTE = re.compile(r"[（(【〔\[/／]|\d")
 _SECTION_JUNK = ("prompt:", "promo:", "list:", "nav:", "box:", "edge:", "doc:", "tail:", "rights:", "ad:")
 
 
+# ---------------------------------------------------------------------------
+# Teaser cards set into the article
+# ---------------------------------------------------------------------------
+
+# A blurb cut short by the site: "... or Tibetan..." / "…" at the very end.
+_CUT_SHORT = re.compile(r"(\.{3}|…)\s*$")
+_CARD_REACH = 3      # lines between a card's headline and its blurb (author, date)
+_CARD_LABELS = 2     # short lines above the headline that belong to the card (kicker, date)
+_CARD_SHORT = 40     # a card's author, date or kicker line is no longer than this
+
+
+def _whole_link(ln: Line) -> bool:
+    return ln.link_chars > 0 and ln.link_chars >= _length(ln.text) - 1
+
+
+def teaser_cards(lines: list[Line], rules: Rules) -> None:
+    """``box:teaser-card`` -- a card for another article set into this one: a headline
+    that is a link as a whole, at most a few short lines (author, date), then a blurb
+    the site cut short ("…" or "..." ending the line), with the short kicker and date
+    lines over the headline.  The cut-short blurb after a linked headline is what no
+    paragraph of the article has (ChinaFile's feed items carry such cards between
+    their paragraphs).  Never a caption, a table or a ``keep`` line."""
+    if not rules.on("box:teaser-card"):
+        return
+    kept = [i for i, ln in enumerate(lines) if ln.verdict is None]
+    for k, i in enumerate(kept):
+        blurb = lines[i]
+        if blurb.keep or blurb.caption or blurb.tag in OPAQUE or not _CUT_SHORT.search(blurb.text):
+            continue
+        for h in range(k - 1, max(k - 2 - _CARD_REACH, -1), -1):
+            head = lines[kept[h]]
+            if _whole_link(head) and not _sentence(head):
+                break
+            if _length(head.text) > _CARD_SHORT or _sentence(head):
+                h = -1
+                break
+        else:
+            h = -1
+        if h < 0:
+            continue
+        start = h
+        while start > 0 and h - start < _CARD_LABELS:
+            above = lines[kept[start - 1]]
+            if _length(above.text) > _CARD_SHORT or _sentence(above) or above.caption or above.keep:
+                break
+            start -= 1
+        card = [lines[j] for j in kept[start:k + 1]]
+        if any(ln.keep or ln.caption or ln.tag in OPAQUE for ln in card):
+            continue
+        for ln in card:
+            ln.verdict = "box:teaser-card"
+
+
+# A letter's or an op-ed's signature: the writer's name and where they live ("Kim Gump,
+# Dallas", "Jane Doe, Fort Worth, Texas") -- the end of the article, not a heading.
+_LETTER_SIGNATURE = re.compile(rf"{_PERSON.pattern}, [A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}(?:, [A-Z][a-z.]+(?: [A-Z][a-z.]+)?)?\.?")
+
+
 def orphan_heading(lines: list[Line], rules: Rules) -> None:
     """``doc:orphan-heading`` -- the last kept line, a short heading ("写在最后",
     "More"), when every line below it was removed as page furniture (a prompt, a
@@ -1055,7 +1123,7 @@ def orphan_heading(lines: list[Line], rules: Rules) -> None:
     ln = lines[i]
     below = lines[i + 1:]
     if (not below or _fixed(ln) or ln.caption or _length(ln.text) > _ORPHAN_LINE or _sentence(ln)
-            or footnote(ln) or _CLOSING_NOTE.search(ln.text) or _BYLINE_WORDS.search(ln.text)
+            or footnote(ln) or _CLOSING_NOTE.search(ln.text) or _BYLINE_WORDS.search(ln.text) or _LETTER_SIGNATURE.fullmatch(ln.text)
             or not any(is_prose(lines[j]) for j in kept[:-1])
             or not all((b.verdict or "").startswith(_SECTION_JUNK) for b in below if b.text)):
         return

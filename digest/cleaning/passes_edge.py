@@ -30,8 +30,13 @@ _TOP_WINDOW = 3  # labels sit among the first few lines of the body
 _BARE_LABEL = re.compile(r"(?![A-Z][A-Z .\-]*$)[\w\u3400-\u9fff](?:[\w\u3400-\u9fff'’\-]| (?=\w)){0,23}")
 
 
+# A number alone above the article: a like, view or comment counter whose icon
+# did not come along ("4", "3,573", "1.2万").  Inside a table it is data (OPAQUE).
+_BARE_COUNT = re.compile(r"\d{1,3}(,\d{3})*(\.\d+)?\s*[万萬kKwW]?|\d{1,7}")
+
+
 def top_labels(lines: list[Line], rules: Rules) -> None:
-    """Section labels and provenance lines above the first paragraph of prose."""
+    """Section labels, bare counters and provenance lines above the first paragraph of prose."""
     _single_top_label(lines, rules)
     seen = 0
     for ln in lines:
@@ -46,6 +51,8 @@ def top_labels(lines: list[Line], rules: Rules) -> None:
             continue  # "By Andy Sahadeo | Fox News": the byline, with the outlet after it
         if rules.on("edge:section-label") and _SECTION_LABEL.fullmatch(ln.text):
             ln.verdict = "edge:section-label"
+        elif rules.on("edge:counter") and _BARE_COUNT.fullmatch(ln.text):
+            ln.verdict = "edge:counter"
         elif rules.on("edge:provenance") and _PROVENANCE.fullmatch(ln.text):
             ln.verdict = "edge:provenance"
 

@@ -68,7 +68,7 @@ HEADING_RULES: dict[str, str] = {
         r"熱門文章|熱門新[聞闻]|热门新闻|人氣文章|人气文章|最新文章|最新新[聞闻]|即時新[聞闻]|即时新闻|推[薦荐]文章|推[薦荐][閱阅][讀读]|"
         r"相[關关]文章|相[關关]新[聞闻]|相[關关][報报][導道]|相[關关]内容|相[關关]內容|相[關关][話话]題|相[關关]阅读|"
         r"延伸[閱阅][讀读]推[薦荐]|更多精彩|更多[內内]容|更多文章|更多[閱阅][讀读]|[點点]我看更多|看更多新[聞闻]|"
-        r"好文推[薦荐]|熱門影音|热门影音|精選影音|精选影音|推薦影音|推荐影音|相關影音|相关影音|重點文章|重点文章|火熱文章|火热文章|最新影音|最新[報报][導道]|其他人也在看|其他人都在看|全球熱門話題|熱門話題|热门话题|"
+        r"好文推[薦荐]|[为為][你您]推[荐薦]|熱門影音|热门影音|精選影音|精选影音|推薦影音|推荐影音|相關影音|相关影音|重點文章|重点文章|火熱文章|火热文章|最新影音|最新[報报][導道]|其他人也在看|其他人都在看|全球熱門話題|熱門話題|热门话题|"
         r"(?i:keep exploring|discover more( topics)?( from .{1,30})?))"
         + _DECOR
     ),
@@ -155,9 +155,11 @@ _SHARE_TOKEN = (
     r"(分享|分享至|分享到|分享此文|分享本文|分享文章|分享這篇文章|分享这篇文章|转发|轉發|收藏|加入收藏|加入書籤|書籤|留言|看留言|评论|評論|讚|赞|"
     r"点赞|點讚|按讚|按赞|讚好|在看|點個在看|点个在看|"
     r"字[級级]|字[體体]|字型|字號|字号|大小|小|中|大|特大|打印本[页頁]|列印本[頁页]|列印此[頁页]|"
-    r"放大|縮小|缩小|列印|打印|友善列印|複製|复制|複製網址|複製連結|复制链接|"
+    r"放大|縮小|缩小|正常|列印|打印|友善列印|複製|复制|複製網址|複製連結|复制链接|"
+    r"[关關][闭閉](窗口|視窗|本[页頁])|[关關][闭閉]|"
     r"舉報|举报|反饋|反馈|舉報/反饋|举报/反馈|糾錯|纠错|【纠错】|朗讀|朗读|語音|语音|翻譯|翻译|返回|回頂部|"
     r"share( this( article| story| page)?)?( on| via)?|share\d?|share full article|save( article)?|saved|(link )?copied|tweet|comments?|"
+    r"e-?mail this( article| story| page)?|digg( this)?|del\.?icio\.?us|del\.i\.cious|stumbleupon|"
     r"(gift|give)( this)? article|read in app|reuse this content|print( this)?( article| page)?|listen|a\s?a\s?a|[a-z]\s?[+-]|"
     r"\d+\s*(則留言|条评论|則評論|comments?|shares?)|" + _SOCIAL + r")"
 )
@@ -173,7 +175,7 @@ _MENU_TOKEN = (
 STRICT_LINE_RULES: dict[str, str] = {
     # A line made only of share-bar tokens: "分享 | Facebook | LINE | 列印 | A A A".
     # (a token may stand in brackets of its own: "字号: [大] [中] [小] [打印]")
-    "prompt:share-bar": r"(?i:" + _D + _SHARE_ITEM + r"([\s|｜/·•・、,，:：]+" + _SHARE_ITEM + r")*" + _D + r")",
+    "prompt:share-bar": r"(?i:" + _D + _SHARE_ITEM + r"(([\s|｜/·•・、,，:：]+|(?<=[\]］】])(?=[\[［【]))" + _SHARE_ITEM + r")*" + _D + r")",
     # 中央社: （編輯：張銘坤）1140123 -- the credit and the ROC date stamp
     "credit:cna": r"[（(]\s*[編编][輯辑]\s*[:：︰]\s*[^）)]{1,30}[）)]\s*\d{6,8}",
     # 责任编辑：王小明 / （編輯：張三）/ 记者：吕凯 责编：何平 网编：瑞哲 -- at least one

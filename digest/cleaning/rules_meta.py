@@ -26,6 +26,12 @@ _AGENCY = (r"(AP|AP Images|AFP|Reuters|Getty Images|EPA(-EFE)?|Bloomberg|Xinhua|
            r"Pool|Imagine China|VCG|Redux|Polaris|Bloomberg Creative|CNBC|NPR|The New York Times|The Washington Post)")
 _CREDIT_SEG = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}"
 
+# The labels of a page's field line (meta:page-fields): when, from where, by whom, how often read.
+_PAGE_FIELD = (r"((发布|發布|發佈|更新|发稿|發稿|录入|錄入|刊登|出版)?(时间|時間|日期)|(信息|資訊|资讯|稿件|文章|新闻|新聞)?(来源|來源)[于於]?|"
+               r"作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編|(浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問)(次数|次數|量|数|數)?|"
+               r"字号|字號|字体|字體)")
+_DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?"
+
 # Wire services and agencies a "Source:" credit names.
 _WIRE = r"(AP|AFP|Reuters|Bernama|BERNAMA|CNA|Xinhua|XINHUA|Kyodo|Yonhap|Antara|dpa|DPA|ANI|PTI|EFE|ANSA|UPI|TASS|Agencies|agencies)"
 
@@ -47,6 +53,12 @@ STRICT_MORE: dict[str, str] = {
         r"|(?=.*\b(our|us|we)\b)(?:[^.!?\"“”]{2,160}[.!]\s+){0,2}(Please\s+)?(Safeguard|Support|Donate|Help|Join|Become|Make|"
         r"Give|Back|Contribute|Protect|Defend)\b[^.!?\"“”]{0,160}\b([Dd]onat\w*|[Pp]atron\w*|contribution|membership)\b"
         r"[^.!?\"“”]{0,80}[.!]?"
+    ),
+    # A financial outlet's disclaimer: "声明：证券时报力求信息真实、准确，文章提及内容仅供参考，
+    # 不构成实质性投资建议，据此操作风险自担。" -- labelled, and it says no investment advice.
+    "notice:investment-disclaimer": (
+        r"[（(【]?\s*(声明|聲明|免责声明|免責聲明|风险提示|風險提示|特别提示|特別提示)\s*[:：︰]"
+        r"(?=.{0,160}(不构成|不構成|仅供参考|僅供參考)).{0,160}(投资建议|投資建議|风险自担|風險自負|风险自负|入市需谨慎|入市需謹慎).{0,60}"
     ),
     # A portal's reprint disclaimer: "新浪声明：此消息系转载自新浪合作媒体，…并不意味着赞同其观点…"
     # -- a 声明 label or 本文/此消息 before 转载, and the 不代表/不意味着 … 观点 clause.
@@ -119,6 +131,18 @@ STRICT_MORE: dict[str, str] = {
         # the newer header: "原创 宋雨桐 城事研究所 2025-04-02 08:30 发表于江苏" (发表于 and the province)
         r"|(原创|原創)?\s*([^\s。，]{1,20}\s+){0,3}\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(\d{1,2}:\d{2})?\s*"
         r"(发表于|發表於)\s*[\u4e00-\u9fff]{0,8}"
+        # "原创 南方都市报 2019-09-09 16:01:46": 原创, the account, a numeric date and a time of day
+        r"|(原创|原創)\s*([^\s。，]{1,20}\s+){1,3}\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?"
+    ),
+    # A page's own field line: "时间：2019-09-18 06:23 来源：山西日报", "发布日期：2016-11-22
+    # 浏览次数： 信息来源：省发改委", "2019-09-26 12:11来源：证券时报网作者：李在山" -- only
+    # labelled fields (time, source, author, editor, counters, font size), with a date or a
+    # time of day and a time, source or counter field among them.  A byline ("作者：李四",
+    # "记者：张三 2024-01-01") has none of those and stays.
+    "meta:page-fields": (
+        r"(?=.{0,120}$)(?=.*(\d{4}[-/.年]\d{1,2}|\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}))"
+        r"(?=.*(时间|時間|日期|来源|來源|次数|次數|浏览|瀏覽|点击|點擊))" + _D
+        + r"(" + _DATETIME + r"\s*)?(" + _PAGE_FIELD + r"\s*[:：︰]\s*((?<=\d):(?=\d)|[^:：︰。！？，,]){0,30}?\s*){1,5}" + _D
     ),
     # read / view counters: "阅读 (2581)", "閱讀數：1.2萬", "新聞觀看次數：149k", "12,345 views"
     # (what was read may be named first: 新聞, 文章, 本文, 影片)

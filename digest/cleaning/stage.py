@@ -49,6 +49,7 @@ here: import every public name of the stage from this module.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -184,6 +185,12 @@ def mark_title(lines: list[Line], title: str | None) -> None:
         last.title = True
 
 
+# Icon-font glyphs: a site's share, like and view icons are characters of Unicode's
+# Private Use Area drawn by the site's own font; pasted or saved without it they are
+# boxes glued to counters ("\ue60e 4") and menu words.  No text of an article is there.
+_ICON_GLYPHS = re.compile("[\ue000-\uf8ff]")
+
+
 def clean_body(fragment: str, rules: Rules | None = None, *, title: str | None = None) -> CleanedBody:
     """Remove clipping junk from a sanitised HTML fragment (see module doc).
 
@@ -193,6 +200,7 @@ def clean_body(fragment: str, rules: Rules | None = None, *, title: str | None =
     rules = rules or DEFAULT_RULES
     if not rules.enabled or not fragment.strip():
         return CleanedBody(fragment, (), ())
+    fragment = _ICON_GLYPHS.sub("", fragment)
     root = parse(fragment)
     lines = split_lines(root)
     _judge(lines, rules, title)
