@@ -384,6 +384,8 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
     ("meta:wechat-header", "原创 南方都市报 2019-09-09 16:01:46", "2019-09-09 16:01，南方都市报记者赶到现场。"),
     ("notice:investment-disclaimer", "声明：证券时报力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担。",
      "分析师声明，上述观点仅代表个人，投资者应自行判断。"),
+    ("prompt:wechat-search", "微信搜索“燕京书评”（Pekingbooks）：重申文化想象，重塑文字力量。",
+     "微信搜索“春节”一词的次数同比增长三倍，腾讯公司表示。"),
     ("prompt:share-bar", "【打印本页】【关闭窗口】", "打印本页后请关闭窗口。"),
     ("prompt:share-bar", "打印 字体： 放大 正常 缩小 分享", "血压恢复正常，医生说。"),
     ("prompt:share-bar", "Print This Page Email This Page", "Print this page and email it to the council, she said."),

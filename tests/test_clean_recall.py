@@ -954,3 +954,16 @@ def test_the_headlines_deck_stays_when_the_page_chrome_above_goes() -> None:
     head = "<h2>丝路行南美站正式启动</h2><h3>成功举办双向经贸投资推介会</h3><p>时间：2019-09-18 06:23 来源： 山西日报</p><p>打印 字体： 放大 正常 缩小 分享</p>"
     kept = _kept(chrome + head + P1 + P2 + P3)
     assert kept == ["成功举办双向经贸投资推介会", P1[3:-4], P2[3:-4], P3[3:-4]]
+
+
+def test_the_clippings_own_outlet_name_alone_at_an_edge_is_its_masthead() -> None:
+    from digest.cleaning import clean_body, rules_for
+    from digest.sanitize import sanitize
+
+    body = sanitize("<p>燕京书评</p>" + P1 + P2 + P3 + "<p>燕京 书评</p>")
+    kept = to_plain_lines(clean_body(body, rules_for({}, source="燕京书评")).html)
+    assert kept == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    # another clipping's source is no masthead of this one; inside the article it is text
+    assert "燕京书评" in to_plain_lines(clean_body(body, rules_for({}, source="新京报")).html)
+    inside = sanitize(P1 + "<p>燕京书评</p>" + P2 + P3)
+    assert "燕京书评" in to_plain_lines(clean_body(inside, rules_for({}, source="燕京书评")).html)

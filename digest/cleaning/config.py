@@ -135,6 +135,7 @@ class Rules:
     cut_after: tuple[tuple[str, re.Pattern[str]], ...] = ()
     extra_headings: tuple[re.Pattern[str], ...] = ()
     builtin: "Compiled" = field(default=None, repr=False)  # type: ignore[assignment]
+    outlet: str = ""  # the clipping's source name: alone at the article's edges it is a masthead
 
     def on(self, name: str) -> bool:
         """True unless the rule (or its ``family:`` prefix) was switched off."""
@@ -241,5 +242,5 @@ def rules_for(
         cut += [(f"{where}:cut_after", p) for p in map(_regex, layer.get("cut_after") or ()) if p]
         headings += [p for p in map(_regex, layer.get("list_headings") or ()) if p]
     frozen = frozenset(disabled)
-    return Rules(enabled, frozen, tuple(keep), tuple(drop), tuple(cut), tuple(headings), _compiled(frozen))
+    return Rules(enabled, frozen, tuple(keep), tuple(drop), tuple(cut), tuple(headings), _compiled(frozen), source or "")
 

@@ -623,7 +623,9 @@ def edge_promos(lines: list[Line], rules: Rules) -> None:
 
     Before the first and after the last paragraph of prose, a short line that
     names a promo thing (订阅, APP, 赞助, newsletter …) and either speaks to the
-    reader (你/您/our …) or is no sentence at all, is a prompt."""
+    reader (你/您/our …) or is no sentence at all, is a prompt; a line that is only
+    an outlet's name (the clipping's own source name, or a name shaped like one) is
+    a masthead."""
     def promo(ln: Line) -> bool:
         t = ln.text
         if (ln.keep or ln.caption or ln.tag in OPAQUE or len(t) > 120 or t.count("。") > 1 or _REPORTING.search(t)
@@ -639,6 +641,7 @@ def edge_promos(lines: list[Line], rules: Rules) -> None:
     def prose(ln: Line) -> bool:
         return _sentence(ln) and not promo(ln)
 
+    outlet = _name_key(rules.outlet)  # the clipping's own source name, alone on a line: its masthead
     alive = [ln for ln in lines if ln.verdict is None]
     first = next((k for k, ln in enumerate(alive) if prose(ln)), len(alive))
     last = next((k for k in range(len(alive) - 1, -1, -1) if prose(alive[k])), -1)
@@ -647,9 +650,15 @@ def edge_promos(lines: list[Line], rules: Rules) -> None:
             continue
         if rules.on("edge:promo") and promo(ln):
             ln.verdict = "edge:promo"
-        elif (rules.on("edge:outlet-name") and not ln.keep and len(ln.text) <= 24 and _OUTLET.fullmatch(ln.text)
+        elif (rules.on("edge:outlet-name") and not ln.keep and len(ln.text) <= 24
+              and (_OUTLET.fullmatch(ln.text) or (outlet and _name_key(ln.text) == outlet))
               and not _BYLINE_WORDS.search(ln.text)):
             ln.verdict = "edge:outlet-name"
+
+
+def _name_key(text: str) -> str:
+    """An outlet's name compared without case, spaces or punctuation."""
+    return re.sub(r"[\W_]+", "", text).casefold()
 
 
 # Passes 6-7 and the table guard live in digest.cleaning.passes_late (size); re-exported.

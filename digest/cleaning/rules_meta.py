@@ -172,6 +172,12 @@ STRICT_MORE: dict[str, str] = {
     "promo:star-framed": (
         r"[☆★]+\s*[^☆★]{0,60}(鎖定|锁定|本網|本网|本台|本報|本报|敬請|敬请|請持續|请持续|最新動態|最新动态)[^☆★]{0,60}\s*[☆★]+"
     ),
+    # "微信搜索“燕京书评”（Pekingbooks）：重申文化想象，重塑文字力量。": search for the account
+    # on WeChat -- its name in quotes, its ID in brackets, a slogan after a colon.
+    "prompt:wechat-search": (
+        r"[\W_]*(微信|微信公众号|微信公眾號|公众号|公眾號)\s*(搜索|搜尋|搜一搜|搜)\s*[“\"「『][^”\"」』]{1,24}[”\"」』]"
+        r"(\s*[（(][A-Za-z0-9_-]{2,30}[）)])?(\s*[:：︰，,][^。！？]{0,60}[。！]?)?"
+    ),
     # 设为星标 ★ 第一时间收到推送 (WeChat)
     "prompt:star": r"[\W_]*(设为|設為|加|标为|標為)\s*(星标|星標)[^。]{0,40}",
     # the WeChat reader's own widgets, pasted with the article
