@@ -438,6 +438,10 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
      "该声明说，多家媒体转载了这份报告，但这并不意味着官方认同其观点。"),
     ("prompt:more-news", "更多 Yahoo 新聞報導，請點此。", "更多新聞報導指出，民眾可點此網站查詢。"),
     ("list:more-articles-en", "Also worth reading", "Also worth reading is the report's appendix on wages."),
+    ("list:more-articles-en", "Top Entertainment Stories", "Top entertainment stories drew record audiences, the network said."),
+    ("nav:ui-status", "You have successfully emailed the post.", "You have successfully completed the course, she told them."),
+    ("meta:counter", "总篇数919篇", "该报告总篇数达到919篇，创历史新高。"),
+    ("nav:empty-bio", "暂无简介", "暂无简介的作者将被提醒补充资料。"),
 ])
 def test_page_furniture_rules(rule: str, junk: str, prose: str) -> None:
     cleaned = _clean_html(_PROSE_A + f"<p>{html.escape(junk)}</p>" + _PROSE_B)
@@ -452,6 +456,9 @@ def test_section_label_and_provenance_above_the_prose_go() -> None:
     zh = _clean_html("<p>来源：观察者网</p><p>美国商务部周二宣布新的出口管制措施。</p>")
     # (an outlet named as the source is a source note wherever it stands)
     assert zh.removed == (Removed("credit:article-source", "来源：观察者网"),)
+    # "来源于：" names where the article came from just as "来源：" does
+    org = _clean_html("<p>来源于：东区办事处</p><p>美国商务部周二宣布新的出口管制措施。</p>")
+    assert org.removed == (Removed("edge:provenance", "来源于：东区办事处"),)
     # below the prose the same shapes are the article's: a subheading, a data source
     kept = sanitize(_PROSE_A + "<p>Energy - The Road Ahead</p>" + _PROSE_B + "<p>来源：商务部网站</p>")
     assert clean_body(kept).html == kept

@@ -38,6 +38,7 @@ _BARE_COUNT = re.compile(r"\d{1,3}(,\d{3})*(\.\d+)?\s*[万萬kKwW]?|\d{1,7}")
 def top_labels(lines: list[Line], rules: Rules) -> None:
     """Section labels, bare counters and provenance lines above the first paragraph of prose."""
     _single_top_label(lines, rules)
+    _bare_counters(lines, rules)
     seen = 0
     for ln in lines:
         if ln.verdict:
@@ -51,10 +52,21 @@ def top_labels(lines: list[Line], rules: Rules) -> None:
             continue  # "By Andy Sahadeo | Fox News": the byline, with the outlet after it
         if rules.on("edge:section-label") and _SECTION_LABEL.fullmatch(ln.text):
             ln.verdict = "edge:section-label"
-        elif rules.on("edge:counter") and _BARE_COUNT.fullmatch(ln.text):
-            ln.verdict = "edge:counter"
         elif rules.on("edge:provenance") and _PROVENANCE.fullmatch(ln.text):
             ln.verdict = "edge:provenance"
+
+
+def _bare_counters(lines: list[Line], rules: Rules) -> None:
+    """edge:counter -- a number alone on a line anywhere above the first sentence."""
+    if not rules.on("edge:counter"):
+        return
+    for ln in lines:
+        if ln.verdict:
+            continue
+        if ln.keep or _sentence(ln):
+            break
+        if not (ln.caption or ln.in_list or ln.tag in OPAQUE) and _BARE_COUNT.fullmatch(ln.text):
+            ln.verdict = "edge:counter"
 
 
 def _single_top_label(lines: list[Line], rules: Rules) -> None:

@@ -36,6 +36,13 @@ _DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)
 _WIRE = r"(AP|AFP|Reuters|Bernama|BERNAMA|CNA|Xinhua|XINHUA|Kyodo|Yonhap|Antara|dpa|DPA|ANI|PTI|EFE|ANSA|UPI|TASS|Agencies|agencies)"
 
 STRICT_MORE: dict[str, str] = {
+    # A widget's confirmation left in the page: "You have successfully emailed the post.",
+    # "Thanks for signing up!", "Link copied to clipboard" -- the page talking about a click.
+    "nav:ui-status": (
+        r"(?i:[\W_]*(you have successfully (e-?mailed|shared|subscribed|signed up|saved|registered)\b[^.!]{0,40}[.!]?"
+        r"|(thanks|thank you) for (signing up|subscribing|registering)[.!]?"
+        r"|(your )?(e-?mail|message|link) (has been|was) (sent|copied)[^.!]{0,20}[.!]?|link copied( to (the )?clipboard)?[.!]?)[\W_]*)"
+    ),
     # A "Bookmark" / "Save" button label alone on a line (page widget, never text).
     "nav:bookmark": r"(?i:[\W_]*(bookmark(ed)?|add to bookmarks|save (article|story)|saved|加入書籤|加入书签)[\W_]*)",
     # Wire provenance closing the story: "Source: Bernama/CNA/ec", "Source: AFP/Reuters" --
@@ -148,7 +155,9 @@ STRICT_MORE: dict[str, str] = {
     # (what was read may be named first: 新聞, 文章, 本文, 影片)
     "meta:counter": (
         r"(?i:" + _D + r"((新[聞闻]|文章|本文|影片|視頻|视频)?(阅读|閱讀|瀏覽|浏览|观看|觀看|点击|點擊)(量|数|數|次数|次數)?\s*[(（:：]?\s*[\d,.]+\s*[万萬wkK+]?\s*[)）]?"
-        r"|[\d,.]+\s*[万萬kK]?\s*(views|reads|次(阅读|閱讀|观看|觀看|浏览|瀏覽)))" + _D + r")"
+        r"|[\d,.]+\s*[万萬kK]?\s*(views|reads|次(阅读|閱讀|观看|觀看|浏览|瀏覽))"
+        # an author box's count of posts: "总篇数919篇", "文章数：56"
+        r"|(总篇数|總篇數|文章数|文章數|发文数|發文數|作品数|作品數)\s*[:：]?\s*[\d,]+\s*篇?)" + _D + r")"
     ),
     # the legal small print of a newsletter box
     "nav:signup-legal": (
@@ -156,6 +165,8 @@ STRICT_MORE: dict[str, str] = {
         r"\b(agree|acknowledge|consent|accept)\b.{0,80}\b(privacy|terms|policy|conditions|receive|e-?mails?|marketing)\b.{0,300})"
         r"|(訂閱|订阅|註冊|注册|登入|登录)\s*(即|即表示|即代表|代表)\s*(您|你)?\s*(同意|已閱讀|已阅读).{0,200}"
     ),
+    # an author box with no bio written: "暂无简介", "暫無介紹", "This author has no bio yet"
+    "nav:empty-bio": r"(?i:" + _D + r"(暂无(简介|介绍|描述)|暫無(簡介|介紹|描述)|(this author has )?no (bio|biography|description)( yet)?)" + _D + r")",
     # the label of a summary box ("Key Points" over the article's own bullets).
     # "Key points:" with a colon introduces the list as part of the text: kept.
     "nav:key-points": r"(?i:" + _D + r"(key (points|takeaways)|the big picture)[^\w:：︰]*)",
@@ -264,7 +275,7 @@ _TITLE_WORDS = r"[A-Z][\w&'’.]*(?: (?:&|and|of|the|[A-Z][\w&'’.]*)){0,4}"
 SECTION_LABEL = _TITLE_WORDS + r"(?:\s*[·•|｜\-–—/]\s*" + _TITLE_WORDS + r"){1,2}"
 # Where an article came from, at the top (edge:provenance): "来源：观察者网".  At the
 # end such a line credits the data ("来源：商务部网站") and stays.
-PROVENANCE = (r"[\W_]*(本文|文章|稿件)?(来源|來源|出处|出處|稿源|转自|轉自|(?i:source))\s*[:：︰｜|]\s*"
+PROVENANCE = (r"[\W_]*(本文|文章|稿件)?(来源|來源|出处|出處|稿源|转自|轉自|(?i:source))[于於]?\s*[:：︰｜|]\s*"
               r"[^\s。，,！？:：]{2,20}[\W_]*")
 
 # A note of where this article came from, anywhere in the body: "（本文来源：江城日报）",
