@@ -967,3 +967,15 @@ def test_the_clippings_own_outlet_name_alone_at_an_edge_is_its_masthead() -> Non
     assert "燕京书评" in to_plain_lines(clean_body(body, rules_for({}, source="新京报")).html)
     inside = sanitize(P1 + "<p>燕京书评</p>" + P2 + P3)
     assert "燕京书评" in to_plain_lines(clean_body(inside, rules_for({}, source="燕京书评")).html)
+
+
+def test_teasers_under_a_related_heading_go_with_their_blurbs_and_dates() -> None:
+    teasers = "".join(
+        f"<dl><dd><a href='/n/{k}'>{h}</a></dd><dd>{b}</dd><dd>2019-09-30 0{k}:42</dd></dl>" for k, (h, b) in enumerate((
+            ("金融委最新定调！鼓励境外资金进入境内金融市场", "十一国庆假期前，金融委召开会议，部署了一系列重点工作。"),
+            ("黄金周后A股怎么走，从数据预知这9大行业胜率高", "今天是国庆节前最后一个交易日，持股还是持币又成问题。"),
+            ("又见金融股权大笔划转，中国人保股份划转社保基金", "以中国人保A股27日收盘价计算，对应市值约260亿资金。"))))
+    assert _kept(P1 + P2 + P3 + "<h2>为你推荐</h2>" + teasers) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    # the article's own last paragraph after a short related list stays
+    links = "".join(f"<p><a href='/n/{k}'>其他新闻标题第{k}条</a></p>" for k in range(3))
+    assert P3[3:-4] in _kept(P1 + P2 + "<h2>相关新闻</h2>" + links + P3)

@@ -424,6 +424,7 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
             continue
         scope: list[int] = []
         listed = False  # list items the heading rule already took
+        teasers: bool | None = None  # the prose after them is the list's blurbs (decided once)
         end = sec.end
         for j in range(sec.first, sec.end):
             ln = lines[j]
@@ -433,9 +434,11 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
             if ln.verdict == "list:heading-run":
                 listed = True
             elif ln.verdict is None:
-                if listed and is_prose(ln):
-                    end = j  # the list ended; the article resumes
-                    break
+                if listed and is_prose(ln) and teasers is None:
+                    teasers = _teaser_blurbs(lines, j, sec.end)
+                    if not teasers:
+                        end = j  # the list ended; the article resumes
+                        break
                 scope.append(j)
         unit = False
         if not scope and not listed and end == sec.end:
@@ -467,6 +470,15 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
         for j in range(units[0].heading, units[-1].end):
             if lines[j].verdict is None and not _fixed(lines[j]):
                 lines[j].verdict = "doc:other-article"
+
+
+def _teaser_blurbs(lines: list[Line], start: int, end: int) -> bool:
+    """The prose from ``start`` to ``end`` is the blurbs of a teaser list, not the
+    article resuming: two or more paragraphs and never two in a row (a headline or a
+    date stands between each two)."""
+    kept = [lines[j] for j in range(start, end) if lines[j].verdict is None or lines[j].verdict == "list:heading-run"]
+    prose = [k for k, ln in enumerate(kept) if ln.verdict is None and is_prose(ln)]
+    return len(prose) >= 2 and all(b - a > 1 for a, b in zip(prose, prose[1:]))
 
 
 def _units(lines: list[Line], following: list[Section], own: str, at: int) -> list[Section]:
