@@ -979,3 +979,13 @@ def test_teasers_under_a_related_heading_go_with_their_blurbs_and_dates() -> Non
     # the article's own last paragraph after a short related list stays
     links = "".join(f"<p><a href='/n/{k}'>其他新闻标题第{k}条</a></p>" for k in range(3))
     assert P3[3:-4] in _kept(P1 + P2 + "<h2>相关新闻</h2>" + links + P3)
+
+
+def test_the_date_glued_to_a_byline_goes_and_the_byline_stays() -> None:
+    cleaned = _clean(P1 + "<p>By Bryan Walsh Tuesday, Aug. 17, 2010</p><p>By Jane Doe and John Roe | May 3, 2019, 10:28 a.m. EDT</p>" + P2 + P3)
+    kept = to_plain_lines(cleaned.html)
+    assert "By Bryan Walsh" in kept and "By Jane Doe and John Roe" in kept
+    assert _rules(cleaned)["Tuesday, Aug. 17, 2010"] == "meta:byline-date"
+    # a sentence that opens with "By" and holds a date is prose
+    sentence = "<p>By the end of May 3, 2019 the council had voted twice on the plan.</p>"
+    assert sentence[3:-4] in _kept(P1 + sentence + P2)
