@@ -140,24 +140,24 @@ def phrase_candidates(texts: Iterable[str], conv: TextConverter) -> dict[str, st
     phrase -> converted phrase. Only phrases over a character that the whole
     run's conversion changes beyond the character table are tried, which keeps
     this to a small share of the build."""
-    charwise = _char_translation(conv)
+    charwise = _char_translation(conv)  # one character to one: a phrase's form is a slice of its run's
     runs = sorted({run for text in texts for run in _HAN_RUN.findall(text)})
-    pieces: set[str] = set()
+    pieces: dict[str, str] = {}  # phrase -> its character-by-character conversion
     for run, converted in zip(runs, _convert_many(runs, conv), strict=True):
         plain = run.translate(charwise)
         if converted == plain:
             continue
         if len(converted) != len(plain):  # a phrase of another length: try every phrase of the run
-            hits = range(len(run))
-        else:
-            hits = [i for i, (a, b) in enumerate(zip(converted, plain)) if a != b]
-        for i in hits:
+            pieces.update({run[start:start + length]: plain[start:start + length] for length in range(2, MAX_PHRASE + 1)
+                           for start in range(len(run) - length + 1)})
+            continue
+        for i in [i for i, (a, b) in enumerate(zip(converted, plain)) if a != b]:
             for length in range(2, MAX_PHRASE + 1):
                 for start in range(max(0, i - length + 1), min(i, len(run) - length) + 1):
-                    pieces.add(run[start:start + length])
+                    pieces[run[start:start + length]] = plain[start:start + length]
     ordered = sorted(pieces)
     return {piece: converted for piece, converted in zip(ordered, _convert_many(ordered, conv), strict=True)
-            if converted != piece.translate(charwise)}
+            if converted != pieces[piece]}
 
 
 def _article_fields(item: EditionArticle) -> tuple[str, ...]:

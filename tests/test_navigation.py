@@ -18,7 +18,7 @@ from digest.config import load_config
 from digest.convert import edition_converter
 from digest.pipeline import build, load_site
 from digest.readtime import reading_minutes
-from digest.search import convert_query, normalise_bundle, script_map_path
+from digest.search import MAX_PHRASE, _HAN_RUN, _char_translation, _convert_many, convert_query, normalise_bundle, phrase_candidates, script_map_path
 
 MINI = REPO / "tests" / "fixtures" / "mini"
 
@@ -106,6 +106,43 @@ def test_the_query_table_converts_like_the_edition_converter(mini_site) -> None:
     hant = json.loads((out / "zh-hant/search/script-map.json").read_text(encoding="utf-8"))
     hans = json.loads((out / "zh-hans/search/script-map.json").read_text(encoding="utf-8"))
     assert convert_query("软件", hant) == "軟體" and convert_query("軟體", hans) == "软件"  # phrases, not characters
+
+
+def _phrase_candidates_by_every_position(texts: list[str], conv) -> dict[str, str]:
+    """phrase_candidates as first written: a run whose conversion changes its
+    length tries the phrases over each of its positions in turn, and every
+    phrase's character-by-character form is translated on its own."""
+    charwise = _char_translation(conv)
+    runs = sorted({run for text in texts for run in _HAN_RUN.findall(text)})
+    pieces: set[str] = set()
+    for run, converted in zip(runs, _convert_many(runs, conv), strict=True):
+        plain = run.translate(charwise)
+        if converted == plain:
+            continue
+        hits = range(len(run)) if len(converted) != len(plain) else [i for i, (a, b) in enumerate(zip(converted, plain)) if a != b]
+        for i in hits:
+            for length in range(2, MAX_PHRASE + 1):
+                for start in range(max(0, i - length + 1), min(i, len(run) - length) + 1):
+                    pieces.add(run[start:start + length])
+    ordered = sorted(pieces)
+    return {piece: converted for piece, converted in zip(ordered, _convert_many(ordered, conv), strict=True)
+            if converted != piece.translate(charwise)}
+
+
+@pytest.mark.parametrize("code, texts", [
+    # 博客 -> 部落格 and 方便面 -> 泡麵 change a run's length; 软件, 信息, 打印机 do not.
+    ("zh-Hant", ["我的博客写软件开发", "方便面", "信息安全与打印机", "三万亿", "天", "鼠标垫和出租车"]),
+    ("zh-Hans", ["我的部落格寫軟體開發", "泡麵", "資訊安全與印表機", "天", "滑鼠墊和計程車"]),
+])
+def test_phrase_candidates_are_those_over_the_positions_a_conversion_changes(code: str, texts: list[str]) -> None:
+    conv = edition_converter(next(e for e in load_config(MINI / "config.yaml").editions if e.code == code))
+    charwise = _char_translation(conv)
+    runs = [run for text in texts for run in _HAN_RUN.findall(text)]
+    assert any(len(conv(run)) != len(run) for run in runs)  # both kinds of run are exercised
+    assert any(len(conv(run)) == len(run) and conv(run) != run.translate(charwise) for run in runs)
+    found = phrase_candidates(texts, conv)
+    assert list(found.items()) == list(_phrase_candidates_by_every_position(texts, conv).items())
+    assert found and all(len(piece) <= MAX_PHRASE for piece in found)
 
 
 def test_the_search_bundle_is_rewritten_in_a_fixed_order(tmp_path: Path, mini_site) -> None:
