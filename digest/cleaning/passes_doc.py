@@ -1088,33 +1088,38 @@ def teaser_cards(lines: list[Line], rules: Rules) -> None:
     their paragraphs).  Never a caption, a table or a ``keep`` line."""
     if not rules.on("box:teaser-card"):
         return
-    kept = [i for i, ln in enumerate(lines) if ln.verdict is None]
-    for k, i in enumerate(kept):
-        blurb = lines[i]
+    kept = [ln for ln in lines if ln.verdict is None]
+    for k, blurb in enumerate(kept):
         if blurb.keep or blurb.caption or blurb.tag in OPAQUE or not _CUT_SHORT.search(blurb.text):
             continue
-        for h in range(k - 1, max(k - 2 - _CARD_REACH, -1), -1):
-            head = lines[kept[h]]
-            if _whole_link(head) and not _sentence(head):
-                break
-            if _length(head.text) > _CARD_SHORT or _sentence(head):
-                h = -1
-                break
-        else:
-            h = -1
-        if h < 0:
+        h = _card_headline(kept, k)
+        if h is None:
             continue
         start = h
-        while start > 0 and h - start < _CARD_LABELS:
-            above = lines[kept[start - 1]]
-            if _length(above.text) > _CARD_SHORT or _sentence(above) or above.caption or above.keep:
-                break
+        while start > 0 and h - start < _CARD_LABELS and not _card_text(kept[start - 1]):
             start -= 1
-        card = [lines[j] for j in kept[start:k + 1]]
-        if any(ln.keep or ln.caption or ln.tag in OPAQUE for ln in card):
-            continue
-        for ln in card:
-            ln.verdict = "box:teaser-card"
+        card = kept[start:k + 1]
+        if not any(ln.keep or ln.caption or ln.tag in OPAQUE for ln in card):
+            for ln in card:
+                ln.verdict = "box:teaser-card"
+
+
+def _card_headline(kept: list[Line], k: int) -> int | None:
+    """The index in ``kept`` of the linked headline over the blurb at ``k``, when
+    only short lines (author, date) stand between them."""
+    for h in range(k - 1, max(k - 2 - _CARD_REACH, -1), -1):
+        head = kept[h]
+        if _whole_link(head) and not _sentence(head):
+            return h
+        if _card_text(head):
+            return None
+    return None
+
+
+def _card_text(ln: Line) -> bool:
+    """Too long or too much a sentence (or a caption, a kept line) to be a card's
+    kicker, author or date."""
+    return _length(ln.text) > _CARD_SHORT or _sentence(ln) or ln.caption or ln.keep
 
 
 # A letter's or an op-ed's signature: the writer's name and where they live ("Kim Gump,
