@@ -61,6 +61,8 @@ _PROMO_EN = r"(?i:related|read more|read also|see also|also read|more on this)"
 _WEEKDAY = r"(Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(day)?\.?"
 _MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _MONTH_DAY_YEAR = _MONTH + r" \d{1,2},? \d{4}"
+# The date a page glues after a byline: "Tuesday, Aug. 17, 2010", "| 3 May 2019"
+_GLUED_DATE = r"[\s|｜·•,]+(" + _WEEKDAY + r",?\s+)?(" + _MONTH_DAY_YEAR + r"|\d{1,2} " + _MONTH + r",? \d{4})"
 INLINE_RULES: dict[str, str] = {
     # "(相關報導: 標題 更多文章" running to the end of the paragraph (no closing bracket).
     "promo:inline-related-to-end": (
@@ -86,15 +88,14 @@ INLINE_RULES: dict[str, str] = {
     # "By Bryan Walsh Tuesday, Aug. 17, 2010": the page's date glued to the byline -- the
     # date goes (metadata), the byline stays.  Only after a "By" byline (the gate).
     "meta:byline-date": (
-        r"(?<=[\w.])[\s|｜·•,]+(" + _WEEKDAY + r",?\s+)?(" + _MONTH_DAY_YEAR + r"|\d{1,2} " + _MONTH + r",? \d{4})"
-        r"(,?\s*(at\s+)?\d{1,2}:\d{2}\s*([ap]\.?m\.?)?(\s*[A-Z]{2,4}T?)?)?\s*$"
+        r"(?<=[\w.])" + _GLUED_DATE + r"(,?\s*(at\s+)?\d{1,2}:\d{2}\s*([ap]\.?m\.?)?(\s*[A-Z]{2,4}T?)?)?\s*$"
     ),
 }
 # A literal each inline rule needs: the rule only runs on lines that contain it (speed).
 INLINE_GATES: dict[str, str] = {
     "meta:byline-date": (
         r"^\s*By\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}((,|,? and)\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}){0,2}"
-        r"[\s|｜·•,]+(" + _WEEKDAY + r",?\s+)?(" + _MONTH_DAY_YEAR + r"|\d{1,2} " + _MONTH + r",? \d{4})"
+        + _GLUED_DATE
     ),
     "promo:inline-related-to-end": r"更多文章|[（(【〔\[［]\s*(相|延|推|更|看|熱|热|你|猜|精|同|編|编|往|(?i:r|s|a|m))",
     "promo:inline-related": r"[（(【〔\[［]\s*(相|延|推|更|看|熱|热|你|猜|精|同|編|编|往|(?i:r|s|a|m))",
