@@ -31,24 +31,36 @@ def _dup_key(text: str) -> str:
 def dup_captions(lines: list[Line], rules: Rules) -> None:
     """6. duplicated caption (pasted pages repeat alt text and caption): a caption
     element or a line of one sentence at most, seen again within two lines."""
-    if rules.on("dup:caption"):
-        recent: list[str] = []
-        prev: Line | None = None
-        for ln in lines:
-            if ln.verdict or ln.tag in OPAQUE:
-                continue
-            key = _dup_key(ln.text) if len(ln.text) <= 200 else ln.text  # only captions need the fuzz
-            if key in recent and not ln.keep and _HAS_WORD.search(ln.text) and len(ln.text) >= 4 \
-                    and (ln.tag == "figcaption" or len(SENTENCE_STOP.findall(ln.text)) < 2):
-                ln.verdict = "dup:caption"
-                continue
-            # alt text, then the same caption with its credit: "圖為記者會" / "圖為記者會。(中央社)"
-            if (prev is not None and not prev.keep and prev.verdict is None and len(recent[-1]) >= 8
-                    and key.startswith(recent[-1]) and len(key) - len(recent[-1]) <= 15 and len(key) <= 200
-                    and (prev.tag == "figcaption" or len(SENTENCE_STOP.findall(prev.text)) < 2)):
-                prev.verdict = "dup:caption"
-            recent = (recent + [key])[-2:]
-            prev = ln
+    if not rules.on("dup:caption"):
+        return
+    # The comparison key (NFKC, ~20 us a line) is made only for a line that takes part
+    # in a comparison: a caption-like line and the two lines before it.
+    keys: dict[int, str] = {}
+
+    def key(ln: Line) -> str:
+        k = keys.get(id(ln))
+        if k is None:
+            k = keys[id(ln)] = _dup_key(ln.text) if len(ln.text) <= 200 else ln.text  # only captions need the fuzz
+        return k
+
+    def caption_like(ln: Line) -> bool:
+        return ln.tag == "figcaption" or len(SENTENCE_STOP.findall(ln.text)) < 2
+
+    recent: list[Line] = []
+    for ln in lines:
+        if ln.verdict or ln.tag in OPAQUE:
+            continue
+        if not ln.keep and _HAS_WORD.search(ln.text) and len(ln.text) >= 4 and caption_like(ln) \
+                and key(ln) in [key(r) for r in recent]:
+            ln.verdict = "dup:caption"
+            continue
+        # alt text, then the same caption with its credit: "圖為記者會" / "圖為記者會。(中央社)"
+        prev = recent[-1] if recent else None
+        if (prev is not None and not prev.keep and prev.verdict is None and caption_like(prev)
+                and len(key(prev)) >= 8 and key(ln).startswith(key(prev))
+                and len(key(ln)) - len(key(prev)) <= 15 and len(key(ln)) <= 200):
+            prev.verdict = "dup:caption"
+        recent = (recent + [ln])[-2:]
 
 
 def glued_promos(lines: list[Line], rules: Rules) -> None:
