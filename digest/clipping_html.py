@@ -125,7 +125,7 @@ def read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
     for box in article.iter("header"):
         if box.find(".//h1") is not None:
             box.tag = "div"
-    _strip_chrome(article, _CHROME_TAGS, removed)
+    _strip_chrome(article, _CHROME_TAGS, removed, title)
     _browser_spaces(article)
     body = _inner(article)
     return {"kind": "page", "title": title, "url": url, "date": date, "body": body.strip() + "\n",
@@ -362,17 +362,24 @@ def _cut_outside(box: Any, first: Any, last: Any) -> None:
 
 
 def _headline(doc: Any, title: str | None) -> Any | None:
-    """The page's headline element: the <h1> that carries the title, else the only <h1>."""
+    """The page's headline element: the <h1> that carries the title, else the first
+    <h2> or <h3> that does (pages that set the headline one level down and use <h1>
+    for a logo or their captions), else the only <h1>."""
     h1s = [h for h in doc.xpath("//h1") if _norm_text(h.text_content())]
-    if not h1s:
-        return None
     if title:
-        key = re.sub(r"\W+", "", title).lower()
-        for h in h1s:
-            hk = re.sub(r"\W+", "", _norm_text(h.text_content())).lower()
-            if hk and (hk == key or (len(hk) >= 8 and (key.startswith(hk) or hk.startswith(key)))):
+        for h in h1s + doc.xpath("//h2|//h3"):
+            if _carries_title(h, title):
                 return h
     return h1s[0] if len(h1s) == 1 else None
+
+
+def _carries_title(heading: Any, title: str) -> bool:
+    """The heading's text is the title, or the start of it (a page title adds the
+    site's name: "头条_经济_财经网"), or the title the start of it -- letters and
+    digits compared, at least 8 of them for a part."""
+    key = re.sub(r"\W+", "", title).lower()
+    hk = re.sub(r"\W+", "", _norm_text(heading.text_content())).lower()
+    return bool(hk) and (hk == key or (len(hk) >= 8 and (key.startswith(hk) or hk.startswith(key))))
 
 
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section", "article", "header",
@@ -398,9 +405,12 @@ def _lines_of(doc: Any) -> str:
     return "".join(out)
 
 
-def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, str]]) -> None:
+def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, str]],
+                  title: str | None = None) -> None:
     """Cut page chrome out of the article element: chrome tags, elements whose
-    class/id says share/related/ad/…, the title (h1) and lone <time> lines."""
+    class/id says share/related/ad/…, the title (an <h1> that carries ``title``, any
+    <h1> when the title is unknown) and lone <time> lines.  An <h1> that is not the
+    title stays: pages that set every photo caption in an <h1> (Taipei Times)."""
     for el in list(article.iter(*tags)):
         if el.getparent() is not None and el is not article:
             if el.tag == "aside" and _pull_quote(el):
@@ -433,7 +443,7 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
             # 2013年11月27日", "By Jane Doe Nov 19, 2019") -- stays: cut out, it leaves
             # the line maimed; a date line of its own is left to the cleaner's date rules
             continue
-        if holder is article:
+        if holder is article or el.tag == "h1" and title and not _carries_title(el, title):
             continue
         _drop(holder, "page:title" if el.tag == "h1" else "page:time", removed)
 
@@ -644,8 +654,9 @@ def _p_text(el: Any) -> int:
 
 def _main_element(doc: Any, title: str | None = None) -> Any:
     """The element holding the article: articleBody, the <article> with most
-    paragraph text, a known content class, <main>, else the best paragraph parent
-    (see :func:`_best_parent`)."""
+    paragraph text, a known content class (holding half the page's paragraph text, or
+    any text below the headline: a one-paragraph news flash beside a long list of other
+    headlines), <main>, else the best paragraph parent (see :func:`_best_parent`)."""
     body = doc.find("body") if doc.find("body") is not None else doc
     # (schema.org markup may also give articleBody as a <meta> in the head: no text)
     found = [el for el in doc.xpath('//*[@itemprop="articleBody"]') if el.tag not in ("meta", "link")
@@ -660,13 +671,22 @@ def _main_element(doc: Any, title: str | None = None) -> Any:
                         'contains(@class,"story-body") or contains(@class,"entry-content") or '
                         'contains(@class,"post-content") or contains(@class,"article-content") or '
                         'contains(@id,"article-body") or contains(@id,"story-body")]')
-    classed = [c for c in classed if _p_text(c) >= 0.5 * page_text]
+    h1 = _headline(doc, title)
+    classed = [c for c in classed if _p_text(c) >= 0.5 * page_text or _follows(c, h1)]
     if classed:
         return max(classed, key=_p_text)
     mains = doc.xpath("//main")
     if mains and _p_text(mains[0]) >= 0.5 * page_text:
         return mains[0]
     return _best_parent(doc, body, title)
+
+
+def _follows(el: Any, headline: Any | None) -> bool:
+    """``el`` comes after the page's headline (or holds it), holds paragraph text, and
+    is no chrome box and in no other region."""
+    if headline is None or _p_text(el) < _MIN_BELOW_HEADLINE or _chrome_box(el) or _in_other_region(el, headline):
+        return False
+    return el in headline.iterancestors() or el in headline.xpath("following::*")
 
 
 # The least paragraph text (characters) a parent below the headline must hold to be
@@ -692,9 +712,13 @@ _REGION_CLASS = re.compile(r"(?:^|[-_\s])(comments?|commentlist|sidebar|related|
                            r"trending|popular|most-?read)(?:$|[-_\s])", re.IGNORECASE)
 
 
-def _in_other_region(el: Any) -> bool:
-    """``el`` sits inside a comment thread, a sidebar or a box of other articles."""
+def _in_other_region(el: Any, headline: Any | None = None) -> bool:
+    """``el`` sits inside a comment thread, a sidebar or a box of other articles.  A
+    box around the page's headline is the article's own whatever its class says
+    (``<div class="comments-enabled article">`` is a state of the article's wrapper)."""
     for up in el.iterancestors():
+        if headline is not None and up in headline.iterancestors():
+            return False
         if up.tag in ("footer", "nav", "aside") or _REGION_CLASS.search(f"{up.get('class', '')} {up.get('id', '')}"):
             return True
     return False
@@ -745,12 +769,12 @@ def _best_scored(doc: Any, body: Any, title: str | None, scores: dict[Any, int])
         at = order.get(h1, -1)
         holders = set(h1.iterancestors())  # a parent around the headline holds what follows it too
         below = [c for c in scores if (order.get(c, -1) > at or c in holders) and not _chrome_box(c)
-                 and not _in_other_region(c)]
+                 and not _in_other_region(c, h1)]
         top = max(scores, key=scores.get)
         if below:
             best = max(below, key=scores.get)
             if scores[best] >= max(_MIN_BELOW_HEADLINE, _BELOW_SHARE * scores[top]):
                 return best
     # a footer or a sidebar is the article only on a page with nothing else
-    plain = [c for c in scores if not _chrome_box(c) and not _in_other_region(c)] or [c for c in scores if not _chrome_box(c)]
+    plain = [c for c in scores if not _chrome_box(c) and not _in_other_region(c, h1)] or [c for c in scores if not _chrome_box(c)]
     return max(plain or scores, key=scores.get)

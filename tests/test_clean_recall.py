@@ -989,3 +989,51 @@ def test_the_date_glued_to_a_byline_goes_and_the_byline_stays() -> None:
     # a sentence that opens with "By" and holds a date is prose
     sentence = "<p>By the end of May 3, 2019 the council had voted twice on the plan.</p>"
     assert sentence[3:-4] in _kept(P1 + sentence + P2)
+
+
+# --- corpus 10 development part, 2026-11-30 session 9: whole articles lost on saved pages
+
+_OTHER_HEADLINES = "".join(f"<div class='item'><a href='/n/{n}'>第{n}条其他新闻的标题写得比较长，占了不少字数，但不是这篇文章</a>"
+                           "</div>" for n in range(20))
+
+
+def test_a_one_paragraph_flash_in_a_content_box_beats_a_long_list_of_other_headlines() -> None:
+    # the headline is an <h2> (the page's <h1> is its logo); a content class holds the one
+    # paragraph, and a box of other headlines beside it holds far more text
+    page = ("<html><head><meta property='og:title' content='央行公布贷款市场报价利率_经济_某财经网'></head><body>"
+            "<h1><img alt='某财经网'></h1><h2>央行公布贷款市场报价利率</h2>"
+            "<div class='article'><div class='article-content'><p>本报讯 5月20日，央行授权公布贷款市场报价利率，"
+            "1年期为3.45%，5年期以上为3.95%，均与上月持平。</p></div></div>"
+            "<div class='hot-box'><h3>热门文章</h3><div>" + _OTHER_HEADLINES + "</div></div></body></html>")
+    text = read_page(page, TAIPEI)["body"]
+    assert "央行授权公布贷款市场报价利率" in text and "第3条其他新闻" not in text
+
+
+def test_a_wrapper_classed_as_a_state_of_comments_around_the_headline_is_the_article() -> None:
+    # "comments-enabled" names a state of the article's wrapper, not a comment thread
+    paras = "".join(f"<p>Part {n} of the report says the agency will hire more collectors, and the treasury "
+                    "expects to raise more revenue by doing so.</p>" for n in range(5))
+    page = ("<html><head><title>Agency gets funds to hire collectors</title></head><body>"
+            "<div class='comments-enabled article'><h1>Agency gets funds to hire collectors</h1>"
+            "<div class='widget'><div class='text'>" + paras + "</div></div></div>"
+            "<div class='thirdparty'><div></div></div></body></html>")
+    text = read_page(page, TAIPEI)["body"]
+    assert "Part 0 of the report" in text and "Part 4 of the report" in text
+
+
+def test_an_h1_that_is_not_the_title_is_kept_as_article_text() -> None:
+    # some pages set every photo caption in an <h1>; only the title's <h1> is metadata
+    caption = "Marines take part in the opening ceremony of the annual joint exercises in Manila yesterday."
+    page = ("<html><head><title>Allies launch war games</title></head><body><div class='archives'>"
+            "<h1>Allies launch war games</h1>" + P1 + f"<div><img src='a.jpg'></div><h1>{caption}</h1>" + P2 +
+            "</div></body></html>")
+    text = read_page(page, TAIPEI)["body"]
+    assert caption in text and "Allies launch war games" not in text
+
+
+def test_running_text_under_a_related_heading_whose_list_was_cut_is_the_article() -> None:
+    # "Read More" over two paragraphs in a row (the list under it went with the page's
+    # related box): the article goes on; a heading over one teaser at a time still goes
+    kept = _kept(P1 + "<h3>Read More</h3>" + P2 + P3)
+    assert kept == [P1[3:-4], "Read More", P2[3:-4], P3[3:-4]] or kept == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    assert P2[3:-4] in kept and P3[3:-4] in kept

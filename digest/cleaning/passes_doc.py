@@ -440,6 +440,8 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
                         end = j  # the list ended; the article resumes
                         break
                 scope.append(j)
+        if not listed and _running_text(lines, scope):
+            continue  # the heading's list was cut away before: the article goes on under it
         unit = False
         if not scope and not listed and end == sec.end:
             units = _units(lines, sections[k + 1:], own, sec.end)
@@ -470,6 +472,14 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
         for j in range(units[0].heading, units[-1].end):
             if lines[j].verdict is None and not _fixed(lines[j]):
                 lines[j].verdict = "doc:other-article"
+
+
+def _running_text(lines: list[Line], scope: list[int]) -> bool:
+    """The section opens with running text: its first two lines are paragraphs of prose
+    in a row, no headline or date between (a list's blurbs stand one under each headline,
+    :func:`_teaser_blurbs`; an appended article opens with its own headline)."""
+    return len(scope) >= 2 and scope[1] == scope[0] + 1 and all(is_prose(lines[j]) and lines[j].tag == "p"
+                                                                 for j in scope[:2])
 
 
 def _teaser_blurbs(lines: list[Line], start: int, end: int) -> bool:

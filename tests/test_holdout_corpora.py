@@ -1,0 +1,21 @@
+"""The held-out cleaning corpora stay well-formed: every case has its expected file, every
+expected line occurs in the input's visible text, ``has_junk`` agrees with the labels
+(each corpus's ``measure.py --check``; it never runs the cleaner)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+
+
+@pytest.mark.parametrize("corpus", ["clean_holdout5", "clean_holdout6", "clean_holdout7"])
+def test_held_out_corpus_is_well_formed(corpus: str) -> None:
+    run = subprocess.run([sys.executable, str(TESTS / corpus / "measure.py"), "--check"],
+                         capture_output=True, text=True, encoding="utf-8", timeout=300)
+    problems = [line for line in run.stdout.splitlines() if "expected lines," not in line]
+    assert run.returncode == 0, problems[:20]
