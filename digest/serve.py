@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 # watchfiles yields once no new change has arrived for STEP ms (that is the
 # debounce: an editor's write-rename-chmod burst becomes one rebuild), and at
 # the latest after DEBOUNCE ms of continuous changes.
-WATCH_STEP_MS = 50
+WATCH_STEP_MS = 20
 WATCH_DEBOUNCE_MS = 1000
 # The watcher wakes this often even when idle; the first wake-up is the signal
 # that it is armed, so no edit made after "Watching" is printed can be missed.
