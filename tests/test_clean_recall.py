@@ -1037,3 +1037,26 @@ def test_running_text_under_a_related_heading_whose_list_was_cut_is_the_article(
     kept = _kept(P1 + "<h3>Read More</h3>" + P2 + P3)
     assert kept == [P1[3:-4], "Read More", P2[3:-4], P3[3:-4]] or kept == [P1[3:-4], P2[3:-4], P3[3:-4]]
     assert P2[3:-4] in kept and P3[3:-4] in kept
+
+
+# --- corpus 11 development part, 2026-11-30 session 9
+
+
+def test_a_closing_fact_box_of_bold_sections_with_field_lines_is_the_articles() -> None:
+    # "<strong>【製作團隊】</strong><br>原作：…<br>監督：…": two bold subheadings set inside
+    # their paragraphs, each over its field lines -- the article's data, not a footer
+    staff = ("<p><strong>【製作團隊】</strong><br>原作：手塚治虫<br>監督：古橋一浩<br>系列構成：小林靖子<br>"
+             "音樂：池賴廣<br>製作：某動畫公司</p>"
+             "<p><strong>【聲優卡司】</strong><br>百鬼丸：鈴木擴樹<br>多羅羅：鈴木梨央<br>琵琶丸：佐佐木睦<br>旁白：麥人</p>")
+    kept = _kept(P1 + P2 + P3 + staff)
+    assert "【製作團隊】" in kept and "原作：手塚治虫" in kept and "旁白：麥人" in kept
+
+
+def test_a_feed_excerpt_marker_at_the_end_goes_but_an_omission_in_a_quote_stays() -> None:
+    cleaned = _clean("<p>The agency said the numbers include landslides and floods of every size, and its "
+                     "director said last week that [&#8230;]</p>")
+    assert _kept(cleaned.html) == ["The agency said the numbers include landslides and floods of every size, and "
+                                   "its director said last week that"]
+    assert _rules(cleaned)["[…]"] == "feed:excerpt-more"
+    quote = "<p>“We will not give up […] whatever it costs,” the mayor told the council on Tuesday.</p>"
+    assert _kept(P1 + quote) == [P1[3:-4], quote[3:-4]]

@@ -265,6 +265,11 @@ def _ancestors(el: Any) -> list[str]:
     return tags
 
 
+# A segment between <br>s that is bold as a whole ("<strong>【製作團隊】</strong><br>原作：…"):
+# a subheading set inside the paragraph, like a bold line of its own.
+_BOLD_SEGMENT = re.compile(r"\s*<(strong|b)\b[^>]*>(?:(?!<\1\b|</\1>).)*</\1>\s*", re.S | re.I)
+
+
 def split_lines(root: Any) -> list[Line]:
     out: list[Line] = []
     for el in _leaves(root):
@@ -297,10 +302,10 @@ def split_lines(root: Any) -> list[Line]:
             if not has_br and _wrapped_prose([norm(t) for t, _ in texts]):
                 segs = []
             if segs:
-                for i, (t, links) in enumerate(texts):
+                for i, ((t, links), (_, h)) in enumerate(zip(texts, segs)):
                     t = norm(t)
                     if t:
-                        out.append(Line(holder, i, t, links, tag, in_list, in_ol, False))
+                        out.append(Line(holder, i, t, links, tag, in_list, in_ol, _BOLD_SEGMENT.fullmatch(h) is not None))
                 continue
         text = norm(raw)
         if not text:

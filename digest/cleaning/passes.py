@@ -578,11 +578,12 @@ def _enumerated(lines: list[Line], run: list[int]) -> bool:
 _REFERENCE = re.compile(R.REFERENCE_HEADING)
 
 
-def _sectioned(lines: list[Line], run: list[int]) -> bool:
+def _sectioned(lines: list[Line], run: list[int], *, named: bool = True) -> bool:
     """The run has subheadings of its own among its items (two or more bold or
     heading lines that name no list and link nowhere): an outline of the article's
-    last section ("3.1 公司", items, "3.2 技術", items), not a flat list of headlines."""
-    return sum(1 for k in run[1:] if lines[k].heading_tag and not _dense(lines[k])
+    last section ("3.1 公司", items, "3.2 技術", items), not a flat list of headlines.
+    ``named``: the run's first line is its name (a list's heading), not an item."""
+    return sum(1 for k in run[1 if named else 0:] if lines[k].heading_tag and not _dense(lines[k])
                and not _LIST_HEADING_LINE.fullmatch(lines[k].text)) >= 2
 
 

@@ -321,7 +321,7 @@ def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
                 return  # a line of the close introduces the list: the article's own
             if sum(map(_table_row, (lines[j].text for j in tail[k + 1 - run:k + 1]))) * 2 >= run:
                 return  # figures in aligned columns: a table set in text, the article's data
-            if _sectioned(lines, tail[k + 1 - run:]):
+            if _sectioned(lines, tail[k + 1 - run:], named=False):
                 return  # subheadings with their items: the article's last section in outline form
             tail = tail[k + 1 - run:]
             break

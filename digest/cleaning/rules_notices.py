@@ -85,6 +85,10 @@ INLINE_RULES: dict[str, str] = {
         r"(?<=[。！？!?」”』）)])\s*[（(]\s*([責责]任[編编][輯辑]|[編编][輯辑]|[責责][編编]|[網网][編编])\s*[:：︰]\s*"
         r"[^）)]{1,30}[）)]\s*\d{0,8}\s*$"
     ),
+    # A feed's excerpt that the outlet cut short: "… said in a statement last week that [&#8230;]"
+    # (WordPress's excerpt marker; the reader follows the link for the rest).  Only at the
+    # very end of a paragraph: "[…]" inside a quotation marks an omission and stays.
+    "feed:excerpt-more": r"\s*\[\s*(…|\.{3})\s*\]\s*$",
     # "By Bryan Walsh Tuesday, Aug. 17, 2010": the page's date glued to the byline -- the
     # date goes (metadata), the byline stays.  Only after a "By" byline (the gate).
     "meta:byline-date": (
@@ -102,4 +106,5 @@ INLINE_GATES: dict[str, str] = {
     "promo:more-suffix": r"(?i:更多|看更多|read more)",
     "promo:arrow-suffix": r"[▶►👉☞➤➜→]",
     "credit:inline-editor": r"[編编責责網网]",
+    "feed:excerpt-more": r"\]\s*$",
 }
