@@ -1060,3 +1060,19 @@ def test_a_feed_excerpt_marker_at_the_end_goes_but_an_omission_in_a_quote_stays(
     assert _rules(cleaned)["[…]"] == "feed:excerpt-more"
     quote = "<p>“We will not give up […] whatever it costs,” the mayor told the council on Tuesday.</p>"
     assert _kept(P1 + quote) == [P1[3:-4], quote[3:-4]]
+
+
+def test_a_byline_pasted_without_its_space_is_no_top_label() -> None:
+    story = ("<p>LINDI: It is around 8:00pm but Aisha is still busy with her business close to the bus stand.</p>"
+             "<p>She says the new solar streetlights let her sell until late, and her income has doubled.</p>")
+    assert _kept("<p>bySauli Giliard</p>" + story)[0] == "bySauli Giliard"
+    assert _rules(_clean("<p>Lindi Region</p>" + story)).get("Lindi Region") == "edge:top-label"
+
+
+def test_a_repeated_field_with_its_figure_is_a_record_not_a_caption_shown_twice() -> None:
+    prices = ("<p>1、滨江公园</p><p>成人票原价：30元</p><p>儿童票原价：15元</p>"
+              "<p>2、森林公园</p><p>儿童票原价：15元</p><p>游客咨询电话：56042007</p>")
+    kept = _kept(P1 + prices + P2)
+    assert kept.count("儿童票原价：15元") == 2 and "成人票原价：30元" in kept and "游客咨询电话：56042007" in kept
+    # a caption shown twice still goes once
+    assert _kept(P1 + "<p>河堤加高工程现场</p><p>河堤加高工程现场</p>" + P2).count("河堤加高工程现场") == 1

@@ -16,7 +16,7 @@ import re
 from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
 from digest.cleaning.lines import OPAQUE, Line
-from digest.cleaning.passes import _BY_NAME, _BYLINE_WORDS, _EDGE_PROMO, _REPORTING, _length, _sentence
+from digest.cleaning.passes import _BY_NAME, _BYLINE_WORDS, _EDGE_PROMO, _REPORTING, _length, _sentence, furniture
 
 __all__ = ["promo_boxes", "top_labels"]
 
@@ -93,7 +93,7 @@ def _single_top_label(lines: list[Line], rules: Rules) -> None:
                                   for o in lines):
         return  # "Name<br>2020-05-08T15:12Z": the writer's byline over the date stamp
     if (ln.caption or ln.in_list or ln.heading_tag or ln.tag in OPAQUE or _length(ln.text) > 3
-            or not _BARE_LABEL.fullmatch(ln.text) or _BYLINE_WORDS.search(ln.text)):
+            or not _BARE_LABEL.fullmatch(ln.text) or _BYLINE_WORDS.search(ln.text) or furniture(ln)):
         return
     ln.verdict = "edge:top-label"
 

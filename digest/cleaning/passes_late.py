@@ -16,6 +16,9 @@ from digest.cleaning.lines import OPAQUE, SENTENCE_STOP, Line
 __all__ = ["dup_captions", "glued_promos", "whole_tables_only"]
 
 _HAS_WORD = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
+# A field and its figure ("儿童票原价：15元", "Tel: 5604 2007"): a record of the article's
+# data, which a list repeats from item to item; no caption.
+_FIELD_FIGURE = re.compile(r"[^:：︰]{1,12}[:：︰]\s*[^。！？]{0,30}\d[^。！？]{0,30}")
 # (Full stops inside a line, SENTENCE_STOP: a paragraph of two or more sentences that the
 # article repeats is its own text (the outlet's slip, which the labelling rules keep), not
 # a caption shown twice -- recall first, only a caption element or a one-sentence line is
@@ -51,12 +54,13 @@ def dup_captions(lines: list[Line], rules: Rules) -> None:
         if ln.verdict or ln.tag in OPAQUE:
             continue
         if not ln.keep and _HAS_WORD.search(ln.text) and len(ln.text) >= 4 and caption_like(ln) \
-                and key(ln) in [key(r) for r in recent]:
+                and not _FIELD_FIGURE.fullmatch(ln.text) and key(ln) in [key(r) for r in recent]:
             ln.verdict = "dup:caption"
             continue
         # alt text, then the same caption with its credit: "圖為記者會" / "圖為記者會。(中央社)"
         prev = recent[-1] if recent else None
         if (prev is not None and not prev.keep and prev.verdict is None and caption_like(prev)
+                and not _FIELD_FIGURE.fullmatch(prev.text)
                 and len(key(prev)) >= 8 and key(ln).startswith(key(prev))
                 and len(key(ln)) - len(key(prev)) <= 15 and len(key(ln)) <= 200):
             prev.verdict = "dup:caption"
