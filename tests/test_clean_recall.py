@@ -986,6 +986,11 @@ def test_the_date_glued_to_a_byline_goes_and_the_byline_stays() -> None:
     kept = to_plain_lines(cleaned.html)
     assert "By Bryan Walsh" in kept and "By Jane Doe and John Roe" in kept
     assert _rules(cleaned)["Tuesday, Aug. 17, 2010"] == "meta:byline-date"
+    # ... also after "on", a separator, an agency, or an "Updated:" label with an ISO date
+    glued = _clean(P1 + "<p>By Cecily Mauran on May 10, 2024</p>"
+                   "<p>By Tom Davies - Associated Press - Friday, April 28, 2023</p>"
+                   "<p>By Wang Xiaoyu | Updated: 2024-05-13 09:08</p>" + P2 + P3)
+    assert to_plain_lines(glued.html)[1:4] == ["By Cecily Mauran", "By Tom Davies - Associated Press", "By Wang Xiaoyu"]
     # a sentence that opens with "By" and holds a date is prose
     sentence = "<p>By the end of May 3, 2019 the council had voted twice on the plan.</p>"
     assert sentence[3:-4] in _kept(P1 + sentence + P2)

@@ -61,8 +61,12 @@ _PROMO_EN = r"(?i:related|read more|read also|see also|also read|more on this)"
 _WEEKDAY = r"(Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(day)?\.?"
 _MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _MONTH_DAY_YEAR = _MONTH + r" \d{1,2},? \d{4}"
-# The date a page glues after a byline: "Tuesday, Aug. 17, 2010", "| 3 May 2019"
-_GLUED_DATE = r"[\s|｜·•,]+(" + _WEEKDAY + r",?\s+)?(" + _MONTH_DAY_YEAR + r"|\d{1,2} " + _MONTH + r",? \d{4})"
+# The date a page glues after a byline: "Tuesday, Aug. 17, 2010", "| 3 May 2019",
+# "on May 10, 2024", "- Friday, April 28, 2023", "| Updated: 2024-05-13 09:08"
+_GLUED_DATE = (r"[\s|｜·•,\-–—]+(on\s+)?((Updated|Published|Posted|Last updated)\s*:?\s*)?(" + _WEEKDAY + r",?\s+)?("
+               + _MONTH_DAY_YEAR + r"|\d{1,2} " + _MONTH + r",? \d{4}|\d{4}-\d{1,2}-\d{1,2})")
+# The agency or outlet a byline names after the writer: "By Tom Davies - Associated Press"
+_BYLINE_AGENCY = r"(\s*[-–—|｜]\s*[A-Z][\w.'’&-]*(\s+[A-Z][\w.'’&-]*){0,3})?"
 INLINE_RULES: dict[str, str] = {
     # "(相關報導: 標題 更多文章" running to the end of the paragraph (no closing bracket).
     "promo:inline-related-to-end": (
@@ -99,7 +103,7 @@ INLINE_RULES: dict[str, str] = {
 INLINE_GATES: dict[str, str] = {
     "meta:byline-date": (
         r"^\s*By\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}((,|,? and)\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}){0,2}"
-        + _GLUED_DATE
+        + _BYLINE_AGENCY + _GLUED_DATE
     ),
     "promo:inline-related-to-end": r"更多文章|[（(【〔\[［]\s*(相|延|推|更|看|熱|热|你|猜|精|同|編|编|往|(?i:r|s|a|m))",
     "promo:inline-related": r"[（(【〔\[［]\s*(相|延|推|更|看|熱|热|你|猜|精|同|編|编|往|(?i:r|s|a|m))",
