@@ -117,8 +117,9 @@ def read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
     if date is None:  # only the visible text dates it: 发布时间：2025-03-15 09:20
         date = date_in_text(_lines_of(doc), tz)
 
-    article = _with_header(_widen(_main_element(doc, title)), doc, title)
-    _take_byline(doc, article, title)
+    headline = _headline(doc, title)
+    article = _with_header(_widen(_main_element(doc, headline)), headline)
+    _take_byline(doc, article, headline)
     removed: list[tuple[str, str]] = []
     # the article's own <header> (the one around its headline) holds the standfirst,
     # the byline and the lead picture's caption: article text, not page chrome
@@ -209,7 +210,7 @@ _BYLINE_MAX = 80  # characters: more is an author's bio or a list, not a byline
 _BYLINES_TAKEN = 2
 
 
-def _take_byline(doc: Any, article: Any, title: str | None) -> None:
+def _take_byline(doc: Any, article: Any, h1: Any | None) -> None:
     """Copy into the top of ``article`` the byline boxes the page keeps outside it:
     at most ``_BYLINES_TAKEN`` boxes classed as a byline (``_BYLINE_CLASS``) above the
     article: the first ones below its headline (or, without one, the last ones in the
@@ -225,7 +226,6 @@ def _take_byline(doc: Any, article: Any, title: str | None) -> None:
     at = order.get(article)
     if at is None:
         return
-    h1 = _headline(doc, title)
     floor = order.get(h1, -1) if h1 is not None and order.get(h1, -1) < at else None
     own = set(article.iterancestors())
     text = _norm_text(article.text_content())
@@ -270,7 +270,7 @@ _HEADER_MAX = 1500
 _HEADER_SHARE = 0.5
 
 
-def _with_header(article: Any, doc: Any, title: str | None) -> Any:
+def _with_header(article: Any, h1: Any | None) -> Any:
     """The body element, grown to start at the headline when the headline sits
     outside it: pages keep the standfirst, byline and lead caption between their
     <h1> and the article body (``articleBody`` holds the paragraphs only).  Returns
@@ -278,7 +278,6 @@ def _with_header(article: Any, doc: Any, title: str | None) -> Any:
     more than a header (``_HEADER_MAX``, ``_HEADER_SHARE``)."""
     import copy
 
-    h1 = _headline(doc, title)
     if h1 is None or article in h1.iterancestors() or h1 in article.iterancestors() or h1 is article:
         return article
     above = set(article.iterancestors())
@@ -652,11 +651,12 @@ def _p_text(el: Any) -> int:
     return sum(_paragraph_chars(block) for block in el.iter("p", "div"))
 
 
-def _main_element(doc: Any, title: str | None = None) -> Any:
+def _main_element(doc: Any, headline: Any | None = None) -> Any:
     """The element holding the article: articleBody, the <article> with most
     paragraph text, a known content class (holding half the page's paragraph text, or
     any text below the headline: a one-paragraph news flash beside a long list of other
-    headlines), <main>, else the best paragraph parent (see :func:`_best_parent`)."""
+    headlines), <main>, else the best paragraph parent (see :func:`_best_parent`).
+    ``headline`` is the page's headline element (:func:`_headline`), when it has one."""
     body = doc.find("body") if doc.find("body") is not None else doc
     # (schema.org markup may also give articleBody as a <meta> in the head: no text)
     found = [el for el in doc.xpath('//*[@itemprop="articleBody"]') if el.tag not in ("meta", "link")
@@ -671,14 +671,13 @@ def _main_element(doc: Any, title: str | None = None) -> Any:
                         'contains(@class,"story-body") or contains(@class,"entry-content") or '
                         'contains(@class,"post-content") or contains(@class,"article-content") or '
                         'contains(@id,"article-body") or contains(@id,"story-body")]')
-    h1 = _headline(doc, title)
-    classed = [c for c in classed if _p_text(c) >= 0.5 * page_text or _follows(c, h1)]
+    classed = [c for c in classed if _p_text(c) >= 0.5 * page_text or _follows(c, headline)]
     if classed:
         return max(classed, key=_p_text)
     mains = doc.xpath("//main")
     if mains and _p_text(mains[0]) >= 0.5 * page_text:
         return mains[0]
-    return _best_parent(doc, body, title)
+    return _best_parent(doc, body, headline)
 
 
 def _follows(el: Any, headline: Any | None) -> bool:
@@ -716,15 +715,16 @@ def _in_other_region(el: Any, headline: Any | None = None) -> bool:
     """``el`` sits inside a comment thread, a sidebar or a box of other articles.  A
     box around the page's headline is the article's own whatever its class says
     (``<div class="comments-enabled article">`` is a state of the article's wrapper)."""
+    around = set(headline.iterancestors()) if headline is not None else set()
     for up in el.iterancestors():
-        if headline is not None and up in headline.iterancestors():
+        if up in around:
             return False
         if up.tag in ("footer", "nav", "aside") or _REGION_CLASS.search(f"{up.get('class', '')} {up.get('id', '')}"):
             return True
     return False
 
 
-def _best_parent(doc: Any, body: Any, title: str | None) -> Any:
+def _best_parent(doc: Any, body: Any, headline: Any | None) -> Any:
     """The parent of the most paragraph text.  A short article loses by size to a
     page's language bar or footer, so parents below the page's headline that are no
     chrome box (:func:`_chrome_box`) come first: an article follows its headline."""
@@ -741,7 +741,7 @@ def _best_parent(doc: Any, body: Any, title: str | None) -> Any:
             scores[parent] = scores.get(parent, 0) + len(_norm_text(_visible(p)))
     if not scores:
         return body
-    return _climb(_best_scored(doc, body, title, scores), scores, body)
+    return _climb(_best_scored(body, headline, scores), scores, body)
 
 
 # The share of the chosen parent's paragraph text its own parent must hold in paragraphs
@@ -762,8 +762,7 @@ def _climb(best: Any, scores: dict[Any, int], body: Any) -> Any:
         best = up
 
 
-def _best_scored(doc: Any, body: Any, title: str | None, scores: dict[Any, int]) -> Any:
-    h1 = _headline(doc, title)
+def _best_scored(body: Any, h1: Any | None, scores: dict[Any, int]) -> Any:
     if h1 is not None:
         order = {el: i for i, el in enumerate(body.iter())}
         at = order.get(h1, -1)
