@@ -61,7 +61,7 @@ def _go_on(cancel: Event | None) -> None:
 
 def load_site(config: Config, cache: BuildCache | None = None, workers: Workers | None = None,
               changed: Collection[Path] | None = None, cancel: Event | None = None,
-              rendered: Callable[[list[OutputFile]], None] | None = None) -> Site:
+              rendered: Callable[[list[OutputFile]], None] | None = None, packed: bool = False) -> Site:
     """Read, validate, prepare and render everything; write nothing.
     Per-article work runs on ``workers`` (in this process without them).
     ``changed``: the paths a watcher saw change since the last build with this
@@ -69,7 +69,8 @@ def load_site(config: Config, cache: BuildCache | None = None, workers: Workers 
     ``cancel``: when set (by another thread), raise Cancelled at the next stage.
     ``rendered(pages)``: called with the rendered pages as soon as they are,
     before feeds, sitemap and search tables (``build`` starts the search
-    index on them)."""
+    index on them). ``packed``: rendered pages keep their bytes compressed
+    until written (``OutputFile``), for a build that reads each page once or twice."""
     memo: Memo = cache if cache is not None else no_memo
     workers = workers or Workers(1)
     problems: list[Problem] = []
@@ -92,7 +93,7 @@ def load_site(config: Config, cache: BuildCache | None = None, workers: Workers 
     _go_on(cancel)
     pages, by_edition = assemble_pages(config, articles, stories, memo, workers)
     _go_on(cancel)
-    page_files = render_pages(config, pages, strings, memo, fingerprint(config.templates_dir), workers)
+    page_files = render_pages(config, pages, strings, memo, fingerprint(config.templates_dir), workers, packed)
     if rendered is not None:
         rendered(page_files)
     files = [
@@ -166,7 +167,9 @@ def build_site(config: Config, out_dir: Path | None = None, cache: BuildCache | 
                 early.append(stack.enter_context(begun))
 
         with Workers(jobs) as workers:
-            site = load_site(config, cache, workers, changed, cancel, rendered=index_early if whole else None)
+            # serve compares every file with the last it wrote on each rebuild: plain bytes there.
+            site = load_site(config, cache, workers, changed, cancel, rendered=index_early if whole else None,
+                             packed=cache is None or cache.on_disk)
         loaded = time.perf_counter()
         files = list(site.files)
         indexing = early[0] if early else None

@@ -78,22 +78,25 @@ def edition_title(config: Config, edition: Edition) -> str:
 
 
 def render_pages(config: Config, pages: tuple[Page, ...], strings: Mapping[str, Mapping[str, str]],
-                 memo: Memo = no_memo, templates_key: str = "", workers: Workers | None = None) -> list[OutputFile]:
+                 memo: Memo = no_memo, templates_key: str = "", workers: Workers | None = None,
+                 packed: bool = False) -> list[OutputFile]:
     """Render every page. A page with a ``content_key`` depends only on the
     articles it names, its alternates, the templates, the strings and the config,
     so it is memoised on exactly those; the templates get nothing else.
     ``templates_key``: fingerprint of the templates folder (computed if empty).
-    Pages are rendered by ``workers`` when given, in order."""
+    Pages are rendered by ``workers`` when given, in order. ``packed``: the
+    files keep their bytes compressed until read (``OutputFile``)."""
     templates_key = templates_key or fingerprint(config.templates_dir)
     keyed = [page for page in pages if page.content_key]
     keys: list[tuple[Hashable, ...]] = [("page", page.output_path, page.template, page.alternates, page.content_key, templates_key,
                                          config.fingerprint) for page in keyed]
-    rendered = iter(memo_map_keys(memo, workers or Workers(1), keys, lambda i: (config, strings, templates_key, keyed[i]),
+    rendered = iter(memo_map_keys(memo, workers or Workers(1), keys, lambda i: (config, strings, templates_key, keyed[i], packed),
                                   render_page, min_items_per_job=RENDER_ITEMS_PER_JOB))
-    return [next(rendered) if page.content_key else render_page(config, strings, templates_key, page) for page in pages]
+    return [next(rendered) if page.content_key else render_page(config, strings, templates_key, page, packed) for page in pages]
 
 
-def render_page(config: Config, strings: Mapping[str, Mapping[str, str]], templates_key: str, page: Page) -> OutputFile:
+def render_page(config: Config, strings: Mapping[str, Mapping[str, str]], templates_key: str, page: Page,
+                packed: bool = False) -> OutputFile:
     """One page through its template; template mistakes become BuildErrors with
     the template's path and line."""
     env = _environment(config, templates_key)
@@ -126,7 +129,7 @@ def render_page(config: Config, strings: Mapping[str, Mapping[str, str]], templa
     except jinja2.TemplateError as exc:
         file, line = _template_location(exc, config.templates_dir / page.template)
         raise BuildError([problem(file, line, f"template error: {exc.message}")]) from None
-    return OutputFile(page.output_path, html.encode("utf-8"))
+    return OutputFile(page.output_path, html.encode("utf-8"), packed=packed)
 
 
 # One compiled environment per process, reused while the templates and config
