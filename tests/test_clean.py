@@ -356,6 +356,22 @@ def test_photo_credit_lines_go_but_captions_stay() -> None:
     assert cleaned.removed == (Removed("credit:image-source", "图像来源，Getty Images"),)
 
 
+def test_where_a_picture_came_from_is_a_credit_line() -> None:
+    # "图片来自 <name or handle>" alone on its line is the picture's credit (a source)
+    prose = "<p>新山至新加坡地铁系统工程进展顺利，预计明年底开始试运，当局表示将如期完工。</p>"
+    cleaned = _clean_html(prose + "<p>图片来自 Fujun Luan</p>" + prose.replace("新山", "柔佛") + "<p>▲ 圖片來自 @Apple</p>")
+    assert [r.text for r in cleaned.removed if r.rule == "credit:image-source"] == ["图片来自 Fujun Luan", "▲ 圖片來自 @Apple"]
+    # a caption that goes on after the source says more than a credit: it stays
+    caption = "<p>图片来自他的手机，显示当时的场景</p>"
+    assert _clean_html(prose + caption + prose.replace("新山", "柔佛")).removed == ()
+
+
+def test_a_date_with_its_weekday_over_a_feed_item_is_its_timestamp() -> None:
+    cleaned = _clean_html("<div>2026年01月04日 星期日</div><p>冬日阳光倾泻而下，为陕西渭南这片古老的黄土地染上了一层金色光辉。</p>"
+                          "<p>这座有着千年烧造历史的古村落，曾是关中东部最大的陶瓷烧造和贸易地。</p>")
+    assert cleaned.removed == (Removed("meta:feed-timestamp", "2026年01月04日 星期日"),)
+
+
 # ---------------------------------------------------------------------------
 # Page furniture, credits and reader prompts (digest.cleaning.rules_meta): each
 # rule removes its junk line, and a similar-looking line of article text stays.

@@ -61,7 +61,7 @@ _DECOR = r"[\s▌■□◆◇●○★☆▶►▸▼▽▲△→➤➜›»«�
 HEADING_RULES: dict[str, str] = {
     # Known headings: the heading and every headline-like line after it go.
     "list:more-articles-zh-short": _DECOR + (
-        r"(更多|延伸[閱阅][讀读]|相[關关][閱阅][讀读]|看更多|更多新[聞闻]|更多[報报][導道]|猜你喜[歡欢]|"
+        r"(更多|延伸[閱阅][讀读]|相[關关][閱阅][讀读]|看更多|(往下|向下|繼續|继续|下滑)(看|睇)更多(文章|新[聞闻]|[報报][導道]|[內内]容)?|更多新[聞闻]|更多[報报][導道]|猜你喜[歡欢]|"
         r"你可能(也)?(會|会)?(想看|喜[歡欢]|感兴趣|感興趣|[錯错]過|错过)|大家都在看|看了又看|"
         r"熱門排行|今日熱門|今日热门|最多[閱阅][讀读]|[閱阅][讀读]排行|往期回[顾顧]|往期精[彩選选]|往期推[荐薦]|"
         r"精彩推[荐薦]|熱門推[薦荐]|热门推[荐薦]|[編编]輯推[薦荐]|[編编]辑推[薦荐]|[編编]輯精[選选]|[編编]辑精[选選]|热读|熱讀|热门文章|"
@@ -80,7 +80,7 @@ HEADING_RULES: dict[str, str] = {
         r"top( \w+)? (stories|news|headlines|picks)|trending( (now|stories|news|articles|in .{1,30}))?|popular( (now|stories|posts|articles))?|"
         r"recommended( (for you|stories|reading|articles|videos))?|you (may|might) (also )?(like|enjoy|be interested in)|"
         r"don'?t miss|up next|watch next|editor'?s'? picks?|latest (news|stories|headlines)|in other news|"
-        r"explore more( on these topics)?|you may have missed))" + _DECOR
+        r"explore more( on these topics)?|you may have missed|(continue|keep) scrolling( (for|to read))?( more| the next)?( articles?| stories| news)?))" + _DECOR
     ),
     # The heading of a photo set (it may carry the set's own title): its section goes,
     # whatever the captions look like (digest.cleaning.passes_doc, list:section).
@@ -211,6 +211,9 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"(?i:[（(\[]?\s*(圖像來源|图像来源|圖片來源|图片来源|圖片提供|图片提供|照片來源|照片来源|影像來源|影像来源|圖源|图源|"
         r"image source|image credit|photo credit|photo source|picture credit|photo courtesy of|image courtesy of)"
         r"\s*[,，:：]?\s*[^。]{1,100}[）)\]]?)"
+        # "图片来自 Fujun Luan", "▲ 图片来自 @Apple": where the picture came from, a name
+        # or a handle only (a clause after a comma is a caption that says more)
+        r"|[▲△]?\s*[（(\[]?\s*(图片|圖片|照片|图|圖)\s*(来自|來自|取自|源自)\s*[:：]?\s*[^。，,；;！？!?]{1,40}[）)\]]?"
     ),
     # "图片均来自网络", "信息来源于网络": a source note that names no source
     "credit:from-the-web": (
