@@ -249,3 +249,21 @@ def test_lines_above_a_closing_credit_are_the_articles_close_not_chrome() -> Non
           "<p>Stocks drifted near record highs while the dollar held steady against major currencies.</p>")
     kept = _kept(en + charts + "<p>Reporting by Jane Doe; Editing by John Roe</p>" + menu)
     assert kept[-1] == "(Graphic: Emerging markets - here)" and "Apps" not in kept
+
+
+def test_a_scroll_on_marker_ends_the_article_and_what_the_page_appended_goes() -> None:
+    # a page that loads article after article: the marker, other headlines, their
+    # paragraphs (two in a row, which under a plain related heading would be the
+    # article going on) and captions all go
+    other = ("<p>往下看更多文章</p><p>同心救災｜機構向居民推介過渡性房屋</p><p>大埔五級火｜市民入夜後繼續獻花</p>"
+             "<p>連日來陸續有市民前來獻花哀悼，到周六晚上仍見有人龍排隊等候獻花。</p>"
+             "<p>當局其中一個安置居民的方法，是為他們安排入住過渡房屋，早上已有機構設攤位。</p>"
+             "<p>博愛設立攤位，介紹其過渡性房屋。本報記者攝</p>")
+    cleaned = _clean(P1 + P2 + P3 + other)
+    assert to_plain_lines(cleaned.html) == _kept(P1 + P2 + P3)
+    assert "doc:other-article" in _rules(cleaned).values()
+    english = _clean(P1 + P2 + "<p>Continue scrolling for more</p><p>The city council met again on Monday to debate the plan.</p>"
+                     "<p>Residents who spoke at the meeting said the schedule suits nobody.</p>")
+    assert to_plain_lines(english.html) == _kept(P1 + P2)
+    # a related heading alone is no such marker: two paragraphs in a row under it are the article going on
+    assert _kept(P1 + "<p>更多文章</p>" + P2 + P3) == _kept(P1 + P2 + P3)
