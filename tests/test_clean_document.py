@@ -267,3 +267,9 @@ def test_a_scroll_on_marker_ends_the_article_and_what_the_page_appended_goes() -
     assert to_plain_lines(english.html) == _kept(P1 + P2)
     # a related heading alone is no such marker: two paragraphs in a row under it are the article going on
     assert _kept(P1 + "<p>更多文章</p>" + P2 + P3) == _kept(P1 + P2 + P3)
+
+
+def test_a_byline_behind_dashes_is_never_a_follow_prompt() -> None:
+    # "-- By Jane Roe Follow @janeroe" closing the piece is the writer's byline (with a handle)
+    kept = _kept(P1 + P2 + "<p>-- By Michael Russell Follow @tdmrussell</p>")
+    assert kept[-1].startswith("-- By Michael Russell")

@@ -615,7 +615,7 @@ _READER = re.compile(R.READER_WORDS)
 _EDGE_CTA = re.compile(R.EDGE_CTA)
 _PROMO_VERB = re.compile(R.PROMO_VERBS)
 _OUTLET = re.compile(R.OUTLET_NAME)
-_BY_NAME = re.compile(r"\s*(?i:by)\s+[A-Z]")  # a byline: "By" and a capitalised name
+_BY_NAME = re.compile(r"[\s\-–—_=~·*]*(?i:by)\s+[A-Z]")  # a byline: "By" and a capitalised name ("-- By Jane Roe")
 _BYLINE_WORDS = re.compile(r"文\s*[／/｜|:：]|記者|记者|攝影|摄影|撰文|作者|編譯|编译|報導|报道|(?i:\bby\b)")
 
 
