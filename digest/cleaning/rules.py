@@ -80,7 +80,7 @@ HEADING_RULES: dict[str, str] = {
         r"top( \w+)? (stories|news|headlines|picks)|trending( (now|stories|news|articles|in .{1,30}))?|popular( (now|stories|posts|articles))?|"
         r"recommended( (for you|stories|reading|articles|videos))?|you (may|might) (also )?(like|enjoy|be interested in)|"
         r"don'?t miss|up next|watch next|editor'?s'? picks?|latest (news|stories|headlines)|in other news|"
-        r"explore more( on these topics)?|you may have missed|(continue|keep) scrolling( (for|to read))?( more| the next)?( articles?| stories| news)?))" + _DECOR
+        r"explore (more( on these topics)?|further)|you may have missed|(continue|keep) scrolling( (for|to read))?( more| the next)?( articles?| stories| news)?))" + _DECOR
     ),
     # The heading of a photo set (it may carry the set's own title): its section goes,
     # whatever the captions look like (digest.cleaning.passes_doc, list:section).
@@ -214,6 +214,10 @@ STRICT_LINE_RULES: dict[str, str] = {
         # "图片来自 Fujun Luan", "▲ 图片来自 @Apple": where the picture came from, a name
         # or a handle only (a clause after a comma is a caption that says more)
         r"|[▲△]?\s*[（(\[]?\s*(图片|圖片|照片|图|圖)\s*(来自|來自|取自|源自)\s*[:：]?\s*[^。，,；;！？!?]{1,40}[）)\]]?"
+        # "Image: Psyonix", "Photo : YONHAP News", "Photo: AP/Jane Doe": a label and a name
+        # in Title Case only ("Photo: Protesters gather in…" is a caption)
+        r"|(?i:photo|image|picture|photograph|graphic)\s*[:：]\s*[A-Z][\w.&'’\-]*( [A-Z][\w.&'’\-]*){0,4}"
+        r"(\s*/\s*[A-Z][\w.&'’\-]*( [A-Z][\w.&'’\-]*){0,4})?"
     ),
     # "图片均来自网络", "信息来源于网络": a source note that names no source
     "credit:from-the-web": (
@@ -246,6 +250,17 @@ STRICT_LINE_RULES: dict[str, str] = {
                 r"圖片|图片|圖像|图像|照片|相片|影片|image|photo|picture|graphic|"
                 r"before it.s here, it.s on the bloomberg terminal|democracy dies in darkness|site index|"
                 r"site information navigation)" + _D + r")",
+    # the page talking to the reader about their browser: "抱歉，我們並不支援你正使用的瀏覽器。",
+    # "為達至最佳瀏覽效果，請更新至最新的瀏覽器版本。", "Please use Chrome browser for a more
+    # accessible video player" (a sentence about browsers in the news names no "please"/"請")
+    "nav:browser-notice": (
+        r"(?i:.{0,20}(抱歉|對不起|对不起|sorry)[，,!！]?\s*.{0,30}(不支援|不支持|無法支援|无法支持|not support|n.t support|"
+        r"not supported|isn.t supported|unsupported).{0,40}(瀏覽器|浏览器|browser).{0,40}"
+        r"|(為|为)(了)?(達至|达至|達到|达到|獲得|获得|享有)?(最佳|更佳|更好|完整)(的)?(瀏覽|浏览|閱讀|阅读|觀看|观看|使用)(效果|體驗|体验)"
+        r"[，,].{0,30}(瀏覽器|浏览器|javascript|版本).{0,30}"
+        r"|please (use|update|upgrade|switch to|enable|turn on) .{0,40}(browser|javascript).{0,80}"
+        r"|(請|请)(使用|更新|升級|升级|改用|開啟|开启|啟用|启用).{0,30}(瀏覽器|浏览器|javascript).{0,40})"
+    ),
     # a line that is only a web address (app links, "原文網址：https://…")
     "meta:duration": r"[\W_]*\d{1,2}:\d{2}(:\d{2})?[\W_]*",
     "nav:bare-url": r"(?i:[\W_]*((原文|原始)?(網址|网址|連結|链接|link|url)\s*[:：]\s*)?https?://\S+[\W_]*)",
@@ -301,9 +316,10 @@ STRICT_LINE_RULES: dict[str, str] = {
     ),
     "meta:updated": (
         r"(?i:(更新時間|更新时间|發布時間|发布时间|發佈時間|发表时间|發表時間|出版時間|出版时间|最後更新|最后更新|"
-        r"updated|published|posted|last updated|first published|刊出日期|日期)\s*[:：︰]?\s*"
+        r"updated|published|posted|written|last updated|first published|刊出日期|日期|on)\s*[:：︰]?\s*"
         r"((?:[\d\s,:/.\-年月日時时分秒上下午（）()+]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
-        r"am|pm|gmt|utc|cst|hkt|est|edt|bst|et|ago|hours?|minutes?|mins?|days?|on|at|週.|周.|星期.)+))"
+        r"am|pm|gmt|utc|cst|hkt|est|edt|bst|et|ago|hours?|minutes?|mins?|days?|on|at|週.|周.|星期.|"
+        r"updated|published|posted|written|modified)+))"
     ),
     "meta:photo-count": (
         r"(?i:" + _D + r"(\+\s*\d+|\d+\s*(張|张)?(照片|圖片|图片|photos?|images?)|view (gallery|photos?|slideshow)|"
