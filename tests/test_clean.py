@@ -415,6 +415,9 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
      "Google urged users to update their Chrome browser to fix the flaw."),
     ("list:more-articles-en", "Explore further", "Explore further into the valley and the road ends."),
     ("credit:image-source", "Image: Psyonix", "Photo: Protesters gather outside the council"),
+    ("credit:image-source", "(Credit: Clayton Aldern / Grist)", "Credit card debt soared to a record in 2023."),
+    ("prompt:opinion-invite", "What do you think? Interested in the new Rocket Pass in Rocket League? Let us know down below in the "
+     "comments or carry the discussion over to our Twitter or Facebook.", "Let us know what you think, the mayor told reporters."),
     ("credit:image-source", "Photo : YONHAP News", "Image: a man walks past the closed shop"),
     ("meta:updated", "Written: 2023-11-07 15:03:30 / Updated: 2023-11-07 15:30:46", "Written by John Smith"),
     ("meta:updated", "on December 29, 2014 at 3:41 PM, updated December 29, 2014 at 4:28 PM", "on the other hand, the plan failed"),

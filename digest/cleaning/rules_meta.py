@@ -206,7 +206,8 @@ STRICT_MORE: dict[str, str] = {
         r"(.{0,60}(歡迎|欢迎|請|请|快來|快来)(大家|讀者|读者|各位)?\s*(留言|評論|评论)\s*"
         r"(分享|發表|发表|說說|说说|談談|谈谈|告訴我們|告诉我们|告訴|告诉)?.{0,10}(看法|意見|意见|想法|觀點|观点)[\W_]{0,4}"
         # "What do you think? Let us know in the comments."
-        r"|(?i:.{0,60}\b(let us know|tell us|share your (thoughts|views|opinion))\b.{0,40}\b(in the comments?|comments? (below|section))\b.{0,20}))"
+        # (a question or two may come first, a pointer to the outlet's social pages after)
+        r"|(?i:.{0,160}\b(let us know|tell us|share your (thoughts|views|opinion))\b.{0,40}\b(in the comments?|comments? (below|section))\b.{0,100}))"
     ),
 }
 
