@@ -415,7 +415,7 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
      "Google urged users to update their Chrome browser to fix the flaw."),
     ("list:more-articles-en", "Explore further", "Explore further into the valley and the road ends."),
     ("credit:image-source", "Image: Psyonix", "Photo: Protesters gather outside the council"),
-    ("credit:image-source", "(Credit: Clayton Aldern / Grist)", "Credit card debt soared to a record in 2023."),
+    ("credit:photo-agency", "(Credit: Clayton Aldern / Grist)", "Credit card debt soared to a record in 2023."),
     ("prompt:opinion-invite", "What do you think? Interested in the new Rocket Pass in Rocket League? Let us know down below in the "
      "comments or carry the discussion over to our Twitter or Facebook.", "Let us know what you think, the mayor told reporters."),
     ("credit:image-source", "Photo : YONHAP News", "Image: a man walks past the closed shop"),

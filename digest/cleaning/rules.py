@@ -214,8 +214,6 @@ STRICT_LINE_RULES: dict[str, str] = {
         # "图片来自 Fujun Luan", "▲ 图片来自 @Apple": where the picture came from, a name
         # or a handle only (a clause after a comma is a caption that says more)
         r"|[▲△]?\s*[（(\[]?\s*(图片|圖片|照片|图|圖)\s*(来自|來自|取自|源自)\s*[:：]?\s*[^。，,；;！？!?]{1,40}[）)\]]?"
-        # "(Credit: Clayton Aldern / Grist)": a credit label and whom it names, alone on its line
-        r"|[（(\[]?\s*(?i:credits?)\s*[:：]\s*[^。()（）\[\]!?]{0,79}[^。()（）\[\]!?.\s][）)\]]?"
         # "Image: Psyonix", "Photo : YONHAP News", "Photo: AP/Jane Doe": a label and a name
         # in Title Case only ("Photo: Protesters gather in…" is a caption)
         r"|(?i:photo|image|picture|photograph|graphic)\s*[:：]\s*[A-Z][\w.&'’\-]*( [A-Z][\w.&'’\-]*){0,4}"

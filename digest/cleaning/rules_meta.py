@@ -86,8 +86,8 @@ STRICT_MORE: dict[str, str] = {
     "credit:photo-agency": (
         r"[(\[]?\s*((Photo(graph)?s?|Image|Picture|Credit)\s*(by\b|credit\b|[:：.…]+)\s*)?((" + _CREDIT_SEG + r")\s*(/|\||｜|\bvia\b)\s*)+" + _AGENCY + r"(,? File)?\s*[)\]]?"
         r"|[(\[]?\s*(AP|AFP|EPA|Reuters) Photo\s*/\s*" + _CREDIT_SEG + r"(,? File)?\s*[)\]]?"
-        # NYT: "Credit: John Smith for The New York Times"
-        r"|(?i:credit)\s*[:.…]+\s*" + _CREDIT_SEG + r"( for " + _CREDIT_SEG + r")?"
+        # NYT: "Credit: John Smith for The New York Times"; "(Credit: Clayton Aldern / Grist)"
+        r"|[(\[]?\s*(?i:credit)\s*[:.…]+\s*" + _CREDIT_SEG + r"( for " + _CREDIT_SEG + r"|\s*[/|｜]\s*" + _CREDIT_SEG + r")?\s*[)\]]?"
     ),
     # "封面来源｜视觉中国", "頭圖來源：X", "圖／取自中央氣象署", "（圖／翻攝臉書）", "讀者提供":
     # a line that is only the source of a picture.  (A sentence "本新聞由市府提供資料"
