@@ -566,3 +566,12 @@ def test_short_paper_name_and_foreign_service_masthead_at_the_edges() -> None:
     assert clean_body(kept).html == kept
     note = sanitize("<p>日本央行维持利率不变。</p><p>政府将密切合作。</p><p>据新京报</p>")
     assert clean_body(note).html == note
+
+
+def test_a_date_in_words_over_the_article_is_its_timestamp_and_stays_below() -> None:
+    prose = ("<p>The city council approved the new waste sorting plan on Tuesday, officials said.</p>"
+             "<p>Residents will have to separate food waste starting in January, the bureau said.</p>")
+    for line in ("Thursday, November 9, 2023 4:41AM", "9 November 2023, 10:30 GMT"):
+        assert _clean_html(f"<p>{line}</p>" + prose).removed == (Removed("meta:feed-timestamp", line),)
+        # between paragraphs a date may head a timeline's entry: it stays
+        assert _clean_html(prose + f"<p>{line}</p>" + prose.replace("Tuesday", "Monday")).removed == ()

@@ -42,6 +42,10 @@ _DATE_ONLY = re.compile(
     r"|\d{1,2}[:：]\d{2}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
     # day first, as European feeds print it: "29/07/2020 - 17:35"
     r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(\s*[-–—,]?\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?"
+    # a page's date line in words: "Thursday, November 9, 2023 4:41AM", "9 November 2023, 10:30 GMT"
+    r"|((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?"
+    r"|\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?)\s+\d{4}"
+    r"(,?\s*(at\s+)?\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?(\s*(et|est|edt|gmt|utc|bst|pt|pst|pdt|ct|cst|cdt|hkt))?)?"
     # a feed's pubDate (RFC 822): "Tue, 21 Jul 2020 00:07:16 GMT"
     r"|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}"
     r"(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s*(gmt|utc|z|[+-]\d{4}|[a-z]{2,4}))?)[\W_]*",
