@@ -677,7 +677,7 @@ def _main_element(doc: Any, headline: Any | None = None) -> Any:
     mains = doc.xpath("//main")
     if mains and _p_text(mains[0]) >= 0.5 * page_text:
         return mains[0]
-    return _best_parent(doc, body, headline)
+    return _best_parent(body, headline)
 
 
 def _follows(el: Any, headline: Any | None) -> bool:
@@ -724,7 +724,7 @@ def _in_other_region(el: Any, headline: Any | None = None) -> bool:
     return False
 
 
-def _best_parent(doc: Any, body: Any, headline: Any | None) -> Any:
+def _best_parent(body: Any, headline: Any | None) -> Any:
     """The parent of the most paragraph text.  A short article loses by size to a
     page's language bar or footer, so parents below the page's headline that are no
     chrome box (:func:`_chrome_box`) come first: an article follows its headline."""

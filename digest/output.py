@@ -105,8 +105,10 @@ class OutputFile:
             assert data is not None, "a file needs its bytes or their sha256"
             sha256 = hashlib.sha256(data).hexdigest()
         packed = packed and data is not None
-        for name, value in (("path", path), ("sha256", sha256), ("_packed", packed),
-                            ("_stored", zlib.compress(data, 1) if packed else data)):
+        self._hold(path, sha256, zlib.compress(data, 1) if packed else data, packed)
+
+    def _hold(self, path: str, sha256: str, stored: bytes | None, packed: bool) -> None:
+        for name, value in (("path", path), ("sha256", sha256), ("_stored", stored), ("_packed", packed)):
             object.__setattr__(self, name, value)
 
     @property
@@ -136,8 +138,7 @@ def _unpickle_output_file(path: str, stored: bytes | None, sha256: str, packed: 
     """Pickle's way back (a worker's result): the stored form as it was, packed
     bytes not unpacked and packed again."""
     file = OutputFile.__new__(OutputFile)
-    for name, value in (("path", path), ("sha256", sha256), ("_packed", packed), ("_stored", stored)):
-        object.__setattr__(file, name, value)
+    file._hold(path, sha256, stored, packed)
     return file
 
 

@@ -278,7 +278,7 @@ def _vectors(terms: Iterable[Sequence[str]]):  # type: ignore[no-untyped-def]
     sorted_column = np.empty(len(column), dtype=np.int64)  # first-sight number -> sorted position
     sorted_column[np.fromiter((column[term] for term in vocabulary), dtype=np.int64, count=len(vocabulary))] = np.arange(len(vocabulary))
     weights = np.fromiter((term_weight(term) for term in vocabulary), dtype=np.float64, count=len(vocabulary))
-    cols = sorted_column[np.frombuffer(indices, dtype=np.int64)] if indices else np.zeros(0, dtype=np.int64)
+    cols = sorted_column[np.frombuffer(indices, dtype=np.int64)]
     data = (1.0 + np.log(np.frombuffer(counts, dtype=np.int64).astype(np.float64))) * weights[cols]
     matrix = csr_matrix((data, cols, np.frombuffer(indptr, dtype=np.int64).copy()), shape=(len(indptr) - 1, max(1, len(column))))
     matrix.eliminate_zeros()  # terms too common to weigh anything

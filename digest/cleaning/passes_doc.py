@@ -392,11 +392,8 @@ _RELATED_VERDICTS = ("list:more-", "list:gallery", "config:list_headings")
 # it under a headline of its own is that article.
 _NEXT_ARTICLE = re.compile(r"[\W_]*(上一篇|下一篇|上一則|下一則|上一则|下一则|上一條|下一條|上一条|下一条|"
                            r"(?i:(previous|next|read next|up next)( article| story| post)?))[\W_]*")
-# "往下看更多文章", "Continue scrolling for more": a page that loads article after article
-# as the reader scrolls says where the clipping's own article ended.
-_SCROLL_ON = re.compile(r"[\W_]*((往下|向下|下滑|繼續|继续)(看|睇|閱讀|阅读)更多(文章|新[聞闻]|[報报][導道]|[內内]容)?"
-                        r"|(?i:(continue|keep) scrolling( (for|to read))?( more| the next)?( articles?| stories| news)?"
-                        r"|scroll (down )?(for|to read) (more|the next)( articles?| stories| news)?))[\W_]*")
+# "往下看更多文章", "Continue scrolling for more" (rules.SCROLL_ON_*): where the clipping's own article ended.
+_SCROLL_ON = re.compile(r"[\W_]*(" + R.SCROLL_ON_ZH + r"|(?i:" + R.SCROLL_ON_EN + r"))[\W_]*")
 # Removed lines after which a headline over prose starts another article: a note of
 # where the article came from ("（本文来源：江城日报）") closes the clipping's own text.
 _BOUNDARY_VERDICTS = ("credit:article-source",)

@@ -58,10 +58,17 @@ KEEP_RULES: tuple[str, ...] = (
 # --------------------------------------------------------------------------
 _DECOR = r"[\s▌■□◆◇●○★☆▶►▸▼▽▲△→➤➜›»«〉〈|｜【】\[\]#＊*_\-—=:：︰.·•~>]*"
 
+# "往下看更多文章", "Continue scrolling for more": a page that loads article after article as
+# the reader scrolls marks where one ends (a heading here; passes_doc.related_sections
+# drops everything below it).
+SCROLL_ON_ZH = r"(往下|向下|下滑|繼續|继续)(看|睇|閱讀|阅读)更多(文章|新[聞闻]|[報报][導道]|[內内]容)?"
+SCROLL_ON_EN = (r"(continue|keep) scrolling( (for|to read))?( more| the next)?( articles?| stories| news)?"
+                r"|scroll (down )?(for|to read) (more|the next)( articles?| stories| news)?")
+
 HEADING_RULES: dict[str, str] = {
     # Known headings: the heading and every headline-like line after it go.
     "list:more-articles-zh-short": _DECOR + (
-        r"(更多|延伸[閱阅][讀读]|相[關关][閱阅][讀读]|看更多|(往下|向下|繼續|继续|下滑)(看|睇)更多(文章|新[聞闻]|[報报][導道]|[內内]容)?|更多新[聞闻]|更多[報报][導道]|猜你喜[歡欢]|"
+        r"(更多|延伸[閱阅][讀读]|相[關关][閱阅][讀读]|看更多|" + SCROLL_ON_ZH + r"|更多新[聞闻]|更多[報报][導道]|猜你喜[歡欢]|"
         r"你可能(也)?(會|会)?(想看|喜[歡欢]|感兴趣|感興趣|[錯错]過|错过)|大家都在看|看了又看|"
         r"熱門排行|今日熱門|今日热门|最多[閱阅][讀读]|[閱阅][讀读]排行|往期回[顾顧]|往期精[彩選选]|往期推[荐薦]|"
         r"精彩推[荐薦]|熱門推[薦荐]|热门推[荐薦]|[編编]輯推[薦荐]|[編编]辑推[薦荐]|[編编]輯精[選选]|[編编]辑精[选選]|热读|熱讀|热门文章|"
@@ -80,7 +87,7 @@ HEADING_RULES: dict[str, str] = {
         r"top( \w+)? (stories|news|headlines|picks)|trending( (now|stories|news|articles|in .{1,30}))?|popular( (now|stories|posts|articles))?|"
         r"recommended( (for you|stories|reading|articles|videos))?|you (may|might) (also )?(like|enjoy|be interested in)|"
         r"don'?t miss|up next|watch next|editor'?s'? picks?|latest (news|stories|headlines)|in other news|"
-        r"explore (more( on these topics)?|further)|you may have missed|(continue|keep) scrolling( (for|to read))?( more| the next)?( articles?| stories| news)?))" + _DECOR
+        r"explore (more( on these topics)?|further)|you may have missed|" + SCROLL_ON_EN + r"))" + _DECOR
     ),
     # The heading of a photo set (it may carry the set's own title): its section goes,
     # whatever the captions look like (digest.cleaning.passes_doc, list:section).
