@@ -7,7 +7,7 @@ Out: the JSON schemas :mod:`digest.config` and :mod:`digest.source` embed,
      :func:`check_patterns` (config-time reasons for bad regexes / unknown rule
      names), :func:`rule_names`, and a frozen :class:`Rules` per article with
      the built-in tables of :mod:`digest.cleaning.rules` compiled into
-     :class:`Compiled` alternations (cached per set of disabled rules).
+     :class:`Compiled` rule tables (cached per set of disabled rules).
 
 Part of the :mod:`digest.cleaning` stage; import the public names from there.
 """
@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from digest.cleaning import rules as R
+from digest.cleaning.first_chars import opening_class
 from digest.curator_regex import CuratorPatternError, compile_curator
 
 __all__ = [
@@ -142,28 +143,67 @@ class Rules:
         return name not in self.disabled and name.split(":", 1)[0] + ":" not in self.disabled
 
 
+class RuleTable:
+    """An ordered table of named whole-line rules.
+
+    ``fullmatch(text, pos=0)`` gives the match of the first rule (in table
+    order) that matches all of ``text[pos:]``, or None: what the alternation
+    ``(?P<g0>rule0)|(?P<g1>rule1)|…`` gives, with the same ``lastgroup``. It
+    is faster: only the rules that can start with the line's first character
+    are tried (``first_chars.opening_class``; worked out once per character),
+    each compiled apart, so the engine also checks its other openings and
+    minimum length before trying it, which it cannot do for one branch of an
+    alternation. On the benchmark corpus (``bench/clean_speed.py``) most lines
+    are prose that opens with a Chinese character no rule starts with."""
+
+    __slots__ = ("_patterns", "_openings", "_by_first")
+
+    def __init__(self, named: list[tuple[str, str]]) -> None:
+        self._patterns = tuple(re.compile(f"(?P<{group}>{pattern})", re.S) for group, pattern in named)
+        self._openings = tuple(opening_class(pattern, re.S) for _, pattern in named)
+        self._by_first: dict[str, tuple[re.Pattern[str], ...]] = {}
+
+    def _rules_opening_with(self, char: str) -> tuple[re.Pattern[str], ...]:
+        found = tuple(pattern for pattern, opening in zip(self._patterns, self._openings, strict=True)
+                      if opening is None or opening.fullmatch(char))
+        self._by_first[char] = found
+        return found
+
+    def fullmatch(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        if pos < len(text):
+            first = text[pos]
+            candidates = self._by_first.get(first) or self._rules_opening_with(first)
+        else:
+            candidates = self._patterns
+        for pattern in candidates:
+            m = pattern.fullmatch(text, pos)
+            if m is not None:
+                return m
+        return None
+
+
 @dataclass(frozen=True)
 
 
 class Compiled:
-    rights: re.Pattern[str]
-    strict: re.Pattern[str]
-    prompt: re.Pattern[str]
-    heading_known: re.Pattern[str]
-    heading_fuzzy: re.Pattern[str]
+    rights: RuleTable
+    strict: RuleTable
+    prompt: RuleTable
+    heading_known: RuleTable
+    heading_fuzzy: RuleTable
     inline: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]  # name, rule, gate
     names: dict[str, str]  # regex group name -> rule name
 
 
-def _alternation(table: Mapping[str, str], disabled: frozenset[str], names: dict[str, str], tag: str) -> re.Pattern[str]:
+def _alternation(table: Mapping[str, str], disabled: frozenset[str], names: dict[str, str], tag: str) -> RuleTable:
     parts = []
     for i, (name, pattern) in enumerate(table.items()):
         if name in disabled or name.split(":", 1)[0] + ":" in disabled:
             continue
         group = f"{tag}{i}"
         names[group] = name
-        parts.append(f"(?P<{group}>{pattern})")
-    return re.compile("|".join(parts) or r"(?!x)x", re.S)
+        parts.append((group, pattern))
+    return RuleTable(parts)
 
 
 @lru_cache(maxsize=64)

@@ -1,0 +1,99 @@
+"""The cleaner's rule tables try only the rules a line can open with; they must
+answer exactly what the plain alternation of the same rules answers.
+
+``RuleTable`` skips a rule when the line's first character cannot open a match
+(``first_chars.opening_class``). A wrong opening set would silently keep junk, so
+the tables are checked against the alternation on every short line of the
+repository's real clippings and on generated lines made of the rules' own
+characters.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from digest.cleaning import rules as R
+from digest.cleaning.config import RuleTable
+from digest.cleaning.first_chars import opening_class
+
+TABLES = {
+    "strict": R.STRICT_LINE_RULES, "rights": R.RIGHTS_RULES, "prompt": R.PROMPT_RULES, "heading": R.HEADING_RULES,
+}
+CORPORA = sorted(Path(__file__).parent.glob("clean_holdout*"))
+
+
+@cache
+def _alternation(name: str) -> re.Pattern[str]:
+    table = TABLES[name]
+    return re.compile("|".join(f"(?P<g{i}>{pattern})" for i, pattern in enumerate(table.values())), re.S)
+
+
+@cache
+def _table(name: str) -> RuleTable:
+    return RuleTable([(f"g{i}", pattern) for i, pattern in enumerate(TABLES[name].values())])
+
+
+def _answer(m: re.Match[str] | None) -> tuple[str | None, tuple[int, int]] | None:
+    return None if m is None else (m.lastgroup, m.span())
+
+
+@pytest.mark.parametrize(("pattern", "opens", "never"), [
+    (r"[\W_]*(首頁|主頁)\s*", ["首", "主", "。", "【", "_", " "], ["我", "a", "1"]),
+    (r"(?i:share|tweet)", ["s", "S", "t", "T"], ["a", "分"]),
+    (r"(责任编辑|記者)?\s*[:：]\d+", ["责", "記", " ", ":", "："], ["编", "1"]),
+    (r"(?=.*本站)[（(]?声明", ["（", "(", "声"], ["本", "站"]),
+    (r"\d{0,3}[^a-z]x", ["1", "٣", "X", "中"], ["b"]),  # [^a-z] opens when \d{0,3} matches nothing
+    (r"(a*)(b*)c", ["a", "b", "c"], ["d"]),
+])
+def test_opening_class(pattern: str, opens: list[str], never: list[str]) -> None:
+    opening = opening_class(pattern, re.S)
+    assert opening is not None
+    for char in opens:
+        assert opening.fullmatch(char), (pattern, char)
+    for char in never:
+        assert not opening.fullmatch(char), (pattern, char)
+
+
+@pytest.mark.parametrize("pattern", [r".{0,40}本站", r"(?P<x>a)?(?P=x)b", r"(?:a)?.b"])
+def test_an_opening_it_cannot_work_out_is_any_character(pattern: str) -> None:
+    assert opening_class(pattern, re.S) is None
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_table_answers_as_the_alternation_on_real_clippings(name: str) -> None:
+    """Short lines of the real corpora (inputs and expected outputs; every
+    third of them, sorted, to keep the test quick), from their first character
+    and from a later one (``prompt_match`` starts after a lead): the same rule,
+    the same span, or no match for both."""
+    lines = sorted({line.strip() for corpus in CORPORA for path in corpus.iterdir() if path.is_file()
+                    and path.suffix in (".txt", ".md", ".html", ".json", ".xml")
+                    for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+                    if 0 < len(line.strip()) <= 300})[::3]
+    assert len(lines) > 10000
+    alternation, table = _alternation(name), _table(name)
+    matched = 0
+    for line in lines:
+        expected = _answer(alternation.fullmatch(line))
+        assert _answer(table.fullmatch(line)) == expected, line
+        matched += expected is not None
+        pos = min(len(line), 3)
+        assert _answer(table.fullmatch(line, pos)) == _answer(alternation.fullmatch(line, pos)), (line, pos)
+    assert matched > 0
+
+
+# The rules' own characters (their literals, punctuation, Latin and CJK), so
+# generated lines come near to matching and every opening set is exercised.
+_RULE_CHARS = sorted({c for table in TABLES.values() for p in table.values() for c in p if not c.isspace()} | set(" 　"))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(_RULE_CHARS), min_size=0, max_size=24),
+       st.sampled_from(sorted(TABLES)))
+def test_table_answers_as_the_alternation_on_generated_lines(line: str, name: str) -> None:
+    assert _answer(_table(name).fullmatch(line)) == _answer(_alternation(name).fullmatch(line))
