@@ -492,6 +492,19 @@ def test_section_label_and_provenance_above_the_prose_go() -> None:
     assert clean_body(kept).html == kept
 
 
+def test_a_byline_above_the_prose_is_no_section_label() -> None:
+    # writers' names alone ("Priya Nair/Tomas Berg") and "By" glued to the name's link
+    # ("ByPriya Nair") are the byline: neither the section-label nor the top-label rule takes them
+    for byline in ("Priya Nair/Tomas Berg", "Priya Nair and Tomas Berg", "<a href='/a'>By</a><a href='/p'>Priya Nair</a>"):
+        kept = sanitize(f"<p>{byline}</p>" + _PROSE_A + _PROSE_B)
+        assert clean_body(kept).html == kept, byline
+    # a label that names one thing still goes, even in two words a side
+    label = _clean_html("<p>Local News</p>" + _PROSE_A + _PROSE_B)
+    assert [r.rule for r in label.removed] == ["edge:top-label"]
+    assert Removed("edge:section-label", "Axios · Energy & Environment") in _clean_html(
+        "<p>Axios · Energy &amp; Environment</p>" + _PROSE_A + _PROSE_B).removed
+
+
 def test_promo_box_blurb_goes_with_its_box() -> None:
     box = _clean_html(_PROSE_A + "<p>Sign up for Inside Congress</p><p>A daily look at the hottest topics on Capitol Hill.</p>"
                       "<p>Email</p><p>Sign Up</p>" + _PROSE_B)

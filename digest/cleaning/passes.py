@@ -619,7 +619,13 @@ _READER = re.compile(R.READER_WORDS)
 _EDGE_CTA = re.compile(R.EDGE_CTA)
 _PROMO_VERB = re.compile(R.PROMO_VERBS)
 _OUTLET = re.compile(R.OUTLET_NAME)
-_BY_NAME = re.compile(r"[\s\-–—_=~·*]*(?i:by)\s+[A-Z]")  # a byline: "By" and a capitalised name ("-- By Jane Roe")
+# a byline: "By" and a capitalised name ("-- By Jane Roe"; "ByJane Roe" where a page glued
+# "By" to the link of the name)
+_BY_NAME = re.compile(r"[\s\-–—_=~·*]*(?:(?i:by)\s+[A-Z]|By(?=[A-Z][a-z]))")
+# two or more writers' names and nothing else ("Jane Roe/John Doe", "Jane Roe and Li Wei"):
+# a byline without its "By", never a section label (a label names one thing)
+_PERSON = r"[A-Z][a-z'’\-]+(?: (?:[A-Z]\.|[A-Z][a-z'’\-]+|van|von|de|der|da|del|la|le|St\.))+"
+_NAMES_ONLY = re.compile(rf"{_PERSON}(?:\s*(?:/|&|,|\band\b)\s*{_PERSON})+")
 _BYLINE_WORDS = re.compile(r"文\s*[／/｜|:：]|記者|记者|攝影|摄影|撰文|作者|編譯|编译|報導|报道|(?i:\bby\b)")
 
 

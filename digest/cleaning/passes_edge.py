@@ -16,7 +16,7 @@ import re
 from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
 from digest.cleaning.lines import OPAQUE, Line
-from digest.cleaning.passes import _BY_NAME, _BYLINE_WORDS, _EDGE_PROMO, _REPORTING, _length, _sentence, furniture
+from digest.cleaning.passes import _BY_NAME, _BYLINE_WORDS, _NAMES_ONLY, _EDGE_PROMO, _REPORTING, _length, _sentence, furniture
 
 __all__ = ["promo_boxes", "top_labels"]
 
@@ -48,8 +48,8 @@ def top_labels(lines: list[Line], rules: Rules) -> None:
         seen += 1
         if ln.caption or ln.in_list or ln.tag in OPAQUE or len(ln.text) > 60:
             continue
-        if _BY_NAME.match(ln.text):
-            continue  # "By Andy Sahadeo | Fox News": the byline, with the outlet after it
+        if _BY_NAME.match(ln.text) or _NAMES_ONLY.fullmatch(ln.text):
+            continue  # "By Andy Sahadeo | Fox News", "Jane Roe/John Doe": the byline
         if rules.on("edge:section-label") and _SECTION_LABEL.fullmatch(ln.text):
             ln.verdict = "edge:section-label"
         elif rules.on("edge:provenance") and _PROVENANCE.fullmatch(ln.text):
@@ -93,7 +93,8 @@ def _single_top_label(lines: list[Line], rules: Rules) -> None:
                                   for o in lines):
         return  # "Name<br>2020-05-08T15:12Z": the writer's byline over the date stamp
     if (ln.caption or ln.in_list or ln.heading_tag or ln.tag in OPAQUE or _length(ln.text) > 3
-            or not _BARE_LABEL.fullmatch(ln.text) or _BYLINE_WORDS.search(ln.text) or furniture(ln)):
+            or not _BARE_LABEL.fullmatch(ln.text) or _BYLINE_WORDS.search(ln.text) or _BY_NAME.match(ln.text)
+            or furniture(ln)):
         return
     ln.verdict = "edge:top-label"
 
