@@ -470,6 +470,9 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
     ("nav:ui-status", "You have successfully emailed the post.", "You have successfully completed the course, she told them."),
     ("meta:counter", "总篇数919篇", "该报告总篇数达到919篇，创历史新高。"),
     ("nav:empty-bio", "暂无简介", "暂无简介的作者将被提醒补充资料。"),
+    # a comment counter with the count after the word
+    ("prompt:share-bar", "Comments (12)", "Comments (12) poured in after the vote, the clerk said."),
+    ("prompt:share-bar", "评论(37)", "评论(37)条中，多数支持这项提案。"),
 ])
 def test_page_furniture_rules(rule: str, junk: str, prose: str) -> None:
     cleaned = _clean_html(_PROSE_A + f"<p>{html.escape(junk)}</p>" + _PROSE_B)

@@ -168,7 +168,9 @@ _SHARE_TOKEN = (
     r"share( this( article| story| page)?)?( on| via)?|share\d?|share full article|save( article)?|saved|(link )?copied|tweet|comments?|"
     r"e-?mail this( article| story| page)?|digg( this)?|del\.?icio\.?us|del\.i\.cious|stumbleupon|"
     r"(gift|give)( this)? article|read in app|reuse this content|print( this)?( article| page)?|listen|a\s?a\s?a|[a-z]\s?[+-]|"
-    r"\d+\s*(則留言|条评论|則評論|comments?|shares?)|" + _SOCIAL + r")"
+    r"\d+\s*(則留言|条评论|則評論|comments?|shares?)|"
+    # the count after the word: "Comments (8)", "评论(12)", "留言 3"
+    r"(留言|评论|評論|comments?|replies)\s*([(（]\s*\d{1,6}\s*[)）]|\d{1,6})|" + _SOCIAL + r")"
 )
 _SHARE_ITEM = r"[\[［【]?" + _SHARE_TOKEN + r"[\]］】]?"
 # Section names of a site menu: a line made only of them is navigation.
