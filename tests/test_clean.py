@@ -473,6 +473,10 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
     # a comment counter with the count after the word
     ("prompt:share-bar", "Comments (12)", "Comments (12) poured in after the vote, the clerk said."),
     ("prompt:share-bar", "评论(37)", "评论(37)条中，多数支持这项提案。"),
+    # a breadcrumb with doubled arrows, a pager of one page between its buttons
+    ("nav:breadcrumb", "首页 >> 财经 >> 正文", "首页 >> 财经 >> 正文，这样的导航已被新版网站取消。"),
+    ("nav:pager", "首頁 | 上一頁 1 下一頁 | 尾頁", "上一頁 1 下一頁的按鈕在手機上太小，讀者抱怨。"),
+    ("nav:pager", "First Prev 1 Next Last", "Prev 1 Next was all the old pager showed, readers said."),
 ])
 def test_page_furniture_rules(rule: str, junk: str, prose: str) -> None:
     cleaned = _clean_html(_PROSE_A + f"<p>{html.escape(junk)}</p>" + _PROSE_B)

@@ -300,7 +300,7 @@ STRICT_LINE_RULES: dict[str, str] = {
     ),
     "nav:breadcrumb": (
         r"(?i:(首頁|首页|主頁|主页|home|新聞首頁|新闻首页|news)\s*"
-        r"([>＞»›/|｜·•]\s*[^\s>＞»›/|｜。，]{1,16}\s*){1,6})"
+        r"([>＞»›/|｜·•]{1,2}\s*[^\s>＞»›/|｜。，]{1,16}\s*){1,6})"
     ),
     # "澎湃号·政务 > 上海发布", "News › World › Asia": short steps between arrows
     # (an arrow "=>" / "->" is no separator: "MNL => TPE" is a route)
@@ -316,7 +316,10 @@ STRICT_LINE_RULES: dict[str, str] = {
     # page 1: a row of figures that does not is data)
     "nav:pager": (
         r"(?i:" + _D + r"((«|‹|<|prev(ious)?|上一[页頁])\s*)?1(\s*[|｜/·•,，]?\s*(\d{1,3}|…|\.\.\.)){2,}"
-        r"(\s*(»|›|>|next|下一[页頁]|尾[页頁]))*" + _D + r")"
+        r"(\s*(»|›|>|next|下一[页頁]|尾[页頁]))*" + _D
+        # one page between the buttons: "首页 | 上一页 1 下一页 | 尾页", "First Prev 1 Next Last"
+        + r"|" + _D + r"((首[页頁]|first)\s*[|｜]?\s*)?(上一[页頁]|prev(ious)?)\s*[|｜]?\s*\d{1,3}(\s*[|｜,，]?\s*\d{1,3})*"
+        r"\s*[|｜]?\s*(下一[页頁]|next)(\s*[|｜]?\s*(尾[页頁]|last))?" + _D + r")"
     ),
     "nav:back-to-top": (
         r"(?i:" + _D + r"(回到頂部|回到顶部|返回頂部|返回顶部|back to top|返回首頁|返回首页|回首頁|回首页|返回列表|"
