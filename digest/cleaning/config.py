@@ -172,7 +172,9 @@ class RuleTable:
     def fullmatch(self, text: str, pos: int = 0) -> re.Match[str] | None:
         if pos < len(text):
             first = text[pos]
-            candidates = self._by_first.get(first) or self._rules_opening_with(first)
+            candidates = self._by_first.get(first)
+            if candidates is None:  # (an empty tuple is a cached answer too)
+                candidates = self._rules_opening_with(first)
         else:
             candidates = self._patterns
         for pattern in candidates:
@@ -195,7 +197,7 @@ class Compiled:
     names: dict[str, str]  # regex group name -> rule name
 
 
-def _alternation(table: Mapping[str, str], disabled: frozenset[str], names: dict[str, str], tag: str) -> RuleTable:
+def _rule_table(table: Mapping[str, str], disabled: frozenset[str], names: dict[str, str], tag: str) -> RuleTable:
     parts = []
     for i, (name, pattern) in enumerate(table.items()):
         if name in disabled or name.split(":", 1)[0] + ":" in disabled:
@@ -214,11 +216,11 @@ def _compiled(disabled: frozenset[str]) -> Compiled:
     known = {k: v for k, v in R.HEADING_RULES.items() if k not in R.FUZZY_HEADINGS}
     fuzzy = {k: v for k, v in R.HEADING_RULES.items() if k in R.FUZZY_HEADINGS}
     return Compiled(
-        rights=_alternation(R.RIGHTS_RULES, disabled, names, "r"),
-        strict=_alternation(R.STRICT_LINE_RULES, disabled, names, "s"),
-        prompt=_alternation(R.PROMPT_RULES, disabled, names, "p"),
-        heading_known=_alternation(known, disabled, names, "h"),
-        heading_fuzzy=_alternation(fuzzy, disabled, names, "f"),
+        rights=_rule_table(R.RIGHTS_RULES, disabled, names, "r"),
+        strict=_rule_table(R.STRICT_LINE_RULES, disabled, names, "s"),
+        prompt=_rule_table(R.PROMPT_RULES, disabled, names, "p"),
+        heading_known=_rule_table(known, disabled, names, "h"),
+        heading_fuzzy=_rule_table(fuzzy, disabled, names, "f"),
         inline=tuple((n, re.compile(p), re.compile(R.INLINE_GATES.get(n, ""))) for n, p in R.INLINE_RULES.items()
                      if n not in disabled and n.split(":", 1)[0] + ":" not in disabled),
         names=names,

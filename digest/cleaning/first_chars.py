@@ -19,11 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-try:  # Python 3.11+
-    from re import _constants as _C, _parser as _P  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _C  # type: ignore[no-redef]
-    import sre_parse as _P  # type: ignore[no-redef]
+from re import _constants as _C, _parser as _P  # type: ignore[attr-defined]
 
 __all__ = ["opening_class"]
 
@@ -85,13 +81,13 @@ def _item(op: Any, value: Any, flags: int) -> tuple[list[str], bool]:
             pieces += found
             empty = empty or branch_empty
         return pieces, empty
-    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", _C.MAX_REPEAT)):
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
         low, high, items = value
         if high == 0:
             return [], True
         found, empty = _sequence(items, flags)
         return found, empty or low == 0
-    if op is getattr(_C, "ATOMIC_GROUP", None):
+    if op is _C.ATOMIC_GROUP:
         return _sequence(value, flags)
     if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
         return [], True  # consumes nothing: what follows opens the match

@@ -16,7 +16,7 @@ import re
 from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
 from digest.cleaning.lines import OPAQUE, Line
-from digest.cleaning.passes import _BY_NAME, _BYLINE_WORDS, _NAMES_ONLY, _EDGE_PROMO, _REPORTING, _length, _sentence, furniture
+from digest.cleaning.passes import _BY_NAME, _BYLINE_WORDS, _EDGE_PROMO, _NAMES_ONLY, _REPORTING, _length, _sentence, furniture
 
 __all__ = ["promo_boxes", "top_labels"]
 
