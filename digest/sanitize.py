@@ -62,6 +62,12 @@ _H1 = re.compile(r"<(/?)h1\b", re.I)
 # nh3's set_tag_attribute_values (a hash map) does not.
 _IMG_TAG = re.compile(r"<img\b", re.I)
 _IMG_OPEN = "<img " + " ".join(f'{k}="{v}"' for k, v in _IMG_POLICY.items()) + " "
+# Block containers outside the allow-list that clippings lay paragraphs out with
+# (a WeChat article puts every paragraph in a <section>): read as <div>, so each
+# stays a block of its own. Dropped as unknown tags, their text ran together into
+# one paragraph. Renamed in the *input*, which nh3 then parses, like <img> above.
+_BLOCK_CONTAINER = re.compile(
+    r"<(/?)(?:section|article|header|footer|aside|nav|main|center|address|hgroup|details|summary)(?=[\s/>])", re.I)
 
 
 def safe_url(value: str, base: str | None, *, keep_relative: bool, in_page: bool = True) -> str | None:
@@ -112,7 +118,7 @@ def sanitize(fragment: str, base: str | None = None, *, keep_relative: bool = Tr
             return safe_url(value, base, keep_relative=keep_relative, in_page=in_page)
         return value
 
-    fragment = _IMG_TAG.sub(_IMG_OPEN, _H1.sub(r"<\1h2", fragment))
+    fragment = _IMG_TAG.sub(_IMG_OPEN, _BLOCK_CONTAINER.sub(r"<\1div", _H1.sub(r"<\1h2", fragment)))
     return nh3.clean(
         fragment,
         tags=set(ALLOWED_TAGS),

@@ -273,3 +273,102 @@ def test_a_byline_behind_dashes_is_never_a_follow_prompt() -> None:
     # "-- By Jane Roe Follow @janeroe" closing the piece is the writer's byline (with a handle)
     kept = _kept(P1 + P2 + "<p>-- By Michael Russell Follow @tdmrussell</p>")
     assert kept[-1].startswith("-- By Michael Russell")
+
+
+# ---------------------------------------------------------------------------
+# Session 12: kinds found on corpus 13's development part and the blind variants
+# ---------------------------------------------------------------------------
+
+def test_sections_laid_out_one_paragraph_each_stay_apart() -> None:
+    """A WeChat article sets every paragraph in a <section>; the sanitiser does not
+    allow the tag, and dropping it ran the paragraphs together into one."""
+    html = sanitize("<section><span>这个世界上被憋屈的事儿，</span></section>"
+                    "<section><strong><span>有3套独立屋因为安全问题而被废弃，</span></strong></section>"
+                    "<article><p>另有6套独立屋出现结构扭曲及塌陷的现象。</p></article><nav>其中那3套于2013年开售。</nav>")
+    assert "<section" not in html and "<nav" not in html
+    assert to_plain_lines(html) == ["这个世界上被憋屈的事儿，", "有3套独立屋因为安全问题而被废弃，",
+                                    "另有6套独立屋出现结构扭曲及塌陷的现象。", "其中那3套于2013年开售。"]
+    assert sanitize(html) == html  # still idempotent
+
+
+def test_a_one_column_table_is_layout_and_its_related_list_goes() -> None:
+    """An old page sets its boxes in a table of one column ("相关报道：" in one row, the
+    headlines, one per <br>, in the next): its lines are judged like any other; a
+    table of two columns is data and stays whole."""
+    related = ("<table><tr><td><b>相关报道：</b></td></tr><tr><td>·<a href='/a'>旧衣回收箱增设百处</a>（2005-04-03）<br>"
+               "·<a href='/b'>夜市塑料袋减量见效</a>（2005-04-01）<br>·<a href='/c'>社区菜园开放认领</a>（2005-04-01）<br>"
+               "·<a href='/d'>河滨步道下月完工</a>（2005-03-31）</td></tr></table>")
+    kept = _kept(P1 + P2 + P3 + related)
+    assert kept == _kept(P1 + P2 + P3)
+    data = "<table><tr><td>东区</td><td>周一</td></tr><tr><td>西区</td><td>周三</td></tr></table>"
+    assert _kept(P1 + data + P2) == [P1[3:-4], "东区 周一", "西区 周三", P2[3:-4]]
+
+
+def test_a_list_the_article_names_in_its_prose_is_the_articles_own() -> None:
+    """A roster at the end, under a name the prose says word for word ("选举产生了第五届
+    理事会……"), is what the article reports, not a list of other headlines."""
+    prose = ("<p>大会选举产生了城西社区志愿者协会第五届理事会理事，新一届理事会随即召开第一次会议。</p>"
+             "<p>新当选的会长在会上作表态发言，感谢全体会员的支持和信任。</p>")
+    roster = ("<p>城西社区志愿者协会第五届理事会</p><p>会长：王小明</p><p>副会长：李华、张三丰、陈一</p>"
+              "<p>秘书长：赵四（女）</p><p>理事：周五、吴六、郑七、冯八</p>")
+    assert _kept(prose + roster)[-5:] == ["城西社区志愿者协会第五届理事会", "会长：王小明", "副会长：李华、张三丰、陈一",
+                                          "秘书长：赵四（女）", "理事：周五、吴六、郑七、冯八"]
+    # headlines under a name the prose never says still go as a list at the tail
+    others = "<p>本周社区新闻</p><p>旧衣回收箱增设百处</p><p>夜市塑料袋减量见效</p><p>社区菜园开放认领</p><p>河滨步道下月完工</p>"
+    assert _kept(prose + others) == _kept(prose)
+
+
+def test_a_reporters_byline_with_a_qualifier_never_goes_with_the_credits() -> None:
+    kept = _kept(P1 + P2 + "<p>采写记者：王小明</p><p>微信编辑：李华</p><p>审核：张三</p>")
+    assert kept[-1] == "采写记者：王小明" and "微信编辑：李华" not in kept
+    # a photographer's credit is no byline: it goes with them
+    assert "摄影记者：赵四" not in _kept(P1 + P2 + "<p>摄影记者：赵四</p><p>微信编辑：李华</p><p>审核：张三</p>")
+
+
+def test_a_photo_set_of_another_story_under_the_article_goes_whatever_its_heading() -> None:
+    gallery = ("<h3>【影像纪实】北海岸渔港的黄昏</h3>"
+               "<figure><img src='a.jpg'><figcaption>傍晚五点，渔船陆续回港，码头上的鱼贩已经摆好箱子等着收货。</figcaption></figure>"
+               "<figure><img src='b.jpg'><figcaption>老船长拿着手电筒检查渔网的破洞，他说今年的带鱼比往年少了一半。</figcaption></figure>"
+               "<figure><img src='c.jpg'><figcaption>夕阳下，一对父子坐在防波堤上钓鱼，远处的灯塔刚刚亮起。</figcaption></figure>")
+    assert _kept(P1 + P2 + P3 + gallery) == _kept(P1 + P2 + P3)
+    # the article's own pictures under a heading: they show its people and places
+    own = ("<h3>现场直击：垃圾分类第一天</h3>"
+           "<figure><img src='a.jpg'><figcaption>环保局人员在社区示范厨余单独装袋，住户围观。</figcaption></figure>"
+           "<figure><img src='b.jpg'><figcaption>早上七点前的收运车，上班族赶在出门前把垃圾分类投放。</figcaption></figure>")
+    assert len(_kept(P1 + P2 + P3 + own)) == 6
+
+
+def test_a_clipping_tool_line_is_measured_in_words_too() -> None:
+    lines = ("<p>Saved with ClipJar on 4 March 2025 · the original page could not be reached</p>"
+             "<p>The city council voted on Tuesday to keep the protected bike lane on Harbour Road.</p>"
+             "<p>The 7-4 vote ended months of argument over the lane, which opened last summer.</p>")
+    assert _kept(lines)[0].startswith("The city council")
+
+
+def test_an_about_box_that_asks_what_the_column_is_goes_and_the_date_line_it_hid() -> None:
+    fragment = ("<p>每个星期六，我们带你走进一条旧街。《街坊志》与你一起记录这座城市正在消失的角落。</p>"
+                "<p>2025-07-19 10:00</p>" + P1 + P2
+                + "<p>《街坊志》是什么？</p><p>《街坊志》是我们每周六出版的社区栏目，由一群热爱旧区的编辑负责。</p>"
+                "<p>如果你也想分享你住的那条街，欢迎写信给我们。</p>" + P3)
+    assert _kept(fragment) == _kept(P1 + P2 + P3)
+    # an explainer's own question heading, answered without "we", stays
+    explainer = P1 + "<p>「厨余」是什么？</p><p>厨余是指家庭烹饪后剩下的食物残渣，含水量高。</p>" + P2
+    assert "「厨余」是什么？" in _kept(explainer)
+
+
+def test_a_lede_set_one_clause_a_line_is_not_page_chrome() -> None:
+    top = "".join(f"<p>{t}</p>" for t in ("城西日报", "Weixin ID chengxi", "About Feature 城西人自己的新闻号。", "Today", "收录于话题"))
+    lede = "".join(f"<p>{t}</p>" for t in ("这个世界上憋屈的事儿，", "估计就是这一件，", "花了大价钱买房子，", "结果根本住不了？！"))
+    kept = _kept(top + lede + P1 + P2)
+    assert kept[:4] == ["这个世界上憋屈的事儿，", "估计就是这一件，", "花了大价钱买房子，", "结果根本住不了？！"]
+    assert not {"Weixin ID chengxi", "About Feature 城西人自己的新闻号。", "Today", "收录于话题"} & set(kept)
+
+
+@pytest.mark.parametrize("line", ["2018-09-19 11:05 列印 文字大小", "受访者供图", "More from Local: Ferry terminal rebuild pushed to 2027",
+                                  "Sorry, but your browser needs Javascript to use this site.",
+                                  "扶贫医生双城生活 From 北京新闻广播 00:00 04:06", "原创版权禁止商业转载 授权>>",
+                                  "转载申请事宜以及报告非法侵权行为，请联系我们：010-56807194", "新聞來源：華視新聞",
+                                  "更多分享工具...Facebook 留言 則留言",
+                                  "Local reporting costs money. Support the Harbour Times with a subscription from $4 a month."])
+def test_page_widgets_and_credits_found_on_development_clippings_go(line: str) -> None:
+    assert line not in _kept(P1 + P2 + f"<p>{line}</p>" + P3)

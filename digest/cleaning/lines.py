@@ -217,9 +217,18 @@ _LAYOUT_INSIDE = frozenset("p div table ul ol h1 h2 h3 h4 h5 h6 blockquote figur
 
 def _layout_table(el: Any) -> bool:
     """A table that lays out a page (its cells hold paragraphs, lists or other
-    tables), not one that holds data: its cells are containers of lines."""
-    return el.tag == "table" and any(
-        isinstance(d.tag, str) and d.tag in _LAYOUT_INSIDE for d in el.iterdescendants())
+    tables), not one that holds data: its cells are containers of lines. So is a
+    table of one column (no row with two cells that hold text: an old page's
+    boxes, "相关报道：" in one row and its headlines in the next), since data
+    has at least two columns to set side by side."""
+    if el.tag != "table":
+        return False
+    if any(isinstance(d.tag, str) and d.tag in _LAYOUT_INSIDE for d in el.iterdescendants()):
+        return True
+    rows = list(el.iter("tr"))
+    return bool(rows) and not any(
+        sum(1 for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th") and cell.text_content().strip()) >= 2
+        for row in rows)
 
 
 def _leaves(root: Any) -> Iterable[Any]:

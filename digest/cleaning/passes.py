@@ -552,7 +552,8 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
         elif headingish and len(run) >= 3 and rules.on("list:shape-heading") and (dense * 2 >= len(run) or at_tail):
             rule = "list:shape-heading"
         elif (at_tail and (len(run) >= 4 or len(run) >= 3 and _bulleted(lines, run)) and prev is not None
-              and rules.on("list:tail-run") and _headline_sized(lines, run) and not _sectioned(lines, run)):
+              and rules.on("list:tail-run") and _headline_sized(lines, run) and not _sectioned(lines, run)
+              and not _named_in_prose(lines, run)):
             rule = "list:tail-run"
         if rule:
             for k in run:
@@ -589,6 +590,19 @@ def _sectioned(lines: list[Line], run: list[int], *, named: bool = True) -> bool
     ``named``: the run's first line is its name (a list's heading), not an item."""
     return sum(1 for k in run[1 if named else 0:] if lines[k].heading_tag and not _dense(lines[k])
                and not _LIST_HEADING_LINE.fullmatch(lines[k].text)) >= 2
+
+
+def _named_in_prose(lines: list[Line], run: list[int]) -> bool:
+    """The run's first line, a name of some length that no list heading uses
+    ("漳州市律师协会第五届理事会"), is said word for word in the article's prose
+    above it ("大会选举产生了漳州市律师协会第五届理事会理事……"): the run is what
+    the article reported (a roster, the results), not a list of other articles,
+    whose headlines the article does not quote."""
+    name = lines[run[0]].text.strip(" ：:")
+    if _length(name) < 6 or _LIST_HEADING_LINE.fullmatch(lines[run[0]].text):
+        return False
+    return any(name in lines[k].text and lines[k].text != lines[run[0]].text and _sentence(lines[k])
+               for k in range(run[0]) if not lines[k].verdict)
 
 
 def _headline_sized(lines: list[Line], run: list[int]) -> bool:

@@ -51,6 +51,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 
 from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
@@ -58,7 +59,7 @@ from digest.cleaning.document import Document, Section, is_heading, is_prose, mo
 from digest.cleaning.lines import HEADING_TAGS, OPAQUE, SENTENCE_STOP, Line
 from digest.cleaning.passes import (
     _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sectioned,
-    _sentence, footnote, furniture,
+    _sentence, feed_timestamp, footnote, furniture,
 )
 
 __all__ = ["DOC_RULES", "judge_document"]
@@ -84,6 +85,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     provenance_header(lines, rules, doc)
     related_sections(lines, rules, doc, title)
     self_promo(lines, rules)
+    feed_timestamp(lines, rules)  # again: a date line under a slogan that self_promo removed
     alt_text(lines, rules)
     after_article(lines, rules)
     teaser_cards(lines, rules)
@@ -191,9 +193,12 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
     sites = site_name_keys(title) if title else frozenset()
     # a heading right above the first prose heads the article's first section
     subheading = head[-1] if head and doc.title_at is None and head[-1] == start - 1 and is_heading(lines[head[-1]]) else None
+    lede = _lede_in_clauses(lines, start)
     for i in head:
         ln = lines[i]
         if _fixed(ln) or ln.caption or (is_prose(ln) and i not in doc.detached) or _DATE_ONLY.fullmatch(ln.text) or furniture(ln):
+            continue
+        if i in lede:
             continue
         if i == subheading or _deck(lines, i):
             continue
@@ -212,6 +217,24 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
             continue  # a standfirst or a caption that the page cut short or left unpunctuated
             # (a blurb of a menu region above the article is detached: no standfirst)
         ln.verdict = "page:head-chrome"
+
+
+_CLAUSE_END = re.compile(r"([，,、；;：:…！？!?~。]|\.\.\.)[」”’\"')）]*$")
+_MID_SENTENCE = re.compile(r"[，,、][」”’\"')）]*$")
+
+
+def _lede_in_clauses(lines: list[Line], start: int) -> set[int]:
+    """The lines right above the article's first prose when each ends in
+    punctuation and one at least in a comma ("这个世界上被憋屈的事儿，" /
+    "花了大价钱买房子，" / "结果根本住不了？！"): an opening set one clause a
+    line (as WeChat articles are), not page chrome, which never breaks off in
+    the middle of a sentence."""
+    block = []
+    k = start - 1
+    while k >= 0 and lines[k].verdict is None and _CLAUSE_END.search(lines[k].text):
+        block.append(k)
+        k -= 1
+    return set(block) if any(_MID_SENTENCE.search(lines[j].text) for j in block) else set()
 
 
 def _deck(lines: list[Line], i: int) -> bool:
@@ -374,7 +397,8 @@ def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
         return
     for i in range(doc.prose[0]):
         ln = lines[i]
-        if ln.verdict or _fixed(ln) or ln.caption or len(ln.text) > 60 or _REPORTING.search(ln.text):
+        # (60 as a reader counts: a CJK character or a Latin word each)
+        if ln.verdict or _fixed(ln) or ln.caption or _length(ln.text) > 60 or _REPORTING.search(ln.text):
             continue
         if (_DOC_WORDS.search(ln.text) and _PROVENANCE_WORDS.search(ln.text)) or _REPOSTED_FROM.match(ln.text):
             ln.verdict = "edge:provenance-header"
@@ -409,6 +433,40 @@ def _related_heading(ln: Line) -> bool:
         _RELATED.fullmatch(ln.text) is not None or _NEXT_ARTICLE.fullmatch(ln.text) is not None))
 
 
+_CJK_PAIR = re.compile(r"(?=([\u3400-\u9fff]{2}))")
+_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def _topic_marks(texts: Iterable[str]) -> set[str]:
+    """Pairs of CJK characters and Latin words of four letters or more: what two
+    texts about one event share (names, places, things)."""
+    marks: set[str] = set()
+    for t in texts:
+        marks.update(_CJK_PAIR.findall(t))
+        marks.update(w.lower() for w in _WORD.findall(t))
+    return marks
+
+
+def _foreign_gallery(lines: list[Line], sec: Section, doc: Document) -> bool:
+    """A heading over nothing but captioned pictures (two or more), with no prose
+    of the article after them, whose heading and captions share almost nothing
+    with the article above (under a tenth of their pairs of characters and words):
+    a photo set of another story the page put under the article, whatever its
+    heading says ("【影像紀實】北海岸漁港的黃昏"). The article's own pictures
+    show its own people and places."""
+    head = lines[sec.heading]
+    if head.verdict is not None or _fixed(head) or not is_heading(head):
+        return False
+    scope = [j for j in range(sec.first, sec.end) if lines[j].verdict is None]
+    if len(scope) < 2 or not all(lines[j].caption for j in scope) or doc.prose_after(sec.end - 1):
+        return False
+    body = [ln.text for ln in lines[:sec.heading] if ln.verdict is None and is_prose(ln)]
+    if len(body) < 2:
+        return False
+    marks = _topic_marks([head.text, *(lines[j].text for j in scope)])
+    return bool(marks) and len(marks & _topic_marks(body)) * 10 < len(marks)
+
+
 def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str | None) -> None:
     """A related heading's section, and an article appended under it.
 
@@ -432,6 +490,10 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
                     lines[j].verdict = "doc:other-article"
             return
         if not _related_heading(lines[sec.heading]):
+            if rules.on("list:section") and _foreign_gallery(lines, sec, doc):
+                for j in range(sec.heading, sec.end):
+                    if lines[j].verdict is None:
+                        lines[j].verdict = "list:section"
             continue
         scope: list[int] = []
         listed = False  # list items the heading rule already took
@@ -526,6 +588,8 @@ def _units(lines: list[Line], following: list[Section], own: str, at: int) -> li
 
 _ABOUT_HEADING = re.compile(
     r"[\W_]*(關於|关于)\s*[「『《“\"]?(?P<name>[^」』》”\"。，,]{1,16}?)[」』》”\"]?[\W_]*"
+    # "《街坊誌》是甚麼？", "「X」是谁？": the box asks what the column is, then answers as "we"
+    r"|[\W_]*[「『《“\"](?P<asked>[^」』》”\"。，,]{1,16})[」』》”\"]\s*是(什麼|甚麼|什么|誰|谁)[？?][\W_]*"
     r"|(?i:[\W_]*about (us|this (column|newsletter|series|podcast|site|blog|section)|the (authors?|column|newsletter)))[\W_]*")
 _SELF = re.compile(r"我們|我们|本[栏欄]目|本刊|本[台站號号網网]|本[報报](?![讯訊])|(?i:\b(we|our|us)\b)")
 _READER = re.compile(r"你|您|妳|(?i:\b(you|your)\b)")
@@ -596,12 +660,15 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
             m = _ABOUT_HEADING.fullmatch(ln.text)
             if not m:
                 continue
-            name = (m.group("name") or "").strip()
+            name = (m.group("name") or m.group("asked") or "").strip()
+            # (under a question, the answer must speak as "we": an explainer's "「厨余」是什么？"
+            # is answered in the third person, and naming the thing proves nothing)
+            named = [name] if name and not m.group("asked") else []
             box = []
             for k in range(h + 1, len(lines)):
                 if lines[k].verdict:
                     continue
-                if _fixed(lines[k]) or lines[k].caption or not _self_talk(lines[k], [name] if name else []):
+                if _fixed(lines[k]) or lines[k].caption or not _self_talk(lines[k], named):
                     break
                 box.append(k)
             if box:
@@ -699,6 +766,13 @@ _TEMPLATE = re.compile(r"[\W_]*([\u4e00-\u9fffA-Za-z]{1,6})\s*([｜|:：／/])\s
 # The writer's own byline ("文｜王小明" above "编辑｜李华") is article text (LABEL_RULES):
 # it never goes with the credits around it.
 _WRITER_ROLES = frozenset({"文", "文字", "撰文", "作者", "记者", "記者", "采写", "採寫"})
+# ... also with a qualifier: "采写记者", "本报记者", "特约记者", "实习记者" (a
+# photographer's "摄影记者" is a picture credit).
+_WRITER_ROLE = re.compile(r"(?!摄影|攝影|图片|圖片).*(记者|記者)|.*(采写|採寫|撰文)")
+
+
+def _writer_role(role: str) -> bool:
+    return role in _WRITER_ROLES or _WRITER_ROLE.fullmatch(role) is not None
 
 
 # Rules whose lines are page widgets: a short label between two of them is one more.
@@ -725,7 +799,7 @@ def neighbours(lines: list[Line], rules: Rules) -> None:
                 if ln.verdict or _fixed(ln) or ln.caption:
                     continue
                 m = _TEMPLATE.fullmatch(ln.text)
-                if not m or m.group(1) in _WRITER_ROLES or ln.tag in HEADING_TAGS:
+                if not m or _writer_role(m.group(1)) or ln.tag in HEADING_TAGS:
                     continue  # (a subheading "引言：…" is no credit)
                 for k in (i - 1, i + 1):
                     if 0 <= k < n and lines[k].verdict and not (lines[k].verdict or "").startswith("neighbour:block"):

@@ -68,7 +68,7 @@ SCROLL_ON_EN = (r"(continue|keep) scrolling( (for|to read))?( more| the next)?( 
 HEADING_RULES: dict[str, str] = {
     # Known headings: the heading and every headline-like line after it go.
     "list:more-articles-zh-short": _DECOR + (
-        r"(更多|延伸[閱阅][讀读]|相[關关][閱阅][讀读]|看更多|" + SCROLL_ON_ZH + r"|更多新[聞闻]|更多[報报][導道]|猜你喜[歡欢]|"
+        r"(更多|延伸[閱阅][讀读]|相[關关][閱阅][讀读]|相[關关]日[誌志]|看更多|" + SCROLL_ON_ZH + r"|更多新[聞闻]|更多[報报][導道]|猜你喜[歡欢]|"
         r"你可能(也)?(會|会)?(想看|喜[歡欢]|感兴趣|感興趣|[錯错]過|错过)|大家都在看|看了又看|"
         r"熱門排行|今日熱門|今日热门|最多[閱阅][讀读]|[閱阅][讀读]排行|往期回[顾顧]|往期精[彩選选]|往期推[荐薦]|"
         r"精彩推[荐薦]|熱門推[薦荐]|热门推[荐薦]|[編编]輯推[薦荐]|[編编]辑推[薦荐]|[編编]輯精[選选]|[編编]辑精[选選]|热读|熱讀|热门文章|"
@@ -159,9 +159,10 @@ _PAIR_SEP = r"[\s|｜/／·•,，;；]*"
 
 # Tokens of share bars, font-size widgets and toolbars; a line made only of them is junk.
 _SHARE_TOKEN = (
-    r"(分享|分享至|分享到|分享此文|分享本文|分享文章|分享這篇文章|分享这篇文章|转发|轉發|收藏|加入收藏|加入書籤|書籤|留言|看留言|评论|評論|讚|赞|"
+    r"(分享|分享至|分享到|分享此文|分享本文|分享文章|分享這篇文章|分享这篇文章|更多分享工具(\.{3}|…)?|转发|轉發|收藏|加入收藏|加入書籤|書籤|"
+    r"留言|看留言|則留言|条留言|评论|評論|讚|赞|"
     r"点赞|點讚|按讚|按赞|讚好|在看|點個在看|点个在看|"
-    r"字[級级]|字[體体]|字型|字號|字号|大小|小|中|大|特大|打印本[页頁]|列印本[頁页]|列印此[頁页]|"
+    r"字[級级]|字[體体]|字型|字號|字号|(文字|字[體体]|字型)大小|大小|小|中|大|特大|打印本[页頁]|列印本[頁页]|列印此[頁页]|"
     r"放大|縮小|缩小|正常|列印|打印|友善列印|複製|复制|複製網址|複製連結|复制链接|"
     r"[关關][闭閉](窗口|視窗|本[页頁])|[关關][闭閉]|"
     r"舉報|举报|反饋|反馈|舉報/反饋|举报/反馈|糾錯|纠错|【纠错】|朗讀|朗读|語音|语音|翻譯|翻译|返回|回頂部|"
@@ -184,7 +185,9 @@ _MENU_TOKEN = (
 STRICT_LINE_RULES: dict[str, str] = {
     # A line made only of share-bar tokens: "分享 | Facebook | LINE | 列印 | A A A".
     # (a token may stand in brackets of its own: "字号: [大] [中] [小] [打印]")
-    "prompt:share-bar": r"(?i:" + _D + _SHARE_ITEM + r"(([\s|｜/·•・、,，:：]+|(?<=[\]］】])(?=[\[［【]))" + _SHARE_ITEM + r")*" + _D + r")",
+    # (the page's date line may lead it: "2018-09-19 11:05 列印 文字大小")
+    "prompt:share-bar": r"(?i:" + _D + r"(\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2})?\s+)?" + _SHARE_ITEM
+                        + r"(([\s|｜/·•・、,，:：]+|(?<=[\]］】])(?=[\[［【])|(?<=[.…]))" + _SHARE_ITEM + r")*" + _D + r")",
     # 中央社: （編輯：張銘坤）1140123 -- the credit and the ROC date stamp
     "credit:cna": r"[（(]\s*[編编][輯辑]\s*[:：︰]\s*[^）)]{1,30}[）)]\s*\d{6,8}",
     # 责任编辑：王小明 / （編輯：張三）/ 记者：吕凯 责编：何平 网编：瑞哲 -- at least one
@@ -355,7 +358,9 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"\s*[:：︰】\]］|｜》>]\s*[^。]{1,160}"
         # "Go deeper: The AI power crunch, explained", "Don't miss: These stocks could …"
         # -- a headline, so it never ends like a sentence
-        r"|(?i:" + _D + r"(go deeper|dig deeper|don['’]?t miss|must read|catch up|more reading|more|recommended)\s*[:：]\s*[^.。]{1,160}[^.。\s])"
+        r"|(?i:" + _D + r"(go deeper|dig deeper|don['’]?t miss|must read|catch up|more reading|more|recommended"
+        # "More from Local: Ferry terminal rebuild pushed to 2027" -- a section's name, then its headline
+        r"|more (from|in|on) [A-Z][\w&'’-]*( [A-Z&][\w&'’-]*){0,2})\s*[:：]\s*[^.。]{1,160}[^.。\s])"
         r"|(?i:" + _D + r"related (article|story|video|content|coverage|link)s?\s+[^.]{1,160})"
     ),
     # a line with no letter, digit or CJK character: ___, ＊＊＊, ▼▼▼ (separators, bullets)
@@ -367,7 +372,8 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"|[^。，]{0,20}(提醒您|关心您|關心您)\s*[:：]?"
         r"|(飲酒過量|饮酒过量).{0,30}|未滿十八歲禁止飲酒.{0,10}|禁止酒駕.{0,10}"
         r"|.{0,30}(留言系統|留言板規則|留言规则|留言規則|comment policy|community guidelines).{0,240}"
-        r"|your browser does not support.{0,60}|聽新聞\s*[\d:\s/]*|听新闻\s*[\d:\s/]*"
+        r"|(sorry, )?(but )?your browser (does not support|doesn['’]t support|needs (javascript|js)\b).{0,200}"
+        r"|(please )?(enable|turn on) javascript\b.{0,120}|javascript (is )?(disabled|required)\b.{0,120}|聽新聞\s*[\d:\s/]*|听新闻\s*[\d:\s/]*"
         r"|為達最佳瀏覽效果.{0,60}|为达最佳浏览效果.{0,60}|建議使用.{0,40}瀏覽器.{0,20}|end of content"
         r"|(暫無|尚無|沒有|暂无|尚无|没有)(留言|評論|评论)|no comments( yet)?|登入後即可張貼留言|登录后即可发表评论)" + _D + r")"
     ),
@@ -395,6 +401,8 @@ PROMPT_RULES: dict[str, str] = {
         r"|.{0,40}(電子報|电子报).{0,40}(訂閱|订阅).{0,40}|.{0,40}(訂閱|订阅).{0,40}(電子報|电子报|頻道|频道).{0,40}"
         r"|(?i:" + _EN_PROMPT_LIKE + r"(.{0,40}newsletter.{0,40}(sign up|subscribe)\b.{0,40}"
         r"|.{0,40}(sign up|subscribe)\b.{0,40}(newsletter|channel).{0,40}))"
+        # "Support the Harbour Times with a subscription from $4 a month.": an offer, priced
+        r"|(?i:.{0,80}\bsupport\b.{0,60}\b(subscription|membership)\b.{0,40}(\$|£|€)\s?\d.{0,40})"
     ),
     "prompt:newsletter": (
         r"(?i:(?!.*[。.]\s*$).{0,60}(newsletters?|電子報|电子报)\b.{0,100})"
