@@ -372,3 +372,11 @@ def test_a_lede_set_one_clause_a_line_is_not_page_chrome() -> None:
                                   "Local reporting costs money. Support the Harbour Times with a subscription from $4 a month."])
 def test_page_widgets_and_credits_found_on_development_clippings_go(line: str) -> None:
     assert line not in _kept(P1 + P2 + f"<p>{line}</p>" + P3)
+
+
+def test_the_account_named_on_a_wechat_card_is_the_pages_masthead() -> None:
+    card = "".join(f"<p>{t}</p>" for t in ("小城故事", "Weixin ID xiaocheng", "About Feature 小城人自己的新闻号。"))
+    kept = _kept("<p>Original 王小明 小城故事</p><p>小城故事</p>" + P1 + P2 + "<p>小城故事的记者在现场看到，收运车准时到达。</p>" + card)
+    assert kept == [P1[3:-4], P2[3:-4], "小城故事的记者在现场看到，收运车准时到达。"]
+    # without the card, the short line is left to the other rules (here: kept)
+    assert "小城故事" in _kept(P1 + "<p>小城故事</p>" + P2)

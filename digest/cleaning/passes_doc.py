@@ -90,6 +90,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     after_article(lines, rules)
     teaser_cards(lines, rules)
     author_bio(lines, rules)
+    account_name(lines, rules)
     neighbours(lines, rules)
     tail_closure(lines, rules)
     footer_block(lines, rules)
@@ -777,6 +778,34 @@ def _writer_role(role: str) -> bool:
 
 # Rules whose lines are page widgets: a short label between two of them is one more.
 _WIDGET_VERDICTS = ("prompt:share-bar", "nav:", "meta:counter", "prompt:follow", "ad:")
+
+
+# The account card a WeChat page ends with: its name, then "Weixin ID …" / "微信号 …".
+_ACCOUNT_ID = re.compile(r"[\W_]*(微信号|微信號|Weixin ID)\s*[:：]?\s*[A-Za-z][\w-]{3,30}[\W_]*")
+_ORIGINAL_MARK = re.compile(r"[\W_]*(Original|原创|原創)\s+")
+
+
+def account_name(lines: list[Line], rules: Rules) -> None:
+    """The name of the account that published a WeChat article, read off its card
+    (the short line right above the removed "Weixin ID cdsbnc" line), is the page's
+    masthead wherever it stands alone ("北京新闻广播" above the title, in the card),
+    and so is the line that marks it as the author ("Original 小世儿 世界说")."""
+    if not rules.on("edge:outlet-name"):
+        return
+    names = set()
+    for i, ln in enumerate(lines):
+        if i and (ln.verdict or "").startswith("nav:") and _ACCOUNT_ID.fullmatch(ln.text):
+            above = lines[i - 1]
+            if (above.verdict in (None, "edge:outlet-name") and not _fixed(above) and not above.caption and 2 <= _length(above.text) <= 12
+                    and not _sentence(above)):
+                names.add(above.text.strip())
+    if not names:
+        return
+    for ln in lines:
+        text = ln.text.strip()
+        if ln.verdict is None and not _fixed(ln) and (text in names or (
+                _ORIGINAL_MARK.match(text) and _length(text) <= 16 and any(text.endswith(n) for n in names))):
+            ln.verdict = "edge:outlet-name"
 
 
 def neighbours(lines: list[Line], rules: Rules) -> None:
