@@ -364,7 +364,7 @@ def test_a_lede_set_one_clause_a_line_is_not_page_chrome() -> None:
     assert not {"Weixin ID chengxi", "About Feature 城西人自己的新闻号。", "Today", "收录于话题"} & set(kept)
 
 
-@pytest.mark.parametrize("line", ["2018-09-19 11:05 列印 文字大小", "受访者供图", "More from Local: Ferry terminal rebuild pushed to 2027",
+@pytest.mark.parametrize("line", ["2018-09-19 11:05 列印 文字大小", "More from Local: Ferry terminal rebuild pushed to 2027",
                                   "Sorry, but your browser needs Javascript to use this site.",
                                   "扶贫医生双城生活 From 北京新闻广播 00:00 04:06", "原创版权禁止商业转载 授权>>",
                                   "转载申请事宜以及报告非法侵权行为，请联系我们：010-56807194", "新聞來源：華視新聞",
