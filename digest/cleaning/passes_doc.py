@@ -781,7 +781,7 @@ _WIDGET_VERDICTS = ("prompt:share-bar", "nav:", "meta:counter", "prompt:follow",
 
 
 # The account card a WeChat page ends with: its name, then "Weixin ID …" / "微信号 …".
-_ACCOUNT_ID = re.compile(r"[\W_]*(微信号|微信號|Weixin ID)\s*[:：]?\s*[A-Za-z][\w-]{3,30}[\W_]*")
+_ACCOUNT_ID = re.compile(r"[\W_]*" + R.WECHAT_ACCOUNT_ID + r"[\W_]*")
 _ORIGINAL_MARK = re.compile(r"[\W_]*(Original|原创|原創)\s+")
 
 

@@ -512,7 +512,7 @@ IMPERATIVE_START = (
 # their own modules for size, re-exported here.
 from digest.cleaning.rules_meta import (  # noqa: E402
     EDGE_CTA, EDGE_PROMO_WORDS, OUTLET_NAME, PROMO_VERBS, PROMPT_GATE_MORE, PROMPT_MORE, PROVENANCE, READER_WORDS,
-    RIGHTS_MORE, SECTION_LABEL, STRICT_MORE,
+    RIGHTS_MORE, SECTION_LABEL, STRICT_MORE, WECHAT_ACCOUNT_ID,
 )
 from digest.cleaning.rules_notices import INLINE_GATES, INLINE_RULES, RIGHTS_GATE, RIGHTS_RULES  # noqa: E402
 

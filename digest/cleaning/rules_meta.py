@@ -35,6 +35,10 @@ _DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)
 # Wire services and agencies a "Source:" credit names.
 _WIRE = r"(AP|AFP|Reuters|Bernama|BERNAMA|CNA|Xinhua|XINHUA|Kyodo|Yonhap|Antara|dpa|DPA|ANI|PTI|EFE|ANSA|UPI|TASS|Agencies|agencies)"
 
+# The ID on a WeChat account's card ("Weixin ID cdsbnc", "微信号：globusnews"); the
+# cleaner also reads the account's name off the line above it (passes_doc.account_name).
+WECHAT_ACCOUNT_ID = r"(微信号|微信號|Weixin ID)\s*[:：]?\s*[A-Za-z][\w-]{3,30}"
+
 STRICT_MORE: dict[str, str] = {
     # A widget's confirmation left in the page: "You have successfully emailed the post.",
     # "Thanks for signing up!", "Link copied to clipboard" -- the page talking about a click.
@@ -202,7 +206,7 @@ STRICT_MORE: dict[str, str] = {
         # the account's card and the reader's labels, as the page shows them (also in
         # WeChat's English interface): "Weixin ID cdsbnc", "About Feature 成都传媒集团旗下……",
         # "收录于话题", "Today", "Like Wow", an audio player "标题 From 账号 00:00 04:06"
-        r"(微信号|微信號|Weixin ID)\s*[:：]?\s*[A-Za-z][\w-]{3,30}|(功能介绍|功能介紹|About Feature)\s*[:：]?\s*.{0,200}|"
+        + WECHAT_ACCOUNT_ID + r"|(功能介绍|功能介紹|About Feature)\s*[:：]?\s*.{0,200}|"
         r"收录于话题.{0,60}|收錄於話題.{0,60}|收录于合集.{0,60}|收錄於合集.{0,60}|(?i:today|yesterday)|Like\s+Wow|"
         r".{1,60}\sFrom\s\S.{0,30}\s\d{1,2}:\d{2}\s+\d{1,2}:\d{2})[\W_]*"
     ),
