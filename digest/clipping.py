@@ -237,6 +237,12 @@ def _read_feed(text: str, m: re.Match[str], tz: ZoneInfo) -> dict[str, Any]:
         if iso:
             date = parse_date(iso.group(0), tz)
     fmt = detect_format(body)
+    if fmt is not BodyFormat.HTML and _INLINE_TAG.search(body):
+        fmt = BodyFormat.HTML  # "…处置。<br><a href=…>原文链接</a>": a feed's description is HTML
+    if fmt is BodyFormat.TEXT and "&" in body:
+        # a feed's description is HTML even without a tag: "don&#x2019;t" is its
+        # escaping of "don’t" (plain text is escaped again when it is rendered)
+        body = htmlmod.unescape(body)
     removed: tuple[tuple[str, str], ...] = ()
     lead = _FEED_LEAD_P.match(body) if fmt is BodyFormat.HTML else None
     if lead and _ZH_BYLINE.fullmatch(norm_space(htmlmod.unescape(lead.group("text")))):
@@ -255,6 +261,8 @@ _ZH_BYLINE = re.compile(
     r"[（(【〔]?\s*[\u4e00-\u9fffA-Za-z]{0,8}?(記者|记者|特派員|特派员|特約記者|特约记者)\s*"
     r"[\u4e00-\u9fff·]{2,4}([、,，\s]+[\u4e00-\u9fff·]{2,4}){0,2}"
     r"(\s*[／/|｜]?\s*[\u4e00-\u9fff]{0,6}(報導|报道|報道|綜合報導|综合报道|電|电))?\s*[）)】〕]?")
+# An inline tag of HTML: a feed body that holds one is HTML, whatever its block tags.
+_INLINE_TAG = re.compile(r"<(?:a\s[^>]*href|br\s*/?>|img\s|/a>|/?(?:strong|em|b|i|span|sup|sub)>)", re.I)
 # The first paragraph of an HTML body, inside any wrappers.
 _FEED_LEAD_P = re.compile(r"\A(?:\s*<(?:div|article|section)\b[^>]*>)*\s*(?P<p><p\b[^>]*>(?P<text>[^<]{2,40})</p>)", re.I)
 

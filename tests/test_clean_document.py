@@ -380,3 +380,73 @@ def test_the_account_named_on_a_wechat_card_is_the_pages_masthead() -> None:
     assert kept == [P1[3:-4], P2[3:-4], "小城故事的记者在现场看到，收运车准时到达。"]
     # without the card, the short line is left to the other rules (here: kept)
     assert "小城故事" in _kept(P1 + "<p>小城故事</p>" + P2)
+
+
+# ---------------------------------------------------------------------------
+# Corpus 13 and 14 development parts (session of 2026-12-02)
+# ---------------------------------------------------------------------------
+
+_TOOLBAR = ('<table><tr><td><a href="/send">推荐给好友</a></td><td><a href="/comment">我要评论</a></td>'
+            '<td><a href="/print">列印本文</a></td></tr></table>')
+
+
+def test_a_table_of_links_is_a_toolbar_not_data() -> None:
+    kept = _kept(P1 + P2 + _TOOLBAR + P3)
+    assert kept == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    # a data table (figures, one link) stays whole
+    data = ('<table><tr><th>区</th><th>户数</th></tr><tr><td><a href="/a">东区</a></td><td>1200</td></tr>'
+            '<tr><td>西区</td><td>980</td></tr></table>')
+    assert "东区 1200" in _kept(P1 + data + P2)
+
+
+def test_a_headline_over_a_date_and_pager_row_is_a_layout_table() -> None:
+    head = ("<table><tr><td colspan=\"2\"><b>全市推行垃圾分类新办法</b></td></tr>"
+            "<tr><td>2011-03-02 08:15更新</td><td>第1页/共1页 &lt;&lt; 上一页 | 下一页 &gt;&gt;</td></tr></table>")
+    kept = _kept(head + P1 + P2 + P3, title="全市推行垃圾分类新办法")
+    assert "全市推行垃圾分类新办法" not in kept and not any("第1页" in k for k in kept)
+    assert kept[-3:] == [P1[3:-4], P2[3:-4], P3[3:-4]]
+
+
+@pytest.mark.parametrize("line", ["第2页/共3页 下一页 >>", "Page 1 of 4", "发送给朋友 发表评论 打印本文",
+                                  "Tags暴雨 停课 交通", "標籤 颱風 停班停課"])
+def test_pagers_old_toolbars_and_tags_without_a_colon_go(line: str) -> None:
+    assert line not in _kept(P1 + P2 + f"<p>{line}</p>" + P3)
+
+
+@pytest.mark.parametrize("line", ["标签化的问题需要更多讨论", "Tags are used to identify the items"])
+def test_a_sentence_that_opens_with_tag_words_stays(line: str) -> None:
+    assert line in _kept(P1 + f"<p>{line}</p>" + P2)
+
+
+def test_a_folded_share_label_glued_to_the_first_paragraph_is_cut() -> None:
+    cleaned = _clean("<p>更多分享工具...市议会周二通过新的垃圾分类办法。</p>" + P2 + P3)
+    assert to_plain_lines(cleaned.html)[0] == "市议会周二通过新的垃圾分类办法。"
+    assert _rules(cleaned)["更多分享工具..."] == "prompt:share-prefix"
+    # "分享" opening a sentence is a verb
+    assert "分享经验的居民越来越多。" in _kept("<p>分享经验的居民越来越多。</p>" + P1)
+
+
+def test_blank_lines_inside_a_block_separate_its_lines() -> None:
+    # Markdown reads "label", blank line, "headline + sentence" as two blocks; so does the cleaner
+    kept = _kept("<div>\n电影\n\n\n全国票房创新高\n位列同期第二。\n</div>", title="全国票房创新高")
+    assert kept == ["位列同期第二。"]
+    # one hard-wrapped paragraph is still one line
+    assert _kept("<div>\n市议会周二通过新的\n垃圾分类办法，明年\n一月起实施。\n</div>") == ["市议会周二通过新的垃圾分类办法，明年一月起实施。"]
+
+
+def test_a_text_with_no_sentence_above_is_not_a_tail_list() -> None:
+    # a photo diary written in clauses set apart by spaces: no line ends a sentence
+    picture = '<p><a href="/p/{0}"><img src="/p/{0}.jpg" alt="IMG_{0}.jpg"></a></p>'
+    clauses = ("一波波低温寒流接连报到 已经把山区后山一带层层山峦披上嫣红的彩衣",
+               "沿着山间道路一路下切 弯弯曲曲的山路走了不久就来到山里那所小学",
+               "营地的大枫树早已一片金黄 泛红的颜色也是摄影爱好者喜欢造访的原因",
+               "第二次来到营地发现营区变了 过去冰冷的招牌换成了原木做的新招牌",
+               "熏黑的原木加上金黄色的醒目字体 再加上猫头鹰木雕更显出装饰的功力",
+               "营区除了露营、民宿、餐饮和赏枫 还多了许多原木饰品让人眼睛一亮")
+    diary = picture.format(1) + "".join(f"<p>{t}</p>" for t in clauses) + picture.format(2) \
+        + "<p>告别了营地 准备前往下一个部落 这段路很远 下次再来</p>"
+    assert _kept(diary)[:6] == list(clauses)
+    # with an article above, the same shape at the end is a list of other headlines
+    headlines = "".join(f"<p>{t}</p>" for t in ("全市推行垃圾分类新办法 明年起实施", "环保局公布收运时间 住户意见不一",
+                                                "社区试点厨余回收 半年减量三成", "议员质询收运外包 合约将重审"))
+    assert _kept(P1 + P2 + headlines) == [P1[3:-4], P2[3:-4]]

@@ -221,3 +221,17 @@ def test_page_section_label_box_is_chrome_but_the_reporter_box_is_the_byline(tmp
     clip = read_clipping(page, tz=TAIPEI)
     assert "Shots - Health News" not in clip.body and "記者黃韻璇／台北報導" in clip.body
     assert "文｜鏡週刊財經組" in clip.body and "Measles cases climbed again" in clip.body
+
+
+def test_a_feed_body_with_only_inline_tags_or_entities_is_read_as_html(tmp_path) -> None:
+    from digest.clipping import read_clipping
+    from digest.render import BodyFormat
+
+    head = "<!--1714550000000-->\n[标题](https://example.com/a)\n------\n\n"
+    linked = tmp_path / "linked.txt"
+    linked.write_text(head + "市议会周二通过新办法。<br><a href=\"https://example.com/a\">原文链接</a>\n", encoding="utf-8")
+    assert read_clipping(linked).format is BodyFormat.HTML
+    escaped = tmp_path / "escaped.txt"
+    escaped.write_text(head + "The council didn&#x2019;t vote.\n", encoding="utf-8")
+    clip = read_clipping(escaped)
+    assert clip.format is BodyFormat.TEXT and "didn’t" in clip.body

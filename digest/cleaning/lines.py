@@ -159,6 +159,23 @@ def newline_breaks(inner: str) -> bool:
     return "\n" in inner and _LAYOUT_NL.search(inner) is None
 
 
+def _one_paragraph(lines: list[str]) -> bool:
+    """Newline-separated lines (blank ones included) that are one hard-wrapped
+    paragraph: wrapped prose, with no blank line between two of its lines unless
+    every blank-separated group is a wrapped paragraph too ("电影" over a blank line
+    and then a headline and its sentence are three lines, as in Markdown)."""
+    groups: list[list[str]] = [[]]
+    for ln in lines:
+        if ln:
+            groups[-1].append(ln)
+        elif groups[-1]:
+            groups.append([])
+    groups = [g for g in groups if g]
+    if len(groups) > 1 and not all(_wrapped_prose(g) for g in groups):
+        return False
+    return _wrapped_prose(lines)
+
+
 def _wrapped_prose(lines: list[str]) -> bool:
     """Newline-separated lines that are one hard-wrapped paragraph, not a list."""
     lines = [ln for ln in lines if ln]
@@ -218,17 +235,33 @@ _LAYOUT_INSIDE = frozenset("p div table ul ol h1 h2 h3 h4 h5 h6 blockquote figur
 def _layout_table(el: Any) -> bool:
     """A table that lays out a page (its cells hold paragraphs, lists or other
     tables), not one that holds data: its cells are containers of lines. So is a
-    table of one column (no row with two cells that hold text: an old page's
-    boxes, "相关报道：" in one row and its headlines in the next), since data
-    has at least two columns to set side by side."""
+    table with fewer than two rows of two cells that hold text (an old page's
+    boxes: "相关报道：" in one row and its headlines in the next; a headline over
+    a "date | pager" row), since data has at least two columns and two rows to
+    set side by side; and a table whose text is mostly links (``_LINK_BOX``)."""
     if el.tag != "table":
         return False
     if any(isinstance(d.tag, str) and d.tag in _LAYOUT_INSIDE for d in el.iterdescendants()):
         return True
-    rows = list(el.iter("tr"))
-    return bool(rows) and not any(
+    if _linked_share(el) >= _LINK_BOX:
+        return True  # a bar or box of links (发送给朋友 | 发表评论 | 打印本文), a row of teasers: no data
+    wide_rows = sum(
         sum(1 for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th") and cell.text_content().strip()) >= 2
-        for row in rows)
+        for row in el.iter("tr"))
+    return wide_rows < 2
+
+
+# Share of a table's text (letters and digits) inside links from which it is a box of
+# links laid out as a table, not data: a data table's cells are figures and names,
+# and at most a few of them link somewhere.
+_LINK_BOX = 0.7
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def _linked_share(table: Any) -> float:
+    words = len(_WORD_CHAR.findall(table.text_content()))
+    linked = sum(len(_WORD_CHAR.findall(a.text_content())) for a in table.iter("a"))
+    return linked / words if words else 0.0
 
 
 def _leaves(root: Any) -> Iterable[Any]:
@@ -308,7 +341,7 @@ def split_lines(root: Any) -> list[Line]:
             inner = _inner_html(holder)
             segs = _segments(inner, split_newlines=newline_breaks(inner))
             texts = [_html_text(h) for _, h in segs]
-            if not has_br and _wrapped_prose([norm(t) for t, _ in texts]):
+            if not has_br and _one_paragraph([norm(t) for t, _ in texts]):
                 segs = []
             if segs:
                 for i, ((t, links), (_, h)) in enumerate(zip(texts, segs)):

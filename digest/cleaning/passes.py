@@ -552,6 +552,10 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
         elif headingish and len(run) >= 3 and rules.on("list:shape-heading") and (dense * 2 >= len(run) or at_tail):
             rule = "list:shape-heading"
         elif (at_tail and (len(run) >= 4 or len(run) >= 3 and _bulleted(lines, run)) and prev is not None
+              # a list that ends the article has the article above it: in a text
+              # with no sentence above the run (a photo diary written in clauses
+              # set apart by spaces), the run is the text itself
+              and any(not lines[k].verdict and _sentence(lines[k]) for k in range(run[0]))
               and rules.on("list:tail-run") and _headline_sized(lines, run) and not _sectioned(lines, run)
               and not _named_in_prose(lines, run)):
             rule = "list:tail-run"

@@ -79,7 +79,7 @@ def _single_top_label(lines: list[Line], rules: Rules) -> None:
         return
     above = []
     for ln in lines:
-        if ln.verdict:
+        if ln.verdict or ln.title:  # (the title seen again is no line of the article's)
             continue
         if ln.keep or _sentence(ln):
             break

@@ -80,6 +80,9 @@ INLINE_RULES: dict[str, str] = {
         r"\s*[（(【〔\[［]\s*(" + _PROMO_WORDS + r"\s*[:：︰]|(?!" + _PROMO_EN + r")" + _PROMO_WORDS + r")"
         r"\s*[^）)】〕\]］]{0,300}[）)】〕\]］]\s*(更多文章|更多新[聞闻]|看更多)?"
     ),
+    # A share widget's folded label glued before the first paragraph: "更多分享工具...新冠疫情…"
+    # (the label ends with the ellipsis of a folded menu; the paragraph follows it at once).
+    "prompt:share-prefix": r"^\s*(更多分享工具|分享工具|更多分享|分享到|分享至|(?i:more sharing options|share))\s*(\.{3}|…)(?=\S)",
     # A bare "更多文章" / "看更多" glued to the end of a paragraph.
     "promo:more-suffix": r"(?<=[。！？!?」”』）)])\s*(更多文章|看更多|更多新[聞闻]|閱讀更多|阅读更多|Read more|READ MORE)\s*[»›>]*\s*$",
     # ▶ 點我看更多 / 👉 點我下載APP glued at the end.
@@ -109,6 +112,7 @@ INLINE_GATES: dict[str, str] = {
     "promo:inline-related-to-end": r"更多文章|[（(【〔\[［]\s*(相|延|推|更|看|熱|热|你|猜|精|同|編|编|往|(?i:r|s|a|m))",
     "promo:inline-related": r"[（(【〔\[［]\s*(相|延|推|更|看|熱|热|你|猜|精|同|編|编|往|(?i:r|s|a|m))",
     "promo:more-suffix": r"(?i:更多|看更多|read more)",
+    "prompt:share-prefix": r"^\s*(更|分|(?i:m|s))",
     "promo:arrow-suffix": r"[▶►👉☞➤➜→]",
     "credit:inline-editor": r"[編编責责網网]",
     "feed:excerpt-more": r"\]\s*$",
