@@ -297,6 +297,16 @@ _META_LINE = re.compile(
     r"source|by|author|photo|image)\s*[:：／/｜|]\s*[^。！？.!?]{1,40}$", re.I)
 
 
+# A line that names who wrote the article ("文｜葛芸", "記者林佳蓉／花蓮報導", "By Jane Doe"):
+# the labelling rules keep it as the article's byline.  Source, editor and picture
+# credits (来源：…, 編輯：…, 攝影：…) are the page's.
+_WRITER_ROLE = re.compile(r"^[\W_]*(作者|撰文|文字|文|記者|记者|撰稿|採訪|采访|by|author)\s*[:：／/｜|]", re.I)
+
+
+def _writer_byline(line: str) -> bool:
+    return bool(_ZH_BYLINE.fullmatch(line) or _BYLINE.match(line) or _WRITER_ROLE.match(line))
+
+
 _DATE_WORDS = re.compile(
     r"[\d\s:：/.\-,，|｜年月日時时分秒上下午晚早（）()+]|更新|發布|发布|發佈|時間|时间|星期.|週.|周.|"
     r"(?i:updated?|published|posted|gmt|utc|hkt|jst|cet|est|edt|pst|pdt|cst|bst|et|pt|am|pm|mon|tue|wed|thu|fri|sat|sun|"
@@ -374,13 +384,19 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
         head = [lines[j].strip() for j in range(start, k)]
         if 0 < len(head) <= 5 and k < len(lines) and not lines[k].strip() and any(
                 _ZH_BYLINE.fullmatch(h) or _BYLINE.match(h) or _META_LINE.match(h) for h in head):
-            removed += [("page:head", lines[j].strip()) for j in range(start, k)]
-            start = k
+            # the writer's byline is the article's (it stays in the body); the rest of
+            # the head is the page's (outlet name, app prompt, source, credits)
+            for j in range(start, k):
+                if not _writer_byline(lines[j].strip()):
+                    removed.append(("page:head", lines[j].strip()))
+                    lines[j] = ""
     if title is not None:  # metadata lines right after the title/date block
         while start < len(lines) and (not lines[start].strip() or _META_LINE.match(lines[start].strip())
                                       or _pure_date(lines[start])):
+            if lines[start].strip() and _writer_byline(lines[start].strip()):
+                break
             if lines[start].strip():
-                removed.append(("meta:byline", lines[start].strip()))
+                removed.append(("page:head", lines[start].strip()))
             start += 1
     body = "\n".join(lines[start:]).strip("\n") + "\n"
     return {"kind": "text", "title": title, "url": None, "date": date, "body": body,

@@ -450,3 +450,40 @@ def test_a_text_with_no_sentence_above_is_not_a_tail_list() -> None:
     headlines = "".join(f"<p>{t}</p>" for t in ("全市推行垃圾分类新办法 明年起实施", "环保局公布收运时间 住户意见不一",
                                                 "社区试点厨余回收 半年减量三成", "议员质询收运外包 合约将重审"))
     assert _kept(P1 + P2 + headlines) == [P1[3:-4], P2[3:-4]]
+
+
+def test_one_headline_with_its_own_date_and_byline_under_a_related_heading_is_another_article() -> None:
+    other = ("<p>猜你喜歡</p><p>鄰市也擬補助午餐　每生加碼五元</p><p>2024-08-28 18:30</p><p>記者王大同／台南報導</p>"
+             "<p>台南市政府宣布，下學期起補助偏遠學校的營養午餐。</p><p>市府指出，偏鄉學校採購量少，食材單價較高。</p>"
+             "<p>這項補助一年約需兩千萬元，由市府自籌。</p>")
+    assert _kept(P1 + P2 + P3 + other) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    # a related box of headlines only: the article resumes after it
+    box = "<p>猜你喜歡</p><p>鄰市也擬補助午餐　每生加碼五元</p><p>議員質詢收運外包　合約將重審</p>"
+    assert _kept(P1 + box + P2 + P3) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+
+
+def test_a_button_named_in_quotes_is_a_click_prompt() -> None:
+    line = "轻触“阅读原文”，查看全部站点和时刻表。"
+    assert line not in _kept(P1 + P2 + f"<p>{line}</p>")
+    assert "戳穿谎言的是一位老会计。" in _kept(P1 + "<p>戳穿谎言的是一位老会计。</p>" + P2)
+
+
+def test_a_box_that_lists_payment_accounts_and_speaks_as_the_outlet_goes() -> None:
+    box = ("<h3>這篇報道由你一起完成</h3><p>我們不接受任何政府資助，採訪的車船費都來自讀者。</p>"
+           "<p>如果你想支持下一趟採訪，可以這樣出一分力：</p><ul><li>轉數快（FPS）識別碼：123 456 789</li>"
+           "<li>銀行入數：某某銀行 123-456789-001（戶口名稱：某某新聞有限公司）</li></ul>")
+    assert _kept(P1 + P2 + box + P3) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    # an article about a fraud quotes an account: no outlet speaks there, it stays
+    fraud = "<p>警方指出，騙徒要求事主轉帳。</p><p>銀行入數：某某銀行 987-654321-001（戶口名稱：陳某）</p>"
+    assert "銀行入數：某某銀行 987-654321-001（戶口名稱：陳某）" in _kept(P1 + fraud + P2)
+
+
+def test_the_sources_name_in_a_slogan_above_the_article_goes() -> None:
+    slogan = "<p><em>街角觀察每星期帶你走進一條老街，聽聽街坊的故事。</em></p>"
+    kept = to_plain_lines(clean_body(sanitize(slogan + P1 + P2 + P3), rules_for({}, source="街角觀察")).html)
+    assert kept == [P1[3:-4], P2[3:-4], P3[3:-4]]
+
+
+def test_a_clipping_tools_line_without_a_full_stop_is_a_provenance_header() -> None:
+    cleaned = _clean("<p>—— 本页内容由「某某」网页剪藏于 2024/03/01 20:15 ——</p>" + P1 + P2)
+    assert _rules(cleaned)["—— 本页内容由「某某」网页剪藏于 2024/03/01 20:15 ——"] == "edge:provenance-header"

@@ -173,13 +173,17 @@ def test_feed_body_opening_with_prose_about_a_reporter_stays(tmp_path: Path, lea
     assert clip.body == body and clip.removed == ()
 
 
-def test_pasted_page_head_after_the_date_is_metadata(tmp_path: Path) -> None:
+def test_pasted_page_head_after_the_date_is_metadata_but_the_byline_stays(tmp_path: Path) -> None:
     page = tmp_path / "p.txt"
     page.write_text("高溫飆38度 台北破紀錄\n\n2025-06-18 14:32\n某週刊 Media\n記者陳思妤／台北報導\n\n太平洋高壓持續增強。\n",
                     encoding="utf-8")
     clip = read_clipping(page, tz=TAIPEI)
-    assert clip.body == "太平洋高壓持續增強。\n"
-    assert ("page:head", "記者陳思妤／台北報導") in clip.removed
+    # the labelling rules keep the writer's byline as the article's; the outlet's name goes
+    assert clip.body == "記者陳思妤／台北報導\n\n太平洋高壓持續增強。\n"
+    assert clip.removed == (("page:head", "某週刊 Media"),)
+    page.write_text("秤的故事\n\n2025-04-11 07:45\n\n文｜葛芸\n\n來源：某某日報\n\n上周六早上，菜場裡人很多。\n", encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert clip.body.startswith("文｜葛芸\n")
     # a byline opening the body after a blank line is the article's (clean_corpus convention)
     page.write_text("捷運綠線核定\n2025-01-22 17:10\n\n記者陳昭宏／台中報導\n台中市政府今天宣布。\n", encoding="utf-8")
     assert read_clipping(page, tz=TAIPEI).body.startswith("記者陳昭宏／台中報導\n")

@@ -396,11 +396,13 @@ def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
     "本页由 某工具 转存，原始链接已失效"."""
     if not rules.on("edge:provenance-header") or not doc.prose:
         return
-    for i in range(doc.prose[0]):
+    for i in range(doc.prose[0] + 1):
         ln = lines[i]
         # (60 as a reader counts: a CJK character or a Latin word each)
         if ln.verdict or _fixed(ln) or ln.caption or _length(ln.text) > 60 or _REPORTING.search(ln.text):
             continue
+        if i == doc.prose[0] and SENTENCE_STOP.search(ln.text):
+            break  # the first sentence: the article has begun (a tool's line "—— … ——" reads long but has no stop)
         if (_DOC_WORDS.search(ln.text) and _PROVENANCE_WORDS.search(ln.text)) or _REPOSTED_FROM.match(ln.text):
             ln.verdict = "edge:provenance-header"
 
@@ -497,6 +499,7 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
                         lines[j].verdict = "list:section"
             continue
         scope: list[int] = []
+        appended = False  # the "list" is one headline over its own date or byline, then prose
         listed = False  # list items the heading rule already took
         teasers: bool | None = None  # the prose after them is the list's blurbs (decided once)
         end = sec.end
@@ -510,13 +513,18 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
             elif ln.verdict is None:
                 if listed and is_prose(ln) and teasers is None:
                     teasers = _teaser_blurbs(lines, j, sec.end)
-                    if not teasers:
+                    if not teasers and _unit_header(lines, sec.first, j):
+                        appended = True  # one headline with its date or byline: another article
+                        teasers = True
+                    elif not teasers:
                         end = j  # the list ended; the article resumes
                         break
                 scope.append(j)
         if not listed and _running_text(lines, scope):
             continue  # the heading's list was cut away before: the article goes on under it
-        unit = False
+        unit = appended
+        if appended:
+            scope += [j for j in range(sec.first, end) if lines[j].verdict == "list:heading-run"]
         if not scope and not listed and end == sec.end:
             units = _units(lines, sections[k + 1:], own, sec.end)
             if units:
@@ -546,6 +554,16 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
         for j in range(units[0].heading, units[-1].end):
             if lines[j].verdict is None and not _fixed(lines[j]):
                 lines[j].verdict = "doc:other-article"
+
+
+def _unit_header(lines: list[Line], start: int, end: int) -> bool:
+    """The lines from ``start`` to ``end`` (what a related heading's list rule took,
+    and what it left above the prose) are one headline with its own date line or
+    byline: an article's header, not a list of headlines (a related box that the
+    article resumes after holds headlines only)."""
+    items = [lines[j] for j in range(start, end) if lines[j].verdict in (None, "list:heading-run")]
+    meta = [ln for ln in items if _DATE_ONLY.fullmatch(ln.text) or furniture(ln) or _BYLINE_WORDS.search(ln.text)]
+    return len(items) - len(meta) == 1 and bool(meta)
 
 
 def _running_text(lines: list[Line], scope: list[int]) -> bool:
@@ -596,7 +614,7 @@ _SELF = re.compile(r"我們|我们|本[栏欄]目|本刊|本[台站號号網网]
 _READER = re.compile(r"你|您|妳|(?i:\b(you|your)\b)")
 _SPEECH = re.compile(r"[“「『\"][^”」』\"]{12,}[”」』\"]")
 _ACCOUNT = re.compile(r"(户名|戶名|账号|帳號|帳戶|账户|开户行|開戶行|銀行|银行|支付宝|支付寶|微信支付|轉賬|转账|轉帳|"
-                      r"轉數快|(?i:paypal|payme|fps|iban|swift|account))\s*[:：]")
+                      r"轉數快|入數|入数|(?i:paypal|payme|fps|iban|swift|account))[^:：。，,]{0,8}[:：]")
 
 
 def _self_talk(ln: Line, names: list[str]) -> bool:
@@ -646,6 +664,43 @@ def _appeal_boxes(lines: list[Line], names: list[str]) -> None:
             ln.verdict = "box:appeal"
 
 
+def _appeal_line(ln: Line, names: list[str]) -> bool:
+    """A line of an appeal box: the outlet talks about itself or to the reader, and
+    reports nothing (no reporting verb, no quoted speech, no figure but an account's)."""
+    t = ln.text
+    if _fixed(ln) or ln.caption or _SPEECH.search(t) or len(t) > 160:
+        return False
+    if _ACCOUNT.search(t):
+        return True  # (a bank line's "戶口名稱" is no reporting verb)
+    return not _REPORTING.search(t) and bool(_self_talk(ln, names) or _READER.search(t)) and not _DIGIT.search(t)
+
+
+def _account_boxes(lines: list[Line], names: list[str]) -> None:
+    """``box:appeal`` -- a box that asks for money in the middle of the article, found by
+    the payment accounts it lists (FPS, bank, PayPal) rather than by its heading: the
+    lines around the accounts that talk about the outlet or to the reader, and the
+    heading right above them.  Only when the box speaks as the outlet (we, our, its
+    name): an article about a fraud may quote an account too."""
+    k = 0
+    while k < len(lines):
+        if lines[k].verdict is not None or not _ACCOUNT.search(lines[k].text) or not _appeal_line(lines[k], names):
+            k += 1
+            continue
+        start = end = k
+        while start > 0 and lines[start - 1].verdict is None and _appeal_line(lines[start - 1], names):
+            start -= 1
+        while end + 1 < len(lines) and lines[end + 1].verdict is None and _appeal_line(lines[end + 1], names):
+            end += 1
+        box = list(range(start, end + 1))
+        if start > 0 and lines[start - 1].verdict is None and is_heading(lines[start - 1]) \
+                and not _fixed(lines[start - 1]):
+            box.insert(0, start - 1)
+        if any(_SELF.search(lines[j].text) or any(n in lines[j].text for n in names) for j in box):
+            for j in box:
+                lines[j].verdict = "box:appeal"
+        k = end + 1
+
+
 # A line at the edge that speaks for the outlet is a sentence or two: one this long,
 # with three sentences or more, is an editor's note or the lede.
 _PROMO_LONG = 100
@@ -677,8 +732,11 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
                     lines[k].verdict = "box:about"
                 if name:
                     names.append(name)
+    if rules.outlet and len(rules.outlet) >= 2:
+        names.append(rules.outlet)  # the clipping's source: the outlet it may talk about
     if rules.on("box:appeal"):
         _appeal_boxes(lines, names)
+        _account_boxes(lines, names)
     if not rules.on("edge:self-promo"):
         return
     alive = [i for i, ln in enumerate(lines) if ln.verdict is None]

@@ -153,7 +153,9 @@ _CREDIT_WORDS = (r"(責任編輯|责任编辑|責編|责编|網編|网编|編輯
                  r"翻譯|翻译|譯者|译者|編譯|编译|文字編輯|文字编辑|"
                  r"圖片編輯|图片编辑|核稿|审稿|審稿|实习编辑|實習編輯|本文編輯|本文编辑)")
 
-_NAMES = r"\s*[:：︰﹕／/｜|]\s*[^\s:：。！？，,|｜]{1,16}([\s、,，/／]+[^\s:：。！？，,|｜]{1,16}){0,3}"
+# (a name holds no slash: the slash separates names, "王五/李四", and a name that could
+# hold one makes every slash of a URL a place to split -- exponential backtracking)
+_NAMES = r"\s*[:：︰﹕／/｜|]\s*[^\s:：。！？，,|｜/／]{1,16}([\s、,，/／]+[^\s:：。！？，,|｜/／]{1,16}){0,3}"
 _ROLE_PAIR = r"[\u4e00-\u9fffA-Za-z]{1,6}" + _NAMES
 _PAIR_SEP = r"[\s|｜/／·•,，;；]*"
 
@@ -459,6 +461,8 @@ PROMPT_RULES: dict[str, str] = {
     "prompt:click": (
         r"(?i:" + _D + r"(點擊|点击|點我|点我|按我|按此|點此|点此|請點|请点|click here|tap here|長按|长按|"
         r"戳這裡|戳这里|戳我|猛戳|查看原文|閱讀原文|阅读原文|原文[連链]結|原文[連链]接|原始[連链]結|原始[連链]接|"
+        # the button named in quotes: "戳“阅读原文”，查看…", "轻触「閱讀原文」…"
+        r"(戳|點|点|按|轻触|輕觸|轻点|輕點)\s*[“「『\"](閱讀原文|阅读原文|查看原文)[”」』\"]|"
         r"閱讀(餘下|剩餘|其餘|完整)?全文|阅读(余下|剩余|其余|完整)?全文|繼續閱讀|继续阅读|查看全文|展開全文|展开全文|"
         r"read (the )?(full|original) (article|story|report)|continue reading|read the rest|"
         # "Read more: …", "See more »", "Read more at …": a label, not "Read more journalism, pay less: …"
@@ -502,7 +506,7 @@ advertis career accessib sell help faq 分享 轉 转 share stay coverage 電郵
 # like one: an imperative, a bullet or an arrow.  Prose never does.
 IMPERATIVE_START = (
     r"[\W_]*(你的|您的|歡迎|欢迎|請|请|快來|快来|快加|快下|立即|立刻|馬上|马上|記得|记得|免費|免费|一鍵|一键|點擊(?![率数數量次])|点击(?![率数量次])|點我|点我|點此|点此|"
-    r"點選|点选|按我|按此|按讚|按赞|掃描|扫描|掃碼|扫码|長按|长按|下載|下载|訂閱|订阅|追蹤|追踪|關注|关注|加入.{0,4}(我們|我们|會員|会员|好友|line|LINE|社群|頻道|频道)|"
+    r"點選|点选|按我|按此|按讚|按赞|戳(?=\s*[“「『\"這这我])|轻触|輕觸|掃描|扫描|掃碼|扫码|長按|长按|下載|下载|訂閱|订阅|追蹤|追踪|關注|关注|加入.{0,4}(我們|我们|會員|会员|好友|line|LINE|社群|頻道|频道)|"
     r"支持(我們|我们|本)|打赏|打賞|赞赏|讚賞|分享(給|给|到|至)|轉發|转发|喜歡(本|這|这)|喜欢(本|這|这)|如果(你|您)|若(您|你|想|要)|想(看|要|了解)|"
     r"更多|看更多|閱讀更多|阅读更多|"
     r"(?i:your|sign|subscribe|follow|download|get|join|click|tap|read|support|donate|like|share|stay|please|don'?t|never|"
