@@ -391,12 +391,12 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
                     removed.append(("page:head", lines[j].strip()))
                     lines[j] = ""
     if title is not None:  # metadata lines right after the title/date block
-        while start < len(lines) and (not lines[start].strip() or _META_LINE.match(lines[start].strip())
+        while start < len(lines) and (not (line := lines[start].strip()) or _META_LINE.match(line)
                                       or _pure_date(lines[start])):
-            if lines[start].strip() and _writer_byline(lines[start].strip()):
-                break
-            if lines[start].strip():
-                removed.append(("page:head", lines[start].strip()))
+            if line:
+                if _writer_byline(line):
+                    break  # the byline stays: it is the article's
+                removed.append(("page:head", line))
             start += 1
     body = "\n".join(lines[start:]).strip("\n") + "\n"
     return {"kind": "text", "title": title, "url": None, "date": date, "body": body,

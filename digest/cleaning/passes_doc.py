@@ -513,10 +513,9 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
             elif ln.verdict is None:
                 if listed and is_prose(ln) and teasers is None:
                     teasers = _teaser_blurbs(lines, j, sec.end)
-                    if not teasers and _unit_header(lines, sec.first, j):
-                        appended = True  # one headline with its date or byline: another article
-                        teasers = True
-                    elif not teasers:
+                    # one headline with its own date or byline over the prose: another article
+                    appended = not teasers and _unit_header(lines, sec.first, j)
+                    if not (teasers or appended):
                         end = j  # the list ended; the article resumes
                         break
                 scope.append(j)
