@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from digest.cleaning import to_plain_lines
 from digest.cleaning.lines import Line
 from digest.cleaning.passes_doc import _numbered
@@ -770,8 +772,9 @@ def test_a_marked_caption_in_latin_script_is_no_alt_text() -> None:
 def test_an_english_byline_with_the_outlet_or_a_follow_link_stays() -> None:
     kept = _kept("<p>By Andy Roe | Fox News</p>" + _article_en(4))
     assert kept[0] == "By Andy Roe | Fox News"
+    # the page's notes glued to it go (meta:byline-glue); the byline stays
     kept = _kept("<p>By Jane Roe March 18 at 12:22 PM Follow @janeroe</p>" + _article_en(4))
-    assert kept[0] == "By Jane Roe March 18 at 12:22 PM Follow @janeroe"
+    assert kept[0] == "By Jane Roe"
 
 
 # --- doc:after-article: the article's end found under a list of teasers (2026-11-30, session 7)
@@ -1081,3 +1084,31 @@ def test_a_repeated_field_with_its_figure_is_a_record_not_a_caption_shown_twice(
     assert kept.count("儿童票原价：15元") == 2 and "成人票原价：30元" in kept and "游客咨询电话：56042007" in kept
     # a caption shown twice still goes once
     assert _kept(P1 + "<p>河堤加高工程现场</p><p>河堤加高工程现场</p>" + P2).count("河堤加高工程现场") == 1
+
+
+# --- meta:byline-glue: the page's notes glued to a byline go, the byline stays (2026-12-03, session 15)
+
+@pytest.mark.parametrize("line, byline", [
+    ("By Jens Roe and Jeffrey S. Passel24 comments", "By Jens Roe and Jeffrey S. Passel"),
+    ("By: Mary Reardon    August 18, 2010 3:21 PM PDT", "By: Mary Reardon"),
+    ("-- By Michael Rowe Follow @tdmrowe", "-- By Michael Rowe"),
+    ("Clint Chan Tack 9 Hrs Ago", "Clint Chan Tack"),
+    ("Fouzia Van Der Fort|Published 4 months ago", "Fouzia Van Der Fort"),
+    ("By Vicky Kay | vkay@oregon.example", "By Vicky Kay"),
+    ("中青报·中青网记者 魏小明 来源：中国青年报", "中青报·中青网记者 魏小明"),
+    ("河南商报记者马小峰/文受访者供图", "河南商报记者马小峰/文"),
+])
+def test_page_notes_glued_to_a_byline_are_cut(line: str, byline: str) -> None:
+    kept = _kept(f"<p>{line}</p>" + _article_en(4))
+    assert kept[0] == byline
+
+
+@pytest.mark.parametrize("line", [
+    "By Andy Roe | Fox News",                 # an outlet is no page note (labels differ)
+    "Thursday, November 9, 2023 4:41AM",       # a date line is no name
+    "Annual Report 2024",                      # a year alone is no date
+    "The council said on March 18 it would vote again.",  # a sentence
+])
+def test_lines_that_are_no_byline_with_notes_keep_every_word(line: str) -> None:
+    cleaned = _clean(f"<p>{line}</p>" + _article_en(4))
+    assert "meta:byline-glue" not in _rules(cleaned).values()

@@ -81,7 +81,7 @@ def rule_names() -> tuple[str, ...]:
 # Rules that are code, not regex tables (still switchable with ``disable:``).
 _SHAPE_RULES = (
     "list:heading-run", "list:link-run", "list:tail-run", "list:shape-heading", "edge:promo", "edge:outlet-name",
-    "dup:caption", "meta:feed-timestamp", "edge:section-label", "edge:counter", "edge:provenance", "edge:promo-box", "edge:top-label",
+    "dup:caption", "meta:feed-timestamp", "meta:byline-glue", "edge:section-label", "edge:counter", "edge:provenance", "edge:promo-box", "edge:top-label",
     # the document passes (digest.cleaning.passes_doc)
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article", "box:about",
     "edge:self-promo", "image:alt-text", "doc:after-article", "box:teaser-card", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "box:appeal", "doc:orphan-heading",

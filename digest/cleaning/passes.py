@@ -23,7 +23,7 @@ from digest.cleaning.config import Compiled, Rules
 from digest.cleaning.lines import HEADING_TAGS, OPAQUE, Line
 
 __all__ = [
-    "drop_by_patterns", "dup_captions", "edge_promos", "feed_timestamp", "glued_promos", "heading_lists",
+    "byline_glue", "drop_by_patterns", "dup_captions", "edge_promos", "feed_timestamp", "glued_promos", "heading_lists",
     "mark_kept", "mark_wrapped", "prompt_match", "rights_gate", "shape_lists", "whole_line_rules", "whole_tables_only",
 ]
 
@@ -35,22 +35,7 @@ __all__ = [
 _REPORTING = re.compile(r"表示|指出|說|说|稱|称|認為|认为|透露|強調|强调|坦言|提到|宣布|報導指出|报道指出|报道稱|报道称|呼籲|呼吁|建議|建议|鼓勵|鼓励|"
                         r"\b(said|says|told|according|reported|announced|wrote|writes|noted|added|estimated|warned|argued)\b",
                         re.I)
-_DATE_ONLY = re.compile(
-    r"[\W_]*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-    r"(\s*[（(]?(週|周|星期|禮拜|礼拜)?[一二三四五六日天]?[）)]?)?"  # "2026年01月04日 星期日"
-    r"([ T]*(上午|下午|晚上|凌晨)?\s*\d{1,2}[:：]\d{2}([:：]\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT[+-]?\d*|UTC[+-]?\d*|HKT|CST|ET)?)?"
-    r"|\d{1,2}[:：]\d{2}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
-    # day first, as European feeds print it: "29/07/2020 - 17:35"
-    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(\s*[-–—,]?\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?"
-    # a page's date line in words: "Thursday, November 9, 2023 4:41AM", "9 November 2023, 10:30 GMT"
-    r"|((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?"
-    r"|\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?)\s+\d{4}"
-    r"(,?\s*(at\s+)?\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?(\s*(et|est|edt|gmt|utc|bst|pt|pst|pdt|ct|cst|cdt|hkt))?)?"
-    # a feed's pubDate (RFC 822): "Tue, 21 Jul 2020 00:07:16 GMT"
-    r"|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}"
-    r"(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s*(gmt|utc|z|[+-]\d{4}|[a-z]{2,4}))?)[\W_]*",
-    re.I,
-)
+_DATE_ONLY = re.compile(R.DATE_LINE, re.I)
 _INTRO_END = re.compile(r"[:：︰]\s*$")
 _SENTENCE_END = re.compile(r"[。．.;；][」』”’\"'）)\]】]*$")
 _SOFT_END = re.compile(r"([！？!?…]|\.{3,})[」』”’\"'）)\]】]*$")
@@ -223,7 +208,7 @@ def _dense(line: Line) -> bool:
 # Guards: lines that are article text whatever a rule says.
 # Punctuation that closes the sentence above it ("。", "”" on a line of their own in a
 # body pasted in fragments): never a separator.
-_CLOSING_PUNCT = re.compile(r"[。．，、；：！？!?”’」』）)\"']{1,3}|[…⋯]{1,6}")  # (an ellipsis: text left out)
+_CLOSING_PUNCT = re.compile(r"[。．，、；：！？!?.,;:”’」』）)\"']{1,3}|[…⋯]{1,6}")  # (an ellipsis: text left out)
 # A footnote: "註：…", "注：…", "Note: …", "※ …" -- article text, never a list item.
 FOOTNOTE = re.compile(r"[\W_]{0,2}(註|注|附註|附注|備註|备注|(?i:notes?))\s*[:：︰]|[\W_]{0,2}※|\[\d{1,3}\]\s")
 
@@ -691,4 +676,4 @@ def _name_key(text: str) -> str:
 
 
 # Passes 6-7 and the table guard live in digest.cleaning.passes_late (size); re-exported.
-from digest.cleaning.passes_late import dup_captions, glued_promos, whole_tables_only  # noqa: E402,F401
+from digest.cleaning.passes_late import byline_glue, dup_captions, glued_promos, whole_tables_only  # noqa: E402,F401

@@ -450,6 +450,13 @@ def _topic_marks(texts: Iterable[str]) -> set[str]:
     return marks
 
 
+def _pictured(ln: Line) -> bool:
+    """A caption, or text in the same block as its picture (``<div><img>Morning: …</div>``:
+    a gallery's captions may run two sentences, which :attr:`Line.caption` reads as an
+    opening paragraph under a lead picture)."""
+    return ln.caption or (ln.seg is None and ln.el is not None and ln.el.find(".//img") is not None)
+
+
 def _foreign_gallery(lines: list[Line], sec: Section, doc: Document) -> bool:
     """A heading over nothing but captioned pictures (two or more), with no prose
     of the article after them, whose heading and captions share almost nothing
@@ -461,7 +468,7 @@ def _foreign_gallery(lines: list[Line], sec: Section, doc: Document) -> bool:
     if head.verdict is not None or _fixed(head) or not is_heading(head):
         return False
     scope = [j for j in range(sec.first, sec.end) if lines[j].verdict is None]
-    if len(scope) < 2 or not all(lines[j].caption for j in scope) or doc.prose_after(sec.end - 1):
+    if len(scope) < 2 or not all(_pictured(lines[j]) for j in scope) or doc.prose_after(sec.end - 1):
         return False
     body = [ln.text for ln in lines[:sec.heading] if ln.verdict is None and is_prose(ln)]
     if len(body) < 2:
@@ -608,7 +615,9 @@ _ABOUT_HEADING = re.compile(
     r"[\W_]*(關於|关于)\s*[「『《“\"]?(?P<name>[^」』》”\"。，,]{1,16}?)[」』》”\"]?[\W_]*"
     # "《街坊誌》是甚麼？", "「X」是谁？": the box asks what the column is, then answers as "we"
     r"|[\W_]*[「『《“\"](?P<asked>[^」』》”\"。，,]{1,16})[」』》”\"]\s*是(什麼|甚麼|什么|誰|谁)[？?][\W_]*"
-    r"|(?i:[\W_]*about (us|this (column|newsletter|series|podcast|site|blog|section)|the (authors?|column|newsletter)))[\W_]*")
+    r"|(?i:[\W_]*about (us|this (column|newsletter|series|podcast|site|blog|section)|the (authors?|column|newsletter)))[\W_]*"
+    # "About Street Level": a name in title case (the lines under it must speak as it)
+    r"|[\W_]*About (?P<ename>[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3})[\W_]*")
 _SELF = re.compile(r"我們|我们|本[栏欄]目|本刊|本[台站號号網网]|本[報报](?![讯訊])|(?i:\b(we|our|us)\b)")
 _READER = re.compile(r"你|您|妳|(?i:\b(you|your)\b)")
 _SPEECH = re.compile(r"[“「『\"][^”」』\"]{12,}[”」』\"]")
@@ -616,11 +625,21 @@ _ACCOUNT = re.compile(r"(户名|戶名|账号|帳號|帳戶|账户|开户行|開
                       r"轉數快|入數|入数|(?i:paypal|payme|fps|iban|swift|account))[^:：。，,]{0,8}[:：]")
 
 
+# A line of a box about the outlet is a sentence or two: at most this many characters,
+# or (English words being longer than Chinese characters) this many words.
+_BOX_CHARS = 160
+_BOX_WORDS = 50
+
+
+def _box_long(t: str) -> bool:
+    return len(t) > _BOX_CHARS and _length(t) > _BOX_WORDS
+
+
 def _self_talk(ln: Line, names: list[str]) -> bool:
     """The outlet, column or account is the subject and nothing is reported: no
     reporting verb, no quoted speech."""
     t = ln.text
-    if _REPORTING.search(t) or _SPEECH.search(t) or len(t) > 160:
+    if _REPORTING.search(t) or _SPEECH.search(t) or _box_long(t):
         return False
     return bool(_SELF.search(t) or any(name in t for name in names) or _ACCOUNT.search(t))
 
@@ -667,7 +686,7 @@ def _appeal_line(ln: Line, names: list[str]) -> bool:
     """A line of an appeal box: the outlet talks about itself or to the reader, and
     reports nothing (no reporting verb, no quoted speech, no figure but an account's)."""
     t = ln.text
-    if _fixed(ln) or ln.caption or _SPEECH.search(t) or len(t) > 160:
+    if _fixed(ln) or ln.caption or _SPEECH.search(t) or _box_long(t):
         return False
     if _ACCOUNT.search(t):
         return True  # (a bank line's "戶口名稱" is no reporting verb)
@@ -715,7 +734,7 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
             m = _ABOUT_HEADING.fullmatch(ln.text)
             if not m:
                 continue
-            name = (m.group("name") or m.group("asked") or "").strip()
+            name = (m.group("name") or m.group("ename") or m.group("asked") or "").strip()
             # (under a question, the answer must speak as "we": an explainer's "「厨余」是什么？"
             # is answered in the third person, and naming the thing proves nothing)
             named = [name] if name and not m.group("asked") else []
@@ -970,7 +989,8 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
             or not any(is_prose(ln) for ln in lines[:marker]):
         return
     for i in tail:
-        if not _fixed(lines[i]) and (not lines[i].caption or bio_box):
+        # a caption goes only as part of a box about the writer ("关于作者" under a portrait)
+        if not _fixed(lines[i]) and (not lines[i].caption or bio_box or _bio(lines[i])):
             lines[i].verdict = "tail:after-end"
 
 
@@ -1210,6 +1230,7 @@ _BIO_NAME = re.compile(r"\s*(?:About the author:?\s*)?(?!(?:The|This|That|Our|It
 _BIO_ROLE = re.compile(r"(?i:\b(writer|reporter|editor|author|journalist|correspondent|columnist|contributor|curator|"
                        r"producer|freelancer?|fellow|critic|photographer|blogger)s?\b)")
 _BIO_MAX = 400
+_BIO_HEADING = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}\s*[:：]?")
 _BIO_BELOW = 0.6  # share of the running text above a bio: the article's, in the main
 
 
@@ -1225,13 +1246,19 @@ def author_bio(lines: list[Line], rules: Rules) -> None:
         return
     total = sum(len(ln.text) for ln in lines if _running(ln))
     above = 0
+    last: Line | None = None
     for ln in lines:
         if ln.verdict is not None or ln.tag in OPAQUE:
             continue
         if above >= _BIO_BELOW * total and not _fixed(ln) and _author_bio(ln):
             ln.verdict = "box:author-bio"
+            # the box's own heading: the writer's name the bio opens with (under a portrait)
+            if last is not None and last.verdict is None and not _fixed(last) \
+                    and _BIO_HEADING.fullmatch(last.text) and ln.text.startswith(last.text.strip(" :：")):
+                last.verdict = "box:author-bio"
         elif _running(ln):
             above += len(ln.text)
+        last = ln
 
 
 # ---------------------------------------------------------------------------

@@ -12,8 +12,9 @@ from typing import Any
 
 from digest.cleaning.config import Rules
 from digest.cleaning.lines import OPAQUE, SENTENCE_STOP, Line
+from digest.cleaning import rules as R
 
-__all__ = ["dup_captions", "glued_promos", "whole_tables_only"]
+__all__ = ["byline_glue", "dup_captions", "glued_promos", "whole_tables_only"]
 
 _HAS_WORD = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
 # A field and its figure ("儿童票原价：15元", "Tel: 5604 2007"): a record of the article's
@@ -96,6 +97,94 @@ def _merge(cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         else:
             out.append((a, b, name))
     return out
+
+
+# ---------------------------------------------------------------------------
+# A byline glued to the page's notes about the piece
+# ---------------------------------------------------------------------------
+
+# "By Steven Mufson March 18 at 12:22 PM  Follow @StevenMufson", "Clint Chan Tack 9 Hrs Ago",
+# "中青报·中青网记者 魏其濛 来源：中国青年报": a saved page prints the writer's name in one
+# line with the date, the counters and the follow link.  The byline is article text (the
+# labelling rules keep it); what the page glued to it is not.
+_BY = re.compile(r"(?i:(?:written|compiled|reported|words|story|text|photos?)\s+by|by)\s*:?\s+(?=[A-Z\u00C0-\u024F])")
+_NAME_WORD = re.compile(r"(?:[A-Z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.-]*|van|von|der|de|da|di|la|le|and|&|,)(?=[\s|｜,]|$|\d)")
+_CJK_BYLINE = re.compile(r"[^\s。！？!?:：]{0,14}(?:記者|记者)\s*[\u4e00-\u9fff·]{2,4}(?:\s*[/／]\s*(?:文|攝|摄|報導|报道))?")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_META_TOKEN = re.compile(
+    r"(?i:(?:(?:last\s+)?updated|published|posted|modified|更新|發布|发布|發佈)\s*(?:on|at)?\s*[:：]?\s*)?"
+    r"(?:(?i:" + R.DATE_LINE + r")"
+    r"|(?i:" + _MONTH + r"\s+\d{1,2}(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:et|est|edt|gmt|utc|bst|pt|pst|pdt|ct|cst|cdt|hkt|sgt)\b)?)?)"
+    r"|(?i:\d+\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago)"
+    r"|(?i:follow(?:\s+(?:on\s+\w+\s+)?@\w+)?\b)|@\w{2,30}"
+    r"|(?i:\d+\s*comments?)"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?:来源|來源|(?i:source))\s*[:：]\s*[^\s|｜,，。]{1,20}"
+    r"|[\u4e00-\u9fff]{0,6}(?:供图|供圖))")
+_META_SEP = re.compile(r"[\s|｜·•,，\-–—/]*")
+_BYLINE_GLUE_MAX = 200
+_LEAD = re.compile(r"[\W_]{0,3}")
+_SPACES = re.compile(r"[ \t]*")
+
+
+def _all_meta(rest: str) -> bool:
+    """The text is nothing but page notes (dates, "N hours ago", follow links, counters,
+    e-mail, a source label, separators between them), and some of them."""
+    pos, found = 0, False
+    while True:
+        pos = _META_SEP.match(rest, pos).end()
+        if pos >= len(rest):
+            return found
+        m = _META_TOKEN.match(rest, pos)
+        if not m or m.end() == pos:
+            return False
+        found, pos = True, m.end()
+
+
+def _byline_end(text: str) -> int | None:
+    """Where the byline that opens ``text`` ends, when all that follows is page notes;
+    else None.  The name may be followed by Title-Case notes ("March 18", "Follow"), so
+    every end of the name is tried, the shortest first."""
+    m = _CJK_BYLINE.match(text)
+    if m:
+        return m.end() if _all_meta(text[m.end():]) else None
+    lead = _LEAD.match(text).end()
+    by = _BY.match(text, lead)
+    pos = by.end() if by else lead
+    ends = []
+    while len(ends) < 8:
+        w = _NAME_WORD.match(text, pos)
+        # (a name alone is two to four capitalised words, and no day or month)
+        if not w or not by and not (w.group()[0].isupper() and not _CALENDAR_WORD.match(w.group())):
+            break
+        pos = w.end()
+        ends.append(pos)
+        pos = _SPACES.match(text, pos).end()
+    # a name alone (no "By") is a byline only with a date or age of the piece after it
+    for end in ends if by else ends[1:4]:
+        rest = text[end:]
+        if _all_meta(rest) and (by or _DATE_LIKE.search(rest)):
+            return end
+    return None
+
+
+_CALENDAR_WORD = re.compile(r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
+                            r"august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)\W*$")
+_DATE_LIKE = re.compile(r"\d{4}|(?i:\bago\b|published|updated|" + _MONTH + r"\s+\d)")
+
+
+def byline_glue(lines: list[Line], rules: Rules) -> None:
+    """``meta:byline-glue`` -- cut the page notes glued to a byline (see above); the
+    byline stays."""
+    if not rules.on("meta:byline-glue"):
+        return
+    for ln in lines:
+        t = ln.text
+        if ln.verdict or ln.keep or ln.tag in OPAQUE or len(t) > _BYLINE_GLUE_MAX or "。" in t:
+            continue
+        end = _byline_end(t)
+        if end is not None and t[end:].strip():
+            ln.cuts = _merge([*ln.cuts, (end, len(t), "meta:byline-glue")])
 
 
 def whole_tables_only(lines: list[Line]) -> None:

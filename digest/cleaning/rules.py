@@ -222,7 +222,7 @@ STRICT_LINE_RULES: dict[str, str] = {
     "credit:produced-by": r"[^。，,！？!?]{1,16}(荣誉出品|榮譽出品|出品|製作|制作)",
     # "圖像來源: Sergei Grits/AP Photo", "Image source, Getty Images", "(Image credit: …)"
     "credit:image-source": (
-        r"(?i:[（(\[]?\s*(圖像來源|图像来源|圖片來源|图片来源|圖片提供|图片提供|照片來源|照片来源|影像來源|影像来源|圖源|图源|"
+        r"(?i:[（(\[]?\s*(圖像來源|图像来源|圖片來源|图片来源|圖片提供|图片提供|照片來源|照片来源|照片提供|相片來源|相片来源|相片提供|影像來源|影像来源|圖源|图源|"
         r"image source|image credit|photo credit|photo source|picture credit|photo courtesy of|image courtesy of)"
         r"\s*[,，:：]?\s*[^。]{1,100}[）)\]]?)"
         # "图片来自 Fujun Luan", "▲ 图片来自 @Apple": where the picture came from, a name
@@ -431,7 +431,7 @@ PROMPT_RULES: dict[str, str] = {
         r"好友|星標|星标|在看|us on|us at).{0,60})"
     ),
     "prompt:app": (
-        r"(?i:" + _D + r"(立即|馬上|马上|免費|免费|快|請|请|歡迎|欢迎|現在|现在|點我|点我|點此|点此|按此|按我)?\s*"
+        r"(?i:" + _D + r"(立即|馬上|马上|免費|免费|快|請|请|歡迎|欢迎|現在|现在|點我|点我|點此|点此|按此|按我|掃碼|扫码|掃描二維碼|扫描二维码|scan to)?\s*"
         r"(下載|下载|download\b|get\b|安裝|安装)\s*.{0,24}(app(?![a-z])|應用程式|應用程序|应用程序|客戶端|客户端|application\b).{0,80})"
         r"|(?i:.{0,30}(app\s*(下載|下载)|download (the|our) .{0,20}app).{0,60})"
     ),
@@ -520,7 +520,7 @@ IMPERATIVE_START = (
 # page furniture, credits and reader prompts (digest.cleaning.rules_meta): kept in
 # their own modules for size, re-exported here.
 from digest.cleaning.rules_meta import (  # noqa: E402
-    EDGE_CTA, EDGE_PROMO_WORDS, OUTLET_NAME, PROMO_VERBS, PROMPT_GATE_MORE, PROMPT_MORE, PROVENANCE, READER_WORDS,
+    DATE_LINE, EDGE_CTA, EDGE_PROMO_WORDS, OUTLET_NAME, PROMO_VERBS, PROMPT_GATE_MORE, PROMPT_MORE, PROVENANCE, READER_WORDS,
     RIGHTS_MORE, SECTION_LABEL, STRICT_MORE, WECHAT_ACCOUNT_ID,
 )
 from digest.cleaning.rules_notices import INLINE_GATES, INLINE_RULES, RIGHTS_GATE, RIGHTS_RULES  # noqa: E402
@@ -529,5 +529,5 @@ STRICT_LINE_RULES.update(STRICT_MORE)
 PROMPT_RULES.update(PROMPT_MORE)
 PROMPT_GATE += PROMPT_GATE_MORE
 RIGHTS_RULES.update(RIGHTS_MORE)
-__all_more__ = (PROVENANCE, SECTION_LABEL, INLINE_GATES, INLINE_RULES, RIGHTS_GATE, EDGE_CTA, EDGE_PROMO_WORDS,
+__all_more__ = (DATE_LINE, PROVENANCE, SECTION_LABEL, INLINE_GATES, INLINE_RULES, RIGHTS_GATE, EDGE_CTA, EDGE_PROMO_WORDS,
                 OUTLET_NAME, PROMO_VERBS, READER_WORDS)

@@ -31,6 +31,23 @@ _PAGE_FIELD = (r"((发布|發布|發佈|更新|发稿|發稿|录入|錄入|刊�
                r"作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編|(浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問)(次数|次數|量|数|數)?|"
                r"字号|字號|字体|字體)")
 _DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?"
+# A line that is only a date (and time): the page's date line, a feed's timestamp.
+# Case-insensitive (month and day names).
+DATE_LINE = (
+    r"[\W_]*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(\s*[（(]?(週|周|星期|禮拜|礼拜)?[一二三四五六日天]?[）)]?)?"  # "2026年01月04日 星期日"
+    r"([ T|｜·•]*(上午|下午|晚上|凌晨)?\s*\d{1,2}[:：]\d{2}([:：]\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT[+-]?\d*|UTC[+-]?\d*|HKT|CST|ET)?)?"
+    r"|\d{1,2}[:：]\d{2}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    # day first, as European feeds print it: "29/07/2020 - 17:35"
+    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(\s*[-–—,]?\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?"
+    # a page's date line in words: "Thursday, November 9, 2023 4:41AM", "9 November 2023, 10:30 GMT"
+    r"|((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?"
+    r"|\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?)\s+\d{4}"
+    r"(\s*[,|｜·•\-–—]?\s*(at\s+)?\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?(\s*(et|est|edt|gmt|utc|bst|pt|pst|pdt|ct|cst|cdt|hkt))?)?"
+    # a feed's pubDate (RFC 822): "Tue, 21 Jul 2020 00:07:16 GMT"
+    r"|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}"
+    r"(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s*(gmt|utc|z|[+-]\d{4}|[a-z]{2,4}))?)[\W_]*"
+)
 
 # Wire services and agencies a "Source:" credit names.
 _WIRE = r"(AP|AFP|Reuters|Bernama|BERNAMA|CNA|Xinhua|XINHUA|Kyodo|Yonhap|Antara|dpa|DPA|ANI|PTI|EFE|ANSA|UPI|TASS|Agencies|agencies)"
