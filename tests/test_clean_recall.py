@@ -1112,3 +1112,34 @@ def test_page_notes_glued_to_a_byline_are_cut(line: str, byline: str) -> None:
 def test_lines_that_are_no_byline_with_notes_keep_every_word(line: str) -> None:
     cleaned = _clean(f"<p>{line}</p>" + _article_en(4))
     assert "meta:byline-glue" not in _rules(cleaned).values()
+
+
+# --- doc:other-article: the clipping's header template seen again below it (2026-12-03, session 15)
+
+def _header(date: str, age: str) -> str:
+    return f"<p>Published</p><p>{age}</p><p>on</p><p>{date}</p><p>By</p><p>Harbour Desk</p>"
+
+
+def test_an_article_loaded_under_the_clipping_with_the_same_header_goes() -> None:
+    own = ("<p>A storm closed the harbour on Friday, leaving ferries tied up, officials said.</p>"
+           + _header("June 12, 2026", "2 months ago") + _article_en(4))
+    other = ("<p>Up Next</p><p>Lighthouse Keeper Retires After Forty Years</p>"
+             "<p>The keeper of the island light handed over his keys on Sunday, the trust said.</p>"
+             + _header("April 11, 2026", "4 months ago")
+             + "<p>Visitors lined the path to the lighthouse to see him off, and a band played on the pier.</p>"
+             "<p>He said he would miss the quiet of the night watches more than anything else.</p>")
+    cleaned = _clean(own + other)
+    kept = to_plain_lines(cleaned.html)
+    assert "Lighthouse Keeper Retires After Forty Years" not in kept
+    assert not any("keeper" in line for line in kept)
+    assert sum("Paragraph" in line for line in kept) == 4 and kept[0].startswith("A storm closed")
+
+
+def test_a_live_blog_whose_entries_repeat_a_header_with_times_keeps_them() -> None:
+    entry = ("<p>Ferries resume</p><p>Published</p><p>10:32 AM</p><p>By</p><p>Harbour Desk</p>"
+             "<p>The first ferry left the pier at half past ten, the operator said in a statement.</p>")
+    page = ("<p>A storm closed the harbour on Friday, leaving ferries tied up, officials said.</p>"
+            + _header("June 12, 2026", "2 hours ago") + _article_en(3) + entry)
+    kept = _kept(page)
+    assert "The first ferry left the pier at half past ten, the operator said in a statement." in kept
+    assert "Ferries resume" in kept

@@ -58,7 +58,7 @@ from digest.cleaning.config import Rules
 from digest.cleaning.document import Document, Section, is_heading, is_prose, model, site_name_keys, title_key
 from digest.cleaning.lines import HEADING_TAGS, OPAQUE, SENTENCE_STOP, Line
 from digest.cleaning.passes import (
-    _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sectioned,
+    _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _gate, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sectioned,
     _sentence, feed_timestamp, footnote, furniture,
 )
 
@@ -84,6 +84,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     tail_chrome(lines, rules, doc)
     provenance_header(lines, rules, doc)
     related_sections(lines, rules, doc, title)
+    repeated_header(lines, rules)
     self_promo(lines, rules)
     feed_timestamp(lines, rules)  # again: a date line under a slogan that self_promo removed
     alt_text(lines, rules)
@@ -380,12 +381,17 @@ def _records(lines: list[Line], run: list[int]) -> bool:
 # 2. Provenance header
 # ---------------------------------------------------------------------------
 
-_DOC_WORDS = re.compile(r"以下文章|本文|本篇|此文|本[页頁]|此[页頁]|[页頁]面|[网網][页頁]|原文|原始[链鏈連][接結]|"
+_DOC_WORDS = re.compile(r"以下文章|本文|本篇|此文|本[页頁]|此[页頁]|本[条條]目|[页頁]面|[网網][页頁]|原文|原始[链鏈連][接結]|"
                         r"(?i:this (page|article|story)|clipped|saved|archived)")
 _PROVENANCE_WORDS = re.compile(r"来源|來源|来自|來自|出自|转存|轉存|转载|轉載|转码|轉碼|保存|收藏|剪藏|存档|存檔|作者|失效|已更新|"
-                               r"擷取|撷取|抓取|版面|"
+                               r"擷取|撷取|抓取|版面|归档|歸檔|剪存|"
                                r"(?i:from|with|using|by)\b")
 
+
+# What a clipping tool says it did to the page (a sentence of its own, above the article):
+# "本頁由 X 網頁剪存於 … 自動擷取", "本条目由 X 于 … 自动归档", "Saved with X on May 3, 2024".
+_SAVED_BY_TOOL = re.compile(r"(本[页頁条條]|此[页頁]|本条目|本條目).{0,40}(自動|自动)?(剪存|剪藏|转存|轉存|存档|存檔|归档|歸檔|擷取|撷取|抓取)"
+                            r"|(?i:^\W*(saved|clipped|archived|captured) (with|by|using|via|from) )")
 
 # "轉貼自《山城新聞》", "转载自公众号X": the line opens by naming where the text was taken from
 _REPOSTED_FROM = re.compile(r"[\W_]*(轉貼|转贴|轉載|转载|轉錄|转录|摘錄|摘录)(自|於|于)")
@@ -401,7 +407,7 @@ def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
         # (60 as a reader counts: a CJK character or a Latin word each)
         if ln.verdict or _fixed(ln) or ln.caption or _length(ln.text) > 60 or _REPORTING.search(ln.text):
             continue
-        if i == doc.prose[0] and SENTENCE_STOP.search(ln.text):
+        if i == doc.prose[0] and SENTENCE_STOP.search(ln.text) and not _SAVED_BY_TOOL.search(ln.text):
             break  # the first sentence: the article has begun (a tool's line "—— … ——" reads long but has no stop)
         if (_DOC_WORDS.search(ln.text) and _PROVENANCE_WORDS.search(ln.text)) or _REPOSTED_FROM.match(ln.text):
             ln.verdict = "edge:provenance-header"
@@ -541,7 +547,8 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
         # bold line: the page marks where the section starts) or in an appended unit
         explicit = unit or is_heading(lines[sec.heading]) or not any(is_prose(lines[j]) for j in scope)
         # mid-article only a photo set: captions under the heading, closed by the next heading
-        gallery = bool(scope) and end == sec.end < len(lines) and all(lines[j].caption for j in scope)
+        # (two pictures or more: one captioned picture under a related box is the article's own)
+        gallery = len(scope) >= 2 and end == sec.end < len(lines) and all(lines[j].caption for j in scope)
         if scope and explicit and (gallery or not doc.prose_after(end - 1)) and not any(_fixed(lines[j]) for j in scope):
             name = "doc:other-article" if unit else "list:section"
             if rules.on(name):
@@ -607,12 +614,71 @@ def _units(lines: list[Line], following: list[Section], own: str, at: int) -> li
     return units
 
 
+# An article the page loaded under the clipping (infinite scroll) prints the same
+# header as the clipping's own: "Published / 4 months ago / on / April 11, 2026 / By /
+# News Desk".  Lines of the header are short; the labels of the template are what two
+# headers share once figures are blanked.
+_HEADER_LINE = 40
+_HEADER_WINDOW = 10   # lines of a header, at most
+_HEADER_KEYS = 3      # labels of the clipping's header seen again, at least
+_FIGURES = re.compile(r"\d+")
+_YEAR = re.compile(r"\b(19|20)\d{2}\b|\d{4}\s*年")
+
+
+def _header_key(ln: Line) -> str | None:
+    """The line's label in a header template: short, no prose, figures blanked; a
+    date line has no label (dates differ from header to header)."""
+    t = ln.text.strip()
+    if not t or len(t) > _HEADER_LINE or is_prose(ln) or _DATE_ONLY.fullmatch(t):
+        return None
+    return _FIGURES.sub("#", t)
+
+
+def repeated_header(lines: list[Line], rules: Rules) -> None:
+    """``doc:other-article`` -- below the article, its header template seen again
+    (three or more of its labels within a few lines, with a dated line that is not the
+    clipping's date) starts another article the page loaded under it: that header's
+    headline (over at most one standfirst) and everything below go, up to the
+    clipping's title seen again.  A live blog's entries repeat a header too, but with
+    times of one day, not other dates."""
+    if not rules.on("doc:other-article"):
+        return
+    prose = [i for i, ln in enumerate(lines) if ln.verdict is None and is_prose(ln)]
+    if len(prose) < 3:
+        return
+    top = range(max(0, prose[0] - _HEADER_WINDOW), prose[1])
+    own = {k for i in top if (k := _header_key(lines[i])) is not None}
+    own_dates = {lines[i].text.strip() for i in top if _DATE_ONLY.fullmatch(lines[i].text.strip())}
+    if len(own) < _HEADER_KEYS or not own_dates:
+        return
+    for h in range(prose[1] + 1, len(lines)):
+        if _header_key(lines[h]) not in own:
+            continue
+        window = lines[h:h + _HEADER_WINDOW]
+        seen = {k for ln in window if (k := _header_key(ln)) in own}
+        dates = {ln.text.strip() for ln in window if _DATE_ONLY.fullmatch(ln.text.strip())}
+        if len(seen) < _HEADER_KEYS or not any(_YEAR.search(d) for d in dates - own_dates):
+            continue
+        start = h - 1
+        if start > 0 and is_prose(lines[start]) and not is_prose(lines[start - 1]):
+            start -= 1  # the standfirst under the headline
+        above = [i for i in prose if i < start]
+        if start <= prose[1] or len(above) < 2 or is_prose(lines[start]):
+            return
+        for j in range(start, len(lines)):
+            if lines[j].title:
+                break
+            if lines[j].verdict is None and not _fixed(lines[j]):
+                lines[j].verdict = "doc:other-article"
+        return
+
+
 # ---------------------------------------------------------------------------
 # 4. The outlet talking about itself
 # ---------------------------------------------------------------------------
 
 _ABOUT_HEADING = re.compile(
-    r"[\W_]*(關於|关于)\s*[「『《“\"]?(?P<name>[^」』》”\"。，,]{1,16}?)[」』》”\"]?[\W_]*"
+    r"[\W_]*(關於|关于|認識|认识)\s*[「『《“\"]?(?P<name>[^」』》”\"。，,]{1,16}?)[」』》”\"]?[\W_]*"
     # "《街坊誌》是甚麼？", "「X」是谁？": the box asks what the column is, then answers as "we"
     r"|[\W_]*[「『《“\"](?P<asked>[^」』》”\"。，,]{1,16})[」』》”\"]\s*是(什麼|甚麼|什么|誰|谁)[？?][\W_]*"
     r"|(?i:[\W_]*about (us|this (column|newsletter|series|podcast|site|blog|section)|the (authors?|column|newsletter)))[\W_]*"
@@ -621,8 +687,12 @@ _ABOUT_HEADING = re.compile(
 _SELF = re.compile(r"我們|我们|本[栏欄]目|本刊|本[台站號号網网]|本[報报](?![讯訊])|(?i:\b(we|our|us)\b)")
 _READER = re.compile(r"你|您|妳|(?i:\b(you|your)\b)")
 _SPEECH = re.compile(r"[“「『\"][^”」』\"]{12,}[”」』\"]")
-_ACCOUNT = re.compile(r"(户名|戶名|账号|帳號|帳戶|账户|开户行|開戶行|銀行|银行|支付宝|支付寶|微信支付|轉賬|转账|轉帳|"
-                      r"轉數快|入數|入数|(?i:paypal|payme|fps|iban|swift|account))[^:：。，,]{0,8}[:：]")
+_ACCOUNT_WORDS = ("户名", "戶名", "账号", "帳號", "帳戶", "账户", "开户行", "開戶行", "銀行", "银行", "支付宝", "支付寶",
+                  "微信支付", "轉賬", "转账", "轉帳", "轉數快", "入數", "入数", "paypal", "payme", "fps", "iban", "swift",
+                  "account")
+_ACCOUNT = re.compile(r"(" + "|".join(_ACCOUNT_WORDS[:-6]) + r"|(?i:" + "|".join(_ACCOUNT_WORDS[-6:]) + r"))"
+                      r"[^:：。，,]{0,8}[:：]")
+_account_gate = _gate(_ACCOUNT_WORDS)
 
 
 # A line of a box about the outlet is a sentence or two: at most this many characters,
@@ -635,13 +705,19 @@ def _box_long(t: str) -> bool:
     return len(t) > _BOX_CHARS and _length(t) > _BOX_WORDS
 
 
+def _account(text: str) -> bool:
+    """The line names a payment account (:data:`_ACCOUNT`); the colon test first, as
+    the pattern is tried on every line of every clipping."""
+    return (":" in text or "：" in text) and _account_gate(text.lower()) and _ACCOUNT.search(text) is not None
+
+
 def _self_talk(ln: Line, names: list[str]) -> bool:
     """The outlet, column or account is the subject and nothing is reported: no
     reporting verb, no quoted speech."""
     t = ln.text
     if _REPORTING.search(t) or _SPEECH.search(t) or _box_long(t):
         return False
-    return bool(_SELF.search(t) or any(name in t for name in names) or _ACCOUNT.search(t))
+    return bool(_SELF.search(t) or any(name in t for name in names) or _account(t))
 
 
 # Removed lines that open a box of the outlet's own: a donation or subscription
@@ -671,7 +747,7 @@ def _appeal_boxes(lines: list[Line], names: list[str]) -> None:
             t = ln.text
             if _fixed(ln) or ln.caption:
                 break
-            if _ACCOUNT.search(t) and len(t) <= 160 and not _SPEECH.search(t):
+            if _account(t) and len(t) <= 160 and not _SPEECH.search(t):
                 ln.verdict = "box:appeal"  # (a bank line's "戶口名稱" is no reporting verb)
                 continue
             if not _self_talk(ln, names) or _QUOTED.search(t):
@@ -688,7 +764,7 @@ def _appeal_line(ln: Line, names: list[str]) -> bool:
     t = ln.text
     if _fixed(ln) or ln.caption or _SPEECH.search(t) or _box_long(t):
         return False
-    if _ACCOUNT.search(t):
+    if _account(t):
         return True  # (a bank line's "戶口名稱" is no reporting verb)
     return not _REPORTING.search(t) and bool(_self_talk(ln, names) or _READER.search(t)) and not _DIGIT.search(t)
 
@@ -701,7 +777,7 @@ def _account_boxes(lines: list[Line], names: list[str]) -> None:
     name): an article about a fraud may quote an account too."""
     k = 0
     while k < len(lines):
-        if lines[k].verdict is not None or not _ACCOUNT.search(lines[k].text) or not _appeal_line(lines[k], names):
+        if lines[k].verdict is not None or not _account(lines[k].text) or not _appeal_line(lines[k], names):
             k += 1
             continue
         start = end = k
@@ -724,34 +800,102 @@ def _account_boxes(lines: list[Line], names: list[str]) -> None:
 _PROMO_LONG = 100
 
 
+# A column's slogan above the article names the column: "巷弄有事｜週六早晨的城市散步，我們
+#替你…", "Main Street Diaries: every Friday, we pull up a stool…", "《街坊誌》逢星期三出版，
+# 陪你…".  The name is the label before the separator, or the one in 《》.
+_SLOGAN_LABEL = re.compile(r"[\W_]*《?(?P<name>[^｜|:：《》，。,.!?！？]{2,24}?)》?\s*[｜|:：]\s*\S")
+_LABEL_SEP = re.compile(r"[｜|:：]")
+_SLOGAN_TITLE = re.compile(r"《(?P<name>[^》]{2,16})》")
+# Labels of the article's own notes, never a column's name.
+_NOTE_LABEL = re.compile(r"(編按|编按|編者按|编者按|按語|按语|註|注|附記|附记|(?i:editor'?s? note|note|update|correction))")
+_SLOGAN_LINES = 4  # lines above the first prose a slogan may stand in
+# A box's heading that speaks to the readers: "給讀者的一封信", "A note to our readers".
+_READERS_HEADING = re.compile(r"讀者|读者|(?i:\breaders?\b)")
+_BOX_HEADING = 30  # characters of a box's heading, at most
+
+
+def _column_names(lines: list[Line]) -> list[str]:
+    """The names a column's slogan above the first prose gives itself (see above): only
+    a slogan that speaks as the column (we, our) or to the reader, never a note."""
+    names: list[str] = []
+    seen = 0
+    for ln in lines:
+        if ln.verdict or ln.caption:
+            continue
+        if is_prose(ln) and not (_SELF.search(ln.text) or _READER.search(ln.text)):
+            break
+        seen += 1
+        if seen > _SLOGAN_LINES:
+            break
+        t = ln.text
+        if _REPORTING.search(t) or _SPEECH.search(t) or not (_SELF.search(t) or _READER.search(t)):
+            continue
+        m = _SLOGAN_LABEL.match(t) or _SLOGAN_TITLE.search(t)
+        if m and not _NOTE_LABEL.fullmatch(m.group("name").strip()) and not _BYLINE_WORDS.search(m.group("name")):
+            names.append(m.group("name").strip())
+    return names
+
+
+def _box_heading(ln: Line, names: list[str]) -> re.Match[str] | bool | None:
+    """A heading over a box about the outlet: an "about" heading (:data:`_ABOUT_HEADING`),
+    or a short line that is no sentence and names the column or speaks to the readers
+    ("【巷弄有事是什麼？】", "认识《小镇漫游》", "給讀者的一封信")."""
+    t = ln.text
+    if len(t) > _BOX_HEADING and _length(t) > 8:
+        return None
+    m = _ABOUT_HEADING.fullmatch(t)
+    if m:
+        return m
+    if _SENTENCE_END.search(t) or _REPORTING.search(t):
+        return None
+    return any(name in t for name in names) or bool(_READERS_HEADING.search(t))
+
+
+_SENTENCE_END = re.compile(r"[。.;；]\W*$")
+
+
+def _reader_talk(ln: Line) -> bool:
+    """A line of a box that speaks to the reader and reports nothing quoted or counted:
+    ("讀完這一篇，下次出門時，也許你會願意多繞一條巷子。")."""
+    t = ln.text
+    return bool(_READER.search(t)) and not (_SPEECH.search(t) or _QUOTED.search(t) or _DIGIT.search(t) or _box_long(t))
+
+
 def self_promo(lines: list[Line], rules: Rules) -> None:
     """``box:about`` and ``edge:self-promo`` (see the module docstring, 4)."""
-    names: list[str] = []
+    names: list[str] = _column_names(lines)
+    if rules.outlet and len(rules.outlet) >= 2:
+        names.append(rules.outlet)  # the clipping's source: the outlet it may talk about
     if rules.on("box:about"):
         for h, ln in enumerate(lines):
-            if ln.verdict or _fixed(ln) or ln.caption or len(ln.text) > 24:
+            if ln.verdict or _fixed(ln) or ln.caption or is_prose(ln):
                 continue
-            m = _ABOUT_HEADING.fullmatch(ln.text)
+            m = _box_heading(ln, names)
             if not m:
                 continue
-            name = (m.group("name") or m.group("ename") or m.group("asked") or "").strip()
+            about = m if isinstance(m, re.Match) else None
+            name = (about.group("name") or about.group("ename") or about.group("asked") or "").strip() if about else ""
             # (under a question, the answer must speak as "we": an explainer's "「厨余」是什么？"
             # is answered in the third person, and naming the thing proves nothing)
-            named = [name] if name and not m.group("asked") else []
+            named = [name] if name and not (about and about.group("asked")) else []
             box = []
             for k in range(h + 1, len(lines)):
                 if lines[k].verdict:
                     continue
-                if _fixed(lines[k]) or lines[k].caption or not _self_talk(lines[k], named):
+                if _fixed(lines[k]) or lines[k].caption:
+                    break
+                if not (_self_talk(lines[k], named + names) or (box and _reader_talk(lines[k]))):
                     break
                 box.append(k)
+            # the outlet speaks as itself in the box: a we, its name or an account
+            if box and not any(_SELF.search(lines[k].text) or _account(lines[k].text)
+                               or any(n in lines[k].text for n in named + names) for k in box):
+                box = []
             if box:
                 for k in [h, *box]:
                     lines[k].verdict = "box:about"
                 if name:
                     names.append(name)
-    if rules.outlet and len(rules.outlet) >= 2:
-        names.append(rules.outlet)  # the clipping's source: the outlet it may talk about
     if rules.on("box:appeal"):
         _appeal_boxes(lines, names)
         _account_boxes(lines, names)
@@ -761,7 +905,12 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
 
     def promo(i: int) -> bool:
         ln = lines[i]
-        if _fixed(ln) or ln.caption or not _READER.search(ln.text):
+        if _fixed(ln) or ln.caption:
+            return False
+        label = _SLOGAN_LABEL.match(ln.text) if names and _LABEL_SEP.search(ln.text) else None
+        if label and label.group("name").strip() in names and not _SPEECH.search(ln.text):
+            return True  # the column's slogan under its name: "小镇漫游｜走进大马每一座小镇…"
+        if not _READER.search(ln.text):
             return False
         if len(ln.text) >= _PROMO_LONG and len(SENTENCE_STOP.findall(ln.text)) >= 3:
             return False  # a paragraph that reports, and names the outlet on the way
@@ -769,7 +918,7 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
         t = ln.text
         # "我们"/"you" alone is how an article may close ("让我们一起道一声：老师，您辛苦了。"):
         # the outlet must be named, an account listed or a promo thing offered
-        talk = _self_talk(ln, names) and bool(any(name in t for name in names) or _ACCOUNT.search(t)
+        talk = _self_talk(ln, names) and bool(any(name in t for name in names) or _account(t)
                                               or _EDGE_PROMO.search(t))
         return talk or (outlet is not None and len(outlet.group(0)) <= 10
                         and not _REPORTING.search(t) and not _SPEECH.search(t))
@@ -1277,7 +1426,6 @@ _SECTION_JUNK = ("prompt:", "promo:", "list:", "nav:", "box:", "edge:", "doc:", 
 # ---------------------------------------------------------------------------
 
 # A blurb cut short by the site: "... or Tibetan..." / "…" at the very end.
-_CUT_SHORT = re.compile(r"(\.{3}|…)\s*$")
 _CARD_REACH = 3      # lines between a card's headline and its blurb (author, date)
 _CARD_LABELS = 2     # short lines above the headline that belong to the card (kicker, date)
 _CARD_SHORT = 40     # a card's author, date or kicker line is no longer than this
@@ -1298,7 +1446,7 @@ def teaser_cards(lines: list[Line], rules: Rules) -> None:
         return
     kept = [ln for ln in lines if ln.verdict is None]
     for k, blurb in enumerate(kept):
-        if blurb.keep or blurb.caption or blurb.tag in OPAQUE or not _CUT_SHORT.search(blurb.text):
+        if blurb.keep or blurb.caption or blurb.tag in OPAQUE or not blurb.text.rstrip().endswith(("...", "…")):
             continue
         h = _card_headline(kept, k)
         if h is None:

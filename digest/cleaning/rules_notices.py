@@ -45,6 +45,9 @@ RIGHTS_RULES: dict[str, str] = {
         r"(轉載|转载|刊登|刊載|刊载|轉貼|转贴|發布|发布).{0,120}"
         r"|(?i:.{0,80}(reproduced|republished|reprinted) (here )?with (the )?(kind )?permission.{0,200})"
         r"|(?i:.{0,80}licensed under (a )?creative commons.{0,200})"
+        # "This story was first published by X and is republished here under …"
+        r"|(?i:(this|the) (story|article|piece|report|post) (was|is|has been) (first |originally )?"
+        r"(published|posted|produced) (by|in|on|at) .{2,120}(republished|reprinted|reproduced).{0,200})"
         r"|(?i:.{0,60}(創用\s*cc|创用\s*cc|cc\s*by(-[a-z]{2})*|creative commons|授權條款|授权条款).{0,200})"
     ),
 }
