@@ -217,7 +217,9 @@ def _markup_problems(path: Path, doc: Any, meta: dict[str, Any], body: str, body
     """Malformed -{…}- conversion markup in the title, summary, tags or body."""
     found = [problem(path, body_line + offset, reason) for offset, reason in markup_problems(body)]
     fields: list[tuple[tuple[str | int, ...], Any]] = [(("title",), meta.get("title")), (("summary",), meta.get("summary"))]
-    fields += [(("tags", i), t) for i, t in enumerate(meta.get("tags") or ())]
+    tags = meta.get("tags")
+    # (tags of the wrong type -- a number, a mapping -- are the schema check's to report)
+    fields += [(("tags", i), t) for i, t in enumerate(tags if isinstance(tags, list) else ())]
     for key, value in fields:
         if isinstance(value, str):
             found += [problem(path, doc.line_of(key) + offset, reason) for offset, reason in markup_problems(value)]

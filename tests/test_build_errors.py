@@ -31,6 +31,8 @@ def built_root(demo_root: Path) -> Path:
     (ARTICLE, "date: 2025-01-23T19:47:04+08:00", "date: 2025-01-23 19:47", "content/2025/01/23/dw-71381755.md:3: date '2025-01-23 19:47' must be ISO 8601 with a UTC offset"),
     (ARTICLE, "lang: zh-Hans", "lang: zh-CN", "content/2025/01/23/dw-71381755.md:6: 'lang': 'zh-CN' is not one of"),
     (ARTICLE, "tags: [科技, 美国]", "tags: [科技, 美国", "content/2025/01/23/dw-71381755.md:8: invalid YAML"),
+    # (a number where the tags list goes once raised a TypeError in the markup check: fuzzing found it)
+    (ARTICLE, "tags: [科技, 美国]", "tags: 1111", "content/2025/01/23/dw-71381755.md:7: 'tags': 1111 is not of type 'array'"),
     (ARTICLE, "slug: dw-71381755", "slug: ../../etc", "content/2025/01/23/dw-71381755.md:8: 'slug': must be lowercase ASCII"),
     (ARTICLE, "---\ntitle", "title", "content/2025/01/23/dw-71381755.md:1: missing YAML frontmatter"),
     ("config.yaml", "timezone: Asia/Taipei", "timezone: Asia/Taipei\ntimezon: UTC", "config.yaml:7: unknown key 'timezon'"),
