@@ -58,8 +58,8 @@ from digest.cleaning.config import Rules
 from digest.cleaning.document import Document, Section, is_heading, is_prose, model, site_name_keys, title_key
 from digest.cleaning.lines import HEADING_TAGS, OPAQUE, SENTENCE_STOP, Line
 from digest.cleaning.passes import (
-    _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _gate, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _length, _sectioned,
-    _sentence, feed_timestamp, footnote, furniture,
+    _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _gate, _length,
+    _sectioned, _sentence, feed_timestamp, footnote, furniture,
 )
 
 __all__ = ["DOC_RULES", "judge_document"]
@@ -646,17 +646,19 @@ def repeated_header(lines: list[Line], rules: Rules) -> None:
     prose = [i for i, ln in enumerate(lines) if ln.verdict is None and is_prose(ln)]
     if len(prose) < 3:
         return
+    keys = [_header_key(ln) for ln in lines]
+    dated = [ln.text.strip() if _DATE_ONLY.fullmatch(ln.text.strip()) else None for ln in lines]
     top = range(max(0, prose[0] - _HEADER_WINDOW), prose[1])
-    own = {k for i in top if (k := _header_key(lines[i])) is not None}
-    own_dates = {lines[i].text.strip() for i in top if _DATE_ONLY.fullmatch(lines[i].text.strip())}
+    own = {keys[i] for i in top} - {None}
+    own_dates = {dated[i] for i in top} - {None}
     if len(own) < _HEADER_KEYS or not own_dates:
         return
     for h in range(prose[1] + 1, len(lines)):
-        if _header_key(lines[h]) not in own:
+        if keys[h] not in own:
             continue
-        window = lines[h:h + _HEADER_WINDOW]
-        seen = {k for ln in window if (k := _header_key(ln)) in own}
-        dates = {ln.text.strip() for ln in window if _DATE_ONLY.fullmatch(ln.text.strip())}
+        window = range(h, min(h + _HEADER_WINDOW, len(lines)))
+        seen = {keys[j] for j in window} & own
+        dates = {dated[j] for j in window} - {None}
         if len(seen) < _HEADER_KEYS or not any(_YEAR.search(d) for d in dates - own_dates):
             continue
         start = h - 1
@@ -687,12 +689,11 @@ _ABOUT_HEADING = re.compile(
 _SELF = re.compile(r"我們|我们|本[栏欄]目|本刊|本[台站號号網网]|本[報报](?![讯訊])|(?i:\b(we|our|us)\b)")
 _READER = re.compile(r"你|您|妳|(?i:\b(you|your)\b)")
 _SPEECH = re.compile(r"[“「『\"][^”」』\"]{12,}[”」』\"]")
-_ACCOUNT_WORDS = ("户名", "戶名", "账号", "帳號", "帳戶", "账户", "开户行", "開戶行", "銀行", "银行", "支付宝", "支付寶",
-                  "微信支付", "轉賬", "转账", "轉帳", "轉數快", "入數", "入数", "paypal", "payme", "fps", "iban", "swift",
-                  "account")
-_ACCOUNT = re.compile(r"(" + "|".join(_ACCOUNT_WORDS[:-6]) + r"|(?i:" + "|".join(_ACCOUNT_WORDS[-6:]) + r"))"
-                      r"[^:：。，,]{0,8}[:：]")
-_account_gate = _gate(_ACCOUNT_WORDS)
+_ACCOUNT_ZH = ("户名", "戶名", "账号", "帳號", "帳戶", "账户", "开户行", "開戶行", "銀行", "银行", "支付宝", "支付寶",
+               "微信支付", "轉賬", "转账", "轉帳", "轉數快", "入數", "入数")
+_ACCOUNT_EN = ("paypal", "payme", "fps", "iban", "swift", "account")
+_ACCOUNT = re.compile(r"(" + "|".join(_ACCOUNT_ZH) + r"|(?i:" + "|".join(_ACCOUNT_EN) + r"))[^:：。，,]{0,8}[:：]")
+_account_gate = _gate(_ACCOUNT_ZH + _ACCOUNT_EN)
 
 
 # A line of a box about the outlet is a sentence or two: at most this many characters,
@@ -836,22 +837,16 @@ def _column_names(lines: list[Line]) -> list[str]:
     return names
 
 
-def _box_heading(ln: Line, names: list[str]) -> re.Match[str] | bool | None:
-    """A heading over a box about the outlet: an "about" heading (:data:`_ABOUT_HEADING`),
-    or a short line that is no sentence and names the column or speaks to the readers
-    ("【巷弄有事是什麼？】", "认识《小镇漫游》", "給讀者的一封信")."""
-    t = ln.text
-    if len(t) > _BOX_HEADING and _length(t) > 8:
-        return None
-    m = _ABOUT_HEADING.fullmatch(t)
-    if m:
-        return m
-    if _SENTENCE_END.search(t) or _REPORTING.search(t):
-        return None
+_FULL_STOP_END = re.compile(r"[。.;；]\W*$")
+
+
+def _column_heading(t: str, names: list[str]) -> bool:
+    """Besides an "about" heading (:data:`_ABOUT_HEADING`), a box's heading is a short
+    line that is no sentence and names the column or speaks to the readers
+    ("【巷弄有事是什麼？】", "給讀者的一封信")."""
+    if _FULL_STOP_END.search(t) or _REPORTING.search(t):
+        return False
     return any(name in t for name in names) or bool(_READERS_HEADING.search(t))
-
-
-_SENTENCE_END = re.compile(r"[。.;；]\W*$")
 
 
 def _reader_talk(ln: Line) -> bool:
@@ -868,12 +863,12 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
         names.append(rules.outlet)  # the clipping's source: the outlet it may talk about
     if rules.on("box:about"):
         for h, ln in enumerate(lines):
-            if ln.verdict or _fixed(ln) or ln.caption or is_prose(ln):
+            t = ln.text
+            if ln.verdict or _fixed(ln) or ln.caption or is_prose(ln) or (len(t) > _BOX_HEADING and _length(t) > 8):
                 continue
-            m = _box_heading(ln, names)
-            if not m:
+            about = _ABOUT_HEADING.fullmatch(t)
+            if not (about or _column_heading(t, names)):
                 continue
-            about = m if isinstance(m, re.Match) else None
             name = (about.group("name") or about.group("ename") or about.group("asked") or "").strip() if about else ""
             # (under a question, the answer must speak as "we": an explainer's "「厨余」是什么？"
             # is answered in the third person, and naming the thing proves nothing)
@@ -1374,12 +1369,13 @@ def _numbered(lines: list[Line], span: list[int]) -> set[int]:
 # A writer's bio in English: the name, a verb of being, and a role ("Dallas Robinson is
 # a freelance writer living in Minneapolis", "Dan Goodin Dan is the Security Editor at
 # Ars Technica, which he joined in 2012 …").
+_TITLE_CASE_NAME = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}"
 _BIO_NAME = re.compile(r"\s*(?:About the author:?\s*)?(?!(?:The|This|That|Our|Its|His|Her|A|An|US|U\.S\.)\b)"
-                       r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}\s+(?:is|writes|covers)\b")
+                       + _TITLE_CASE_NAME + r"\s+(?:is|writes|covers)\b")
 _BIO_ROLE = re.compile(r"(?i:\b(writer|reporter|editor|author|journalist|correspondent|columnist|contributor|curator|"
                        r"producer|freelancer?|fellow|critic|photographer|blogger)s?\b)")
 _BIO_MAX = 400
-_BIO_HEADING = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}\s*[:：]?")
+_BIO_HEADING = re.compile(_TITLE_CASE_NAME + r"\s*[:：]?")
 _BIO_BELOW = 0.6  # share of the running text above a bio: the article's, in the main
 
 

@@ -10,9 +10,9 @@ import re
 import unicodedata
 from typing import Any
 
+from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
 from digest.cleaning.lines import OPAQUE, SENTENCE_STOP, Line
-from digest.cleaning import rules as R
 
 __all__ = ["byline_glue", "dup_captions", "glued_promos", "whole_tables_only"]
 
@@ -125,6 +125,9 @@ _META_SEP = re.compile(r"[\s|｜·•,，\-–—/]*")
 _BYLINE_GLUE_MAX = 200
 _LEAD = re.compile(r"[\W_]{0,3}")
 _SPACES = re.compile(r"[ \t]*")
+_CALENDAR_WORD = re.compile(r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
+                            r"august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)\W*$")
+_DATE_LIKE = re.compile(r"\d{4}|(?i:\bago\b|published|updated|" + _MONTH + r"\s+\d)")
 
 
 def _all_meta(rest: str) -> bool:
@@ -167,10 +170,6 @@ def _byline_end(text: str) -> int | None:
             return end
     return None
 
-
-_CALENDAR_WORD = re.compile(r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
-                            r"august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)\W*$")
-_DATE_LIKE = re.compile(r"\d{4}|(?i:\bago\b|published|updated|" + _MONTH + r"\s+\d)")
 
 
 def byline_glue(lines: list[Line], rules: Rules) -> None:
