@@ -1,11 +1,12 @@
-"""The cleaner's rule tables try only the rules a line can open with; they must
+"""The cleaner's rule tables try only the rules a line could match; they must
 answer exactly what the plain alternation of the same rules answers.
 
 ``RuleTable`` skips a rule when the line's first character cannot open a match
-(``first_chars.opening_class``). A wrong opening set would silently keep junk, so
-the tables are checked against the alternation on every short line of the
-repository's real clippings and on generated lines made of the rules' own
-characters.
+(``prefilter.opening_class``) or when the line holds none of the literals every
+match holds (``prefilter.required_text``). A wrong opening set or literal set
+would silently keep junk, so the tables are checked against the alternation on
+every short line of the repository's real clippings and on generated lines made
+of the rules' own characters.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 
 from digest.cleaning import rules as R
 from digest.cleaning.config import RuleTable
-from digest.cleaning.first_chars import opening_class
+from digest.cleaning.prefilter import opening_class, required_text
 
 TABLES = {
     "strict": R.STRICT_LINE_RULES, "rights": R.RIGHTS_RULES, "prompt": R.PROMPT_RULES, "heading": R.HEADING_RULES,
@@ -63,6 +64,39 @@ def test_opening_class(pattern: str, opens: list[str], never: list[str]) -> None
 @pytest.mark.parametrize("pattern", [r".{0,40}本站", r"(?P<x>a)?(?P=x)b", r"(?:a)?.b"])
 def test_an_opening_it_cannot_work_out_is_any_character(pattern: str) -> None:
     assert opening_class(pattern, re.S) is None
+
+
+@pytest.mark.parametrize(("pattern", "needed", "found_in", "not_in"), [
+    # the longest of the required literals wins over a shorter one
+    (r"[（(]?本站声明[:：].{0,20}", ["本站声明"], ["（本站声明：略"], ["本站：略"]),
+    # every branch needs one of its literals; their union is required
+    (r"(?:责任编辑|編輯)\s*[:：]\S+", ["责任编辑", "編輯"], ["编者 編輯：王"], ["编辑：王"]),
+    # a positive lookahead's text lies inside a fullmatch, so it counts
+    (r"(?=.*本站).{0,40}", ["本站"], ["转自本站"], ["转自本网"]),
+    # literals are case-folded: a case-insensitive rule is found in any case
+    (r"(?i:share)\s+this", ["share"], ["SHARE this".casefold()], ["sharp this"]),
+    # a small class of single characters is a set of one-character literals
+    (r"\d+[：:]\d+", ["：", ":"], ["3:4"], ["3-4"]),
+])
+def test_required_text(pattern: str, needed: list[str], found_in: list[str], not_in: list[str]) -> None:
+    required = required_text(pattern, re.S)
+    assert required is not None
+    assert sorted(required.pattern.split("|")) == sorted(map(re.escape, needed))
+    for text in found_in:
+        assert required.search(text), (pattern, text)
+    for text in not_in:
+        assert not required.search(text), (pattern, text)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?:本站|)声?",        # a branch that needs nothing: the alternation needs nothing
+    r"(?:本站){0,2}\w+",   # what may repeat zero times is not required
+    r"(?<=本站)\w+",       # a lookbehind looks before the match
+    r"(?!本站)\w+",        # a negative lookahead requires an absence
+    r"[a-z]+",            # a class of many characters is no literal
+])
+def test_a_pattern_without_required_text(pattern: str) -> None:
+    assert required_text(pattern, re.S) is None
 
 
 @pytest.mark.parametrize("name", TABLES)

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from digest.cleaning import rules as R
-from digest.cleaning.first_chars import opening_class
+from digest.cleaning.prefilter import opening_class, required_text
 from digest.curator_regex import CuratorPatternError, compile_curator
 
 __all__ = [
@@ -149,22 +149,27 @@ class RuleTable:
     ``fullmatch(text, pos=0)`` gives the match of the first rule (in table
     order) that matches all of ``text[pos:]``, or None: what the alternation
     ``(?P<g0>rule0)|(?P<g1>rule1)|…`` gives, with the same ``lastgroup``. It
-    is faster: only the rules that can start with the line's first character
-    are tried (``first_chars.opening_class``; worked out once per character),
-    each compiled apart, so the engine also checks its other openings and
-    minimum length before trying it, which it cannot do for one branch of an
-    alternation. On the benchmark corpus (``bench/clean_speed.py``) most lines
-    are prose that opens with a Chinese character no rule starts with."""
+    is faster, because a rule is tried only on lines it could match
+    (``digest.cleaning.prefilter``): only the rules that can start with the
+    line's first character (worked out once per character), and of those only
+    the ones whose required text the line holds (a search for a few literals
+    fails on a prose line faster than a rule opening with ``.{0,40}`` does).
+    Each rule is compiled apart, so the engine also checks its other openings
+    and minimum length before trying it, which it cannot do for one branch of
+    an alternation. On the benchmark corpus (``bench/clean_speed.py``) most
+    lines are prose that opens with a Chinese character few rules start with
+    and holds the literals of none."""
 
-    __slots__ = ("_patterns", "_openings", "_by_first")
+    __slots__ = ("_rules", "_openings", "_by_first")
 
     def __init__(self, named: list[tuple[str, str]]) -> None:
-        self._patterns = tuple(re.compile(f"(?P<{group}>{pattern})", re.S) for group, pattern in named)
+        self._rules = tuple((re.compile(f"(?P<{group}>{pattern})", re.S), required_text(pattern, re.S))
+                            for group, pattern in named)
         self._openings = tuple(opening_class(pattern, re.S) for _, pattern in named)
-        self._by_first: dict[str, tuple[re.Pattern[str], ...]] = {}
+        self._by_first: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]] = {}
 
-    def _rules_opening_with(self, char: str) -> tuple[re.Pattern[str], ...]:
-        found = tuple(pattern for pattern, opening in zip(self._patterns, self._openings, strict=True)
+    def _rules_opening_with(self, char: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
+        found = tuple(rule for rule, opening in zip(self._rules, self._openings, strict=True)
                       if opening is None or opening.fullmatch(char))
         self._by_first[char] = found
         return found
@@ -176,8 +181,14 @@ class RuleTable:
             if candidates is None:  # (an empty tuple is a cached answer too)
                 candidates = self._rules_opening_with(first)
         else:
-            candidates = self._patterns
-        for pattern in candidates:
+            candidates = self._rules
+        folded = None  # text[pos:].casefold(), made once if a rule needs it
+        for pattern, required in candidates:
+            if required is not None:
+                if folded is None:
+                    folded = text[pos:].casefold()
+                if required.search(folded) is None:
+                    continue
             m = pattern.fullmatch(text, pos)
             if m is not None:
                 return m

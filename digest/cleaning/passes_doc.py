@@ -918,11 +918,14 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
         return talk or (outlet is not None and len(outlet.group(0)) <= 10
                         and not _REPORTING.search(t) and not _SPEECH.search(t))
 
-    prose = [i for i in alive if is_prose(lines[i]) and not promo(i)]
-    if not prose:
+    # the article's span: its first and last prose line that is no promo (found from
+    # each end: ``promo`` is the costly test, and the lines between are never asked)
+    first = next((i for i in alive if is_prose(lines[i]) and not promo(i)), None)
+    if first is None:
         return
+    last = next(i for i in reversed(alive) if is_prose(lines[i]) and not promo(i))
     for i in alive:
-        if (i < prose[0] or i > prose[-1]) and promo(i):
+        if (i < first or i > last) and promo(i):
             lines[i].verdict = "edge:self-promo"
 
 
