@@ -179,6 +179,25 @@ def test_the_tail_after_a_copyright_line_goes_except_a_footnote() -> None:
     assert _rules(cleaned)["本文由 某某RSS插件 生成"] == "tail:after-end"
 
 
+@pytest.mark.parametrize("mark", ["Ends/Friday, March 7, 2025", "NNNN", "###", "-30-"])
+def test_a_press_release_end_mark_goes_with_the_page_under_it(mark: str) -> None:
+    en = ("<p>The Department said the new ferry route would start on Monday and run every half hour.</p>"
+          "<p>\"We expect the route to cut travel time by a third,\" a spokesman said.</p>")
+    cleaned = _clean(en + f"<p>{mark}</p><p>Issued at 16:20</p><p>Back to Index Page</p><p>Archives</p>")
+    assert to_plain_lines(cleaned.html) == [
+        "The Department said the new ferry route would start on Monday and run every half hour.",
+        "\"We expect the route to cut travel time by a third,\" a spokesman said."]
+    assert _rules(cleaned)[mark] == "credit:end-mark"
+
+
+def test_every_copy_of_the_title_above_the_article_goes() -> None:
+    # a saved page may print its headline twice (a hidden print header, then the page's)
+    title = "Ferry route to start on Monday"
+    cleaned = _clean(f"<div>{title}</div><p>{title}</p>" + P1 + P2, title=title)
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4]]
+    assert set(_rules(cleaned).values()) == {"meta:title"}
+
+
 def test_news_after_a_newsletter_prompt_stays() -> None:
     fragment = P1 + P2 + "<p>订阅我们的电子报，每天早上送到你的信箱。</p>" + P3
     assert _kept(fragment)[-1] == P3[3:-4]

@@ -196,8 +196,12 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
     # a heading right above the first prose heads the article's first section
     subheading = head[-1] if head and doc.title_at is None and head[-1] == start - 1 and is_heading(lines[head[-1]]) else None
     lede = _lede_in_clauses(lines, start)
+    title_again = title_key(lines[doc.title_at].text) if doc.title_at is not None else None
     for i in head:
         ln = lines[i]
+        if title_again and not _fixed(ln) and title_key(ln.text) == title_again:
+            ln.verdict = "meta:title"  # one more copy of the title (a hidden one, the print header's)
+            continue
         if _fixed(ln) or ln.caption or (is_prose(ln) and i not in doc.detached) or _DATE_ONLY.fullmatch(ln.text) or furniture(ln):
             continue
         if i in lede:

@@ -54,6 +54,9 @@ def dup_captions(lines: list[Line], rules: Rules) -> None:
     for ln in lines:
         if ln.verdict or ln.tag in OPAQUE:
             continue
+        if ln.title:  # the title seen again is the document model's (meta:title): no caption
+            recent = []
+            continue
         if not ln.keep and _HAS_WORD.search(ln.text) and len(ln.text) >= 4 and caption_like(ln) \
                 and not _FIELD_FIGURE.fullmatch(ln.text) and key(ln) in [key(r) for r in recent]:
             ln.verdict = "dup:caption"

@@ -214,9 +214,12 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"|(?i:our standards\s*:\s*the thomson reuters trust principles\.?)"
     ),
     # "- END -", "全文完"; not "（完）/(完)", which is article text (team decision), glued or alone.
+    # Press-release and wire end marks too: "Ends/Wednesday, November 26, 2025" (the Hong
+    # Kong government's), "NNNN" (telex end of message), "###" and "-30-" (US releases).
     "credit:end-mark": (
         r"[\s\-—_=~·*]*(END|End|THE END|全文完)[\s\-—_=~·*]*"
         r"|[\s\-—_=~·*]*[（(]\s*全文完\s*[）)][\s\-—_=~·*]*"
+        r"|(?:Ends|ENDS)\s*[/／]\s*[^/／。.]{0,40}\d{4}|\s*(?:NNNN|#\s?#\s?#|-\s?30\s?-)\s*"
     ),
     # "凤凰网科技出品", "端傳媒製作"
     "credit:produced-by": r"[^。，,！？!?]{1,16}(荣誉出品|榮譽出品|出品|製作|制作)",
