@@ -897,6 +897,17 @@ def test_the_writers_bio_under_an_english_article_goes() -> None:
     assert late[3:-4] in _kept(_article_en(5) + late)
 
 
+def test_a_bio_of_the_bylined_writer_needs_no_role_and_a_name_may_hold_a_particle() -> None:
+    byline = "<p>By Ann Doe March 3 at 9:15 AM</p>"
+    beat = "<p>Ann Doe covers city hall. Since joining the paper, she has covered courts and schools.</p>"
+    cleaned = _clean(byline + _article_en(5) + beat)
+    assert beat[3:-4] in {r.text for r in cleaned.removed if r.rule == "box:author-bio"}
+    # without the byline, a sentence naming someone who covers something is article text
+    assert beat[3:-4] in _kept(_article_en(5) + beat)
+    particle = "<p>Lina de Vries is a senior reporter for the paper and is based in Utrecht.</p>"
+    assert particle[3:-4] in {r.text for r in _clean(_article_en(5) + particle).removed if r.rule == "box:author-bio"}
+
+
 def test_blurbs_of_a_promo_box_far_below_the_article_do_not_extend_it() -> None:
     # the document model detaches a small block of prose beyond a long removed list;
     # the article's end is found without it, so the promo box under it goes too

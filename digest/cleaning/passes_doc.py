@@ -1376,18 +1376,34 @@ def _numbered(lines: list[Line], span: list[int]) -> set[int]:
 # A writer's bio in English: the name, a verb of being, and a role ("Dallas Robinson is
 # a freelance writer living in Minneapolis", "Dan Goodin Dan is the Security Editor at
 # Ars Technica, which he joined in 2012 …").
-_TITLE_CASE_NAME = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}"
+# (a name may hold a lower-case particle: "Mark di Stefano", "Ludwig van Beethoven")
+_TITLE_CASE_NAME = r"[A-Z][\w'’.-]+(?: (?:(?:de|di|da|du|van|von|der|den|la|le|bin|al)\s)?[A-Z][\w'’.-]+){0,3}"
 _BIO_NAME = re.compile(r"\s*(?:About the author:?\s*)?(?!(?:The|This|That|Our|Its|His|Her|A|An|US|U\.S\.)\b)"
-                       + _TITLE_CASE_NAME + r"\s+(?:is|writes|covers)\b")
+                       + r"(?P<name>" + _TITLE_CASE_NAME + r")\s+(?:is|writes|covers)\b")
+# the writer named in the article's byline ("By Steven Mufson"): a line under the
+# article that opens with that name and says what they cover is their bio, role or not
+# ("Steven Mufson covers the White House. Since joining The Post, …")
+_BYLINE_NAME = re.compile(r"\s*(?i:by)\s+(?=[A-Z])")
 _BIO_ROLE = re.compile(r"(?i:\b(writer|reporter|editor|author|journalist|correspondent|columnist|contributor|curator|"
                        r"producer|freelancer?|fellow|critic|photographer|blogger)s?\b)")
 _BIO_MAX = 400
+_BYLINE_MAX = 120
 _BIO_HEADING = re.compile(_TITLE_CASE_NAME + r"\s*[:：]?")
 _BIO_BELOW = 0.6  # share of the running text above a bio: the article's, in the main
 
 
-def _author_bio(ln: Line) -> bool:
-    return len(ln.text) <= _BIO_MAX and bool(_BIO_NAME.match(ln.text)) and bool(_BIO_ROLE.search(ln.text[:160]))
+def _author_bio(ln: Line, bylines: tuple[str, ...] = ()) -> bool:
+    """A bio: a name, a verb of being or covering, and a role; or, without a
+    role, the name a byline opens with (``bylines``: the case-folded text after
+    "By", a date or a follow link maybe glued to the name)."""
+    if len(ln.text) > _BIO_MAX:
+        return False
+    m = _BIO_NAME.match(ln.text)
+    if m is None:
+        return False
+    name = m.group("name").casefold()
+    return bool(_BIO_ROLE.search(ln.text[:160])) or any(
+        b.startswith(name) and not b[len(name):len(name) + 1].isalpha() for b in bylines)
 
 
 def author_bio(lines: list[Line], rules: Rules) -> None:
@@ -1397,12 +1413,14 @@ def author_bio(lines: list[Line], rules: Rules) -> None:
     if not rules.on("box:author-bio"):
         return
     total = sum(len(ln.text) for ln in lines if _running(ln))
+    bylines = tuple(ln.text[m.end():].casefold() for ln in lines if len(ln.text) <= _BYLINE_MAX
+                    and (m := _BYLINE_NAME.match(ln.text)))
     above = 0
     last: Line | None = None
     for ln in lines:
         if ln.verdict is not None or ln.tag in OPAQUE:
             continue
-        if above >= _BIO_BELOW * total and not _fixed(ln) and _author_bio(ln):
+        if above >= _BIO_BELOW * total and not _fixed(ln) and _author_bio(ln, bylines):
             ln.verdict = "box:author-bio"
             # the box's own heading: the writer's name the bio opens with (under a portrait)
             if last is not None and last.verdict is None and not _fixed(last) \
