@@ -908,6 +908,40 @@ def test_a_bio_of_the_bylined_writer_needs_no_role_and_a_name_may_hold_a_particl
     assert particle[3:-4] in {r.text for r in _clean(_article_en(5) + particle).removed if r.rule == "box:author-bio"}
 
 
+_CARDS = [("Ferry fares to rise in June", "Commuters will pay a dollar more.", "05/20/2024", "By Ann Doe"),
+          ("Library opens a new wing", "The reading room doubles in size.", "05/18/2024", "By Bo Li"),
+          ("Night market returns", "Forty stalls are back on the pier.", "6 hours ago", "By Cy Roe"),
+          ("Bridge works end early", "Lanes reopen a week ahead of plan.", "05/15/2024", "By Di Ng")]
+
+
+def test_a_list_of_cards_under_the_article_goes() -> None:
+    cards = "".join(f"<p>{t}</p>" for card in _CARDS for t in card)
+    cleaned = _clean(_article_en(6) + cards)
+    assert to_plain_lines(cleaned.html) == [t[3:] for t in _article_en(6).split("</p>") if t]
+    assert {r.rule for r in cleaned.removed} == {"doc:card-list"}
+
+
+def test_a_timeline_of_dated_events_is_no_list_of_cards() -> None:
+    # a date above each event, short lines, at the end: no writer is named, so it stays
+    events = [("2024-03-01", "The council orders a study."), ("2024-04-12", "The study is published."),
+              ("2024-05-20", "The plan goes to a vote."), ("2024-06-02", "Works begin on the pier.")]
+    timeline = "".join(f"<p>{d}</p><p>{e}</p>" for d, e in events)
+    kept = _kept(_article_en(6) + timeline)
+    assert all(e in kept for _, e in events)
+
+
+def test_a_list_of_cards_in_the_first_part_of_the_clipping_is_left_to_other_rules() -> None:
+    cards = "".join(f"<p>{t}</p>" for card in _CARDS for t in card)
+    assert "Commuters will pay a dollar more." in _kept(cards + _article_en(3))
+
+
+def test_a_bio_box_headed_by_the_full_name_may_use_the_first_name() -> None:
+    box = "<p>Ann Doe</p><p>Ann is a senior reporter at the paper who covers transport and the harbour.</p>"
+    cleaned = _clean("<p>By Ann Doe</p>" + _article_en(5) + box)
+    assert {"Ann Doe", "Ann is a senior reporter at the paper who covers transport and the harbour."} \
+        <= {r.text for r in cleaned.removed if r.rule == "box:author-bio"}
+
+
 def test_blurbs_of_a_promo_box_far_below_the_article_do_not_extend_it() -> None:
     # the document model detaches a small block of prose beyond a long removed list;
     # the article's end is found without it, so the promo box under it goes too

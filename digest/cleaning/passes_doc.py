@@ -67,7 +67,7 @@ __all__ = ["DOC_RULES", "judge_document"]
 DOC_RULES = (
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article",
     "box:about",
-    "edge:self-promo", "image:alt-text", "doc:after-article", "box:teaser-card", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "box:appeal", "doc:orphan-heading",
+    "edge:self-promo", "image:alt-text", "doc:after-article", "box:teaser-card", "doc:card-list", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "box:appeal", "doc:orphan-heading",
     "tail:after-end", "doc:comments", "tail:footer-block", "page:head-gap",
 )
 
@@ -90,6 +90,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     alt_text(lines, rules)
     after_article(lines, rules)
     teaser_cards(lines, rules)
+    card_list(lines, rules)
     author_bio(lines, rules)
     account_name(lines, rules)
     neighbours(lines, rules)
@@ -1394,16 +1395,16 @@ _BIO_BELOW = 0.6  # share of the running text above a bio: the article's, in the
 
 def _author_bio(ln: Line, bylines: tuple[str, ...] = ()) -> bool:
     """A bio: a name, a verb of being or covering, and a role; or, without a
-    role, the name a byline opens with (``bylines``: the case-folded text after
-    "By", a date or a follow link maybe glued to the name)."""
-    if len(ln.text) > _BIO_MAX:
-        return False
-    m = _BIO_NAME.match(ln.text)
+    role and up to twice as long, the name (or the first name) a byline opens
+    with (``bylines``: the case-folded text after "By", a date or a follow link
+    maybe glued to the name)."""
+    m = _BIO_NAME.match(ln.text) if len(ln.text) <= 2 * _BIO_MAX else None
     if m is None:
         return False
     name = m.group("name").casefold()
-    return bool(_BIO_ROLE.search(ln.text[:160])) or any(
-        b.startswith(name) and not b[len(name):len(name) + 1].isalpha() for b in bylines)
+    bylined = any(b.startswith(name) and not b[len(name):len(name) + 1].isalpha() for b in bylines)
+    # (the byline's writer may have a longer bio: "Cecily is a tech reporter at … Before …")
+    return bylined or (len(ln.text) <= _BIO_MAX and bool(_BIO_ROLE.search(ln.text[:160])))
 
 
 def author_bio(lines: list[Line], rules: Rules) -> None:
@@ -1423,8 +1424,11 @@ def author_bio(lines: list[Line], rules: Rules) -> None:
         if above >= _BIO_BELOW * total and not _fixed(ln) and _author_bio(ln, bylines):
             ln.verdict = "box:author-bio"
             # the box's own heading: the writer's name the bio opens with (under a portrait)
-            if last is not None and last.verdict is None and not _fixed(last) \
-                    and _BIO_HEADING.fullmatch(last.text) and ln.text.startswith(last.text.strip(" :：")):
+            # ("Cecily Mauran" over "Cecily is a tech reporter …": the bio may use the first name)
+            name = _BIO_NAME.match(ln.text).group("name")  # type: ignore[union-attr]
+            heading = last.text.strip(" :：") if last is not None else ""
+            if last is not None and last.verdict is None and not _fixed(last) and _BIO_HEADING.fullmatch(last.text) \
+                    and (ln.text.startswith(heading) or heading.startswith(name + " ")):
                 last.verdict = "box:author-bio"
         elif _running(ln):
             above += len(ln.text)
@@ -1440,6 +1444,78 @@ _ORPHAN_LINE = 20  # characters: a heading, not a sentence
 # "张慈/邹宗翰 (综合报导)"), not a heading
 _CLOSING_NOTE = re.compile(r"[（(【〔\[/／]|\d")
 _SECTION_JUNK = ("prompt:", "promo:", "list:", "nav:", "box:", "edge:", "doc:", "tail:", "rights:", "ad:")
+
+
+# ---------------------------------------------------------------------------
+# A list of cards under the article
+# ---------------------------------------------------------------------------
+
+# The lines of a card: a byline ("By Mike Pearl", "作者：王小明"), a date ("05/17/2024",
+# "6 hours ago") or a short text (headline, blurb); anything else ends a list of cards.
+_CARD_BYLINE = re.compile(r"\s*(?:(?i:by)\s+" + _TITLE_CASE_NAME + r"|(?:作者|記者|记者|文)\s*[:：/／]\s*[^\s。，,]{2,12})\s*")
+_CARD_AGE = re.compile(r"(?i:\s*\d{1,2}\s*(?:mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago\s*|\s*\d{1,2}\s*(?:分钟|分鐘|小时|小時|天)前\s*)")
+_CARD_TEXT = 160     # characters: a headline or a blurb of a card, not a paragraph
+_CARD_PERIODS = range(2, 6)  # lines a card holds
+_CARD_REPEATS = 3    # cards in a row
+
+
+def _card_shape(ln: Line) -> str:
+    """"B" byline, "D" date, "T" short text, "X" what no card holds."""
+    t = ln.text
+    if _fixed(ln) or ln.caption:
+        return "X"
+    if len(t) <= 40 and _CARD_BYLINE.fullmatch(t):
+        return "B"
+    if len(t) <= 40 and (_DATE_ONLY.fullmatch(t) or _CARD_AGE.fullmatch(t)):
+        return "D"
+    return "T" if len(t) <= _CARD_TEXT else "X"
+
+
+def card_list(lines: list[Line], rules: Rules) -> None:
+    """``doc:card-list`` -- a list of cards for other articles under this one (a
+    site's "more from" or "trending" list, pasted with the page): three or more
+    cards in a row with the same shape, each a few short lines of which one is a
+    byline, such as headline / blurb / date / "By …".  An article's paragraphs run
+    longer than a card's lines, and an article does not name a writer every few
+    lines; a timeline (a date above each event) names none, and stays.  Only
+    below ``_BIO_BELOW`` of the clipping's running text, like a bio."""
+    if not rules.on("doc:card-list"):
+        return
+    kept = [i for i, ln in enumerate(lines) if ln.verdict is None]
+    shapes = "".join(_card_shape(lines[i]) for i in kept)
+    total = sum(len(ln.text) for ln in lines if _running(ln))
+    above = [0] * (len(kept) + 1)  # running text above each kept line
+    for n, i in enumerate(kept):
+        above[n + 1] = above[n] + (len(lines[i].text) if _running(lines[i]) else 0)
+    n = 0
+    while n < len(kept):
+        span = _card_span(shapes, n)
+        if span is None or above[n] < _BIO_BELOW * total:
+            n += 1
+            continue
+        for m in range(n, span):
+            lines[kept[m]].verdict = "doc:card-list"
+        n = span
+
+
+def _card_span(shapes: str, n: int) -> int | None:
+    """The end (exclusive) of the longest list of cards that starts at ``n`` in
+    ``shapes``: whole cards of one shape repeated ``_CARD_REPEATS`` times or more,
+    then the first lines of one more; None when none starts there."""
+    best = None
+    for period in _CARD_PERIODS:
+        card = shapes[n:n + period]
+        if len(card) < period or "X" in card or "B" not in card or "T" not in card:
+            continue
+        end = n
+        while shapes[end:end + period] == card:
+            end += period
+        if (end - n) // period < _CARD_REPEATS:
+            continue
+        while end < len(shapes) and shapes[end] == card[(end - n) % period]:
+            end += 1
+        best = max(best or 0, end)
+    return best
 
 
 # ---------------------------------------------------------------------------
