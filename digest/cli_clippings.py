@@ -51,13 +51,11 @@ def _report(error: BuildError) -> None:
 
 def clean_clipping(clip: Clipping, cleaning: Mapping[str, Any] | None = None) -> tuple[list[str], list[tuple[str, str]], tuple[str, ...]]:
     """Clipping -> (clean lines, removed (rule, text) pairs, rights notices), by the
-    very function the build uses, so `clean` shows what the site will show (the
-    items of a Markdown clipping's ordered lists with their numbers)."""
+    very function the build uses, so `clean` shows what the site will show."""
     cleaned = clean_article_body(clip.body, clip.format, title=clip.title, cleaning=cleaning or {},
                                  source=clip.source or "", url=clip.url, overrides=clip.meta.get("cleaning"))
     removed = [*clip.removed, *((r.rule, r.text) for r in cleaned.removed)]
-    # A Markdown clipping's ordered lists print with their numbers, as its text has them.
-    return to_plain_lines(cleaned.html, numbers=clip.kind in ("markdown", "frontmatter")), removed, cleaned.rights
+    return to_plain_lines(cleaned.html), removed, cleaned.rights
 
 
 def _utf8_streams() -> None:

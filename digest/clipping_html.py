@@ -428,7 +428,8 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
         # a paragraph goes by its class only for unambiguous words ("lead-ad-free" is prose)
         if found and not (el.tag == "p" and found.group(1).lower() in ("ad", "ads", "tag", "tags", "nav", "menu")) \
                 and len(_norm_text(el.text_content())) < 0.4 * total and not _article_text(el) \
-                and not _inline_in_text(el):
+                and not _inline_in_text(el) and not (found.group(1).lower().endswith(("credit", "credits"))
+                                                     and _caption_with_credit(_norm_text(el.text_content()))):
             for quote in _embedded_quotes(el):
                 el.addprevious(quote)
             _drop(el, "page:class=" + found.group(1).lower(), removed)
@@ -444,7 +445,15 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
             continue
         if holder is article or el.tag == "h1" and title and not _carries_title(el, title):
             continue
+        if el.tag == "h1" and not title and _after_body_text(article, el):
+            continue  # (title unknown: an <h1> below the article's paragraphs heads a section)
         _drop(holder, "page:title" if el.tag == "h1" else "page:time", removed)
+
+
+def _after_body_text(article: Any, el: Any) -> bool:
+    """A paragraph of the article, with text, stands above ``el`` in document order."""
+    return any(_norm_text(p.text_content()) for p in el.xpath("preceding::p")
+               if any(a is article for a in p.iterancestors()))
 
 
 # The least text (characters) of a quoted post for it to be the article's quotation.
@@ -479,6 +488,21 @@ _INLINE = frozenset("a span em strong b i u small abbr cite q mark time font sup
 # The most text an <aside> inside the article may hold to be a pull quote: a related box
 # or a sidebar holds more, and links.
 _PULL_QUOTE_MAX = 300
+
+
+# A caption, then its credit in parentheses: "President Kennedy with Theodore Sorensen
+# discussing … problems. (Paul Schutzer, Time Life Pictures / Getty Images)".
+_TRAILING_CREDIT = re.compile(r"\s*[（(][^（()）]{1,80}[）)]\s*$")
+_CAPTION_SENTENCE = re.compile(r"[.。!！?？][\"”’」)）]*$")
+_CAPTION_MIN = 40  # characters of the caption before its credit
+
+
+def _caption_with_credit(text: str) -> bool:
+    """Text that a page classed as a photo credit but that is the whole caption: a
+    sentence of its own (``_CAPTION_MIN`` characters or more, ending with a full stop)
+    before the credit. A bare credit ("Getty Images", "Photo: Jane Doe") is none."""
+    caption = _TRAILING_CREDIT.sub("", text)
+    return len(caption) >= _CAPTION_MIN and bool(_CAPTION_SENTENCE.search(caption))
 
 
 def _inline_in_text(el: Any) -> bool:

@@ -955,19 +955,18 @@ def test_blurbs_of_a_promo_box_far_below_the_article_do_not_extend_it() -> None:
     assert kept == [t[3:] for t in _article_en(6).split("</p>") if t]
 
 
-def test_ordered_list_items_print_with_their_numbers_for_a_markdown_clipping(tmp_path: Path) -> None:
+def test_ordered_list_items_print_without_their_numbers(tmp_path: Path) -> None:
+    # the numbers are the list's markup, like bullets: blind labels of real Markdown
+    # clippings write the items without them
     html = "<ol start='3'><li>第一項說明</li><li><p>第二項說明</p><p>補充一段</p></li></ol>"
     assert to_plain_lines(html) == ["第一項說明", "第二項說明", "補充一段"]
-    assert to_plain_lines(html, numbers=True) == ["3. 第一項說明", "4. 第二項說明", "補充一段"]
     from digest.cli_clippings import clean_clipping
 
     md = tmp_path / "a.md"
     md.write_text("# 河堤加高工程完工\n\n" + P1[3:-4] + "\n\n1. 市议会周二通过新办法。\n\n2. 环保局指出，社区每周收运三次。\n",
                   encoding="utf-8")
     lines, _, _ = clean_clipping(read_clipping(md, tz=TAIPEI))
-    assert lines[-2:] == ["1. 市议会周二通过新办法。", "2. 环保局指出，社区每周收运三次。"]
-
-
+    assert lines[-2:] == ["市议会周二通过新办法。", "环保局指出，社区每周收运三次。"]
 def test_icon_font_glyphs_go_and_the_counters_they_labelled_with_them() -> None:
     # a site's icons are Private Use Area characters; saved without the font they are
     # boxes glued to counters and share words above the article

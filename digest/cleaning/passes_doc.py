@@ -220,6 +220,9 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
             continue  # a caption and its credit ("共享充电宝。视觉中国 资料")
         if i == kicker and _length(ln.text) <= 6 and not ln.text.strip().isdigit() and title_key(ln.text) not in sites:
             continue  # a kicker right above the title (the site's name there is its masthead)
+        if i == kicker and i == head[0] and _length(ln.text) <= _OVERLINE_MAX and not _whole_link(ln) \
+                and title_key(ln.text) not in sites:
+            continue  # the first line, over the title: a newspaper's overline (引題), no menu
         if _standfirst_like(ln.text) and i not in doc.detached:
             continue  # a standfirst or a caption that the page cut short or left unpunctuated
             # (a blurb of a menu region above the article is detached: no standfirst)
@@ -804,6 +807,9 @@ def _account_boxes(lines: list[Line], names: list[str]) -> None:
 # A line at the edge that speaks for the outlet is a sentence or two: one this long,
 # with three sentences or more, is an editor's note or the lede.
 _PROMO_LONG = 100
+_OVERLINE_MAX = 30  # characters of an overline (引題) set over the title
+# A wire dateline opening a report: "中新网北京3月31日电", "新华社华盛顿4日電", "本报讯".
+_WIRE_DATELINE = re.compile(r"[\W_]{0,2}(?:[^\s。，,！？!?]{2,14}?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:電|电)|本報訊|本报讯)")
 
 
 # A column's slogan above the article names the column: "巷弄有事｜週六早晨的城市散步，我們
@@ -910,8 +916,8 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
         label = _SLOGAN_LABEL.match(ln.text) if names and _LABEL_SEP.search(ln.text) else None
         if label and label.group("name").strip() in names and not _SPEECH.search(ln.text):
             return True  # the column's slogan under its name: "小镇漫游｜走进大马每一座小镇…"
-        if not _READER.search(ln.text):
-            return False
+        if not _READER.search(ln.text) or _WIRE_DATELINE.match(ln.text):
+            return False  # (a report opens with its dateline, naming the agency that filed it)
         if len(ln.text) >= _PROMO_LONG and len(SENTENCE_STOP.findall(ln.text)) >= 3:
             return False  # a paragraph that reports, and names the outlet on the way
         outlet = _OUTLET.search(ln.text)

@@ -156,7 +156,7 @@ _CREDIT_WORDS = (r"(責任編輯|责任编辑|責編|责编|網編|网编|編輯
 # (a name holds no slash: the slash separates names, "王五/李四", and a name that could
 # hold one makes every slash of a URL a place to split -- exponential backtracking)
 _NAMES = r"\s*[:：︰﹕／/｜|]\s*[^\s:：。！？，,|｜/／]{1,16}([\s、,，/／]+[^\s:：。！？，,|｜/／]{1,16}){0,3}"
-_ROLE_PAIR = r"[\u4e00-\u9fffA-Za-z]{1,6}" + _NAMES
+_ROLE_PAIR = r"(?<![A-Za-z])[\u4e00-\u9fffA-Za-z]{1,6}" + _NAMES  # (a label never starts inside a word)
 _PAIR_SEP = r"[\s|｜/／·•,，;；]*"
 
 # Tokens of share bars, font-size widgets and toolbars; a line made only of them is junk.

@@ -48,7 +48,17 @@ RIGHTS_RULES: dict[str, str] = {
         # "This story was first published by X and is republished here under …"
         r"|(?i:(this|the) (story|article|piece|report|post) (was|is|has been) (first |originally )?"
         r"(published|posted|produced) (by|in|on|at) .{2,120}(republished|reprinted|reproduced).{0,200})"
-        r"|(?i:.{0,60}(創用\s*cc|创用\s*cc|cc\s*by(-[a-z]{2})*|creative commons|授權條款|授权条款).{0,200})"
+        # a licence notice: this text ("本文", "this work", "本站內容") under the licence it
+        # names next to the word that applies it ("本文採用創用CC 姓名標示 4.0 授權條款釋出",
+        # "This work is licensed under CC BY-SA"), or the licence alone in a short line; a
+        # paragraph about the licences (an article on copyright) names no text of its own, and
+        # stays, as does a photo "以 CC BY-SA 2.0 釋出" in such an article
+        r"|(?i:(?=[^。！？!?]{0,60}(本文|本站|本網|本网|本作品|本著作|本篇|本頁|本页|本書|本书|this (work|article|story|post|page|piece|content|site|book)|(all|site) content))"
+        r"(?:[^。！？!?]{0,60}(採用|采用|依據|依据|遵循|適用|适用|以|依|under|licensed|released|available)\s*(a |the )?"
+        r"(創用\s*cc|创用\s*cc|cc\s*by(-[a-z]{2})*|creative commons)[^。！？!?]{0,100}[。.!]?"
+        r"|[^。！？!?]{0,40}(創用\s*cc|创用\s*cc|cc\s*by(-[a-z]{2})*|creative commons)[^。！？!?]{0,40}"
+        r"(授權條款|授权条款|授權|授权|許可|许可|licen[cs]e)[^。！？!?]{0,60}[。.!]?)"
+        r"|(?=.{0,50}$)[^。！？!?]{0,20}(創用\s*cc|创用\s*cc|cc\s*by(-[a-z]{2})*|creative commons)[^。！？!?]{0,30})"
     ),
 }
 

@@ -222,42 +222,14 @@ def clean_body(fragment: str, rules: Rules | None = None, *, title: str | None =
     return CleanedBody(serialise(root), tuple(removed), tuple(rights))
 
 
-def to_plain_lines(fragment: str, numbers: bool = False) -> list[str]:
-    """Cleaned HTML -> one paragraph / caption / list item per line; with
-    ``numbers``, an ordered list's item opens with the number a browser shows
-    before it ("1. …", as a Markdown source writes it).  An embedded
+def to_plain_lines(fragment: str) -> list[str]:
+    """Cleaned HTML -> one paragraph / caption / list item per line, without list
+    markers (an ordered list's numbers are its markup, as a bullet is).  An embedded
     player's placeholder (``<p class="embed">``, which :mod:`digest.render` puts where
     an ``<iframe>`` was) is no line of text: like a picture, it is shown, not read."""
     if not fragment.strip():
         return []
-    out: list[str] = []
-    numbered: set[Any] = set()  # the <li> elements numbered so far
-    for ln in split_lines(parse(fragment)):
-        if ln.el.get("class") == EMBED_CLASS:
-            continue
-        number = _item_number(ln, numbered) if numbers and ln.in_ol else None
-        out.append(ln.text if number is None else f"{number}. {ln.text}")
-    return out
-
-
-def _item_number(line: Line, numbered: set[Any]) -> int | None:
-    """The number a browser shows before the first line of an ordered list's item
-    (its place among the list's items, from the list's ``start``); None for the
-    item's later lines and for lines of no item of an ``<ol>``."""
-    item = line.el
-    while item is not None and item.tag != "li":
-        item = item.getparent()
-    if item is None or item in numbered:
-        return None
-    numbered.add(item)
-    ol = item.getparent()
-    if ol is None or ol.tag != "ol":
-        return None
-    try:
-        start = int(ol.get("start", "1"))
-    except ValueError:
-        start = 1
-    return start + [c for c in ol if c.tag == "li"].index(item)
+    return [ln.text for ln in split_lines(parse(fragment)) if ln.el.get("class") != EMBED_CLASS]
 
 
 def cleaned_text(cleaned: CleanedBody | str) -> str:
