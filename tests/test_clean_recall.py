@@ -1187,3 +1187,28 @@ def test_a_live_blog_whose_entries_repeat_a_header_with_times_keeps_them() -> No
     kept = _kept(page)
     assert "The first ferry left the pier at half past ten, the operator said in a statement." in kept
     assert "Ferries resume" in kept
+
+
+def test_a_paragraph_about_licences_is_article_text_and_a_licence_notice_is_not() -> None:
+    about = ("<p>公視一直是創用 CC 重要的推動者之一，其影片多以創用 CC「姓名標示-非商業性-禁止改作」授權條款釋出，"
+             "讓學校與社區團體可以自由播放。</p>")
+    photo = "<p>原作者在相簿網站上以 CC BY-SA 2.0 釋出照片，該照片後來被雜誌取用，引發訴訟。</p>"
+    notice = "<p>本文採用創用CC 姓名標示 4.0 國際授權條款釋出。</p>"
+    cleaned = _clean(P1 + about + photo + P2 + notice)
+    kept = to_plain_lines(cleaned.html)
+    assert about[3:-4] in kept and photo[3:-4] in kept
+    assert notice[3:-4] not in kept and notice[3:-4] in cleaned.rights
+
+
+def test_a_report_opening_with_a_wire_dateline_is_no_self_promo() -> None:
+    # the outlet named at the start filed the report; the reader addressed at its end
+    # ("快来看有你所在的城市吗") does not make it a promo for the outlet
+    lead = ("<p>中新网北京3月31日电 国务院办公厅30日发布关于生活垃圾分类的通知。《方案》制定了分类的目标和激励机制，"
+            "46个城市将先行实施，快来看有你所在的城市吗？</p>")
+    assert lead[3:-4] in _kept(lead + P1 + P2 + P3)
+
+
+def test_the_first_line_over_the_title_is_an_overline() -> None:
+    # a newspaper sets a line over the headline (引題); it opens the feed item's body
+    kept = _kept("<p>單日雙向破二點七萬車次</p><p>橋岸年初三車流再創新高</p>" + P1 + P2 + P3, title="橋岸年初三車流再創新高")
+    assert kept == ["單日雙向破二點七萬車次", P1[3:-4], P2[3:-4], P3[3:-4]]

@@ -239,3 +239,27 @@ def test_a_feed_body_with_only_inline_tags_or_entities_is_read_as_html(tmp_path)
     escaped.write_text(head + "The council didn&#x2019;t vote.\n", encoding="utf-8")
     clip = read_clipping(escaped)
     assert clip.format is BodyFormat.TEXT and "didn’t" in clip.body
+
+
+def test_a_credit_classed_element_holding_a_whole_caption_is_the_caption(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    caption = "The mayor with the harbour master on the new pier, discussing the ferry timetable."
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>T</title></head><body><article><h1>T</h1>"
+        "<p>The council approved the new ferry timetable on Tuesday after a long debate.</p>"
+        f"<p><span class=\"img\"><img src=\"a.jpg\"><span class=\"photo-credit\">{caption} (Jane Roe, Harbour Times Syndicate / Wire Service)"
+        "</span></span></p><p><span class=\"photo-credit\">Jane Roe / Example Photos</span></p>"
+        + "<p>Ferries will run every half hour from June, the harbour master said, and fares stay the same.</p>" * 4
+        + "</article></body></html>", encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert caption in clip.body  # a sentence, then the credit: the page's caption
+    assert "page:class=photo-credit" in {rule for rule, _ in clip.removed}  # a bare credit still goes
+
+
+def test_a_fragments_h1_below_its_paragraphs_is_a_section_heading(tmp_path: Path) -> None:
+    fragment = tmp_path / "f.html"
+    fragment.write_text("<h1>渡輪新時刻表上路</h1><p>市議會週二通過新的渡輪時刻表，六月起每半小時一班。</p>"
+                        "<h1>附註</h1><p>時刻表全文見市府網站。</p>", encoding="utf-8")
+    clip = read_clipping(fragment, tz=TAIPEI)
+    assert "附註" in clip.body  # a heading of the article's own
+    assert "渡輪新時刻表上路" not in clip.body  # the title above the first paragraph still goes
