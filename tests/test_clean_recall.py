@@ -1212,3 +1212,31 @@ def test_the_first_line_over_the_title_is_an_overline() -> None:
     # a newspaper sets a line over the headline (引題); it opens the feed item's body
     kept = _kept("<p>單日雙向破二點七萬車次</p><p>橋岸年初三車流再創新高</p>" + P1 + P2 + P3, title="橋岸年初三車流再創新高")
     assert kept == ["單日雙向破二點七萬車次", P1[3:-4], P2[3:-4], P3[3:-4]]
+
+
+def test_the_title_seen_again_below_the_article_takes_the_page_under_it() -> None:
+    title = "Ferry timetable approved after long debate"
+    widget = (f"<p>Publication code:</p><p>{title}</p><p>Other news of the day</p>"
+              "<p>Bridge works end a week early, the city said on Monday.</p><p>Night market returns</p>")
+    cleaned = _clean(_article_en(5) + widget, title=title)
+    assert to_plain_lines(cleaned.html)[:5] == [t[3:] for t in _article_en(5).split("</p>") if t]
+    assert _rules(cleaned)[title] == "tail:title-again"
+    assert _rules(cleaned)["Bridge works end a week early, the city said on Monday."] == "tail:title-again"
+    # more running text below the copy than above it: the copy is no tail's start
+    assert "Bridge works end a week early, the city said on Monday." in _kept(
+        _article_en(2) + f"<p>{title}</p>" + _article_en(4) + "<p>Bridge works end a week early, the city said on Monday.</p>",
+        title=title)
+
+
+@pytest.mark.parametrize("widget", ["Send to friend", "Add to blog", "Post a Comment | Read Comments (12)", "1 2 Next >"])
+def test_old_share_and_pager_widgets_are_junk(widget: str) -> None:
+    assert widget not in _kept(_article_en(3) + f"<p>{widget}</p>" + _article_en(2))
+
+
+def test_a_comment_thread_signed_with_time_then_short_date_goes() -> None:
+    thread = ("<p>Add Comment</p><p>1. riverwatcher 09:02 PM 10/28/10</p><p>The ferries were late again today.</p>"
+              "<p>Reply | Report Abuse</p><p>2. Ann in reply to riverwatcher 11:36 PM 10/28/10</p>"
+              "<p>Mine was on time, oddly enough.</p><p>Reply | Report Abuse</p>")
+    cleaned = _clean(_article_en(5) + thread)
+    assert to_plain_lines(cleaned.html) == [t[3:] for t in _article_en(5).split("</p>") if t]
+    assert _rules(cleaned)["The ferries were late again today."] == "doc:comments"

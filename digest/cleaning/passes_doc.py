@@ -55,7 +55,7 @@ from collections.abc import Iterable
 
 from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
-from digest.cleaning.document import Document, Section, is_heading, is_prose, model, site_name_keys, title_key
+from digest.cleaning.document import Document, Section, headline_keys, is_heading, is_prose, model, site_name_keys, title_key
 from digest.cleaning.lines import HEADING_TAGS, OPAQUE, SENTENCE_STOP, Line
 from digest.cleaning.passes import (
     _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _gate, _length,
@@ -67,7 +67,7 @@ __all__ = ["DOC_RULES", "judge_document"]
 DOC_RULES = (
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article",
     "box:about",
-    "edge:self-promo", "image:alt-text", "doc:after-article", "box:teaser-card", "doc:card-list", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "box:appeal", "doc:orphan-heading",
+    "edge:self-promo", "image:alt-text", "tail:title-again", "doc:after-article", "box:teaser-card", "doc:card-list", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "box:appeal", "doc:orphan-heading",
     "tail:after-end", "doc:comments", "tail:footer-block", "page:head-gap",
 )
 
@@ -88,6 +88,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     self_promo(lines, rules)
     feed_timestamp(lines, rules)  # again: a date line under a slogan that self_promo removed
     alt_text(lines, rules)
+    title_again(lines, rules, title)
     after_article(lines, rules)
     teaser_cards(lines, rules)
     card_list(lines, rules)
@@ -107,7 +108,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
 _COMMENTS_HEADING = re.compile(
     r"[\W_]*(\d{1,5}\s*(則|条|條|篇)?\s*)?(留言列表|發表留言|发表留言|我要留言|網友留言|网友留言|讀者留言|读者留言|留言|"
     r"網友評論|网友评论|最新評論|最新评论|熱門評論|热门评论|全部評論|全部评论|評論|评论|回應|回应|"
-    r"(?i:comments?|responses?|replies|leave a (comment|reply)|join the discussion))"
+    r"(?i:comments?|responses?|replies|(leave|post|add|write) (a |your )?(comment|reply)|join the discussion))"
     r"\s*([（(]\s*\d{1,5}\s*[）)]|\d{1,5}\s*(則|条|條)?)?[\W_]*")
 # A date in figures: "2013/12/28", "2025-03-04", "2024年5月1日" (without its 日).
 _NUMERIC_DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
@@ -118,6 +119,11 @@ _SIGNATURE = re.compile(
     r"(於|于|說|说|(?i:says|said|wrote|on|at))?\s*[:：]?\s*"
     r"(" + _NUMERIC_DATE + r"\s*日?|(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}))"
     r"\s*((?i:at)\s*)?(\d{1,2}:\d{2}(:\d{2})?\s*((?i:am|pm))?)?\s*(回覆|回复|回應|回应|(?i:reply))?\s*")
+# ... or, numbered, the time before a short date: "1. stueysplace 09:02 PM 10/28/10",
+# "4. JamesDavis in reply to stueysplace 07:45 AM 10/29/10".
+_SIGNATURE_TIME_FIRST = re.compile(
+    r"[\W_]{0,3}(#?\s*\d{1,5}[.)]?\s+)?[^\s。，！？:：]{1,30}( [^\s。，！？:：]{1,20}){0,2}"
+    r"(\s+(?i:in reply to)\s+[^\s]{1,30})?\s+\d{1,2}:\d{2}\s*((?i:am|pm)\s+)?\d{1,2}/\d{1,2}/\d{2,4}\s*")
 # A comment's time given relative to the visit ("3小时前", "昨天 12:30", "2 hours ago"):
 # a signature of its own on pages that print no dates under comments.
 _RELATIVE_TIME = re.compile(
@@ -145,6 +151,7 @@ def comment_thread(lines: list[Line], rules: Rules) -> None:
             continue
         reach = range(h + 1, min(n, h + 1 + _SIGNATURE_REACH))
         if sum(1 for j in reach if len(lines[j].text) <= 80 and (_SIGNATURE.fullmatch(lines[j].text)
+               or _SIGNATURE_TIME_FIRST.fullmatch(lines[j].text)
                or _RELATIVE_TIME.fullmatch(lines[j].text))) < _SIGNATURES_MIN:
             continue
         for j in range(h, n):
@@ -1298,6 +1305,33 @@ def _article_end(lines: list[Line], runs: list[list[int]]) -> int:
             break
         end = before
     return end
+
+
+def title_again(lines: list[Line], rules: Rules, title: str | None) -> None:
+    """``tail:title-again`` -- the title seen again below the article: a page's widgets
+    repeat the headline under it (a preview for sharing, "publication code", a
+    print or e-mail box) and the next page's lists follow.  From the first copy of
+    the title after the article's first run of prose, the kept lines go, except
+    footnotes and tables -- when less running text follows the copy than precedes it
+    (an article does not print its own headline again between its paragraphs)."""
+    if not title or not rules.on("tail:title-again"):
+        return
+    keys = headline_keys(title)
+    runs = [r for r in _prose_runs(lines) if len(r) >= 2]
+    if not keys or not runs:
+        return
+    again = next((i for i in range(runs[0][-1] + 1, len(lines))
+                  if lines[i].verdict is None and len(lines[i].text) <= 2 * len(title) + 20
+                  and title_key(lines[i].text) in keys), None)
+    if again is None:
+        return
+    before = sum(len(ln.text) for ln in lines[:again] if _running(ln))
+    after = sum(len(ln.text) for ln in lines[again + 1:] if _running(ln))
+    if after >= before:
+        return
+    for ln in lines[again:]:
+        if ln.verdict is None and not _fixed(ln):
+            ln.verdict = "tail:title-again"
 
 
 def after_article(lines: list[Line], rules: Rules) -> None:

@@ -169,7 +169,9 @@ _SHARE_TOKEN = (
     r"[关關][闭閉](窗口|視窗|本[页頁])|[关關][闭閉]|"
     r"舉報|举报|反饋|反馈|舉報/反饋|举报/反馈|糾錯|纠错|【纠错】|朗讀|朗读|語音|语音|翻譯|翻译|返回|回頂部|"
     r"share( this( article| story| page)?)?( on| via)?|share\d?|share full article|save( article)?|saved|(link )?copied|tweet|comments?|"
-    r"e-?mail this( article| story| page)?|digg( this)?|del\.?icio\.?us|del\.i\.cious|stumbleupon|"
+    r"e-?mail this( article| story| page)?|send (this( article| story| page)? )?(to (a )?friends?|by e-?mail)|"
+    r"add to (blog|favou?rites|my [a-z]+)|digg( this)?|"
+    r"(post|add|write|leave) (a |your )?comment|read( all)? comments( \(\d+\))?|del\.?icio\.?us|del\.i\.cious|stumbleupon|"
     r"(gift|give)( this)? article|read in app|reuse this content|print( this)?( article| page)?|listen|a\s?a\s?a|[a-z]\s?[+-]|"
     r"\d+\s*(則留言|条评论|則評論|comments?|shares?)|"
     # the count after the word: "Comments (8)", "评论(12)", "留言 3"
@@ -327,6 +329,8 @@ STRICT_LINE_RULES: dict[str, str] = {
     "nav:pager": (
         r"(?i:" + _D + r"((«|‹|<|prev(ious)?|上一[页頁])\s*)?1(\s*[|｜/·•,，]?\s*(\d{1,3}|…|\.\.\.)){2,}"
         r"(\s*(»|›|>|next|下一[页頁]|尾[页頁]))*" + _D
+        # two pages and the button to the next: "1 2 Next >"
+        + r"|" + _D + r"((«|‹|<|prev(ious)?|上一[页頁])\s*)?1\s*[|｜/·•,，]?\s*2(\s*(»|›|>|next|下一[页頁]|尾[页頁]))+" + _D
         # one page between the buttons: "首页 | 上一页 1 下一页 | 尾页", "First Prev 1 Next Last"
         + r"|" + _D + r"((首[页頁]|first)\s*[|｜]?\s*)?(上一[页頁]|prev(ious)?)\s*[|｜]?\s*\d{1,3}(\s*[|｜,，]?\s*\d{1,3})*"
         r"\s*[|｜]?\s*(下一[页頁]|next)(\s*[|｜]?\s*(尾[页頁]|last))?" + _D
