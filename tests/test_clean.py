@@ -477,6 +477,13 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
     ("nav:breadcrumb", "首页 >> 财经 >> 正文", "首页 >> 财经 >> 正文，这样的导航已被新版网站取消。"),
     ("nav:pager", "首頁 | 上一頁 1 下一頁 | 尾頁", "上一頁 1 下一頁的按鈕在手機上太小，讀者抱怨。"),
     ("nav:pager", "First Prev 1 Next Last", "Prev 1 Next was all the old pager showed, readers said."),
+    # corpus 15's development part: old share bars, a magazine's credits and notices
+    ("prompt:share-bar", "PRINT EMAIL FACEBOOK TWITTER RSS SHARE", "Print and RSS readers were the first to get the story."),
+    ("credit:editor-pair", "沈佳音／编辑", "沈佳音／编辑部主任在会上说明了改版计划。"),
+    ("credit:article-source", "出自2019年第11期《城市周刊》", "这句话出自2019年第11期《城市周刊》的一篇评论。"),
+    ("rights:no-reprint", "侵权必究", "他说，抄袭者侵权必究，公司已经报警。"),
+    ("rights:no-reprint", "文章为城事观察原创", "她坚称文章为自己原创，要求对方道歉。"),
+    ("prompt:star", "公众号改版了，如果不标星，容易错过我们的推送，还请点击星标。", "标星的账号推送更靠前，研究者说。"),
 ])
 def test_page_furniture_rules(rule: str, junk: str, prose: str) -> None:
     cleaned = _clean_html(_PROSE_A + f"<p>{html.escape(junk)}</p>" + _PROSE_B)

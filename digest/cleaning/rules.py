@@ -142,7 +142,7 @@ _D = r"[\W_]*"  # leading/trailing decoration: arrows, emoji, brackets, bullets
 _EN_PROMPT_LIKE = r"(?=(?!.*[.!?]\s*$)|.*\b(you|your|our|us|here|now|today|free)\b)"
 _SOCIAL = (r"((?<![a-z])(facebook|fb|twitter|x|line|whatsapp|telegram|wechat|weibo|qq|linkedin|reddit|plurk|"
            r"messenger|pinterest|flipboard|threads|instagram|ig|youtube|tiktok|email|e-mail|print|copy link|bluesky|"
-           r"mastodon)(?![a-z])|qq\s*(空間|空间|好友)|臉書|脸书|推特|微信|微博|朋友圈|噗浪|抖音|電郵|电邮|列印|打印|複製連結|复制链接|"
+           r"mastodon|rss)(?![a-z])|qq\s*(空間|空间|好友)|臉書|脸书|推特|微信|微博|朋友圈|噗浪|抖音|電郵|电邮|列印|打印|複製連結|复制链接|"
            r"豆瓣|知乎|小紅書|小红书|貼吧|贴吧)")
 # English names in credit lines, optionally "in City": Jane Doe and John Roe in Beijing
 _EN_NAME = r"[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|de|van|von|bin|al))*"
@@ -206,6 +206,8 @@ STRICT_LINE_RULES: dict[str, str] = {
         # "新京报记者 王某" may lead the credits.
         r"([\u4e00-\u9fff]{0,6}(记者|記者)\s+[\u4e00-\u9fff·]{2,4}(\s+[\u4e00-\u9fff·]{2,4})*\s+)?(" + OPEN + r"?\s*(責任編輯|责任编辑|責編|责编|網編|网编|編輯|编辑|校對|校对|審核|审核|主編|主编|美編|美编)"
         r"\s+[\u4e00-\u9fff·]{2,4}\s*" + CLOSE + r"?\s*){1,6}"
+        # the name before its role, as magazines set it: "沈佳音／编辑"
+        r"|[\u4e00-\u9fff·]{2,4}\s*[／/｜|]\s*(責任編輯|责任编辑|責編|责编|編輯|编辑|校對|校对|美編|美编|審校|审校)"
     ),
     "credit:wire-en": (
         # names are capitalised words: "Produced by Warner Bros, the film grossed…" is prose

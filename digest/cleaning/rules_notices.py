@@ -12,7 +12,7 @@ OPEN = r"[（(【〔\[［「『<〈《]"
 # Every RIGHTS rule needs one of these (lower-case) words (speed, as above).
 RIGHTS_GATE: tuple[str, ...] = tuple("""
 © ⓒ (c) copyright rights 版權 版权 著作 授權 授权 許可 许可 同意 轉載 转载 轉貼 转贴 原載 原载 原刊 轉自 转自
-permission creative reprinted republished 創用 创用 cc by 條款 条款
+permission creative reprinted republished 創用 创用 cc by 條款 条款 必究 原创 原創
 """.split())
 
 
@@ -35,6 +35,9 @@ RIGHTS_RULES: dict[str, str] = {
         r"|.{0,60}(轉載請|转载请|如需轉載|如需转载|歡迎轉載|欢迎转载|禁止(商業|商业)?轉載|禁止(商业|商業)?转载|嚴禁轉載|严禁转载|"
         r"轉載申請|转载申请|"
         r"請勿轉載|请勿转载|不得轉載|不得转载|版權歸|版权归|版權屬|版权属).{0,200}"
+        # "侵权必究" alone; "文章为每日人物原创" (the account claims the piece as its own)
+        r"|[\W_]*(侵权必究|侵權必究|翻版必究|翻印必究)[\W_]*"
+        r"|[\W_]*(本文|文章|本篇|此文)\s*(为|為|系|係|是|乃)\s*[^。，,！？\s]{1,20}\s*(原创|原創)(文章|作品|內容|内容|稿件)?[\W_]*"
     ),
     "rights:reprinted": (
         r"[（(【]?(本文|此文|文章|本篇)\s*(轉載|转载|轉貼|转贴|原載|原载|原刊|轉自|转自)(自|於|于)?.{1,80}"
