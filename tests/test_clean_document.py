@@ -506,3 +506,12 @@ def test_the_sources_name_in_a_slogan_above_the_article_goes() -> None:
 def test_a_clipping_tools_line_without_a_full_stop_is_a_provenance_header() -> None:
     cleaned = _clean("<p>—— 本页内容由「某某」网页剪藏于 2024/03/01 20:15 ——</p>" + P1 + P2)
     assert _rules(cleaned)["—— 本页内容由「某某」网页剪藏于 2024/03/01 20:15 ——"] == "edge:provenance-header"
+
+
+def test_a_byline_between_two_share_buttons_is_the_byline() -> None:
+    # neighbour:widget takes a short line between two removed widget lines, never a byline
+    prose = "".join(f"<p>Paragraph {k} of the report says the council voted on the plan on Tuesday, and residents "
+                    f"spoke at length about the cost.</p>" for k in range(5))
+    cleaned = _clean("<p>Council backs plan</p><p>Print</p><p>By Ann Doe, CITY TIMES</p><p>Comment</p>" + prose)
+    assert "By Ann Doe, CITY TIMES" in to_plain_lines(cleaned.html)
+    assert _rules(cleaned) == {"Print": "prompt:share-bar", "Comment": "prompt:share-bar"}

@@ -1059,7 +1059,8 @@ def neighbours(lines: list[Line], rules: Rules) -> None:
             ln, above, below = lines[i], lines[i - 1], lines[i + 1]
             if (ln.verdict is None and (above.verdict or "").startswith(_WIDGET_VERDICTS)
                     and (below.verdict or "").startswith(_WIDGET_VERDICTS)
-                    and not _fixed(ln) and not ln.caption and _length(ln.text) <= 8 and not _sentence(ln)):
+                    and not _fixed(ln) and not ln.caption and _length(ln.text) <= 8 and not _sentence(ln)
+                    and not furniture(ln)):  # (a byline between two share bars is the byline)
                 ln.verdict = "neighbour:widget"
     if rules.on("neighbour:template"):
         changed = True
