@@ -204,10 +204,10 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
     # a heading right above the first prose heads the article's first section
     subheading = head[-1] if head and doc.title_at is None and head[-1] == start - 1 and is_heading(lines[head[-1]]) else None
     lede = _lede_in_clauses(lines, start)
-    title_again = title_key(lines[doc.title_at].text) if doc.title_at is not None else None
+    title_seen = title_key(lines[doc.title_at].text) if doc.title_at is not None else None
     for i in head:
         ln = lines[i]
-        if title_again and not _fixed(ln) and title_key(ln.text) == title_again:
+        if title_seen and not _fixed(ln) and title_key(ln.text) == title_seen:
             ln.verdict = "meta:title"  # one more copy of the title (a hidden one, the print header's)
             continue
         if _fixed(ln) or ln.caption or (is_prose(ln) and i not in doc.detached) or _DATE_ONLY.fullmatch(ln.text) or furniture(ln):
@@ -1434,18 +1434,19 @@ _BIO_HEADING = re.compile(_TITLE_CASE_NAME + r"\s*[:：]?")
 _BIO_BELOW = 0.6  # share of the running text above a bio: the article's, in the main
 
 
-def _author_bio(ln: Line, bylines: tuple[str, ...] = ()) -> bool:
-    """A bio: a name, a verb of being or covering, and a role; or, without a
-    role and up to twice as long, the name (or the first name) a byline opens
-    with (``bylines``: the case-folded text after "By", a date or a follow link
-    maybe glued to the name)."""
+def _author_bio(ln: Line, bylines: tuple[str, ...] = ()) -> str | None:
+    """The name a bio opens with when ``ln`` is one, else None. A bio: a name, a
+    verb of being or covering, and a role; or, without a role and up to twice as
+    long, the name (or the first name) a byline opens with (``bylines``: the
+    case-folded text after "By", a date or a follow link maybe glued to the name)."""
     m = _BIO_NAME.match(ln.text) if len(ln.text) <= 2 * _BIO_MAX else None
     if m is None:
-        return False
-    name = m.group("name").casefold()
-    bylined = any(b.startswith(name) and not b[len(name):len(name) + 1].isalpha() for b in bylines)
+        return None
+    name = m.group("name")
+    folded = name.casefold()
+    bylined = any(b.startswith(folded) and not b[len(folded):len(folded) + 1].isalpha() for b in bylines)
     # (the byline's writer may have a longer bio: "Cecily is a tech reporter at … Before …")
-    return bylined or (len(ln.text) <= _BIO_MAX and bool(_BIO_ROLE.search(ln.text[:160])))
+    return name if bylined or (len(ln.text) <= _BIO_MAX and _BIO_ROLE.search(ln.text[:160])) else None
 
 
 def author_bio(lines: list[Line], rules: Rules) -> None:
@@ -1462,11 +1463,11 @@ def author_bio(lines: list[Line], rules: Rules) -> None:
     for ln in lines:
         if ln.verdict is not None or ln.tag in OPAQUE:
             continue
-        if above >= _BIO_BELOW * total and not _fixed(ln) and _author_bio(ln, bylines):
+        name = _author_bio(ln, bylines) if above >= _BIO_BELOW * total and not _fixed(ln) else None
+        if name is not None:
             ln.verdict = "box:author-bio"
             # the box's own heading: the writer's name the bio opens with (under a portrait)
             # ("Cecily Mauran" over "Cecily is a tech reporter …": the bio may use the first name)
-            name = _BIO_NAME.match(ln.text).group("name")  # type: ignore[union-attr]
             heading = last.text.strip(" :：") if last is not None else ""
             if last is not None and last.verdict is None and not _fixed(last) and _BIO_HEADING.fullmatch(last.text) \
                     and (ln.text.startswith(heading) or heading.startswith(name + " ")):

@@ -51,8 +51,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
-
 from digest.cleaning.config import Rules, rules_for
 from digest.sanitize import EMBED_CLASS
 from digest.cleaning.lines import Line, apply_verdicts, norm, parse, serialise, split_lines
