@@ -20,7 +20,7 @@ import yaml
 
 from digest.cleaning import (
     CLEANING_CONFIG_SCHEMA, FRONTMATTER_CLEANING_SCHEMA, CleanedBody, Removed, check_patterns, clean_body,
-    rule_names, rules_for, to_plain_lines,
+    cleaned_text, rule_names, rules_for, to_plain_lines,
 )
 from digest.cli_clippings import clean_clipping
 from digest.clipping import read_clipping
@@ -181,6 +181,14 @@ def test_list_in_the_middle_goes_and_the_article_continues() -> None:
 def test_list_the_article_introduces_stays() -> None:
     body = "<p>報告提出三項建議：</p><ul><li>提高基本工資</li><li>擴大職業訓練</li><li>放寬外籍勞工配額</li><li>增加托育名額</li></ul>"
     assert to_plain_lines(_clean_html(body).html) == ["報告提出三項建議：", "提高基本工資", "擴大職業訓練", "放寬外籍勞工配額", "增加托育名額"]
+
+
+def test_plain_lines_keep_zero_width_marks_the_page_keeps() -> None:
+    # A reader copying the paragraph from the page gets the zero-width space too; a
+    # paragraph of nothing but such marks is no line; story text drops them.
+    fragment = "<p>完\u200b全是惡意抹黑。</p><p>\u200b</p><p>\ufeff島民：我們剛才休息了一下。</p>"
+    assert to_plain_lines(fragment) == ["完\u200b全是惡意抹黑。", "\ufeff島民：我們剛才休息了一下。"]
+    assert cleaned_text(fragment) == "完全是惡意抹黑。\n島民：我們剛才休息了一下。"
 
 
 def test_inline_promo_is_trimmed_and_link_markup_kept() -> None:

@@ -220,6 +220,9 @@ def clean_body(fragment: str, rules: Rules | None = None, *, title: str | None =
     return CleanedBody(serialise(root), tuple(removed), tuple(rights))
 
 
+_ZW_STANDIN, _ZWNB_STANDIN = "\ufdd0", "\ufdd1"  # Unicode noncharacters: never in text
+
+
 def to_plain_lines(fragment: str) -> list[str]:
     """Cleaned HTML -> one paragraph / caption / list item per line, without list
     markers (an ordered list's numbers are its markup, as a bullet is).  An embedded
@@ -227,13 +230,20 @@ def to_plain_lines(fragment: str) -> list[str]:
     an ``<iframe>`` was) is no line of text: like a picture, it is shown, not read."""
     if not fragment.strip():
         return []
-    return [ln.text for ln in split_lines(parse(fragment)) if ln.el.get("class") != EMBED_CLASS]
+    # Zero-width marks stay in the printed text as they stay on the page (a reader who
+    # copies the paragraph gets them too); the rules judge text without them, so they
+    # ride through the line splitter as a private-use stand-in.
+    fragment = fragment.replace("\u200b", _ZW_STANDIN).replace("\ufeff", _ZWNB_STANDIN)
+    lines = (ln.text.replace(_ZW_STANDIN, "\u200b").replace(_ZWNB_STANDIN, "\ufeff")
+             for ln in split_lines(parse(fragment)) if ln.el.get("class") != EMBED_CLASS)
+    return [text for text in lines if text.strip("\u200b\ufeff")]
 
 
 def cleaned_text(cleaned: CleanedBody | str) -> str:
     """An article's cleaned plain text: its lines (paragraphs, captions, list items)
-    joined by newlines, whitespace as a reader sees it.  In: a :class:`CleanedBody`
+    joined by newlines, whitespace as a reader sees it, zero-width marks dropped.  In: a :class:`CleanedBody`
     or its ``html``.  Out: a string; the same body always gives the same string, so
     it can be compared across articles (story grouping) and hashed."""
     fragment = cleaned.html if isinstance(cleaned, CleanedBody) else cleaned
-    return "\n".join(to_plain_lines(fragment))
+    text = "\n".join(to_plain_lines(fragment))
+    return text.replace("\u200b", "").replace("\ufeff", "")  # invisible marks would split words
