@@ -1141,6 +1141,12 @@ def test_a_repeated_field_with_its_figure_is_a_record_not_a_caption_shown_twice(
     ("By Vicky Kay | vkay@oregon.example", "By Vicky Kay"),
     ("中青报·中青网记者 魏小明 来源：中国青年报", "中青报·中青网记者 魏小明"),
     ("河南商报记者马小峰/文受访者供图", "河南商报记者马小峰/文"),
+    ("By Kate Harlow | October 28, 2010 | 12", "By Kate Harlow"),      # the comment counter last
+    # the page's notes in front of the byline (session 17)
+    ("August 18, 2010 | Andrew Hale", "Andrew Hale"),
+    ("Funeral, National, News, Top Story 1 | Published: 5 hours ago | Last Updated: 5 hours ago | Written by Eli Ndeya",
+     "Written by Eli Ndeya"),
+    ("2024-05-01 | 记者 王小明", "记者 王小明"),
 ])
 def test_page_notes_glued_to_a_byline_are_cut(line: str, byline: str) -> None:
     kept = _kept(f"<p>{line}</p>" + _article_en(4))
@@ -1152,6 +1158,9 @@ def test_page_notes_glued_to_a_byline_are_cut(line: str, byline: str) -> None:
     "Thursday, November 9, 2023 4:41AM",       # a date line is no name
     "Annual Report 2024",                      # a year alone is no date
     "The council said on March 18 it would vote again.",  # a sentence
+    "Home | World | By John Smith",            # labels without a date before a byline
+    "The game ended 3 | 2 in 2010 | By John Smith",  # no note of the page before the byline
+    "Politics | Tom Hanks",
 ])
 def test_lines_that_are_no_byline_with_notes_keep_every_word(line: str) -> None:
     cleaned = _clean(f"<p>{line}</p>" + _article_en(4))

@@ -133,9 +133,13 @@ _CALENDAR_WORD = re.compile(r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan
 _DATE_LIKE = re.compile(r"\d{4}|(?i:\bago\b|published|updated|" + _MONTH + r"\s+\d)")
 
 
+_COUNTER = re.compile(r"\d{1,5}\s*$")
+
+
 def _all_meta(rest: str) -> bool:
     """The text is nothing but page notes (dates, "N hours ago", follow links, counters,
-    e-mail, a source label, separators between them), and some of them."""
+    e-mail, a source label, separators between them), and some of them.  A bare number
+    after a note ends the line as the comment counter ("| October 28, 2010 | 12")."""
     pos, found = 0, False
     while True:
         pos = _META_SEP.match(rest, pos).end()
@@ -143,7 +147,7 @@ def _all_meta(rest: str) -> bool:
             return found
         m = _META_TOKEN.match(rest, pos)
         if not m or m.end() == pos:
-            return False
+            return found and _COUNTER.fullmatch(rest, pos) is not None
         found, pos = True, m.end()
 
 
@@ -175,6 +179,32 @@ def _byline_end(text: str) -> int | None:
 
 
 
+# "August 18, 2010 | Anthony Ha", "National, News | Published: 5 hours ago | Written by
+# Eliaser Ndeyanale": the page's notes in front of the byline, cut at the last bar.
+_BAR = re.compile(r"\s*[|｜]\s*")
+_SECTION_NOTE = re.compile(r"[^.。!?！？:：]{1,60}")
+
+
+def _byline_start(text: str) -> int | None:
+    """Where the byline that closes ``text`` starts, when all before it is page notes
+    (a date or age of the piece among them; with a "By" byline, also section labels);
+    else None."""
+    bars = list(_BAR.finditer(text))
+    if not bars:
+        return None
+    head, tail = text[:bars[-1].start()], text[bars[-1].end():]
+    if _byline_end(tail + " | 2000-01-01") != len(tail) or not _DATE_LIKE.search(head):
+        return None
+    if _all_meta(head):
+        return bars[-1].end()
+    by = _BY.match(tail, _LEAD.match(tail).end()) or _CJK_BYLINE.match(tail)
+    notes = _BAR.split(head)
+    dated = [_all_meta(note) for note in notes]
+    if by and any(dated) and all(d or _SECTION_NOTE.fullmatch(note) for d, note in zip(dated, notes)):
+        return bars[-1].end()
+    return None
+
+
 def byline_glue(lines: list[Line], rules: Rules) -> None:
     """``meta:byline-glue`` -- cut the page notes glued to a byline (see above); the
     byline stays."""
@@ -187,6 +217,8 @@ def byline_glue(lines: list[Line], rules: Rules) -> None:
         end = _byline_end(t)
         if end is not None and t[end:].strip():
             ln.cuts = _merge([*ln.cuts, (end, len(t), "meta:byline-glue")])
+        elif end is None and (start := _byline_start(t)) is not None:
+            ln.cuts = _merge([*ln.cuts, (0, start, "meta:byline-glue")])
 
 
 def whole_tables_only(lines: list[Line]) -> None:
