@@ -191,6 +191,12 @@ def test_plain_lines_keep_zero_width_marks_the_page_keeps() -> None:
     assert cleaned_text(fragment) == "完全是惡意抹黑。\n島民：我們剛才休息了一下。"
 
 
+def test_code_block_lines_broken_by_br_are_lines() -> None:
+    # A feed's code block is often "line one<br>line two": a browser shows two lines.
+    fragment = "<p>程式碼可能會長成下面這樣：</p><pre>let c = read(&#39;a.txt&#39;) // 讀取<br>print c<br/>}</pre>"
+    assert to_plain_lines(fragment) == ["程式碼可能會長成下面這樣：", "let c = read('a.txt') // 讀取", "print c", "}"]
+
+
 def test_inline_promo_is_trimmed_and_link_markup_kept() -> None:
     body = ("<p>市場依舊熱烈，<a href=\"https://a.tw/x\">指數</a>上漲。（相關報導：<a href=\"https://a.tw/y\">台股封關</a>、"
             "川普新政）更多文章</p>")

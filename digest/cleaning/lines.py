@@ -312,6 +312,17 @@ def _ancestors(el: Any) -> list[str]:
 _BOLD_SEGMENT = re.compile(r"\s*<(strong|b)\b[^>]*>(?:(?!<\1\b|</\1>).)*</\1>\s*", re.S | re.I)
 
 
+_BR = re.compile(r"<br\s*/?>", re.I)
+
+
+def _pre_text(el: Any) -> str:
+    """A <pre>'s text with its <br> as the line breaks a browser shows (a feed's code
+    block is often "line one<br>line two")."""
+    if el.find(".//br") is None:
+        return el.text_content()
+    return _html_text(_BR.sub("\n", _inner_html(el)))[0]
+
+
 def split_lines(root: Any) -> list[Line]:
     out: list[Line] = []
     for el in _leaves(root):
@@ -323,7 +334,7 @@ def split_lines(root: Any) -> list[Line]:
         in_ol = "ol" in anc
         if tag in OPAQUE:  # a table row or a preformatted line is one line, never judged
             rows = ([" ".join(t for t in (norm(c.text_content()) for c in tr if isinstance(c.tag, str)) if t)
-                     for tr in el.iter("tr")] if tag == "table" else el.text_content().split("\n"))
+                     for tr in el.iter("tr")] if tag == "table" else _pre_text(el).split("\n"))
             for row in rows:
                 if norm(row):
                     out.append(Line(el, None, norm(row), 0, tag, in_list, in_ol, False))
