@@ -269,6 +269,14 @@ def test_a_timeline_and_a_long_paragraph_after_the_signal_stay() -> None:
     assert "2019年：第1期工程完工" in kept and long_p[3:-4] in kept
 
 
+def test_date_lines_of_teasers_after_the_article_go() -> None:
+    # a pasted page's list of other stories stamps each with a time; a date alone is
+    # no timeline item (session 17)
+    stamped = TEASERS.replace("Tuesday November 19, 2019", "2019/11/19 10:03")
+    cleaned = _clean(ARTICLE + "<p>Share this article</p>" + stamped)
+    assert to_plain_lines(cleaned.html) == [t[3:] for t in ARTICLE.split("</p>") if t]
+
+
 def test_labels_and_a_column_blurb_after_a_closing_prompt_go_but_a_byline_stays() -> None:
     prompt = "<p>請加入成為本網的月費訂戶，長期支持我們的工作。</p>"
     box = "<p>月費訂戶 網址：news.example/subscribe</p><p>博客 | 王小明</p><p>【王小明・周日談】愛每事問，相信一切「相」的背後必有真相。</p>"

@@ -1384,7 +1384,9 @@ def after_article(lines: list[Line], rules: Rules) -> None:
         # a long paragraph stays, unless it is one more unit of a list of teasers
         long_kept = running and len(ln.text) > _LONG_PROSE and not (teasers and above >= 2)
         above = 0 if running else above + 1
-        if (_fixed(ln) or ln.in_ol or (_ENUMERATED.match(ln.text) and (i in numbered or not _COUNT_FIRST.match(ln.text)))
+        # (a date alone is no timeline item: nothing happens in it)
+        timeline = _ENUMERATED.match(ln.text) and not _DATE_ONLY.fullmatch(ln.text)
+        if (_fixed(ln) or ln.in_ol or (timeline and (i in numbered or not _COUNT_FIRST.match(ln.text)))
                 or long_kept or (k < 3 and furniture(ln))):
             continue
         ln.verdict = "doc:after-article"
