@@ -239,6 +239,20 @@ def test_a_product_box_between_the_title_and_the_article_goes_but_the_header_sta
     assert _rules(cleaned)["10 Reviews"] == "page:head-gap"
 
 
+def test_a_column_box_between_ads_below_the_title_goes_but_the_caption_and_byline_stay() -> None:
+    # an ad marker or a "Follow Us" prompt under the title shows the page was pasted
+    # with its chrome, as a menu does (session 17)
+    title = "Governor endorses revised state budget"
+    box = ("Front Page Podcast", "Advertisement", "Commentary", "Charles Hart", "Why the budget fight is not over",
+           "Daniel Hoff", "A letter I did not sign", "Billy Hall", "Dear voters: the deal is far from done", "View all")
+    header = ("Rep. Ann Pryor, left, talks with Rep. Jeff Thom at the Statehouse, Thursday. (AP Photo/Ann Doe)",
+              "By Tom Davis - Associated Press")
+    lines = ["Home", "News", title, "Follow Us", *box, *header]
+    cleaned = _clean("".join(f"<p>{t}</p>" for t in lines) + "".join(f"<p>{t}</p>" for t in WRAPPED), title=title)
+    assert to_plain_lines(cleaned.html) == [*header, *WRAPPED]
+    assert _rules(cleaned)["Charles Hart"] == "page:head-gap"
+
+
 def test_a_copy_of_the_title_below_the_articles_first_paragraphs_is_no_article_start() -> None:
     title = "垃圾分类新办法明年上路 @ 城市手记 :: 部落格"
     p_c = "<p>有居民认为，收运时间安排在早上七点前，对上班族并不方便。</p>"

@@ -174,7 +174,7 @@ _BODY_UNDER_TITLE = 3
 # article's kicker, title and byline.
 _LONG_HEAD = 8
 # Rules whose firing above the prose shows that page chrome was pasted with the article.
-_CHROME_RULES = ("nav:", "list:", "edge:outlet-name", "edge:section-label", "page:", "prompt:", "meta:counter")
+_CHROME_RULES = ("nav:", "list:", "edge:outlet-name", "edge:section-label", "edge:promo", "page:", "prompt:", "meta:counter", "ad:")
 
 
 # A note in parentheses that dates the document: a law's adoption, a speech's occasion.
