@@ -227,6 +227,11 @@ def test_unlisted_outlet_link_list_is_found_by_shape() -> None:
     ("原標題：川普宣布新政", "credit:original-title"),
     ("（全文完）", "credit:end-mark"),
     ("The post Markets rally appeared first on Example News.", "prompt:feed-footer"),
+    ("Tweet may have been deleted", "nav:ui-status"),
+    ("Thanks for signing up. See you at your inbox!", "nav:ui-status"),
+    ("Loading... Sign Me Up", "nav:ui-status"),
+    ("This newsletter may contain advertising, deals, or affiliate links. Subscribing to a newsletter indicates your "
+     "consent to our Terms of Use and Privacy Policy.", "nav:signup-legal"),
 ])
 def test_named_line_rules(junk: str, rule: str) -> None:
     cleaned = _clean_html(f"<p>政府今天公布新的統計數據，失業率維持穩定。</p><p>{html.escape(junk)}</p>")
@@ -244,6 +249,8 @@ def test_named_line_rules(junk: str, rule: str) -> None:
     "（中央社記者王小明台北23日電）行政院今天通過新法案。",
     "【編者按】本文為系列報導第三篇。",
     "（综合报道）",
+    "The post may have been deleted by the user, police said.",
+    "Subscribing to a newsletter means little to most readers, the survey found.",
 ])
 def test_prose_is_never_a_prompt(prose: str) -> None:
     fragment = sanitize(f"<p>第一段是正常的新聞內容。</p><p>{html.escape(prose)}</p>")

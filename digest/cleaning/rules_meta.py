@@ -61,8 +61,11 @@ STRICT_MORE: dict[str, str] = {
     # "Thanks for signing up!", "Link copied to clipboard" -- the page talking about a click.
     "nav:ui-status": (
         r"(?i:[\W_]*(you have successfully (e-?mailed|shared|subscribed|signed up|saved|registered)\b[^.!]{0,40}[.!]?"
-        r"|(thanks|thank you) for (signing up|subscribing|registering)[.!]?"
-        r"|(your )?(e-?mail|message|link) (has been|was) (sent|copied)[^.!]{0,20}[.!]?|link copied( to (the )?clipboard)?[.!]?)[\W_]*)"
+        r"|(thanks|thank you) for (signing up|subscribing|registering)[.!]?( [^.!?]{0,40}[.!])?"
+        r"|(your )?(e-?mail|message|link) (has been|was) (sent|copied)[^.!]{0,20}[.!]?|link copied( to (the )?clipboard)?[.!]?"
+        # an embedded post the page could not load; a sign-up button caught while loading
+        r"|(this )?(tweet|post) (may have been deleted|is unavailable)( or is unavailable)?[.!]?"
+        r"|(loading(\.{3}|…)\s*)?sign me up)[\W_]*)"
     ),
     # A "Bookmark" / "Save" button label alone on a line (page widget, never text).
     "nav:bookmark": r"(?i:[\W_]*(bookmark(ed)?|add to bookmarks|save (article|story)|saved|加入書籤|加入书签)[\W_]*)",
@@ -187,6 +190,10 @@ STRICT_MORE: dict[str, str] = {
     "nav:signup-legal": (
         r"(?i:by (signing up|subscribing|clicking|registering|submitting|entering your email|continuing)\b.{0,60}"
         r"\b(agree|acknowledge|consent|accept)\b.{0,80}\b(privacy|terms|policy|conditions|receive|e-?mails?|marketing)\b.{0,300})"
+        # "This newsletter may contain advertising … Subscribing to a newsletter indicates your
+        # consent to our Terms of Use and Privacy Policy."
+        r"|(?i:(this newsletter [^.]{0,120}\.\s*)?(subscribing|signing up|registering)\b.{0,40}\b(indicates|means|constitutes)\b"
+        r".{0,30}\b(consent|agreement|acceptance)\b.{0,60}\b(terms|privacy|policy)\b.{0,300})"
         r"|(訂閱|订阅|註冊|注册|登入|登录)\s*(即|即表示|即代表|代表)\s*(您|你)?\s*(同意|已閱讀|已阅读).{0,200}"
     ),
     # an author box with no bio written: "暂无简介", "暫無介紹", "This author has no bio yet"
