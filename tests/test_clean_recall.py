@@ -277,6 +277,21 @@ def test_date_lines_of_teasers_after_the_article_go() -> None:
     assert to_plain_lines(cleaned.html) == [t[3:] for t in ARTICLE.split("</p>") if t]
 
 
+def test_labels_between_two_junk_lines_under_the_article_go_all_or_nothing() -> None:
+    # the outlet's channels between the editor's credit and the WeChat widgets (session 17)
+    channels = "<p>听广播：AM828 FM100.6</p><p>看微博：城市新闻广播</p><p>微信号：</p>"
+    body = P1 + P2 + P3 + "<p>采写记者：石小瑞</p><p>微信编辑：陆小健</p>" + channels + "<p>预览时标签不可点</p>"
+    cleaned = _clean(body)
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4], P3[3:-4], "采写记者：石小瑞"]
+    assert _rules(cleaned)["看微博：城市新闻广播"] == "tail:between-junk"
+    # one line that is a byline or a sentence keeps them all; a source note is never taken
+    for line in ("记者 王小明", "市民可拨打热线查询。"):
+        kept = _kept(body.replace("<p>微信号：</p>", f"<p>{line}</p>"))
+        assert "看微博：城市新闻广播" in kept and line in kept
+    cleaned = _clean(body.replace("<p>微信号：</p>", "<p>来源：中国气象局</p>"))
+    assert "tail:between-junk" not in _rules(cleaned).values()
+
+
 def test_labels_and_a_column_blurb_after_a_closing_prompt_go_but_a_byline_stays() -> None:
     prompt = "<p>請加入成為本網的月費訂戶，長期支持我們的工作。</p>"
     box = "<p>月費訂戶 網址：news.example/subscribe</p><p>博客 | 王小明</p><p>【王小明・周日談】愛每事問，相信一切「相」的背後必有真相。</p>"

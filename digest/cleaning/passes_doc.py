@@ -68,7 +68,7 @@ DOC_RULES = (
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article",
     "box:about",
     "edge:self-promo", "image:alt-text", "tail:title-again", "doc:after-article", "box:teaser-card", "doc:card-list", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "box:appeal", "doc:orphan-heading",
-    "tail:after-end", "doc:comments", "tail:footer-block", "page:head-gap",
+    "tail:after-end", "doc:comments", "tail:footer-block", "tail:between-junk", "page:head-gap",
 )
 
 
@@ -97,6 +97,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     neighbours(lines, rules)
     tail_closure(lines, rules)
     footer_block(lines, rules)
+    between_junk(lines, rules)
     orphan_heading(lines, rules)
 
 
@@ -1181,6 +1182,39 @@ def footer_block(lines: list[Line], rules: Rules) -> None:
             continue
         for j in gap:
             lines[j].verdict = "tail:footer-block"
+
+
+# A source note closing the story ("来源：中国气象局") is the article's own, even under an end mark.
+_SOURCE_NOTE = re.compile(r"来源|來源|出處|出处|(?i:\bsources?\b)")
+_BETWEEN_MAX = 6    # lines at most between two junk lines under the article ...
+_BETWEEN_LINE = 40  # ... each at most this long: labels, not a paragraph
+
+
+def between_junk(lines: list[Line], rules: Rules) -> None:
+    """``tail:between-junk`` -- below the article's last run of prose, the few short
+    labels that stand between two lines a page rule removed ("微信编辑：…" / "听广播：AM828" /
+    "看微博：…" / "微信号：" / "预览时标签不可点") belong to the page's furniture around
+    them.  All or nothing: not one of them may be a sentence, a byline, a caption, a
+    footnote, a table, an end mark or a source note; the lines between the last paragraph and the first
+    removed line are the article's own ending and are not judged here."""
+    if not rules.on("tail:between-junk"):
+        return
+    runs = [r for r in _prose_runs(lines) if len(r) >= 2]
+    if not runs:
+        return
+    signals = [i for i in range(runs[-1][-1] + 1, len(lines)) if (lines[i].verdict or "").startswith(_TAIL_SIGNALS)]
+    if len(signals) < 2:
+        return
+    between = [i for i in range(signals[0] + 1, signals[-1]) if lines[i].verdict is None]
+    if not between or len(between) > _BETWEEN_MAX:
+        return
+    for i in between:
+        ln = lines[i]
+        if (len(ln.text) > _BETWEEN_LINE or _sentence(ln) or _fixed(ln) or ln.caption or furniture(ln)
+                or _BYLINE_WORDS.search(ln.text) or _END_WORD.fullmatch(ln.text) or _SOURCE_NOTE.search(ln.text)):
+            return
+    for i in between:
+        lines[i].verdict = "tail:between-junk"
 
 
 # ---------------------------------------------------------------------------
