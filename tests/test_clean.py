@@ -206,6 +206,16 @@ def test_inline_promo_is_trimmed_and_link_markup_kept() -> None:
     assert cleaned.removed[0].rule == "promo:inline-related"
 
 
+@pytest.mark.parametrize("heading", ["Recommended from Editorial", "Latest from Shopping Essentials"])
+def test_a_recommended_or_latest_from_heading_takes_its_list(heading: str) -> None:
+    body = ("<p>The council voted on Tuesday to reopen the harbour walk after two years.</p>"
+            f"<p>{heading}</p><ul>" + "".join(f"<li><a href=\"https://n.example/{i}\">Other story number {i} about town</a></li>"
+                                             for i in range(3)) + "</ul>")
+    cleaned = _clean_html(body)
+    assert to_plain_lines(cleaned.html) == ["The council voted on Tuesday to reopen the harbour walk after two years."]
+    assert cleaned.removed[0] == Removed("list:more-articles-en", heading)
+
+
 def test_unlisted_outlet_link_list_is_found_by_shape() -> None:
     body = ("<p>市府今天宣布新的交通政策，明天起實施。</p><p>編輯嚴選好文</p><ul>"
             + "".join(f"<li><a href=\"https://n.tw/{i}\">不相關的新聞標題第{i}則</a></li>" for i in range(5)) + "</ul>")
@@ -227,6 +237,7 @@ def test_unlisted_outlet_link_list_is_found_by_shape() -> None:
     ("原標題：川普宣布新政", "credit:original-title"),
     ("（全文完）", "credit:end-mark"),
     ("The post Markets rally appeared first on Example News.", "prompt:feed-footer"),
+    ("Advertisement 3", "ad:marker"),   # a page's numbered ad slots
     ("Tweet may have been deleted", "nav:ui-status"),
     ("Thanks for signing up. See you at your inbox!", "nav:ui-status"),
     ("Loading... Sign Me Up", "nav:ui-status"),

@@ -175,7 +175,9 @@ _BODY_UNDER_TITLE = 3
 # article's kicker, title and byline.
 _LONG_HEAD = 8
 # Rules whose firing above the prose shows that page chrome was pasted with the article.
-_CHROME_RULES = ("nav:", "list:", "edge:outlet-name", "edge:section-label", "edge:promo", "page:", "prompt:", "meta:counter", "ad:")
+_CHROME_RULES = ("nav:", "list:", "edge:outlet-name", "edge:section-label", "page:", "prompt:", "meta:counter")
+# ... and, under the title seen again, an ad marker or a promo ("Follow Us") as well.
+_GAP_RULES = (*_CHROME_RULES, "edge:promo", "ad:")
 
 
 # A note in parentheses that dates the document: a law's adoption, a speech's occasion.
@@ -303,7 +305,7 @@ def head_gap(lines: list[Line], rules: Rules, doc: Document) -> None:
     if not rules.on("page:head-gap") or doc.title_at is None or not doc.prose or doc.prose[0] <= doc.title_at:
         return
     span = range(doc.title_at + 1, doc.prose[0])
-    fired = next((i for i in span if (lines[i].verdict or "").startswith(_CHROME_RULES)), None)
+    fired = next((i for i in span if (lines[i].verdict or "").startswith(_GAP_RULES)), None)
     if fired is None:
         return
     # the lines above the first chrome are the article's header (standfirst, byline, date)

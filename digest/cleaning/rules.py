@@ -85,7 +85,7 @@ HEADING_RULES: dict[str, str] = {
         r"more (stories|news|articles|coverage|videos|headlines|reading)( (from|on|in|about) .{1,30})?|"
         r"more (from|on|in|about) .{1,30}|most (read|popular|viewed|shared|watched|emailed|commented)( (stories|articles|now))?( (from|on|at) .{1,30})?|"
         r"top( \w+)? (stories|news|headlines|picks)|trending( (now|stories|news|articles|in .{1,30}))?|popular( (now|stories|posts|articles))?|"
-        r"recommended( (for you|stories|reading|articles|videos))?|you (may|might) (also )?(like|enjoy|be interested in)|"
+        r"recommended( (for you|stories|reading|articles|videos|(from|by) .{1,30}))?|latest (from|in) .{1,30}|you (may|might) (also )?(like|enjoy|be interested in)|"
         r"don'?t miss|up next|watch next|editor'?s'? picks?|latest (news|stories|headlines)|in other news|"
         r"explore (more( on these topics)?|further)|you may have missed|" + SCROLL_ON_EN + r"))" + _DECOR
     ),
@@ -302,7 +302,7 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"本文最初发表于|本文最初發表於|原文刊[登载載][於于]|see more on:).{0,200})"
     ),
     "ad:marker": (
-        r"(?i:" + _D + r"((advertisement|advertising)(\s*[·•|\-–—]\s*(scroll to continue|continue reading|story continues below))?|"
+        r"(?i:" + _D + r"((advertisement|advertising)(\s*[·•|\-–—]\s*(scroll to continue|continue reading|story continues below)|\s+\d{1,2})?|"
         r"sponsored( content)?|ad|ads|ad feedback|promoted|paid (post|content)|"
         r"廣告|广告|贊助內容|赞助内容|推廣|推广|業配|业配|scroll to continue( with content)?|"
         r"story continues below( advertisement)?|article continues (below|after (this )?advertisement)|"
