@@ -292,6 +292,19 @@ def test_labels_between_two_junk_lines_under_the_article_go_all_or_nothing() -> 
     assert "tail:between-junk" not in _rules(cleaned).values()
 
 
+def test_a_label_printed_at_every_ad_slot_goes_but_speakers_and_prices_stay() -> None:
+    # "Article content" at every ad slot of a pasted page (session 17)
+    paragraphs = [t[3:] for t in ARTICLE.split("</p>") if t] + ["The mayor said the east bank would be next."]
+    body = "".join(f"<p>Article content</p><p>{t}</p>" for t in paragraphs)
+    cleaned = _clean(body)
+    assert to_plain_lines(cleaned.html) == paragraphs
+    assert "doc:repeated-label" in {r.rule for r in cleaned.removed}
+    # never a speaker's name, a price line, a caption's credit or a label printed twice
+    for label, copies in (("Jane Doe", 4), ("成人票原价：30元", 4), ("Article content", 2)):
+        cleaned = _clean("".join(f"<p>{label}</p><p>{t}</p>" for t in paragraphs[:copies]))
+        assert "doc:repeated-label" not in {r.rule for r in cleaned.removed}
+
+
 def test_labels_and_a_column_blurb_after_a_closing_prompt_go_but_a_byline_stays() -> None:
     prompt = "<p>請加入成為本網的月費訂戶，長期支持我們的工作。</p>"
     box = "<p>月費訂戶 網址：news.example/subscribe</p><p>博客 | 王小明</p><p>【王小明・周日談】愛每事問，相信一切「相」的背後必有真相。</p>"

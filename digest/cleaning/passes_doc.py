@@ -68,7 +68,7 @@ DOC_RULES = (
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article",
     "box:about",
     "edge:self-promo", "image:alt-text", "tail:title-again", "doc:after-article", "box:teaser-card", "doc:card-list", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "box:appeal", "doc:orphan-heading",
-    "tail:after-end", "doc:comments", "tail:footer-block", "tail:between-junk", "page:head-gap",
+    "tail:after-end", "doc:comments", "tail:footer-block", "tail:between-junk", "doc:repeated-label", "page:head-gap",
 )
 
 
@@ -98,6 +98,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     tail_closure(lines, rules)
     footer_block(lines, rules)
     between_junk(lines, rules)
+    repeated_label(lines, rules)
     orphan_heading(lines, rules)
 
 
@@ -1658,6 +1659,40 @@ def _card_text(ln: Line) -> bool:
 # A letter's or an op-ed's signature: the writer's name and where they live ("Kim Gump,
 # Dallas", "Jane Doe, Fort Worth, Texas") -- the end of the article, not a heading.
 _LETTER_SIGNATURE = re.compile(rf"{_PERSON.pattern}, [A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}(?:, [A-Z][a-z.]+(?: [A-Z][a-z.]+)?)?\.?")
+
+
+_REPEATS = 3          # copies of one label in a body: a widget's, not the writer's
+_LABEL_MAX = 30       # characters
+_LABEL_TEXT = re.compile(r"[^\d:：。.!?！？,，;；]+")
+
+
+def _widget_label(ln: Line) -> bool:
+    """A short label that could be a widget's: two to five words ("Article content") or
+    five or more Chinese characters, no figure, no punctuation, not a heading, and no
+    name (interviews repeat the speakers' names: "Kamala Harris", "淡豹")."""
+    t = ln.text.strip()
+    if len(t) > _LABEL_MAX or not _LABEL_TEXT.fullmatch(t) or is_heading(ln) or _PERSON.fullmatch(t):
+        return False
+    cjk = sum(1 for ch in t if "\u4e00" <= ch <= "\u9fff")
+    return cjk >= 5 if cjk else 2 <= len(t.split()) <= 5
+
+
+def repeated_label(lines: list[Line], rules: Rules) -> None:
+    """``doc:repeated-label`` -- one short label printed three or more times between the
+    paragraphs ("Article content" at every ad slot of a pasted page) is the page's, and
+    every copy goes; never a caption, a byline, a footnote or a table row."""
+    if not rules.on("doc:repeated-label"):
+        return
+    # (copies another rule took count: the page printed them all the same)
+    copies: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if not (_fixed(ln) or ln.caption or furniture(ln) or (ln.verdict or "").startswith("dup:")) and _widget_label(ln):
+            copies.setdefault(ln.text.strip(), []).append(i)
+    for found in copies.values():
+        if len(found) >= _REPEATS:
+            for i in found:
+                if lines[i].verdict is None:
+                    lines[i].verdict = "doc:repeated-label"
 
 
 def orphan_heading(lines: list[Line], rules: Rules) -> None:
