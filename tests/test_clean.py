@@ -238,6 +238,8 @@ def test_unlisted_outlet_link_list_is_found_by_shape() -> None:
     ("（全文完）", "credit:end-mark"),
     ("The post Markets rally appeared first on Example News.", "prompt:feed-footer"),
     ("Advertisement 3", "ad:marker"),   # a page's numbered ad slots
+    ("Don't have an account? Create Account", "prompt:subscribe"),
+    ("View more offers", "prompt:subscribe"),
     ("Tweet may have been deleted", "nav:ui-status"),
     ("Thanks for signing up. See you at your inbox!", "nav:ui-status"),
     ("Loading... Sign Me Up", "nav:ui-status"),
@@ -262,6 +264,8 @@ def test_named_line_rules(junk: str, rule: str) -> None:
     "（综合报道）",
     "The post may have been deleted by the user, police said.",
     "Subscribing to a newsletter means little to most readers, the survey found.",
+    "Analysts view more offers as a sign of a recovering market.",
+    "Customers who don't have an account? They can still pay at the counter.",
 ])
 def test_prose_is_never_a_prompt(prose: str) -> None:
     fragment = sanitize(f"<p>第一段是正常的新聞內容。</p><p>{html.escape(prose)}</p>")

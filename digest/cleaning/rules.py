@@ -407,7 +407,8 @@ PROMPT_RULES: dict[str, str] = {
         r"((訂閱|订阅).{0,20}(我們|我们|本[台報报刊站號号]|頻道|频道|電子報|电子报|專欄|专栏|newsletter|podcast|youtube|app|"
         r"會員|会员|方案|[《「【])|subscribe\b|sign up\b|get (our|the) .{0,30}newsletter|join .{0,30}(newsletter|mailing list)|"
         r"already a (subscriber|member)|become a (member|subscriber)|log ?in\b|sign in\b|register\b|"
-        r"create (a )?free account|unlock\b|start your free trial|加入會員|加入会员|成為會員|成为会员|會員專屬|会员专属|"
+        r"create (a )?free account|unlock\b|start your free trial|(don'?t|do not) have an account\?|"
+        r"view (more|all|our) (subscription )?offers\b|加入會員|加入会员|成為會員|成为会员|會員專屬|会员专属|"
         r"付費訂閱|付费订阅|本文為付費|本文为付费|付費內容|付费内容|立即登入|立即登录|登入|登录).{0,160})"
         r"|(?i:" + _D + r"(立即|馬上|马上|免費|免费|現在|现在|點此|点此|點我|点我)?\s*(訂閱|订阅|subscribe( now)?)" + _D + r")"
         r"|" + _D + r"(已經是|已经是|已是)(會員|会员|訂戶|订户).{0,20}"
@@ -508,7 +509,7 @@ PROMPT_GATE: tuple[str, ...] = tuple("""
 點 点 按我 按此 請點 请点 click tap 戳 原文 全文 閱讀 阅读 continu read view see show load
 評論 评论 留言 comment 討論 讨论 conversation appeared publish rsshub sent 來自 来自 feed 請見 请见 rss
 關於 关于 聯絡 联系 聯繫 隱私 隐私 條款 条款 廣告 广告 人才 地圖 地图 about contact privacy cookie terms map
-advertis career accessib sell help faq 分享 轉 转 share stay coverage 電郵 电邮 原始 掌握 咖啡 更多 more 睇 迴響 回响 回應 回应 ► ▶ 👉 ☞ ➤ ➜ ⏩ 🔗 📌 🔔
+advertis career accessib sell help faq account offer 分享 轉 转 share stay coverage 電郵 电邮 原始 掌握 咖啡 更多 more 睇 迴響 回响 回應 回应 ► ▶ 👉 ☞ ➤ ➜ ⏩ 🔗 📌 🔔
 """.split())
 
 # A prompt that ends like a sentence ("歡迎訂閱我們的電子報。") must at least open
