@@ -240,6 +240,8 @@ def test_unlisted_outlet_link_list_is_found_by_shape() -> None:
     ("Advertisement 3", "ad:marker"),   # a page's numbered ad slots
     ("Don't have an account? Create Account", "prompt:subscribe"),
     ("View more offers", "prompt:subscribe"),
+    ("Up NextFrench Journalist Expelled After Reporting Trip", "promo:related-line"),   # label glued by the copy
+    ("Up Next: French Journalist Expelled After Reporting Trip", "promo:related-line"),
     ("Tweet may have been deleted", "nav:ui-status"),
     ("Thanks for signing up. See you at your inbox!", "nav:ui-status"),
     ("Loading... Sign Me Up", "nav:ui-status"),
@@ -265,6 +267,7 @@ def test_named_line_rules(junk: str, rule: str) -> None:
     "The post may have been deleted by the user, police said.",
     "Subscribing to a newsletter means little to most readers, the survey found.",
     "Analysts view more offers as a sign of a recovering market.",
+    "Related Party Transactions rose sharply last year.",
     "Customers who don't have an account? They can still pay at the counter.",
 ])
 def test_prose_is_never_a_prompt(prose: str) -> None:

@@ -221,6 +221,17 @@ def test_a_caption_with_an_agency_credit_and_a_byline_with_a_vertical_bar_stay()
     assert furniture_text("作者︱林小青")  # a byline with a vertical bar (︱) is never chrome
 
 
+def test_a_date_line_set_one_part_a_line_goes_but_the_byline_stays() -> None:
+    # "Published" / "2 months ago" / "on" / "June 12, 2026" (session 17), wherever it stands
+    parts = "<p>Published</p><p>2 months ago</p><p>on</p><p>June 12, 2026</p><p>By</p><p>Harbour Desk</p>"
+    standfirst = "<p>A widespread outage affected ferry bookings across the harbour on Friday morning.</p>"
+    cleaned = _clean(standfirst + parts + P_A + P_B)
+    assert to_plain_lines(cleaned.html) == [standfirst[3:-4], "By", "Harbour Desk", P_A[3:-4], P_B[3:-4]]
+    assert _rules(cleaned)["on"] == "meta:feed-timestamp"
+    # a joining word alone, or next to no date, stays
+    assert "on" in _kept(P_A + "<p>on</p><p>Harbour Desk</p>" + P_B)
+
+
 def test_a_feeds_rfc822_date_line_above_the_article_goes() -> None:
     cleaned = _clean("<div><i>Tue, 21 Jul 2020 00:07:16 GMT</i></div>" + P_A + P_B)
     assert to_plain_lines(cleaned.html) == [P_A[3:-4], P_B[3:-4]]

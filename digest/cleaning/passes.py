@@ -375,16 +375,36 @@ def _numbered_item(lines: list[Line], i: int, c: Compiled) -> bool:
     return b > a and any(prompt_match(lines[k].text, lines[k].text.lower(), c) is None for k in range(a, b + 1))
 
 
+# The page's date line set one part a line ("Published" / "2 months ago" / "on" /
+# "June 12, 2026"): the age of the piece and the words that join the parts.
+_AGE_ONLY = re.compile(r"(?i:\s*\d{1,3}\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago\s*"
+                       r"|\s*\d{1,3}\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|年)前\s*)")
+_DATE_WORD = re.compile(r"(?i:\s*(?:published|updated|last updated|posted|modified|on|at|"
+                        r"發布於|发布于|發佈於|更新於|更新于|發表於|发表于)\s*[:：]?\s*)")
+
+
 def feed_timestamp(lines: list[Line], rules: Rules) -> None:
-    """3. feed timestamp / date line before the first sentence of prose."""
-    if rules.on("meta:feed-timestamp"):
-        for ln in lines:
-            if ln.verdict or ln.keep:
-                continue
-            if _sentence(ln):
-                break
-            if _DATE_ONLY.fullmatch(ln.text):
-                ln.verdict = "meta:feed-timestamp"
+    """3. feed timestamp / date line before the first sentence of prose; and, anywhere,
+    the page's date line set one part a line ("Published" / "2 months ago" / "on" /
+    "June 12, 2026"): two or more such lines in a row, a joining word among them."""
+    if not rules.on("meta:feed-timestamp"):
+        return
+    for ln in lines:
+        if ln.verdict or ln.keep:
+            continue
+        if _sentence(ln):
+            break
+        if _DATE_ONLY.fullmatch(ln.text):
+            ln.verdict = "meta:feed-timestamp"
+    run: list[Line] = []
+    for ln in [*(ln for ln in lines if ln.verdict is None and not ln.keep), None]:  # (None closes the last run)
+        if ln is not None and (_DATE_ONLY.fullmatch(ln.text) or _AGE_ONLY.fullmatch(ln.text) or _DATE_WORD.fullmatch(ln.text)):
+            run.append(ln)
+            continue
+        if len(run) >= 2 and any(_DATE_WORD.fullmatch(r.text) for r in run) and not all(_DATE_WORD.fullmatch(r.text) for r in run):
+            for r in run:
+                r.verdict = "meta:feed-timestamp"
+        run = []
 
 
 # Removed lines that are the article's own metadata, not part of a page's list.

@@ -374,10 +374,13 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"\s*[:：︰】\]］|｜》>]\s*[^。]{1,160}"
         # "Go deeper: The AI power crunch, explained", "Don't miss: These stocks could …"
         # -- a headline, so it never ends like a sentence
-        r"|(?i:" + _D + r"(go deeper|dig deeper|don['’]?t miss|must read|catch up|more reading|more|recommended"
+        r"|(?i:" + _D + r"(go deeper|dig deeper|don['’]?t miss|must read|catch up|more reading|more|recommended|up next|read next|watch next"
         # "More from Local: Ferry terminal rebuild pushed to 2027" -- a section's name, then its headline
         r"|more (from|in|on) [A-Z][\w&'’-]*( [A-Z&][\w&'’-]*){0,2})\s*[:：]\s*[^.。]{1,160}[^.。\s])"
         r"|(?i:" + _D + r"related (article|story|video|content|coverage|link)s?\s+[^.]{1,160})"
+        # a widget's label glued to its headline by the copy: "Up NextFrench Journalist Expelled …"
+        r"|" + _D + r"(Up Next|Read Next|Watch Next|Don['’]t Miss|Must Read|Related|Recommended|Trending|Most Read|Editor['’]s Picks?)"
+        r"(?=[A-Z])[^.。]{1,160}[^.。\s]"
     ),
     # a line with no letter, digit or CJK character: ___, ＊＊＊, ▼▼▼ (separators, bullets)
     "nav:separator": r"[^0-9A-Za-z\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af]+",
