@@ -241,6 +241,11 @@ def test_unlisted_outlet_link_list_is_found_by_shape() -> None:
     ("Don't have an account? Create Account", "prompt:subscribe"),
     ("View more offers", "prompt:subscribe"),
     ("Up NextFrench Journalist Expelled After Reporting Trip", "promo:related-line"),   # label glued by the copy
+    # a Taiwanese blog platform's furniture
+    ('如果您喜歡"小林的家"圖文分享 邀請您到 FB 粉絲團 按個"讚"!', "prompt:follow"),
+    ("上一篇文章與下一篇文章", "nav:back-to-top"),
+    ("小林的家 發表在 痞客邦 PIXNET 留言(42) 人氣(23925)", "meta:counter"),
+    ("產生短網址 E-mail轉寄", "prompt:share-bar"),
     ("Up Next: French Journalist Expelled After Reporting Trip", "promo:related-line"),
     ("Tweet may have been deleted", "nav:ui-status"),
     ("Thanks for signing up. See you at your inbox!", "nav:ui-status"),
@@ -268,6 +273,7 @@ def test_named_line_rules(junk: str, rule: str) -> None:
     "Subscribing to a newsletter means little to most readers, the survey found.",
     "Analysts view more offers as a sign of a recovering market.",
     "Related Party Transactions rose sharply last year.",
+    "他在部落格發表在地觀察，留言(42)則都是支持。",
     "Customers who don't have an account? They can still pay at the counter.",
 ])
 def test_prose_is_never_a_prompt(prose: str) -> None:
