@@ -246,6 +246,9 @@ def test_unlisted_outlet_link_list_is_found_by_shape() -> None:
     ("上一篇文章與下一篇文章", "nav:back-to-top"),
     ("小林的家 發表在 痞客邦 PIXNET 留言(42) 人氣(23925)", "meta:counter"),
     ("產生短網址 E-mail轉寄", "prompt:share-bar"),
+    ("如果您喜欢本站文章，请订阅我们的电子邮件，以便及时获取更新通知。", "prompt:subscribe"),
+    ("Leave a Reply", "prompt:share-bar"),
+    ("Categorized: 评论随笔 · ESSAYS", "nav:tags"),
     ("Up Next: French Journalist Expelled After Reporting Trip", "promo:related-line"),
     ("Tweet may have been deleted", "nav:ui-status"),
     ("Thanks for signing up. See you at your inbox!", "nav:ui-status"),
@@ -274,6 +277,7 @@ def test_named_line_rules(junk: str, rule: str) -> None:
     "Analysts view more offers as a sign of a recovering market.",
     "Related Party Transactions rose sharply last year.",
     "他在部落格發表在地觀察，留言(42)則都是支持。",
+    "如果你问他为什么，他会说关注民生最重要。",
     "Customers who don't have an account? They can still pay at the counter.",
 ])
 def test_prose_is_never_a_prompt(prose: str) -> None:

@@ -171,7 +171,7 @@ _SHARE_TOKEN = (
     r"share( this( article| story| page)?)?( on| via)?|share\d?|share full article|save( article)?|saved|(link )?copied|tweet|comments?|"
     r"e-?mail this( article| story| page)?|send (this( article| story| page)? )?(to (a )?friends?|by e-?mail)|"
     r"add to (blog|favou?rites|my [a-z]+)|digg( this)?|"
-    r"(post|add|write|leave) (a |your )?comment|read( all)? comments( \(\d+\))?|del\.?icio\.?us|del\.i\.cious|stumbleupon|"
+    r"(post|add|write|leave) (a |your )?(comment|reply)|read( all)? comments( \(\d+\))?|del\.?icio\.?us|del\.i\.cious|stumbleupon|"
     r"(gift|give)( this)? article|read in app|reuse this content|print( this)?( article| page)?|listen|a\s?a\s?a|[a-z]\s?[+-]|"
     r"\d+\s*(則留言|条评论|則評論|comments?|shares?)|"
     # the count after the word: "Comments (8)", "评论(12)", "留言 3"
@@ -319,6 +319,7 @@ STRICT_LINE_RULES: dict[str, str] = {
     "nav:breadcrumb-path": r"[^>＞»›。，,.!?！？]{1,14}(\s*(?<![=\-])[>＞»›]\s*[^>＞»›。，,.!?！？]{1,14}){1,5}",
     "nav:tags": (
         r"(?i:(標籤|标签|關鍵字|关键字|關鍵詞|关键词|相關字詞|相关字词|相關標籤|相关标签|tags?|topics?|keywords?|filed under|"
+        r"categori[sz]ed|categories|category|posted in|tagged( with| as)?|"
         r"熱門標籤|热门标签)\s*[:：︰﹕]\s*[^。]{0,160}"
         # ... or no colon before Chinese words: "Tags失眠 焦慮 預期性焦慮症", "標籤 颱風 停班停課"
         r"|(標籤|标签|關鍵字|关键字|關鍵詞|关键词|tags?)\s*[\u4e00-\u9fff][^\s。，,:：！？]{0,14}(\s+[\u4e00-\u9fff][^\s。，,:：！？]{0,14}){1,11})"
@@ -416,6 +417,8 @@ PROMPT_RULES: dict[str, str] = {
         r"付費訂閱|付费订阅|本文為付費|本文为付费|付費內容|付费内容|立即登入|立即登录|登入|登录).{0,160})"
         r"|(?i:" + _D + r"(立即|馬上|马上|免費|免费|現在|现在|點此|点此|點我|点我)?\s*(訂閱|订阅|subscribe( now)?)" + _D + r")"
         r"|" + _D + r"(已經是|已经是|已是)(會員|会员|訂戶|订户).{0,20}"
+        # "如果您喜欢本站文章，请订阅我们的电子邮件，以便及时获取更新通知。"
+        r"|" + _D + r"(如果|若)(您|你).{0,24}[，,]\s*(請|请|歡迎|欢迎)?\s*(訂閱|订阅|關注|关注|追蹤|追踪).{0,60}"
         r"|" + _D + r"(立即|馬上|马上|免費|免费)?(訂閱|订阅)(?![制數数戶户量費费])[^\s。，,]{1,10}" + _D + r""
         # newsletter + subscribe anywhere: the verb, not "subscribers"; in English a prompt-like line
         # only, never prose ("In Spain, only one in ten subscribers pays for more than one newsletter.")
