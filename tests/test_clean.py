@@ -249,6 +249,8 @@ def test_unlisted_outlet_link_list_is_found_by_shape() -> None:
     ("如果您喜欢本站文章，请订阅我们的电子邮件，以便及时获取更新通知。", "prompt:subscribe"),
     ("Leave a Reply", "prompt:share-bar"),
     ("Categorized: 评论随笔 · ESSAYS", "nav:tags"),
+    ("Home  >  News  Local News", "nav:breadcrumb"),   # the last crumb set apart by spaces only
+    ("3304 views 13 mins", "meta:counter"),
     ("Up Next: French Journalist Expelled After Reporting Trip", "promo:related-line"),
     ("Tweet may have been deleted", "nav:ui-status"),
     ("Thanks for signing up. See you at your inbox!", "nav:ui-status"),
@@ -278,6 +280,7 @@ def test_named_line_rules(junk: str, rule: str) -> None:
     "Related Party Transactions rose sharply last year.",
     "他在部落格發表在地觀察，留言(42)則都是支持。",
     "如果你问他为什么，他会说关注民生最重要。",
+    "Home / Sports car sales rose last year.",
     "Customers who don't have an account? They can still pay at the counter.",
 ])
 def test_prose_is_never_a_prompt(prose: str) -> None:

@@ -182,7 +182,8 @@ STRICT_MORE: dict[str, str] = {
     # (what was read may be named first: 新聞, 文章, 本文, 影片)
     "meta:counter": (
         r"(?i:" + _D + r"((新[聞闻]|文章|本文|影片|視頻|视频)?(阅读|閱讀|瀏覽|浏览|观看|觀看|点击|點擊)(量|数|數|次数|次數)?\s*[(（:：]?\s*[\d,.]+\s*[万萬wkK+]?\s*[)）]?"
-        r"|[\d,.]+\s*[万萬kK]?\s*(views|reads|次(阅读|閱讀|观看|觀看|浏览|瀏覽))"
+        # (with the time a reading takes: "3304 views 13 mins")
+        r"|[\d,.]+\s*[万萬kK]?\s*(views|reads|次(阅读|閱讀|观看|觀看|浏览|瀏覽))(\s+\d{1,3}\s*(mins?|minutes?)( read)?)?"
         # an author box's count of posts: "总篇数919篇", "文章数：56"
         r"|(总篇数|總篇數|文章数|文章數|发文数|發文數|作品数|作品數)\s*[:：]?\s*[\d,]+\s*篇?"
         # a blog post's footer: "史蒂文 發表在 痞客邦 PIXNET 留言(42) 人氣(23925)"
