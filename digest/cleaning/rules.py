@@ -312,7 +312,7 @@ STRICT_LINE_RULES: dict[str, str] = {
     ),
     "nav:breadcrumb": (
         r"(?i:(首頁|首页|主頁|主页|home|新聞首頁|新闻首页|news)\s*"
-        r"([>＞»›/|｜·•]{1,2}\s*[^\s>＞»›/|｜。，.!?]{1,16}(\s{1,2}[^\s>＞»›/|｜。，.!?]{1,16}){0,2}\s*){1,6})"
+        r"([>＞»›/|｜·•]{1,2}\s*[^\s>＞»›/|｜。，.!?]{1,16}(\s{1,2}[A-Za-z][^\s>＞»›/|｜。，.!?]{0,15}){0,2}\s*){1,6})"
     ),
     # "澎湃号·政务 > 上海发布", "News › World › Asia": short steps between arrows
     # (an arrow "=>" / "->" is no separator: "MNL => TPE" is a route)
