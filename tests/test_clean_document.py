@@ -149,6 +149,26 @@ def test_about_box_in_the_middle_and_a_slogan_at_the_edge_go() -> None:
     assert rules["每个清晨，读懂一条街。街角日报陪你看见身边的新鲜事。"] == "edge:self-promo"
 
 
+def test_an_about_heading_on_a_topic_heads_the_articles_own_section() -> None:
+    # an interview's "關於開源專案" section: the question names the topic, not the outlet
+    # (session 17, corpus 16 development part)
+    fragment = (P1 + P2 + "<p>關於開源專案</p><p>記者：你熱心於開源專案的貢獻，想請你聊聊是怎麼開始的？</p>" + P3)
+    kept = _kept(fragment)
+    assert "關於開源專案" in kept and "記者：你熱心於開源專案的貢獻，想請你聊聊是怎麼開始的？" in kept
+
+
+def test_a_caption_after_an_arrow_is_no_promo() -> None:
+    fragment = P1 + "<p>► 代码数据储存的胶片，图片来自GitHub</p>" + P2
+    assert "► 代码数据储存的胶片，图片来自GitHub" in _kept(fragment)
+    assert "► 点我看更多精彩内容" not in _kept(P1 + "<p>► 点我看更多精彩内容</p>" + P2)
+
+
+def test_a_stock_photo_credit_after_a_caption_is_cut() -> None:
+    kept = _kept(P1 + "<p>Stress can also affect sleep quality. Pixabay</p>" + P2)
+    assert "Stress can also affect sleep quality." in kept
+    assert "He joined Reuters in 2001." in _kept(P1 + "<p>He joined Reuters in 2001.</p>" + P2)
+
+
 def test_a_paragraph_that_reports_on_the_outlet_stays() -> None:
     fragment = P1 + "<p>街角日报记者向环保局求证，官员表示我们的报道属实。</p>"
     assert "街角日报记者向环保局求证，官员表示我们的报道属实。" in _kept(fragment)

@@ -878,6 +878,17 @@ def _reader_talk(ln: Line) -> bool:
     return bool(_READER.search(t)) and not (_SPEECH.search(t) or _QUOTED.search(t) or _DIGIT.search(t) or _box_long(t))
 
 
+_OWN_NAME = re.compile(r"本|我們|我们|專欄|专栏|電子報|电子报|節目|节目|頻道|频道|[《「『“\"]|(?i:column|newsletter|podcast|blog)")
+
+
+def _own_name(name: str, names: list[str]) -> bool:
+    """``name`` (from "關於X" / "About X") is one the page gives itself: a column or
+    the outlet (``names``), a title in book marks, a programme, or "us"; or, in Latin
+    script, a Title Case name (an English "About X" box names its column)."""
+    return (any(n and (n in name or name in n) for n in names) or bool(_OWN_NAME.search(name))
+            or not re.search(r"[\u3400-\u9fff]", name))
+
+
 def self_promo(lines: list[Line], rules: Rules) -> None:
     """``box:about`` and ``edge:self-promo`` (see the module docstring, 4)."""
     names: list[str] = _column_names(lines)
@@ -894,7 +905,10 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
             name = (about.group("name") or about.group("ename") or about.group("asked") or "").strip() if about else ""
             # (under a question, the answer must speak as "we": an explainer's "「厨余」是什么？"
             # is answered in the third person, and naming the thing proves nothing)
-            named = [name] if name and not (about and about.group("asked")) else []
+            # (a "關於X" heading is also an interview's section heading, "關於開源專案": the
+            # lines under it count as the box only when X is a name the page gives itself --
+            # a column, the outlet -- or they speak as "we")
+            named = [name] if name and not (about and about.group("asked")) and _own_name(name, names) else []
             box = []
             for k in range(h + 1, len(lines)):
                 if lines[k].verdict:

@@ -452,7 +452,8 @@ PROMPT_RULES: dict[str, str] = {
         r"(下載|下载|download\b|get\b|安裝|安装)\s*.{0,24}(app(?![a-z])|應用程式|應用程序|应用程序|客戶端|客户端|application\b).{0,80})"
         r"|(?i:.{0,30}(app\s*(下載|下载)|download (the|our) .{0,20}app).{0,60})"
     ),
-    "promo:arrow-line": r"[►▶👉☞➤➜⏩🔗📌🔔]+\s*[^。]{1,60}",
+    # (never a caption set after an arrow: "► 代码数据储存的胶片，图片来自GitHub")
+    "promo:arrow-line": r"[►▶👉☞➤➜⏩🔗📌🔔]+\s*(?![^。]*(图片|圖片|图源|圖源|摄影|攝影|(?i:photo|image|credit)))[^。]{1,60}",
     "prompt:follow-coverage": r"(?i:" + _D + r"follow (our|ap.s|the|all of|more of) .{0,60}coverage.{0,120})",
     "prompt:grasp-news": r"(?i:" + _D + r"(一手|立即|隨時|随时|即時|即时)?掌握.{0,24}(脈動|脉动|資訊|资讯|新聞|新闻|動態|动态|消息).{0,40})",
     "prompt:community": r"(?i:" + _D + r"(投資|投资|閱讀|阅读|新聞|新闻|資訊|资讯|理財|理财).{0,32}(line|社群|訂閱|订阅|追蹤|追踪)[^。]{0,80})",
