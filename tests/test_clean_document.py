@@ -169,6 +169,32 @@ def test_a_stock_photo_credit_after_a_caption_is_cut() -> None:
     assert "He joined Reuters in 2001." in _kept(P1 + "<p>He joined Reuters in 2001.</p>" + P2)
 
 
+def test_the_writers_box_at_the_end_goes_but_a_reviews_author_section_stays() -> None:
+    # "關於作者：" and the bio under it at the end (session 17, corpus 16 development part)
+    box = "<p>關於作者：</p><p>@kdchang 文藝型開發者，夢想是做出人們想用的產品。</p>"
+    cleaned = _clean(P1 + P2 + P3 + box)
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    assert _rules(cleaned)["關於作者："] == "box:author-bio"
+    # a book review's "作者简介" followed by more of the review stays
+    review = P1 + "<p>作者简介</p><p>王小明，作家，著有多部小说。</p>" + P2 + P3
+    assert "作者简介" in _kept(review) and "王小明，作家，著有多部小说。" in _kept(review)
+
+
+def test_a_closing_section_below_a_long_list_is_no_page_chrome() -> None:
+    # "# 總結" and its paragraph under a long outline of resource links (session 17; the
+    # shape is corpus 16's development case, read as the build reads it)
+    from pathlib import Path
+
+    from digest.cli_clippings import clean_clipping
+    from digest.clipping import DEFAULT_TZ, read_clipping
+
+    clip = read_clipping(Path(__file__).parent / "clean_holdout12" / "techbridge_md_ml.md", tz=DEFAULT_TZ)
+    lines, removed, _ = clean_clipping(clip)
+    closing = "以上整理了一些機器學習網路學習資源，若你累積一些小小經驗後，不妨挑戰一下 Kaggle 測試一下自己的實力並累積更多數據分析的經驗。"
+    assert lines[-2:] == ["總結", closing]
+    assert ("box:author-bio", "關於作者：") in removed
+
+
 def test_a_paragraph_that_reports_on_the_outlet_stays() -> None:
     fragment = P1 + "<p>街角日报记者向环保局求证，官员表示我们的报道属实。</p>"
     assert "街角日报记者向环保局求证，官员表示我们的报道属实。" in _kept(fragment)

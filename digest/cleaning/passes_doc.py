@@ -369,6 +369,12 @@ def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
                 return  # subheadings with their items: the article's last section in outline form
             tail = tail[k + 1 - run:]
             break
+    # a heading with a paragraph of prose under it is a section of the article resuming
+    # below a list ("總結" / "以上整理了…。"): the chrome ends above the heading
+    resume = next((k for k in range(1, len(tail)) if lines[tail[k - 1]].tag in HEADING_TAGS
+                   and _running(lines[tail[k]]) and tail[k] == tail[k - 1] + 1), None)
+    if resume is not None:
+        tail = tail[:resume - 1]
     # inside the chrome, a stray notice that reads like a sentence ("使用…浏览器可以获得
     #最佳浏览效果！") goes with it -- only a few of them, each short, among many menu lines
     odd = [i for i in tail if not (_chrome_like(lines[i]) or _fixed(lines[i]) or lines[i].caption or i in doc.detached)]
@@ -1528,6 +1534,34 @@ def author_bio(lines: list[Line], rules: Rules) -> None:
         elif _running(ln):
             above += len(ln.text)
         last = ln
+    _about_the_author(lines)
+
+
+# "關於作者：" / "作者简介" / "About the author" over the writer's bio at the end.
+_ABOUT_AUTHOR = re.compile(r"[\W_]*((關於|关于)(作者|筆者|笔者|本文作者)|(本文)?作者(簡介|简介|介紹|介绍)|(?i:about the authors?))[\W_]*")
+_AUTHOR_BOX_LINES = 3
+_AUTHOR_BOX_LINE = 300
+
+
+def _about_the_author(lines: list[Line]) -> None:
+    """The heading "關於作者" (作者简介, About the author) and the few lines under it,
+    when no running text of the article follows them: the outlet's box about its
+    writer.  (A book review's "作者简介" in mid-article is followed by the review.)"""
+    kept = [i for i, ln in enumerate(lines) if ln.verdict is None]
+    for k, h in enumerate(kept):
+        if not _ABOUT_AUTHOR.fullmatch(lines[h].text) or _fixed(lines[h]):
+            continue
+        box = []
+        for i in kept[k + 1:]:
+            ln = lines[i]
+            if is_heading(ln) or _fixed(ln) or len(ln.text) > _AUTHOR_BOX_LINE or _REPORTING.search(ln.text):
+                break
+            box.append(i)
+        after = kept[k + 1 + len(box):]
+        if not box or len(box) > _AUTHOR_BOX_LINES or any(_running(lines[i]) for i in after):
+            continue
+        for i in (h, *box):
+            lines[i].verdict = "box:author-bio"
 
 
 # ---------------------------------------------------------------------------
