@@ -251,6 +251,15 @@ def test_unlisted_outlet_link_list_is_found_by_shape() -> None:
     ("Categorized: 评论随笔 · ESSAYS", "nav:tags"),
     ("Home  >  News  Local News", "nav:breadcrumb"),   # the last crumb set apart by spaces only
     ("3304 views 13 mins", "meta:counter"),
+    ("Posted on Sun 06 November 2016 in interview", "meta:updated"),
+    ("updated 1/22/2011 11:08:35 AM ET 2011-01-22T16:08:35", "meta:updated"),
+    ("c.2021 The New York Times Company", "rights:copyright"),
+    ("This was originally posted on blogger here.", "credit:first-posted"),
+    ("原文：https://phys.org/news/2021-03-seaweed.html", "credit:first-posted"),
+    ("Home Archives Categories Tags Atom", "nav:menu"),
+    ("Also Read- Pandemic Set to Hit Results in Q1 2020", "promo:related-line"),
+    ("Tweet on Twitter", "prompt:share-bar"),
+    ("本文标签：两名女生, 头发, 广东", "nav:tags"),
     ("Up Next: French Journalist Expelled After Reporting Trip", "promo:related-line"),
     ("Tweet may have been deleted", "nav:ui-status"),
     ("Thanks for signing up. See you at your inbox!", "nav:ui-status"),
@@ -281,6 +290,9 @@ def test_named_line_rules(junk: str, rule: str) -> None:
     "他在部落格發表在地觀察，留言(42)則都是支持。",
     "如果你问他为什么，他会说关注民生最重要。",
     "Home / Sports car sales rose last year.",
+    "The plan was originally posted on the council website last May, officials said.",
+    "Sales rose to c.2021 units, the company said.",
+    "Re-elected - the mayor won again in a landslide.",
     "Customers who don't have an account? They can still pay at the counter.",
 ])
 def test_prose_is_never_a_prompt(prose: str) -> None:

@@ -195,6 +195,19 @@ def test_a_closing_section_below_a_long_list_is_no_page_chrome() -> None:
     assert ("box:author-bio", "關於作者：") in removed
 
 
+def test_an_interviewers_question_naming_the_column_is_no_self_promotion() -> None:
+    # "Mike: …很高興這次的專欄能請到…" opens an interview (session 17, corpus 16 development part)
+    question = "<p>Mike: 很高興這次的專欄能請到周先生跟我們談談，首先可不可以請您先做個自我介紹呢？</p>"
+    answer = "<p>周先生：我目前在大學念書，平常會拍一些教學影片放到網路上。</p>"
+    kept = _kept("<p>This was originally posted on blogger here.</p>" + question + answer + P1 + P2)
+    assert kept[0] == question[3:-4]
+
+
+def test_a_date_line_with_at_and_its_zone_goes() -> None:
+    kept = _kept("<p>08/20/2014 AT 09:15 AM EDT</p>" + P1 + P2)
+    assert kept == [P1[3:-4], P2[3:-4]]
+
+
 def test_a_paragraph_that_reports_on_the_outlet_stays() -> None:
     fragment = P1 + "<p>街角日报记者向环保局求证，官员表示我们的报道属实。</p>"
     assert "街角日报记者向环保局求证，官员表示我们的报道属实。" in _kept(fragment)

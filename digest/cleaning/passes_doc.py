@@ -737,11 +737,18 @@ def _account(text: str) -> bool:
     return (":" in text or "：" in text) and _account_gate(text.lower()) and _ACCOUNT.search(text) is not None
 
 
+# A speaker's label opening a line of an interview: "Mike: …", "淡豹：…", "問：…".
+# (a page's field -- 来源, 作者, 日期 -- is no speaker)
+_SPEAKER = re.compile(r"\s*([A-Z][\w.'’-]{0,20}( [A-Z][\w.'’-]{0,20})?|(?!来源|來源|作者|[记記]者|[编編][辑輯]|日期|[时時][间間]|地址|[电電][话話]|[网網]址|[邮郵]箱|出[处處]|本)"
+                      r"[\u4e00-\u9fff]{2,3}|問|问|答|(?i:q|a))\s*[:：]\s*\S")
+
+
 def _self_talk(ln: Line, names: list[str]) -> bool:
     """The outlet, column or account is the subject and nothing is reported: no
-    reporting verb, no quoted speech."""
+    reporting verb, no quoted speech, no speaker of an interview (the interviewer
+    may well say "our column")."""
     t = ln.text
-    if _REPORTING.search(t) or _SPEECH.search(t) or _box_long(t):
+    if _REPORTING.search(t) or _SPEECH.search(t) or _box_long(t) or _SPEAKER.match(t):
         return False
     return bool(_SELF.search(t) or any(name in t for name in names) or _account(t))
 
@@ -942,7 +949,7 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
 
     def promo(i: int) -> bool:
         ln = lines[i]
-        if _fixed(ln) or ln.caption:
+        if _fixed(ln) or ln.caption or _SPEAKER.match(ln.text):
             return False
         label = _SLOGAN_LABEL.match(ln.text) if names and _LABEL_SEP.search(ln.text) else None
         if label and label.group("name").strip() in names and not _SPEECH.search(ln.text):

@@ -168,7 +168,7 @@ _SHARE_TOKEN = (
     r"放大|縮小|缩小|正常|列印|打印|友善列印|複製|复制|複製網址|複製連結|复制链接|產生短網址|产生短网址|(e-?mail\s*)?轉寄|(e-?mail\s*)?转寄|"
     r"[关關][闭閉](窗口|視窗|本[页頁])|[关關][闭閉]|"
     r"舉報|举报|反饋|反馈|舉報/反饋|举报/反馈|糾錯|纠错|【纠错】|朗讀|朗读|語音|语音|翻譯|翻译|返回|回頂部|"
-    r"share( this( article| story| page)?)?( on| via)?|share\d?|share full article|save( article)?|saved|(link )?copied|tweet|comments?|"
+    r"share( this( article| story| page)?)?( on| via)?|share\d?|share full article|save( article)?|saved|(link )?copied|tweet( on twitter| this)?|comments?|"
     r"e-?mail this( article| story| page)?|send (this( article| story| page)? )?(to (a )?friends?|by e-?mail)|"
     r"add to (blog|favou?rites|my [a-z]+)|digg( this)?|"
     r"(post|add|write|leave) (a |your )?(comment|reply)|read( all)? comments( \(\d+\))?|del\.?icio\.?us|del\.i\.cious|stumbleupon|"
@@ -183,10 +183,16 @@ _MENU_TOKEN = (
     r"(首頁|首页|主頁|主页|即時|即时|要聞|要闻|政治|社會|社会|國際|国际|財經|财经|生活|娛樂|娱乐|體育|体育|科技|健康|地方|"
     r"兩岸|两岸|評論|评论|專題|专题|影音|視頻|视频|登入|登录|註冊|注册|搜尋|搜索|訂閱|订阅|會員|会员|新聞|新闻|"
     r"home|menu|search|sign in|log in|subscribe|world|business|politics|sports?|opinion|news|markets|tech(nology)?|"
-    r"science|health|culture|lifestyle|video|podcasts?|live|latest|asia|china|us|uk|europe|more)"
+    r"science|health|culture|lifestyle|video|podcasts?|live|latest|asia|china|us|uk|europe|more|archives?|categories|tags|atom|rss)"
 )
 
 STRICT_LINE_RULES: dict[str, str] = {
+    # "This was originally posted on blogger here.", "原文：https://phys.org/…": where the
+    # piece first appeared, given as a link (a source note inside a paragraph stays).
+    "credit:first-posted": (
+        r"(?i:[\W_]*(this (article|story|post|piece) |this )?(was |is )?originally (posted|published|appeared) (on|in|at) [^.。]{1,60}[.。]?)"
+        r"|[\W_]*(原文|原文[連链]結|原文[連链]接|原文[網网]址|原文地址|(?i:source|original( article)?))\s*[:：]\s*https?://\S+"
+    ),
     # A line made only of share-bar tokens: "分享 | Facebook | LINE | 列印 | A A A".
     # (a token may stand in brackets of its own: "字号: [大] [中] [小] [打印]")
     # (the page's date line may lead it: "2018-09-19 11:05 列印 文字大小")
@@ -318,7 +324,7 @@ STRICT_LINE_RULES: dict[str, str] = {
     # (an arrow "=>" / "->" is no separator: "MNL => TPE" is a route)
     "nav:breadcrumb-path": r"[^>＞»›。，,.!?！？]{1,14}(\s*(?<![=\-])[>＞»›]\s*[^>＞»›。，,.!?！？]{1,14}){1,5}",
     "nav:tags": (
-        r"(?i:(標籤|标签|關鍵字|关键字|關鍵詞|关键词|相關字詞|相关字词|相關標籤|相关标签|tags?|topics?|keywords?|filed under|"
+        r"(?i:(本文|文章)?(標籤|标签|關鍵字|关键字|關鍵詞|关键词|相關字詞|相关字词|相關標籤|相关标签|tags?|topics?|keywords?|filed under|"
         r"categori[sz]ed|categories|category|posted in|tagged( with| as)?|"
         r"熱門標籤|热门标签)\s*[:：︰﹕]\s*[^。]{0,160}"
         # ... or no colon before Chinese words: "Tags失眠 焦慮 預期性焦慮症", "標籤 颱風 停班停課"
@@ -352,7 +358,9 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"updated|published|posted|written|last updated|first published|刊出日期|日期|on)\s*[:：︰]?\s*"
         r"((?:[\d\s,:/.\-年月日時时分秒上下午（）()+]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
         r"am|pm|gmt|utc|cst|hkt|est|edt|bst|et|ago|hours?|minutes?|mins?|days?|on|at|週.|周.|星期.|"
-        r"updated|published|posted|written|modified)+))"
+        r"updated|published|posted|written|modified|\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(:\d{2})?)+)"
+        # a blog's "Posted on Sun 06 November 2016 in interview": the date and the category
+        r"|posted on\s+((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?\d{1,2}\s+[a-z]+\.?\s+\d{4}(\s+in\s+[\w &-]{1,30})?)"
     ),
     "meta:photo-count": (
         r"(?i:" + _D + r"(\+\s*\d+|\d+\s*(張|张)?(照片|圖片|图片|photos?|images?)|view (gallery|photos?|slideshow)|"
@@ -373,7 +381,7 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"更多[報报][導道]|更多新[聞闻]|看更多|熱門新[聞闻]|热门新闻|你可能也想看|猜你喜[歡欢]|精彩推荐|"
         r"同場加映|同场加映|編輯推薦|编辑推荐|相[關关]影音|相[關关]視頻|相关视频|往期推荐|往期回顾|更多精彩|"
         r"視頻|视频|影片|影音|直播|(?i:related|read more|read also|see also|also read|more on this|read next|watch|listen|video))"
-        r"\s*[:：︰】\]］|｜》>]\s*[^。]{1,160}"
+        r"\s*([:：︰】\]］|｜》>]|(?<=[A-Za-z])\s?[-–—])\s*[^。]{1,160}"
         # "Go deeper: The AI power crunch, explained", "Don't miss: These stocks could …"
         # -- a headline, so it never ends like a sentence
         r"|(?i:" + _D + r"(go deeper|dig deeper|don['’]?t miss|must read|catch up|more reading|more|recommended|up next|read next|watch next"

@@ -39,7 +39,7 @@ DATE_LINE = (
     r"([ T|｜·•]*(上午|下午|晚上|凌晨)?\s*\d{1,2}[:：]\d{2}([:：]\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT[+-]?\d*|UTC[+-]?\d*|HKT|CST|ET)?)?"
     r"|\d{1,2}[:：]\d{2}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
     # day first, as European feeds print it: "29/07/2020 - 17:35"
-    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(\s*[-–—,]?\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?"
+    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(\s*([-–—,]|\sat)?\s*\d{1,2}[:：]\d{2}([:：]\d{2})?(\s*[ap]\.?m\.?)?(\s*(et|est|edt|gmt|utc|pt|pst|pdt|ct|cst|cdt))?)?"
     # a page's date line in words: "Thursday, November 9, 2023 4:41AM", "9 November 2023, 10:30 GMT"
     r"|((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?"
     r"|\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?)\s+\d{4}"

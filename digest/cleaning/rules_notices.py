@@ -12,7 +12,7 @@ OPEN = r"[（(【〔\[［「『<〈《]"
 # Every RIGHTS rule needs one of these (lower-case) words (speed, as above).
 RIGHTS_GATE: tuple[str, ...] = tuple("""
 © ⓒ (c) copyright rights 版權 版权 著作 授權 授权 許可 许可 同意 轉載 转载 轉貼 转贴 原載 原载 原刊 轉自 转自
-permission creative reprinted republished 創用 创用 cc by 條款 条款 必究 原创 原創
+permission creative reprinted republished 創用 创用 cc by 條款 条款 必究 原创 原創 c.19 c.20 c. 19 c. 20
 """.split())
 
 
@@ -27,7 +27,9 @@ RIGHTS_RULES: dict[str, str] = {
         # not a caption that ends with "© Reuters" (a caption is article text).
         r"(?i:[\W_]{0,3}(©|ⓒ|\(c\)\s*\d{4}|copyright\b).{0,400}"
         r"|.{0,80}(版權所有|版权所有|版權聲明|版权声明|著作權聲明|著作权声明|all rights reserved|copyright\s*(©|\(c\))?\s*(19|20)\d\d"
-        r"|[©ⓒ]\s*(19|20)\d\d).{0,400})"
+        r"|[©ⓒ]\s*(19|20)\d\d).{0,400}"
+        # "c.2021 The New York Times Company": a syndicated story's notice
+        r"|c\.\s?(19|20)\d\d\s+.{0,80}\b(company|inc\.?|llc|ltd\.?|corp(oration)?|group|media|news))"
     ),
     "rights:no-reprint": (
         r".{0,120}(未經|未经|非經|非经|未獲|未获)\s*.{0,16}(授權|授权|許可|许可|同意).{0,12}"
