@@ -1183,6 +1183,8 @@ def test_a_repeated_field_with_its_figure_is_a_record_not_a_caption_shown_twice(
     ("Funeral, National, News, Top Story 1 | Published: 5 hours ago | Last Updated: 5 hours ago | Written by Eli Ndeya",
      "Written by Eli Ndeya"),
     ("2024-05-01 | 记者 王小明", "记者 王小明"),
+    ("2020 年 03 月 18 日 · 11 分鐘閱讀 · By Wang Kasper", "By Wang Kasper"),
+    ("Published 2 hours ago • 4 min read • By Jane Roe", "By Jane Roe"),
 ])
 def test_page_notes_glued_to_a_byline_are_cut(line: str, byline: str) -> None:
     kept = _kept(f"<p>{line}</p>" + _article_en(4))
@@ -1197,6 +1199,7 @@ def test_page_notes_glued_to_a_byline_are_cut(line: str, byline: str) -> None:
     "Home | World | By John Smith",            # labels without a date before a byline
     "The game ended 3 | 2 in 2010 | By John Smith",  # no note of the page before the byline
     "Politics | Tom Hanks",
+    "News · Sports · By John Smith",
 ])
 def test_lines_that_are_no_byline_with_notes_keep_every_word(line: str) -> None:
     cleaned = _clean(f"<p>{line}</p>" + _article_en(4))

@@ -121,6 +121,7 @@ _META_TOKEN = re.compile(
     r"|(?i:\d+\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago)"
     r"|(?i:follow(?:\s+(?:on\s+\w+\s+)?@\w+)?\b)|@\w{2,30}"
     r"|(?i:\d+\s*comments?)"
+    r"|(?i:\d{1,3}\s*(?:mins?|minutes?)\s*read)|\d{1,3}\s*(?:分鐘|分钟)\s*(?:閱讀|阅读)"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|(?:来源|來源|(?i:source))\s*[:：]\s*[^\s|｜,，。]{1,20}"
     r"|[\u4e00-\u9fff]{0,6}(?:供图|供圖))")
@@ -181,7 +182,7 @@ def _byline_end(text: str) -> int | None:
 
 # "August 18, 2010 | Anthony Ha", "National, News | Published: 5 hours ago | Written by
 # Eliaser Ndeyanale": the page's notes in front of the byline, cut at the last bar.
-_BAR = re.compile(r"\s*[|｜]\s*")
+_BAR = re.compile(r"\s*[|｜·•]\s*")
 _SECTION_NOTE = re.compile(r"[^.。!?！？:：]{1,60}")
 
 
