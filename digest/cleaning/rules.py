@@ -187,11 +187,10 @@ _MENU_TOKEN = (
 )
 
 STRICT_LINE_RULES: dict[str, str] = {
-    # "This was originally posted on blogger here.", "原文：https://phys.org/…": where the
-    # piece first appeared, given as a link (a source note inside a paragraph stays).
+    # "This was originally posted on blogger here.": where the piece first appeared (a
+    # source note inside a paragraph stays).
     "credit:first-posted": (
         r"(?i:[\W_]*(this (article|story|post|piece) |this )?(was |is )?originally (posted|published|appeared) (on|in|at) [^.。]{1,60}[.。]?)"
-        r"|[\W_]*(原文|原文[連链]結|原文[連链]接|原文[網网]址|原文地址|(?i:source|original( article)?))\s*[:：]\s*https?://\S+"
     ),
     # A line made only of share-bar tokens: "分享 | Facebook | LINE | 列印 | A A A".
     # (a token may stand in brackets of its own: "字号: [大] [中] [小] [打印]")
@@ -283,14 +282,14 @@ STRICT_LINE_RULES: dict[str, str] = {
     "nav:browser-notice": (
         r"(?i:.{0,20}(抱歉|對不起|对不起|sorry)[，,!！]?\s*.{0,30}(不支援|不支持|無法支援|无法支持|not support|n.t support|"
         r"not supported|isn.t supported|unsupported).{0,40}(瀏覽器|浏览器|browser).{0,40}"
-        r"|(為|为)(了)?(達至|达至|達到|达到|獲得|获得|享有)?(最佳|更佳|更好|完整)(的)?(瀏覽|浏览|閱讀|阅读|觀看|观看|使用)(效果|體驗|体验)"
+        r"|(為|为)(了)?(達至|达至|達到|达到|獲得|获得|享有|追求)?(最佳|更佳|更好|完整)(的)?(瀏覽|浏览|閱讀|阅读|觀看|观看|使用)(效果|體驗|体验)"
         r"[，,].{0,30}(瀏覽器|浏览器|javascript|版本).{0,30}"
         r"|please (use|update|upgrade|switch to|enable|turn on) .{0,40}(browser|javascript).{0,80}"
         r"|(請|请)(使用|更新|升級|升级|改用|開啟|开启|啟用|启用).{0,30}(瀏覽器|浏览器|javascript).{0,40})"
     ),
     # a line that is only a web address (app links, "原文網址：https://…")
     "meta:duration": r"[\W_]*\d{1,2}:\d{2}(:\d{2})?[\W_]*",
-    "nav:bare-url": r"(?i:[\W_]*((原文|原始)?(網址|网址|連結|链接|link|url)\s*[:：]\s*)?https?://\S+[\W_]*)",
+    "nav:bare-url": r"(?i:[\W_]*(((原文|原始)(網址|网址|連結|链接|鏈接|地址)?|(網址|网址|連結|链接|鏈接)(地址)?|link|url|source|original)\s*[:：]\s*)?https?://\S+[\W_]*)",
     # a static-site generator's shortcode left in an archived Markdown body
     # ("{{< video src=… >}}", "{{% note %}}"): markup, never text a reader sees
     "nav:shortcode": r"\{\{[<%].{0,800}?[>%]\}\}",
