@@ -1741,7 +1741,7 @@ def repeated_label(lines: list[Line], rules: Rules) -> None:
     # (copies another rule took count: the page printed them all the same)
     copies: dict[str, list[int]] = {}
     for i, ln in enumerate(lines):
-        if not (_fixed(ln) or ln.caption or furniture(ln) or (ln.verdict or "").startswith("dup:")) and _widget_label(ln):
+        if _widget_label(ln) and not (_fixed(ln) or ln.caption or (ln.verdict or "").startswith("dup:") or furniture(ln)):
             copies.setdefault(ln.text.strip(), []).append(i)
     for found in copies.values():
         if len(found) >= _REPEATS:

@@ -12,7 +12,7 @@ OPEN = r"[（(【〔\[［「『<〈《]"
 # Every RIGHTS rule needs one of these (lower-case) words (speed, as above).
 RIGHTS_GATE: tuple[str, ...] = tuple("""
 © ⓒ (c) copyright rights 版權 版权 著作 授權 授权 許可 许可 同意 轉載 转载 轉貼 转贴 原載 原载 原刊 轉自 转自
-permission creative reprinted republished 創用 创用 cc by 條款 条款 必究 原创 原創 c.19 c.20 c. 19 c. 20
+permission creative reprinted republished 創用 创用 cc by 條款 条款 必究 原创 原創 c.19 c.20
 """.split())
 
 
@@ -118,7 +118,7 @@ INLINE_RULES: dict[str, str] = {
     # A caption's photo credit glued after its last sentence: "Stress can affect sperm
     # quality. Pixabay" -- the stock library or agency alone ends the line.
     "credit:caption-suffix": (
-        r"(?<=[.。!?！？」”])\s+(Pixabay|Unsplash|Pexels|Getty Images|iStock(photo)?|Shutterstock|Wikimedia Commons|Flickr|"
+        r"\s(?<=[.。!?！？」”]\s)\s*(Pixabay|Unsplash|Pexels|Getty Images|iStock(photo)?|Shutterstock|Wikimedia Commons|Flickr|"
         r"Reuters|AFP|AP Photo|EPA|Xinhua|IANS|视觉中国|視覺中國|新华社|新華社|中新社|图虫创意|圖蟲創意)\s*$"
     ),
     # "By Bryan Walsh Tuesday, Aug. 17, 2010": the page's date glued to the byline -- the
@@ -140,5 +140,5 @@ INLINE_GATES: dict[str, str] = {
     "promo:arrow-suffix": r"[▶►👉☞➤➜→]",
     "credit:inline-editor": r"[編编責责網网]",
     "feed:excerpt-more": r"\]\s*$",
-    "credit:caption-suffix": r"(?i:pixabay|unsplash|pexels|getty|istock|shutterstock|wikimedia|flickr|reuters|afp|ap photo|epa|xinhua|ians)|视觉中国|視覺中國|新华社|新華社|中新社|图虫|圖蟲",
+    "credit:caption-suffix": r"(Pixabay|Unsplash|Pexels|Images|iStock(photo)?|Shutterstock|Commons|Flickr|Reuters|AFP|Photo|EPA|Xinhua|IANS|中国|中國|新华社|新華社|中新社|創意|创意)\s*$",
 }
