@@ -232,6 +232,17 @@ def test_a_date_line_set_one_part_a_line_goes_but_the_byline_stays() -> None:
     assert "on" in _kept(P_A + "<p>on</p><p>Harbour Desk</p>" + P_B)
 
 
+def test_a_byline_with_its_age_glued_above_the_article_stays() -> None:
+    # "Nizaar Kinsella2 minutes ago" under a section label and a photo credit: the
+    # byline, its age cut (session 17)
+    head = "".join(f"<p>{t}</p>" for t in ("Sport | Football", "Walkers show the path is alive and busy again",
+                                           "Getty Images", "Nadia Kinsel2 minutes ago",
+                                           "Harbour walkers on the reopened path on Thursday night"))
+    cleaned = _clean(head + P_A + P_B, title="Harbour walk reopens after two years")
+    assert "Nadia Kinsel" in to_plain_lines(cleaned.html)
+    assert _rules(cleaned)["2 minutes ago"] == "meta:byline-glue"
+
+
 def test_a_feeds_rfc822_date_line_above_the_article_goes() -> None:
     cleaned = _clean("<div><i>Tue, 21 Jul 2020 00:07:16 GMT</i></div>" + P_A + P_B)
     assert to_plain_lines(cleaned.html) == [P_A[3:-4], P_B[3:-4]]

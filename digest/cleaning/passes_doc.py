@@ -57,6 +57,7 @@ from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
 from digest.cleaning.document import Document, Section, headline_keys, is_heading, is_prose, model, site_name_keys, title_key
 from digest.cleaning.lines import HEADING_TAGS, OPAQUE, SENTENCE_STOP, Line
+from digest.cleaning.passes_late import byline_end
 from digest.cleaning.passes import (
     _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _gate, _length,
     _sectioned, _sentence, feed_timestamp, footnote, furniture,
@@ -227,6 +228,8 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
             continue  # a byline ("石佳/中国青年报": the writer and the outlet)
         if _PERSON.fullmatch(ln.text) and any(_DATED.search(lines[j].text) for j in (i - 1, i + 1) if 0 <= j < len(lines)):
             continue  # a byline that is only the writer's name, next to the date ("Debbie White")
+        if len(ln.text) <= 80 and byline_end(ln.text) is not None:
+            continue  # a byline with the page's notes glued to it ("Nizaar Kinsella2 minutes ago")
         if _CAPTION_CREDIT.fullmatch(ln.text):
             continue  # a caption and its credit ("共享充电宝。视觉中国 资料")
         if i == kicker and _length(ln.text) <= 6 and not ln.text.strip().isdigit() and title_key(ln.text) not in sites:

@@ -152,7 +152,7 @@ def _all_meta(rest: str) -> bool:
         found, pos = True, m.end()
 
 
-def _byline_end(text: str) -> int | None:
+def byline_end(text: str) -> int | None:
     """Where the byline that opens ``text`` ends, when all that follows is page notes;
     else None.  The name may be followed by Title-Case notes ("March 18", "Follow"), so
     every end of the name is tried, the shortest first."""
@@ -194,7 +194,7 @@ def _byline_start(text: str) -> int | None:
     if not bars:
         return None
     head, tail = text[:bars[-1].start()], text[bars[-1].end():]
-    if _byline_end(tail + " | 2000-01-01") != len(tail) or not _DATE_LIKE.search(head):
+    if byline_end(tail + " | 2000-01-01") != len(tail) or not _DATE_LIKE.search(head):
         return None
     if _all_meta(head):
         return bars[-1].end()
@@ -215,7 +215,7 @@ def byline_glue(lines: list[Line], rules: Rules) -> None:
         t = ln.text
         if ln.verdict or ln.keep or ln.tag in OPAQUE or len(t) > _BYLINE_GLUE_MAX or "。" in t:
             continue
-        end = _byline_end(t)
+        end = byline_end(t)
         if end is not None and t[end:].strip():
             ln.cuts = _merge([*ln.cuts, (end, len(t), "meta:byline-glue")])
         elif end is None and (start := _byline_start(t)) is not None:
