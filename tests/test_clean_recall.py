@@ -1191,6 +1191,18 @@ def test_page_notes_glued_to_a_byline_are_cut(line: str, byline: str) -> None:
     assert kept[0] == byline
 
 
+@pytest.mark.parametrize("line, byline", [
+    ("对话：郭小非，编辑：李小文", "对话：郭小非"),
+    ("（作者：王小帆 编辑：耿小冰）", "作者：王小帆"),
+    ("记者：吕小凯 责编：何小平 网编：瑞小哲", "记者：吕小凯"),
+])
+def test_the_writers_pair_of_a_credit_line_stays(line: str, byline: str) -> None:
+    # the editors go, the byline stays (session 17; blind labels of corpora 15 and 16)
+    cleaned = _clean(P1 + P2 + f"<p>{line}</p>")
+    assert to_plain_lines(cleaned.html)[-1] == byline
+    assert "credit:editor" in _rules(cleaned).values()
+
+
 @pytest.mark.parametrize("line", [
     "By Andy Roe | Fox News",                 # an outlet is no page note (labels differ)
     "Thursday, November 9, 2023 4:41AM",       # a date line is no name

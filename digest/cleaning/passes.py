@@ -23,7 +23,7 @@ from digest.cleaning.config import Compiled, Rules
 from digest.cleaning.lines import HEADING_TAGS, OPAQUE, Line
 
 __all__ = [
-    "byline_glue", "drop_by_patterns", "dup_captions", "edge_promos", "feed_timestamp", "glued_promos", "heading_lists",
+    "byline_glue", "writer_in_credit", "drop_by_patterns", "dup_captions", "edge_promos", "feed_timestamp", "glued_promos", "heading_lists",
     "mark_kept", "mark_wrapped", "prompt_match", "rights_gate", "shape_lists", "whole_line_rules", "whole_tables_only",
 ]
 
@@ -696,4 +696,4 @@ def _name_key(text: str) -> str:
 
 
 # Passes 6-7 and the table guard live in digest.cleaning.passes_late (size); re-exported.
-from digest.cleaning.passes_late import byline_glue, dup_captions, glued_promos, whole_tables_only  # noqa: E402,F401
+from digest.cleaning.passes_late import byline_glue, dup_captions, glued_promos, whole_tables_only, writer_in_credit  # noqa: E402,F401

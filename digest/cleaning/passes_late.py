@@ -206,6 +206,28 @@ def _byline_start(text: str) -> int | None:
     return None
 
 
+# The writer's pair in a credit line that also names the editors: "对话：郭亦非，编辑：李尚文",
+# "（作者：王帆 编辑：耿雁冰）".  The labelling rules keep a byline and drop the editors.
+_WRITER_PAIR = re.compile(r"(作者|[記记]者|撰文|文|採寫|采写|對話|对话|採訪|采访|撰稿|口述|主[筆笔])\s*[:：︰|｜/／]\s*"
+                          r"[\u4e00-\u9fff·A-Za-z]{2,12}([、和與与&][\u4e00-\u9fff·A-Za-z]{2,12}){0,3}")
+
+
+def writer_in_credit(lines: list[Line], rules: Rules) -> None:
+    """A line ``credit:editor`` removed whole that opens with the writer's own pair
+    keeps that pair (the byline); the editors' pairs and the brackets are cut."""
+    if not rules.on("credit:editor"):
+        return
+    for ln in lines:
+        if ln.verdict != "credit:editor" or ln.keep:
+            continue
+        t = ln.text
+        m = _WRITER_PAIR.search(t)
+        if m is None or t[:m.start()].strip("（([【 \t") or len(t) > 80:
+            continue  # (the writer's pair must open the line)
+        ln.verdict = None
+        ln.cuts = _merge([*ln.cuts, *((a, b, "credit:editor") for a, b in ((0, m.start()), (m.end(), len(t))) if b > a)])
+
+
 def byline_glue(lines: list[Line], rules: Rules) -> None:
     """``meta:byline-glue`` -- cut the page notes glued to a byline (see above); the
     byline stays."""
