@@ -1191,6 +1191,12 @@ def test_page_notes_glued_to_a_byline_are_cut(line: str, byline: str) -> None:
     assert kept[0] == byline
 
 
+def test_a_desk_signing_the_piece_is_its_byline() -> None:
+    # "棱角編輯部" last, above a donation prompt: no orphan heading (session 17)
+    kept = _kept(P1 + P2 + P3 + "<p>棱角編輯部</p><p>支持我們：https://points.example/supports/</p>")
+    assert kept[-1] == "棱角編輯部"
+
+
 @pytest.mark.parametrize("line, byline", [
     ("对话：郭小非，编辑：李小文", "对话：郭小非"),
     ("（作者：王小帆 编辑：耿小冰）", "作者：王小帆"),

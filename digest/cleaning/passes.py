@@ -236,7 +236,9 @@ _BYLINE = re.compile(
     # "中國時報 張立勳／特稿 2013年07月18日 05:40": an outlet, a name, the kind of piece
     r"|[^。！？!?]{0,20}[\u4e00-\u9fff]{2,4}\s*[／/╱]\s*[\u4e00-\u9fff]{0,8}(特稿|報導|报道|報道|專訪|专访)[^。！？!?]{0,30}"
     # the label of a byline whose name follows on the next line: "文/", "By"
-    r"|\s*(文|撰文|文字|(?i:by))\s*[／/｜|╱:：]?\s*")
+    r"|\s*(文|撰文|文字|(?i:by))\s*[／/｜|╱:：]?\s*"
+    # a desk signing the piece: "棱角編輯部", "本报记者组"
+    r"|[\W_]{0,2}[\u4e00-\u9fffA-Za-z]{1,10}(編輯部|编辑部|編輯室|编辑室|報導組|报道组|記者組|记者组|採訪組|采访组)[\W_]{0,2}")
 # A caption: text that ends with the picture's credit or opens with a caption label.
 _CAPTION_LABEL = re.compile(r"[\W_]{0,2}(?i:(image|media|photo|video) caption|main image|caption)\s*:?\s*\S|▲\s*\S")
 _CAPTION_CREDIT = re.compile(

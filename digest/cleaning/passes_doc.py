@@ -1767,6 +1767,7 @@ def orphan_heading(lines: list[Line], rules: Rules) -> None:
     below = lines[i + 1:]
     if (not below or _fixed(ln) or ln.caption or _length(ln.text) > _ORPHAN_LINE or _sentence(ln)
             or footnote(ln) or _CLOSING_NOTE.search(ln.text) or _BYLINE_WORDS.search(ln.text) or _LETTER_SIGNATURE.fullmatch(ln.text)
+            or furniture(ln)
             or not any(is_prose(lines[j]) for j in kept[:-1])
             or not all((b.verdict or "").startswith(_SECTION_JUNK) for b in below if b.text)):
         return
