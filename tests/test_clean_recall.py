@@ -1191,6 +1191,16 @@ def test_page_notes_glued_to_a_byline_are_cut(line: str, byline: str) -> None:
     assert kept[0] == byline
 
 
+def test_a_fundraisers_link_closing_the_story_is_the_storys_own() -> None:
+    # "To donate, visit www.gofundme.com/…" under a report on a family's appeal (session 17)
+    closing = "<p>To donate, visit www.gofundme.com/mend-our-mum</p>"
+    story = "".join(f"<p>{t}</p>" for t in (
+        "Villagers have raised more than 5,000 pounds for a mother of three after her stroke.",
+        "The next event will be a fancy dress walk on October 4 around the village green."))
+    assert _kept(story + closing)[-1] == closing[3:-4]
+    assert "Support our journalism: donate today" not in _kept(story + "<p>Support our journalism: donate today</p>")
+
+
 def test_a_desk_signing_the_piece_is_its_byline() -> None:
     # "棱角編輯部" last, above a donation prompt: no orphan heading (session 17)
     kept = _kept(P1 + P2 + P3 + "<p>棱角編輯部</p><p>支持我們：https://points.example/supports/</p>")

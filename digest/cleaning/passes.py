@@ -654,6 +654,11 @@ _NAMES_ONLY = re.compile(rf"{_PERSON}(?:\s*(?:/|&|,|\band\b)\s*{_PERSON})+")
 _BYLINE_WORDS = re.compile(r"文\s*[／/｜|:：]|記者|记者|攝影|摄影|撰文|作者|編譯|编译|報導|报道|(?i:\bby\b)")
 
 
+# A fundraiser the story reports on (a family's, a charity's): the outlet asks for
+# money on its own pages, never through these platforms.
+_FUNDRAISER = re.compile(r"(?i:gofundme|go fund me|justgiving|givealittle|kickstarter|indiegogo|crowdfunder)|水滴[筹籌]|[轻輕]松[筹籌]")
+
+
 def edge_promos(lines: list[Line], rules: Rules) -> None:
     """5b. promos and mastheads nobody listed, at the edges of the article.
 
@@ -665,8 +670,9 @@ def edge_promos(lines: list[Line], rules: Rules) -> None:
     def promo(ln: Line) -> bool:
         t = ln.text
         if (ln.keep or ln.caption or ln.tag in OPAQUE or len(t) > 120 or t.count("。") > 1 or _REPORTING.search(t)
-                or not _EDGE_PROMO.search(t) or _BY_NAME.match(t)):
-            return False  # ("By Jane Roe March 18 at 12:22 PM Follow @janeroe" is the byline)
+                or not _EDGE_PROMO.search(t) or _BY_NAME.match(t) or _FUNDRAISER.search(t)):
+            return False  # ("By Jane Roe March 18 at 12:22 PM Follow @janeroe" is the byline;
+            # "To donate, visit www.gofundme.com/…" is the story's own appeal, not the outlet's)
         reader = bool(_READER.search(t) or _EDGE_CTA.search(t))
         if _sentence(ln):  # a sentence must speak to the reader or call to action
             return reader
