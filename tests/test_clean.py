@@ -216,6 +216,18 @@ def test_a_recommended_or_latest_from_heading_takes_its_list(heading: str) -> No
     assert cleaned.removed[0] == Removed("list:more-articles-en", heading)
 
 
+def test_a_numbered_widget_of_headline_links_goes_but_an_articles_numbered_steps_stay() -> None:
+    # "most read" in an <ol> between two paragraphs (session 17, corpus 16 development part)
+    p1 = "<p>市府今天宣布新的交通政策，明天起實施。</p>"
+    p2 = "<p>交通局表示，新政策將先在市中心試辦三個月。</p>"
+    widget = "<ol>" + "".join(f"<li><a href=\"https://n.tw/{i}\">不相關的新聞標題第{i}則</a></li>" for i in range(6)) + "</ol>"
+    assert to_plain_lines(_clean_html(p1 + widget + p2).html) == [p1[3:-4], p2[3:-4]]
+    # the article's numbered steps with their resource links stay
+    steps = "<ol>" + "".join(f"<li>第{i}步：準備資料<ul><li><a href=\"https://r.tw/{i}\">參考教材第{i}冊</a></li>"
+                             f"<li><a href=\"https://r.tw/{i}b\">練習題庫第{i}冊</a></li></ul></li>" for i in range(1, 5)) + "</ol>"
+    assert "參考教材第3冊" in to_plain_lines(_clean_html(p1 + steps + p2).html)
+
+
 def test_unlisted_outlet_link_list_is_found_by_shape() -> None:
     body = ("<p>市府今天宣布新的交通政策，明天起實施。</p><p>編輯嚴選好文</p><ul>"
             + "".join(f"<li><a href=\"https://n.tw/{i}\">不相關的新聞標題第{i}則</a></li>" for i in range(5)) + "</ul>")

@@ -541,7 +541,11 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
         introduced = introduced or (len(run) >= 2 and bool(_INTRO_END.search(first.text))
                                     and not _dense(first) and _sentence_like_intro(first)
                                     and not _LIST_HEADING_LINE.fullmatch(first.text))
-        if introduced or any(lines[k].in_ol for k in run) or _enumerated(lines, run):
+        # (a numbered list is the article's own -- unless each numbered item is itself a
+        # whole link: a "most read" widget numbers its headlines too; links in a bullet
+        # list under a numbered step are the article's resources)
+        numbered_links = all(_dense(lines[k]) and _parent_tag(lines[k]) == "ol" for k in run)
+        if introduced or (any(lines[k].in_ol for k in run) and not numbered_links) or _enumerated(lines, run):
             continue
         if prev is not None and _REFERENCE.fullmatch(prev.text):
             continue
@@ -569,6 +573,11 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
         if rule:
             for k in run:
                 lines[k].verdict = rule
+
+
+def _parent_tag(ln: Line) -> str | None:
+    parent = ln.el.getparent()
+    return parent.tag if parent is not None else None
 
 
 _ENUMERATED = re.compile(
