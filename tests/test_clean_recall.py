@@ -1309,6 +1309,17 @@ def test_old_share_and_pager_widgets_are_junk(widget: str) -> None:
     assert widget not in _kept(_article_en(3) + f"<p>{widget}</p>" + _article_en(2))
 
 
+def test_a_comment_thread_signed_wrote_on_date_at_sign_time_goes() -> None:
+    # "tmt220" / "wrote on October 28, 2010 @ 3:29 PM" (session 17, corpus 16 development part)
+    thread = ("<p>Comments (2)</p><p>Sort:</p><p>Score: 3</p><p>riverwatcher</p><p>wrote on October 28, 2010 @ 3:29 PM</p>"
+              "<p>The ferries were late again today, and nobody told us why.</p><p>Report Abuse</p>"
+              "<p>Score: 2</p><p>Ann_B</p><p>wrote on October 28, 2010 @ 3:33 PM</p>"
+              "<p>Mine was on time, oddly enough.</p><p>Report Abuse</p>")
+    cleaned = _clean(_article_en(5) + thread)
+    assert "The ferries were late again today, and nobody told us why." not in to_plain_lines(cleaned.html)
+    assert _rules(cleaned)["Mine was on time, oddly enough."] == "doc:comments"
+
+
 def test_a_comment_thread_signed_with_time_then_short_date_goes() -> None:
     thread = ("<p>Add Comment</p><p>1. riverwatcher 09:02 PM 10/28/10</p><p>The ferries were late again today.</p>"
               "<p>Reply | Report Abuse</p><p>2. Ann in reply to riverwatcher 11:36 PM 10/28/10</p>"

@@ -121,7 +121,7 @@ _SIGNATURE = re.compile(
     r"[\W_]{0,3}(#\s*\d{1,5}\s*(樓|楼|F)?\s*)?[^\s。，！？:：]{1,20}( [^\s。，！？:：]{1,20}){0,2}\s*"
     r"(於|于|說|说|(?i:says|said|wrote|on|at))?\s*[:：]?\s*"
     r"(" + _NUMERIC_DATE + r"\s*日?|(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}))"
-    r"\s*((?i:at)\s*)?(\d{1,2}:\d{2}(:\d{2})?\s*((?i:am|pm))?)?\s*(回覆|回复|回應|回应|(?i:reply))?\s*")
+    r"\s*((?i:at)\s*|@\s*)?(\d{1,2}:\d{2}(:\d{2})?\s*((?i:am|pm))?)?\s*(回覆|回复|回應|回应|(?i:reply))?\s*")
 # ... or, numbered, the time before a short date: "1. stueysplace 09:02 PM 10/28/10",
 # "4. JamesDavis in reply to stueysplace 07:45 AM 10/29/10".
 _SIGNATURE_TIME_FIRST = re.compile(
