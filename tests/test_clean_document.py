@@ -163,12 +163,6 @@ def test_a_caption_after_an_arrow_is_no_promo() -> None:
     assert "► 点我看更多精彩内容" not in _kept(P1 + "<p>► 点我看更多精彩内容</p>" + P2)
 
 
-def test_a_stock_photo_credit_after_a_caption_is_cut() -> None:
-    kept = _kept(P1 + "<p>Stress can also affect sleep quality. Pixabay</p>" + P2)
-    assert "Stress can also affect sleep quality." in kept
-    assert "He joined Reuters in 2001." in _kept(P1 + "<p>He joined Reuters in 2001.</p>" + P2)
-
-
 def test_the_writers_box_at_the_end_goes_but_a_reviews_author_section_stays() -> None:
     # "關於作者：" and the bio under it at the end (session 17, corpus 16 development part)
     box = "<p>關於作者：</p><p>@kdchang 文藝型開發者，夢想是做出人們想用的產品。</p>"

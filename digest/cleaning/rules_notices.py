@@ -115,12 +115,6 @@ INLINE_RULES: dict[str, str] = {
     # (WordPress's excerpt marker; the reader follows the link for the rest).  Only at the
     # very end of a paragraph: "[…]" inside a quotation marks an omission and stays.
     "feed:excerpt-more": r"\s*\[\s*(…|\.{3})\s*\]\s*$",
-    # A caption's photo credit glued after its last sentence: "Stress can affect sperm
-    # quality. Pixabay" -- the stock library or agency alone ends the line.
-    "credit:caption-suffix": (
-        r"\s(?<=[.。!?！？」”]\s)\s*(Pixabay|Unsplash|Pexels|Getty Images|iStock(photo)?|Shutterstock|Wikimedia Commons|Flickr|"
-        r"Reuters|AFP|AP Photo|EPA|Xinhua|IANS|视觉中国|視覺中國|新华社|新華社|中新社|图虫创意|圖蟲創意)\s*$"
-    ),
     # "By Bryan Walsh Tuesday, Aug. 17, 2010": the page's date glued to the byline -- the
     # date goes (metadata), the byline stays.  Only after a "By" byline (the gate).
     "meta:byline-date": (
@@ -140,5 +134,4 @@ INLINE_GATES: dict[str, str] = {
     "promo:arrow-suffix": r"[▶►👉☞➤➜→]",
     "credit:inline-editor": r"[編编責责網网]",
     "feed:excerpt-more": r"\]\s*$",
-    "credit:caption-suffix": r"(Pixabay|Unsplash|Pexels|Images|iStock(photo)?|Shutterstock|Commons|Flickr|Reuters|AFP|Photo|EPA|Xinhua|IANS|中国|中國|新华社|新華社|中新社|創意|创意)\s*$",
 }
