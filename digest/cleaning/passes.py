@@ -385,6 +385,9 @@ _DATE_WORD = re.compile(r"(?i:\s*(?:published|updated|last updated|posted|modifi
                         r"發布於|发布于|發佈於|更新於|更新于|發表於|发表于)\s*[:：]?\s*)")
 
 
+_DATE_PART_MAX = 60  # characters: a date line, not a paragraph (and the regexes stay cheap)
+
+
 def feed_timestamp(lines: list[Line], rules: Rules) -> None:
     """3. feed timestamp / date line before the first sentence of prose; and, anywhere,
     the page's date line set one part a line ("Published" / "2 months ago" / "on" /
@@ -400,7 +403,8 @@ def feed_timestamp(lines: list[Line], rules: Rules) -> None:
             ln.verdict = "meta:feed-timestamp"
     run: list[Line] = []
     for ln in [*(ln for ln in lines if ln.verdict is None and not ln.keep), None]:  # (None closes the last run)
-        if ln is not None and (_DATE_ONLY.fullmatch(ln.text) or _AGE_ONLY.fullmatch(ln.text) or _DATE_WORD.fullmatch(ln.text)):
+        if ln is not None and len(ln.text) <= _DATE_PART_MAX and (
+                _DATE_ONLY.fullmatch(ln.text) or _AGE_ONLY.fullmatch(ln.text) or _DATE_WORD.fullmatch(ln.text)):
             run.append(ln)
             continue
         if len(run) >= 2 and any(_DATE_WORD.fullmatch(r.text) for r in run) and not all(_DATE_WORD.fullmatch(r.text) for r in run):
