@@ -9,11 +9,14 @@ guards that keep article text whatever a rule says.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from digest.cleaning import clean_body, cleaned_text, rule_names, rules_for, to_plain_lines
 from digest.cleaning.passes_doc import DOC_RULES
-from digest.clipping import _caption_like, _is_date_line
+from digest.cli_clippings import clean_clipping
+from digest.clipping import DEFAULT_TZ, _caption_like, _is_date_line, read_clipping
 from digest.render import BodyFormat, body_to_html, detect_format
 from digest.sanitize import sanitize
 
@@ -177,11 +180,6 @@ def test_the_writers_box_at_the_end_goes_but_a_reviews_author_section_stays() ->
 def test_a_closing_section_below_a_long_list_is_no_page_chrome() -> None:
     # "# 總結" and its paragraph under a long outline of resource links (session 17; the
     # shape is corpus 16's development case, read as the build reads it)
-    from pathlib import Path
-
-    from digest.cli_clippings import clean_clipping
-    from digest.clipping import DEFAULT_TZ, read_clipping
-
     clip = read_clipping(Path(__file__).parent / "clean_holdout12" / "techbridge_md_ml.md", tz=DEFAULT_TZ)
     lines, removed, _ = clean_clipping(clip)
     closing = "以上整理了一些機器學習網路學習資源，若你累積一些小小經驗後，不妨挑戰一下 Kaggle 測試一下自己的實力並累積更多數據分析的經驗。"

@@ -23,8 +23,9 @@ from digest.cleaning.config import Compiled, Rules
 from digest.cleaning.lines import HEADING_TAGS, OPAQUE, Line
 
 __all__ = [
-    "byline_glue", "writer_in_credit", "drop_by_patterns", "dup_captions", "edge_promos", "feed_timestamp", "glued_promos", "heading_lists",
+    "byline_glue", "drop_by_patterns", "dup_captions", "edge_promos", "feed_timestamp", "glued_promos", "heading_lists",
     "mark_kept", "mark_wrapped", "prompt_match", "rights_gate", "shape_lists", "whole_line_rules", "whole_tables_only",
+    "writer_in_credit",
 ]
 
 
@@ -383,8 +384,6 @@ _AGE_ONLY = re.compile(r"(?i:\s*\d{1,3}\s*(?:secs?|seconds?|mins?|minutes?|hrs?|
                        r"|\s*\d{1,3}\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|年)前\s*)")
 _DATE_WORD = re.compile(r"(?i:\s*(?:published|updated|last updated|posted|modified|on|at|"
                         r"發布於|发布于|發佈於|更新於|更新于|發表於|发表于)\s*[:：]?\s*)")
-
-
 _DATE_PART_MAX = 60  # characters: a date line, not a paragraph (and the regexes stay cheap)
 
 
@@ -402,15 +401,18 @@ def feed_timestamp(lines: list[Line], rules: Rules) -> None:
         if _DATE_ONLY.fullmatch(ln.text):
             ln.verdict = "meta:feed-timestamp"
     run: list[Line] = []
+    words = 0  # joining words in the run
     for ln in [*(ln for ln in lines if ln.verdict is None and not ln.keep), None]:  # (None closes the last run)
-        if ln is not None and len(ln.text) <= _DATE_PART_MAX and (
-                _DATE_ONLY.fullmatch(ln.text) or _AGE_ONLY.fullmatch(ln.text) or _DATE_WORD.fullmatch(ln.text)):
-            run.append(ln)
-            continue
-        if len(run) >= 2 and any(_DATE_WORD.fullmatch(r.text) for r in run) and not all(_DATE_WORD.fullmatch(r.text) for r in run):
+        if ln is not None and len(ln.text) <= _DATE_PART_MAX:
+            word = _DATE_WORD.fullmatch(ln.text) is not None
+            if word or _DATE_ONLY.fullmatch(ln.text) or _AGE_ONLY.fullmatch(ln.text):
+                run.append(ln)
+                words += word
+                continue
+        if len(run) >= 2 and 0 < words < len(run):
             for r in run:
                 r.verdict = "meta:feed-timestamp"
-        run = []
+        run, words = [], 0
 
 
 # Removed lines that are the article's own metadata, not part of a page's list.

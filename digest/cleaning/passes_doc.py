@@ -902,7 +902,7 @@ def _own_name(name: str, names: list[str]) -> bool:
     the outlet (``names``), a title in book marks, a programme, or "us"; or, in Latin
     script, a Title Case name (an English "About X" box names its column)."""
     return (any(n and (n in name or name in n) for n in names) or bool(_OWN_NAME.search(name))
-            or not re.search(r"[\u3400-\u9fff]", name))
+            or not _CJK.search(name))
 
 
 def self_promo(lines: list[Line], rules: Rules) -> None:

@@ -194,6 +194,8 @@ def _byline_start(text: str) -> int | None:
     if not bars:
         return None
     head, tail = text[:bars[-1].start()], text[bars[-1].end():]
+    # (the tail is a byline to its end when byline_end, given a date note after it to
+    # read, ends the name exactly where the tail ends)
     if byline_end(tail + " | 2000-01-01") != len(tail) or not _DATE_LIKE.search(head):
         return None
     if _all_meta(head):

@@ -57,7 +57,6 @@ from digest.cleaning.lines import Line, apply_verdicts, norm, parse, serialise, 
 from digest.cleaning.passes import (
     _sentence,
     byline_glue,
-    writer_in_credit,
     drop_by_patterns,
     dup_captions,
     edge_promos,
@@ -71,6 +70,7 @@ from digest.cleaning.passes import (
     shape_lists,
     whole_line_rules,
     whole_tables_only,
+    writer_in_credit,
 )
 from digest.cleaning.document import headline_keys, seen_title, title_key, title_keys
 from digest.cleaning.passes_doc import judge_document
