@@ -1327,3 +1327,38 @@ def test_a_comment_thread_signed_with_time_then_short_date_goes() -> None:
     cleaned = _clean(_article_en(5) + thread)
     assert to_plain_lines(cleaned.html) == [t[3:] for t in _article_en(5).split("</p>") if t]
     assert _rules(cleaned)["The ferries were late again today."] == "doc:comments"
+
+
+def _pasted(tmp_path: Path, body: str) -> list[str]:
+    from digest.cli_clippings import clean_clipping
+
+    page = tmp_path / "p.txt"
+    page.write_text("北美館推出年度大展\n\n2024-05-01\n\n" + body, encoding="utf-8")
+    return clean_clipping(read_clipping(page, tz=TAIPEI))[0]
+
+
+ARTICLE_TEXT = ("北美館今年的年度大展將於下月開幕，展出近百件館藏與借展作品。\n\n"
+                "館長表示，這次展覽歷時兩年籌備，希望讓觀眾看到台灣當代藝術的多元面貌。\n\n"
+                "策展人指出，展覽分為四個單元，分別探討城市、記憶、身體與自然。\n\n")
+
+
+def test_a_box_of_the_articles_own_data_at_its_end_stays(tmp_path: Path) -> None:
+    box = ["展覽資訊", "展期：6月1日至9月30日", "地點：北美館一樓D廳", "開放時間：週二至週日 9:30-17:30",
+           "票價：全票30元，優待票15元", "洽詢電話：02-2595-7656"]
+    assert _pasted(tmp_path, ARTICLE_TEXT + "\n".join(box) + "\n")[-6:] == box
+    hours = ["Monday to Thursday: 9 a.m. to 8 p.m.", "Friday: 9 a.m. to 5 p.m.", "Sunday: 1 p.m. to 5 p.m.",
+             "Address: 120 Main Street"]
+    fragment = P1 + P2 + P3 + "<p>Library hours</p>" + "".join(f"<p>{line}</p>" for line in hours)
+    assert _kept(fragment)[-4:] == hours
+    # a box long enough to be taken for the page's chrome below the article
+    show = ["演出資訊", "演出日期：6月1日", "演出時間：晚上7點30分", "演出地點：國家戲劇院", "導演：王大明", "編劇：李小華",
+            "主演：陳一、林二、張三", "票價：500至2500元", "售票：兩廳院售票系統", "洽詢：02-3393-9888"]
+    assert _pasted(tmp_path, ARTICLE_TEXT + "\n".join(show) + "\n")[-10:] == show
+
+
+def test_headlines_quoting_a_speaker_under_the_article_still_go(tmp_path: Path) -> None:
+    # "speaker：claim" has a field's shape, but the claim is longer than a datum
+    headlines = ["外交部：中方坚决反对美方对台军售并已提出严正交涉", "专家：今年房地产市场将逐步企稳回升，一线城市率先",
+                 "商务部：前十月我国对外贸易保持平稳增长态势良好", "国台办：欢迎台湾青年来大陆发展，提供更多便利条件"]
+    kept = _pasted(tmp_path, ARTICLE_TEXT + "\n".join(headlines) + "\n")
+    assert kept[-1].startswith("策展人指出") and not set(headlines) & set(kept)

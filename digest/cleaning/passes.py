@@ -574,11 +574,38 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
               # set apart by spaces), the run is the text itself
               and any(not lines[k].verdict and _sentence(lines[k]) for k in range(run[0]))
               and rules.on("list:tail-run") and _headline_sized(lines, run) and not _sectioned(lines, run)
-              and not _named_in_prose(lines, run)):
+              and not _named_in_prose(lines, run) and not data_box(lines, run[1:] if len(run) > 3 else run)):
             rule = "list:tail-run"
         if rule:
             for k in run:
                 lines[k].verdict = rule
+
+
+# "展期：6月1日至9月30日", "會長：張建國", "Sunday: 1 p.m. to 5 p.m.": a short field name
+# and a short value.  Headlines quote a speaker the same way ("外交部：中方坚决反对美方
+# 对台军售并已提出严正交涉"), but their values are claims, longer than a date, a
+# place, a price or a name.
+_DATA_FIELD = re.compile(r"\s*(?:[^\s:：︰，。,.]{1,8}|[A-Za-z][A-Za-z'-]*(?: [A-Za-z'-]+){0,2})\s*[:：︰]\s*(\S.*)")
+_DATA_VALUE_CJK = 12  # characters (Latin words count one) of a value holding CJK
+_DATA_VALUE_LATIN = 6  # words of one without
+_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _data_line(line: Line) -> bool:
+    m = None if _dense(line) else _DATA_FIELD.fullmatch(line.text)
+    if m is None:
+        return False
+    value = m.group(1)
+    return _length(value) <= (_DATA_VALUE_CJK if _HAS_CJK.search(value) else _DATA_VALUE_LATIN)
+
+
+def data_box(lines: list[Line], run: list[int]) -> bool:
+    """The run is a box of the article's own data (the show's dates and prices, a
+    roster, a cast list, a place's address and phone), not a list of other
+    articles: three or more of its lines, and three in five, are a short field
+    name and a short value, none of them a link (``_data_line``)."""
+    data = sum(1 for k in run if _data_line(lines[k]))
+    return data >= 3 and data * 5 >= len(run) * 3
 
 
 def _parent_tag(ln: Line) -> str | None:

@@ -60,7 +60,7 @@ from digest.cleaning.lines import HEADING_TAGS, OPAQUE, SENTENCE_STOP, Line
 from digest.cleaning.passes_late import byline_end
 from digest.cleaning.passes import (
     _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _gate, _length,
-    _sectioned, _sentence, feed_timestamp, footnote, furniture,
+    _sectioned, _sentence, data_box, feed_timestamp, footnote, furniture,
 )
 
 __all__ = ["DOC_RULES", "judge_document"]
@@ -382,7 +382,7 @@ def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
     #最佳浏览效果！") goes with it -- only a few of them, each short, among many menu lines
     odd = [i for i in tail if not (_chrome_like(lines[i]) or _fixed(lines[i]) or lines[i].caption or i in doc.detached)]
     # ("GPS: …" / "法律状态: …" again and again: the article's data, record by record)
-    if len(tail) < _LONG_HEAD or _enumerated(lines, tail) or _records(lines, tail) or odd and (
+    if len(tail) < _LONG_HEAD or _enumerated(lines, tail) or _records(lines, tail) or data_box(lines, tail) or odd and (
             len(odd) * 10 > len(tail) or any(len(lines[i].text) > 120 for i in odd)):
         return
     for i in tail:
