@@ -1362,3 +1362,13 @@ def test_headlines_quoting_a_speaker_under_the_article_still_go(tmp_path: Path) 
                  "商务部：前十月我国对外贸易保持平稳增长态势良好", "国台办：欢迎台湾青年来大陆发展，提供更多便利条件"]
     kept = _pasted(tmp_path, ARTICLE_TEXT + "\n".join(headlines) + "\n")
     assert kept[-1].startswith("策展人指出") and not set(headlines) & set(kept)
+
+
+@pytest.mark.parametrize("date_line", ["May 1, 2024, 6:00 a.m.", "Updated May 1, 2024, 6:00 a.m.",
+                                       "Published May 1, 2024 at 6:00 a.m. ET", "Published 6:00 p.m. PDT May 1, 2024"])
+def test_a_date_line_ending_in_a_m_is_no_sentence_of_the_article(tmp_path: Path, date_line: str) -> None:
+    # "a.m." ends with a full stop; the date line under the byline is still the page's
+    body = ("By Jane Doe\n" + date_line + "\nThe city council voted 7-2 on Tuesday to add bus lanes along Main Street.\n"
+            "Supporters said the lanes would speed up buses that now crawl through downtown.\n")
+    kept = _pasted(tmp_path, body)
+    assert kept[0] == "By Jane Doe" and date_line not in kept and len(kept) == 3

@@ -396,10 +396,11 @@ def feed_timestamp(lines: list[Line], rules: Rules) -> None:
     for ln in lines:
         if ln.verdict or ln.keep:
             continue
-        if _sentence(ln):
-            break
+        # (before the sentence test: "May 1, 2024, 6:00 a.m." ends with a full stop)
         if _DATE_ONLY.fullmatch(ln.text):
             ln.verdict = "meta:feed-timestamp"
+        elif _sentence(ln):
+            break
     run: list[Line] = []
     words = 0  # joining words in the run
     for ln in [*(ln for ln in lines if ln.verdict is None and not ln.keep), None]:  # (None closes the last run)
