@@ -532,6 +532,22 @@ def test_one_headline_with_its_own_date_and_byline_under_a_related_heading_is_an
     assert _kept(P1 + box + P2 + P3) == [P1[3:-4], P2[3:-4], P3[3:-4]]
 
 
+def test_one_headline_over_its_own_lede_under_a_related_heading_is_another_article() -> None:
+    bond = ["The council voted 5-2 to place a library bond on the November ballot.",
+            "The current library, built in 1961, has no elevator to its reading room.",
+            "Council member Rosa Delgado said she supports a new building but not the proposed site."]
+    article = "".join(f"<p>{t}</p>" for t in bond)
+    other = ("<p>RELATED:</p><p>Harmon Street warehouse sale stalls over soil testing</p>"
+             "<p>The purchase of a vacant warehouse on Harmon Street has been delayed while regulators review soil samples.</p>"
+             "<p>The property was tested in 2019 and again last fall.</p>")
+    assert _kept(article + other, title="Library bond heads to voters") == bond
+    # the article resuming under a one-headline box goes on with its own story
+    resumed = "<p>The library board will hold three public workshops on the design of the library in April.</p>"
+    kept = _kept(article[:-len(bond[2]) - 7] + other[:other.index("<p>The purchase")] + resumed + f"<p>{bond[2]}</p>",
+                 title="Library bond heads to voters")
+    assert kept == [*bond[:2], resumed[3:-4], bond[2]]
+
+
 def test_a_button_named_in_quotes_is_a_click_prompt() -> None:
     line = "轻触“阅读原文”，查看全部站点和时刻表。"
     assert line not in _kept(P1 + P2 + f"<p>{line}</p>")

@@ -555,7 +555,8 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
                 if listed and is_prose(ln) and teasers is None:
                     teasers = _teaser_blurbs(lines, j, sec.end)
                     # one headline with its own date or byline over the prose: another article
-                    appended = not teasers and _unit_header(lines, sec.first, j)
+                    appended = not teasers and (_unit_header(lines, sec.first, j)
+                                                or _lede_under(lines, sec.first, j, title or ""))
                     if not (teasers or appended):
                         end = j  # the list ended; the article resumes
                         break
@@ -605,6 +606,39 @@ def _unit_header(lines: list[Line], start: int, end: int) -> bool:
     items = [lines[j] for j in range(start, end) if lines[j].verdict in (None, "list:heading-run")]
     meta = [ln for ln in items if _DATE_ONLY.fullmatch(ln.text) or furniture(ln) or _BYLINE_WORDS.search(ln.text)]
     return len(items) - len(meta) == 1 and bool(meta)
+
+
+_WORD_KEY = re.compile(r"[A-Za-z]{3,}|[\u3400-\u9fff]{2,}")
+_LEDE_SHARE = 0.5  # of the headline's words the paragraph under it says again
+
+
+def _words(text: str) -> set[str]:
+    """Latin words of three letters or more, lower-cased, and every two CJK
+    characters in a row: what a lede repeats of its headline."""
+    words: set[str] = set()
+    for piece in _WORD_KEY.findall(text):
+        if piece.isascii():
+            words.add(piece.lower())
+        else:
+            words.update(piece[k:k + 2] for k in range(len(piece) - 1))
+    return words
+
+
+def _lede_under(lines: list[Line], start: int, end: int, title: str) -> bool:
+    """The lines from ``start`` to ``end`` (what a related heading's list rule took)
+    are one headline, and the paragraph under it (``end``) is its lede: it says
+    again half the headline's words (three or more), more of them than of the
+    clipping's own title.  A related box that the article resumes after goes on
+    with the article's story, not the headline's."""
+    items = [lines[j] for j in range(start, end) if lines[j].verdict in (None, "list:heading-run")]
+    if len(items) != 1:
+        return False
+    headline, lede = _words(items[0].text), _words(lines[end].text)
+    if len(headline) < 3:
+        return False
+    shared = len(headline & lede) / len(headline)
+    own = _words(title)
+    return shared >= _LEDE_SHARE and shared > (len(own & lede) / len(own) if own else 0)
 
 
 def _running_text(lines: list[Line], scope: list[int]) -> bool:
