@@ -218,6 +218,19 @@ def test_latin_alt_text_next_to_an_image_credit_goes_but_an_english_line_elsewhe
     assert _rules(cleaned)[alt] == "image:alt-text"
 
 
+def test_chinese_alt_text_in_an_english_article_goes_but_a_quoted_chinese_line_stays() -> None:
+    english = ["Passengers waited up to 90 minutes at the ferry piers on Saturday, the first weekend of the new timetable.",
+               "The operator said it had added two ordinary sailings on Saturday afternoon.",
+               "The Transport Department asked the operator for passenger figures for the first two weeks."]
+    alt = "在中環碼頭排隊候船的乘客，人龍一直延伸到碼頭外的行人天橋上。"
+    sign = "今日快船班次已滿，請改乘普通渡輪"  # the article quotes a notice: no picture beside it
+    body = (f"<p>{english[0]}</p><p>{alt}</p><p>Image source: Island Post/Chan Ka-wai</p><p>{english[1]}</p>"
+            f"<p>{sign}</p><p>{english[2]}</p>")
+    cleaned = _clean(body)
+    assert to_plain_lines(cleaned.html) == [english[0], english[1], sign, english[2]]
+    assert _rules(cleaned)[alt] == "image:alt-text"
+
+
 def test_a_credit_with_the_template_of_removed_neighbours_goes() -> None:
     cleaned = _clean(P1 + P2 + "<p>编辑｜王小北</p><p>审校｜陈一</p><p>统筹｜李大同</p>")
     assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4]]

@@ -1042,28 +1042,34 @@ _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
 # Characters: alt text describes a picture in a sentence or two; a longer paragraph in
 # another script is the article's (an English abstract or bio of a Chinese article).
 _ALT_MAX = 300
+_ALT_MIN_CJK = 8  # characters of a description in Chinese (a name or a label is shorter)
 
 
 def alt_text(lines: list[Line], rules: Rules) -> None:
-    """In a CJK article, a Latin-only line next to an image credit or caption."""
+    """A line wholly in the other script next to an image credit or caption: in a
+    CJK article a Latin-only line, in a Latin article a CJK-only one."""
     if not rules.on("image:alt-text"):
         return
     def picture(ln: Line | None) -> bool:
         return ln is not None and (ln.caption or (ln.verdict or "").startswith(("credit:image", "credit:photo")))
 
-    found = []
+    latin: list[Line] = []  # alt text of a CJK article's pictures
+    cjk: list[Line] = []  # ... and of a Latin article's
     for i, ln in enumerate(lines):
-        if ln.verdict or _fixed(ln) or _CJK.search(ln.text) or len(_LATIN_WORD.findall(ln.text)) < 4 \
-                or len(ln.text) > _ALT_MAX or _CJK_PUNCT.search(ln.text) or _in_figcaption(ln) or _CAPTION_MARK.match(ln.text):
-            continue  # (a paragraph is no alt text: an English abstract or bio of a Chinese article;
-            # nor a line with full-width punctuation: the Chinese article's writer typed it,
-            # a book's English title in a list of references)
-        if ln.caption or picture(lines[i - 1] if i else None) or picture(lines[i + 1] if i + 1 < len(lines) else None):
-            found.append(ln)  # (or itself set under the picture: <div><img><small>…</small></div>)
-    # only in a CJK article: a CJK character and a Latin word weigh about the same
-    if found and sum(len(_CJK.findall(ln.text)) for ln in lines) >= sum(
-            len(_LATIN_WORD.findall(ln.text)) for ln in lines):
-        for ln in found:
+        if ln.verdict or _fixed(ln) or len(ln.text) > _ALT_MAX or _in_figcaption(ln) or _CAPTION_MARK.match(ln.text):
+            continue  # (a paragraph is no alt text: an English abstract or bio of a Chinese article)
+        if not (ln.caption or picture(lines[i - 1] if i else None) or picture(lines[i + 1] if i + 1 < len(lines) else None)):
+            continue  # (a caption itself may be set under the picture: <div><img><small>…</small></div>)
+        if _CJK.search(ln.text):
+            if len(_CJK.findall(ln.text)) >= _ALT_MIN_CJK and not _LATIN_WORD.search(ln.text):
+                cjk.append(ln)
+        elif len(_LATIN_WORD.findall(ln.text)) >= 4 and not _CJK_PUNCT.search(ln.text):
+            latin.append(ln)  # (not with full-width punctuation: the Chinese article's writer
+            # typed it, a book's English title in a list of references)
+    if latin or cjk:
+        # the article's script: a CJK character and a Latin word weigh about the same
+        cjk_article = sum(len(_CJK.findall(ln.text)) for ln in lines) >= sum(len(_LATIN_WORD.findall(ln.text)) for ln in lines)
+        for ln in latin if cjk_article else cjk:
             ln.verdict = "image:alt-text"
 
 
