@@ -595,3 +595,38 @@ def test_a_byline_between_two_share_buttons_is_the_byline() -> None:
     cleaned = _clean("<p>Council backs plan</p><p>Print</p><p>By Ann Doe, CITY TIMES</p><p>Comment</p>" + prose)
     assert "By Ann Doe, CITY TIMES" in to_plain_lines(cleaned.html)
     assert _rules(cleaned) == {"Print": "prompt:share-bar", "Comment": "prompt:share-bar"}
+
+
+def test_a_newsletters_stock_lines_go_with_their_thanks_or_note_about_itself() -> None:
+    lines = ["Thanks for reading The Eastside Dispatch! Subscribe for free to receive new posts and support my work.",
+             "The Eastside Dispatch is a reader-supported publication. To receive new posts and support my work, "
+             "consider becoming a free or paid subscriber.",
+             "谢谢阅读！欢迎订阅我们的电子报。"]
+    for line in lines:
+        assert _kept(P1 + P2 + P3 + f"<p>{line}</p>") == [P1[3:-4], P2[3:-4], P3[3:-4]], line
+    # thanks alone, or a sentence about a reader-supported paper, prompts nobody
+    for line in ["Thanks for reading The Eastside Dispatch!",
+                 "The Dispatch is a reader-supported publication, its editor told the council in March."]:
+        assert line in _kept(P1 + P2 + P3 + f"<p>{line}</p>"), line
+
+
+def test_the_article_goes_on_below_a_subscribe_box_in_its_middle() -> None:
+    article = ["By 6 a.m. on a Tuesday, the queue outside the bakery already reaches the laundromat two doors down.",
+               "Marek Kowalski, 64, has baked rye bread in the same brick oven since 1987."]
+    box = ("<p>The Eastside Dispatch is a reader-supported publication. To receive new posts and support my work, "
+           "consider becoming a free or paid subscriber.</p>")
+    rest = ["What his regulars say they will miss:", "the caraway rye, sold out by 9 a.m. most days",
+            "the poppy-seed roll his mother first made in 1958", "the crate of free day-old bread by the door",
+            "Last day: March 29",
+            "The bakery will close on March 29, and Kowalski hopes to rent a smaller space in the spring."]
+    items = "".join(f"<li>{t}</li>" for t in rest[1:4])
+    body = ("".join(f"<p>{t}</p>" for t in article) + box + f"<p>{rest[0]}</p><ul>{items}</ul>"
+            f"<h2>{rest[4]}</h2><p>{rest[5]}</p>")
+    assert _kept(body) == [*article, *rest]
+    # either shape alone: the list its sentence introduces, a subheading over a paragraph
+    notes = "".join(f"<p>{t}</p>" for t in ("Open daily", "Cash only", "No bread on Mondays"))
+    listed = "".join(f"<p>{t}</p>" for t in article) + box + f"<p>{rest[0]}</p><ul>{items}</ul>" + notes
+    assert _kept(listed)[2:6] == rest[:4]
+    headed = ("".join(f"<p>{t}</p>" for t in article) + box + notes + "<p>Kowalski’s Bakery, Canal Row</p>"
+              + notes + f"<h2>{rest[4]}</h2><p>{rest[5]}</p>")
+    assert _kept(headed)[-2:] == rest[4:]

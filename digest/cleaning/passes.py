@@ -70,10 +70,18 @@ def prompt_match(text: str, lowered: str, c: Compiled) -> re.Match[str] | None:
         return None
     m = c.prompt.fullmatch(text)
     if m is None:  # "新京报：点击关注，获取更多北京新闻" -- the outlet's name, then the prompt
-        lead = _LEAD.match(text)
+        lead = _LEAD.match(text) or _SIGN_OFF.match(text)
         if lead and lead.end() < len(text):
             m = c.prompt.fullmatch(text, lead.end())
     return m
+
+
+# A newsletter's thanks or its note about itself before the prompt on the same line:
+# "Thanks for reading The Eastside Dispatch! Subscribe for free…", "The Eastside
+# Dispatch is a reader-supported publication. To receive new posts…"
+_SIGN_OFF = re.compile(r"(?i:(?:thanks|thank you)(?: so much)? for reading\b[^.!?]{0,60}[.!?]+"
+                       r"|[^.!?]{1,60}\bis a reader-supported publication[.!]"
+                       r"|(?:感謝|感谢|謝謝|谢谢)(?:您的|你的)?(?:閱讀|阅读)[^。！!]{0,20}[。！!])\s*")
 
 
 _CJK_OR_WORD = re.compile(r"[\u3400-\u9fff]|[A-Za-z0-9]+")

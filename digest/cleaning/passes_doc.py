@@ -60,7 +60,7 @@ from digest.cleaning.lines import HEADING_TAGS, OPAQUE, SENTENCE_STOP, Line
 from digest.cleaning.passes_late import byline_end
 from digest.cleaning.passes import (
     _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _gate, _length,
-    _sectioned, _sentence, data_box, feed_timestamp, footnote, furniture,
+    _sectioned, _sentence, _sentence_like_intro, data_box, feed_timestamp, footnote, furniture,
 )
 
 __all__ = ["DOC_RULES", "judge_document"]
@@ -1483,6 +1483,8 @@ def after_article(lines: list[Line], rules: Rules) -> None:
     teasers = _teasers(lines, tail)
     if sum(len(lines[i].text) for i in tail if _running(lines[i])) >= article and not teasers:
         return  # more running text after than before: not a tail
+    if not teasers and _article_goes_on(lines, tail):
+        return  # the removed line was a box inside the article, not its end
     numbered = _numbered(lines, tail)
     above = 0
     for k, i in enumerate(tail):
@@ -1497,6 +1499,21 @@ def after_article(lines: list[Line], rules: Rules) -> None:
                 or long_kept or (k < 3 and furniture(ln))):
             continue
         ln.verdict = "doc:after-article"
+
+
+def _article_goes_on(lines: list[Line], tail: list[int]) -> bool:
+    """The article's own shapes in the tail: a subheading (no link) with a paragraph of
+    prose right under it, or a sentence ending in a colon over the list it introduces.
+    A page's teasers and menus have neither."""
+    for k, i in enumerate(tail[:-1]):
+        ln, below = lines[i], lines[tail[k + 1]]
+        if tail[k + 1] != i + 1:
+            continue
+        if ln.tag in HEADING_TAGS and not ln.link_chars and _running(below):
+            return True
+        if _INTRO_END.search(ln.text) and _sentence_like_intro(ln) and below.in_list and not below.link_chars:
+            return True
+    return False
 
 
 # A line that opens with a bare figure ("3 diggs Video", "12 comments") is a numbered

@@ -419,6 +419,9 @@ PROMPT_RULES: dict[str, str] = {
         r"((訂閱|订阅).{0,20}(我們|我们|本[台報报刊站號号]|頻道|频道|電子報|电子报|專欄|专栏|newsletter|podcast|youtube|app|"
         r"會員|会员|方案|[《「【])|subscribe\b|sign up\b|get (our|the) .{0,30}newsletter|join .{0,30}(newsletter|mailing list)|"
         r"already a (subscriber|member)|become a (member|subscriber)|log ?in\b|sign in\b|register\b|"
+        # a newsletter platform's stock line: "To receive new posts and support my work,
+        # consider becoming a free or paid subscriber."
+        r"(to [^.!?]{1,60},\s*)?consider becoming a (free or paid |paid |free )?(subscriber|member|supporter)\b|"
         r"create (a )?free account|unlock\b|start your free trial|(don'?t|do not) have an account\?|"
         r"view (more|all|our) (subscription )?offers\b|加入會員|加入会员|成為會員|成为会员|會員專屬|会员专属|"
         r"付費訂閱|付费订阅|本文為付費|本文为付费|付費內容|付费内容|立即登入|立即登录|登入|登录).{0,160})"
