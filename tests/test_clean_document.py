@@ -421,6 +421,18 @@ def test_a_photo_set_of_another_story_under_the_article_goes_whatever_its_headin
     assert len(_kept(P1 + P2 + P3 + own)) == 6
 
 
+def test_an_english_photo_set_of_another_story_goes_though_it_shares_the_commonest_words() -> None:
+    article = ["Heavy rains have flooded rice nurseries across the plains, forcing farmers to delay planting.",
+               "More than 120,000 hectares of seedbeds were under water after four days of rain, officials said.",
+               "Officials said they would give farmers whose nurseries were destroyed new seed free of charge."]
+    captions = ["Sundarpur: Fishermen haul their boats onto high ground after a surge warning. Sailings were suspended.",
+                "Lake Kavala: Children watch from a rooftop. More than 300 families have moved to relief camps.",
+                "Port Ravi: A street vendor shelters her fruit stall under plastic sheeting, despite the downpour."]
+    gallery = "<h3>A week of storms across the region</h3>" + "".join(
+        f"<div><img src='g{k}.jpg'>{c}</div>" for k, c in enumerate(captions))
+    assert _kept("".join(f"<p>{t}</p>" for t in article) + gallery) == article
+
+
 def test_a_clipping_tool_line_is_measured_in_words_too() -> None:
     lines = ("<p>Saved with ClipJar on 4 March 2025 · the original page could not be reached</p>"
              "<p>The city council voted on Tuesday to keep the protected bike lane on Harbour Road.</p>"

@@ -52,6 +52,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
@@ -475,13 +476,26 @@ _WORD = re.compile(r"[A-Za-z]{4,}")
 
 
 def _topic_marks(texts: Iterable[str]) -> set[str]:
-    """Pairs of CJK characters and Latin words of four letters or more: what two
-    texts about one event share (names, places, things)."""
+    """Pairs of CJK characters and Latin words of four letters or more, but not
+    the commonest English words: what two texts about one event share (names,
+    places, things), not what any two English texts share ("have", "after")."""
     marks: set[str] = set()
     for t in texts:
         marks.update(_CJK_PAIR.findall(t))
         marks.update(w.lower() for w in _WORD.findall(t))
-    return marks
+    return marks - _common_english()
+
+
+_COMMON_WORDS = 300  # the English words wordfreq ranks most frequent
+
+
+@lru_cache(maxsize=1)
+def _common_english() -> frozenset[str]:
+    """The ``_COMMON_WORDS`` most frequent English words (wordfreq's list, shipped
+    in its wheel; read once, when a photo set's topic is first weighed)."""
+    from wordfreq import top_n_list
+
+    return frozenset(top_n_list("en", _COMMON_WORDS))
 
 
 def _pictured(ln: Line) -> bool:
