@@ -105,6 +105,16 @@ def test_provenance_header_above_the_prose_goes() -> None:
     assert set(_rules(cleaned).values()) <= {"edge:provenance-header", "rights:reprinted"}
 
 
+
+@pytest.mark.parametrize("header", ["Reposted from Transit Notes (@transitnotes) · Original author: Mara Ellison",
+                                    "Republished from The Harbour Ledger under a Creative Commons licence",
+                                    "Shared with permission from the Riverside Bulletin"])
+def test_an_english_repost_header_above_the_prose_goes(header: str) -> None:
+    article = ["At 1.40am, the N14 pulls away from the Corn Exchange with eleven passengers.",
+               "Night buses carried 3.2 million passengers last year, the transport authority said."]
+    cleaned = _clean(f"<p>{header}</p><p>By Mara Ellison</p>" + "".join(f"<p>{t}</p>" for t in article))
+    assert to_plain_lines(cleaned.html) == ["By Mara Ellison", *article]
+
 # ---------------------------------------------------------------------------
 # Sections and units
 # ---------------------------------------------------------------------------

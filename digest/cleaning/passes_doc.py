@@ -423,7 +423,9 @@ _SAVED_BY_TOOL = re.compile(r"(本[页頁条條]|此[页頁]|本条目|本條目
                             r"|(?i:^\W*(saved|clipped|archived|captured) (with|by|using|via|from) )")
 
 # "轉貼自《山城新聞》", "转载自公众号X": the line opens by naming where the text was taken from
-_REPOSTED_FROM = re.compile(r"[\W_]*(轉貼|转贴|轉載|转载|轉錄|转录|摘錄|摘录)(自|於|于)")
+_REPOSTED_FROM = re.compile(r"[\W_]*(?:(轉貼|转贴|轉載|转载|轉錄|转录|摘錄|摘录)(自|於|于)"
+                            r"|(?i:(re-?posted|re-?published|cross-?posted|reprinted) (from|via|with permission from)\b"
+                            r"|shared with permission from\b))")
 
 
 def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
