@@ -1372,3 +1372,21 @@ def test_a_date_line_ending_in_a_m_is_no_sentence_of_the_article(tmp_path: Path,
             "Supporters said the lanes would speed up buses that now crawl through downtown.\n")
     kept = _pasted(tmp_path, body)
     assert kept[0] == "By Jane Doe" and date_line not in kept and len(kept) == 3
+
+
+@pytest.mark.parametrize("prose", [
+    "法院认定，被告未经授权转载原告的三篇文章，构成著作权侵权，判赔五万元。",
+    "版权局今年查处了一批未经授权转载新闻作品的网站，涉及文章两万余篇。",
+    "All rights reserved, the company said in a statement, adding that it would appeal.",
+    "Copyright law in the US protects works for 70 years after the author’s death.",
+])
+def test_a_sentence_of_the_article_about_copyright_is_no_rights_notice(prose: str) -> None:
+    for body in (P1 + P2 + f"<p>{prose}</p>" + P3, P1 + P2 + P3 + f"<p>{prose}</p>"):
+        assert prose in _kept(body)
+
+
+@pytest.mark.parametrize("notice", ["Copyright 2025 The Associated Press. All rights reserved.", "未经授权，禁止转载。",
+                                    "本文经作者授权转载。", "Copyright © 2024 Example Media", "Copyright: Reuters",
+                                    "中新网版权说明：凡注明来源的作品，版权均属于中国新闻网，未经授权不得转载。"])
+def test_rights_notices_still_go(notice: str) -> None:
+    assert _kept(P1 + P2 + P3 + f"<p>{notice}</p>") == [P1[3:-4], P2[3:-4], P3[3:-4]]

@@ -34,8 +34,13 @@ __all__ = [
 # ---------------------------------------------------------------------------
 
 _REPORTING = re.compile(r"表示|指出|說|说|稱|称|認為|认为|透露|強調|强调|坦言|提到|宣布|報導指出|报道指出|报道稱|报道称|呼籲|呼吁|建議|建议|鼓勵|鼓励|"
-                        r"\b(said|says|told|according|reported|announced|wrote|writes|noted|added|estimated|warned|argued)\b",
+                        r"\b(said|says|told|according|reported|announced|wrote|writes|noted|added|estimated|warned|argued|ruled)\b",
                         re.I)
+# ... the verbs of a report only: a notice's own words hold one-character verbs and
+# appeals ("版权说明", "鼓励转载，请注明出处")
+_REPORTS = re.compile(r"表示|指出|認為|认为|透露|強調|强调|坦言|宣布|報導指出|报道指出|报道稱|报道称|"
+                      r"\b(said|says|told|according|reported|announced|wrote|writes|noted|added|estimated|warned|argued|ruled)\b",
+                      re.I)
 _DATE_ONLY = re.compile(R.DATE_LINE, re.I)
 _INTRO_END = re.compile(r"[:：︰]\s*$")
 _SENTENCE_END = re.compile(r"[。．.;；][」』”’\"'）)\]】]*$")
@@ -343,7 +348,8 @@ def whole_line_rules(lines: list[Line], rules: Rules) -> None:
             continue
         t = ln.text
         low = t.lower()
-        if len(t) <= 600 and rights_gate(low):
+        # (a sentence that reports is the article's: "All rights reserved, the company said")
+        if len(t) <= 600 and rights_gate(low) and not _REPORTS.search(t):
             m = c.rights.fullmatch(t)
             if m:
                 ln.verdict = c.names[m.lastgroup or ""]

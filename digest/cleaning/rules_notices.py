@@ -25,7 +25,8 @@ RIGHTS_RULES: dict[str, str] = {
     "rights:copyright": (
         # "©2025年德国之声版权声明…", "Copyright 2025 AP. All Rights Reserved.", "聯合新聞網 版權所有 © 2025";
         # not a caption that ends with "© Reuters" (a caption is article text).
-        r"(?i:[\W_]{0,3}(©|ⓒ|\(c\)\s*\d{4}|copyright\b).{0,400}"
+        # ("Copyright law protects…" is no notice: a notice names the year, the holder or the rights)
+        r"(?i:[\W_]{0,3}(©|ⓒ|\(c\)\s*\d{4}|copyright\b(?=.{0,40}?(©|\(c\)|(19|20)\d\d|rights|reserved|[:：]|\bby\b|\bof\b))).{0,400}"
         r"|.{0,80}(版權所有|版权所有|版權聲明|版权声明|著作權聲明|著作权声明|all rights reserved|copyright\s*(©|\(c\))?\s*(19|20)\d\d"
         r"|[©ⓒ]\s*(19|20)\d\d).{0,400}"
         # "c.2021 The New York Times Company": a syndicated story's notice
@@ -46,7 +47,8 @@ RIGHTS_RULES: dict[str, str] = {
         r"|[（(【]?(本文|此文)\s*(来自|來自|首发于|首發於|首发自|首發自|原题|原題|源自).{1,160}(授權|授权|轉載|转载|發布|发布|刊登|刊載|刊载)"
         r".{0,40}"
         r"|.{0,40}(開放|开放)(合作夥伴|合作伙伴).{0,6}(轉載|转载).{0,40}"
-        r"|(本文|本篇|此文|文章)?.{0,12}(經|经|獲|获|取得)\s*.{0,30}(授權|授权|同意)\s*"
+        # (not "未经授权转载": a prohibition, or a story about one)
+        r"|(本文|本篇|此文|文章)?.{0,12}(?<![未非])(經|经|獲|获|取得)\s*.{0,30}(授權|授权|同意)\s*"
         r"(轉載|转载|刊登|刊載|刊载|轉貼|转贴|發布|发布).{0,120}"
         r"|(?i:.{0,80}(reproduced|republished|reprinted) (here )?with (the )?(kind )?permission.{0,200})"
         r"|(?i:.{0,80}licensed under (a )?creative commons.{0,200})"
