@@ -118,7 +118,7 @@ def read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
         date = date_in_text(_lines_of(doc), tz)
 
     headline = _headline(doc, title)
-    article = _with_header(_widen(_main_element(doc, headline)), headline)
+    article = _with_header(_with_siblings(_widen(_main_element(doc, headline)), headline), headline)
     _take_byline(doc, article, headline)
     removed: list[tuple[str, str]] = []
     # the article's own <header> (the one around its headline) holds the standfirst,
@@ -168,6 +168,58 @@ def _widen(article: Any) -> Any:
         levels += bool(text)
         el = up
     return el
+
+
+# Siblings that continue the body: a page may set its paragraphs in several boxes of
+# one class side by side (an ad or a box of links between them) right under <body>,
+# where widening stops, or in a wrapper that also holds a sidebar.  A sibling of the
+# same tag and class joins when it holds at least this much paragraph text, nearly all
+# of it prose, few links and no headline.
+_SIBLING_MIN = 80
+
+
+def _with_siblings(article: Any, headline: Any | None) -> Any:
+    """The chosen element, or a new ``<div>`` put in its place that holds it and the
+    siblings around it of its tag and class that read as more of the body
+    (:func:`_continues_body`), with
+    whatever stands between them (an ad marker, a box the cleaner judges).  Siblings
+    before the first such one and after the last stay where they are."""
+    parent = article.getparent()
+    if parent is None:
+        return article
+    siblings = [c for c in parent if isinstance(c.tag, str)]
+    at = siblings.index(article)
+    # (only boxes named as the chosen one is: a page's other boxes of prose below the
+    # article are its comment policy, a cookie notice, a newsletter pitch)
+    name = (article.tag, article.get("class", "").strip())
+    joined = [k for k, c in enumerate(siblings) if k != at and name[1] and (c.tag, c.get("class", "").strip()) == name
+              and _continues_body(c, headline)]
+    if not joined:
+        return article
+    first, last = min(at, *joined), max(at, *joined)
+    box = article.makeelement("div", {})
+    siblings[first].addprevious(box)
+    for c in siblings[first:last + 1]:
+        tail, c.tail = c.tail, None
+        box.append(c)
+        if tail and tail.strip():
+            c.tail = tail
+    return box
+
+
+def _continues_body(el: Any, headline: Any | None) -> bool:
+    """A box of the body's own paragraphs: ``_SIBLING_MIN`` characters of paragraph
+    text or more, mostly prose (``_WIDEN_PROSE_SHARE``), few links
+    (``_WIDEN_LINK_SHARE``), no headline of its own, no chrome box or region of
+    other text (comments, a sidebar)."""
+    if el.tag in _NO_TEXT or _chrome_box(el) or _REGION_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+        return False
+    if el.find(".//h1") is not None or (headline is not None and headline in el.iter()):
+        return False
+    if _p_text(el) < _SIBLING_MIN:
+        return False
+    text, links, prose = _beside(el, None)
+    return bool(text) and links <= _WIDEN_LINK_SHARE * text and prose >= _WIDEN_PROSE_SHARE * text
 
 
 def _beside(up: Any, inner: Any) -> tuple[int, int, int]:

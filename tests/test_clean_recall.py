@@ -1390,3 +1390,28 @@ def test_a_sentence_of_the_article_about_copyright_is_no_rights_notice(prose: st
                                     "中新网版权说明：凡注明来源的作品，版权均属于中国新闻网，未经授权不得转载。"])
 def test_rights_notices_still_go(notice: str) -> None:
     assert _kept(P1 + P2 + P3 + f"<p>{notice}</p>") == [P1[3:-4], P2[3:-4], P3[3:-4]]
+
+
+def test_a_body_set_in_boxes_of_one_class_under_body_is_read_whole(tmp_path: Path) -> None:
+    from digest.cli_clippings import clean_clipping
+
+    first = ["The city council voted 7-2 on Tuesday to add dedicated bus lanes along Main Street.",
+             "Supporters said the lanes would speed up buses that now crawl through downtown at rush hour."]
+    second = ["Opponents argued the plan would hurt businesses that depend on street parking.",
+              "The transit agency estimates the lanes will cut travel times by a third for 40,000 daily riders."]
+    third = ["Business owners on the corridor plan to ask the council to phase the work over two years.",
+             "A public hearing on the construction schedule is set for June 12."]
+
+    def box(lines: list[str], name: str = "x3") -> str:
+        return f"<div class='{name}'>" + "".join(f"<p>{t}</p>" for t in lines) + "</div>"
+
+    notice = ("This website uses cookies to personalise your content and to analyse our traffic. "
+              "By continuing to use the site you agree to our use of cookies.")
+    page = tmp_path / "p.html"
+    page.write_text("<!DOCTYPE html><html><head><title>Council approves bus lanes</title></head><body>"
+                    "<div class='x1'><a href='/'>Home</a> | <a href='/news'>News</a></div>"
+                    "<div class='x2'><h1>Council approves bus lanes</h1></div>"
+                    + box(first) + "<div class='x5'><p>Advertisement</p></div>" + box(second) + box(third)
+                    + box([notice], "x7") + "</body></html>", encoding="utf-8")
+    kept = clean_clipping(read_clipping(page, tz=TAIPEI))[0]
+    assert kept == [*first, *second, *third]
