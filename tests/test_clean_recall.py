@@ -1415,3 +1415,16 @@ def test_a_body_set_in_boxes_of_one_class_under_body_is_read_whole(tmp_path: Pat
                     + box([notice], "x7") + "</body></html>", encoding="utf-8")
     kept = clean_clipping(read_clipping(page, tz=TAIPEI))[0]
     assert kept == [*first, *second, *third]
+
+
+def test_a_few_english_words_with_a_possessive_introduce_the_articles_own_list(tmp_path: Path) -> None:
+    advice = ["Their advice:", "Keep the heat on, even when you are away", "Open cabinet doors under sinks",
+              "Let faucets drip on the coldest nights", "Seal gaps where pipes enter the house"]
+    body = ("Cold snaps can burst pipes and cause thousands of dollars in damage, insurers warn.\n\n"
+            "Plumbers say a few simple steps can prevent most problems.\n\n" + "\n".join(advice) + "\n")
+    assert _pasted(tmp_path, body)[-5:] == advice
+    # a list heading of the page is no introduction, however short
+    related = ["Read more:", "Storm knocks out power to thousands", "School board race heats up in District 4",
+               "Bus fares rise in July across the region", "Library bond heads to voters in November"]
+    body = body.replace("\n".join(advice), "\n".join(related))
+    assert not set(related) & set(_pasted(tmp_path, body))

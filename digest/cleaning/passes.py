@@ -691,8 +691,14 @@ _LIST_HEADING_LINE = re.compile("|".join(f"(?:{R.HEADING_RULES[k]})" for k in R.
 
 
 def _sentence_like_intro(line: Line) -> bool:
-    """"主要措施包括：" introduces the article's own list; "延伸閱讀：" does not."""
-    return _length(line.text) >= 6 and not re.fullmatch(R.LIST_HEADING_WORDS + r".{0,8}", line.text)
+    """"主要措施包括：" introduces the article's own list; "延伸閱讀：" does not.  In
+    English a few words make one when a possessive or a pointing word opens them
+    ("Their advice:", "Here's how:")."""
+    return ((_length(line.text) >= 6 or bool(_OWN_INTRO.match(line.text)))
+            and not re.fullmatch(R.LIST_HEADING_WORDS + r".{0,8}", line.text))
+
+
+_OWN_INTRO = re.compile(r"(?i:(their|his|her|its|our|my|your|these|those|the following|here'?s|here are|here is)\b[^:：]{1,40}[:：]\s*$)")
 
 
 
