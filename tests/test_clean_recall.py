@@ -142,6 +142,10 @@ def test_the_articles_reference_list_stays_but_a_prompt_after_it_goes() -> None:
     assert kept[-4:] == ["参考资料：", *refs]
     # without the heading a bare address is still junk
     assert _kept(P1 + "<p>https://a.example/report-2024</p>" + P2) == [P1[3:-4], P2[3:-4]]
+    # a source named by its link text alone is a reference too
+    linked = ["環境部空氣品質監測網", "世界衛生組織空氣品質指引", "國家衛生研究院報告"]
+    items = "".join(f"<li><a href='https://s{k}.example/'>{t}</a></li>" for k, t in enumerate(linked))
+    assert _kept(P1 + P2 + "<p>資料來源：</p><ul>" + items + "</ul>")[-4:] == ["資料來源：", *linked]
 
 
 def test_an_item_of_the_articles_numbered_list_is_no_prompt() -> None:

@@ -302,7 +302,7 @@ _URL_OR_YEAR = re.compile(r"https?://|www\.|\b(1[89]|20)\d{2}\b|[“\"《「].{4
 
 def _reference_items(lines: list[Line], rules: Rules) -> list[int]:
     """A reference heading ("参考资料：", "Sources:") and the items under it that read as
-    references -- an address, or a cited title or year -- up to the first line that
+    references -- an address, a cited title or year, a link -- up to the first line that
     does not.  They belong to the article (LABEL_RULES: reference lists are kept),
     whatever the bare-URL rule says; a prompt among them still ends the list."""
     found: list[int] = []
@@ -313,7 +313,8 @@ def _reference_items(lines: list[Line], rules: Rules) -> list[int]:
         items = []
         for k in range(h + 1, len(lines)):
             t = lines[k].text
-            if len(t) > 400 or not _URL_OR_YEAR.search(t) or prompt_match(t, t.lower(), c) is not None \
+            # (a source named by its link: "環境部空氣品質監測網" linked to the page cited)
+            if len(t) > 400 or not (_URL_OR_YEAR.search(t) or _dense(lines[k])) or prompt_match(t, t.lower(), c) is not None \
                     or (rights_gate(t.lower()) and c.rights.fullmatch(t)):
                 break
             items.append(k)
