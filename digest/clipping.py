@@ -175,6 +175,9 @@ def read_clipping(
     return Clipping(path=str(path), **fields)
 
 
+_ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
+
+
 def _read(path: Path, text: str, tz: ZoneInfo) -> dict[str, Any]:
     m = _FRONTMATTER.match(text)
     if m:
@@ -187,7 +190,9 @@ def _read(path: Path, text: str, tz: ZoneInfo) -> dict[str, Any]:
     if _HTML_FRAGMENT.match(text):
         return read_html_fragment(text, tz)
     fmt = detect_format(text)
-    if fmt is BodyFormat.HTML:
+    # (a file saved as .html with markup in it is HTML, however little: a feed item's
+    # one paragraph of text ending in "<br><img …>")
+    if fmt is BodyFormat.HTML or (path.suffix.lower() in (".html", ".htm") and _ANY_TAG.search(text)):
         return read_html_fragment(text, tz)
     if _looks_pasted(text):
         return _read_text(text, tz)

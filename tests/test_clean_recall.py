@@ -1432,3 +1432,16 @@ def test_a_few_english_words_with_a_possessive_introduce_the_articles_own_list(t
                "Bus fares rise in July across the region", "Library bond heads to voters in November"]
     body = body.replace("\n".join(advice), "\n".join(related))
     assert not set(related) & set(_pasted(tmp_path, body))
+
+
+def test_a_file_saved_as_html_with_a_little_markup_is_read_as_html(tmp_path: Path) -> None:
+    text = "长沙市疾控专家发布健康提醒：非洲猪瘟不是人畜共患疾病，只在猪之间传播，不会感染人。"
+    item = tmp_path / "item.html"
+    item.write_text(text + '<br><img src="https://img.example/a.jpg">\n', encoding="utf-8")
+    from digest.cli_clippings import clean_clipping
+
+    assert clean_clipping(read_clipping(item, tz=TAIPEI))[0] == [text]
+    # the same text saved as .txt is pasted text, its markup shown as typed
+    pasted = tmp_path / "item.txt"
+    pasted.write_text("标题\n\n2024-07-25\n\n" + text + " <br> 是换行标签。\n", encoding="utf-8")
+    assert clean_clipping(read_clipping(pasted, tz=TAIPEI))[0] == [text + " <br> 是换行标签。"]
