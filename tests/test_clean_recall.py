@@ -1445,3 +1445,15 @@ def test_a_file_saved_as_html_with_a_little_markup_is_read_as_html(tmp_path: Pat
     pasted = tmp_path / "item.txt"
     pasted.write_text("标题\n\n2024-07-25\n\n" + text + " <br> 是换行标签。\n", encoding="utf-8")
     assert clean_clipping(read_clipping(pasted, tz=TAIPEI))[0] == [text + " <br> 是换行标签。"]
+
+
+@pytest.mark.parametrize("line", ["The reality is that Twitter is unlikely to act against Trump",
+                                  "片名中文翻譯：《焚燒之冬》、《凜冬烈火》"])
+def test_a_word_inside_a_word_or_a_title_in_book_marks_makes_no_prompt_or_credit(line: str) -> None:
+    # "unlikely" holds "like"; a credit names people, not works in 《》
+    assert line in _kept(P1 + P2 + f"<p>{line}</p>" + P3)
+
+
+@pytest.mark.parametrize("line", ["Like us on Facebook for more local news", "翻譯：王小明", "編輯：李華、陳一"])
+def test_prompts_and_credits_still_go(line: str) -> None:
+    assert line not in _kept(P1 + P2 + P3 + f"<p>{line}</p>")

@@ -155,7 +155,8 @@ _CREDIT_WORDS = (r"(責任編輯|责任编辑|責編|责编|網編|网编|編輯
 
 # (a name holds no slash: the slash separates names, "王五/李四", and a name that could
 # hold one makes every slash of a URL a place to split -- exponential backtracking)
-_NAMES = r"\s*[:：︰﹕／/｜|]\s*[^\s:：。！？，,|｜/／]{1,16}([\s、,，/／]+[^\s:：。！？，,|｜/／]{1,16}){0,3}"
+# (a name is no title in book marks: "片名中文翻譯：《焚燒之冬》" names a film, not a translator)
+_NAMES = r"\s*[:：︰﹕／/｜|]\s*(?!《)[^\s:：。！？，,|｜/／]{1,16}([\s、,，/／]+(?!《)[^\s:：。！？，,|｜/／]{1,16}){0,3}"
 _ROLE_PAIR = r"(?<![A-Za-z])[\u4e00-\u9fffA-Za-z]{1,6}" + _NAMES  # (a label never starts inside a word)
 _PAIR_SEP = r"[\s|｜/／·•,，;；]*"
 
@@ -453,7 +454,7 @@ PROMPT_RULES: dict[str, str] = {
     ),
     "prompt:follow": (
         r"(?i:(?=.{0,40}(追蹤|追踪|關注|关注|訂閱|订阅|按讚|按赞|按[個个]\W?[讚赞]|點讚|点赞|掃碼|扫码|掃描|扫描|長按|长按|加入|搜尋|搜索|"
-        r"follow|like|join|find)).{0,40}"
+        r"\b(follow|like|join|find)\b)).{0,40}"
         r"(" + _SOCIAL + r"|粉[絲丝]專頁|粉[絲丝][團团]|粉專|粉专|官方帳號|官方账号|官方帐号|公眾號|公众号|二維碼|二维码|"
         r"好友|星標|星标|在看|us on|us at).{0,60})"
     ),
