@@ -251,6 +251,10 @@ def test_the_tail_after_a_copyright_line_goes_except_a_footnote() -> None:
     cleaned = _clean(P1 + P2 + P3 + "<p>© 2025 城市晚报 版权所有</p><p>本文由 某某RSS插件 生成</p><p>注：数据截至五月底</p>")
     assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4], P3[3:-4], "注：数据截至五月底"]
     assert _rules(cleaned)["本文由 某某RSS插件 生成"] == "tail:after-end"
+    # a numbered note that is only its address, the number glued to it
+    note = "[1]https://news.example/poll/240725/socialism-capitalism.aspx"
+    cleaned = _clean(P1 + P2 + P3 + f"<p>© 2025 城市晚报 版权所有</p><p>{note}</p>")
+    assert to_plain_lines(cleaned.html)[-1] == note
 
 
 @pytest.mark.parametrize("mark", ["Ends/Friday, March 7, 2025", "NNNN", "###", "-30-"])

@@ -224,7 +224,7 @@ def _dense(line: Line) -> bool:
 # body pasted in fragments): never a separator.
 _CLOSING_PUNCT = re.compile(r"[。．，、；：！？!?.,;:”’」』）)\"']{1,3}|[…⋯]{1,6}")  # (an ellipsis: text left out)
 # A footnote: "註：…", "注：…", "Note: …", "※ …" -- article text, never a list item.
-FOOTNOTE = re.compile(r"[\W_]{0,2}(註|注|附註|附注|備註|备注|(?i:notes?))\s*[:：︰]|[\W_]{0,2}※|\[\d{1,3}\]\s")
+FOOTNOTE = re.compile(r"[\W_]{0,2}(註|注|附註|附注|備註|备注|(?i:notes?))\s*[:：︰]|[\W_]{0,2}※|\[\d{1,3}\](\s|https?://)")
 
 
 # A note in brackets, a label and its value: "【案件編號：DCCC1072/11】", "【編按：…】".  A
