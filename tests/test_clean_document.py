@@ -253,7 +253,9 @@ def test_the_tail_after_a_copyright_line_goes_except_a_footnote() -> None:
     assert _rules(cleaned)["本文由 某某RSS插件 生成"] == "tail:after-end"
     # a numbered note that is only its address, the number glued to it
     note = "[1]https://news.example/poll/240725/socialism-capitalism.aspx"
-    cleaned = _clean(P1 + P2 + P3 + f"<p>© 2025 城市晚报 版权所有</p><p>{note}</p>")
+    more = P1.replace("市议会", "区议会") + P2.replace("环保局", "卫生局")
+    cleaned = _clean("<div>" + P1 + P2 + P3 + more + "<p>(本文原刊登於城市週刊2019年四月號，這版本經過部分增修)</p>"
+                     f"<p>{note}</p><img src='https://stats.example/p?x=1' width='1' height='1' alt=''></div>")
     assert to_plain_lines(cleaned.html)[-1] == note
 
 
