@@ -1457,3 +1457,9 @@ def test_a_word_inside_a_word_or_a_title_in_book_marks_makes_no_prompt_or_credit
 @pytest.mark.parametrize("line", ["Like us on Facebook for more local news", "翻譯：王小明", "編輯：李華、陳一"])
 def test_prompts_and_credits_still_go(line: str) -> None:
     assert line not in _kept(P1 + P2 + P3 + f"<p>{line}</p>")
+
+
+def test_two_reporters_bylines_on_one_line_stay_but_a_photographers_credit_with_them_goes() -> None:
+    both = "记者/ 李佳楠 实习记者/ 陈威敬 胡琪琛"
+    assert _kept(f"<p>{both}</p>" + P1 + P2 + P3)[0] == both
+    assert "记者/ 李佳楠 摄影/ 王大同" not in _kept("<p>记者/ 李佳楠 摄影/ 王大同</p>" + P1 + P2 + P3)
