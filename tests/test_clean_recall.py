@@ -1463,3 +1463,12 @@ def test_two_reporters_bylines_on_one_line_stay_but_a_photographers_credit_with_
     both = "记者/ 李佳楠 实习记者/ 陈威敬 胡琪琛"
     assert _kept(f"<p>{both}</p>" + P1 + P2 + P3)[0] == both
     assert "记者/ 李佳楠 摄影/ 王大同" not in _kept("<p>记者/ 李佳楠 摄影/ 王大同</p>" + P1 + P2 + P3)
+
+
+@pytest.mark.parametrize(("line", "byline"), [
+    ("记者/ 韩谦  January 27, 2020", "记者/ 韩谦"),
+    ("By Kathy Wise Published in FrontBurner December 14, 2016 2:24 pm", "By Kathy Wise"),
+    ("By Aja Romano@ajaromano Dec 10, 2016, 10:20am EST", "By Aja Romano"),
+])
+def test_the_page_notes_glued_to_a_byline_go_and_the_byline_stays(line: str, byline: str) -> None:
+    assert _kept(f"<p>{line}</p>" + P1 + P2 + P3)[0] == byline

@@ -111,11 +111,13 @@ def _merge(cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 # line with the date, the counters and the follow link.  The byline is article text (the
 # labelling rules keep it); what the page glued to it is not.
 _BY = re.compile(r"(?i:(?:written|compiled|reported|words|story|text|photos?)\s+by|by)\s*:?\s+(?=[A-Z\u00C0-\u024F])")
-_NAME_WORD = re.compile(r"(?:[A-Z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.-]*|van|von|der|de|da|di|la|le|and|&|,)(?=[\s|｜,]|$|\d)")
-_CJK_BYLINE = re.compile(r"[^\s。！？!?:：]{0,14}(?:記者|记者)\s*[\u4e00-\u9fff·]{2,4}(?:\s*[/／]\s*(?:文|攝|摄|報導|报道))?")
+_NAME_WORD = re.compile(r"(?:[A-Z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.-]*|van|von|der|de|da|di|la|le|and|&|,)(?=[\s|｜,@]|$|\d)")
+_CJK_BYLINE = re.compile(r"[^\s。！？!?:：]{0,14}(?:記者|记者)\s*[/／:：]?\s*[\u4e00-\u9fff·]{2,4}(?:\s*[/／]\s*(?:文|攝|摄|報導|报道))?")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _META_TOKEN = re.compile(
-    r"(?i:(?:(?:last\s+)?updated|published|posted|modified|更新|發布|发布|發佈)\s*(?:on|at)?\s*[:：]?\s*)?"
+    # ("Published in FrontBurner December 14, 2016": the section it was published in)
+    r"(?i:(?:(?:last\s+)?updated|published|posted|modified|更新|發布|发布|發佈)(?:\s+in\s+(?-i:[A-Z][\w&'’-]*)(?:\s+(?-i:[A-Z][\w&'’-]*)){0,2})?"
+    r"\s*(?:on|at)?\s*[:：]?\s*)?"
     r"(?:(?i:" + R.DATE_LINE + r")"
     r"|(?i:" + _MONTH + r"\s+\d{1,2}(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:et|est|edt|gmt|utc|bst|pt|pst|pdt|ct|cst|cdt|hkt|sgt)\b)?)?)"
     r"|(?i:\d+\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago)"
