@@ -112,7 +112,7 @@ def _merge(cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 # labelling rules keep it); what the page glued to it is not.
 _BY = re.compile(r"(?i:(?:written|compiled|reported|words|story|text|photos?)\s+by|by)\s*:?\s+(?=[A-Z\u00C0-\u024F])")
 _NAME_WORD = re.compile(r"(?:[A-Z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.-]*|van|von|der|de|da|di|la|le|and|&|,)(?=[\s|｜,@]|$|\d)")
-_CJK_BYLINE = re.compile(r"[^\s。！？!?:：]{0,14}(?:記者|记者)\s*[/／:：]?\s*[\u4e00-\u9fff·]{2,4}(?:\s*[/／]\s*(?:文|攝|摄|報導|报道))?")
+_CJK_BYLINE = re.compile(r"[^\s。！？!?:：]{0,14}(?:記者|记者)\s*[/／]?\s*[\u4e00-\u9fff·]{2,4}(?:\s*[/／]\s*(?:文|攝|摄|報導|报道))?")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _META_TOKEN = re.compile(
     # ("Published in FrontBurner December 14, 2016": the section it was published in)
