@@ -156,7 +156,7 @@ _CREDIT_WORDS = (r"(責任編輯|责任编辑|責編|责编|網編|网编|編輯
 # (a name holds no slash: the slash separates names, "王五/李四", and a name that could
 # hold one makes every slash of a URL a place to split -- exponential backtracking)
 # (a name is no title in book marks: "片名中文翻譯：《焚燒之冬》" names a film, not a translator)
-_NAMES = r"\s*[:：︰﹕／/｜|]\s*(?!《)[^\s:：。！？，,|｜/／]{1,16}([\s、,，/／]+(?!《)[^\s:：。！？，,|｜/／]{1,16}){0,3}"
+_NAMES = r"\s*[:：︰﹕／/｜|✎✐✏]\s*(?!《)[^\s:：。！？，,|｜/／]{1,16}([\s、,，/／]+(?!《)[^\s:：。！？，,|｜/／]{1,16}){0,3}"
 _ROLE_PAIR = r"(?<![A-Za-z])[\u4e00-\u9fffA-Za-z]{1,6}" + _NAMES  # (a label never starts inside a word)
 _PAIR_SEP = r"[\s|｜/／·•,，;；]*"
 
@@ -296,7 +296,7 @@ STRICT_LINE_RULES: dict[str, str] = {
     "nav:shortcode": r"\{\{[<%].{0,800}?[>%]\}\}",
     "nav:opinion-disclaimer": (
         r".{0,40}(觀點僅代表作者|观点仅代表作者|僅代表作者本人|仅代表作者本人|僅代表作者個人|仅代表作者个人|不代表本(站|網|网|平台|報|报|刊|台)"
-        r"(的)?立[場场]|僅提供資訊儲存空間服務|仅提供信息存储空间服务|文責自負|文责自负|風險提示|风险提示|免責條款|免责条款|"
+        r"(的)?立[場场]|(本文|此文|文章)(並|并)?不代表\s*《[^》。]{1,12}》\s*(的)?(觀點|观点|立[場场])|僅提供資訊儲存空間服務|仅提供信息存储空间服务|文責自負|文责自负|風險提示|风险提示|免責條款|免责条款|"
         r"投資需謹慎|投资需谨慎|不構成(任何)?投資建議|不构成(任何)?投资建议|據此投資|据此投资|"
         r"外部網站內容不負責|外部网站内容不负责|外部鏈接的做法|外部链接的做法|外部連結的做法).{0,300}"
     ),
@@ -374,7 +374,20 @@ STRICT_LINE_RULES: dict[str, str] = {
     # "你认为…吗？欢迎在评论区留言。" -- an invitation to comment (may hold 认为, so no prose guard)
     "prompt:comment-invite": (
         r".{0,60}(歡迎|欢迎|請|请|快來|快来)\s*(在|到)?\s*(評論區|评论区|留言區|留言区|下方|底下|文末)\s*(留言|評論|评论|分享|討論|讨论|告訴|告诉|說說|说说|聊聊|談談|谈谈).{0,30}"
+        # "评论请前往 某论坛": the comments are elsewhere
+        r"|[\W_]*(評論|评论|留言|討論|讨论)\s*(請|请)\s*(前往|移步|到)\s*[^。！？]{1,60}"
     ),
+    # "在本公号回复“好奇心”获取这篇旧文", "转载：请微信后台回复“转载”": a WeChat account's
+    # keyword to send it (the account, its back end or the chat box named, the keyword quoted)
+    "prompt:reply-keyword": (
+        r".{0,30}(後台|后台|公號|公号|本號|本号|公眾號|公众号|對話框|对话框|聊天框)\s*(回覆|回复|發送|发送)\s*"
+        r"[“「『\"‘【][^”」』\"’】]{1,16}[”」』\"’】]\s*"
+        # (then what it gets the reader, or nothing: "他在后台回复“收到”后，…" is a story)
+        r"((即可|就能|就可以|可以|可)?(獲取|获取|查看|領取|领取|獲得|获得|下載|下载|收看|收聽|收听|試試|试试|加入|進群|进群|閱讀|阅读)[^。]{0,40})?"
+        r"[。！!~～\s]*"
+    ),
+    # "Report typos and corrections to: corrections@…": where to write about errors
+    "prompt:corrections-contact": r"(?i:[\W_]*(report|send) (typos|errors|corrections)( and (corrections|errors|typos))? to:?\s.{1,80})",
     # "延伸閱讀：某標題" / "Related: Some headline" on one line.
     "promo:related-line": (
         _D + r"(延伸[閱阅][讀读]|相[關关][報报][導道]|相[關关]新[聞闻]|相[關关]文章|相[關关][閱阅][讀读]|推[薦荐][閱阅][讀读]|"
