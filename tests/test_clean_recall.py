@@ -1476,13 +1476,14 @@ def test_the_page_notes_glued_to_a_byline_go_and_the_byline_stays(line: str, byl
 
 @pytest.mark.parametrize("line", ["本文不代表《财经》观点", "Report typos and corrections to: corrections@paper.example.",
                                   "编辑✎王根旺", "◎来源 | 茶的故事（teastories）", "来源：券商中国（quanshangcn）",
-                                  "评论请前往 某某论坛", "在本公号回复“好奇心”获取这篇旧文", "转载：请微信后台回复“转载”"])
+                                  "评论请前往 某某论坛", "在本公号回复“好奇心”获取这篇旧文", "转载：请微信后台回复“转载”",
+                                  "《东方历史评论》微信公号：ohistory", "文章来自「凤凰周刊 凤凰WEEKLY」"])
 def test_a_wechat_accounts_and_a_papers_closing_notes_go(line: str) -> None:
     assert _kept(P1 + P2 + P3 + f"<p>{line}</p>") == [P1[3:-4], P2[3:-4], P3[3:-4]]
 
 
 @pytest.mark.parametrize("line", ["他在后台回复“收到”后，系统自动关闭了工单，用户再也联系不上客服。",
                                   "评论员指出，本文不代表任何一方的立场这种说法并不成立。",
-                                  "来源：国家统计局"])
+                                  "来源：国家统计局", "本文来自一次长达三小时的采访，经受访者确认。"])
 def test_sentences_like_those_notes_stay(line: str) -> None:
     assert line in _kept(P1 + P2 + f"<p>{line}</p>" + P3)

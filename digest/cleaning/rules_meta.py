@@ -55,6 +55,9 @@ _WIRE = r"(AP|AFP|Reuters|Bernama|BERNAMA|CNA|Xinhua|XINHUA|Kyodo|Yonhap|Antara|
 # The ID on a WeChat account's card ("Weixin ID cdsbnc", "微信号：globusnews"); the
 # cleaner also reads the account's name off the line above it (passes_doc.account_name).
 WECHAT_ACCOUNT_ID = r"(微信号|微信號|Weixin ID)\s*[:：]?\s*[A-Za-z][\w-]{3,30}"
+# The account named with its ID on one line: "《东方历史评论》微信公号：ohistory".
+WECHAT_ACCOUNT_LINE = (r"[《「]?[^\s。，,：:]{1,20}[》」]?\s*(微信)?(公号|公號|公众号|公眾號|公众平台|公眾平台)\s*(ID)?\s*[:：]\s*"
+                       r"[A-Za-z][\w-]{3,30}")
 
 STRICT_MORE: dict[str, str] = {
     # A widget's confirmation left in the page: "You have successfully emailed the post.",
@@ -240,7 +243,7 @@ STRICT_MORE: dict[str, str] = {
         # the account's card and the reader's labels, as the page shows them (also in
         # WeChat's English interface): "Weixin ID cdsbnc", "About Feature 成都传媒集团旗下……",
         # "收录于话题", "Today", "Like Wow", an audio player "标题 From 账号 00:00 04:06"
-        + WECHAT_ACCOUNT_ID + r"|(功能介绍|功能介紹|About Feature)\s*[:：]?\s*.{0,200}|"
+        + WECHAT_ACCOUNT_ID + r"|" + WECHAT_ACCOUNT_LINE + r"|(功能介绍|功能介紹|About Feature)\s*[:：]?\s*.{0,200}|"
         r"收录于话题.{0,60}|收錄於話題.{0,60}|收录于合集.{0,60}|收錄於合集.{0,60}|(?i:today|yesterday)|Like\s+Wow|"
         r".{1,60}\sFrom\s\S.{0,30}\s\d{1,2}:\d{2}\s+\d{1,2}:\d{2})[\W_]*"
     ),
@@ -335,6 +338,8 @@ _SOURCE_VERB = r"(来源|來源|出处|出處|稿源|转自|轉自|转载自|轉
 STRICT_MORE["credit:article-source"] = (
     r"[\W_]*(本文|文章|稿件|此文)\s*" + _SOURCE_VERB + r"(於|于)?\s*[:：︰]?\s*[^。！？!?]{2,30}?[\W_]*"
     r"|[\W_]*(新聞|新闻)?" + _SOURCE_VERB + r"\s*[:：︰|｜]?\s*[《「〈“\"]?(" + OUTLET_NAME + r")[》」〉”\"]?[\W_]*"
+    # "文章来自「凤凰周刊 凤凰WEEKLY」": from a name in quotes (not "本文来自一次采访")
+    r"|[\W_]*(本文|文章|稿件|此文)\s*(来自|來自)\s*(微信)?(公众号|公眾號)?\s*[「《“\"][^」》”\"]{1,24}[」》”\"][\W_]*"
     # ... or an account with its ID: "◎来源 | 茶的故事（teastories）", "来源：券商中国（quanshangcn）"
     r"|[\W_]*" + _SOURCE_VERB + r"\s*[:：︰|｜]\s*[^\s。，,：:]{1,20}[（(][A-Za-z][\w-]{2,30}[）)][\W_]*"
     # a magazine's issue: "出自2019年第11期《Vista看天下》", "原载《城市周刊》2020年第3期"
