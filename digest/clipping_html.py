@@ -47,10 +47,25 @@ def read_html_fragment(text: str, tz: ZoneInfo) -> dict[str, Any]:
         root = None
     if root is not None:
         _strip_chrome(root, _FRAGMENT_CHROME_TAGS, removed)
+        _drop_heading_anchors(root, removed)
         if removed:  # otherwise the body stays byte for byte as it came
             body = _inner(root).strip() + "\n"
     return {"kind": "html", "title": title, "url": None, "date": date, "body": body, "format": BodyFormat.HTML,
             "removed": tuple(removed)}
+
+
+# The mark a blog engine sets in a heading to link to it ("¶右邊", "#Intro"): a link to
+# the same page whose whole text is one of these symbols.
+_ANCHOR_MARKS = frozenset({"¶", "#", "§", "🔗", "⚓", "∞", "⁋"})
+
+
+def _drop_heading_anchors(root: Any, removed: list[tuple[str, str]]) -> None:
+    """Remove the self-link marks of headings (``<h2><a href="#x">¶</a>x</h2>``): the
+    browser shows them on hover only, and the heading's text is the rest."""
+    for heading in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        for a in list(heading.iter("a")):
+            if (a.get("href") or "").startswith("#") and (a.text_content() or "").strip() in _ANCHOR_MARKS:
+                _drop(a, "page:heading-anchor", removed)
 
 
 def strip_tags(fragment: str) -> str:
@@ -127,6 +142,7 @@ def read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
         if box.find(".//h1") is not None:
             box.tag = "div"
     _strip_chrome(article, _CHROME_TAGS, removed, title)
+    _drop_heading_anchors(article, removed)
     _browser_spaces(article)
     body = _inner(article)
     return {"kind": "page", "title": title, "url": url, "date": date, "body": body.strip() + "\n",

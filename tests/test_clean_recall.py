@@ -1487,3 +1487,14 @@ def test_a_wechat_accounts_and_a_papers_closing_notes_go(line: str) -> None:
                                   "来源：国家统计局", "本文来自一次长达三小时的采访，经受访者确认。"])
 def test_sentences_like_those_notes_stay(line: str) -> None:
     assert line in _kept(P1 + P2 + f"<p>{line}</p>" + P3)
+
+
+def test_a_headings_self_link_mark_is_no_part_of_its_text(tmp_path: Path) -> None:
+    from digest.cli_clippings import clean_clipping
+
+    page = tmp_path / "p.html"
+    page.write_text("<!DOCTYPE html><html><head><title>改寬胎中柱的副作用</title></head><body><article>"
+                    "<h1>改寬胎中柱的副作用</h1>" + P1 + '<h2 id="r"><a class="header-anchor" href="#r">¶</a>右邊</h2>' + P2
+                    + '<h2 id="l">左邊<a href="#l">#</a></h2>' + P3 + "</article></body></html>", encoding="utf-8")
+    kept = clean_clipping(read_clipping(page, tz=TAIPEI))[0]
+    assert kept == [P1[3:-4], "右邊", P2[3:-4], "左邊", P3[3:-4]]
