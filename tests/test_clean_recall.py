@@ -1498,3 +1498,12 @@ def test_a_headings_self_link_mark_is_no_part_of_its_text(tmp_path: Path) -> Non
                     + '<h2 id="l">左邊<a href="#l">#</a></h2>' + P3 + "</article></body></html>", encoding="utf-8")
     kept = clean_clipping(read_clipping(page, tz=TAIPEI))[0]
     assert kept == [P1[3:-4], "右邊", P2[3:-4], "左邊", P3[3:-4]]
+
+
+@pytest.mark.parametrize("heading", ["Stories Chosen For You", "Picked for you", "Curated by our editors"])
+def test_a_box_of_stories_chosen_for_the_reader_goes(tmp_path: Path, heading: str) -> None:
+    article = ["The city council voted 7-2 on Tuesday to add dedicated bus lanes along Main Street.",
+               "Supporters said the lanes would speed up buses that now crawl through downtown."]
+    box = [heading, "Chris Christie says the raid was fair game", "Sky Palma"]
+    kept = _pasted(tmp_path, "\n\n".join(article) + "\n\n" + "\n".join(box) + "\n")
+    assert kept == article

@@ -87,6 +87,7 @@ HEADING_RULES: dict[str, str] = {
         r"top( \w+)? (stories|news|headlines|picks)|trending( (now|stories|news|articles|in .{1,30}))?|popular( (now|stories|posts|articles))?|"
         r"recommended( (for you|stories|reading|articles|videos|(from|by) .{1,30}))?|latest (from|in) .{1,30}|you (may|might) (also )?(like|enjoy|be interested in)|"
         r"don'?t miss|up next|watch next|editor'?s'? picks?|latest (news|stories|headlines)|in other news|"
+        r"((stories|articles|picks|news) )?(chosen|picked|selected|curated) (for you|by our editors)|"
         r"explore (more( on these topics)?|further)|you may have missed|" + SCROLL_ON_EN + r"))" + _DECOR
     ),
     # The heading of a photo set (it may carry the set's own title): its section goes,
