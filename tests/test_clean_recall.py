@@ -1507,3 +1507,17 @@ def test_a_box_of_stories_chosen_for_the_reader_goes(tmp_path: Path, heading: st
     box = [heading, "Chris Christie says the raid was fair game", "Sky Palma"]
     kept = _pasted(tmp_path, "\n\n".join(article) + "\n\n" + "\n".join(box) + "\n")
     assert kept == article
+
+
+def test_a_statements_signature_under_its_closing_words_stays() -> None:
+    from digest.cli_clippings import clean_clipping
+
+    # a university's statement (corpus 15, development part): its signature closes it
+    page = Path(__file__).parent / "clean_holdout11" / "polyu_page_clarification.html"
+    kept = clean_clipping(read_clipping(page, tz=TAIPEI))[0]
+    assert kept[-4:-1] == ["Thank you.", "Xinyan Huang",
+                           "Associate Professor, Department of Building Environment and Energy Engineering"]
+    # without closing words, a tail run of headlines still goes
+    headlines = ["Storm knocks out power to thousands", "School board race heats up in District 4",
+                 "Bus fares rise in July across the region", "Library bond heads to voters in November"]
+    assert _kept(P1 + P2 + P3 + "".join(f"<p>{t}</p>" for t in headlines)) == [P1[3:-4], P2[3:-4], P3[3:-4]]

@@ -569,6 +569,8 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
         numbered_links = all(_dense(lines[k]) and _parent_tag(lines[k]) == "ol" for k in run)
         if introduced or (any(lines[k].in_ol for k in run) and not numbered_links) or _enumerated(lines, run):
             continue
+        if _CLOSING_FORMULA.fullmatch(first.text):
+            continue  # "Thank you." over a name and a title: the letter's signature
         if prev is not None and _REFERENCE.fullmatch(prev.text):
             continue
         # (a clause-rich line is no item of the run, but it does not show that the
@@ -622,6 +624,11 @@ def data_box(lines: list[Line], run: list[int]) -> bool:
     name and a short value, none of them a link (``_data_line``)."""
     data = sum(1 for k in run if _data_line(lines[k]))
     return data >= 3 and data * 5 >= len(run) * 3
+
+
+# The words a letter or a statement closes with, over the writer's name and title.
+_CLOSING_FORMULA = re.compile(r"\s*(?:(?i:thank you|thanks|sincerely|(?:best |kind |warm )?regards|yours(?: sincerely| faithfully| truly)?|"
+                              r"respectfully|cordially)[.,!]?|此致|敬上|謹上|谨上|謹啟|谨启|謝謝|谢谢|感謝|感谢)\s*")
 
 
 def _parent_tag(ln: Line) -> str | None:
