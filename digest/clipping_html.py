@@ -488,6 +488,9 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
                 el.addprevious(notes)
             _drop(el, f"page:<{el.tag}>", removed)
     total = len(_norm_text(article.text_content())) or 1
+    order = {el: k for k, el in enumerate(article.iter())}
+    first_p = next((p for p in article.iter("p") if len(_norm_text(p.text_content())) >= 40), None)
+    bylined = False  # one byline box lifted out of chrome at most
     for el in list(article.iter()):
         if not isinstance(el.tag, str) or el is article or el.getparent() is None:
             continue
@@ -498,8 +501,12 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
                 and len(_norm_text(el.text_content())) < 0.4 * total and not _article_text(el) \
                 and not _inline_in_text(el) and not (found.group(1).lower().endswith(("credit", "credits"))
                                                      and _caption_with_credit(_norm_text(el.text_content()))):
-            for quote in _embedded_quotes(el):
-                el.addprevious(quote)
+            # (the writer's byline in a box above the body, a sidebar beside the headline;
+            # boxes below it hold other stories' bylines)
+            above_body = first_p is not None and order.get(el, 0) < order.get(first_p, 0) and first_p not in el.iter()
+            for kept in (*_embedded_quotes(el), *(_byline_boxes(el) if above_body and not bylined else ())):
+                el.addprevious(kept)
+                bylined = bylined or kept.tag != "blockquote"
             _drop(el, "page:class=" + found.group(1).lower(), removed)
     # the title again inside the article, and lone <time> lines, are metadata
     for el in list(article.iter("h1", "time")):
@@ -540,6 +547,32 @@ def _embedded_quotes(box: Any) -> list[Any]:
     for quote in quotes:
         c = copy.deepcopy(quote)
         c.tail = None
+        copies.append(c)
+    return copies
+
+
+def _byline_boxes(box: Any) -> list[Any]:
+    """Copies of the byline boxes inside a chrome box (``<div class="c-sidebar">`` holding
+    ``<div class="c-article__author">Author: Jane Doe</div>`` beside the share buttons):
+    the byline is article text, the rest of the box goes.  Only the outermost box
+    named by ``_BYLINE_CLASS`` with some text, at most ``_BYLINE_MAX`` characters."""
+    import copy
+
+    found = []
+    for el in box.iter():
+        if el is box or not isinstance(el.tag, str) or not _BYLINE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            continue
+        if any(b in found for b in el.iterancestors()):
+            continue
+        text = _norm_text(el.text_content())
+        if text and len(text) <= _BYLINE_MAX:
+            found.append(el)
+    copies = []
+    for el in found:
+        c = copy.deepcopy(el)
+        c.tail = None
+        if c.tag not in ("div", "p"):
+            c.tag = "div"
         copies.append(c)
     return copies
 

@@ -1521,3 +1521,21 @@ def test_a_statements_signature_under_its_closing_words_stays() -> None:
     headlines = ["Storm knocks out power to thousands", "School board race heats up in District 4",
                  "Bus fares rise in July across the region", "Library bond heads to voters in November"]
     assert _kept(P1 + P2 + P3 + "".join(f"<p>{t}</p>" for t in headlines)) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+
+
+def test_the_writers_byline_in_a_sidebar_above_the_body_stays_but_other_stories_bylines_go(tmp_path: Path) -> None:
+    from digest.cli_clippings import clean_clipping
+
+    article = ["Researchers are warning of a new Android ransomware spread via links in online forums and SMS messages.",
+               "The malicious links purport to lead to a game, but in reality install ransomware that encrypts files."]
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Android ransomware spreads via links</title></head><body><article>"
+        "<h1>Android ransomware spreads via links</h1>"
+        "<div class='c-sidebar'><div class='c-article__author'><span>Author: </span><a href='/a/l'>Lindsey O'Donnell</a></div>"
+        "<ul class='share'><li><a href='/s'>Share</a></li><li><a href='/t'>Tweet</a></li></ul></div>"
+        + "".join(f"<p>{t}</p>" for t in article)
+        + "<div class='related'><div class='card'><a href='/x'>Another story about phones and their many problems</a>"
+        "<div class='author'>By Jane Roe</div></div></div></article></body></html>", encoding="utf-8")
+    kept = clean_clipping(read_clipping(page, tz=TAIPEI))[0]
+    assert kept == ["Author: Lindsey O'Donnell", *article]
