@@ -33,14 +33,12 @@ __all__ = [
 # Shape tests
 # ---------------------------------------------------------------------------
 
-_REPORTING = re.compile(r"表示|指出|說|说|稱|称|認為|认为|透露|強調|强调|坦言|提到|宣布|報導指出|报道指出|报道稱|报道称|呼籲|呼吁|建議|建议|鼓勵|鼓励|"
-                        r"\b(said|says|told|according|reported|announced|wrote|writes|noted|added|estimated|warned|argued|ruled)\b",
-                        re.I)
+_REPORT_VERBS = (r"表示|指出|認為|认为|透露|強調|强调|坦言|宣布|報導指出|报道指出|报道稱|报道称|"
+                 r"\b(said|says|told|according|reported|announced|wrote|writes|noted|added|estimated|warned|argued|ruled)\b")
+_REPORTING = re.compile(r"說|说|稱|称|提到|呼籲|呼吁|建議|建议|鼓勵|鼓励|" + _REPORT_VERBS, re.I)
 # ... the verbs of a report only: a notice's own words hold one-character verbs and
 # appeals ("版权说明", "鼓励转载，请注明出处")
-_REPORTS = re.compile(r"表示|指出|認為|认为|透露|強調|强调|坦言|宣布|報導指出|报道指出|报道稱|报道称|"
-                      r"\b(said|says|told|according|reported|announced|wrote|writes|noted|added|estimated|warned|argued|ruled)\b",
-                      re.I)
+_REPORTS = re.compile(_REPORT_VERBS, re.I)
 _DATE_ONLY = re.compile(R.DATE_LINE, re.I)
 _INTRO_END = re.compile(r"[:：︰]\s*$")
 _SENTENCE_END = re.compile(r"[。．.;；][」』”’\"'）)\]】]*$")
