@@ -198,8 +198,9 @@ def _with_siblings(article: Any, headline: Any | None) -> Any:
     """The chosen element, or a new ``<div>`` put in its place that holds it and the
     siblings around it of its tag and class that read as more of the body
     (:func:`_continues_body`), with
-    whatever stands between them (an ad marker, a box the cleaner judges).  Siblings
-    before the first such one and after the last stay where they are."""
+    whatever stands between them (an ad marker, a box the cleaner judges), up to the
+    nearest sibling holding a headline either way.  Siblings before the first such one
+    and after the last stay where they are."""
     parent = article.getparent()
     if parent is None:
         return article
@@ -208,11 +209,20 @@ def _with_siblings(article: Any, headline: Any | None) -> Any:
     # (only boxes named as the chosen one is: a page's other boxes of prose below the
     # article are its comment policy, a cookie notice, a newsletter pitch)
     name = (article.tag, article.get("class", "").strip())
-    joined = [k for k, c in enumerate(siblings) if k != at and name[1] and (c.tag, c.get("class", "").strip()) == name
-              and _continues_body(c, headline)]
-    if not joined:
+    if not name[1]:
         return article
-    first, last = min(at, *joined), max(at, *joined)
+    # outwards from the chosen box, never past a headline (the next article a page
+    # scrolled into view sets its body in a box of the same class)
+    first = last = at
+    for step, stop in ((-1, -1), (1, len(siblings))):
+        for k in range(at + step, stop, step):
+            c = siblings[k]
+            if c.find(".//h1") is not None or c.tag == "h1":
+                break
+            if (c.tag, c.get("class", "").strip()) == name and _continues_body(c, headline):
+                first, last = min(first, k), max(last, k)
+    if first == last:
+        return article
     box = article.makeelement("div", {})
     siblings[first].addprevious(box)
     for c in siblings[first:last + 1]:

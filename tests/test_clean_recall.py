@@ -1419,6 +1419,15 @@ def test_a_body_set_in_boxes_of_one_class_under_body_is_read_whole(tmp_path: Pat
                     + box([notice], "x7") + "</body></html>", encoding="utf-8")
     kept = clean_clipping(read_clipping(page, tz=TAIPEI))[0]
     assert kept == [*first, *second, *third]
+    # the next article a page scrolled into view, under its own headline, is not joined
+    following = ["The county fair opens on Friday with a record 400 exhibitors from across the state.",
+                 "Organisers expect more than 90,000 visitors over its ten days this year."]
+    page.write_text("<!DOCTYPE html><html><head><title>Council approves bus lanes</title></head><body>"
+                    "<div class='x2'><h1>Council approves bus lanes</h1></div>" + box(first) + box(second)
+                    + "<div class='x2'><h1>County fair opens Friday</h1></div>" + box(following) + "</body></html>",
+                    encoding="utf-8")
+    kept = clean_clipping(read_clipping(page, tz=TAIPEI))[0]
+    assert kept[:4] == [*first, *second] and not set(following) & set(kept)
 
 
 def test_a_few_english_words_with_a_possessive_introduce_the_articles_own_list(tmp_path: Path) -> None:
