@@ -236,11 +236,12 @@ def _with_siblings(article: Any, headline: Any | None) -> Any:
 def _continues_body(el: Any, headline: Any | None) -> bool:
     """A box of the body's own paragraphs: ``_SIBLING_MIN`` characters of paragraph
     text or more, mostly prose (``_WIDEN_PROSE_SHARE``), few links
-    (``_WIDEN_LINK_SHARE``), no headline of its own, no chrome box or region of
-    other text (comments, a sidebar)."""
+    (``_WIDEN_LINK_SHARE``), not the page's headline's box (one holding an <h1> ends
+    the walk of :func:`_with_siblings` before it is asked), no chrome box or region
+    of other text (comments, a sidebar)."""
     if el.tag in _NO_TEXT or _chrome_box(el) or _REGION_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
         return False
-    if el.find(".//h1") is not None or (headline is not None and headline in el.iter()):
+    if headline is not None and headline in el.iter():
         return False
     if _p_text(el) < _SIBLING_MIN:
         return False
@@ -511,12 +512,15 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
                 and len(_norm_text(el.text_content())) < 0.4 * total and not _article_text(el) \
                 and not _inline_in_text(el) and not (found.group(1).lower().endswith(("credit", "credits"))
                                                      and _caption_with_credit(_norm_text(el.text_content()))):
-            # (the writer's byline in a box above the body, a sidebar beside the headline;
-            # boxes below it hold other stories' bylines)
-            above_body = first_p is not None and order.get(el, 0) < order.get(first_p, 0) and first_p not in el.iter()
-            for kept in (*_embedded_quotes(el), *(_byline_boxes(el) if above_body and not bylined else ())):
-                el.addprevious(kept)
-                bylined = bylined or kept.tag != "blockquote"
+            for quote in _embedded_quotes(el):
+                el.addprevious(quote)
+            # the writer's byline in a box above the body (a sidebar beside the headline);
+            # boxes below it hold other stories' bylines
+            if not bylined and first_p is not None and order.get(el, 0) < order.get(first_p, 0) \
+                    and first_p not in el.iter():
+                for byline in _byline_boxes(el):
+                    el.addprevious(byline)
+                    bylined = True
             _drop(el, "page:class=" + found.group(1).lower(), removed)
     # the title again inside the article, and lone <time> lines, are metadata
     for el in list(article.iter("h1", "time")):

@@ -624,20 +624,15 @@ def _unit_header(lines: list[Line], start: int, end: int) -> bool:
     return len(items) - len(meta) == 1 and bool(meta)
 
 
-_WORD_KEY = re.compile(r"[A-Za-z]{3,}|[\u3400-\u9fff]{2,}")
+_LATIN_WORD_3 = re.compile(r"[A-Za-z]{3,}")
 _LEDE_SHARE = 0.5  # of the headline's words the paragraph under it says again
 
 
 def _words(text: str) -> set[str]:
     """Latin words of three letters or more, lower-cased, and every two CJK
-    characters in a row: what a lede repeats of its headline."""
-    words: set[str] = set()
-    for piece in _WORD_KEY.findall(text):
-        if piece.isascii():
-            words.add(piece.lower())
-        else:
-            words.update(piece[k:k + 2] for k in range(len(piece) - 1))
-    return words
+    characters in a row (``_CJK_PAIR``, as :func:`_topic_marks` takes them): what a
+    lede repeats of its headline."""
+    return {*_CJK_PAIR.findall(text), *(w.lower() for w in _LATIN_WORD_3.findall(text))}
 
 
 def _lede_under(lines: list[Line], start: int, end: int, title: str) -> bool:
