@@ -14,6 +14,7 @@ import pytest
 from digest.cleaning import to_plain_lines
 from digest.cleaning.lines import Line
 from digest.cleaning.passes_doc import _numbered
+from digest.cli_clippings import clean_clipping
 from digest.clipping import read_clipping
 from digest.clipping_html import read_page
 
@@ -1000,8 +1001,6 @@ def test_ordered_list_items_print_without_their_numbers(tmp_path: Path) -> None:
     # clippings write the items without them
     html = "<ol start='3'><li>第一項說明</li><li><p>第二項說明</p><p>補充一段</p></li></ol>"
     assert to_plain_lines(html) == ["第一項說明", "第二項說明", "補充一段"]
-    from digest.cli_clippings import clean_clipping
-
     md = tmp_path / "a.md"
     md.write_text("# 河堤加高工程完工\n\n" + P1[3:-4] + "\n\n1. 市议会周二通过新办法。\n\n2. 环保局指出，社区每周收运三次。\n",
                   encoding="utf-8")
@@ -1334,8 +1333,6 @@ def test_a_comment_thread_signed_with_time_then_short_date_goes() -> None:
 
 
 def _pasted(tmp_path: Path, body: str) -> list[str]:
-    from digest.cli_clippings import clean_clipping
-
     page = tmp_path / "p.txt"
     page.write_text("北美館推出年度大展\n\n2024-05-01\n\n" + body, encoding="utf-8")
     return clean_clipping(read_clipping(page, tz=TAIPEI))[0]
@@ -1397,8 +1394,6 @@ def test_rights_notices_still_go(notice: str) -> None:
 
 
 def test_a_body_set_in_boxes_of_one_class_under_body_is_read_whole(tmp_path: Path) -> None:
-    from digest.cli_clippings import clean_clipping
-
     first = ["The city council voted 7-2 on Tuesday to add dedicated bus lanes along Main Street.",
              "Supporters said the lanes would speed up buses that now crawl through downtown at rush hour."]
     second = ["Opponents argued the plan would hurt businesses that depend on street parking.",
@@ -1447,8 +1442,6 @@ def test_a_file_saved_as_html_with_a_little_markup_is_read_as_html(tmp_path: Pat
     text = "长沙市疾控专家发布健康提醒：非洲猪瘟不是人畜共患疾病，只在猪之间传播，不会感染人。"
     item = tmp_path / "item.html"
     item.write_text(text + '<br><img src="https://img.example/a.jpg">\n', encoding="utf-8")
-    from digest.cli_clippings import clean_clipping
-
     assert clean_clipping(read_clipping(item, tz=TAIPEI))[0] == [text]
     # the same text saved as .txt is pasted text, its markup shown as typed
     pasted = tmp_path / "item.txt"
@@ -1499,8 +1492,6 @@ def test_sentences_like_those_notes_stay(line: str) -> None:
 
 
 def test_a_headings_self_link_mark_is_no_part_of_its_text(tmp_path: Path) -> None:
-    from digest.cli_clippings import clean_clipping
-
     page = tmp_path / "p.html"
     page.write_text("<!DOCTYPE html><html><head><title>改寬胎中柱的副作用</title></head><body><article>"
                     "<h1>改寬胎中柱的副作用</h1>" + P1 + '<h2 id="r"><a class="header-anchor" href="#r">¶</a>右邊</h2>' + P2
@@ -1519,8 +1510,6 @@ def test_a_box_of_stories_chosen_for_the_reader_goes(tmp_path: Path, heading: st
 
 
 def test_a_statements_signature_under_its_closing_words_stays() -> None:
-    from digest.cli_clippings import clean_clipping
-
     # a university's statement (corpus 15, development part): its signature closes it
     page = Path(__file__).parent / "clean_holdout11" / "polyu_page_clarification.html"
     kept = clean_clipping(read_clipping(page, tz=TAIPEI))[0]
@@ -1533,8 +1522,6 @@ def test_a_statements_signature_under_its_closing_words_stays() -> None:
 
 
 def test_the_writers_byline_in_a_sidebar_above_the_body_stays_but_other_stories_bylines_go(tmp_path: Path) -> None:
-    from digest.cli_clippings import clean_clipping
-
     article = ["Researchers are warning of a new Android ransomware spread via links in online forums and SMS messages.",
                "The malicious links purport to lead to a game, but in reality install ransomware that encrypts files."]
     page = tmp_path / "p.html"
