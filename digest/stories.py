@@ -52,6 +52,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
+from typing import Any
 
 from .article import Article
 from .cleaning import cleaned_text
@@ -116,6 +117,29 @@ class Story:
     key: str
     ids: tuple[str, ...]
     lead: str
+
+
+@dataclass(frozen=True)
+class ScoredPairs:
+    """Pairs of articles with their ``pair_score``: three numpy arrays of one
+    length, ``first`` and ``second`` (int64 indexes into the articles grouped,
+    first < second) and ``score`` (float64). Arrays, not a dict of tuples: a dense
+    site has millions of pairs."""
+
+    first: Any
+    second: Any
+    score: Any
+
+    def renumbered(self, numbers: Sequence[int]) -> ScoredPairs:
+        """The same pairs with each index ``k`` replaced by ``numbers[k]``."""
+        import numpy as np
+
+        table = np.asarray(numbers, dtype=np.int64)
+        return ScoredPairs(table[self.first], table[self.second], self.score)
+
+    def as_dict(self) -> dict[tuple[int, int], float]:
+        """{(first, second): score}."""
+        return dict(zip(zip(self.first.tolist(), self.second.tolist(), strict=True), self.score.tolist(), strict=True))
 
 
 def article_lines(title: str, text: str) -> tuple[str, ...]:
@@ -322,22 +346,23 @@ def _pair_units(items: Sequence[StoryInput], window_s: float) -> list[tuple[int,
 
 
 def _similar_pairs(items: Sequence[StoryInput], windows: Sequence[tuple[str, str]], window_s: float,
-                   cross_script: float, floor: float = _FLOOR, memo: Memo = no_memo) -> dict[tuple[int, int], float]:
+                   cross_script: float, floor: float = _FLOOR, memo: Memo = no_memo) -> ScoredPairs:
     """``pair_score`` of every pair (i < j) at most ``window_s`` apart, if >= ``floor``;
     the similarity is the higher of the whole windows' and the leads' (LEAD_CHARS).
 
     ``items`` are sorted by date, so the pairs fall into units of two neighbouring
     time buckets (``_pair_units``), each scored with sparse products (the cost
-    follows the pairs inside the window, not n²) on the products' arrays: only
-    pairs that reach ``floor`` become Python objects (a dense 10,000-article
-    corpus has hundreds of thousands of weak pairs). Each unit is memoised on what
-    its articles are (id, date, script, compared window) and the settings, so
-    after one article is added or edited only the two units holding it are
-    scored again, and only their articles are turned into vectors."""
+    follows the pairs inside the window, not n²) on the products' arrays, which
+    stay arrays: a dense site has millions of pairs above the floor (3.96 million
+    at 50,000 articles of the benchmark corpus), too many to hold as Python
+    objects. Each unit is memoised on what its articles are (id, date, script,
+    compared window) and the settings, so after one article is added or edited
+    only the two units holding it are scored again, and only their articles are
+    turned into vectors."""
     import numpy as np
 
     if len(items) < 2:
-        return {}
+        return ScoredPairs(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
     units = _pair_units(items, window_s)
     own = [hashlib.sha256(f"{item.id}\0{item.date.isoformat()}\0{item.lang}\0{title}\0{body}".encode()).digest()
            for item, (title, body) in zip(items, windows, strict=True)]
@@ -368,12 +393,11 @@ def _similar_pairs(items: Sequence[StoryInput], windows: Sequence[tuple[str, str
             score = np.minimum(1.0, value * np.exp(-(apart / 3600) / DECAY_HOURS) * cross)
             strong = score >= floor
             # Offsets from the unit's first article: the same unit elsewhere in a bigger site.
-            found[n] = memo.store(keys[n], tuple(zip((i[strong] - start).tolist(), (j[strong] - start).tolist(),
-                                                     score[strong].tolist())))
-    pairs: dict[tuple[int, int], float] = {}
-    for (start, _, _), unit in zip(units, found, strict=True):
-        pairs.update(((start + a, start + b), score) for a, b, score in unit)
-    return pairs
+            found[n] = memo.store(keys[n], ((i[strong] - start).astype(np.int32), (j[strong] - start).astype(np.int32),
+                                            score[strong].astype(np.float64)))
+    offsets = np.concatenate([np.full(len(unit[2]), start, dtype=np.int64) for (start, _, _), unit in zip(units, found, strict=True)])
+    return ScoredPairs(offsets + np.concatenate([unit[0] for unit in found]), offsets + np.concatenate([unit[1] for unit in found]),
+                       np.concatenate([unit[2] for unit in found]))
 
 
 def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
@@ -402,13 +426,15 @@ def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
         # Single link merges only on pairs reaching the threshold: weaker ones are never kept.
         floor = max(_FLOOR, settings.threshold) if LINKAGE == "single" else _FLOOR
         ahead = None if windows is None or lines is None else [windows[order[k]] for k in candidates]
-        sims = _similar_pairs([items[k] for k in candidates], compared_windows([all_lines[k] for k in candidates], skip, ahead),
-                              window_s, settings.cross_script, floor, memo)
-        pairs = {(candidates[a], candidates[b]): s for (a, b), s in sims.items()}
+        pairs = _similar_pairs([items[k] for k in candidates], compared_windows([all_lines[k] for k in candidates], skip, ahead),
+                               window_s, settings.cross_script, floor, memo).renumbered(candidates)
     else:
-        pairs = {}
+        pairs = None
     threshold = settings.threshold if settings.enabled else 2.0
-    clusters = (_single_link if LINKAGE == "single" else _agglomerate)(items, pairs, threshold, window_s)
+    if LINKAGE == "single":
+        clusters = _single_link(items, pairs, threshold, window_s)
+    else:
+        clusters = _agglomerate(items, pairs.as_dict() if pairs is not None else {}, threshold, window_s)
     stories = []
     for members in clusters:
         ordered = sorted(members)
@@ -417,52 +443,78 @@ def group_stories(inputs: Iterable[StoryInput], settings: StorySettings,
     return tuple(sorted(stories, key=lambda s: s.key))
 
 
-def _single_link(items: Sequence[StoryInput], pairs: dict[tuple[int, int], float],
+# Pairs judged at a time by ``_single_link``'s array pass before its loop.
+_LINK_BLOCK = 2048
+
+
+def _single_link(items: Sequence[StoryInput], pairs: ScoredPairs | None,
                  threshold: float, window_s: float) -> list[list[int]]:
     """Single-link agglomeration under the curator's constraints (see group_stories),
-    as Kruskal's algorithm: pairs from the best down, each merging its two groups
-    unless they hold different curator keys or would span more than the window.
-    The same merges as repeatedly joining the two groups with the best pair (both
-    constraints only tighten as groups grow, so a refused pair stays refused), in
-    O(pairs log pairs) instead of a rescan of all group pairs after every merge."""
-    n = len(items)
-    parent = list(range(n))
-    stamps = [item.date.timestamp() for item in items]
-    span = [(t, t) for t in stamps]
-    key: list[str | None] = [item.story if isinstance(item.story, str) else None for item in items]
+    as Kruskal's algorithm: pairs from the best down (ties by first, then second
+    index), each merging its two groups unless they hold different curator keys
+    or would span more than the window. The same merges as repeatedly joining
+    the two groups with the best pair (both constraints only tighten as groups
+    grow, so a refused pair stays refused), in O(pairs log pairs).
 
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
+    Out: the groups, each a list of indexes into ``items`` in ascending order.
+    Every group carries a label (its members' entry in ``label``), kept current
+    by relabelling the smaller group on each merge; so before each block of
+    ``_LINK_BLOCK`` pairs, one pass over arrays drops the pairs whose two
+    articles are in one group already or whose groups together span more than
+    the window, which the loop would skip anyway (neither changes back). At
+    50,000 articles of the benchmark corpus that leaves the loop a few
+    thousand of the 3.96 million pairs."""
+    n = len(items)
+    label = list(range(n))
+    members: list[list[int]] = [[k] for k in range(n)]
+    low = [item.date.timestamp() for item in items]  # per label: the group's earliest date
+    high = list(low)  # and its latest
+    key: list[str | None] = [item.story if isinstance(item.story, str) else None for item in items]
+    arrays = None
 
     def union(a: int, b: int) -> None:
-        a, b = min(a, b), max(a, b)
-        parent[b] = a
-        span[a] = (min(span[a][0], span[b][0]), max(span[a][1], span[b][1]))
-        key[a] = key[a] or key[b]
+        if len(members[a]) < len(members[b]):
+            a, b = b, a
+        moved = members[b]
+        for k in moved:
+            label[k] = a
+        members[a] += moved
+        members[b] = []
+        low[a], high[a], key[a] = min(low[a], low[b]), max(high[a], high[b]), key[a] or key[b]
+        if arrays is not None:
+            arrays[0][moved] = a
+            arrays[1][a], arrays[2][a] = low[a], high[a]
 
     first: dict[str, int] = {}
     for k, item in enumerate(items):  # a curator key groups whatever the similarity or the window
         if isinstance(item.story, str):
-            root = find(first.setdefault(item.story, k))
-            if root != find(k):
-                union(root, find(k))
-    for (i, j), score in sorted(pairs.items(), key=lambda p: (-p[1], p[0])):
-        if score < threshold:
-            break
-        a, b = find(i), find(j)
-        if a == b or items[i].story is False or items[j].story is False:
-            continue
-        if key[a] is not None and key[b] is not None and key[a] != key[b]:
-            continue
-        if max(span[a][1], span[b][1]) - min(span[a][0], span[b][0]) > window_s:
-            continue
-        union(a, b)
+            a, b = label[first.setdefault(item.story, k)], label[k]
+            if a != b:
+                union(a, b)
+    if pairs is not None and len(pairs.score):
+        import numpy as np
+
+        alone = np.array([item.story is False for item in items])
+        keep = (pairs.score >= threshold) & ~alone[pairs.first] & ~alone[pairs.second]
+        order = np.lexsort((pairs.second[keep], pairs.first[keep], -pairs.score[keep]))
+        ones, others = pairs.first[keep][order], pairs.second[keep][order]
+        arrays = (np.array(label), np.array(low), np.array(high))
+        for start in range(0, len(ones), _LINK_BLOCK):
+            i, j = ones[start:start + _LINK_BLOCK], others[start:start + _LINK_BLOCK]
+            a, b = arrays[0][i], arrays[0][j]
+            live = (a != b) & (np.maximum(arrays[2][a], arrays[2][b]) - np.minimum(arrays[1][a], arrays[1][b]) <= window_s)
+            for one, other in zip(i[live].tolist(), j[live].tolist(), strict=True):
+                a, b = label[one], label[other]
+                if a == b:
+                    continue
+                if key[a] is not None and key[b] is not None and key[a] != key[b]:
+                    continue
+                if max(high[a], high[b]) - min(low[a], low[b]) > window_s:
+                    continue
+                union(a, b)
     groups: dict[int, list[int]] = {}
     for k in range(n):
-        groups.setdefault(find(k), []).append(k)
+        groups.setdefault(label[k], []).append(k)
     return list(groups.values())
 
 
