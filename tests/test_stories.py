@@ -15,14 +15,11 @@ import random
 import subprocess
 import sys
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
-from hypothesis import settings as hyp_settings
-from hypothesis import strategies as st
 
 from conftest import REPO, copy_site, run_cli, tree_bytes
 from digest.cache import BuildCache
@@ -30,7 +27,7 @@ from digest.cli_stories import read_jsonl
 from digest.config import StorySettings, load_config
 from digest.errors import BuildError
 from digest.pipeline import build
-from digest.stories import ScoredPairs, StoryInput, Story, article_lines, boilerplate, compared_windows, group_stories, neutral_window, worth_comparing
+from digest.stories import StoryInput, Story, article_lines, boilerplate, compared_windows, group_stories, neutral_window, worth_comparing
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "stories" / "articles.jsonl"
 SETTINGS = StorySettings()
@@ -433,58 +430,3 @@ def test_term_tables_kept_in_the_build_cache_weigh_every_kind_of_term_as_the_wor
     finally:
         stories._tables = saved
 
-
-def _reference_single_link(items: list[StoryInput], pairs: dict[tuple[int, int], float],
-                           threshold: float, window_s: float) -> list[list[int]]:
-    """Single linkage as the plain loop: curator keys first, then every pair from
-    the best down (ties by index) merging two groups unless their keys differ or
-    together they span more than the window. What ``_single_link`` must agree with."""
-    group = list(range(len(items)))
-
-    def merge(a: int, b: int) -> None:
-        group[:] = [a if g == b else g for g in group]
-
-    def members(g: int) -> list[int]:
-        return [k for k in range(len(items)) if group[k] == g]
-
-    first: dict[str, int] = {}
-    for k, item in enumerate(items):
-        if isinstance(item.story, str) and group[first.setdefault(item.story, k)] != group[k]:
-            merge(group[first[item.story]], group[k])
-    for (i, j), score in sorted(pairs.items(), key=lambda p: (-p[1], p[0])):
-        a, b = group[i], group[j]
-        if score < threshold or a == b or items[i].story is False or items[j].story is False:
-            continue
-        keys = {items[k].story for k in members(a) + members(b) if isinstance(items[k].story, str)}
-        stamps = [items[k].date.timestamp() for k in members(a) + members(b)]
-        if len(keys) < 2 and max(stamps) - min(stamps) <= window_s:
-            merge(a, b)
-    return sorted(sorted(members(g)) for g in set(group))
-
-
-@given(st.data())
-@hyp_settings(max_examples=150, deadline=None)
-def test_single_link_merges_exactly_as_the_plain_loop_whatever_the_block_size(data: st.DataObject) -> None:
-    """The array pass that drops pairs before the loop (a pair inside one group,
-    or between groups spanning more than the window) only drops what the loop
-    would skip: same groups as the plain loop, blocks of 1 to 5 pairs."""
-    import numpy as np
-
-    import digest.stories as stories
-
-    count = data.draw(st.integers(2, 12))
-    hours = data.draw(st.lists(st.integers(0, 200), min_size=count, max_size=count))
-    marks = data.draw(st.lists(st.sampled_from([None, None, None, False, "a", "b"]), min_size=count, max_size=count))
-    start = datetime(2025, 3, 1, tzinfo=timezone.utc)
-    items = [StoryInput(f"a{k}", "o", start + timedelta(hours=h), "zh-Hans", "t", "", mark)
-             for k, (h, mark) in enumerate(zip(sorted(hours), marks))]
-    scores = st.sampled_from([0.2, 0.5, 0.5, 0.7, 0.9, 1.0])  # ties on purpose
-    chosen = data.draw(st.dictionaries(st.tuples(st.integers(0, count - 1), st.integers(0, count - 1)).filter(lambda p: p[0] < p[1]),
-                                       scores, max_size=30))
-    pairs = ScoredPairs(np.array([p[0] for p in chosen], dtype=np.int64), np.array([p[1] for p in chosen], dtype=np.int64),
-                        np.array(list(chosen.values()), dtype=np.float64))
-    expected = _reference_single_link(items, chosen, 0.45, 72 * 3600)
-    for block in (1, 2, 5):
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(stories, "_LINK_BLOCK", block)
-            assert sorted(stories._single_link(items, pairs, 0.45, 72 * 3600)) == expected
