@@ -429,4 +429,3 @@ def test_term_tables_kept_in_the_build_cache_weigh_every_kind_of_term_as_the_wor
         assert cache.hits["story-term-tables"] == 1
     finally:
         stories._tables = saved
-
