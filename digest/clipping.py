@@ -361,12 +361,22 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
     title = None
     date = None
     start = 0
+    bylines: list[str] = []
     found = _title_and_date(lines, idx)
     if found is not None:
         t, d = found
-        removed += [("page:top-chrome", lines[k].strip()) for k in idx[:t]]
-        title, date, start = lines[idx[t]].strip(), parse_date(lines[idx[d]], tz), idx[d] + 1
-        removed += [("meta:byline", lines[k].strip()) for k in idx[t + 1:d]]
+        below = lines[idx[d + 1]].strip() if d + 1 < len(idx) else ""
+        if below and below in {lines[k].strip() for k in idx[:t + 1]}:
+            # the title is printed under the date, and seen above it in a list of
+            # headlines: the line taken for the title was the list's last
+            removed += [("page:top-chrome", lines[k].strip()) for k in idx[:d]]
+            title, date, start = below, parse_date(lines[idx[d]], tz), idx[d + 1] + 1
+        else:
+            removed += [("page:top-chrome", lines[k].strip()) for k in idx[:t]]
+            title, date, start = lines[idx[t]].strip(), parse_date(lines[idx[d]], tz), idx[d] + 1
+            removed += [("meta:byline", lines[k].strip()) for k in idx[t + 1:d] if not _writer_byline(lines[k].strip())]
+            # the writer's byline between title and date is the article's: it opens the body
+            bylines = [lines[k].strip() for k in idx[t + 1:d] if _writer_byline(lines[k].strip())]
     elif idx:
         first = lines[idx[0]].strip()
         if len(first) <= 120 and not re.search(r"[。．]$", first) and not _caption_like(first):
@@ -403,19 +413,25 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
                     break  # the byline stays: it is the article's
                 removed.append(("page:head", line))
             start += 1
-    body = "\n".join(lines[start:]).strip("\n") + "\n"
+    body = "\n".join([*bylines, *lines[start:]]).strip("\n") + "\n"
     return {"kind": "text", "title": title, "url": None, "date": date, "body": body,
-            "format": BodyFormat.TEXT, "body_line": start + 1, "removed": tuple(removed)}
+            "format": BodyFormat.TEXT, "body_line": start + 1 - len(bylines), "removed": tuple(removed)}
+
+
+# Lines of a pasted page above its date line, at most: a news site's menu, trending
+# list and headline box run to thirty and more, one item a line.
+_HEAD_LINES = 60
 
 
 def _title_and_date(lines: list[str], idx: list[int]) -> tuple[int, int] | None:
     """Positions (in ``idx``) of the title line and the date line, or None.
 
-    The date line is a pure date ("2025-01-23 12:29") among the first dozen
-    lines; the title is the nearest line above it that is not a short byline
-    ("By Jane Doe", "文字：林雨佑").  Lines above the title must all be short
-    (menu items, "Support us"): prose above it means this is not a page head."""
-    for d in range(1, min(len(idx), 14)):
+    The date line is a pure date ("2025-01-23 12:29") among the first
+    ``_HEAD_LINES`` lines; the title is the nearest line above it that is not a
+    short byline ("By Jane Doe", "文字：林雨佑").  Lines above the title must all
+    be short (menu items, "Support us", a trending list): prose above it means
+    this is not a page head."""
+    for d in range(1, min(len(idx), _HEAD_LINES)):
         if not _is_date_line(lines[idx[d]]):
             continue
         t = d - 1

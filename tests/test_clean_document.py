@@ -658,3 +658,80 @@ def test_the_article_goes_on_below_a_subscribe_box_in_its_middle() -> None:
     headed = ("".join(f"<p>{t}</p>" for t in article) + box + notes + "<p>Kowalski’s Bakery, Canal Row</p>"
               + notes + f"<h2>{rest[4]}</h2><p>{rest[5]}</p>")
     assert _kept(headed)[-2:] == rest[4:]
+
+
+# ---------------------------------------------------------------------------
+# Blind variants 21-24 (2026-12-03): what the development part showed
+# ---------------------------------------------------------------------------
+
+E1 = "<p>The county opened its new flood barrier on Monday after three years of work, officials said.</p>"
+E2 = "<p>Engineers said the barrier can hold back a surge two metres higher than the 2019 flood.</p>"
+E3 = "<p>Residents on the lower streets said insurance quotes had already started to fall.</p>"
+
+
+@pytest.mark.parametrize("line", [
+    "覺得本文有幫助？歡迎請我們喝杯茶，讓下一篇報道早點出來。",
+    "Liked this piece? The Harbour Letter lands free in your inbox each Sunday.",
+])
+def test_a_question_about_this_article_opening_an_appeal_is_a_prompt(line: str) -> None:
+    body = (P1 + P2 if line[0] > "~" else E1 + E2)
+    assert _rules(_clean(body + f"<p>{line}</p>"))[line] == "prompt:liked-article"
+    # a report that asks a question about some other text stays
+    asked = "<p>这份报告有用吗？专家说，它低估了厨余的数量。</p>"
+    assert "这份报告有用吗？专家说，它低估了厨余的数量。" in _kept(P1 + asked + P2)
+
+
+def test_a_blog_writers_about_box_naming_the_writer_goes() -> None:
+    box = "<p>關於站長：林小山</p><p>退休記者，喜歡在週末走訪老街，寫下街坊的生活。</p>"
+    assert _kept(P1 + P2 + P3 + box) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+
+
+def test_the_writers_portrait_goes_with_the_box_after_an_end_marker() -> None:
+    tail = ('<p>Subscribe now to get every issue.</p><figure><img src="a.jpg"><figcaption>Mara Quinn</figcaption></figure>'
+            "<p>Mara Quinn covered coastal towns for a regional paper before she started this newsletter.</p>")
+    assert _kept(E1 + E2 + E3 + tail) == [E1[3:-4], E2[3:-4], E3[3:-4]]
+    # a photo's caption after the prompt that no line of the tail is about stays
+    photo = '<p>Subscribe now to get every issue.</p><figure><img src="b.jpg"><figcaption>The barrier at dusk</figcaption></figure>'
+    assert "The barrier at dusk" in _kept(E1 + E2 + E3 + photo)
+
+
+def test_an_english_gallery_heading_over_forty_characters_owns_its_captions() -> None:
+    # (captions on the article's own topic: only the heading tells the photo set apart)
+    gallery = ("<h3>In pictures: winter floods on Quay Street</h3>"
+               "<figure><img src='1.jpg'><figcaption>Water covers the lower streets in January. Residents moved cars uphill."
+               "</figcaption></figure><figure><img src='2.jpg'><figcaption>Engineers inspect the old flood wall. It was "
+               "built in 1953.</figcaption></figure>")
+    assert _kept(E1 + E2 + E3 + gallery) == [E1[3:-4], E2[3:-4], E3[3:-4]]
+
+
+def test_a_first_sentence_about_where_the_text_first_ran_is_a_provenance_header() -> None:
+    head = ("<p>This column originally ran in The Tidewater Letter and appears here with permission.</p>"
+            "<p>Saved with PageKeeper 2.1</p>")
+    cleaned = _clean(head + E1 + E2)
+    assert _rules(cleaned)["This column originally ran in The Tidewater Letter and appears here with permission."] \
+        == "edge:provenance-header"
+    assert _rules(cleaned)["Saved with PageKeeper 2.1"] == "edge:provenance-header"
+    assert to_plain_lines(cleaned.html) == [E1[3:-4], E2[3:-4]]
+
+
+def test_an_article_under_a_related_heading_set_as_a_plain_line_goes() -> None:
+    other = "<p>其他新聞</p><h3>北區泳池下月重開</h3><p>康文署表示，北區泳池完成維修，下月一日重開。</p><p>泳池開放時間維持不變。</p>"
+    assert _kept(P1 + P2 + other) == [P1[3:-4], P2[3:-4]]
+    # a lone word such labels use may be the article's own label over its last section
+    own = "<p>焦點</p><h3>居民的疑問</h3><p>有居民認為，收運時間太早，對上班族並不方便。</p>"
+    assert "有居民認為，收運時間太早，對上班族並不方便。" in _kept(P1 + P2 + own)
+
+
+def test_the_account_holder_names_the_outlet_whose_box_and_slogan_go() -> None:
+    slogan = "<p>街坊寫街坊，橋頭日報陪你看清每一條街。</p>"
+    box = ("<p>支持橋頭日報</p><p>我們沒有財團背景，記者的薪水全靠讀者的小額捐款。</p>"
+           "<p>如果你認同，請考慮每月支持我們，一杯咖啡的錢就夠了。</p>"
+           "<p>轉數快（FPS）識別碼：7654321（戶口名稱：橋頭日報有限公司）</p>")
+    assert _kept(slogan + P1 + P2 + box + P3) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+
+
+def test_a_slogan_at_the_edge_naming_the_column_an_about_box_introduced_goes() -> None:
+    slogan = "<p>Each month, Town Notes follows one bus route from end to end and meets its riders.</p>"
+    box = ("<p>About Town Notes</p><p>Town Notes is our monthly series about the places readers pass every day.</p>"
+           "<p>Know a route we should ride next? Tell us about it.</p>")
+    assert _kept(slogan + E1 + E2 + box + E3) == [E1[3:-4], E2[3:-4], E3[3:-4]]

@@ -133,14 +133,29 @@ def test_legacy_encodings_are_read(tmp_path: Path, encoding: str) -> None:
 
 def test_pasted_title_below_site_chrome(tmp_path: Path) -> None:
     # site name + section label above the title, a widget between title and byline,
-    # a US month/day/year date: chrome, byline and date go; the title is found
+    # a US month/day/year date: chrome and date go, the title is found, and the
+    # writer's byline stays, opening the body (it is the article's, as under the date)
     page = tmp_path / "p.txt"
     page.write_text("Skip to main content\nNEWSROOM\nCongress\nSenators split over stopgap bill\n\nAdvertisement\n\n"
                     "By Jane Doe\n09/26/2025 05:00 PM EDT\n\nSenators are divided over the bill.\n", encoding="utf-8")
     clip = read_clipping(page, tz=TAIPEI)
     assert clip.title == "Senators split over stopgap bill"
     assert clip.date == datetime(2025, 9, 26, 17, 0, tzinfo=TAIPEI)
-    assert clip.body == "Senators are divided over the bill.\n"
+    assert clip.body == "By Jane Doe\nSenators are divided over the bill.\n"
+
+
+def test_pasted_title_printed_under_the_date_below_a_headline_list(tmp_path: Path) -> None:
+    # a trending list and a headline box longer than a dozen lines, the date, then the
+    # title the box listed too: the title is the line under the date, the box is chrome
+    page = tmp_path / "p.txt"
+    menu = "".join(f"Section {n}\n" for n in range(14))
+    page.write_text(menu + "Council approves water rate rise\nFestival moves to fairgrounds\n"
+                    "October 3, 2024\nCouncil approves water rate rise\nBy Jane Doe\n\nResidents will pay more.\n",
+                    encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert clip.title == "Council approves water rate rise" and clip.date is not None
+    assert clip.body == "By Jane Doe\n\nResidents will pay more.\n"
+    assert ("page:top-chrome", "Festival moves to fairgrounds") in clip.removed
 
 
 def test_pasted_prose_above_a_date_is_no_page_head(tmp_path: Path) -> None:
@@ -207,7 +222,7 @@ def test_pasted_long_line_above_the_date_is_a_title_not_chrome(tmp_path: Path) -
     boxed.write_text("Most Read from Example\nTrump Says He'll Name Fed Pick Soon, Calls Current Chair 'Too Late' Again Today\n"
                      "Copper Hits Record\n\nBy Jane Doe\nJuly 31, 2025 at 3:41 AM\n\nCopper surged to a record.\n", encoding="utf-8")
     clip = read_clipping(boxed, tz=TAIPEI)
-    assert clip.title == "Copper Hits Record" and clip.body == "Copper surged to a record.\n"
+    assert clip.title == "Copper Hits Record" and clip.body == "By Jane Doe\nCopper surged to a record.\n"
 
 
 def test_page_section_label_box_is_chrome_but_the_reporter_box_is_the_byline(tmp_path: Path) -> None:

@@ -440,7 +440,8 @@ def heading_lists(lines: list[Line], rules: Rules) -> None:
     alive = lambda i: lines[i].verdict is None  # noqa: E731
 
     def heading_kind(ln: Line) -> str | None:
-        if len(ln.text) > 40 or _sentence(ln):
+        # (40 characters, or in Latin script a dozen words: "In pictures: a winter on the Harle Estuary")
+        if (len(ln.text) > 40 and _length(ln.text) > 12) or len(ln.text) > 100 or _sentence(ln):
             return None
         if any(p.fullmatch(ln.text) for p in rules.extra_headings):
             return "config:list_headings"

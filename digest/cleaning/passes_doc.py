@@ -422,6 +422,12 @@ _PROVENANCE_WORDS = re.compile(r"来源|來源|来自|來自|出自|转存|轉�
 _SAVED_BY_TOOL = re.compile(r"(本[页頁条條]|此[页頁]|本条目|本條目).{0,40}(自動|自动)?(剪存|剪藏|转存|轉存|存档|存檔|归档|歸檔|擷取|撷取|抓取)"
                             r"|(?i:^\W*(saved|clipped|archived|captured) (with|by|using|via|from) )")
 
+# A sentence about where the whole text ran first: "This essay first appeared in X",
+# "本文首发于X", "… is republished here with the author's permission".
+_FIRST_RAN = re.compile(r"(?i:\bthis (essay|article|story|post|piece|column|report|interview) (first|originally) "
+                        r"(appeared|ran|was published)\b|\b(is|was|has been) (re)?(shared|published|posted|republished|reprinted) "
+                        r"(here )?with (the )?(kind )?permission\b)|(本文|此文|本篇)(首發|首发|原載|原载|原刊)(於|于)")
+
 # "轉貼自《山城新聞》", "转载自公众号X": the line opens by naming where the text was taken from
 _REPOSTED_FROM = re.compile(r"[\W_]*(?:(轉貼|转贴|轉載|转载|轉錄|转录|摘錄|摘录)(自|於|于)"
                             r"|(?i:(re-?posted|re-?published|cross-?posted|reprinted) (from|via|with permission from)\b"
@@ -433,13 +439,22 @@ def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
     "本页由 某工具 转存，原始链接已失效"."""
     if not rules.on("edge:provenance-header") or not doc.prose:
         return
-    for i in range(doc.prose[0] + 1):
+    first = doc.prose[0]
+    for i in range(len(lines)):
+        if i > first:
+            break
         ln = lines[i]
         # (60 as a reader counts: a CJK character or a Latin word each)
         if ln.verdict or _fixed(ln) or ln.caption or _length(ln.text) > 60 or _REPORTING.search(ln.text):
             continue
-        if i == doc.prose[0] and SENTENCE_STOP.search(ln.text) and not _SAVED_BY_TOOL.search(ln.text):
-            break  # the first sentence: the article has begun (a tool's line "—— … ——" reads long but has no stop)
+        if i == first and SENTENCE_STOP.search(ln.text) and not _SAVED_BY_TOOL.search(ln.text):
+            if not _FIRST_RAN.search(ln.text):
+                break  # the first sentence: the article has begun (a tool's line "—— … ——" reads long but has no stop)
+            # "This essay first appeared in X and is shared here with permission.": a
+            # sentence about the document, not its first; the article begins after it
+            ln.verdict = "edge:provenance-header"
+            first = next((k for k in doc.prose if k > i), i)
+            continue
         if (_DOC_WORDS.search(ln.text) and _PROVENANCE_WORDS.search(ln.text)) or _REPOSTED_FROM.match(ln.text):
             ln.verdict = "edge:provenance-header"
 
@@ -450,6 +465,8 @@ def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
 
 _RELATED = re.compile("|".join(f"(?:{p})" for k, p in R.HEADING_RULES.items() if k != "list:tags"))
 _RELATED_VERDICTS = ("list:more-", "list:gallery", "config:list_headings")
+_RELATED_NAMED = re.compile("|".join(f"(?:{p})" for k, p in R.HEADING_RULES.items()
+                                     if k not in ("list:tags", "list:more-articles-zh-word")))
 
 
 # A page's link to the next or previous article ("下一篇", "Next story"): what follows
@@ -604,11 +621,19 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
         return
     for k, sec in enumerate(sections):
         last = next((j for j in range(sec.heading - 1, -1, -1) if lines[j].text), None)
-        if last is None or not (lines[last].verdict or "").startswith(_BOUNDARY_VERDICTS):
+        if last is None:
+            continue
+        # (or a related heading set as a plain line, "其他新聞", which no list followed;
+        # a list word and a list noun, not a lone "焦點" that may be the article's own label)
+        named = lines[last].verdict is None and not _fixed(lines[last]) and len(lines[last].text) <= 40 \
+            and _RELATED_NAMED.fullmatch(lines[last].text) is not None
+        if not (named or (lines[last].verdict or "").startswith(_BOUNDARY_VERDICTS)):
             continue
         units = _units(lines, sections[k:], own, sec.heading)
         if not units or doc.prose_after(units[-1].end - 1) or not any(is_prose(lines[j]) for j in range(sec.heading)):
             continue
+        if named:
+            lines[last].verdict = "doc:other-article"
         for j in range(units[0].heading, units[-1].end):
             if lines[j].verdict is None and not _fixed(lines[j]):
                 lines[j].verdict = "doc:other-article"
@@ -804,7 +829,7 @@ def _self_talk(ln: Line, names: list[str]) -> bool:
 # Removed lines that open a box of the outlet's own: a donation or subscription
 # appeal, a column's introduction, a promo box's heading.
 _BOX_OPEN = ("prompt:donate", "prompt:donation-appeal", "prompt:support-journalism", "prompt:subscribe",
-             "prompt:newsletter", "edge:promo-box", "edge:promo", "box:about")
+             "prompt:newsletter", "edge:promo-box", "edge:promo", "box:about", "prompt:coffee")
 _QUOTED = re.compile(r"[“”「」『』\"‘’']")
 _DIGIT = re.compile(r"\d|[〇零一二三四五六七八九十百千万萬亿億]{2,}")
 
@@ -862,13 +887,18 @@ def _account_boxes(lines: list[Line], names: list[str]) -> None:
             k += 1
             continue
         start = end = k
-        while start > 0 and lines[start - 1].verdict is None and _appeal_line(lines[start - 1], names):
+
+        def part(j: int) -> bool:  # (a prompt a rule removed is part of the box: "請考慮每月支持我們…")
+            return (lines[j].verdict or "").startswith(_BOX_OPEN) or (lines[j].verdict is None and _appeal_line(lines[j], names))
+
+        while start > 0 and part(start - 1):
             start -= 1
-        while end + 1 < len(lines) and lines[end + 1].verdict is None and _appeal_line(lines[end + 1], names):
+        while end + 1 < len(lines) and part(end + 1):
             end += 1
-        box = list(range(start, end + 1))
-        if start > 0 and lines[start - 1].verdict is None and is_heading(lines[start - 1]) \
-                and not _fixed(lines[start - 1]):
+        box = [j for j in range(start, end + 1) if lines[j].verdict is None]
+        above = lines[start - 1] if start > 0 else None
+        if above is not None and above.verdict is None and not _fixed(above) \
+                and (is_heading(above) or (len(above.text) <= _BOX_HEADING and _column_heading(above.text, names))):
             box.insert(0, start - 1)
         if any(_SELF.search(lines[j].text) or any(n in lines[j].text for n in names) for j in box):
             for j in box:
@@ -950,9 +980,28 @@ def _own_name(name: str, names: list[str]) -> bool:
             or not _CJK.search(name))
 
 
+# The holder of an account a box lists: "戶口名稱：街坊通訊社有限公司", "Account name: X Ltd".
+_HOLDER = re.compile(r"(戶口名稱|户口名称|戶名|户名|帳戶名稱|账户名称|收款人|受款人|(?i:account name|account holder|payee))"
+                     r"\s*[:：]\s*(?P<name>[^（）()；;，,。:：\s]{2,30})")
+_COMPANY = re.compile(r"(股份有限公司|有限責任公司|有限责任公司|有限公司|(?i:\s+(ltd|limited|inc|llc)\.?))$")
+
+
+def _holders(lines: list[Line]) -> list[str]:
+    """The names accounts are held in (:data:`_HOLDER`), without a company's suffix:
+    the outlet a box asking for money speaks for -- when the lines around the
+    account speak as "we" (an article about a fraud quotes a swindler's account)."""
+    found = []
+    for i, ln in enumerate(lines):
+        if ln.verdict is None and _account(ln.text) and any(_SELF.search(lines[j].text) for j in range(max(0, i - 3), i + 4)
+                                                            if j < len(lines) and j != i):
+            found += [name for m in _HOLDER.finditer(ln.text) if len(name := _COMPANY.sub("", m.group("name"))) >= 2]
+    return found
+
+
 def self_promo(lines: list[Line], rules: Rules) -> None:
     """``box:about`` and ``edge:self-promo`` (see the module docstring, 4)."""
-    names: list[str] = _column_names(lines)
+    names: list[str] = _column_names(lines) + _holders(lines)
+    boxed: list[str] = []  # the names "About X" boxes gave
     if rules.outlet and len(rules.outlet) >= 2:
         names.append(rules.outlet)  # the clipping's source: the outlet it may talk about
     if rules.on("box:about"):
@@ -988,6 +1037,7 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
                     lines[k].verdict = "box:about"
                 if name:
                     names.append(name)
+                    boxed.append(name)
     if rules.on("box:appeal"):
         _appeal_boxes(lines, names)
         _account_boxes(lines, names)
@@ -1002,6 +1052,10 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
         label = _SLOGAN_LABEL.match(ln.text) if names and _LABEL_SEP.search(ln.text) else None
         if label and label.group("name").strip() in names and not _SPEECH.search(ln.text):
             return True  # the column's slogan under its name: "小镇漫游｜走进大马每一座小镇…"
+        t = ln.text
+        if any(name in t for name in boxed) and not (_REPORTING.search(t) or _SPEECH.search(t) or _QUOTED.search(t)
+                                                     or _DIGIT.search(t) or _box_long(t)):
+            return True  # the column an "About X" box introduced, describing itself: "Every Saturday, X picks…"
         if not _READER.search(ln.text) or _WIRE_DATELINE.match(ln.text):
             return False  # (a report opens with its dateline, naming the agency that filed it)
         if len(ln.text) >= _PROMO_LONG and len(SENTENCE_STOP.findall(ln.text)) >= 3:
@@ -1188,7 +1242,8 @@ _END_MARKERS = ("rights:", "credit:end-mark", "prompt:feed-footer", "nav:footer"
 # ... and prompts that end an article when more junk follows them (a newsletter box
 # may also sit between two paragraphs, with the article going on below it).
 _END_PROMPTS = ("prompt:subscribe", "prompt:newsletter", "prompt:donate", "prompt:donation-appeal",
-                "prompt:support-journalism", "edge:promo-box", "prompt:follow", "prompt:app")
+                "prompt:support-journalism", "edge:promo-box", "prompt:follow", "prompt:app", "prompt:coffee",
+                "prompt:liked-article")
 _TAIL_LINES = 3     # at most this many lines left after the marker ...
 _TAIL_SHARE = 0.5   # ... holding at most this share of the text above it
 
@@ -1240,8 +1295,11 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
             or not any(is_prose(ln) for ln in lines[:marker]):
         return
     for i in tail:
-        # a caption goes only as part of a box about the writer ("关于作者" under a portrait)
-        if not _fixed(lines[i]) and (not lines[i].caption or bio_box or _bio(lines[i])):
+        # a caption goes only as part of a box about the writer ("关于作者" under a portrait),
+        # or as the portrait of the one a line of the tail is about (its name opens that line)
+        name = lines[i].text.strip()
+        portrait = lines[i].caption and len(name) >= 2 and any(k != i and lines[k].text.startswith(name) for k in tail)
+        if not _fixed(lines[i]) and (not lines[i].caption or bio_box or _bio(lines[i]) or portrait):
             lines[i].verdict = "tail:after-end"
 
 
@@ -1616,7 +1674,9 @@ def author_bio(lines: list[Line], rules: Rules) -> None:
 
 
 # "關於作者：" / "作者简介" / "About the author" over the writer's bio at the end.
-_ABOUT_AUTHOR = re.compile(r"[\W_]*((關於|关于)(作者|筆者|笔者|本文作者)|(本文)?作者(簡介|简介|介紹|介绍)|(?i:about the authors?))[\W_]*")
+# ("關於版主：區卓行": a blog's box names its writer after the colon)
+_ABOUT_AUTHOR = re.compile(r"[\W_]*((關於|关于)(作者|筆者|笔者|本文作者|版主|站長|站长|博主)|(本文)?作者(簡介|简介|介紹|介绍)|"
+                           r"(版主|博主)(簡介|简介|介紹|介绍)|(?i:about (the )?authors?|about me))([:：︰]\s*[^\s。，,.:：]{1,16})?[\W_]*")
 _AUTHOR_BOX_LINES = 3
 _AUTHOR_BOX_LINE = 300
 

@@ -211,11 +211,20 @@ STRICT_MORE: dict[str, str] = {
     "nav:key-points": r"(?i:" + _D + r"(key (points|takeaways)|the big picture)[^\w:：︰]*)",
     # CNBC / video player promo: "VIDEO03:12Watch nowOPEC+ surprises markets"
     "promo:video": r"(?i:" + _D + r"(video|视频|視頻|影片)\s*\d{1,2}:\d{2}(:\d{2})?\s*(watch now|watch|play)?\s*[^。]{0,160})",
-    # "喜歡這篇文章嗎？", "Did you enjoy this article?"
+    # "喜歡這篇文章嗎？", "Did you enjoy this article?"; with the appeal it opens on the
+    # same line: "覺得這篇文章有用？可以請我飲杯咖啡…", "Enjoying this story? Our best
+    # writing, free in your inbox every Friday." (a question to the reader about this
+    # very article: no report opens so)
     "prompt:liked-article": (
         r"(?i:" + _D + r"((喜歡|喜欢|覺得|觉得)(這篇|这篇|本篇|本文|這則|这则)(文章|報導|报道|新聞|新闻|內容|内容)?(嗎|吗|如何|怎麼樣|怎么样|好看嗎|好看吗)?"
         r"|(覺得|觉得)(這篇|这篇|本篇|本文)(文章|報導|报道)?(有幫助|有帮助|有用|有收穫|有收获)(嗎|吗)"
         r"|(did you )?(like|enjoy|enjoyed|liked) (this|the) (article|story|read)\??)" + _D + r")"
+        r"|(?i:" + _D + r"((喜歡|喜欢|覺得|觉得)(這篇|这篇|本篇|本文|這則|这则)(文章|報導|报道|新聞|新闻|內容|内容)?"
+        r"(有幫助|有帮助|有用|有收穫|有收获|不錯|不错|好看)?(嗎|吗)?"
+        r"|(did you )?(like|liked|enjoy|enjoyed|enjoying|love|loved|loving) (this|the|today'?s) "
+        r"(article|story|read|piece|post|essay|issue|newsletter|reporting)"
+        r"|(like|liked|enjoy|enjoyed) what you('ve)? (just )?read|found this (useful|helpful|valuable))"
+        r"\s*[?？]\s*\S.{0,200})"
     ),
     # "☆新頭殼特派記者全台追蹤報導，最新颱風動態請鎖定本網☆": a star-framed line that
     # sends the reader back to the outlet
