@@ -441,7 +441,8 @@ def heading_lists(lines: list[Line], rules: Rules) -> None:
 
     def heading_kind(ln: Line) -> str | None:
         # (40 characters, or in Latin script a dozen words: "In pictures: a winter on the Harle Estuary")
-        if (len(ln.text) > 40 and _length(ln.text) > 12) or len(ln.text) > 100 or _sentence(ln):
+        size = len(ln.text)
+        if size > 100 or _sentence(ln) or (size > 40 and _length(ln.text) > 12):
             return None
         if any(p.fullmatch(ln.text) for p in rules.extra_headings):
             return "config:list_headings"
