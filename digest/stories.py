@@ -137,6 +137,17 @@ class ScoredPairs:
         table = np.asarray(numbers, dtype=np.int64)
         return ScoredPairs(table[self.first], table[self.second], self.score)
 
+    def __eq__(self, other: object) -> bool:
+        """The same pairs in the same order with the very same scores (no tolerance)."""
+        if not isinstance(other, ScoredPairs):
+            return NotImplemented
+        import numpy as np
+
+        return all(np.array_equal(mine, theirs) for mine, theirs in
+                   ((self.first, other.first), (self.second, other.second), (self.score, other.score)))
+
+    __hash__ = None  # type: ignore[assignment]  # (arrays: not hashable)
+
     def as_dict(self) -> dict[tuple[int, int], float]:
         """{(first, second): score}."""
         return dict(zip(zip(self.first.tolist(), self.second.tolist(), strict=True), self.score.tolist(), strict=True))

@@ -28,7 +28,7 @@ def corpus() -> list[stories.StoryInput]:
 
 
 def test_regrouping_scores_only_what_changed_and_equals_a_grouping_from_scratch(monkeypatch: pytest.MonkeyPatch) -> None:
-    scored: list[dict[tuple[int, int], float]] = []
+    scored: list[stories.ScoredPairs] = []
     similar = stories._similar_pairs
 
     def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
