@@ -712,6 +712,9 @@ def test_a_first_sentence_about_where_the_text_first_ran_is_a_provenance_header(
         == "edge:provenance-header"
     assert _rules(cleaned)["Saved with PageKeeper 2.1"] == "edge:provenance-header"
     assert to_plain_lines(cleaned.html) == [E1[3:-4], E2[3:-4]]
+    # a first sentence about a photo's permission is the article's
+    photo = "<p>The first photo of the new barrier was published with permission of the builders.</p>"
+    assert _kept(photo + E1 + E2)[0] == photo[3:-4]
 
 
 def test_an_article_under_a_related_heading_set_as_a_plain_line_goes() -> None:

@@ -424,9 +424,10 @@ _SAVED_BY_TOOL = re.compile(r"(本[页頁条條]|此[页頁]|本条目|本條目
 
 # A sentence about where the whole text ran first: "This essay first appeared in X",
 # "本文首发于X", "… is republished here with the author's permission".
-_FIRST_RAN = re.compile(r"(?i:\bthis (essay|article|story|post|piece|column|report|interview) (first|originally) "
-                        r"(appeared|ran|was published)\b|\b(is|was|has been) (re)?(shared|published|posted|republished|reprinted) "
-                        r"(here )?with (the )?(kind )?permission\b)|(本文|此文|本篇)(首發|首发|原載|原载|原刊)(於|于)")
+_FIRST_RAN = re.compile(r"(?i:\bthis (essay|article|story|post|piece|column|report|interview)\b.{0,80}?"
+                        r"\b((first|originally) (appeared|ran|was published)|(re)?(shared|published|posted|republished|reprinted) "
+                        r"(here )?with\b.{0,30}?\bpermission)|\b(re)?(shared|published|posted|republished|reprinted) here with\b"
+                        r".{0,30}?\bpermission)|(本文|此文|本篇)(首發|首发|原載|原载|原刊)(於|于)")
 
 # "轉貼自《山城新聞》", "转载自公众号X": the line opens by naming where the text was taken from
 _REPOSTED_FROM = re.compile(r"[\W_]*(?:(轉貼|转贴|轉載|转载|轉錄|转录|摘錄|摘录)(自|於|于)"
