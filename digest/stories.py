@@ -463,9 +463,11 @@ def _single_link(items: Sequence[StoryInput], pairs: ScoredPairs | None,
     """Single-link agglomeration under the curator's constraints (see group_stories),
     as Kruskal's algorithm: pairs from the best down (ties by first, then second
     index), each merging its two groups unless they hold different curator keys
-    or would span more than the window. The same merges as repeatedly joining
-    the two groups with the best pair (both constraints only tighten as groups
-    grow, so a refused pair stays refused), in O(pairs log pairs).
+    or would span more than the window, in O(pairs log pairs). Both constraints
+    only tighten as groups grow, so a refused pair stays refused, and the merges
+    are those of repeatedly joining the two groups with the best pair, except
+    for which of two tied merges comes first when the window then refuses the
+    other (``tests/test_stories_linkage.py`` checks both orders).
 
     Out: the groups, each a list of indexes into ``items`` in ascending order.
     Every group carries a label (its members' entry in ``label``), kept current
