@@ -374,9 +374,10 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
         else:
             removed += [("page:top-chrome", lines[k].strip()) for k in idx[:t]]
             title, date, start = lines[idx[t]].strip(), parse_date(lines[idx[d]], tz), idx[d] + 1
-            removed += [("meta:byline", lines[k].strip()) for k in idx[t + 1:d] if not _writer_byline(lines[k].strip())]
             # the writer's byline between title and date is the article's: it opens the body
-            bylines = [lines[k].strip() for k in idx[t + 1:d] if _writer_byline(lines[k].strip())]
+            between = [lines[k].strip() for k in idx[t + 1:d]]
+            bylines = [line for line in between if _writer_byline(line)]
+            removed += [("meta:byline", line) for line in between if line not in bylines]
     elif idx:
         first = lines[idx[0]].strip()
         if len(first) <= 120 and not re.search(r"[。．]$", first) and not _caption_like(first):

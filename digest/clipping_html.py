@@ -14,6 +14,7 @@ left to the build's :mod:`digest.cleaning` stage.
 
 from __future__ import annotations
 
+import copy
 import html as htmlmod
 import json
 import re
@@ -296,8 +297,6 @@ def _take_byline(doc: Any, article: Any, h1: Any | None) -> None:
     same content box as the article), short, outside page chrome and lists, and not
     already in the article's text.  A page's byline is article text (the labelling rules keep
     it); the reader's element often leaves it out."""
-    import copy
-
     body = doc.find("body")
     if body is None:
         return
@@ -355,8 +354,6 @@ def _with_header(article: Any, h1: Any | None) -> Any:
     <h1> and the article body (``articleBody`` holds the paragraphs only).  Returns
     ``article`` itself when there is no such headline or the part between them is
     more than a header (``_HEADER_MAX``, ``_HEADER_SHARE``)."""
-    import copy
-
     if h1 is None or article in h1.iterancestors() or h1 in article.iterancestors() or h1 is article:
         return article
     above = set(article.iterancestors())
@@ -553,16 +550,9 @@ def _embedded_quotes(box: Any) -> list[Any]:
     """Copies of the posts a social box quotes (a tweet's ``<blockquote>`` inside
     "social-embed"): the article cites them, so they stay where the box stood while
     its controls ("skip this post", share buttons) go."""
-    import copy
-
     quotes = [q for q in box.iter("blockquote") if len(_norm_text(q.text_content())) >= _EMBED_MIN
               and not any(a.tag == "blockquote" for a in q.iterancestors())]
-    copies = []
-    for quote in quotes:
-        c = copy.deepcopy(quote)
-        c.tail = None
-        copies.append(c)
-    return copies
+    return [_copy_without_tail(quote) for quote in quotes]
 
 
 def _byline_boxes(box: Any) -> list[Any]:
@@ -570,8 +560,6 @@ def _byline_boxes(box: Any) -> list[Any]:
     ``<div class="c-article__author">Author: Jane Doe</div>`` beside the share buttons):
     the byline is article text, the rest of the box goes.  Only the outermost box
     named by ``_BYLINE_CLASS`` with some text, at most ``_BYLINE_MAX`` characters."""
-    import copy
-
     found = []
     for el in box.iter():
         if el is box or not isinstance(el.tag, str) or not _BYLINE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
@@ -581,14 +569,18 @@ def _byline_boxes(box: Any) -> list[Any]:
         text = _norm_text(el.text_content())
         if text and len(text) <= _BYLINE_MAX:
             found.append(el)
-    copies = []
-    for el in found:
-        c = copy.deepcopy(el)
-        c.tail = None
+    copies = [_copy_without_tail(el) for el in found]
+    for c in copies:
         if c.tag not in ("div", "p"):
             c.tag = "div"
-        copies.append(c)
     return copies
+
+
+def _copy_without_tail(el: Any) -> Any:
+    """A deep copy of ``el`` without the text that follows it in its parent."""
+    c = copy.deepcopy(el)
+    c.tail = None
+    return c
 
 
 def _line_of(el: Any) -> Any:
@@ -652,8 +644,6 @@ def _reference_section(box: Any) -> Any | None:
     "参考资料"): a copy of the heading and what follows it up to the next heading, as a
     <div> to stand in the box's place, or None.  Footnotes and sources are article text
     (the labelling rules keep them) wherever the page's layout put them."""
-    import copy
-
     from .cleaning.rules import REFERENCE_HEADING
 
     for head in box.iter(*_SECTION_HEADS):
@@ -669,9 +659,7 @@ def _reference_section(box: Any) -> Any | None:
             continue
         div = box.makeelement("div", {})
         for el in part:
-            c = copy.deepcopy(el)
-            c.tail = None
-            div.append(c)
+            div.append(_copy_without_tail(el))
         return div
     return None
 

@@ -441,10 +441,9 @@ def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
     if not rules.on("edge:provenance-header") or not doc.prose:
         return
     first = doc.prose[0]
-    for i in range(len(lines)):
+    for i, ln in enumerate(lines):
         if i > first:
             break
-        ln = lines[i]
         # (60 as a reader counts: a CJK character or a Latin word each)
         if ln.verdict or _fixed(ln) or ln.caption or _length(ln.text) > 60 or _REPORTING.search(ln.text):
             continue
@@ -882,16 +881,15 @@ def _account_boxes(lines: list[Line], names: list[str]) -> None:
     lines around the accounts that talk about the outlet or to the reader, and the
     heading right above them.  Only when the box speaks as the outlet (we, our, its
     name): an article about a fraud may quote an account too."""
+    def part(j: int) -> bool:  # (a prompt a rule removed is part of the box: "請考慮每月支持我們…")
+        return (lines[j].verdict or "").startswith(_BOX_OPEN) or (lines[j].verdict is None and _appeal_line(lines[j], names))
+
     k = 0
     while k < len(lines):
         if lines[k].verdict is not None or not _account(lines[k].text) or not _appeal_line(lines[k], names):
             k += 1
             continue
         start = end = k
-
-        def part(j: int) -> bool:  # (a prompt a rule removed is part of the box: "請考慮每月支持我們…")
-            return (lines[j].verdict or "").startswith(_BOX_OPEN) or (lines[j].verdict is None and _appeal_line(lines[j], names))
-
         while start > 0 and part(start - 1):
             start -= 1
         while end + 1 < len(lines) and part(end + 1):
@@ -993,8 +991,8 @@ def _holders(lines: list[Line]) -> list[str]:
     account speak as "we" (an article about a fraud quotes a swindler's account)."""
     found = []
     for i, ln in enumerate(lines):
-        if ln.verdict is None and _account(ln.text) and any(_SELF.search(lines[j].text) for j in range(max(0, i - 3), i + 4)
-                                                            if j < len(lines) and j != i):
+        if ln.verdict is None and _account(ln.text) and any(_SELF.search(lines[j].text) for j in
+                                                            range(max(0, i - 3), min(len(lines), i + 4)) if j != i):
             found += [name for m in _HOLDER.finditer(ln.text) if len(name := _COMPANY.sub("", m.group("name"))) >= 2]
     return found
 

@@ -59,6 +59,9 @@ WECHAT_ACCOUNT_ID = r"(微信号|微信號|Weixin ID)\s*[:：]?\s*[A-Za-z][\w-]{
 WECHAT_ACCOUNT_LINE = (r"[《「]?[^\s。，,：:]{1,20}[》」]?\s*(微信)?(公号|公號|公众号|公眾號|公众平台|公眾平台)\s*(ID)?\s*[:：]\s*"
                        r"[A-Za-z][\w-]{3,30}")
 
+# "喜歡這篇文章", "觉得本文": the reader asked about this very article (prompt:liked-article)
+_LIKED_THIS_ZH = r"(喜歡|喜欢|覺得|觉得)(這篇|这篇|本篇|本文|這則|这则)(文章|報導|报道|新聞|新闻|內容|内容)?"
+
 STRICT_MORE: dict[str, str] = {
     # A widget's confirmation left in the page: "You have successfully emailed the post.",
     # "Thanks for signing up!", "Link copied to clipboard" -- the page talking about a click.
@@ -216,11 +219,10 @@ STRICT_MORE: dict[str, str] = {
     # writing, free in your inbox every Friday." (a question to the reader about this
     # very article: no report opens so)
     "prompt:liked-article": (
-        r"(?i:" + _D + r"((喜歡|喜欢|覺得|觉得)(這篇|这篇|本篇|本文|這則|这则)(文章|報導|报道|新聞|新闻|內容|内容)?(嗎|吗|如何|怎麼樣|怎么样|好看嗎|好看吗)?"
+        r"(?i:" + _D + r"(" + _LIKED_THIS_ZH + r"(嗎|吗|如何|怎麼樣|怎么样|好看嗎|好看吗)?"
         r"|(覺得|觉得)(這篇|这篇|本篇|本文)(文章|報導|报道)?(有幫助|有帮助|有用|有收穫|有收获)(嗎|吗)"
         r"|(did you )?(like|enjoy|enjoyed|liked) (this|the) (article|story|read)\??)" + _D + r")"
-        r"|(?i:" + _D + r"((喜歡|喜欢|覺得|觉得)(這篇|这篇|本篇|本文|這則|这则)(文章|報導|报道|新聞|新闻|內容|内容)?"
-        r"(有幫助|有帮助|有用|有收穫|有收获|不錯|不错|好看)?(嗎|吗)?"
+        r"|(?i:" + _D + r"(" + _LIKED_THIS_ZH + r"(有幫助|有帮助|有用|有收穫|有收获|不錯|不错|好看)?(嗎|吗)?"
         r"|(did you )?(like|liked|enjoy|enjoyed|enjoying|love|loved|loving) (this|the|today'?s) "
         r"(article|story|read|piece|post|essay|issue|newsletter|reporting)"
         r"|(like|liked|enjoy|enjoyed) what you('ve)? (just )?read|found this (useful|helpful|valuable))"
