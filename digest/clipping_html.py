@@ -143,12 +143,52 @@ def read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
         if box.find(".//h1") is not None:
             box.tag = "div"
     _strip_chrome(article, _CHROME_TAGS, removed, title)
+    _drop_hidden(article, removed)
     _drop_heading_anchors(article, removed)
     _browser_spaces(article)
     body = _inner(article)
     return {"kind": "page", "title": title, "url": url, "date": date, "body": body.strip() + "\n",
             "format": BodyFormat.HTML, "removed": tuple(removed),
             "lang": _page_lang(doc)}
+
+
+# What a browser does not show: the ``hidden`` attribute, an inline ``display: none`` or
+# ``visibility: hidden``, and the hiding classes of the common CSS kits (Bootstrap's
+# ``hidden``/``hide``/``d-none``/``invisible``/``sr-only``/``visually-hidden``,
+# Foundation's ``hide``/``show-for-sr``, WordPress's ``screen-reader-text``, Drupal's
+# ``element-invisible``).  A class must be one of these whole: ``hidden-xs`` hides on
+# phones only.  ``d-none`` beside a ``d-md-block`` shows on wider screens, so it stays.
+_HIDING_CLASSES = frozenset(
+    "hide hidden d-none invisible sr-only visually-hidden visuallyhidden show-for-sr screen-reader-text "
+    "screen-reader-only element-invisible offscreen u-hidden is-hidden a11y-hidden assistive-text".split())
+_SHOWN_FROM = re.compile(r"^d-(?:sm|md|lg|xl|xxl)-(?!none)")
+_HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)", re.I)
+# Only short hidden text goes (a byline box's hidden e-mail address and home page, a
+# screen reader's "opens in a new window"): a page may hide the rest of its article
+# behind a "read more" button until it is clicked, and that text is the article's.
+_HIDDEN_MAX_CHARS = 100
+
+
+def _hidden(el: Any) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    if style and _HIDING_STYLE.search(style):
+        return True
+    classes = (el.get("class") or "").lower().split()
+    return any(c in _HIDING_CLASSES for c in classes) and not any(_SHOWN_FROM.match(c) for c in classes)
+
+
+def _drop_hidden(article: Any, removed: list[tuple[str, str]]) -> None:
+    """Drop the elements inside ``article`` a reader never sees (:data:`_HIDING_CLASSES`)
+    whose text is at most :data:`_HIDDEN_MAX_CHARS` characters; each goes to ``removed``
+    as ``page:hidden``.  Only once the article is chosen and its chrome cut: the choice
+    and the chrome's share of the text weigh the page as it was saved."""
+    for el in article.xpath(".//*[@hidden or @style or @class]"):
+        if el.getparent() is None or not isinstance(el.tag, str) or not _hidden(el):
+            continue
+        if len(_norm_text(_visible(el))) <= _HIDDEN_MAX_CHARS:
+            _drop(el, "page:hidden", removed)
 
 
 # Widening the chosen element (recall first): a page keeps the article's byline,

@@ -278,3 +278,29 @@ def test_a_fragments_h1_below_its_paragraphs_is_a_section_heading(tmp_path: Path
     clip = read_clipping(fragment, tz=TAIPEI)
     assert "附註" in clip.body  # a heading of the article's own
     assert "渡輪新時刻表上路" not in clip.body  # the title above the first paragraph still goes
+
+
+def test_what_a_page_hides_from_its_reader_is_no_text_of_the_article(tmp_path: Path) -> None:
+    # issue 8 (corpus 11 development part): a byline box carries the writer's e-mail
+    # address and home page in links the page hides ("hide email"), so the byline line
+    # read "Jane Roe jane@example.com http://roe.example/"
+    page = tmp_path / "p.html"
+    read_on = "The rest of the report, which the page hides until the reader asks for it, stays the article's. " * 3
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>T</title></head><body><article><h1>T</h1>"
+        "<div class=\"byline vcard\"><a class=\"fn\" href=\"/a/roe\">Jane Roe</a> "
+        "<a class=\"hide email\" href=\"mailto:jane@example.com\">jane@example.com</a> "
+        "<span style=\"display: none\">http://roe.example/</span><span hidden>Staff writer</span></div>"
+        "<p>The council approved the new ferry timetable on Tuesday after a long debate."
+        "<span class=\"sr-only\">(opens in a new window)</span></p>"
+        "<p class=\"hidden-xs\">Ferries will run every half hour from June, the harbour master said.</p>"
+        "<p class=\"d-none d-md-block\">Fares stay the same for the rest of the year, the council said.</p>"
+        f"<div style=\"display:none\"><p>{read_on}</p></div>"
+        "</article></body></html>", encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    lines = clip.body.replace("<p>", "\n").replace("</p>", "\n")
+    assert "jane@example.com" not in clip.body and "roe.example" not in clip.body and "Staff writer" not in clip.body
+    assert "Jane Roe" in clip.body and "opens in a new window" not in clip.body
+    assert "page:hidden" in {rule for rule, _ in clip.removed}
+    # hidden on phones only, shown from medium screens up, or a long hidden read-on: kept
+    assert "every half hour" in lines and "Fares stay the same" in lines and read_on.strip() in lines
