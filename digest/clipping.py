@@ -249,11 +249,6 @@ def _read_feed(text: str, m: re.Match[str], tz: ZoneInfo) -> dict[str, Any]:
         # escaping of "don’t" (plain text is escaped again when it is rendered)
         body = htmlmod.unescape(body)
     removed: tuple[tuple[str, str], ...] = ()
-    lead = _FEED_LEAD_P.match(body) if fmt is BodyFormat.HTML else None
-    if lead and _ZH_BYLINE.fullmatch(norm_space(htmlmod.unescape(lead.group("text")))):
-        # "<p>記者林孟潔／台北報導</p>" opening a feed body: the byline, metadata
-        removed = (("meta:byline", norm_space(htmlmod.unescape(lead.group("text")))),)
-        body = body[: lead.start("p")] + body[lead.end("p"):].lstrip()
     return {"kind": "feed", "title": htmlmod.unescape(m.group("title")).strip(), "url": m.group("url"),
             "date": date, "body": body, "format": fmt, "body_line": text[: m.end()].count("\n") + 1,
             "removed": removed}
@@ -268,8 +263,6 @@ _ZH_BYLINE = re.compile(
     r"(\s*[／/|｜]?\s*[\u4e00-\u9fff]{0,6}(報導|报道|報道|綜合報導|综合报道|電|电))?\s*[）)】〕]?")
 # An inline tag of HTML: a feed body that holds one is HTML, whatever its block tags.
 _INLINE_TAG = re.compile(r"<(?:a\s[^>]*href|br\s*/?>|img\s|/a>|/?(?:strong|em|b|i|span|sup|sub)>)", re.I)
-# The first paragraph of an HTML body, inside any wrappers.
-_FEED_LEAD_P = re.compile(r"\A(?:\s*<(?:div|article|section)\b[^>]*>)*\s*(?P<p><p\b[^>]*>(?P<text>[^<]{2,40})</p>)", re.I)
 
 
 def norm_space(text: str) -> str:

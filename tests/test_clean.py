@@ -677,7 +677,9 @@ def test_short_paper_name_and_foreign_service_masthead_at_the_edges() -> None:
 def test_a_date_in_words_over_the_article_is_its_timestamp_and_stays_below() -> None:
     prose = ("<p>The city council approved the new waste sorting plan on Tuesday, officials said.</p>"
              "<p>Residents will have to separate food waste starting in January, the bureau said.</p>")
-    for line in ("Thursday, November 9, 2023 4:41AM", "9 November 2023, 10:30 GMT"):
+    # (a zone other than GMT/UTC too: blind variant 27's "2025-03-10 09:00 JST")
+    for line in ("Thursday, November 9, 2023 4:41AM", "9 November 2023, 10:30 GMT", "2025-03-10 09:00 JST",
+                 "2025-03-10 09:00 CEST"):
         assert _clean_html(f"<p>{line}</p>" + prose).removed == (Removed("meta:feed-timestamp", line),)
         # between paragraphs a date may head a timeline's entry: it stays
         assert _clean_html(prose + f"<p>{line}</p>" + prose.replace("Tuesday", "Monday")).removed == ()

@@ -135,6 +135,18 @@ def test_an_article_appended_under_a_related_heading_goes() -> None:
     assert _rules(cleaned)["管理处表示，将增加巡逻人力。"] == "doc:other-article"
 
 
+def test_an_appended_article_keeps_its_own_byline_under_its_headline() -> None:
+    # blind variant 25: the appended article's headline, then its reporter's byline, then
+    # its paragraphs -- the byline must not hide that prose follows the headline
+    other = ("<h3>河濱自行車道延伸三公里</h3><p>記者王小明／新竹報導</p>"
+             "<p>市府表示，延伸段將在年底前完工並開放通行。</p><p>工務處說明，沿線會增設照明與休息區。</p>")
+    for byline in ("<p>記者王小明／新竹報導</p>", "<p>By Jane Roe</p>", "<p>2025-03-02 10:15</p>"):
+        cleaned = _clean(P1 + P2 + "<p><strong>你可能也想看</strong></p>" + other.replace("<p>記者王小明／新竹報導</p>", byline),
+                         title="垃圾分類新辦法明年上路")
+        assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4]], byline
+        assert _rules(cleaned)["工務處說明，沿線會增設照明與休息區。"] == "doc:other-article"
+
+
 def test_the_article_resumes_after_a_related_list_in_the_middle() -> None:
     fragment = (P1 + "<p><strong>相关新闻：</strong></p><p><a href='/a'>旧衣回收箱增设百处</a></p>"
                 "<p><a href='/b'>夜市塑料袋减量见效</a></p>" + P2 + P3)
@@ -738,3 +750,46 @@ def test_a_slogan_at_the_edge_naming_the_column_an_about_box_introduced_goes() -
     box = ("<p>About Town Notes</p><p>Town Notes is our monthly series about the places readers pass every day.</p>"
            "<p>Know a route we should ride next? Tell us about it.</p>")
     assert _kept(slogan + E1 + E2 + box + E3) == [E1[3:-4], E2[3:-4], E3[3:-4]]
+
+
+# ---------------------------------------------------------------------------
+# Session 20: blind variants 25 and 27 (development part)
+# ---------------------------------------------------------------------------
+
+def test_a_one_person_sites_appeal_with_an_account_number_and_its_heading_goes() -> None:
+    # the number with no colon after 帳號, the writer asking in the first person, a short
+    # "support X" heading over the box, and the site introducing itself at the top edge
+    intro = "<p>這裡是一個人經營的海線新聞小站，記下漁港與小學的日常。</p>"
+    box = ("<p>贊助海線日誌</p><p>這個小站不接業配，採訪的油錢都靠讀者。</p>"
+           "<p>如果你願意支持，可以轉帳到合作金庫帳號 1234-567-890123，我會把每一筆都記在帳上。</p>")
+    cleaned = _clean(intro + P1 + P2 + box + P3)
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    rules = _rules(cleaned)
+    assert rules["贊助海線日誌"] == "box:appeal" and rules[intro[3:-4]] == "edge:self-promo"
+    # a report on a scam quotes the account in the first person of nobody who asks the reader
+    scam = "<p>警方表示，嫌犯要求被害人匯款到帳號 9876-543-210987，再假冒銀行人員催款。</p>"
+    assert scam[3:-4] in _kept(P1 + scam + P2)
+
+
+def test_an_about_box_line_where_the_outlet_does_the_reporting_stays_in_the_box() -> None:
+    head = "<p>A council in the north approved a plan for a new ferry pier on Tuesday, after a long debate.</p>"
+    box = ("<p>About Harbour Notes</p><p>We began Harbour Notes to cover the small ports the big papers skip.</p>"
+           "<p>Each month one of our writers spends a week on a single island and writes about whoever lives there.</p>")
+    tail = "<p>The pier will open next spring, the council said, and ferries will run twice a day.</p>"
+    assert _kept(head + box + tail) == [head[3:-4], tail[3:-4]]
+    # someone else's report about the outlet ("told our reporter") ends the box
+    told = "<p>The harbour master told our reporter that the pier would open in spring.</p>"
+    assert told[3:-4] in _kept(head + box.rsplit("<p>Each", 1)[0] + told + tail)
+
+
+def test_a_tickers_line_far_above_the_title_seen_again_is_page_chrome() -> None:
+    title = "Ferry pier approved after long debate"
+    chrome = "".join(f"<p>{t}</p>" for t in (
+        "Skip to content", "Home | World | Business | Sport", "Latest: Storm warning lifted for the east coast, ferries resume",
+        "Most read", "1", "Fares to rise in June", "2", "New bridge opens", title))
+    cleaned = _clean(chrome + "<p>A short standfirst, written for this story, sums up the vote</p>"
+                     "<p>The council approved the pier on Tuesday after a debate that lasted most of the day.</p>"
+                     "<p>Ferries will run twice a day once it opens, the harbour master said.</p>", title=title)
+    kept = to_plain_lines(cleaned.html)
+    assert "Latest: Storm warning lifted for the east coast, ferries resume" not in kept
+    assert kept[0] == "A short standfirst, written for this story, sums up the vote"  # under the title: kept

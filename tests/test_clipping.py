@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from digest.cli_clippings import clean_clipping
 from digest.clipping import detect_lang, parse_date, read_clipping, source_for
 from digest.errors import BuildError
 from digest.render import BodyFormat
@@ -174,10 +175,14 @@ def _feed(tmp_path: Path, body: str) -> Path:
 
 
 @pytest.mark.parametrize("byline", ["記者林孟潔／台北報導", "鉅亨網記者魏志豪 台北", "文匯報記者 李昌鴻 深圳報道"])
-def test_feed_body_opening_byline_is_metadata(tmp_path: Path, byline: str) -> None:
-    clip = read_clipping(_feed(tmp_path, f"<div class=\"editor\"><p>{byline}</p>\n<p>水利署今日宣布減壓供水。</p></div>\n"))
-    assert clip.removed == (("meta:byline", byline),)
-    assert clip.body == "<div class=\"editor\"><p>水利署今日宣布減壓供水。</p></div>\n"
+def test_feed_body_opening_byline_stays_the_articles(tmp_path: Path, byline: str) -> None:
+    # the labelling rules keep the reporter's byline as article text, as the pasted-page
+    # reader does (it was taken as metadata before session 20)
+    body = f"<div class=\"editor\"><p>{byline}</p>\n<p>水利署今日宣布減壓供水。</p></div>\n"
+    clip = read_clipping(_feed(tmp_path, body))
+    assert clip.removed == () and clip.body == body
+    lines, _removed, _rights = clean_clipping(clip)
+    assert lines[:2] == [byline, "水利署今日宣布減壓供水。"]
 
 
 @pytest.mark.parametrize("lead", ["記者今日走訪災區，看到居民正在清理家園。", "〔記者林孟潔／台北報導〕水利署今日宣布減壓供水。",

@@ -238,10 +238,18 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
         if i == kicker and i == head[0] and _length(ln.text) <= _OVERLINE_MAX and not _whole_link(ln) \
                 and title_key(ln.text) not in sites:
             continue  # the first line, over the title: a newspaper's overline (引題), no menu
-        if _standfirst_like(ln.text) and i not in doc.detached:
+        if _standfirst_like(ln.text) and i not in doc.detached and not _chrome_between(lines, i, doc.title_at):
             continue  # a standfirst or a caption that the page cut short or left unpunctuated
-            # (a blurb of a menu region above the article is detached: no standfirst)
+            # (a blurb of a menu region above the article is detached: no standfirst; nor is
+            # a ticker's line with menus and lists between it and the title seen again)
         ln.verdict = "page:head-chrome"
+
+
+def _chrome_between(lines: list[Line], i: int, title_at: int | None) -> bool:
+    """A line a chrome rule removed stands between line ``i`` and the title seen again
+    below it: ``i`` is outside the article's header."""
+    return title_at is not None and i < title_at and any(
+        (lines[j].verdict or "").startswith(_CHROME_RULES) for j in range(i + 1, title_at))
 
 
 _CLAUSE_END = re.compile(r"([，,、；;：:…！？!?~。]|\.\.\.)[」”’\"')）]*$")
@@ -639,6 +647,12 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
                 lines[j].verdict = "doc:other-article"
 
 
+def _header_meta(ln: Line) -> bool:
+    """A line of an article's header under its headline: a date line or a byline
+    (``記者范詠晴／中壢報導``, ``By Jane Doe``), no prose."""
+    return not is_prose(ln) and bool(_DATE_ONLY.fullmatch(ln.text) or furniture(ln) or _BYLINE_WORDS.search(ln.text))
+
+
 def _unit_header(lines: list[Line], start: int, end: int) -> bool:
     """The lines from ``start`` to ``end`` (what a related heading's list rule took,
     and what it left above the prose) are one headline with its own date line or
@@ -703,7 +717,8 @@ def _units(lines: list[Line], following: list[Section], own: str, at: int) -> li
         if sec.heading != (units[-1].end if units else at):
             break
         head = lines[sec.heading]
-        body = [j for j in range(sec.first, sec.end) if lines[j].verdict is None]
+        # (the headline's own byline or date line may stand between it and the prose)
+        body = [j for j in range(sec.first, sec.end) if lines[j].verdict is None and not _header_meta(lines[j])]
         if not (is_heading(head) and title_key(head.text) != own and body and is_prose(lines[body[0]])):
             break
         if units and len(body) > 2:
@@ -784,13 +799,21 @@ _ABOUT_HEADING = re.compile(
     r"|(?i:[\W_]*about (us|this (column|newsletter|series|podcast|site|blog|section)|the (authors?|column|newsletter)))[\W_]*"
     # "About Street Level": a name in title case (the lines under it must speak as it)
     r"|[\W_]*About (?P<ename>[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3})[\W_]*")
-_SELF = re.compile(r"我們|我们|本[栏欄]目|本刊|本[台站號号網网]|本[報报](?![讯訊])|(?i:\b(we|our|us)\b)")
+# The site naming itself as a site: "這個小站沒有廣告", "this newsletter is free" (not
+# "這個網站", which a report says of any site it is about).
+_SITE_SELF = r"小站|(?i:\bthis (?:site|blog|newsletter)\b)"
+# A site introducing itself: "這裡是一個人跑的地方新聞小站", "This is a weekly newsletter about…".
+_SITE_INTRO = re.compile(r"(這|这)(裡|里)是[^。，,]{0,20}(小站|網站|网站|部落格|博客|頻道|频道|電子報|电子报|專欄|专栏|節目|节目)"
+                         r"|(?i:\bthis is an? (?:[\w-]+ ){0,3}(?:newsletter|blog|site|column|podcast)\b)")
+_SELF = re.compile(r"我們|我们|本[栏欄]目|本刊|本[台站號号網网]|本[報报](?![讯訊])|(?i:\b(we|our|us)\b)|" + _SITE_SELF)
 _READER = re.compile(r"你|您|妳|(?i:\b(you|your)\b)")
 _SPEECH = re.compile(r"[“「『\"][^”」』\"]{12,}[”」』\"]")
 _ACCOUNT_ZH = ("户名", "戶名", "账号", "帳號", "帳戶", "账户", "开户行", "開戶行", "銀行", "银行", "支付宝", "支付寶",
                "微信支付", "轉賬", "转账", "轉帳", "轉數快", "入數", "入数")
 _ACCOUNT_EN = ("paypal", "payme", "fps", "iban", "swift", "account")
-_ACCOUNT = re.compile(r"(" + "|".join(_ACCOUNT_ZH) + r"|(?i:" + "|".join(_ACCOUNT_EN) + r"))[^:：。，,]{0,8}[:：]")
+_ACCOUNT = re.compile(r"(" + "|".join(_ACCOUNT_ZH) + r"|(?i:" + "|".join(_ACCOUNT_EN) + r"))[^:：。，,]{0,8}[:：]"
+                      # or the number itself, with no colon: "匯款到郵局帳號 0031234-0567890"
+                      r"|(帳號|账号|帳戶|账户|(?i:account (?:number|no\.?)|iban))\s*\d[\d -]{5,}\d")
 _account_gate = _gate(_ACCOUNT_ZH + _ACCOUNT_EN)
 
 
@@ -807,7 +830,7 @@ def _box_long(t: str) -> bool:
 def _account(text: str) -> bool:
     """The line names a payment account (:data:`_ACCOUNT`); the colon test first, as
     the pattern is tried on every line of every clipping."""
-    return (":" in text or "：" in text) and _account_gate(text.lower()) and _ACCOUNT.search(text) is not None
+    return _account_gate(text.lower()) and _ACCOUNT.search(text) is not None
 
 
 # A speaker's label opening a line of an interview: "Mike: …", "淡豹：…", "問：…".
@@ -816,13 +839,19 @@ _SPEAKER = re.compile(r"\s*([A-Z][\w.'’-]{0,20}( [A-Z][\w.'’-]{0,20})?|(?!�
                       r"[\u4e00-\u9fff]{2,3}|問|问|答|(?i:q|a))\s*[:：]\s*\S")
 
 
-def _self_talk(ln: Line, names: list[str]) -> bool:
+def _self_talk(ln: Line, names: list[str], *, doing: bool = False) -> bool:
     """The outlet, column or account is the subject and nothing is reported: no
     reporting verb, no quoted speech, no speaker of an interview (the interviewer
-    may well say "our column")."""
+    may well say "our column").  With ``doing``, a reporting verb after the outlet's
+    "we"/"our" is what the outlet does ("one of our reporters … writes about whoever
+    they meet"), not a report ("he told our reporter")."""
     t = ln.text
-    if _REPORTING.search(t) or _SPEECH.search(t) or _box_long(t) or _SPEAKER.match(t):
+    if _SPEECH.search(t) or _box_long(t) or _SPEAKER.match(t):
         return False
+    verb = _REPORTING.search(t)
+    if verb:
+        own = _SELF.search(t) if doing else None
+        return own is not None and own.start() < verb.start() and not _QUOTED.search(t)
     return bool(_SELF.search(t) or any(name in t for name in names) or _account(t))
 
 
@@ -875,6 +904,16 @@ def _appeal_line(ln: Line, names: list[str]) -> bool:
     return not _REPORTING.search(t) and bool(_self_talk(ln, names) or _READER.search(t)) and not _DIGIT.search(t)
 
 
+# A box's heading that asks for support: "支持溪北記事", "Support The Ledger".
+_APPEAL_HEADING = re.compile(r"支持|贊助|赞助|捐款|捐助|打賞|打赏|(?i:\b(support|donate)\b)")
+_FIRST_PERSON = re.compile(r"我(?!們|们)|(?i:\b(I|my|me)\b)")
+
+
+def _appeal_heading(t: str) -> bool:
+    """A short line that is no sentence and asks for support (:data:`_APPEAL_HEADING`)."""
+    return not _FULL_STOP_END.search(t) and not _REPORTING.search(t) and bool(_APPEAL_HEADING.search(t))
+
+
 def _account_boxes(lines: list[Line], names: list[str]) -> None:
     """``box:appeal`` -- a box that asks for money in the middle of the article, found by
     the payment accounts it lists (FPS, bank, PayPal) rather than by its heading: the
@@ -897,9 +936,13 @@ def _account_boxes(lines: list[Line], names: list[str]) -> None:
         box = [j for j in range(start, end + 1) if lines[j].verdict is None]
         above = lines[start - 1] if start > 0 else None
         if above is not None and above.verdict is None and not _fixed(above) \
-                and (is_heading(above) or (len(above.text) <= _BOX_HEADING and _column_heading(above.text, names))):
+                and (is_heading(above) or (len(above.text) <= _BOX_HEADING and (_column_heading(above.text, names)
+                                                                               or _appeal_heading(above.text)))):
             box.insert(0, start - 1)
-        if any(_SELF.search(lines[j].text) or any(n in lines[j].text for n in names) for j in box):
+        # the outlet speaks (we, its name), or the writer of a one-person site asks the
+        # reader in the first person on the account's own line ("…可以匯款到…，每一筆錢我都會…")
+        if any(_SELF.search(lines[j].text) or any(n in lines[j].text for n in names) for j in box) \
+                or (_FIRST_PERSON.search(lines[k].text) and _READER.search(lines[k].text)):
             for j in box:
                 lines[j].verdict = "box:appeal"
         k = end + 1
@@ -1024,7 +1067,7 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
                     continue
                 if _fixed(lines[k]) or lines[k].caption:
                     break
-                if not (_self_talk(lines[k], named + names) or (box and _reader_talk(lines[k]))):
+                if not (_self_talk(lines[k], named + names, doing=bool(box)) or (box and _reader_talk(lines[k]))):
                     break
                 box.append(k)
             # the outlet speaks as itself in the box: a we, its name or an account
@@ -1055,6 +1098,8 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
         if any(name in t for name in boxed) and not (_REPORTING.search(t) or _SPEECH.search(t) or _QUOTED.search(t)
                                                      or _DIGIT.search(t) or _box_long(t)):
             return True  # the column an "About X" box introduced, describing itself: "Every Saturday, X picks…"
+        if _SITE_INTRO.search(t) and _self_talk(ln, names) and not (_QUOTED.search(t) or _DIGIT.search(t)):
+            return True  # the site describing itself as a site: "這裡是一個人跑的地方新聞小站，寫…"
         if not _READER.search(ln.text) or _WIRE_DATELINE.match(ln.text):
             return False  # (a report opens with its dateline, naming the agency that filed it)
         if len(ln.text) >= _PROMO_LONG and len(SENTENCE_STOP.findall(ln.text)) >= 3:

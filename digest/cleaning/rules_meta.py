@@ -33,10 +33,13 @@ _PAGE_FIELD = (r"((发布|發布|發佈|更新|发稿|發稿|录入|錄入|刊�
 _DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?"
 # A line that is only a date (and time): the page's date line, a feed's timestamp.
 # Case-insensitive (month and day names).
+# Time-zone abbreviations a date line may end with ("2025-03-10 09:00 JST"), longest first.
+_ZONE = ("(?:HKT|JST|KST|SGT|MYT|PHT|ICT|WIB|IST|BST|CEST|CET|EEST|EET|WEST|WET|AEDT|AEST|ACST|AWST|NZDT|NZST|"
+         "EDT|EST|CDT|CST|MDT|MST|PDT|PST|AKST|HST|ET|PT)")
 DATE_LINE = (
     r"[\W_]*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     r"(\s*[（(]?(週|周|星期|禮拜|礼拜)?[一二三四五六日天]?[）)]?)?"  # "2026年01月04日 星期日"
-    r"([ T|｜·•]*(上午|下午|晚上|凌晨)?\s*\d{1,2}[:：]\d{2}([:：]\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT[+-]?\d*|UTC[+-]?\d*|HKT|CST|ET)?)?"
+    r"([ T|｜·•]*(上午|下午|晚上|凌晨)?\s*\d{1,2}[:：]\d{2}([:：]\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT[+-]?\d*|UTC[+-]?\d*|" + _ZONE + r")?)?"
     r"|\d{1,2}[:：]\d{2}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
     # day first, as European feeds print it: "29/07/2020 - 17:35"
     r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(\s*([-–—,]|\sat)?\s*\d{1,2}[:：]\d{2}([:：]\d{2})?(\s*[ap]\.?m\.?)?(\s*(et|est|edt|gmt|utc|pt|pst|pdt|ct|cst|cdt))?)?"
