@@ -815,6 +815,7 @@ _ACCOUNT = re.compile(r"(" + "|".join(_ACCOUNT_ZH) + r"|(?i:" + "|".join(_ACCOUN
                       # or the number itself, with no colon: "匯款到郵局帳號 0031234-0567890"
                       r"|(帳號|账号|帳戶|账户|(?i:account (?:number|no\.?)|iban))\s*\d[\d -]{5,}\d")
 _account_gate = _gate(_ACCOUNT_ZH + _ACCOUNT_EN)
+_LONG_NUMBER = re.compile(r"\d[\d -]{5,}\d")
 
 
 # A line of a box about the outlet is a sentence or two: at most this many characters,
@@ -828,9 +829,10 @@ def _box_long(t: str) -> bool:
 
 
 def _account(text: str) -> bool:
-    """The line names a payment account (:data:`_ACCOUNT`); the colon test first, as
-    the pattern is tried on every line of every clipping."""
-    return _account_gate(text.lower()) and _ACCOUNT.search(text) is not None
+    """The line names a payment account (:data:`_ACCOUNT`).  A colon or a long number
+    first, then the words, then the pattern: it is tried on every line of every clipping."""
+    return (":" in text or "：" in text or _LONG_NUMBER.search(text) is not None) \
+        and _account_gate(text.lower()) and _ACCOUNT.search(text) is not None
 
 
 # A speaker's label opening a line of an interview: "Mike: …", "淡豹：…", "問：…".
