@@ -563,6 +563,12 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
     ("rights:no-reprint", "侵权必究", "他说，抄袭者侵权必究，公司已经报警。"),
     ("rights:no-reprint", "文章为城事观察原创", "她坚称文章为自己原创，要求对方道歉。"),
     ("prompt:star", "公众号改版了，如果不标星，容易错过我们的推送，还请点击星标。", "标星的账号推送更靠前，研究者说。"),
+    # session 20, corpus 18 development part: a site's share-to-WeChat box, a share box's and
+    # a comment form's labels, a date line with its update
+    ("nav:wechat-ui", "打开微信，点击 “ 发现 ” ，使用 “ 扫一扫 ” 即可将网页分享至朋友圈。", "警方提醒，打开微信扫一扫陌生二维码前要先核实来源。"),
+    ("nav:ui-status", "Copy link to paste in your message", "Officers told residents to copy the link into their own messages."),
+    ("nav:ui-status", "Message submitting... Thank you for waiting.", "Thank you for waiting so long, the mayor told the crowd."),
+    ("meta:updated", "Published: 00:24 BST, 13 May 2024 | Updated: 00:37 BST, 13 May 2024", "Updated figures were published on 13 May 2024."),
 ])
 def test_page_furniture_rules(rule: str, junk: str, prose: str) -> None:
     cleaned = _clean_html(_PROSE_A + f"<p>{html.escape(junk)}</p>" + _PROSE_B)
@@ -672,6 +678,21 @@ def test_short_paper_name_and_foreign_service_masthead_at_the_edges() -> None:
     assert clean_body(kept).html == kept
     note = sanitize("<p>日本央行维持利率不变。</p><p>政府将密切合作。</p><p>据新京报</p>")
     assert clean_body(note).html == note
+
+
+def test_a_date_stamp_beside_the_byline_under_a_standfirst_is_the_headers() -> None:
+    # corpus 18 (development): a standfirst sentence, the byline, then "16:23, Thu, Nov 2,
+    # 2023 | UPDATED: …" -- below the first sentence, beside the byline: the header's date
+    prose = ("<p>The city council approved the new waste sorting plan on Tuesday, officials said.</p>"
+             "<p>Residents will have to separate food waste starting in January, the bureau said.</p>"
+             "<p>The plan will cost about two million dollars a year, the budget office estimated.</p>")
+    for stamp in ("16:23, Thu, Nov 2, 2023 | UPDATED: 16:32, Thu, Nov 2, 2023", "08/11/2023 | 20:26 PM"):
+        head = "<p>Bins will be emptied twice a week under the new plan, the council said.</p><p>By Ann Doe</p>"
+        cleaned = _clean_html(head + f"<p>{stamp}</p>" + prose)
+        assert Removed("meta:feed-timestamp", stamp) in cleaned.removed
+        assert "By Ann Doe" in to_plain_lines(cleaned.html)
+        # far down, between paragraphs, beside no byline or widget: a timeline's date stays
+        assert stamp in to_plain_lines(_clean_html(prose + f"<p>{stamp}</p>" + prose).html)
 
 
 def test_a_date_in_words_over_the_article_is_its_timestamp_and_stays_below() -> None:

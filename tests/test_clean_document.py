@@ -793,3 +793,13 @@ def test_a_tickers_line_far_above_the_title_seen_again_is_page_chrome() -> None:
     kept = to_plain_lines(cleaned.html)
     assert "Latest: Storm warning lifted for the east coast, ferries resume" not in kept
     assert kept[0] == "A short standfirst, written for this story, sums up the vote"  # under the title: kept
+
+
+
+def test_a_list_under_the_article_that_its_last_line_introduces_is_no_page_chrome() -> None:
+    # corpus 18 (development): below the last paragraph, "…下載方法：" and its steps between
+    # the photos' captions -- a tail of short lines that a colon-ended line introduces
+    steps = "".join(f"<p>步驟{k}：點選畫面右上角的圖示</p><figure><img src='{k}.jpg'><figcaption>示意圖{k}</figcaption></figure>"
+                    for k in range(1, 6))
+    kept = _kept(P1 + P2 + P3 + "<p>貼圖下載方法：</p>" + steps)
+    assert "貼圖下載方法：" in kept and "步驟1：點選畫面右上角的圖示" in kept

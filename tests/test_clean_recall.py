@@ -1201,7 +1201,22 @@ def test_a_fundraisers_link_closing_the_story_is_the_storys_own() -> None:
         "Villagers have raised more than 5,000 pounds for a mother of three after her stroke.",
         "The next event will be a fancy dress walk on October 4 around the village green."))
     assert _kept(story + closing)[-1] == closing[3:-4]
+    # (and GoFundMe's short links, corpus 18: "please visit: https://gofund.me/…")
+    short = "<p>To donate to the family's cause, please visit: https://gofund.me/d4e8f00d</p>"
+    assert _kept(story + short)[-1] == short[3:-4]
     assert "Support our journalism: donate today" not in _kept(story + "<p>Support our journalism: donate today</p>")
+
+
+def test_an_introduction_over_its_steps_and_a_line_naming_a_platform_are_the_articles() -> None:
+    # corpus 18 (development): "…貼圖下載方法：" over "STEP 1: …" at the end of a lifestyle
+    # piece, and a sentence about a brand's stickers on Instagram that speaks to the reader
+    steps = ("<p>品牌動態貼圖下載方法：</p><p>STEP 1: 於Instagram發布限時動態時，點選右上角的貼圖圖示</p>"
+             "<p>STEP 2: 在搜尋列輸入品牌名稱</p><p>STEP 3: 即可使用整套動態貼圖</p>"
+             "<p>除了Instagram外，貼圖也有LINE版本，讓妳跟朋友聊天時也能用上！</p>")
+    kept = _kept(P1 + P2 + P3 + steps)
+    assert kept[3:] == [t[3:] for t in steps.split("</p>") if t]
+    # the outlet's own prompt there still goes
+    assert "追蹤我們的Instagram，掌握最新活動！" not in _kept(P1 + P2 + P3 + "<p>追蹤我們的Instagram，掌握最新活動！</p>")
 
 
 def test_a_desk_signing_the_piece_is_its_byline() -> None:

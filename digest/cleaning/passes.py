@@ -427,6 +427,31 @@ def feed_timestamp(lines: list[Line], rules: Rules) -> None:
             for r in run:
                 r.verdict = "meta:feed-timestamp"
         run, words = [], 0
+    # below the first sentence or two (a slogan, a standfirst, a caption), a date line
+    # right beside the byline or beside a share bar or widget a rule removed is the
+    # article header's date; further down a date may head a timeline's entry (or a
+    # card's, under the article) and stays
+    sentences = 0
+    for i, ln in enumerate(lines):
+        if ln.verdict is None and not ln.keep and _sentence(ln):
+            sentences += 1
+            if sentences > _HEADER_SENTENCES:
+                break
+        if ln.verdict or ln.keep or len(ln.text) > _DATE_PART_MAX or not _DATE_ONLY.fullmatch(ln.text):
+            continue
+        beside = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        if any((b.verdict or "").startswith(_HEADER_NEIGHBOURS) or (b.verdict is None and _byline_line(b.text)) for b in beside):
+            ln.verdict = "meta:feed-timestamp"
+
+
+_HEADER_SENTENCES = 2  # sentences above an article header's date line, at most
+# Rules whose lines stand beside an article header's date: a share bar, a widget, the title.
+_HEADER_NEIGHBOURS = ("prompt:share", "nav:ui-status", "nav:bookmark", "meta:", "page:title")
+
+
+def _byline_line(text: str) -> bool:
+    """A short line that is a byline ("By Astha Saxena", "記者王小明／台北報導")."""
+    return len(text) <= 60 and _BYLINE_WORDS.search(text) is not None and not _is_sentence(text)
 
 
 # Removed lines that are the article's own metadata, not part of a page's list.
@@ -727,7 +752,13 @@ _BYLINE_WORDS = re.compile(r"文\s*[／/｜|:：]|記者|记者|攝影|摄影|�
 
 # A fundraiser the story reports on (a family's, a charity's): the outlet asks for
 # money on its own pages, never through these platforms.
-_FUNDRAISER = re.compile(r"(?i:gofundme|go fund me|justgiving|givealittle|kickstarter|indiegogo|crowdfunder)|水滴[筹籌]|[轻輕]松[筹籌]")
+_FUNDRAISER = re.compile(r"(?i:gofundme|go fund me|gofund\.me|justgiving|givealittle|kickstarter|indiegogo|crowdfunder)|水滴[筹籌]|[轻輕]松[筹籌]")
+
+
+# The platforms a promo names: an outlet's page there is a prompt only with a verb that urges.
+_PLATFORM = re.compile(r"(?i:line|telegram|instagram|youtube|facebook|臉書|脸书|微信)")
+# A numbered step of the article's own instructions: "STEP 1: 點選…", "步驟二：", "第3步".
+_STEP = re.compile(r"\s*(?:(?i:step)\s*\d+|步[驟骤]\s*[\d一二三四五六七八九十]+|第\s*[\d一二三四五六七八九十]+\s*步)")
 
 
 def edge_promos(lines: list[Line], rules: Rules) -> None:
@@ -741,9 +772,13 @@ def edge_promos(lines: list[Line], rules: Rules) -> None:
     def promo(ln: Line) -> bool:
         t = ln.text
         if (ln.keep or ln.caption or ln.tag in OPAQUE or len(t) > 120 or t.count("。") > 1 or _REPORTING.search(t)
-                or not _EDGE_PROMO.search(t) or _BY_NAME.match(t) or _FUNDRAISER.search(t)):
+                or not _EDGE_PROMO.search(t) or _BY_NAME.match(t) or _FUNDRAISER.search(t) or _STEP.match(t)):
             return False  # ("By Jane Roe March 18 at 12:22 PM Follow @janeroe" is the byline;
             # "To donate, visit www.gofundme.com/…" is the story's own appeal, not the outlet's)
+        # when all it names is a platform, it must urge something there: "…展現妳的專屬…" in a
+        # line about a brand's Instagram stickers is the article's, "追蹤我們的IG" a prompt
+        if all(_PLATFORM.fullmatch(m.group(0)) for m in _EDGE_PROMO.finditer(t)) and not _PROMO_VERB.search(t):
+            return False
         reader = bool(_READER.search(t) or _EDGE_CTA.search(t))
         if _sentence(ln):  # a sentence must speak to the reader or call to action
             return reader
@@ -761,7 +796,9 @@ def edge_promos(lines: list[Line], rules: Rules) -> None:
     for k, ln in enumerate(alive):
         if first <= k <= last:
             continue
-        if rules.on("edge:promo") and promo(ln):
+        # (a line that ends with a colon over more lines introduces them: "FENDI貼圖下載方法："
+        # over its steps is the article's how-to, not an app prompt)
+        if rules.on("edge:promo") and promo(ln) and not (k + 1 < len(alive) and _INTRO_END.search(ln.text)):
             ln.verdict = "edge:promo"
         elif (rules.on("edge:outlet-name") and not ln.keep and len(ln.text) <= 24
               and (_OUTLET.fullmatch(ln.text) or (outlet and _name_key(ln.text) == outlet))

@@ -373,8 +373,8 @@ def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
     for k, i in enumerate(tail):
         run = run + 1 if _chrome_like(lines[i]) and not _fixed(lines[i]) and not lines[i].caption else 0
         if run == _LONG_HEAD:
-            if any(_INTRO_END.search(lines[j].text) for j in tail[:k + 1 - run]):
-                return  # a line of the close introduces the list: the article's own
+            if any(_INTRO_END.search(lines[j].text) for j in tail[:k + 2 - run]):
+                return  # a line of the close, or the run's first line, introduces the list: the article's own
             if sum(map(_table_row, (lines[j].text for j in tail[k + 1 - run:k + 1]))) * 2 >= run:
                 return  # figures in aligned columns: a table set in text, the article's data
             if _sectioned(lines, tail[k + 1 - run:], named=False):
@@ -394,6 +394,8 @@ def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
     if len(tail) < _LONG_HEAD or _enumerated(lines, tail) or _records(lines, tail) or data_box(lines, tail) or odd and (
             len(odd) * 10 > len(tail) or any(len(lines[i].text) > 120 for i in odd)):
         return
+    if _INTRO_END.search(lines[tail[0]].text):
+        return  # the tail's first line introduces the lines under it: the article's ("下載方法：")
     for i in tail:
         ln = lines[i]
         if _fixed(ln) or ln.caption or ln.in_ol or (len(ln.text) <= 60 and _BYLINE_WORDS.search(ln.text)) \

@@ -357,7 +357,7 @@ STRICT_LINE_RULES: dict[str, str] = {
     "meta:updated": (
         r"(?i:(更新時間|更新时间|發布時間|发布时间|發佈時間|发表时间|發表時間|出版時間|出版时间|最後更新|最后更新|"
         r"updated|published|posted|written|last updated|first published|刊出日期|日期|on)\s*[:：︰]?\s*"
-        r"((?:[\d\s,:/.\-年月日時时分秒上下午（）()+]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
+        r"((?:[\d\s,:/.\-年月日時时分秒上下午（）()+|｜]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
         r"[ap]\.m\.|am|pm|gmt|utc|cst|cdt|pst|pdt|pt|hkt|est|edt|bst|et|jst|kst|sgt|aest|cet|cest|ago|hours?|minutes?|mins?|days?|on|at|週.|周.|星期.|"
         r"updated|published|posted|written|modified|\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(:\d{2})?)+)"
         # a blog's "Posted on Sun 06 November 2016 in interview": the date and the category

@@ -49,7 +49,15 @@ DATE_LINE = (
     r"(\s*[,|｜·•\-–—]?\s*(at\s+)?\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?(\s*(et|est|edt|gmt|utc|bst|pt|pst|pdt|ct|cst|cdt|hkt))?)?"
     # a feed's pubDate (RFC 822): "Tue, 21 Jul 2020 00:07:16 GMT"
     r"|(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}"
-    r"(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s*(gmt|utc|z|[+-]\d{4}|[a-z]{2,4}))?)[\W_]*"
+    r"(\s+\d{1,2}:\d{2}(:\d{2})?)?(\s*(gmt|utc|z|[+-]\d{4}|[a-z]{2,4}))?"
+    # nothing but a date stamp in words and figures, labels and separators: "16:23, Thu,
+    # Nov 2, 2023 | UPDATED: 16:32, Thu, Nov 2, 2023", "08/11/2023 | 20:26 PM" -- with a
+    # year and a time, a month's name or a numeric date ("2023" alone is no date line)
+    r"|(?=.*\b(19|20)\d{2}\b)(?=.*(\d{1,2}:\d{2}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b))"
+    r"(?:(?:\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+    r"|[ap]\.?m\.?|gmt|utc|bst|cest|cet|est|edt|cst|cdt|pst|pdt|hkt|jst|kst|sgt|aest|ist|et|pt"
+    r"|updated|published|posted|modified|last|first|on|at)[\s,|｜/:.\-–—()]*)+)[\W_]*"
 )
 
 # Wire services and agencies a "Source:" credit names.
@@ -72,6 +80,11 @@ STRICT_MORE: dict[str, str] = {
         r"(?i:[\W_]*(you have successfully (e-?mailed|shared|subscribed|signed up|saved|registered)\b[^.!]{0,40}[.!]?"
         r"|(thanks|thank you) for (signing up|subscribing|registering)[.!]?( [^.!?]{0,40}[.!])?"
         r"|(your )?(e-?mail|message|link) (has been|was) (sent|copied)[^.!]{0,20}[.!]?|link copied( to (the )?clipboard)?[.!]?"
+        # a share box's and a comment form's own labels: "Copy link to paste in your message",
+        # "Message submitting... Thank you for waiting.", "Story Saved", "Please wait while we …"
+        r"|copy link( to paste in your message)?|link copied\s+bookmark"
+        r"|(message|comment) submitting(\.{3}|…)?(\s*thank you for waiting[.!]?)?|(story|article) saved"
+        r"|please wait while we [^.!]{1,40}[.!]?"
         # an embedded post the page could not load; a sign-up button caught while loading
         r"|(this )?(tweet|post) (may have been deleted|is unavailable)( or is unavailable)?[.!]?"
         r"|(loading(\.{3}|…)\s*)?sign me up)[\W_]*)"
@@ -251,7 +264,10 @@ STRICT_MORE: dict[str, str] = {
     ),
     # the WeChat reader's own widgets, pasted with the article
     "nav:wechat-ui": (
-        r"[\W_]*(预览时标签不可点|預覽時標籤不可點|微信扫一扫[^。]{0,24}|继续滑动看下一个|繼續滑動看下一個|向上滑动看下一个|"
+        r"[\W_]*(预览时标签不可点|預覽時標籤不可點|微信扫一扫[^。]{0,24}|继续滑动看下一个|"
+        # a site's share-to-WeChat box: "打开微信，点击 “ 发现 ” ，使用 “ 扫一扫 ” 即可将网页分享至朋友圈。"
+        r"(打开|打開)微信[^。]{0,30}(扫一扫|掃一掃)[^。]{0,30}(分享|朋友圈)[^。]{0,20}[。.]?|"
+        r"繼續滑動看下一個|向上滑动看下一个|"
         r"轻触阅读原文|輕觸閱讀原文|轻点两下取消(赞|在看)|轻点两下打开|视频小程序|写留言|寫留言|"
         r"在小说阅读器中沉浸阅读|使用小程序|微信公众平台|[^。，\s]{1,20}\s*(已关注|已關注)|"
         # the account's card and the reader's labels, as the page shows them (also in
