@@ -53,7 +53,7 @@ DATE_LINE = (
     # nothing but a date stamp in words and figures, labels and separators: "16:23, Thu,
     # Nov 2, 2023 | UPDATED: 16:32, Thu, Nov 2, 2023", "08/11/2023 | 20:26 PM" -- with a
     # year and a time, a month's name or a numeric date ("2023" alone is no date line)
-    r"|(?=.*\b(19|20)\d{2}\b)(?=.*(\d{1,2}:\d{2}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|(?=.{0,80}$)(?=.*\b(19|20)\d{2}\b)(?=.*(\d{1,2}:\d{2}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b))"
     r"(?:(?:\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
     r"|[ap]\.?m\.?|gmt|utc|bst|cest|cet|est|edt|cst|cdt|pst|pdt|hkt|jst|kst|sgt|aest|ist|et|pt"
