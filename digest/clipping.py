@@ -354,7 +354,7 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
     title = None
     date = None
     start = 0
-    bylines: list[str] = []
+    opening: list[str] = []
     found = _title_and_date(lines, idx)
     if found is not None:
         t, d = found
@@ -367,10 +367,10 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
         else:
             removed += [("page:top-chrome", lines[k].strip()) for k in idx[:t]]
             title, date, start = lines[idx[t]].strip(), parse_date(lines[idx[d]], tz), idx[d] + 1
-            # the writer's byline between title and date is the article's: it opens the body
+            # the standfirst and the writer's byline between title and date are the article's: they open the body
             between = [lines[k].strip() for k in idx[t + 1:d]]
-            bylines = [line for line in between if _writer_byline(line)]
-            removed += [("meta:byline", line) for line in between if line not in bylines]
+            opening = [line for line in between if _writer_byline(line) or _standfirst(line)]
+            removed += [("meta:byline", line) for line in between if line not in opening]
     elif idx:
         first = lines[idx[0]].strip()
         if len(first) <= 120 and not re.search(r"[。．]$", first) and not _caption_like(first):
@@ -407,9 +407,9 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
                     break  # the byline stays: it is the article's
                 removed.append(("page:head", line))
             start += 1
-    body = "\n".join([*bylines, *lines[start:]]).strip("\n") + "\n"
+    body = "\n".join([*opening, *lines[start:]]).strip("\n") + "\n"
     return {"kind": "text", "title": title, "url": None, "date": date, "body": body,
-            "format": BodyFormat.TEXT, "body_line": start + 1 - len(bylines), "removed": tuple(removed)}
+            "format": BodyFormat.TEXT, "body_line": start + 1 - len(opening), "removed": tuple(removed)}
 
 
 # Lines of a pasted page above its date line, at most: a news site's menu, trending
@@ -435,14 +435,34 @@ def _title_and_date(lines: list[str], idx: list[int]) -> tuple[int, int] | None:
                                         or junk_line_rule(lines[idx[t]].strip())):
             t -= 1
         title = lines[idx[t]].strip()
+        dek = t > 0 and _SENTENCE_END.search(title) is not None and _headline(lines[idx[t - 1]].strip())
+        if dek:
+            t -= 1  # the line that ends like a sentence is the standfirst under the title
+            title = lines[idx[t]].strip()
         if len(title) < 4 or len(title) > 160 or re.search(r"[。．]$", title) or _caption_like(title):
             return None
-        between = [lines[k].strip() for k in idx[t + 1:d]]
+        between = [lines[k].strip() for k in idx[t + 1 + dek:d]]
         above = [lines[k].strip() for k in idx[:t]]
         if all(len(b) <= 40 and not _SENTENCE_END.search(b) or junk_line_rule(b) for b in between) and _chrome_lines(above):
             return t, d
         return None
     return None
+
+
+_NUMBERED = re.compile(r"\s*\d{1,2}[.、)）]\s")
+
+
+def _headline(line: str) -> bool:
+    """A headline over a standfirst: 12 to 160 characters, not ending like a
+    sentence, no photo caption and no item of a numbered list."""
+    return 12 <= len(line) <= 160 and not _SENTENCE_END.search(line) and not _caption_like(line) \
+        and not _NUMBERED.match(line) and not junk_line_rule(line)
+
+
+def _standfirst(line: str) -> bool:
+    """A line between the title and the date line that is article text: a
+    sentence longer than a byline (the standfirst)."""
+    return len(line) > 40 and _SENTENCE_END.search(line) is not None and not junk_line_rule(line)
 
 
 def _chrome_lines(above: list[str]) -> bool:

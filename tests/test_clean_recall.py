@@ -1550,3 +1550,108 @@ def test_the_writers_byline_in_a_sidebar_above_the_body_stays_but_other_stories_
         "<div class='author'>By Jane Roe</div></div></div></article></body></html>", encoding="utf-8")
     kept = clean_clipping(read_clipping(page, tz=TAIPEI))[0]
     assert kept == ["Author: Lindsey O'Donnell", *article]
+
+
+# ---------------------------------------------------------------------------
+# Blind variants 29 and 32 (development): the mechanisms, in other words
+# ---------------------------------------------------------------------------
+
+def test_a_standfirst_under_the_pasted_title_opens_the_body(tmp_path: Path) -> None:
+    page = tmp_path / "p.txt"
+    article = ["Two of the city's three ferries will be retired next spring. Riders fear longer waits.",
+               "By Ana Ruiz",
+               "The harbour authority said on Monday that it would replace the two oldest boats with one larger vessel."]
+    page.write_text("Home\nCity\nTransport\nFerry fleet to shrink as harbour plans one bigger boat\n"
+                    + article[0] + "\n" + article[1] + "\nMar 4, 2026 9:15 AM\n" + article[2] + "\n", encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert clip.title == "Ferry fleet to shrink as harbour plans one bigger boat"
+    assert clean_clipping(clip)[0] == article
+
+
+def test_a_line_that_ends_like_a_sentence_over_a_date_is_no_title_when_a_menu_item_is_above(tmp_path: Path) -> None:
+    # a short menu item is no headline: the sentence is not taken for a standfirst under it
+    page = tmp_path / "p.txt"
+    page.write_text("News\nThe ferry fleet will shrink next spring.\nMar 4, 2026\n" + "The harbour authority said so.\n",
+                    encoding="utf-8")
+    assert read_clipping(page, tz=TAIPEI).title != "News"
+
+
+def test_a_tools_line_after_a_repost_line_read_as_prose_goes(tmp_path: Path) -> None:
+    article = ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n")
+    kept = _pasted(tmp_path, "轉貼自：東岸文化通訊（原文刊於2024年4月30日）\n"
+                             "—— 本頁由「剪報夾」於離線時保存，部分圖片可能缺漏 ——\n" + ARTICLE_TEXT)
+    assert kept == article
+
+
+@pytest.mark.parametrize("heading", ["您可能还会感兴趣：", "你可能還會喜歡", "您可能也想看"])
+def test_a_you_may_also_like_heading_with_the_polite_you_ends_the_article(heading: str) -> None:
+    other = "<h2>城郊新线地铁下月试运行</h2><p>地铁公司表示，新线全长二十公里，设站十二座。</p><p>试运行期间不载客。</p>"
+    assert _kept(P1 + P2 + f"<p><strong>{heading}</strong></p>" + other) == [P1[3:-4], P2[3:-4]]
+
+
+def test_a_question_to_the_reader_before_a_newsletter_offer_goes() -> None:
+    line = "Do you still fix old radios? Get Signal Box's Repair Notes newsletter every Friday."
+    kept = _kept(P1 + f"<p>{line}</p>" + P2)
+    assert kept == [P1[3:-4], P2[3:-4]]
+    # a question in the article, followed by prose, stays
+    asked = "<p>Why do old radios still matter? Collectors say the answer is in their valves.</p>"
+    assert _kept(P1 + asked + P2) == [P1[3:-4], asked[3:-4], P2[3:-4]]
+
+
+def test_a_photo_set_with_a_long_english_title_and_sentence_captions_goes() -> None:
+    article = ["<p>The county opened its first public observatory on Saturday, after a decade of fundraising.</p>",
+               "<p>Volunteers will run free viewing nights twice a month, weather permitting.</p>"]
+    gallery = ("<h3>Gallery: a weekend with the lighthouse keepers of the northern cape</h3>"
+               + "".join(f'<p><img src="https://img.example/{k}.jpg"><br>{c}</p>' for k, c in enumerate([
+                   "A keeper climbs the stairs before dawn. The lamp is checked every four hours.",
+                   "The logbook dates back to 1911. Every ship that passed is written down by hand."])))
+    assert _kept("".join(article) + gallery + "<p>© 2026 Coast Media. All rights reserved.</p>") == \
+        [a[3:-4] for a in article]
+
+
+def test_an_about_box_for_the_paper_a_short_slogan_named_goes(tmp_path: Path) -> None:
+    body = ("陪伴街坊三十年，港灣晨報與您同行。\n\n" + ARTICLE_TEXT + "關於港灣晨報周末版\n\n"
+            "港灣晨報周末版每週六隨報附送，專門報導離島居民的生活。\n\n我們希望這份報紙成為您周末的好朋友。\n\n"
+            "市府表示，展覽期間將加開接駁車。\n")
+    kept = _pasted(tmp_path, body)
+    assert kept == [*ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n"), "市府表示，展覽期間將加開接駁車。"]
+
+
+def test_an_appeal_that_opens_with_a_condition_ends_the_article_and_the_portrait_box_under_it_goes() -> None:
+    tail = ("<p>海峽之聲是獨立的非營利媒體。若您支持我們的報導，請到官網捐款支持。</p>"
+            '<p><img src="https://img.example/staff/7.jpg"></p><p>周雅文</p>'
+            "<p>海峽之聲駐金門記者，專門採訪離島交通與漁業，此前曾任地方報紙編輯。</p>")
+    cleaned = _clean(P1 + P2 + P3 + tail)
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    assert _rules(cleaned)["周雅文"] == "tail:after-end"
+
+
+def test_an_english_bio_under_the_writers_portrait_goes_but_not_in_mid_article() -> None:
+    article = "".join(f"<p>{t}</p>" for t in [
+        "Heat pumps outsold gas boilers in the region for the first time last year, installers said.",
+        "Grants of up to 7,500 pounds covered much of the cost for households that switched.",
+        "Installers warned that a shortage of trained engineers could slow the pace this year."])
+    box = ('<p><img src="https://img.example/team/ravi.png"></p><p>Ravi Patel</p>'
+           "<p>Ravi writes about home energy for The Grid. He once fitted solar panels on a houseboat.</p>")
+    assert _kept(article + "<p>Did you enjoy this? Subscribe to The Grid for free.</p>" + box) == to_plain_lines(article)
+    # the same shape with the article going on below it is a profile in the article
+    more = "<p>Installers in the north report the longest waiting lists, of up to five months.</p>"
+    assert _kept(article + box + more)[-3:] == ["Ravi Patel", box.split("<p>")[-1][:-4], more[3:-4]]
+
+
+def test_text_set_in_captions_after_the_last_paragraph_is_no_page_chrome() -> None:
+    # a page that sets the article's second half in figcaptions: a short tail of two
+    # lines that are no caption is not the eight lines of chrome, and an introduction
+    # ending in a colon under a caption still owns the steps below it
+    body = P1 + P2
+    captions = ["新制上路後，住戶可在社區公告欄查詢各區的收運時間。", "收運車每天早上七點前抵達。",
+                "把厨余沥干后装进专用袋", "在收运时间前放到指定地点",
+                "扫描袋上的条码登记", "环保局说，试行三个月后会检讨收运时间。", "各区也会派员到社区说明。",
+                "首批专用袋免费发放", "居民可到区公所领取"]
+    figures = ("<figure><img src='https://img.example/1.jpg'><figcaption>" + captions[0] + "</figcaption></figure>"
+               "<p></p><p>厨余分类登记方法：</p>"
+               + "".join(f"<figure><img src='https://img.example/{k}.jpg'><figcaption>{c}</figcaption></figure>"
+                         for k, c in enumerate(captions[1:], 2)))
+    kept = _kept(body + figures + "<div>厨余 分类 收运 环保局</div>")
+    assert kept[:2] == [P1[3:-4], P2[3:-4]]
+    assert "厨余分类登记方法：" in kept and all(c in kept for c in captions)

@@ -79,12 +79,14 @@ def prompt_match(text: str, lowered: str, c: Compiled) -> re.Match[str] | None:
     return m
 
 
-# A newsletter's thanks or its note about itself before the prompt on the same line:
-# "Thanks for reading The Eastside Dispatch! Subscribe for free…", "The Eastside
-# Dispatch is a reader-supported publication. To receive new posts…"
+# A newsletter's thanks, its note about itself or a question to the reader before the
+# prompt on the same line: "Thanks for reading The Eastside Dispatch! Subscribe for
+# free…", "The Eastside Dispatch is a reader-supported publication. To receive new posts…"
 _SIGN_OFF = re.compile(r"(?i:(?:thanks|thank you)(?: so much)? for reading\b[^.!?]{0,60}[.!?]+"
                        r"|[^.!?]{1,60}\bis a reader-supported publication[.!]"
-                       r"|(?:感謝|感谢|謝謝|谢谢)(?:您的|你的)?(?:閱讀|阅读)[^。！!]{0,20}[。！!])\s*")
+                       r"|(?:感謝|感谢|謝謝|谢谢)(?:您的|你的)?(?:閱讀|阅读)[^。！!]{0,20}[。！!]"
+                       # a short question to the reader: "Like gadgets you can fix? Get X's newsletter…"
+                       r"|(?=[^?？]{0,40}(?:\b(?:you|your)\b|[你您]))[^.!?。！？]{1,40}[?？])\s*")
 
 
 _CJK_OR_WORD = re.compile(r"[\u3400-\u9fff]|[A-Za-z0-9]+")

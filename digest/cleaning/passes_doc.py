@@ -394,8 +394,11 @@ def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
     if len(tail) < _LONG_HEAD or _enumerated(lines, tail) or _records(lines, tail) or data_box(lines, tail) or odd and (
             len(odd) * 10 > len(tail) or any(len(lines[i].text) > 120 for i in odd)):
         return
-    if _INTRO_END.search(lines[tail[0]].text):
-        return  # the tail's first line introduces the lines under it: the article's ("下載方法：")
+    # the tail's first line introduces the lines under it: the article's ("下載方法：");
+    # (a caption in the tail is the article's picture, not the tail's first line)
+    first = next((i for i in tail if not (lines[i].caption or _fixed(lines[i]))), tail[0])
+    if _INTRO_END.search(lines[first].text):
+        return
     for i in tail:
         ln = lines[i]
         if _fixed(ln) or ln.caption or ln.in_ol or (len(ln.text) <= 60 and _BYLINE_WORDS.search(ln.text)) \
@@ -467,6 +470,8 @@ def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
             continue
         if (_DOC_WORDS.search(ln.text) and _PROVENANCE_WORDS.search(ln.text)) or _REPOSTED_FROM.match(ln.text):
             ln.verdict = "edge:provenance-header"
+            if i == first:  # (a long repost line read as the first prose: the article starts after it)
+                first = next((k for k in doc.prose if k > i), i)
 
 
 # ---------------------------------------------------------------------------
@@ -528,10 +533,11 @@ def _common_english() -> frozenset[str]:
 
 
 def _pictured(ln: Line) -> bool:
-    """A caption, or text in the same block as its picture (``<div><img>Morning: …</div>``:
-    a gallery's captions may run two sentences, which :attr:`Line.caption` reads as an
-    opening paragraph under a lead picture)."""
-    return ln.caption or (ln.seg is None and ln.el is not None and ln.el.find(".//img") is not None)
+    """A caption, or text in the same block as its picture (``<div><img>Morning: …</div>``,
+    ``<p><img><br>Morning: …</p>``, the text the line after the picture's): a gallery's
+    captions may run two sentences, which :attr:`Line.caption` reads as an opening
+    paragraph under a lead picture."""
+    return ln.caption or ((ln.seg is None or ln.seg <= 1) and ln.el is not None and ln.el.find(".//img") is not None)
 
 
 def _foreign_gallery(lines: list[Line], sec: Section, doc: Document) -> bool:
@@ -604,7 +610,10 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
                         end = j  # the list ended; the article resumes
                         break
                 scope.append(j)
-        if not listed and _running_text(lines, scope):
+        # (a photo set's heading owns its pictures, whose captions may read as sentences)
+        photo_set = (lines[sec.heading].verdict or "").startswith("list:gallery") and len(scope) >= 2 \
+            and all(_pictured(lines[j]) for j in scope)
+        if not listed and _running_text(lines, scope) and not photo_set:
             continue  # the heading's list was cut away before: the article goes on under it
         unit = appended
         if appended:
@@ -620,7 +629,7 @@ def related_sections(lines: list[Line], rules: Rules, doc: Document, title: str 
         explicit = unit or is_heading(lines[sec.heading]) or not any(is_prose(lines[j]) for j in scope)
         # mid-article only a photo set: captions under the heading, closed by the next heading
         # (two pictures or more: one captioned picture under a related box is the article's own)
-        gallery = len(scope) >= 2 and end == sec.end < len(lines) and all(lines[j].caption for j in scope)
+        gallery = len(scope) >= 2 and end == sec.end < len(lines) and (photo_set or all(lines[j].caption for j in scope))
         if scope and explicit and (gallery or not doc.prose_after(end - 1)) and not any(_fixed(lines[j]) for j in scope):
             name = "doc:other-article" if unit else "list:section"
             if rules.on(name):
@@ -843,18 +852,21 @@ _SPEAKER = re.compile(r"\s*([A-Z][\w.'’-]{0,20}( [A-Z][\w.'’-]{0,20})?|(?!�
                       r"[\u4e00-\u9fff]{2,3}|問|问|答|(?i:q|a))\s*[:：]\s*\S")
 
 
-def _self_talk(ln: Line, names: list[str], *, doing: bool = False) -> bool:
+def _self_talk(ln: Line, names: list[str], *, doing: bool = False, subject: list[str] | tuple[str, ...] = ()) -> bool:
     """The outlet, column or account is the subject and nothing is reported: no
     reporting verb, no quoted speech, no speaker of an interview (the interviewer
     may well say "our column").  With ``doing``, a reporting verb after the outlet's
     "we"/"our" is what the outlet does ("one of our reporters … writes about whoever
-    they meet"), not a report ("he told our reporter")."""
+    they meet"), not a report ("he told our reporter"); so is one in a line that opens
+    with a name of ``subject`` (the name an "About X" box's heading gives)."""
     t = ln.text
     if _SPEECH.search(t) or _box_long(t) or _SPEAKER.match(t):
         return False
     verb = _REPORTING.search(t)
     if verb:
         own = _SELF.search(t) if doing else None
+        if own is None and any(name and t.startswith(name) for name in subject):
+            return verb.start() > 0 and not _QUOTED.search(t)  # "X每週四隨報附送，專門報導…": X describing itself
         return own is not None and own.start() < verb.start() and not _QUOTED.search(t)
     return bool(_SELF.search(t) or any(name in t for name in names) or _account(t))
 
@@ -969,6 +981,8 @@ _SLOGAN_TITLE = re.compile(r"《(?P<name>[^》]{2,16})》")
 # Labels of the article's own notes, never a column's name.
 _NOTE_LABEL = re.compile(r"(編按|编按|編者按|编者按|按語|按语|註|注|附記|附记|(?i:editor'?s? note|note|update|correction))")
 _SLOGAN_LINES = 4  # lines above the first prose a slogan may stand in
+_SLOGAN_CHARS = 50  # a slogan is one short sentence or two
+_PAPER_NAME = re.compile(r"[\u4e00-\u9fff]{3,8}")
 # A box's heading that speaks to the readers: "給讀者的一封信", "A note to our readers".
 _READERS_HEADING = re.compile(r"讀者|读者|(?i:\breaders?\b)")
 _BOX_HEADING = 30  # characters of a box's heading, at most
@@ -993,6 +1007,12 @@ def _column_names(lines: list[Line]) -> list[str]:
         m = _SLOGAN_LABEL.match(t) or _SLOGAN_TITLE.search(t)
         if m and not _NOTE_LABEL.fullmatch(m.group("name").strip()) and not _BYLINE_WORDS.search(m.group("name")):
             names.append(m.group("name").strip())
+        elif len(t) <= _SLOGAN_CHARS and (outlet := _OUTLET.search(t)):
+            # a short slogan that names the paper in its words: "…，楓華週報與您一起守護社區的每一天。"
+            name = re.split(r"[\s，,、|｜:：]", outlet.group(0).strip())[-1]
+            # (a Chinese name only: an English line splits into words that name nothing)
+            if _PAPER_NAME.fullmatch(name) and not _DIGIT.search(name) and "的" not in name:
+                names.append(name)
     return names
 
 
@@ -1071,7 +1091,8 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
                     continue
                 if _fixed(lines[k]) or lines[k].caption:
                     break
-                if not (_self_talk(lines[k], named + names, doing=bool(box)) or (box and _reader_talk(lines[k]))):
+                if not (_self_talk(lines[k], named + names, doing=bool(box), subject=named)
+                        or (box and _reader_talk(lines[k]))):
                     break
                 box.append(k)
             # the outlet speaks as itself in the box: a we, its name or an account
@@ -1313,6 +1334,14 @@ def _bio(ln: Line) -> bool:
     return bool(_BIO_WORDS.search(t) or _SELF.search(t) or _OUTLET.search(t) or _COLUMN_LABEL.match(t))
 
 
+# A name in Title Case, one to four words (a name may hold a lower-case particle: "Mark
+# di Stefano", "Ludwig van Beethoven").
+_TITLE_CASE_NAME = r"[A-Z][\w'’.-]+(?: (?:(?:de|di|da|du|van|von|der|den|la|le|bin|al)\s)?[A-Z][\w'’.-]+){0,3}"
+# A person's name alone: two to four Chinese characters (a "·" between the parts of a
+# transcribed name), or two to four capitalised words.
+_NAME_ONLY = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·・][\u4e00-\u9fff]{1,8}|" + _TITLE_CASE_NAME)
+
+
 _END_WORD = re.compile(r"[（(【〔]?\s*(完|全文完|END|end)\s*[）)】〕]?")
 
 
@@ -1345,8 +1374,11 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
     for i in tail:
         # a caption goes only as part of a box about the writer ("关于作者" under a portrait),
         # or as the portrait of the one a line of the tail is about (its name opens that line)
+        # (or a name and nothing else, over a bio of the tail: "林映秋" under the portrait,
+        # "亞太之聲駐曼谷記者，二〇一六年加入本台…")
         name = lines[i].text.strip()
-        portrait = lines[i].caption and len(name) >= 2 and any(k != i and lines[k].text.startswith(name) for k in tail)
+        portrait = lines[i].caption and len(name) >= 2 and any(
+            k != i and (lines[k].text.startswith(name) or (_NAME_ONLY.fullmatch(name) and _bio(lines[k]))) for k in tail)
         if not _fixed(lines[i]) and (not lines[i].caption or bio_box or _bio(lines[i]) or portrait):
             lines[i].verdict = "tail:after-end"
 
@@ -1661,8 +1693,6 @@ def _numbered(lines: list[Line], span: list[int]) -> set[int]:
 # A writer's bio in English: the name, a verb of being, and a role ("Dallas Robinson is
 # a freelance writer living in Minneapolis", "Dan Goodin Dan is the Security Editor at
 # Ars Technica, which he joined in 2012 …").
-# (a name may hold a lower-case particle: "Mark di Stefano", "Ludwig van Beethoven")
-_TITLE_CASE_NAME = r"[A-Z][\w'’.-]+(?: (?:(?:de|di|da|du|van|von|der|den|la|le|bin|al)\s)?[A-Z][\w'’.-]+){0,3}"
 _BIO_NAME = re.compile(r"\s*(?:About the author:?\s*)?(?!(?:The|This|That|Our|Its|His|Her|A|An|US|U\.S\.)\b)"
                        + r"(?P<name>" + _TITLE_CASE_NAME + r")\s+(?:is|writes|covers)\b")
 # the writer named in the article's byline ("By Steven Mufson"): a line under the
@@ -1703,10 +1733,16 @@ def author_bio(lines: list[Line], rules: Rules) -> None:
                     and (m := _BYLINE_NAME.match(ln.text)))
     above = 0
     last: Line | None = None
-    for ln in lines:
+    last_running = max((i for i, ln in enumerate(lines) if ln.verdict is None and _running(ln)), default=-1)
+    for i, ln in enumerate(lines):
         if ln.verdict is not None or ln.tag in OPAQUE:
             continue
-        name = _author_bio(ln, bylines) if above >= _BIO_BELOW * total and not _fixed(ln) else None
+        # the name under the writer's portrait is a byline too, for the last running text
+        # ("Nadia Ferreira" under the picture, then "Nadia writes about batteries for The Relay.")
+        portrait = (last is not None and last.caption and last.verdict is None and i == last_running
+                    and _BIO_HEADING.fullmatch(last.text) is not None)
+        named = (*bylines, last.text.strip(" :：").casefold()) if portrait and last is not None else bylines
+        name = _author_bio(ln, named) if above >= _BIO_BELOW * total and not _fixed(ln) else None
         if name is not None:
             ln.verdict = "box:author-bio"
             # the box's own heading: the writer's name the bio opens with (under a portrait)

@@ -69,7 +69,7 @@ HEADING_RULES: dict[str, str] = {
     # Known headings: the heading and every headline-like line after it go.
     "list:more-articles-zh-short": _DECOR + (
         r"(更多|延伸[閱阅][讀读]|相[關关][閱阅][讀读]|相[關关]日[誌志]|看更多|" + SCROLL_ON_ZH + r"|更多新[聞闻]|更多[報报][導道]|猜你喜[歡欢]|"
-        r"你可能(也)?(會|会)?(想看|喜[歡欢]|感兴趣|感興趣|[錯错]過|错过)|大家都在看|看了又看|"
+        r"[你您]可能(也|還|还)?(會|会)?(想看|喜[歡欢]|感兴趣|感興趣|[錯错]過|错过)|大家都在看|看了又看|"
         r"熱門排行|今日熱門|今日热门|最多[閱阅][讀读]|[閱阅][讀读]排行|往期回[顾顧]|往期精[彩選选]|往期推[荐薦]|"
         r"精彩推[荐薦]|熱門推[薦荐]|热门推[荐薦]|[編编]輯推[薦荐]|[編编]辑推[薦荐]|[編编]輯精[選选]|[編编]辑精[选選]|热读|熱讀|热门文章|"
         r"熱門文章|熱門新[聞闻]|热门新闻|人氣文章|人气文章|最新文章|最新新[聞闻]|即時新[聞闻]|即时新闻|推[薦荐]文章|推[薦荐][閱阅][讀读]|"
@@ -94,7 +94,7 @@ HEADING_RULES: dict[str, str] = {
     # whatever the captions look like (digest.cleaning.passes_doc, list:section).
     "list:gallery": _DECOR + (
         r"(圖輯|图辑|圖集|图集|組圖|组图|多圖|多图|圖片集|图片集|更多圖片|更多图片|相關圖集|相关图集|精彩圖集|精彩图集|"
-        r"(?i:photo gallery|gallery|in pictures|more photos))(\s*[:：︰｜|/／·・]\s*[^。！？!?]{1,30})?"
+        r"(?i:photo gallery|gallery|in pictures|more photos))(\s*[:：︰｜|/／·・]\s*([^。！？!?]{1,30}|[^。！？!?\u3400-\u9fff]{1,80}))?"
     ) + _DECOR,
     # The heading of a tag cloud: the short lines after it are tags.
     "list:tags": _DECOR + (
@@ -105,7 +105,7 @@ HEADING_RULES: dict[str, str] = {
     # count only when a real list follows (see digest.cleaning).
     "list:more-articles-zh": _DECOR + (
         r"(更多|其他|其它|相[關关]|延伸|推[薦荐]|精[選选]|熱門|热门|熱讀|热读|最新|人氣|人气|"
-        r"編輯|编辑|猜你|往期|今日|本[週周]|必[讀读]|焦點|焦点|熱搜|热搜|排行|大家|你可能|"
+        r"編輯|编辑|猜你|往期|今日|本[週周]|必[讀读]|焦點|焦点|熱搜|热搜|排行|大家|[你您]可能|"
         r"看了|同類|同类|近期|同場|同场|點閱|点阅|即時|即时|重點|重点)"
         r"[^。，,!！?？]{0,16}"
         r"(文章|新[聞闻]|內幕|内幕|[報报][導道]|[閱阅][讀读]|推[薦荐]|內容|内容|[話话]題|专题|專題|影音|視頻|视频|"
@@ -432,7 +432,7 @@ PROMPT_RULES: dict[str, str] = {
     "prompt:subscribe": (
         r"(?i:" + _D + r"(歡迎|欢迎|立即|馬上|马上|免費|免费|快|請|请|記得|记得|一鍵|一键|點此|点此|點我|点我|按此|按我)?\s*"
         r"((訂閱|订阅).{0,20}(我們|我们|本[台報报刊站號号]|頻道|频道|電子報|电子报|專欄|专栏|newsletter|podcast|youtube|app|"
-        r"會員|会员|方案|[《「【])|subscribe\b|sign up\b|get (our|the) .{0,30}newsletter|join .{0,30}(newsletter|mailing list)|"
+        r"會員|会员|方案|[《「【])|subscribe\b|sign up\b|get (our|the|(?:[\w-]+ ){0,2}[\w-]+['’]s) .{0,30}newsletter|join .{0,30}(newsletter|mailing list)|"
         r"already a (subscriber|member)|become a (member|subscriber)|log ?in\b|sign in\b|register\b|"
         # a newsletter platform's stock line: "To receive new posts and support my work,
         # consider becoming a free or paid subscriber."

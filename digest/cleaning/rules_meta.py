@@ -101,6 +101,8 @@ STRICT_MORE: dict[str, str] = {
     # Never a quoted line; prose about donations ("Donations can be made …") is no imperative.
     "prompt:donation-appeal": (
         r"(?=.*(我們|我们|本台|本站|本網|本网|本報|本报))(?:[^。！？「」“”]{2,60}[。！]\s*){0,2}"
+        # (an appeal may open with a condition: "如果您認同我們的報道，請點擊這裡捐款支持。")
+        r"((如果|若|假如|倘若)[^。！？「」“”，,]{1,30}[，,]\s*)?"
         r"(請|请|懇請|恳请|歡迎|欢迎|立即|馬上|马上|一起)[^。！？「」“”]{0,20}(捐款|捐助|捐贈|捐赠|贊助|赞助|小額支持|小额支持)"
         r"[^。！？「」“”]{0,40}[。！!]?"
         r"|(?=.*\b(our|us|we)\b)(?:[^.!?\"“”]{2,160}[.!]\s+){0,2}(Please\s+)?(Safeguard|Support|Donate|Help|Join|Become|Make|"
