@@ -1655,3 +1655,15 @@ def test_text_set_in_captions_after_the_last_paragraph_is_no_page_chrome() -> No
     kept = _kept(body + figures + "<div>厨余 分类 收运 环保局</div>")
     assert kept[:2] == [P1[3:-4], P2[3:-4]]
     assert "厨余分类登记方法：" in kept and all(c in kept for c in captions)
+
+
+@pytest.mark.parametrize("caption", [
+    "Deputy Mayor Ana Ruiz at the depot. (Picture by Lee Hart)",
+    "Buses wait at the new depot in Eastfield. Credit: Lee Hart/City Archive (CC BY-SA 4.0)",
+])
+def test_a_caption_with_its_credit_is_no_item_of_a_list_above_the_article(caption: str) -> None:
+    article = ["<p>The city opened its new electric bus depot on Monday, two years after building began.</p>",
+               "<p>The depot can charge 40 buses at once, the transport office said.</p>",
+               "<p>Officials expect the whole fleet to be electric by 2030.</p>"]
+    kept = _kept("<p>Editors Pick</p>" + f"<p>{caption}</p>" + "".join(article))
+    assert kept == [caption, *(a[3:-4] for a in article)]

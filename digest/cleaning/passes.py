@@ -257,10 +257,11 @@ _BYLINE = re.compile(
 _CAPTION_LABEL = re.compile(r"[\W_]{0,2}(?i:(image|media|photo|video) caption|main image|caption)\s*:?\s*\S|▲\s*\S")
 _CAPTION_CREDIT = re.compile(
     r"([（(]\s*[^（()）]{0,30}(攝影|摄影|圖|图|照片|圖片|图片|影像|資料照|资料照|翻攝|翻摄|提供|攝|摄|"
-    r"(?i:photo|image|credit|getty|reuters|\bap\b|afp|epa))[^（()）]{0,30}[）)]"
+    r"(?i:photo|image|picture|credit|getty|reuters|\bap\b|afp|epa))[^（()）]{0,30}[）)]"
     r"|[\u4e00-\u9fff]{2,4}\s*(攝|摄)"
     r"|\s(图片来源|圖片來源|图源|圖源|图|圖)\s*[／/:：]\s*[^\s。，,]{1,20}"
-    r"|(?i:photograph|photo|image|credit|picture)\s*(:|\.\.\.|…)\s*\S[^.。]{0,80}"
+    # (a licence's version is no full stop: "Credit: Jane Doe/CIFOR (CC BY-NC-ND 2.0)")
+    r"|(?i:photograph|photo|image|credit|picture)\s*(:|\.\.\.|…)\s*\S(?:[^.。]|(?<=\d)\.(?=\d)){0,80}"
     r"|©\s*\S[^.。]{0,60}"
     # "(NASA's Goddard Space Flight Center/David Ladd)", "(AP/Jane Doe)": agency / photographer
     r"|[（(]\s*[A-Z][\w.'’&\- ]{1,50}/\s*[A-Z][\w.'’\- ]{1,40}[）)])\s*$")
