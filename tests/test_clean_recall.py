@@ -1667,3 +1667,34 @@ def test_a_caption_with_its_credit_is_no_item_of_a_list_above_the_article(captio
                "<p>Officials expect the whole fleet to be electric by 2030.</p>"]
     kept = _kept("<p>Editors Pick</p>" + f"<p>{caption}</p>" + "".join(article))
     assert kept == [caption, *(a[3:-4] for a in article)]
+
+
+def test_a_box_that_speaks_as_the_cantonese_we_goes_and_a_quote_with_it_stays(tmp_path: Path) -> None:
+    box = ("關於《城西夜話》\n\n《城西夜話》係一個陪你行勻西九老街嘅電台節目，每集介紹一位街坊。\n\n"
+           "節目逢星期日晚上重播，錯過咗可以喺我哋嘅App收聽。\n\n"
+           "有故事想分享？歡迎你留言，製作組會再聯絡你。\n\n")
+    quote = "一位街坊說：「我哋住咗呢度三十年。」\n"
+    kept = _pasted(tmp_path, ARTICLE_TEXT + box + quote)
+    assert kept == [*ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n"), quote.strip()]
+
+
+def test_an_about_box_that_sets_the_columns_name_in_corner_brackets_goes(tmp_path: Path) -> None:
+    box = ("關於「藝文週記」\n\n「藝文週記」是編輯部開設的展覽導覽欄目，每週為您挑選一檔好展。\n\n"
+           "我們希望用輕鬆的文字，陪您走進美術館。\n\n")
+    tail = "市府表示，展覽期間將加開接駁車。\n"
+    kept = _pasted(tmp_path, "每週一檔展覽，「藝文週記」陪您逛美術館。\n\n" + ARTICLE_TEXT + box + tail)
+    assert kept == [*ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n"), tail.strip()]
+
+
+def test_a_section_about_a_term_in_corner_brackets_that_never_says_we_stays(tmp_path: Path) -> None:
+    section = ["關於「共融藝術」", "「共融藝術」是近年美術館常見的做法，讓身障者也能參與創作。", "策展人說，這是展覽最花心思的部分。"]
+    kept = _pasted(tmp_path, ARTICLE_TEXT + "\n\n".join(section) + "\n")
+    assert kept == [*ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n"), *section]
+
+
+def test_a_curriculum_vitae_under_the_writers_name_after_the_last_prompt_goes() -> None:
+    tail = ("<p>喜歡這篇評論嗎？歡迎訂閱本報電子報，每週五寄到您的信箱。</p>"
+            "<p>林子謙</p><p>城市規劃師，現任港灣大學客座講師，關注舊區重建與社區參與。</p>")
+    cleaned = _clean(P1 + P2 + P3 + tail)
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    assert _rules(cleaned)["林子謙"] == "tail:after-end"

@@ -816,7 +816,8 @@ _SITE_SELF = r"小站|(?i:\bthis (?:site|blog|newsletter)\b)"
 # A site introducing itself: "這裡是一個人跑的地方新聞小站", "This is a weekly newsletter about…".
 _SITE_INTRO = re.compile(r"(這|这)(裡|里)是[^。，,]{0,20}(小站|網站|网站|部落格|博客|頻道|频道|電子報|电子报|專欄|专栏|節目|节目)"
                          r"|(?i:\bthis is an? (?:[\w-]+ ){0,3}(?:newsletter|blog|site|column|podcast)\b)")
-_SELF = re.compile(r"我們|我们|本[栏欄]目|本刊|本[台站號号網网]|本[報报](?![讯訊])|(?i:\b(we|our|us)\b)|" + _SITE_SELF)
+# (我哋, 我地: the Cantonese "we" of a Hong Kong outlet writing as it speaks)
+_SELF = re.compile(r"我們|我们|我哋|我地|本[栏欄]目|本刊|本[台站號号網网]|本[報报](?![讯訊])|(?i:\b(we|our|us)\b)|" + _SITE_SELF)
 _READER = re.compile(r"你|您|妳|(?i:\b(you|your)\b)")
 _SPEECH = re.compile(r"[“「『\"][^”」』\"]{12,}[”」』\"]")
 _ACCOUNT_ZH = ("户名", "戶名", "账号", "帳號", "帳戶", "账户", "开户行", "開戶行", "銀行", "银行", "支付宝", "支付寶",
@@ -852,6 +853,20 @@ _SPEAKER = re.compile(r"\s*([A-Z][\w.'’-]{0,20}( [A-Z][\w.'’-]{0,20})?|(?!�
                       r"[\u4e00-\u9fff]{2,3}|問|问|答|(?i:q|a))\s*[:：]\s*\S")
 
 
+# Marks a page sets around a name it gives: "「政策早知道」", "《街坊誌》", "“早读”".
+_NAME_MARKS = (("「", "」"), ("『", "』"), ("《", "》"), ("“", "”"), ('"', '"'))
+
+
+def _bare(t: str, names: list[str] | tuple[str, ...]) -> str:
+    """``t`` with the marks around each of ``names`` taken off: a column's name in
+    corner brackets is a title, not a quote."""
+    for name in names:
+        if name:
+            for left, right in _NAME_MARKS:
+                t = t.replace(left + name + right, name)
+    return t
+
+
 def _self_talk(ln: Line, names: list[str], *, doing: bool = False, subject: list[str] | tuple[str, ...] = ()) -> bool:
     """The outlet, column or account is the subject and nothing is reported: no
     reporting verb, no quoted speech, no speaker of an interview (the interviewer
@@ -859,7 +874,7 @@ def _self_talk(ln: Line, names: list[str], *, doing: bool = False, subject: list
     "we"/"our" is what the outlet does ("one of our reporters … writes about whoever
     they meet"), not a report ("he told our reporter"); so is one in a line that opens
     with a name of ``subject`` (the name an "About X" box's heading gives)."""
-    t = ln.text
+    t = _bare(ln.text, [*subject, *names])
     if _SPEECH.search(t) or _box_long(t) or _SPEAKER.match(t):
         return False
     verb = _REPORTING.search(t)
@@ -1084,7 +1099,12 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
             # (a "關於X" heading is also an interview's section heading, "關於開源專案": the
             # lines under it count as the box only when X is a name the page gives itself --
             # a column, the outlet -- or they speak as "we")
-            named = [name] if name and not (about and about.group("asked")) and _own_name(name, names) else []
+            # (a name in marks, "關於「政策早知道」", is a title: the page's own when the
+            # box speaks as "we" -- the test below the loop)
+            marked = bool(name) and any(left + name + right in t for left, right in _NAME_MARKS)
+            named = [name] if name and not (about and about.group("asked")) and (
+                _own_name(name, names) or marked) else []
+            known = bool(named) and _own_name(name, names)
             box = []
             for k in range(h + 1, len(lines)):
                 if lines[k].verdict:
@@ -1097,7 +1117,7 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
                 box.append(k)
             # the outlet speaks as itself in the box: a we, its name or an account
             if box and not any(_SELF.search(lines[k].text) or _account(lines[k].text)
-                               or any(n in lines[k].text for n in named + names) for k in box):
+                               or any(n in lines[k].text for n in (named if known else []) + names) for k in box):
                 box = []
             if box:
                 for k in [h, *box]:
@@ -1119,7 +1139,7 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
         label = _SLOGAN_LABEL.match(ln.text) if names and _LABEL_SEP.search(ln.text) else None
         if label and label.group("name").strip() in names and not _SPEECH.search(ln.text):
             return True  # the column's slogan under its name: "小镇漫游｜走进大马每一座小镇…"
-        t = ln.text
+        t = _bare(ln.text, boxed)
         if any(name in t for name in boxed) and not (_REPORTING.search(t) or _SPEECH.search(t) or _QUOTED.search(t)
                                                      or _DIGIT.search(t) or _box_long(t)):
             return True  # the column an "About X" box introduced, describing itself: "Every Saturday, X picks…"
@@ -1317,7 +1337,9 @@ _TAIL_LINES = 3     # at most this many lines left after the marker ...
 _TAIL_SHARE = 0.5   # ... holding at most this share of the text above it
 
 
+# (著有, 現任, 曾任, 畢業於: a curriculum vitae -- "著有《板間房的孩子》", "現任某大學副教授")
 _BIO_WORDS = re.compile(r"專欄|专栏|作者|筆名|笔名|執筆|执笔|撰稿|粉絲專頁|粉丝专页|公眾號|公众号|部落格|博客|個人網站|个人网站|"
+                        r"著有|現任|现任|曾任|畢業於|毕业于|"
                         r"(?i:\b(column|columnist|author|writer|newsletter|blog|podcast)s?\b)")
 
 
