@@ -113,12 +113,14 @@ def read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
         return None
 
     ld = _json_ld(doc)
-    h1 = doc.xpath("//h1")
+    head_title = doc.xpath("//title")
+    page_title = _norm_text(head_title[0].text_content()) if head_title else ""
     title = (meta("og:title", "twitter:title") or ld.get("headline")
-             or (_norm_text(h1[0].text_content()) if h1 else None))
-    if not title:
-        t = doc.xpath("//title")
-        title = _strip_site_name(_norm_text(t[0].text_content())) if t else None
+             or _h1_title(doc.xpath("//h1"), page_title))
+    if not title and page_title:
+        title = _strip_site_name(page_title)
+    if title:  # (a zero-width space a blog's editor left before the headline)
+        title = title.strip("\u200b\ufeff ") or None
     canonical = doc.xpath('//link[@rel="canonical"]/@href')
     url = (canonical[0].strip() if canonical else None) or meta("og:url") or ld.get("url")
     if url and not url.startswith(("http://", "https://")):
@@ -144,6 +146,7 @@ def read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
             box.tag = "div"
     _strip_chrome(article, _CHROME_TAGS, removed, title)
     _drop_hidden(article, removed)
+    _drop_mastheads(article, _site_parts(page_title, title), removed)
     _drop_heading_anchors(article, removed)
     _browser_spaces(article)
     body = _inner(article)
@@ -719,11 +722,83 @@ def _article_text(el: Any) -> bool:
     return furniture_text(text) or (len(text) >= 80 and bool(_PROSE_SENTENCE.search(text)))
 
 
+def _title_parts(title: str) -> list[str]:
+    """The parts between the separators pages put around their name and section."""
+    return [p.strip() for p in re.split(r"\s+[|\-–—]\s+|\s*[｜]\s*|\s+_\s+", title) if p.strip()]
+
+
 def _strip_site_name(title: str) -> str:
     """"春節返鄉潮 北車周邊交管 | 地方 | 聯合新聞網" -> the headline: the longest
     part between the separators pages put around their name and section."""
-    parts = [p.strip() for p in re.split(r"\s+[|\-–—]\s+|\s*[｜]\s*|\s+_\s+", title) if p.strip()]
+    parts = _title_parts(title)
     return max(parts, key=len) if len(parts) > 1 else title
+
+
+# class/id words of a site's own name or logo: a blog theme sets its name in an <h1>
+# above the post's ("<h1 class="site-name">").
+_SITE_NAME_CLASS = re.compile(r"(?:^|[-_\s])(site-?(?:name|title|logo|brand(?:ing)?)|logo|masthead|brand(?:ing)?)(?:$|[-_\s])", re.I)
+
+
+def _h1_title(h1s: list[Any], page_title: str) -> str | None:
+    """The title an <h1> gives when the page has no og:title or JSON-LD headline: the
+    <h1> that carries the headline part of the page's <title> ("寻找邓世平 – 端点星 –
+    离银河中心最远的行星" -> "寻找邓世平"), else the first that is not the site's name
+    by its class or an ancestor's, else the first."""
+    texts = [(h, _norm_text(h.text_content())) for h in h1s]
+    texts = [(h, t) for h, t in texts if t]
+    if not texts:
+        return None
+    if len(_title_parts(page_title)) > 1:
+        main = _strip_site_name(page_title)
+        for h, t in texts:
+            if _carries_title(h, main):
+                return t
+    for h, t in texts:
+        marks = " ".join(filter(None, (a.get(k) for a in (h, *h.iterancestors()) for k in ("class", "id"))))
+        if not _SITE_NAME_CLASS.search(marks):
+            return t
+    return texts[0][1]
+
+
+_MASTHEAD_MAX = 40  # characters of a site's name or motto
+
+
+def _site_parts(page_title: str, title: str | None) -> set[str]:
+    """Keys (letters and digits, lower case) of the <title>'s parts that are not the
+    headline: the site's name, its motto, a section, and all of them together as a
+    theme sets them in one line ("端点星 – 离银河中心最远的行星")."""
+    parts = _title_parts(page_title)
+    if len(parts) < 2:
+        return set()
+    heads = {re.sub(r"\W+", "", t).lower() for t in (title or "", _strip_site_name(page_title))} - {""}
+
+    def is_head(key: str) -> bool:
+        return any(key == h or (len(key) >= 8 and (h.startswith(key) or key.startswith(h))) for h in heads)
+
+    keys = [re.sub(r"\W+", "", p).lower() for p in parts]
+    site = [k for k in keys if k and not is_head(k)]
+    return {k for k in (*site, "".join(site)) if k and len(k) <= _MASTHEAD_MAX}
+
+
+def _drop_mastheads(article: Any, site_parts: set[str], removed: list[tuple[str, str]]) -> None:
+    """``page:masthead`` -- an element whose whole text is the site's name or motto
+    as the page's <title> gives them ("端点星 – 离银河中心最远的行星"), set inside the
+    part of the page read as the article."""
+    if not site_parts:
+        return
+    for el in list(article.iter("p", "div", "span", "h1", "h2", "h3", "h4", "h5", "h6", "a", "li", "strong")):
+        if el is article or el.getparent() is None:
+            continue
+        text = _norm_text(el.text_content())
+        if not text or len(text) > _MASTHEAD_MAX or re.sub(r"\W+", "", text).lower() not in site_parts:
+            continue
+        # only a name standing on its own line: in "<h2>More from <span>The Nation</span>"
+        # the name is part of a heading other rules read
+        block = el
+        while block.tag in _INLINE and block.getparent() is not None and block.getparent() is not article:
+            block = block.getparent()
+        if _norm_text(block.text_content()) == text:
+            _drop(el, "page:masthead", removed)
 
 
 def _page_lang(doc: Any) -> str | None:

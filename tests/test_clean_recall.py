@@ -1698,3 +1698,18 @@ def test_a_curriculum_vitae_under_the_writers_name_after_the_last_prompt_goes() 
     cleaned = _clean(P1 + P2 + P3 + tail)
     assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4], P3[3:-4]]
     assert _rules(cleaned)["林子謙"] == "tail:after-end"
+
+
+def test_a_mirror_sites_notice_that_it_is_blocked_goes(tmp_path: Path) -> None:
+    notice = "本站已被屏蔽，分享到牆內時請轉本文的 GitHub 原始頁面，或者查看可直連的鏡像網站。"
+    kept = _pasted(tmp_path, notice + "\n\n" + ARTICLE_TEXT)
+    assert kept == ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n")
+    # an article that reports a site being blocked is no notice of the page's own
+    report = "市府表示，該網站已被屏蔽，民眾可改用官方鏡像網站查詢。"
+    assert report in _pasted(tmp_path, ARTICLE_TEXT + report + "\n")
+
+
+def test_a_provenance_header_that_names_the_article_as_coming_from_an_account_goes(tmp_path: Path) -> None:
+    header = "文章來自微信公眾號「城西藝文」：北美館推出年度大展"
+    kept = _pasted(tmp_path, header + "\n\n" + ARTICLE_TEXT)
+    assert kept == ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n")

@@ -309,3 +309,42 @@ def test_what_a_page_hides_from_its_reader_is_no_text_of_the_article(tmp_path: P
     assert "page:hidden" in {rule for rule, _ in clip.removed}
     # hidden on phones only, shown from medium screens up, or a long hidden read-on: kept
     assert "every half hour" in lines and "Fares stay the same" in lines and read_on.strip() in lines
+
+
+def _blog_page(tmp_path: Path, head_title: str, masthead: str, h1s: str, tail: str = "") -> Path:
+    page = tmp_path / "blog.html"
+    page.write_text(
+        f"<!DOCTYPE html><html><head><title>{head_title}</title></head><body><article>"
+        f"<p>{masthead}</p>{h1s}"
+        "<p>市議會週二通過新的渡輪時刻表，六月起每半小時一班，票價維持不變。</p>"
+        "<p>港務處表示，新時刻表將先試行三個月，再依乘客意見調整。</p>"
+        f"{tail}</article></body></html>", encoding="utf-8")
+    return page
+
+
+def test_a_blogs_h1_that_carries_the_headline_is_the_title_not_the_sites_name_above_it(tmp_path: Path) -> None:
+    # issue 8 (corpus 17 development part): a blog theme sets the site's name in an <h1>
+    # above the post's own; the post's <h1> carries the <title>'s headline part
+    page = _blog_page(tmp_path, "渡輪新時刻表上路 – 港邊札記 – 寫給城市的筆記", "",
+                      "<h1 class=\"site-title\">港邊札記</h1><h1>\u200b渡輪新時刻表上路</h1>")
+    assert read_clipping(page, tz=TAIPEI).title == "渡輪新時刻表上路"
+    page = _blog_page(tmp_path, "港邊札記", "", "<h1 class=\"site-title\">港邊札記</h1><h1>渡輪新時刻表上路</h1>")
+    assert read_clipping(page, tz=TAIPEI).title == "渡輪新時刻表上路"  # no headline part: the name goes by its class
+
+
+def test_the_sites_name_and_motto_standing_alone_in_the_article_go_but_not_inside_a_heading(tmp_path: Path) -> None:
+    page = _blog_page(tmp_path, "渡輪新時刻表上路 – 港邊札記 – 寫給城市的筆記", "港邊札記 – 寫給城市的筆記",
+                      "<h1>渡輪新時刻表上路</h1>",
+                      tail="<p>寫給城市的筆記</p><h2>更多來自 <span>港邊札記</span></h2>")
+    clip = read_clipping(page, tz=TAIPEI)
+    masthead = [text for rule, text in clip.removed if rule == "page:masthead"]
+    assert masthead == ["港邊札記 – 寫給城市的筆記", "寫給城市的筆記"]
+    assert "更多來自" in clip.body and "港邊札記</span>" in clip.body  # part of a heading: left to the heading rules
+    assert "市議會週二通過新的渡輪時刻表" in clip.body
+
+
+def test_a_headline_part_of_the_title_is_no_masthead_when_the_h1_is_the_sites_name(tmp_path: Path) -> None:
+    # corpus 9: a government portal's only <h1> is its own name; the headline under it stays
+    page = _blog_page(tmp_path, "渡輪新時刻表上路 - 港市政府入口網", "渡輪新時刻表上路", "<h1>港市政府網站</h1>")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert "page:masthead" not in {rule for rule, _ in clip.removed}

@@ -301,6 +301,12 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"投資需謹慎|投资需谨慎|不構成(任何)?投資建議|不构成(任何)?投资建议|據此投資|据此投资|"
         r"外部網站內容不負責|外部网站内容不负责|外部鏈接的做法|外部链接的做法|外部連結的做法).{0,300}"
     ),
+    # a mirror's notice that the site is blocked and where else to read the page: "本站已被屏蔽，
+    # 分享到墙内时请转本文的 GitHub 原始页面…，或者查看可直连的镜像网站。"
+    "nav:blocked-site-notice": (
+        r"(?i:.{0,20}(本站|本網站|本网站|本博客|本部落格|this (site|website|blog))\s*(已|已經|已经|is|has been)?\s*(被|遭|遭到)?\s*"
+        r"(屏蔽|封鎖|封锁|牆|墙|blocked|censored).{0,200}(鏡像|镜像|原始[頁页]面|翻牆|翻墙|github|mirror).{0,80})"
+    ),
     "nav:disclaimer": (
         r"(?i:" + _D + r"(平台声明|平台聲明|免责声明|免責聲明|特别声明|特別聲明|disclaimer|notice)\s*[:：︰].{10,400})"
     ),
