@@ -625,13 +625,14 @@ def test_list_under_a_heading_removed_by_a_prompt_rule_goes_too() -> None:
     assert "The budget in numbers" in to_plain_lines(kept.html)
 
 
-def test_wire_end_mark_is_article_text() -> None:
-    # team decision: "（完）/(完)" closing a 中新社/中央社 story is kept, glued or alone
-    for body in ("<p>种植户应关注市场风险。(完)</p>", "<p>种植户应关注市场风险。</p><p>（完）</p>"):
-        kept = sanitize("<p>国际咖啡价格上涨。</p>" + body)
-        assert clean_body(kept).html == kept
-    cleaned = _clean_html("<p>国际咖啡价格上涨。</p><p>- END -</p>")
-    assert cleaned.removed == (Removed("credit:end-mark", "- END -"),)
+def test_wire_end_mark_glued_is_article_text_but_alone_is_an_end_mark() -> None:
+    # "(完)" closing a 中新社/中央社 story's last sentence is the paragraph's text; on a
+    # line of its own it is an end mark, as "- END -" is (blind labels of corpora 11, 12)
+    kept = sanitize("<p>国际咖啡价格上涨。</p><p>种植户应关注市场风险。(完)</p>")
+    assert clean_body(kept).html == kept
+    for mark in ("（完）", "(完)", "- END -"):
+        cleaned = _clean_html(f"<p>国际咖啡价格上涨。</p><p>种植户应关注市场风险。</p><p>{mark}</p>")
+        assert cleaned.removed == (Removed("credit:end-mark", mark),)
 
 
 def test_single_bare_label_above_the_prose_goes() -> None:

@@ -1713,3 +1713,30 @@ def test_a_provenance_header_that_names_the_article_as_coming_from_an_account_go
     header = "文章來自微信公眾號「城西藝文」：北美館推出年度大展"
     kept = _pasted(tmp_path, header + "\n\n" + ARTICLE_TEXT)
     assert kept == ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n")
+
+
+def test_a_closing_ask_after_the_readers_judgement_goes_and_the_outlets_thanks_is_no_report(tmp_path: Path) -> None:
+    asks = ["覺得有用就分享給朋友吧，按讚和轉發是對我們最大的支持。", "喜歡這篇就點個「在看」吧，我們下期見～"]
+    kept = _pasted(tmp_path, ARTICLE_TEXT + "\n\n".join(asks) + "\n")
+    assert kept == ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n")
+    # a judgement in a report is no ask: "覺得" then a reporting verb of someone's
+    report = "不少觀眾覺得展覽太擠，館方表示將分時段入場。"
+    assert report in _pasted(tmp_path, ARTICLE_TEXT + report + "\n")
+
+
+def test_a_page_that_introduces_itself_by_name_above_the_article_names_its_support_box(tmp_path: Path) -> None:
+    slogan = "走遍城市的每條小巷，記下沒人注意的風景。這裡是《巷仔誌》，一個由讀者支持的獨立媒體。"
+    box = ["支持《巷仔誌》", "《巷仔誌》不接受置入性行銷，每一篇報導都靠讀者的小額贊助支撐。",
+           "單筆或定期定額贊助，請利用郵政劃撥帳號 50000000，戶名：巷仔誌媒體協會。"]
+    tail = "館方表示，展覽期間週五延長開放至晚上九點。"
+    kept = _pasted(tmp_path, slogan + "\n\n" + ARTICLE_TEXT + "\n\n".join(box) + "\n\n" + tail + "\n")
+    assert kept == [*ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n"), tail]
+    # a place a report introduces is no name of the page's own
+    lead = "這裡是《海角七號》的拍攝地，每到週末遊客不斷。"
+    assert lead in _pasted(tmp_path, lead + "\n\n" + ARTICLE_TEXT)
+
+
+@pytest.mark.parametrize("header", ["由 書籤島 擷取．2025/06/02 21:14", "以下內容轉載自微信公眾號：城西藝文，已獲授權轉載"])
+def test_a_tool_or_repost_line_that_opens_with_by_or_below_is_a_provenance_header(tmp_path: Path, header: str) -> None:
+    kept = _pasted(tmp_path, header + "\n\n" + ARTICLE_TEXT)
+    assert kept == ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n")

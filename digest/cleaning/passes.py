@@ -59,7 +59,11 @@ _BUILTIN_KEEP = re.compile("|".join(f"(?:{k})" for k in R.KEEP_RULES))
 _prompt_gate = _gate(R.PROMPT_GATE)
 rights_gate = _gate(R.RIGHTS_GATE)
 # an imperative at the start, or right after a short lead ("DW中文有Instagram！欢迎搜索…")
-_IMPERATIVE = re.compile(r"(.{0,40}?[！!：:，,？?]\s*)?" + R.IMPERATIVE_START)
+# (or after the reader's judgement, "觉得有用就分享给朋友吧", "喜歡的話請…": a condition, then the ask)
+_IMPERATIVE = re.compile(r"(.{0,40}?[！!：:，,？?]\s*|(觉得|覺得|喜欢|喜歡|如果|若)[^，。！？,.!?]{0,10}?(的话|的話)?(就|請|请|也)?)?"
+                         + R.IMPERATIVE_START)
+# "…是对我们最大的鼓励/支持": the outlet's thanks, no report of anyone encouraging anything
+_THANKS = re.compile(r"(是)?(对|對)(我们|我們|本[号號站台])(最大的)?(鼓励|鼓勵|支持|肯定|动力|動力)")
 _LEAD = re.compile(r"[^\s，。:：,]{1,10}[:：]\s*")
 _PROSE_END = re.compile(r"[。．][」』”’\"'）)]*$")
 
@@ -67,7 +71,7 @@ _PROSE_END = re.compile(r"[。．][」』”’\"'）)]*$")
 def prompt_match(text: str, lowered: str, c: Compiled) -> re.Match[str] | None:
     """PROMPT rules, guarded: short lines only, no reporting verb, and a line that
     ends like a sentence must open like an imperative ("歡迎訂閱…。")."""
-    if len(text) > 160 or not _prompt_gate(lowered) or _REPORTING.search(text):
+    if len(text) > 160 or not _prompt_gate(lowered) or _REPORTING.search(_THANKS.sub("", text)):
         return None
     if _PROSE_END.search(text) and not _IMPERATIVE.match(text):
         return None

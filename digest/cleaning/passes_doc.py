@@ -423,7 +423,7 @@ def _records(lines: list[Line], run: list[int]) -> bool:
 # 2. Provenance header
 # ---------------------------------------------------------------------------
 
-_DOC_WORDS = re.compile(r"以下文章|文章(?=來自|来自|來源|来源|出自)|本文|本篇|此文|本[页頁]|此[页頁]|本[条條]目|[页頁]面|[网網][页頁]|原文|原始[链鏈連][接結]|"
+_DOC_WORDS = re.compile(r"以下(?:文章|内容|內容|正文|全文)|文章(?=來自|来自|來源|来源|出自)|本文|本篇|此文|本[页頁]|此[页頁]|本[条條]目|[页頁]面|[网網][页頁]|原文|原始[链鏈連][接結]|"
                         r"(?i:this (page|article|story)|clipped|saved|archived)")
 _PROVENANCE_WORDS = re.compile(r"来源|來源|来自|來自|出自|转存|轉存|转载|轉載|转码|轉碼|保存|收藏|剪藏|存档|存檔|作者|失效|已更新|"
                                r"擷取|撷取|抓取|版面|归档|歸檔|剪存|"
@@ -433,7 +433,9 @@ _PROVENANCE_WORDS = re.compile(r"来源|來源|来自|來自|出自|转存|轉�
 # What a clipping tool says it did to the page (a sentence of its own, above the article):
 # "本頁由 X 網頁剪存於 … 自動擷取", "本条目由 X 于 … 自动归档", "Saved with X on May 3, 2024".
 _SAVED_BY_TOOL = re.compile(r"(本[页頁条條]|此[页頁]|本条目|本條目).{0,40}(自動|自动)?(剪存|剪藏|转存|轉存|存档|存檔|归档|歸檔|擷取|撷取|抓取)"
-                            r"|(?i:^\W*(saved|clipped|archived|captured) (with|by|using|via|from) )")
+                            r"|(?i:^\W*(saved|clipped|archived|captured) (with|by|using|via|from) )"
+                            # "由 書籤島 擷取．2025/06/02 21:14": the tool's name, then what it did
+                            r"|^\W*(由|經由|经由)\s*\S{1,20}?\s*(自動|自动)?(剪存|剪藏|转存|轉存|存档|存檔|归档|歸檔|擷取|撷取|抓取|保存)(?![\u4e00-\u9fff]{4})")
 
 # A sentence about where the whole text ran first: "This essay first appeared in X",
 # "本文首发于X", "… is republished here with the author's permission".
@@ -468,7 +470,8 @@ def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
             ln.verdict = "edge:provenance-header"
             first = next((k for k in doc.prose if k > i), i)
             continue
-        if (_DOC_WORDS.search(ln.text) and _PROVENANCE_WORDS.search(ln.text)) or _REPOSTED_FROM.match(ln.text):
+        if (_DOC_WORDS.search(ln.text) and _PROVENANCE_WORDS.search(ln.text)) or _REPOSTED_FROM.match(ln.text) \
+                or _SAVED_BY_TOOL.search(ln.text):
             ln.verdict = "edge:provenance-header"
             if i == first:  # (a long repost line read as the first prose: the article starts after it)
                 first = next((k for k in doc.prose if k > i), i)
@@ -814,7 +817,8 @@ _ABOUT_HEADING = re.compile(
 # "這個網站", which a report says of any site it is about).
 _SITE_SELF = r"小站|(?i:\bthis (?:site|blog|newsletter)\b)"
 # A site introducing itself: "這裡是一個人跑的地方新聞小站", "This is a weekly newsletter about…".
-_SITE_INTRO = re.compile(r"(這|这)(裡|里)是[^。，,]{0,20}(小站|網站|网站|部落格|博客|頻道|频道|電子報|电子报|專欄|专栏|節目|节目)"
+_SITE_INTRO = re.compile(r"(這|这)(裡|里)是[^。，,]{0,20}(小站|網站|网站|部落格|博客|頻道|频道|電子報|电子报|專欄|专栏|節目|节目|"
+                         r"媒體|媒体|平台|平臺|公眾號|公众号)"
                          r"|(?i:\bthis is an? (?:[\w-]+ ){0,3}(?:newsletter|blog|site|column|podcast)\b)")
 # (我哋, 我地: the Cantonese "we" of a Hong Kong outlet writing as it speaks)
 _SELF = re.compile(r"我們|我们|我哋|我地|本[栏欄]目|本刊|本[台站號号網网]|本[報报](?![讯訊])|(?i:\b(we|our|us)\b)|" + _SITE_SELF)
@@ -995,6 +999,10 @@ _LABEL_SEP = re.compile(r"[｜|:：]")
 _SLOGAN_TITLE = re.compile(r"《(?P<name>[^》]{2,16})》")
 # Labels of the article's own notes, never a column's name.
 _NOTE_LABEL = re.compile(r"(編按|编按|編者按|编者按|按語|按语|註|注|附記|附记|(?i:editor'?s? note|note|update|correction))")
+# The page introducing itself by name: "這裡是《山海誌》，一個由讀者支持的獨立媒體", "欢迎来到「X」"
+# (not "這裡是《海角七號》的拍攝地": a place a report is about)
+_SELF_INTRO = re.compile(r"(?:(?:這|这)(?:裡|里)是|(?:歡迎|欢迎)(?:來到|来到|收看|收聽|收听|閱讀|阅读)|(?:我們|我们)是)\s*"
+                         r"[《「『](?P<name>[^》」』]{2,16})[》」』](?!\s*(?:的|之|裡|里|中))")
 _SLOGAN_LINES = 4  # lines above the first prose a slogan may stand in
 _SLOGAN_CHARS = 50  # a slogan is one short sentence or two
 _PAPER_NAME = re.compile(r"[\u4e00-\u9fff]{3,8}")
@@ -1011,13 +1019,19 @@ def _column_names(lines: list[Line]) -> list[str]:
     for ln in lines:
         if ln.verdict or ln.caption:
             continue
-        if is_prose(ln) and not (_SELF.search(ln.text) or _READER.search(ln.text)):
+        intro = _SELF_INTRO.search(ln.text)
+        if is_prose(ln) and not (_SELF.search(ln.text) or _READER.search(ln.text) or intro):
             break
         seen += 1
         if seen > _SLOGAN_LINES:
             break
         t = ln.text
-        if _REPORTING.search(t) or _SPEECH.search(t) or not (_SELF.search(t) or _READER.search(t)):
+        if _REPORTING.search(t) or _SPEECH.search(t):
+            continue
+        if intro:
+            names.append(intro.group("name").strip())
+            continue
+        if not (_SELF.search(t) or _READER.search(t)):
             continue
         m = _SLOGAN_LABEL.match(t) or _SLOGAN_TITLE.search(t)
         if m and not _NOTE_LABEL.fullmatch(m.group("name").strip()) and not _BYLINE_WORDS.search(m.group("name")):
@@ -1145,6 +1159,10 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
             return True  # the column an "About X" box introduced, describing itself: "Every Saturday, X picks…"
         if _SITE_INTRO.search(t) and _self_talk(ln, names) and not (_QUOTED.search(t) or _DIGIT.search(t)):
             return True  # the site describing itself as a site: "這裡是一個人跑的地方新聞小站，寫…"
+        intro = _SELF_INTRO.search(ln.text)
+        if intro and intro.group("name").strip() in names and not (
+                _REPORTING.search(t) or _SPEECH.search(t) or _DIGIT.search(t) or _box_long(t)):
+            return True  # the page introducing itself by name: "…這裡是《山海誌》，一個由讀者支持的獨立媒體。"
         if not _READER.search(ln.text) or _WIRE_DATELINE.match(ln.text):
             return False  # (a report opens with its dateline, naming the agency that filed it)
         if len(ln.text) >= _PROMO_LONG and len(SENTENCE_STOP.findall(ln.text)) >= 3:

@@ -224,12 +224,14 @@ STRICT_LINE_RULES: dict[str, str] = {
         r" by " + _EN_NAMES + r")*\.?"
         r"|(?i:our standards\s*:\s*the thomson reuters trust principles\.?)"
     ),
-    # "- END -", "全文完"; not "（完）/(完)", which is article text (team decision), glued or alone.
+    # "- END -", "全文完", and "（完）/(完)" on a line of its own; glued to the last sentence
+    # "(完)" is part of the paragraph (as the blind labellers of corpora 11 and 12 and of
+    # the variants read it: alone, an end mark; glued, the paragraph's own text).
     # Press-release and wire end marks too: "Ends/Wednesday, November 26, 2025" (the Hong
     # Kong government's), "NNNN" (telex end of message), "###" and "-30-" (US releases).
     "credit:end-mark": (
         r"[\s\-—_=~·*]*(END|End|THE END|全文完)[\s\-—_=~·*]*"
-        r"|[\s\-—_=~·*]*[（(]\s*全文完\s*[）)][\s\-—_=~·*]*"
+        r"|[\s\-—_=~·*]*[（(]\s*(全文)?完\s*[）)][\s\-—_=~·*]*"
         r"|(?:Ends|ENDS)\s*[/／]\s*[^/／。.]{0,40}\d{4}|\s*(?:NNNN|#\s?#\s?#|-\s?30\s?-)\s*"
     ),
     # "凤凰网科技出品", "端傳媒製作"
@@ -473,7 +475,7 @@ PROMPT_RULES: dict[str, str] = {
         r"(下載|下载|download|用|使用|上|開|打開|打开|open)\s*.{0,12}(app(?![a-z])|應用程式|應用程序|应用程序).{0,60})"
     ),
     "prompt:follow": (
-        r"(?i:(?=.{0,40}(追蹤|追踪|關注|关注|訂閱|订阅|按讚|按赞|按[個个]\W?[讚赞]|點讚|点赞|掃碼|扫码|掃描|扫描|長按|长按|加入|搜尋|搜索|"
+        r"(?i:(?=.{0,40}(追蹤|追踪|關注|关注|訂閱|订阅|按讚|按赞|按[個个]\W?[讚赞]|[點点][個个]\W?(?:[讚赞]|在看)|點讚|点赞|掃碼|扫码|掃描|扫描|長按|长按|加入|搜尋|搜索|"
         r"\b(follow|like|join|find)\b)).{0,40}"
         r"(" + _SOCIAL + r"|粉[絲丝]專頁|粉[絲丝][團团]|粉專|粉专|官方帳號|官方账号|官方帐号|公眾號|公众号|二維碼|二维码|"
         r"好友|星標|星标|在看|us on|us at).{0,60})"

@@ -108,7 +108,7 @@ INLINE_RULES: dict[str, str] = {
     # ▶ 點我看更多 / 👉 點我下載APP glued at the end.
     "promo:arrow-suffix": r"(?<=[。！？!?」”』）)])\s*[▶►👉☞➤➜→]+\s*[^。！？]{1,60}$",
     # Editor credits glued at the end of the last paragraph.  (No end-mark rule: "（完）/(完)"
-    # glued to the last paragraph is article text by team decision; see digest.cleaning.rules.)
+    # glued to the last paragraph is the paragraph's text; see digest.cleaning.rules.)
     "credit:inline-editor": (
         r"(?<=[。！？!?」”』）)])\s*[（(]\s*([責责]任[編编][輯辑]|[編编][輯辑]|[責责][編编]|[網网][編编])\s*[:：︰]\s*"
         r"[^）)]{1,30}[）)]\s*\d{0,8}\s*$"
