@@ -124,8 +124,6 @@ def check_patterns(mapping: Mapping[str, Any] | bool | None) -> list[str]:
 
 
 @dataclass(frozen=True)
-
-
 class Rules:
     """Compiled rules for one article.  Build with :func:`rules_for`."""
 
@@ -196,8 +194,6 @@ class RuleTable:
 
 
 @dataclass(frozen=True)
-
-
 class Compiled:
     rights: RuleTable
     strict: RuleTable
@@ -220,8 +216,6 @@ def _rule_table(table: Mapping[str, str], disabled: frozenset[str], names: dict[
 
 
 @lru_cache(maxsize=64)
-
-
 def _compiled(disabled: frozenset[str]) -> Compiled:
     names: dict[str, str] = {}
     known = {k: v for k, v in R.HEADING_RULES.items() if k not in R.FUZZY_HEADINGS}
@@ -239,8 +233,6 @@ def _compiled(disabled: frozenset[str]) -> Compiled:
 
 
 @lru_cache(maxsize=512)
-
-
 def _regex(pattern: str) -> re.Pattern[str] | None:
     # Curator patterns run on RE2 (linear time): see digest.curator_regex.
     try:

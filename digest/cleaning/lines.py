@@ -56,8 +56,6 @@ def norm(text: str) -> str:
 
 
 @dataclass
-
-
 class Line:
     el: Any                 # the leaf element
     seg: int | None         # index of the <br>/newline segment, None = whole leaf
