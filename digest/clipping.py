@@ -429,9 +429,10 @@ def _title_and_date(lines: list[str], idx: list[int]) -> tuple[int, int] | None:
         if not _is_date_line(lines[idx[d]]):
             continue
         t = d - 1
-        # skip bylines / short metadata between title and date, and page widgets
-        # pasted among them ("Advertisement", "Share"): a whole-line junk rule
-        while t > 0 and d - t <= 3 and (_META_LINE.match(lines[idx[t]].strip()) or _BYLINE.match(lines[idx[t]].strip())
+        # skip bylines / short metadata between title and date ("By Jane Doe",
+        # "本报记者 高桥亮 东京报道"), and page widgets pasted among them
+        # ("Advertisement", "Share"): a whole-line junk rule
+        while t > 0 and d - t <= 3 and (_META_LINE.match(lines[idx[t]].strip()) or _writer_byline(lines[idx[t]].strip())
                                         or junk_line_rule(lines[idx[t]].strip())):
             t -= 1
         title = lines[idx[t]].strip()

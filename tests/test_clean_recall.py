@@ -1740,3 +1740,28 @@ def test_a_page_that_introduces_itself_by_name_above_the_article_names_its_suppo
 def test_a_tool_or_repost_line_that_opens_with_by_or_below_is_a_provenance_header(tmp_path: Path, header: str) -> None:
     kept = _pasted(tmp_path, header + "\n\n" + ARTICLE_TEXT)
     assert kept == ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n")
+
+
+def test_a_picture_description_in_a_third_script_goes_but_a_caption_with_a_korean_name_stays() -> None:
+    alt = "<p>부산항을 떠나는 컨테이너선의 모습</p><p>图片来源：视觉中国</p>"
+    caption = "<p>韩国釜山港的集装箱码头（图：김민수 摄）</p>"
+    kept = _kept(P1 + alt + P2 + P3)
+    assert kept == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    assert _kept(P1 + caption + P2 + P3)[1] == caption[3:-4]  # Chinese around a name in Hangul
+
+
+def test_a_prompt_to_follow_us_goes_but_a_report_of_following_us_stays(tmp_path: Path) -> None:
+    prompt = "扫码关注我们，每天一条金融热点解读。"
+    kept = _pasted(tmp_path, ARTICLE_TEXT + prompt + "\n")
+    assert kept == ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n")
+    report = "館長說，不少年輕觀眾開始關注我們的館藏修復工作。"
+    assert report in _pasted(tmp_path, ARTICLE_TEXT + report + "\n")
+
+
+def test_a_slogan_that_names_the_column_in_corner_brackets_names_its_about_box(tmp_path: Path) -> None:
+    slogan = "每週四清晨，和您一起讀懂城市藝文。「藝文週記」帶您走進展覽的第一現場。"
+    box = ["關於藝文週記", "藝文週記是編輯部為讀者開設的深度欄目，每週為您精選一檔好展。",
+           "我們希望用輕鬆的方式，陪您走進美術館。"]
+    tail = "市府表示，展覽期間將加開接駁車。"
+    kept = _pasted(tmp_path, slogan + "\n\n" + ARTICLE_TEXT + "\n\n".join(box) + "\n\n" + tail + "\n")
+    assert kept == [*ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n"), tail]

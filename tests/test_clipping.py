@@ -348,3 +348,14 @@ def test_a_headline_part_of_the_title_is_no_masthead_when_the_h1_is_the_sites_na
     page = _blog_page(tmp_path, "渡輪新時刻表上路 - 港市政府入口網", "渡輪新時刻表上路", "<h1>港市政府網站</h1>")
     clip = read_clipping(page, tz=TAIPEI)
     assert "page:masthead" not in {rule for rule, _ in clip.removed}
+
+
+@pytest.mark.parametrize("byline", ["本报记者 高桥亮 东京报道", "三木财经记者 邵安然"])
+def test_a_chinese_byline_between_the_title_and_the_date_of_pasted_text_opens_the_body(tmp_path: Path, byline: str) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text("首页\n经济\n产业\n日本百货店免税销售额创新高\n" + byline + "\n2025年12月2日 15:20\n"
+                    "日本百货店协会2日公布，11月全国百货店的免税销售额同比增长38%。\n协会表示，中国游客回流是主要推动力。\n",
+                    encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert clip.title == "日本百货店免税销售额创新高"
+    assert clip.body.startswith(byline + "\n")

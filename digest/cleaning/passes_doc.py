@@ -996,7 +996,7 @@ _WIRE_DATELINE = re.compile(r"[\W_]{0,2}(?:[^\s。，,！？!?]{2,14}?(?:\d{1,2}
 # 陪你…".  The name is the label before the separator, or the one in 《》.
 _SLOGAN_LABEL = re.compile(r"[\W_]*《?(?P<name>[^｜|:：《》，。,.!?！？]{2,24}?)》?\s*[｜|:：]\s*\S")
 _LABEL_SEP = re.compile(r"[｜|:：]")
-_SLOGAN_TITLE = re.compile(r"《(?P<name>[^》]{2,16})》")
+_SLOGAN_TITLE = re.compile(r"[《「『](?P<name>[^》」』]{2,16})[》」』]")
 # Labels of the article's own notes, never a column's name.
 _NOTE_LABEL = re.compile(r"(編按|编按|編者按|编者按|按語|按语|註|注|附記|附记|(?i:editor'?s? note|note|update|correction))")
 # The page introducing itself by name: "這裡是《山海誌》，一個由讀者支持的獨立媒體", "欢迎来到「X」"
@@ -1209,6 +1209,11 @@ def _in_figcaption(ln: Line) -> bool:
     return el is not None and isinstance(el.tag, str) and not _CREDIT_OPEN.match(ln.text) and (
         el.tag == "figcaption" or any(a.tag == "figcaption" for a in el.iterancestors()))
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
+# Letters of a third script, neither the article's Chinese nor English: Hangul, kana,
+# Cyrillic, Arabic, Thai ("제주 하도리 해녀 탈의장 앞에…" beside a Chinese article's picture).
+_THIRD_SCRIPT = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\u3040-\u30ff\u0400-\u04ff\u0600-\u06ff\u0e00-\u0e7f]")
+_THIRD_MIN = 6  # letters of a description in a third script
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 # Characters: alt text describes a picture in a sentence or two; a longer paragraph in
@@ -1219,7 +1224,8 @@ _ALT_MIN_CJK = 8  # characters of a description in Chinese (a name or a label is
 
 def alt_text(lines: list[Line], rules: Rules) -> None:
     """A line wholly in the other script next to an image credit or caption: in a
-    CJK article a Latin-only line, in a Latin article a CJK-only one."""
+    CJK article a Latin-only line, in a Latin article a CJK-only one; in either, a
+    line mostly in a third script (:data:`_THIRD_SCRIPT`, two letters in three)."""
     if not rules.on("image:alt-text"):
         return
     def picture(ln: Line | None) -> bool:
@@ -1227,12 +1233,16 @@ def alt_text(lines: list[Line], rules: Rules) -> None:
 
     latin: list[Line] = []  # alt text of a CJK article's pictures
     cjk: list[Line] = []  # ... and of a Latin article's
+    third: list[Line] = []  # ... and of either's, in a third script
     for i, ln in enumerate(lines):
         if ln.verdict or _fixed(ln) or len(ln.text) > _ALT_MAX or _in_figcaption(ln) or _CAPTION_MARK.match(ln.text):
             continue  # (a paragraph is no alt text: an English abstract or bio of a Chinese article)
         if not (ln.caption or picture(lines[i - 1] if i else None) or picture(lines[i + 1] if i + 1 < len(lines) else None)):
             continue  # (a caption itself may be set under the picture: <div><img><small>…</small></div>)
-        if _CJK.search(ln.text):
+        other = len(_THIRD_SCRIPT.findall(ln.text))
+        if other >= _THIRD_MIN and 3 * other >= 2 * len(_LETTER.findall(ln.text)):
+            third.append(ln)
+        elif _CJK.search(ln.text):
             if len(_CJK.findall(ln.text)) >= _ALT_MIN_CJK and not _LATIN_WORD.search(ln.text):
                 cjk.append(ln)
         elif len(_LATIN_WORD.findall(ln.text)) >= 4 and not _CJK_PUNCT.search(ln.text):
@@ -1243,6 +1253,8 @@ def alt_text(lines: list[Line], rules: Rules) -> None:
         cjk_article = sum(len(_CJK.findall(ln.text)) for ln in lines) >= sum(len(_LATIN_WORD.findall(ln.text)) for ln in lines)
         for ln in latin if cjk_article else cjk:
             ln.verdict = "image:alt-text"
+    for ln in third:
+        ln.verdict = "image:alt-text"
 
 
 # ---------------------------------------------------------------------------

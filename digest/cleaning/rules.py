@@ -578,6 +578,9 @@ from digest.cleaning.rules_notices import INLINE_GATES, INLINE_RULES, RIGHTS_GAT
 
 STRICT_LINE_RULES.update(STRICT_MORE)
 PROMPT_RULES.update(PROMPT_MORE)
+# "扫码关注我们，每天一条金融热点解读。": follow "us" with no platform named (after the rules
+# that name the platform or the click, which say more)
+PROMPT_RULES["prompt:follow-us"] = r"(?i:.{0,20}(關注|关注|追蹤|追踪)\s*(我們|我们)(?!的).{0,60})"
 PROMPT_GATE += PROMPT_GATE_MORE
 RIGHTS_RULES.update(RIGHTS_MORE)
 __all_more__ = (DATE_LINE, PROVENANCE, SECTION_LABEL, INLINE_GATES, INLINE_RULES, RIGHTS_GATE, EDGE_CTA, EDGE_PROMO_WORDS,
