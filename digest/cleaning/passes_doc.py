@@ -996,7 +996,10 @@ _WIRE_DATELINE = re.compile(r"[\W_]{0,2}(?:[^\s。，,！？!?]{2,14}?(?:\d{1,2}
 # 陪你…".  The name is the label before the separator, or the one in 《》.
 _SLOGAN_LABEL = re.compile(r"[\W_]*《?(?P<name>[^｜|:：《》，。,.!?！？]{2,24}?)》?\s*[｜|:：]\s*\S")
 _LABEL_SEP = re.compile(r"[｜|:：]")
-_SLOGAN_TITLE = re.compile(r"[《「『](?P<name>[^》」』]{2,16})[》」』]")
+_SLOGAN_TITLE = re.compile(r"《(?P<name>[^》]{2,16})》")
+# A name in corner brackets in such a slogan ("「东邦视点」带您走进…") is only a candidate: a
+# slogan quotes terms too, so it names the page only under an "About X" heading of that name.
+_SLOGAN_QUOTED = re.compile(r"[「『](?P<name>[^」』]{2,16})[」』]")
 # Labels of the article's own notes, never a column's name.
 _NOTE_LABEL = re.compile(r"(編按|编按|編者按|编者按|按語|按语|註|注|附記|附记|(?i:editor'?s? note|note|update|correction))")
 # The page introducing itself by name: "這裡是《山海誌》，一個由讀者支持的獨立媒體", "欢迎来到「X」"
@@ -1011,9 +1014,10 @@ _READERS_HEADING = re.compile(r"讀者|读者|(?i:\breaders?\b)")
 _BOX_HEADING = 30  # characters of a box's heading, at most
 
 
-def _column_names(lines: list[Line]) -> list[str]:
+def _column_names(lines: list[Line], quoted: list[str] | None = None) -> list[str]:
     """The names a column's slogan above the first prose gives itself (see above): only
-    a slogan that speaks as the column (we, our) or to the reader, never a note."""
+    a slogan that speaks as the column (we, our) or to the reader, never a note.  Names
+    the slogan sets in corner brackets (:data:`_SLOGAN_QUOTED`) go to ``quoted``."""
     names: list[str] = []
     seen = 0
     for ln in lines:
@@ -1033,6 +1037,8 @@ def _column_names(lines: list[Line]) -> list[str]:
             continue
         if not (_SELF.search(t) or _READER.search(t)):
             continue
+        if quoted is not None:
+            quoted += [q.group("name").strip() for q in _SLOGAN_QUOTED.finditer(t)]
         m = _SLOGAN_LABEL.match(t) or _SLOGAN_TITLE.search(t)
         if m and not _NOTE_LABEL.fullmatch(m.group("name").strip()) and not _BYLINE_WORDS.search(m.group("name")):
             names.append(m.group("name").strip())
@@ -1095,7 +1101,8 @@ def _holders(lines: list[Line]) -> list[str]:
 
 def self_promo(lines: list[Line], rules: Rules) -> None:
     """``box:about`` and ``edge:self-promo`` (see the module docstring, 4)."""
-    names: list[str] = _column_names(lines) + _holders(lines)
+    quoted: list[str] = []
+    names: list[str] = _column_names(lines, quoted) + _holders(lines)
     boxed: list[str] = []  # the names "About X" boxes gave
     if rules.outlet and len(rules.outlet) >= 2:
         names.append(rules.outlet)  # the clipping's source: the outlet it may talk about
@@ -1117,8 +1124,8 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
             # box speaks as "we" -- the test below the loop)
             marked = bool(name) and any(left + name + right in t for left, right in _NAME_MARKS)
             named = [name] if name and not (about and about.group("asked")) and (
-                _own_name(name, names) or marked) else []
-            known = bool(named) and _own_name(name, names)
+                _own_name(name, names) or marked or name in quoted) else []
+            known = bool(named) and (_own_name(name, names) or name in quoted)
             box = []
             for k in range(h + 1, len(lines)):
                 if lines[k].verdict:
