@@ -763,6 +763,12 @@ def _h1_title(h1s: list[Any], page_title: str) -> str | None:
 _MASTHEAD_MAX = 40  # characters of a site's name or motto
 
 
+def _name_key(text: str) -> str:
+    """Letters and digits of ``text``, lower case: a name as the <title> and the body
+    both spell it, whatever the separators and spaces."""
+    return re.sub(r"\W+", "", text).lower()
+
+
 def _site_parts(page_title: str, title: str | None) -> set[str]:
     """Keys (letters and digits, lower case) of the <title>'s parts that are not the
     headline: the site's name, its motto, a section, and all of them together as a
@@ -770,12 +776,12 @@ def _site_parts(page_title: str, title: str | None) -> set[str]:
     parts = _title_parts(page_title)
     if len(parts) < 2:
         return set()
-    heads = {re.sub(r"\W+", "", t).lower() for t in (title or "", _strip_site_name(page_title))} - {""}
+    heads = {_name_key(t) for t in (title or "", _strip_site_name(page_title))} - {""}
 
     def is_head(key: str) -> bool:
         return any(key == h or (len(key) >= 8 and (h.startswith(key) or key.startswith(h))) for h in heads)
 
-    keys = [re.sub(r"\W+", "", p).lower() for p in parts]
+    keys = [_name_key(p) for p in parts]
     site = [k for k in keys if k and not is_head(k)]
     return {k for k in (*site, "".join(site)) if k and len(k) <= _MASTHEAD_MAX}
 
@@ -787,11 +793,13 @@ def _drop_mastheads(article: Any, site_parts: set[str], removed: list[tuple[str,
     if not site_parts:
         return
     for el in list(article.iter("p", "div", "span", "h1", "h2", "h3", "h4", "h5", "h6", "a", "li", "strong")):
-        if el is article or el.getparent() is None:
+        if el is article:
             continue
         text = _norm_text(el.text_content())
-        if not text or len(text) > _MASTHEAD_MAX or re.sub(r"\W+", "", text).lower() not in site_parts:
+        if not text or len(text) > _MASTHEAD_MAX or _name_key(text) not in site_parts:
             continue
+        if article not in el.iterancestors():
+            continue  # inside a masthead dropped already ("<p><strong>端点星</strong></p>")
         # only a name standing on its own line: in "<h2>More from <span>The Nation</span>"
         # the name is part of a heading other rules read
         block = el

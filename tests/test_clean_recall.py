@@ -1356,6 +1356,7 @@ def _pasted(tmp_path: Path, body: str) -> list[str]:
 ARTICLE_TEXT = ("北美館今年的年度大展將於下月開幕，展出近百件館藏與借展作品。\n\n"
                 "館長表示，這次展覽歷時兩年籌備，希望讓觀眾看到台灣當代藝術的多元面貌。\n\n"
                 "策展人指出，展覽分為四個單元，分別探討城市、記憶、身體與自然。\n\n")
+ARTICLE_LINES = ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n")
 
 
 def test_a_box_of_the_articles_own_data_at_its_end_stays(tmp_path: Path) -> None:
@@ -1577,7 +1578,7 @@ def test_a_line_that_ends_like_a_sentence_over_a_date_is_no_title_when_a_menu_it
 
 
 def test_a_tools_line_after_a_repost_line_read_as_prose_goes(tmp_path: Path) -> None:
-    article = ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n")
+    article = ARTICLE_LINES
     kept = _pasted(tmp_path, "轉貼自：東岸文化通訊（原文刊於2024年4月30日）\n"
                              "—— 本頁由「剪報夾」於離線時保存，部分圖片可能缺漏 ——\n" + ARTICLE_TEXT)
     assert kept == article
@@ -1614,7 +1615,7 @@ def test_an_about_box_for_the_paper_a_short_slogan_named_goes(tmp_path: Path) ->
             "港灣晨報周末版每週六隨報附送，專門報導離島居民的生活。\n\n我們希望這份報紙成為您周末的好朋友。\n\n"
             "市府表示，展覽期間將加開接駁車。\n")
     kept = _pasted(tmp_path, body)
-    assert kept == [*ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n"), "市府表示，展覽期間將加開接駁車。"]
+    assert kept == [*ARTICLE_LINES, "市府表示，展覽期間將加開接駁車。"]
 
 
 def test_an_appeal_that_opens_with_a_condition_ends_the_article_and_the_portrait_box_under_it_goes() -> None:
@@ -1675,7 +1676,7 @@ def test_a_box_that_speaks_as_the_cantonese_we_goes_and_a_quote_with_it_stays(tm
            "有故事想分享？歡迎你留言，製作組會再聯絡你。\n\n")
     quote = "一位街坊說：「我哋住咗呢度三十年。」\n"
     kept = _pasted(tmp_path, ARTICLE_TEXT + box + quote)
-    assert kept == [*ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n"), quote.strip()]
+    assert kept == [*ARTICLE_LINES, quote.strip()]
 
 
 def test_an_about_box_that_sets_the_columns_name_in_corner_brackets_goes(tmp_path: Path) -> None:
@@ -1683,13 +1684,13 @@ def test_an_about_box_that_sets_the_columns_name_in_corner_brackets_goes(tmp_pat
            "我們希望用輕鬆的文字，陪您走進美術館。\n\n")
     tail = "市府表示，展覽期間將加開接駁車。\n"
     kept = _pasted(tmp_path, "每週一檔展覽，「藝文週記」陪您逛美術館。\n\n" + ARTICLE_TEXT + box + tail)
-    assert kept == [*ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n"), tail.strip()]
+    assert kept == [*ARTICLE_LINES, tail.strip()]
 
 
 def test_a_section_about_a_term_in_corner_brackets_that_never_says_we_stays(tmp_path: Path) -> None:
     section = ["關於「共融藝術」", "「共融藝術」是近年美術館常見的做法，讓身障者也能參與創作。", "策展人說，這是展覽最花心思的部分。"]
     kept = _pasted(tmp_path, ARTICLE_TEXT + "\n\n".join(section) + "\n")
-    assert kept == [*ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n"), *section]
+    assert kept == [*ARTICLE_LINES, *section]
 
 
 def test_a_curriculum_vitae_under_the_writers_name_after_the_last_prompt_goes() -> None:
@@ -1703,7 +1704,7 @@ def test_a_curriculum_vitae_under_the_writers_name_after_the_last_prompt_goes() 
 def test_a_mirror_sites_notice_that_it_is_blocked_goes(tmp_path: Path) -> None:
     notice = "本站已被屏蔽，分享到牆內時請轉本文的 GitHub 原始頁面，或者查看可直連的鏡像網站。"
     kept = _pasted(tmp_path, notice + "\n\n" + ARTICLE_TEXT)
-    assert kept == ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n")
+    assert kept == ARTICLE_LINES
     # an article that reports a site being blocked is no notice of the page's own
     report = "市府表示，該網站已被屏蔽，民眾可改用官方鏡像網站查詢。"
     assert report in _pasted(tmp_path, ARTICLE_TEXT + report + "\n")
@@ -1712,16 +1713,21 @@ def test_a_mirror_sites_notice_that_it_is_blocked_goes(tmp_path: Path) -> None:
 def test_a_provenance_header_that_names_the_article_as_coming_from_an_account_goes(tmp_path: Path) -> None:
     header = "文章來自微信公眾號「城西藝文」：北美館推出年度大展"
     kept = _pasted(tmp_path, header + "\n\n" + ARTICLE_TEXT)
-    assert kept == ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n")
+    assert kept == ARTICLE_LINES
 
 
 def test_a_closing_ask_after_the_readers_judgement_goes_and_the_outlets_thanks_is_no_report(tmp_path: Path) -> None:
     asks = ["覺得有用就分享給朋友吧，按讚和轉發是對我們最大的支持。", "喜歡這篇就點個「在看」吧，我們下期見～"]
     kept = _pasted(tmp_path, ARTICLE_TEXT + "\n\n".join(asks) + "\n")
-    assert kept == ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n")
+    assert kept == ARTICLE_LINES
     # a judgement in a report is no ask: "覺得" then a reporting verb of someone's
     report = "不少觀眾覺得展覽太擠，館方表示將分時段入場。"
     assert report in _pasted(tmp_path, ARTICLE_TEXT + report + "\n")
+
+
+def _pasted_around(tmp_path: Path, slogan: str, box: list[str], tail: str) -> list[str]:
+    """What stays of a slogan, the article, a box under it and one more paragraph."""
+    return _pasted(tmp_path, slogan + "\n\n" + ARTICLE_TEXT + "\n\n".join(box) + "\n\n" + tail + "\n")
 
 
 def test_a_page_that_introduces_itself_by_name_above_the_article_names_its_support_box(tmp_path: Path) -> None:
@@ -1729,8 +1735,7 @@ def test_a_page_that_introduces_itself_by_name_above_the_article_names_its_suppo
     box = ["支持《巷仔誌》", "《巷仔誌》不接受置入性行銷，每一篇報導都靠讀者的小額贊助支撐。",
            "單筆或定期定額贊助，請利用郵政劃撥帳號 50000000，戶名：巷仔誌媒體協會。"]
     tail = "館方表示，展覽期間週五延長開放至晚上九點。"
-    kept = _pasted(tmp_path, slogan + "\n\n" + ARTICLE_TEXT + "\n\n".join(box) + "\n\n" + tail + "\n")
-    assert kept == [*ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n"), tail]
+    assert _pasted_around(tmp_path, slogan, box, tail) == [*ARTICLE_LINES, tail]
     # a place a report introduces is no name of the page's own
     lead = "這裡是《海角七號》的拍攝地，每到週末遊客不斷。"
     assert lead in _pasted(tmp_path, lead + "\n\n" + ARTICLE_TEXT)
@@ -1739,7 +1744,7 @@ def test_a_page_that_introduces_itself_by_name_above_the_article_names_its_suppo
 @pytest.mark.parametrize("header", ["由 書籤島 擷取．2025/06/02 21:14", "以下內容轉載自微信公眾號：城西藝文，已獲授權轉載"])
 def test_a_tool_or_repost_line_that_opens_with_by_or_below_is_a_provenance_header(tmp_path: Path, header: str) -> None:
     kept = _pasted(tmp_path, header + "\n\n" + ARTICLE_TEXT)
-    assert kept == ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n")
+    assert kept == ARTICLE_LINES
 
 
 def test_a_picture_description_in_a_third_script_goes_but_a_caption_with_a_korean_name_stays() -> None:
@@ -1753,7 +1758,7 @@ def test_a_picture_description_in_a_third_script_goes_but_a_caption_with_a_korea
 def test_a_prompt_to_follow_us_goes_but_a_report_of_following_us_stays(tmp_path: Path) -> None:
     prompt = "扫码关注我们，每天一条金融热点解读。"
     kept = _pasted(tmp_path, ARTICLE_TEXT + prompt + "\n")
-    assert kept == ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n")
+    assert kept == ARTICLE_LINES
     report = "館長說，不少年輕觀眾開始關注我們的館藏修復工作。"
     assert report in _pasted(tmp_path, ARTICLE_TEXT + report + "\n")
 
@@ -1763,5 +1768,4 @@ def test_a_slogan_that_names_the_column_in_corner_brackets_names_its_about_box(t
     box = ["關於藝文週記", "藝文週記是編輯部為讀者開設的深度欄目，每週為您精選一檔好展。",
            "我們希望用輕鬆的方式，陪您走進美術館。"]
     tail = "市府表示，展覽期間將加開接駁車。"
-    kept = _pasted(tmp_path, slogan + "\n\n" + ARTICLE_TEXT + "\n\n".join(box) + "\n\n" + tail + "\n")
-    assert kept == [*ARTICLE_TEXT.replace("\n\n", "\n").strip().split("\n"), tail]
+    assert _pasted_around(tmp_path, slogan, box, tail) == [*ARTICLE_LINES, tail]

@@ -1014,11 +1014,12 @@ _READERS_HEADING = re.compile(r"讀者|读者|(?i:\breaders?\b)")
 _BOX_HEADING = 30  # characters of a box's heading, at most
 
 
-def _column_names(lines: list[Line], quoted: list[str] | None = None) -> list[str]:
+def _column_names(lines: list[Line]) -> tuple[list[str], list[str]]:
     """The names a column's slogan above the first prose gives itself (see above): only
-    a slogan that speaks as the column (we, our) or to the reader, never a note.  Names
-    the slogan sets in corner brackets (:data:`_SLOGAN_QUOTED`) go to ``quoted``."""
+    a slogan that speaks as the column (we, our) or to the reader, never a note; and,
+    apart, the names such a slogan sets in corner brackets (:data:`_SLOGAN_QUOTED`)."""
     names: list[str] = []
+    quoted: list[str] = []
     seen = 0
     for ln in lines:
         if ln.verdict or ln.caption:
@@ -1037,8 +1038,7 @@ def _column_names(lines: list[Line], quoted: list[str] | None = None) -> list[st
             continue
         if not (_SELF.search(t) or _READER.search(t)):
             continue
-        if quoted is not None:
-            quoted += [q.group("name").strip() for q in _SLOGAN_QUOTED.finditer(t)]
+        quoted += [q.group("name").strip() for q in _SLOGAN_QUOTED.finditer(t)]
         m = _SLOGAN_LABEL.match(t) or _SLOGAN_TITLE.search(t)
         if m and not _NOTE_LABEL.fullmatch(m.group("name").strip()) and not _BYLINE_WORDS.search(m.group("name")):
             names.append(m.group("name").strip())
@@ -1048,7 +1048,7 @@ def _column_names(lines: list[Line], quoted: list[str] | None = None) -> list[st
             # (a Chinese name only: an English line splits into words that name nothing)
             if _PAPER_NAME.fullmatch(name) and not _DIGIT.search(name) and "的" not in name:
                 names.append(name)
-    return names
+    return names, quoted
 
 
 _FULL_STOP_END = re.compile(r"[。.;；]\W*$")
@@ -1101,8 +1101,8 @@ def _holders(lines: list[Line]) -> list[str]:
 
 def self_promo(lines: list[Line], rules: Rules) -> None:
     """``box:about`` and ``edge:self-promo`` (see the module docstring, 4)."""
-    quoted: list[str] = []
-    names: list[str] = _column_names(lines, quoted) + _holders(lines)
+    names, quoted = _column_names(lines)
+    names += _holders(lines)
     boxed: list[str] = []  # the names "About X" boxes gave
     if rules.outlet and len(rules.outlet) >= 2:
         names.append(rules.outlet)  # the clipping's source: the outlet it may talk about
