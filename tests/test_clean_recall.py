@@ -1769,3 +1769,50 @@ def test_a_slogan_that_names_the_column_in_corner_brackets_names_its_about_box(t
            "我們希望用輕鬆的方式，陪您走進美術館。"]
     tail = "市府表示，展覽期間將加開接駁車。"
     assert _pasted_around(tmp_path, slogan, box, tail) == [*ARTICLE_LINES, tail]
+
+
+@pytest.mark.parametrize("heading", ["<p>〖相關新聞〗</p>", "<p><strong>本專欄其他文章</strong></p>"])
+def test_a_related_heading_in_lenticular_brackets_or_naming_the_columns_other_articles_owns_what_follows(
+        heading: str) -> None:
+    other = ("<h3>市場旱季火警頻發 消防局籲提高警覺</h3><p>消防局日前公布，今年首四個月共發生火警一千二百多宗。</p>"
+             "<p>發言人指出，旱季氣溫高、用電量大，是火警高發期。</p><p>數據顯示，電線故障是最主要的起火原因。</p>")
+    assert _kept(P1 + P2 + P3 + heading + other) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+
+
+@pytest.mark.parametrize("line", ["歡迎免費訂閱，每週五早上收到最新一期。", "謝謝閱讀街角來信！免費訂閱，每週日收到新的一封。"])
+def test_an_offer_to_subscribe_with_what_it_brings_goes_but_a_report_of_subscribers_stays(tmp_path: Path, line: str) -> None:
+    assert _pasted(tmp_path, ARTICLE_TEXT + line + "\n") == ARTICLE_LINES
+    report = "館方表示，讀者訂閱館訊後每月可收到一份展覽導覽。"
+    assert report in _pasted(tmp_path, ARTICLE_TEXT + report + "\n")
+
+
+def test_a_platforms_ip_location_stamp_and_vote_bar_go(tmp_path: Path) -> None:
+    stamp = "發佈於 2024-06-02 09:15・IP 屬地台灣"
+    bar = "贊同 2.4 萬\n添加評論\n喜歡"
+    assert _pasted(tmp_path, stamp + "\n\n" + ARTICLE_TEXT + bar + "\n") == ARTICLE_LINES
+    # a sentence about liking or agreeing is no button
+    said = "館長說，他喜歡這次展覽的第三單元。"
+    assert said in _pasted(tmp_path, ARTICLE_TEXT + said + "\n")
+
+
+def test_a_writers_aside_asking_for_support_goes_with_its_heading_wallets_and_thanks(tmp_path: Path) -> None:
+    box = ["寫在中間的幾句話", "這份電子報沒有廣告，每一封都是我下班後慢慢寫出來的。",
+           "如果你覺得這些文字有一點用，可以每月支持一杯咖啡的錢。", "LINE Pay／街口：0912-000-000",
+           "愛發電：https://support.example/a/letters", "謝謝你們，讓這件小事可以一直做下去。"]
+    tail = "館方表示，展覽期間週五延長開放至晚上九點。"
+    assert _pasted(tmp_path, ARTICLE_TEXT + "\n\n".join(box) + "\n\n" + tail + "\n") == [*ARTICLE_LINES, tail]
+
+
+def test_a_slogan_naming_a_voice_of_somewhere_outlet_goes(tmp_path: Path) -> None:
+    slogan = "用華文記錄湄南河畔的每一天，湄南之聲與您一起關心僑社冷暖。"
+    assert _pasted(tmp_path, slogan + "\n\n" + ARTICLE_TEXT) == ARTICLE_LINES
+
+
+def test_the_element_an_advertisements_label_sits_in_goes_whole() -> None:
+    ad = '<div><span>廣告</span><p>秋季限定 憑本報截圖享九折</p></div>'
+    assert _kept(P1 + P2 + ad + P3) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    # a page that wraps its whole text in one element with the label in it keeps its text
+    assert _kept("<div><p>廣告</p>" + P1 + P2 + P3 + "</div>") == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    # and prose in the labelled element is no advertisement's line
+    prose = "<div><p>廣告</p>" + P1 + "</div>" + P2 + P3
+    assert P1[3:-4] in _kept(prose)

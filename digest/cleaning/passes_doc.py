@@ -53,6 +53,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
@@ -69,7 +70,7 @@ __all__ = ["DOC_RULES", "judge_document"]
 DOC_RULES = (
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article",
     "box:about",
-    "edge:self-promo", "image:alt-text", "tail:title-again", "doc:after-article", "box:teaser-card", "doc:card-list", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "box:appeal", "doc:orphan-heading",
+    "edge:self-promo", "image:alt-text", "tail:title-again", "doc:after-article", "box:teaser-card", "doc:card-list", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "neighbour:ad-box", "box:appeal", "doc:orphan-heading",
     "tail:after-end", "doc:comments", "tail:footer-block", "tail:between-junk", "doc:repeated-label", "page:head-gap",
 )
 
@@ -815,7 +816,7 @@ _ABOUT_HEADING = re.compile(
     r"|[\W_]*About (?P<ename>[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3})[\W_]*")
 # The site naming itself as a site: "這個小站沒有廣告", "this newsletter is free" (not
 # "這個網站", which a report says of any site it is about).
-_SITE_SELF = r"小站|(?i:\bthis (?:site|blog|newsletter)\b)"
+_SITE_SELF = r"小站|(?:這|这)份(?:通訊|通讯|電子報|电子报|週報|周报|(?i:newsletter))|(?i:\bthis (?:site|blog|newsletter)\b)"
 # A site introducing itself: "這裡是一個人跑的地方新聞小站", "This is a weekly newsletter about…".
 _SITE_INTRO = re.compile(r"(這|这)(裡|里)是[^。，,]{0,20}(小站|網站|网站|部落格|博客|頻道|频道|電子報|电子报|專欄|专栏|節目|节目|"
                          r"媒體|媒体|平台|平臺|公眾號|公众号)"
@@ -827,10 +828,16 @@ _SPEECH = re.compile(r"[“「『\"][^”」』\"]{12,}[”」』\"]")
 _ACCOUNT_ZH = ("户名", "戶名", "账号", "帳號", "帳戶", "账户", "开户行", "開戶行", "銀行", "银行", "支付宝", "支付寶",
                "微信支付", "轉賬", "转账", "轉帳", "轉數快", "入數", "入数")
 _ACCOUNT_EN = ("paypal", "payme", "fps", "iban", "swift", "account")
+# Wallets and patronage sites a box names with a colon after them: "KBZPay／WavePay：09-…",
+# "爱发电：https://…", "Ko-fi: …" (most wallets are named "…Pay": KBZPay, GrabPay, LINE Pay)
+_WALLET_ZH = ("爱发电", "愛發電", "街口", "云闪付", "雲閃付")
+_WALLET_EN = ("pay", "ko-fi", "patreon", "gcash", "venmo", "zelle", "buymeacoffee", "buy me a coffee")
 _ACCOUNT = re.compile(r"(" + "|".join(_ACCOUNT_ZH) + r"|(?i:" + "|".join(_ACCOUNT_EN) + r"))[^:：。，,]{0,8}[:：]"
+                      r"|(" + "|".join(_WALLET_ZH) + r"|(?i:[a-z]*pay\b|" + "|".join(_WALLET_EN[1:]) + r"))"
+                      r"[^:：。，,\s]{0,12}\s*[:：]\s*\S"
                       # or the number itself, with no colon: "匯款到郵局帳號 0031234-0567890"
                       r"|(帳號|账号|帳戶|账户|(?i:account (?:number|no\.?)|iban))\s*\d[\d -]{5,}\d")
-_account_gate = _gate(_ACCOUNT_ZH + _ACCOUNT_EN)
+_account_gate = _gate(_ACCOUNT_ZH + _ACCOUNT_EN + _WALLET_ZH + _WALLET_EN)
 _LONG_NUMBER = re.compile(r"\d[\d -]{5,}\d")
 
 
@@ -894,6 +901,7 @@ def _self_talk(ln: Line, names: list[str], *, doing: bool = False, subject: list
 # appeal, a column's introduction, a promo box's heading.
 _BOX_OPEN = ("prompt:donate", "prompt:donation-appeal", "prompt:support-journalism", "prompt:subscribe",
              "prompt:newsletter", "edge:promo-box", "edge:promo", "box:about", "prompt:coffee")
+_BOX_PARTS = (*_BOX_OPEN, "box:appeal")
 _QUOTED = re.compile(r"[“”「」『』\"‘’']")
 _DIGIT = re.compile(r"\d|[〇零一二三四五六七八九十百千万萬亿億]{2,}")
 
@@ -940,7 +948,9 @@ def _appeal_line(ln: Line, names: list[str]) -> bool:
 
 
 # A box's heading that asks for support: "支持溪北記事", "Support The Ledger".
-_APPEAL_HEADING = re.compile(r"支持|贊助|赞助|捐款|捐助|打賞|打赏|(?i:\b(support|donate)\b)")
+# (or sets it apart as an aside of the writer's: "写在中间的几句话", "插播一則", "題外話")
+_APPEAL_HEADING = re.compile(r"支持|贊助|赞助|捐款|捐助|打賞|打赏|(?i:\b(support|donate)\b)"
+                             r"|插播|題外話|题外话|幾句話|几句话|碎碎念|打[個个](廣告|广告)|小(廣告|广告)|廣而告之|广而告之")
 _FIRST_PERSON = re.compile(r"我(?!們|们)|(?i:\b(I|my|me)\b)")
 
 
@@ -956,11 +966,14 @@ def _account_boxes(lines: list[Line], names: list[str]) -> None:
     heading right above them.  Only when the box speaks as the outlet (we, our, its
     name): an article about a fraud may quote an account too."""
     def part(j: int) -> bool:  # (a prompt a rule removed is part of the box: "請考慮每月支持我們…")
-        return (lines[j].verdict or "").startswith(_BOX_OPEN) or (lines[j].verdict is None and _appeal_line(lines[j], names))
+        return (lines[j].verdict or "").startswith(_BOX_PARTS) or (lines[j].verdict is None and _appeal_line(lines[j], names))
 
     k = 0
     while k < len(lines):
-        if lines[k].verdict is not None or not _account(lines[k].text) or not _appeal_line(lines[k], names):
+        # (an account the appeal under a prompt took already still anchors its box: the
+        # outlet's note above the prompt belongs to it too)
+        if lines[k].verdict not in (None, "box:appeal") or not _account(lines[k].text) \
+                or not _appeal_line(lines[k], names):
             k += 1
             continue
         start = end = k
@@ -1344,6 +1357,8 @@ def neighbours(lines: list[Line], rules: Rules) -> None:
                             ln.verdict = "neighbour:template"
                             changed = True
                             break
+    if rules.on("neighbour:ad-box"):
+        _ad_boxes(lines)
     if rules.on("neighbour:block"):
         blocks: dict[int, list[Line]] = {}
         for ln in lines:
@@ -1357,6 +1372,40 @@ def neighbours(lines: list[Line], rules: Rules) -> None:
                 if ln.verdict is None and not _fixed(ln) and not ln.caption and _length(ln.text) <= 8 \
                         and not _sentence(ln):
                     ln.verdict = "neighbour:block"
+
+
+# An advertisement's label, the whole line (not "continue reading", which marks where
+# an advertisement was, around the article's own text).
+_AD_LABEL = re.compile(r"(?i)[\W_]*(廣告|广告|推廣|推广|業配|业配|贊助內容|赞助内容|advertisement|advertising|ad|ads|sponsored"
+                       r"( content)?|promoted|paid (post|content))[\W_]*")
+_AD_BOX_LINES = 4   # lines in the element an advertisement's label sits in, at most
+_AD_LINE_CHARS = 40  # an advertisement's own line: a slogan, an offer
+
+
+def _ad_boxes(lines: list[Line]) -> None:
+    """``neighbour:ad-box`` -- the lines of the element an advertisement's label sits
+    in (``<div class="ad-slot"><span>廣告</span><p>秋日限定…憑本報截圖享九折</p></div>``):
+    the label marks its box.  Only a small element below the fragment's root (a page
+    that wraps the whole article in one ``<div>`` with a label in it is no box), and
+    only short lines that are no prose, caption or fixed line."""
+    for ln in lines:
+        if ln.verdict != "ad:marker" or not _AD_LABEL.fullmatch(ln.text):
+            continue
+        box = ln.el.getparent()
+        if box is None or box.getparent() is None:
+            continue  # the label stands in the fragment itself
+        inside = [other for other in lines if other is not ln and _within(other.el, box)]
+        if not inside or len(inside) >= _AD_BOX_LINES:
+            continue
+        if all(other.verdict or (not _fixed(other) and not other.caption and not is_prose(other)
+                                 and len(other.text) <= _AD_LINE_CHARS) for other in inside):
+            for other in inside:
+                if other.verdict is None:
+                    other.verdict = "neighbour:ad-box"
+
+
+def _within(el: Any, box: Any) -> bool:
+    return any(parent is box for parent in el.iterancestors())
 
 
 # ---------------------------------------------------------------------------

@@ -91,6 +91,12 @@ STRICT_MORE: dict[str, str] = {
     ),
     # A "Bookmark" / "Save" button label alone on a line (page widget, never text).
     "nav:bookmark": r"(?i:[\W_]*(bookmark(ed)?|add to bookmarks|save (article|story)|saved|加入書籤|加入书签)[\W_]*)",
+    # A platform's stamp of where the writer posted from (shown on mainland platforms since
+    # 2022), with the post's time: "编辑于 2024-05-10 11:20・IP 属地浙江", "IP属地：北京".
+    "meta:ip-location": (
+        r"[\W_]*((编辑|編輯|发布|發布|發佈|发表|發表|修改|更新)(于|於)\s*)?([\d年月日/.:：\- ]{4,24}|[今昨前]天\s*[\d:]{0,5})?"
+        r"[\s・·•|｜,，]*(?i:ip)\s*(属地|屬地|归属地|歸屬地)\s*[:：]?\s*[\u4e00-\u9fff]{1,8}[\W_]*"
+    ),
     # Wire provenance closing the story: "Source: Bernama/CNA/ec", "Source: AFP/Reuters" --
     # agencies joined by /, optionally the editor's initials.  A data source ("Source: IMF")
     # names no agency and stays.
@@ -344,6 +350,8 @@ OUTLET_NAME = (
     r"|[\w\s·・\-–|｜,，]{0,14}(網|网)(?i:[\s\-–|｜,，]*[a-z0-9.]{0,8}(\.com|中文|chinese)?)"
     # "新京报", "北青报": two or three characters and 报 -- a paper's short name (not a source note "据新京报")
     r"|(?![据據])[\u4e00-\u9fff]{2,3}[报報]"
+    # "缅华之声", "美國之音": a station or paper named the Voice of somewhere
+    r"|[\u4e00-\u9fff]{2,4}(之聲|之声|之音)"
     # a broadcaster's foreign-language service: "NHK WORLD-JAPAN 中文", "BBC 中文", "RFI 华语"
     r"|[A-Z][A-Z\-]+(?: [A-Z][A-Z\-]+){0,2}\s*(中文|華語|华语|Chinese)(網|网)?)"
 )
