@@ -825,18 +825,31 @@ _SITE_INTRO = re.compile(r"(這|这)(裡|里)是[^。，,]{0,20}(小站|網站|�
 _SELF = re.compile(r"我們|我们|我哋|我地|本[栏欄]目|本刊|本[台站號号網网]|本[報报](?![讯訊])|(?i:\b(we|our|us)\b)|" + _SITE_SELF)
 _READER = re.compile(r"你|您|妳|(?i:\b(you|your)\b)")
 _SPEECH = re.compile(r"[“「『\"][^”」』\"]{12,}[”」』\"]")
+
+
+def _starting_with(pattern: str, words: tuple[str, ...]) -> re.Pattern[str]:
+    """``pattern``, every match of which opens with the first letter of one of ``words``
+    (either case), compiled behind a look at that letter.  ``re`` tries each of a long
+    alternation's branches at every position; the look turns most positions away in one
+    step (the account pattern searched 12x faster on generated clippings)."""
+    first = sorted({w[0].lower() for w in words} | {w[0].upper() for w in words})
+    return re.compile("(?=[" + re.escape("".join(first)) + "])(?:" + pattern + ")")
+
+
 _ACCOUNT_ZH = ("户名", "戶名", "账号", "帳號", "帳戶", "账户", "开户行", "開戶行", "銀行", "银行", "支付宝", "支付寶",
                "微信支付", "轉賬", "转账", "轉帳", "轉數快", "入數", "入数")
 _ACCOUNT_EN = ("paypal", "payme", "fps", "iban", "swift", "account")
 # Wallets and patronage sites a box names with a colon after them: "KBZPay／WavePay：09-…",
-# "爱发电：https://…", "Ko-fi: …" (most wallets are named "…Pay": KBZPay, GrabPay, LINE Pay)
+# "爱发电：https://…", "Ko-fi: …" (most wallets are named "…Pay": KBZPay, GrabPay, LINE Pay;
+# "pay" is searched for, so any word ending in it matches)
 _WALLET_ZH = ("爱发电", "愛發電", "街口", "云闪付", "雲閃付")
 _WALLET_EN = ("pay", "ko-fi", "patreon", "gcash", "venmo", "zelle", "buymeacoffee", "buy me a coffee")
-_ACCOUNT = re.compile(r"(" + "|".join(_ACCOUNT_ZH) + r"|(?i:" + "|".join(_ACCOUNT_EN) + r"))[^:：。，,]{0,8}[:：]"
-                      r"|(" + "|".join(_WALLET_ZH) + r"|(?i:[a-z]*pay\b|" + "|".join(_WALLET_EN[1:]) + r"))"
-                      r"[^:：。，,\s]{0,12}\s*[:：]\s*\S"
-                      # or the number itself, with no colon: "匯款到郵局帳號 0031234-0567890"
-                      r"|(帳號|账号|帳戶|账户|(?i:account (?:number|no\.?)|iban))\s*\d[\d -]{5,}\d")
+_ACCOUNT = _starting_with(r"(" + "|".join(_ACCOUNT_ZH) + r"|(?i:" + "|".join(_ACCOUNT_EN) + r"))[^:：。，,]{0,8}[:：]"
+                           r"|(" + "|".join(_WALLET_ZH) + r"|(?i:pay\b|" + "|".join(_WALLET_EN[1:]) + r"))"
+                           r"[^:：。，,\s]{0,12}\s*[:：]\s*\S"
+                           # or the number itself, with no colon: "匯款到郵局帳號 0031234-0567890"
+                           r"|(帳號|账号|帳戶|账户|(?i:account (?:number|no\.?)|iban))\s*\d[\d -]{5,}\d",
+                           _ACCOUNT_ZH + _ACCOUNT_EN + _WALLET_ZH + _WALLET_EN)
 _account_gate = _gate(_ACCOUNT_ZH + _ACCOUNT_EN + _WALLET_ZH + _WALLET_EN)
 _LONG_NUMBER = re.compile(r"\d[\d -]{5,}\d")
 
