@@ -374,9 +374,15 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
     elif idx:
         first = lines[idx[0]].strip()
         if len(first) <= 120 and not re.search(r"[。．]$", first) and not _caption_like(first):
-            # a title without a date line: only when a blank line sets it apart
+            # a title without a date line: only when a blank line sets it apart, or in
+            # text pasted one paragraph a line with no blank line anywhere, when it is
+            # shaped like a headline and a sentence or a caption follows it
             nxt = idx[0] + 1
-            if len(idx) > 1 and nxt < len(lines) and not lines[nxt].strip():
+            second = lines[idx[1]].strip() if len(idx) > 1 else ""
+            run_on = len(idx) > 2 and idx[-1] - idx[0] + 1 == len(idx)
+            if len(idx) > 1 and (nxt < len(lines) and not lines[nxt].strip() or run_on and _headline(first)
+                                 and not _writer_byline(first)
+                                 and (_SENTENCE_END.search(second) is not None or _caption_like(second))):
                 title, start = first, idx[0] + 1
                 if _is_date_line(lines[idx[1]]):
                     date, start = parse_date(lines[idx[1]], tz), idx[1] + 1

@@ -823,7 +823,7 @@ _SITE_INTRO = re.compile(r"(這|这)(裡|里)是[^。，,]{0,20}(小站|網站|�
                          r"|(?i:\bthis is an? (?:[\w-]+ ){0,3}(?:newsletter|blog|site|column|podcast)\b)")
 # (我哋, 我地: the Cantonese "we" of a Hong Kong outlet writing as it speaks)
 _SELF = re.compile(r"我們|我们|我哋|我地|本[栏欄]目|本刊|本[台站號号網网]|本[報报](?![讯訊])|(?i:\b(we|our|us)\b)|" + _SITE_SELF)
-_READER = re.compile(r"你|您|妳|(?i:\b(you|your)\b)")
+_READER = re.compile(r"(?<!迷)你|您|妳|(?i:\b(you|your)\b)")
 _SPEECH = re.compile(r"[“「『\"][^”」』\"]{12,}[”」』\"]")
 
 
@@ -883,11 +883,16 @@ _NAME_MARKS = (("「", "」"), ("『", "』"), ("《", "》"), ("“", "”"), (
 
 def _bare(t: str, names: list[str] | tuple[str, ...]) -> str:
     """``t`` with the marks around each of ``names`` taken off: a column's name in
-    corner brackets is a title, not a quote."""
+    corner brackets is a title, not a quote.  So is the short form that drops the
+    owner's name in front: "「新聞稿專區」" for 職涯署新聞稿專區 (at least three
+    characters)."""
     for name in names:
         if name:
             for left, right in _NAME_MARKS:
-                t = t.replace(left + name + right, name)
+                if left not in t:
+                    continue
+                for start in range(len(name) - 2):
+                    t = t.replace(left + name[start:] + right, name[start:])
     return t
 
 
@@ -1096,7 +1101,12 @@ def _reader_talk(ln: Line) -> bool:
     return bool(_READER.search(t)) and not (_SPEECH.search(t) or _QUOTED.search(t) or _DIGIT.search(t) or _box_long(t))
 
 
-_OWN_NAME = re.compile(r"本|我們|我们|專欄|专栏|電子報|电子报|節目|节目|頻道|频道|[《「『“\"]|(?i:column|newsletter|podcast|blog)")
+_OWN_NAME = re.compile(r"本|我們|我们|專欄|专栏|電子報|电子报|節目|节目|頻道|频道|新聞中心|新闻中心|編輯部|编辑部|新聞稿|新闻稿|公眾號|公众号|[《「『“\"]|(?i:column|newsletter|podcast|blog)")
+
+
+# A name ending in a press office's word, with its owner in front: "云溪大学新闻中心".
+_OFFICE = re.compile(r"(?P<owner>[^\s「」《》“”]{2,12}?)(新聞中心|新闻中心|編輯部|编辑部|新聞稿專區|新闻稿专区|新聞稿|新闻稿|"
+                     r"新聞處|新闻处|專區|专区)")
 
 
 def _own_name(name: str, names: list[str]) -> bool:
@@ -1135,10 +1145,12 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
     if rules.on("box:about"):
         for h, ln in enumerate(lines):
             t = ln.text
-            if ln.verdict or _fixed(ln) or ln.caption or is_prose(ln) or (len(t) > _BOX_HEADING and _length(t) > 8):
+            if ln.verdict or _fixed(ln) or is_prose(ln) or (len(t) > _BOX_HEADING and _length(t) > 8):
                 continue
             about = _ABOUT_HEADING.fullmatch(t)
-            if not (about or _column_heading(t, names)):
+            # (a heading under an image -- the outlet's QR code -- is read as its caption;
+            # "關於X" is no caption)
+            if not (about or (_column_heading(t, names) and not ln.caption)):
                 continue
             name = (about.group("name") or about.group("ename") or about.group("asked") or "").strip() if about else ""
             # (under a question, the answer must speak as "we": an explainer's "「厨余」是什么？"
@@ -1158,7 +1170,7 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
                     continue
                 if _fixed(lines[k]) or lines[k].caption:
                     break
-                if not (_self_talk(lines[k], named + names, doing=bool(box), subject=named)
+                if not (_self_talk(lines[k], named + names, doing=bool(box or named), subject=named)
                         or (box and _reader_talk(lines[k]))):
                     break
                 box.append(k)
@@ -1178,6 +1190,9 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
     if not rules.on("edge:self-promo"):
         return
     alive = [i for i, ln in enumerate(lines) if ln.verdict is None]
+    # the office a box names belongs to someone: "職涯署新聞稿專區" is 職涯署's, and a
+    # slogan at the edge naming 職涯署 is the owner's
+    boxed += [m.group("owner") for name in boxed if (m := _OFFICE.fullmatch(name))]
 
     def promo(i: int) -> bool:
         ln = lines[i]

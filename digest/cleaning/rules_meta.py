@@ -28,8 +28,8 @@ _CREDIT_SEG = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}"
 
 # The labels of a page's field line (meta:page-fields): when, from where, by whom, how often read.
 _PAGE_FIELD = (r"((发布|發布|發佈|更新|发稿|發稿|录入|錄入|刊登|出版)?(时间|時間|日期)|(信息|資訊|资讯|稿件|文章|新闻|新聞)?(来源|來源)[于於]?|"
-               r"作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編|(浏览|瀏覽|点击|點擊|阅读|閱讀|访问|訪問)(次数|次數|量|数|數)?|"
-               r"字号|字號|字体|字體)")
+               r"作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編|(浏览|瀏覽|点击|點擊|点阅|點閱|阅读|閱讀|访问|訪問)(次数|次數|量|数|數)?|"
+               r"字号|字號|字体|字體|(发布|發布|發佈)(单位|單位|机构|機構|机关|機關))")
 _DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?"
 # A line that is only a date (and time): the page's date line, a feed's timestamp.
 # Case-insensitive (month and day names).
@@ -199,7 +199,7 @@ STRICT_MORE: dict[str, str] = {
     ),
     # A page's own field line: "时间：2019-09-18 06:23 来源：山西日报", "发布日期：2016-11-22
     # 浏览次数： 信息来源：省发改委", "2019-09-26 12:11来源：证券时报网作者：李在山" -- only
-    # labelled fields (time, source, author, editor, counters, font size), with a date or a
+    # labelled fields (time, source, author, editor, the issuing office, counters, font size), with a date or a
     # time of day and a time, source or counter field among them.  A byline ("作者：李四",
     # "记者：张三 2024-01-01") has none of those and stays.
     "meta:page-fields": (
@@ -207,8 +207,8 @@ STRICT_MORE: dict[str, str] = {
         # look-aheads scan it; prose seldom does)
         _D + r"(?=[\d发發更录錄刊出时時日信资資稿文新来來作记記编編责責浏瀏点點阅閱访訪字])"
         r"(?=.{0,120}$)(?=.*(\d{4}[-/.年]\d{1,2}|\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}))"
-        r"(?=.*(时间|時間|日期|来源|來源|次数|次數|浏览|瀏覽|点击|點擊))"
-        + r"(" + _DATETIME + r"\s*)?(" + _PAGE_FIELD + r"\s*[:：︰]\s*((?<=\d):(?=\d)|[^:：︰。！？，,]){0,30}?\s*){1,5}" + _D
+        r"(?=.*(时间|時間|日期|来源|來源|次数|次數|浏览|瀏覽|点击|點擊|点阅|點閱))"
+        + r"(" + _DATETIME + r"\s*)?(" + _PAGE_FIELD + r"\s*[:：︰]\s*((?<=\d)[:,](?=\d)|[^:：︰。！？，,]){0,30}?\s*){1,5}" + _D
     ),
     # read / view counters: "阅读 (2581)", "閱讀數：1.2萬", "新聞觀看次數：149k", "12,345 views"
     # (what was read may be named first: 新聞, 文章, 本文, 影片)
