@@ -12,10 +12,12 @@ site: $(VENV)/.runtime
 
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
-# -rs: a skipped test says why in the summary (e.g. no browser for the browser tests);
+# -rfEs: the summary at the very end names every failed test, every error (a fixture's
+# set-up or tear-down) and every skip with its reason (e.g. no browser for the browser
+# tests), so the last lines of a CI log say what broke;
 # --durations: the slowest tests, so a CI log shows where the time went.
 test: $(VENV)/.dev chromium $(AXE)
-	$(PY) -m pytest -rs --durations=25
+	$(PY) -m pytest -rfEs --durations=25
 
 serve: $(VENV)/.runtime
 	$(PY) build.py serve

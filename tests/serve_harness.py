@@ -39,6 +39,10 @@ CHROMIUM_ARGS = [
 # minutes on a loaded 2-core machine) and well below pytest.ini's timeout, so a
 # browser that stopped answering is killed while Playwright can still unwind.
 BROWSER_HANG_SECONDS = 900.0
+# How long serve may take to stop: it first lets a rebuild in flight finish or give
+# up. A bound for a hang, not a timing: far above what a stop takes on a loaded
+# 2-core machine (the demo site builds in a few seconds there).
+STOP_SECONDS = 90.0
 # What Playwright raises once the guard has killed the browser under it: the browser
 # tests rerun once on these (pytest-rerunfailures), with a browser of their own.
 BROWSER_GONE = [r"has been closed", r"[Cc]onnection closed", r"[Tt]arget crashed", r"stopped answering"]
@@ -150,8 +154,9 @@ class ServeProcess:
         with self._cond:
             return "\n".join(self.lines[stream])
 
-    def stop(self, sig: int = signal.SIGINT, timeout: float = 15.0) -> int:
-        """Send ``sig`` (Ctrl-C by default) and wait for the exit code."""
+    def stop(self, sig: int = signal.SIGINT, timeout: float = STOP_SECONDS) -> int:
+        """Send ``sig`` (Ctrl-C by default) and wait for the exit code; AssertionError
+        (after killing it) if it has not exited within ``timeout`` seconds."""
         if self.proc.poll() is None:
             self.proc.send_signal(sig)
             try:

@@ -803,3 +803,61 @@ def test_a_list_under_the_article_that_its_last_line_introduces_is_no_page_chrom
                     for k in range(1, 6))
     kept = _kept(P1 + P2 + P3 + "<p>貼圖下載方法：</p>" + steps)
     assert "貼圖下載方法：" in kept and "步驟1：點選畫面右上角的圖示" in kept
+
+
+# ---------------------------------------------------------------------------
+# Session 26: blind variants 53 and 54 (development part)
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("glyph", ["▍", "▎", "█", "◤", "▷"])
+def test_a_related_heading_behind_any_block_or_shape_glyph_is_known(glyph: str) -> None:
+    # block elements (U+2580-259F) and geometric shapes (U+25A0-25FF) are decoration
+    other = "<p>另一家银行的个贷经理说，近月申请提前还款的客户明显减少。</p>"
+    kept = _kept(P1 + P2 + f"<p><strong>{glyph}相关阅读</strong></p>" + "<h2>多地房贷利率下调 提前还款降温</h2>" + other)
+    assert kept == [P1[3:-4], P2[3:-4]]
+
+
+def test_alt_text_over_a_short_caption_and_the_credit_goes() -> None:
+    alt = "<p>A steaming bowl of beef noodle soup topped with basil, served at a small family restaurant.</p>"
+    figure = alt + "<p>招牌牛肉河粉一碗一百二十元，湯頭清甜。</p><p>攝影／林小文</p>"
+    kept = _kept(P1 + figure + P2)
+    assert alt[3:-4] not in kept and "招牌牛肉河粉一碗一百二十元，湯頭清甜。" in kept
+    # a paragraph between the English line and the credit breaks the figure
+    long_middle = "<p>" + "店家說，河粉的湯頭每天用牛大骨熬上十二個小時，" * 2 + "這是老闆娘從家鄉帶來的做法。</p>"
+    assert alt[3:-4] in _kept(P1 + alt + long_middle + "<p>攝影／林小文</p>" + P2)
+
+
+def test_a_column_introduction_box_in_sentences_goes() -> None:
+    box = ("<p>栏目介绍</p><p>「数字侦探」是本报数据部推出的周度栏目，每期挑出一个值得细看的数字。</p>"
+           "<p>我们不荐股，只想把一个数字背后的来龙去脉讲清楚。</p>")
+    cleaned = _clean(P1 + P2 + box + P3)
+    assert to_plain_lines(cleaned.html) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    assert _rules(cleaned)["栏目介绍"] == "box:about"
+
+
+def test_the_outlets_name_under_its_qr_code_heads_a_box_about_itself() -> None:
+    # (a Markdown page: the picture, then the account's name in bold as its own paragraph)
+    tail = ("<p>-END-</p><p><img src='qr.png'></p><p><strong>产业观潮</strong></p>"
+            "<p>我们是一群在研究所和工厂一线待过的人，专注制造业的产业链调研，每周更新三篇深度稿件。</p>"
+            "<p>后台回复“玻璃”，即可领取我们整理的价格数据表。</p>")
+    rules = rules_for({}, source="产业观潮")
+    assert to_plain_lines(clean_body(sanitize(P1 + P2 + P3 + tail), rules, title=None).html) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    # a caption that names the outlet among other words describes the picture
+    photo = "<p><img src='a.jpg'></p><p>产业观潮记者在玻璃厂门口采访工人</p>"
+    assert "产业观潮记者在玻璃厂门口采访工人" in to_plain_lines(clean_body(sanitize(P1 + photo + P2), rules, title=None).html)
+
+
+def test_an_about_heading_under_the_writers_portrait_after_the_end_goes_with_the_bio() -> None:
+    tail = ("<p>© 健康日報 版權所有，未經同意不得轉載。</p>"
+            "<figure><img src='w.jpg'><figcaption>關於營養師 林小青</figcaption></figure>"
+            "<p>在醫院營養科服務多年，現於社區據點推廣銀髮飲食。著有《餐桌上的營養課》。</p>")
+    more = "<p>營養師提醒，長輩一天的水量可以分成八到十次喝，每次一小杯，放在看得到的地方提醒自己。</p>"
+    assert _kept(P1 + P2 + P3 + more + tail) == [P1[3:-4], P2[3:-4], P3[3:-4], more[3:-4]]
+
+
+def test_a_field_line_with_a_counter_and_no_date_is_page_chrome() -> None:
+    cleaned = _clean("<p>發布單位：家庭醫學科　瀏覽次數：1,482</p>" + P1 + P2 + P3)
+    assert _rules(cleaned)["發布單位：家庭醫學科　瀏覽次數：1,482"] == "meta:page-fields"
+    # a line that counts something but labels no page field is article text
+    count = "<p>截至昨日，報名次數：1,482次，創下歷年新高。</p>"
+    assert count[3:-4] in _kept(P1 + count + P2)

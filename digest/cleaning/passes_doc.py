@@ -812,6 +812,8 @@ _ABOUT_HEADING = re.compile(
     # "《街坊誌》是甚麼？", "「X」是谁？": the box asks what the column is, then answers as "we"
     r"|[\W_]*[「『《“\"](?P<asked>[^」』》”\"。，,]{1,16})[」』》”\"]\s*是(什麼|甚麼|什么|誰|谁)[？?][\W_]*"
     r"|(?i:[\W_]*about (us|this (column|newsletter|series|podcast|site|blog|section)|the (authors?|column|newsletter)))[\W_]*"
+    # "栏目介绍", "本專欄簡介": the page introducing its own column, programme or account
+    r"|[\W_]*(本|這個|这个)?(欄目|栏目|專欄|专栏|節目|节目|頻道|频道|公眾號|公众号|電子報|电子报)(介紹|介绍|簡介|简介)[\W_]*"
     # "About Street Level": a name in title case (the lines under it must speak as it)
     r"|[\W_]*About (?P<ename>[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3})[\W_]*")
 # The site naming itself as a site: "這個小站沒有廣告", "this newsletter is free" (not
@@ -1150,7 +1152,9 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
             about = _ABOUT_HEADING.fullmatch(t)
             # (a heading under an image -- the outlet's QR code -- is read as its caption;
             # "關於X" is no caption)
-            if not (about or (_column_heading(t, names) and not ln.caption)):
+            # (... but a caption that is only a name the page gives itself -- the
+            # account's name under its QR code -- describes no picture)
+            if not (about or (_column_heading(t, names) and (not ln.caption or re.sub(r"[\W_]+", "", t) in names))):
                 continue
             name = (about.group("name") or about.group("ename") or about.group("asked") or "").strip() if about else ""
             # (under a question, the answer must speak as "we": an explainer's "「厨余」是什么？"
@@ -1270,14 +1274,25 @@ _ALT_MAX = 300
 _ALT_MIN_CJK = 8  # characters of a description in Chinese (a name or a label is shorter)
 
 
+# The longest caption between alt text and its picture's credit (characters): a
+# caption is a sentence or two; a paragraph between them breaks the figure.
+_FIGURE_CAPTION_MAX = 40
+
+
 def alt_text(lines: list[Line], rules: Rules) -> None:
-    """A line wholly in the other script next to an image credit or caption: in a
-    CJK article a Latin-only line, in a Latin article a CJK-only one; in either, a
-    line mostly in a third script (:data:`_THIRD_SCRIPT`, two letters in three)."""
+    """A line wholly in the other script next to an image credit or caption (or over
+    a short caption and the credit under it, :data:`_FIGURE_CAPTION_MAX`): in a CJK
+    article a Latin-only line, in a Latin article a CJK-only one; in either, a line
+    mostly in a third script (:data:`_THIRD_SCRIPT`, two letters in three)."""
     if not rules.on("image:alt-text"):
         return
     def picture(ln: Line | None) -> bool:
         return ln is not None and (ln.caption or (ln.verdict or "").startswith(("credit:image", "credit:photo")))
+
+    def in_figure_block(i: int) -> bool:
+        # alt text where the picture stands, then a short caption and the credit ("A
+        # bowl of pho…" / "招牌生牛肉河粉一碗一百二十元。" / "攝影／…")
+        return i + 2 < len(lines) and picture(lines[i + 2]) and _length(lines[i + 1].text) <= _FIGURE_CAPTION_MAX
 
     latin: list[Line] = []  # alt text of a CJK article's pictures
     cjk: list[Line] = []  # ... and of a Latin article's
@@ -1285,7 +1300,8 @@ def alt_text(lines: list[Line], rules: Rules) -> None:
     for i, ln in enumerate(lines):
         if ln.verdict or _fixed(ln) or len(ln.text) > _ALT_MAX or _in_figcaption(ln) or _CAPTION_MARK.match(ln.text):
             continue  # (a paragraph is no alt text: an English abstract or bio of a Chinese article)
-        if not (ln.caption or picture(lines[i - 1] if i else None) or picture(lines[i + 1] if i + 1 < len(lines) else None)):
+        if not (ln.caption or picture(lines[i - 1] if i else None) or picture(lines[i + 1] if i + 1 < len(lines) else None)
+                or in_figure_block(i)):
             continue  # (a caption itself may be set under the picture: <div><img><small>…</small></div>)
         other = len(_THIRD_SCRIPT.findall(ln.text))
         if other >= _THIRD_MIN and 3 * other >= 2 * len(_LETTER.findall(ln.text)):
@@ -1515,7 +1531,9 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
         name = lines[i].text.strip()
         portrait = lines[i].caption and len(name) >= 2 and any(
             k != i and (lines[k].text.startswith(name) or (_NAME_ONLY.fullmatch(name) and _bio(lines[k]))) for k in tail)
-        if not _fixed(lines[i]) and (not lines[i].caption or bio_box or _bio(lines[i]) or portrait):
+        # ("關於營養師 吳佩蓉" under the portrait heads the box: "關於X" is no caption)
+        if not _fixed(lines[i]) and (not lines[i].caption or bio_box or _bio(lines[i]) or portrait
+                                     or _ABOUT_HEADING.fullmatch(name)):
             lines[i].verdict = "tail:after-end"
 
 

@@ -54,9 +54,11 @@ KEEP_RULES: tuple[str, ...] = (
 
 # --------------------------------------------------------------------------
 # Headings of lists of other articles.  Fullmatch on the heading line, which
-# may carry decoration (【】, ▌, ■, colons, arrows).
+# may carry decoration (【】, ▌, ▍, ■, colons, arrows).
 # --------------------------------------------------------------------------
-_DECOR = r"[\s▌■□◆◇●○★☆▶►▸▼▽▲△→➤➜›»«〉〈|｜【】〖〗〔〕［］\[\]#＊*_\-—=:：︰.·•~>]*"
+# Block elements (U+2580-259F: ▍▌█) and geometric shapes (U+25A0-25FF: ■◆●▶▲) are all
+# glyphs a page sets before a heading; none is a letter.
+_DECOR = r"[\s\u2580-\u259f\u25a0-\u25ff★☆►▸→➤➜›»«〉〈|｜【】〖〗〔〕［］\[\]#＊*_\-—=:：︰.·•~>]*"
 
 # "往下看更多文章", "Continue scrolling for more": a page that loads article after article as
 # the reader scrolls marks where one ends (a heading here; passes_doc.related_sections

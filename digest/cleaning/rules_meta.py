@@ -200,13 +200,14 @@ STRICT_MORE: dict[str, str] = {
     # A page's own field line: "时间：2019-09-18 06:23 来源：山西日报", "发布日期：2016-11-22
     # 浏览次数： 信息来源：省发改委", "2019-09-26 12:11来源：证券时报网作者：李在山" -- only
     # labelled fields (time, source, author, editor, the issuing office, counters, font size), with a date or a
-    # time of day and a time, source or counter field among them.  A byline ("作者：李四",
+    # time of day (or a counter's figure) and a time, source or counter field among them.  A byline ("作者：李四",
     # "记者：张三 2024-01-01") has none of those and stays.
     "meta:page-fields": (
         # (speed: the line must open with a figure or a field's first character before the
         # look-aheads scan it; prose seldom does)
         _D + r"(?=[\d发發更录錄刊出时時日信资資稿文新来來作记記编編责責浏瀏点點阅閱访訪字])"
-        r"(?=.{0,120}$)(?=.*(\d{4}[-/.年]\d{1,2}|\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}))"
+        # (a date, a time, or a counter's figure: "發布單位：家庭醫學科　瀏覽次數：1,482")
+        r"(?=.{0,120}$)(?=.*(\d{4}[-/.年]\d{1,2}|\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}|(次数|次數)\s*[:：︰]\s*\d))"
         r"(?=.*(时间|時間|日期|来源|來源|次数|次數|浏览|瀏覽|点击|點擊|点阅|點閱))"
         + r"(" + _DATETIME + r"\s*)?(" + _PAGE_FIELD + r"\s*[:：︰]\s*((?<=\d)[:,](?=\d)|[^:：︰。！？，,]){0,30}?\s*){1,5}" + _D
     ),
