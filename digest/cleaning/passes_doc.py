@@ -62,7 +62,7 @@ from digest.cleaning.lines import HEADING_TAGS, OPAQUE, SENTENCE_STOP, Line
 from digest.cleaning.passes_late import byline_end
 from digest.cleaning.passes import (
     _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _gate, _length,
-    _sectioned, _sentence, _sentence_like_intro, data_box, feed_timestamp, footnote, furniture,
+    _name_key, _sectioned, _sentence, _sentence_like_intro, data_box, feed_timestamp, footnote, furniture,
 )
 
 __all__ = ["DOC_RULES", "judge_document"]
@@ -1154,7 +1154,7 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
             # "關於X" is no caption)
             # (... but a caption that is only a name the page gives itself -- the
             # account's name under its QR code -- describes no picture)
-            if not (about or (_column_heading(t, names) and (not ln.caption or re.sub(r"[\W_]+", "", t) in names))):
+            if not (about or (_column_heading(t, names) and (not ln.caption or _name_key(t) in map(_name_key, names)))):
                 continue
             name = (about.group("name") or about.group("ename") or about.group("asked") or "").strip() if about else ""
             # (under a question, the answer must speak as "we": an explainer's "「厨余」是什么？"
