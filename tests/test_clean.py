@@ -470,7 +470,7 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
     ("credit:photo-zh", "翻攝臉書", "翻攝時要注意版權。"),
     ("credit:byline-role", "攝影：余志偉", "攝影師余志偉在現場拍下這一幕。"),
     ("credit:byline-role", "视觉｜王小明　设计｜李小华", "视觉设计由王小明负责。"),
-    ("credit:byline-role", "文字：張子涵　攝影：余志偉", "文｜鏡週刊財經組"),
+    ("credit:byline-role", "攝影：鄭書豪　視覺：林小美", "文字：張子涵　攝影：余志偉"),
     ("meta:wechat-header", "原创 城事观察 城事观察 2025年03月21日 07:30 上海", "2025年03月21日，上海发布新规。"),
     ("meta:counter", "阅读 (2581)", "阅读量达到2581万次，创下新高。"),
     ("meta:page-fields", "时间：2019-09-18 06:23 来源： 山西日报", "来源：国家统计局"),

@@ -861,3 +861,58 @@ def test_a_field_line_with_a_counter_and_no_date_is_page_chrome() -> None:
     # a line that counts something but labels no page field is article text
     count = "<p>截至昨日，報名次數：1,482次，創下歷年新高。</p>"
     assert count[3:-4] in _kept(P1 + count + P2)
+
+
+# ---------------------------------------------------------------------------
+# Session 27: blind variants 57 and 58 (development part)
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("mark", ["【完】", "〔完〕", "［全文完］", "（完）"])
+def test_an_end_mark_in_any_bracket_goes(mark: str) -> None:
+    cleaned = _clean(P1 + P2 + P3 + f"<p>{mark}</p>")
+    assert _rules(cleaned)[mark] == "credit:end-mark"
+    # a bracketed word that only starts with 完 is no end mark
+    assert "【完整報告】" in _kept(P1 + P2 + P3 + "<p>【完整報告】</p>")
+
+
+def test_a_box_headed_by_the_bylined_writers_name_after_the_end_goes() -> None:
+    box = ("<p>【完】</p><p>加入「車道日誌」LINE 官方帳號，新車情報、試駕影片不漏接！</p>"
+           "<p><strong>賴允中</strong></p><p>前汽車雜誌編輯，十多年來開過超過三百款新車，最在意後座坐起來舒不舒服。</p>"
+           "<p>週末常帶著兩個孩子上山露營，所以對休旅車的行李廂特別挑剔。</p>")
+    body = P1 + P2 + P3
+    assert _kept("<p>撰文／賴允中</p>" + body + box) == ["撰文／賴允中", P1[3:-4], P2[3:-4], P3[3:-4]]
+    # a name the byline does not give heads no writer's box: after the prompt (no end
+    # mark) the lines under it may be the article going on
+    after_prompt = box.replace("<p>【完】</p>", "")
+    assert "前汽車雜誌編輯，十多年來開過超過三百款新車，最在意後座坐起來舒不舒服。" in _kept(
+        "<p>撰文／王小明</p>" + body + after_prompt)
+
+
+@pytest.mark.parametrize("line", ["分類：手機｜閱讀時間 6 分鐘", "Tech · 5 min read", "全文共2345字，阅读大约需要5分钟"])
+def test_a_reading_time_with_the_posts_category_is_page_chrome(line: str) -> None:
+    assert _rules(_clean(f"<p>{line}</p>" + P1 + P2 + P3))[line] == "meta:reading-time"
+
+
+def test_a_wechat_header_with_the_posting_region_goes_but_a_dated_byline_stays() -> None:
+    header = "影迷日课 2025年06月02日 08:00 浙江"
+    assert _rules(_clean(f"<p>{header}</p>" + P1 + P2 + P3))[header] == "meta:wechat-header"
+    byline = "中廣 溫蘭魁 2013年06月29日 18:24"
+    assert _kept(f"<p>{byline}</p>" + P1 + P2 + P3)[0] == byline
+
+
+def test_the_card_of_the_account_a_repost_header_names_goes() -> None:
+    head = ("<p>以下文章来源于光影手札 ，作者阿晚</p><p>光影手札.</p><p>在胶片与数字之间，认真看完每一部电影。</p>"
+            "<p>网页剪藏 · 由「拾页」保存于 2025/06/03 22:14 · 查看原网页</p><p>文｜阿晚</p>")
+    cleaned = _clean(head + P1 + P2 + P3)
+    assert to_plain_lines(cleaned.html) == ["文｜阿晚", P1[3:-4], P2[3:-4], P3[3:-4]]
+    assert _rules(cleaned)["在胶片与数字之间，认真看完每一部电影。"] == "edge:provenance-header"
+    # without the account's name under the header, the line under it is the article's
+    note = "<p>编者按：一部老片修复后重回影院，我们请影评人写下观感。</p>"
+    assert note[3:-4] in _kept("<p>以下文章来源于光影手札 ，作者阿晚</p>" + note + P1 + P2 + P3)
+
+
+def test_a_link_to_give_through_belongs_to_the_outlets_appeal_box() -> None:
+    box = ("<p>支持破關日報</p><p>我們沒有大集團撐腰，網站主機與買遊戲的費用全靠讀者小額贊助。</p>"
+           "<p>銀行轉帳：範例銀行（代碼 999）帳號 0123-456-789012</p>"
+           "<p>線上贊助：https://poguan-daily.example/support</p><p>謝謝每一位陪我們一起破關的你。</p>")
+    assert _kept(P1 + P2 + P3 + box, source="破關日報") == [P1[3:-4], P2[3:-4], P3[3:-4]]

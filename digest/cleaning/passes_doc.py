@@ -59,7 +59,7 @@ from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
 from digest.cleaning.document import Document, Section, headline_keys, is_heading, is_prose, model, site_name_keys, title_key
 from digest.cleaning.lines import HEADING_TAGS, OPAQUE, SENTENCE_STOP, Line
-from digest.cleaning.passes_late import byline_end
+from digest.cleaning.passes_late import _WRITER_PAIR, byline_end
 from digest.cleaning.passes import (
     _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _gate, _length,
     _name_key, _sectioned, _sentence, _sentence_like_intro, data_box, feed_timestamp, footnote, furniture,
@@ -451,12 +451,46 @@ _REPOSTED_FROM = re.compile(r"[\W_]*(?:(轉貼|转贴|轉載|转载|轉錄|转�
                             r"|shared with permission from\b))")
 
 
+# WeChat's repost header names the account the text comes from: "以下文章来源于光影手札 ，作者阿晚".
+_REPOST_SOURCE = re.compile(r"\s*以下(?:文章|内容)(?:来源于|來源於)\s*(?P<account>[^\s，,]{1,30})\s*[，,]")
+_CARD_BLURB = 60  # characters: an account's one-line self-description, not a paragraph
+
+
+def _repost_card(lines: list[Line], header: int) -> list[int]:
+    """The card of the account a repost header names, right under the header: a line
+    that is only the account's name (WeChat prints "光影手札."), and the one line of its
+    self-description under it ("在胶片与数字之间，认真看完每一部电影。") -- indices of both."""
+    m = _REPOST_SOURCE.match(lines[header].text)
+    following = [i for i in range(header + 1, min(len(lines), header + 4)) if lines[i].verdict is None]
+    if m is None or not following:
+        return []
+    name = following[0]
+    if lines[name].text.strip(" .。·:：") != m.group("account") or _fixed(lines[name]):
+        return []
+    card = [name]
+    if len(following) > 1:
+        blurb = lines[following[1]]
+        if (len(blurb.text) <= _CARD_BLURB and len(SENTENCE_STOP.findall(blurb.text)) <= 1 and not _fixed(blurb)
+                and not blurb.caption and not _REPORTING.search(blurb.text) and byline_end(blurb.text) is None
+                and not _WRITER_PAIR.search(blurb.text)):
+            card.append(following[1])
+    return card
+
+
 def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
-    """Meta-text about the document above its first prose: "以下文章来源于X，作者Y",
-    "本页由 某工具 转存，原始链接已失效"."""
+    """Meta-text about the document above its first prose: "以下文章来源于X，作者Y"
+    (with the card of account X under it), "本页由 某工具 转存，原始链接已失效"."""
     if not rules.on("edge:provenance-header") or not doc.prose:
         return
     first = doc.prose[0]
+    for i, ln in enumerate(lines[:first + 1]):
+        if ln.verdict is None and _REPOST_SOURCE.match(ln.text):
+            card = _repost_card(lines, i)
+            for k in card:
+                lines[k].verdict = "edge:provenance-header"
+            if first in card:  # (the account's blurb read as the first prose: the article starts after it)
+                first = next((k for k in doc.prose if k > card[-1]), first)
+            break
     for i, ln in enumerate(lines):
         if i > first:
             break
@@ -846,13 +880,17 @@ _ACCOUNT_EN = ("paypal", "payme", "fps", "iban", "swift", "account")
 # "pay" is searched for, so any word ending in it matches)
 _WALLET_ZH = ("爱发电", "愛發電", "街口", "云闪付", "雲閃付")
 _WALLET_EN = ("pay", "ko-fi", "patreon", "gcash", "venmo", "zelle", "buymeacoffee", "buy me a coffee")
+# A link to give through: "線上贊助：https://…", "捐款連結：https://…" (a sponsor named in a
+# report, "贊助：某銀行", gives no link).
+_GIVE_ZH = ("贊助", "赞助", "捐款", "捐助", "打賞", "打赏", "斗內", "斗内")
 _ACCOUNT = _starting_with(r"(" + "|".join(_ACCOUNT_ZH) + r"|(?i:" + "|".join(_ACCOUNT_EN) + r"))[^:：。，,]{0,8}[:：]"
+                           r"|(" + "|".join(_GIVE_ZH) + r")[^:：。，,]{0,6}[:：]\s*(?i:https?://|www\.)"
                            r"|(" + "|".join(_WALLET_ZH) + r"|(?i:pay\b|" + "|".join(_WALLET_EN[1:]) + r"))"
                            r"[^:：。，,\s]{0,12}\s*[:：]\s*\S"
                            # or the number itself, with no colon: "匯款到郵局帳號 0031234-0567890"
                            r"|(帳號|账号|帳戶|账户|(?i:account (?:number|no\.?)|iban))\s*\d[\d -]{5,}\d",
-                           _ACCOUNT_ZH + _ACCOUNT_EN + _WALLET_ZH + _WALLET_EN)
-_account_gate = _gate(_ACCOUNT_ZH + _ACCOUNT_EN + _WALLET_ZH + _WALLET_EN)
+                           _ACCOUNT_ZH + _ACCOUNT_EN + _WALLET_ZH + _WALLET_EN + _GIVE_ZH)
+_account_gate = _gate(_ACCOUNT_ZH + _ACCOUNT_EN + _WALLET_ZH + _WALLET_EN + _GIVE_ZH)
 _LONG_NUMBER = re.compile(r"\d[\d -]{5,}\d")
 
 
@@ -1497,6 +1535,32 @@ _NAME_ONLY = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·・][\u4e0
 _END_WORD = re.compile(r"[（(【〔]?\s*(完|全文完|END|end)\s*[）)】〕]?")
 
 
+_BYLINE_LINE_MAX = 80  # characters: a byline ("撰文／賴允中　攝影／鄭書豪"), not a paragraph
+_NAME_SPLIT = re.compile(r"[、和與与&]")
+
+
+def _writers(lines: Iterable[Line]) -> frozenset[str]:
+    """The names the article's bylines give its writers ("撰文／賴允中" -> 賴允中;
+    "文｜王小明、李华" -> both), whatever a rule judged the line."""
+    names: set[str] = set()
+    for ln in lines:
+        if len(ln.text) <= _BYLINE_LINE_MAX and (m := _WRITER_PAIR.search(ln.text)) is not None:
+            sep = re.search(r"[:：︰|｜/／]\s*", m.group(0))
+            if sep is not None:
+                names.update(n for n in _NAME_SPLIT.split(m.group(0)[sep.end():]) if len(n) >= 2)
+    return frozenset(names)
+
+
+def _writer_box(lines: list[Line], tail: list[int], marker: int) -> bool:
+    """The tail is a box about the writer: its first line is only the name of a writer
+    the article's byline gives ("賴允中" under the portrait), and none of the lines
+    under it reports (a bio says who they are, "前汽車雜誌編輯，…")."""
+    first = lines[tail[0]].text.strip(" \t*:：")
+    if not _NAME_ONLY.fullmatch(first) or first not in _writers(lines[:marker]):
+        return False
+    return all(not (_REPORTING.search(lines[i].text) or _SPEECH.search(lines[i].text)) for i in tail[1:])
+
+
 def tail_closure(lines: list[Line], rules: Rules) -> None:
     """After the last end marker, a short tail with no article prose goes."""
     if not rules.on("tail:after-end"):
@@ -1508,7 +1572,8 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
     tail = [i for i in range(marker + 1, len(lines)) if lines[i].verdict is None]
     if not tail:
         return
-    if not (lines[marker].verdict or "").startswith(_END_MARKERS) and not all(
+    writer_box = _writer_box(lines, tail, marker)
+    if not writer_box and not (lines[marker].verdict or "").startswith(_END_MARKERS) and not all(
             _bio(lines[i]) or not (_running(lines[i]) or furniture(lines[i]) or _END_WORD.fullmatch(lines[i].text))
             for i in tail):
         # a newsletter box may sit between two paragraphs: after a prompt only a box
@@ -1519,7 +1584,7 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
     size = sum(len(lines[i].text) for i in tail)
     # a box about the writer (their name under a portrait, a bio) goes whatever its size:
     # none of its lines reports anything
-    bio_box = all(_bio(lines[i]) for i in tail)
+    bio_box = writer_box or all(_bio(lines[i]) for i in tail)
     if len(tail) > _TAIL_LINES or (size > _TAIL_SHARE * above and not bio_box) \
             or not any(is_prose(ln) for ln in lines[:marker]):
         return

@@ -238,7 +238,8 @@ STRICT_LINE_RULES: dict[str, str] = {
     # Kong government's), "NNNN" (telex end of message), "###" and "-30-" (US releases).
     "credit:end-mark": (
         r"[\s\-—_=~·*]*(END|End|THE END|全文完)[\s\-—_=~·*]*"
-        r"|[\s\-—_=~·*]*[（(]\s*(全文)?完\s*[）)][\s\-—_=~·*]*"
+        # "（完）", "【完】", "〔全文完〕", "［完］": the end mark in any of the brackets papers use
+        r"|[\s\-—_=~·*]*[（(【〔［\[〈]\s*(全文)?完\s*[）)】〕］\]〉][\s\-—_=~·*]*"
         r"|(?:Ends|ENDS)\s*[/／]\s*[^/／。.]{0,40}\d{4}|\s*(?:NNNN|#\s?#\s?#|-\s?30\s?-)\s*"
     ),
     # "凤凰网科技出品", "端傳媒製作"
@@ -383,7 +384,11 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"查看[圖图]集|看[圖图]集)" + _D + r")"
     ),
     "meta:reading-time": (
-        r"(?i:" + _D + r"(\d+\s*min(ute)?s?(\s*(read|listen))?|\d+\s*分鐘(閱讀)?|\d+\s*分钟(阅读)?|閱讀時間\s*[:：]?\s*\d+.{0,6}|阅读时间\s*[:：]?\s*\d+.{0,6}|"
+        # (the post's category may share the line: "分類：手機｜閱讀時間 6 分鐘", "Tech · 5 min read")
+        r"(?i:" + _D + r"((分類|分类|類別|类别|欄目|栏目|頻道|频道|category|section)\s*[:：]\s*)?([^｜|·•:：。，,]{1,12}\s*[｜|·•]\s*)?"
+        r"(\d+\s*min(ute)?s?(\s*(read|listen))?|\d+\s*分鐘(閱讀)?|\d+\s*分钟(阅读)?|閱讀時間\s*[:：]?\s*\d+.{0,6}|阅读时间\s*[:：]?\s*\d+.{0,6}|"
+        # "全文共2345字，阅读大约需要5分钟", "本文約 3,000 字，閱讀時間約 6 分鐘"
+        r"(全文|本文)\s*(共|约|約)?\s*[\d,]+\s*字\s*[，,]?\s*(預計|预计)?\s*(阅读|閱讀)(時間|时间)?\s*(大约|大約|约|約)?\s*(需要?)?\s*\d+\s*(分钟|分鐘)|"
         r"listen to (this|the) (article|story)[^.。]{0,40}|play audio|語音朗讀|语音朗读|聽新聞|听新闻|"
         r"收聽本文|收听本文|聆聽本文|聆听本文|朗讀本文|朗读本文|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2})" + _D + r")"
     ),

@@ -73,6 +73,13 @@ WECHAT_ACCOUNT_LINE = (r"[《「]?[^\s。，,：:]{1,20}[》」]?\s*(微信)?(�
 # "喜歡這篇文章", "觉得本文": the reader asked about this very article (prompt:liked-article)
 _LIKED_THIS_ZH = r"(喜歡|喜欢|覺得|觉得)(這篇|这篇|本篇|本文|這則|这则)(文章|報導|报道|新聞|新闻|內容|内容)?"
 
+
+# Where WeChat says an account posted from (its IP location, shown since 2022): a
+# province-level region of China, or 海外 / 中国香港 / 中国台湾.
+_IP_REGION = (r"(北京|天津|上海|重庆|重慶|河北|山西|辽宁|遼寧|吉林|黑龙江|黑龍江|江苏|江蘇|浙江|安徽|福建|江西|山东|山東|河南|湖北|湖南|"
+              r"广东|廣東|海南|四川|贵州|貴州|云南|雲南|陕西|陝西|甘肃|甘肅|青海|内蒙古|內蒙古|广西|廣西|西藏|宁夏|寧夏|新疆|"
+              r"(中国|中國)?(香港|澳门|澳門|台湾|台灣)|海外)")
+
 STRICT_MORE: dict[str, str] = {
     # A widget's confirmation left in the page: "You have successfully emailed the post.",
     # "Thanks for signing up!", "Link copied to clipboard" -- the page talking about a click.
@@ -159,20 +166,14 @@ STRICT_MORE: dict[str, str] = {
         r"\s*(提供|翻攝|翻摄)\s*[）)]?"
         r"|[（(]?\s*(翻攝|翻摄)(自)?\s*[^\s。，,！？]{1,20}\s*[）)]?"
     ),
-    # "攝影：余志偉", "通讯员：李四", "文字：張子涵　攝影：余志偉": a credits line -- role +
-    # person name pairs, nothing else -- of people who did not write the article, or of
-    # the whole team.  The writer's own byline alone ("文：林郁庭", "撰文：周紀",
-    # "記者 | 周姝祺") is article text (issue 8: a byline is kept like a dateline or a caption).
+    # "攝影：余志偉", "通讯员：李四", "视觉｜王小明　设计｜李小华": a credits line -- role +
+    # person name pairs, nothing else -- of people who did not write the article.  A line
+    # that also names the writer ("撰文／賴允中　攝影／鄭書豪", "文字：張子涵　攝影：余志偉") is
+    # the article's byline, which LABEL_RULES keep wherever it stands (the blind labels of
+    # corpus 12 keep "（本报记者 崔志坚 李洁 本报通讯员 李萍）" under the last paragraph).
     "credit:byline-role": (
-        # (a writer's byline alone -- 作者：X, 文｜X -- is article text (LABEL_RULES): only a
-        # line that credits other roles, or the writer together with them, goes)
         r"[（(【]?\s*((攝影|摄影|整理|口述|圖|图|視覺|视觉|設計|设计|通讯员|通訊員|实习生|實習生)"
         r"\s*[:：︰｜|／/]\s*" + _ZH_PERSONS + r"\s*){1,4}[）)】]?"
-        # (... and only when some other role is credited: "记者/ 李佳楠 实习记者/ 陈威敬" is two bylines)
-        r"|(?=.*(攝影|摄影|整理|口述|圖|图|視覺|视觉|設計|设计|通讯员|通訊員|实习生|實習生)\s*[:：︰｜|／/])"
-        r"[（(【]?\s*(文字|文|撰文者?|作者|記者|记者|採訪|采访|采写|採寫|撰稿)\s*[:：︰｜|／/]\s*" + _ZH_PERSONS +
-        r"(\s*(文字|文|撰文者?|作者|記者|记者|攝影|摄影|採訪|采访|采写|採寫|撰稿|整理|口述|圖|图|視覺|视觉|設計|设计|"
-        r"通讯员|通訊員|实习生|實習生)\s*[:：︰｜|／/]\s*" + _ZH_PERSONS + r"){1,3}\s*[）)】]?"
     ),
     # "—With assistance from Yvonne Yue Li." (Bloomberg), "With reporting by …": the
     # contributors' line at the end of a wire story.
@@ -194,6 +195,10 @@ STRICT_MORE: dict[str, str] = {
         # the newer header: "原创 宋雨桐 城事研究所 2025-04-02 08:30 发表于江苏" (发表于 and the province)
         r"|(原创|原創)?\s*([^\s。，]{1,20}\s+){0,3}\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*(\d{1,2}:\d{2})?\s*"
         r"(发表于|發表於)\s*[\u4e00-\u9fff]{0,8}"
+        # "影迷日课 2025年06月02日 08:00 浙江": the account, the date and time, and where it
+        # posted from (WeChat shows a province or region since 2022); a byline's place ends
+        # "…报道" or stands before the date
+        r"|[^\s。，]{1,20}\s+\d{4}年\d{1,2}月\d{1,2}日\s+\d{1,2}:\d{2}\s+" + _IP_REGION +
         # "原创 南方都市报 2019-09-09 16:01:46": 原创, the account, a numeric date and a time of day
         r"|(原创|原創)\s*([^\s。，]{1,20}\s+){1,3}\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?"
     ),
