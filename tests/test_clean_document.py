@@ -916,3 +916,56 @@ def test_a_link_to_give_through_belongs_to_the_outlets_appeal_box() -> None:
            "<p>銀行轉帳：範例銀行（代碼 999）帳號 0123-456-789012</p>"
            "<p>線上贊助：https://poguan-daily.example/support</p><p>謝謝每一位陪我們一起破關的你。</p>")
     assert _kept(P1 + P2 + P3 + box, source="破關日報") == [P1[3:-4], P2[3:-4], P3[3:-4]]
+
+
+# ---------------------------------------------------------------------------
+# Session 27: blind variants 61 and 62 (development part)
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("credit", ["市排水管理处供图", "（受访者供图）", "巴士的報記者攝", "本报记者 王明 摄", "龚菁琦 摄"])
+def test_a_line_that_is_only_who_gave_or_took_the_picture_goes(credit: str) -> None:
+    assert _rules(_clean(P1 + f"<p>{credit}</p>" + P2 + P3))[credit] == "credit:photo-zh"
+
+
+def test_a_caption_with_its_credit_and_a_byline_with_a_glued_credit_stay() -> None:
+    caption = "<p>年轻时的邓世平 龚菁琦 摄</p>"
+    assert caption[3:-4] in _kept(P1 + caption + P2 + P3)
+    assert "開始拍攝" in _kept(P1 + "<p>開始拍攝</p>" + P2 + P3)
+
+
+@pytest.mark.parametrize("line", ["[拾页剪藏] 2025/04/02 14:05 保存自 mp.weixin.example",
+                                  "【網頁剪報】已存檔 2025-04-02", "2025/04/02 擷取自 news.example.com"])
+def test_a_clipping_tools_bracketed_label_or_the_host_it_saved_from_is_a_provenance_header(line: str) -> None:
+    cleaned = _clean("<p>本文转载自微信公众号“江北社区发布”</p>" + f"<p>{line}</p><p>文｜陈默</p>" + P1 + P2 + P3)
+    assert _rules(cleaned)[line] == "edge:provenance-header"
+    assert to_plain_lines(cleaned.html)[0] == "文｜陈默"
+
+
+def test_a_page_introducing_itself_without_marks_around_its_name_is_a_slogan() -> None:
+    slogan = "<p>早上好，这里是沧澜城事。每天清晨，我们陪你读完这座城市昨天发生的大事小事。</p>"
+    assert _rules(_clean("<p>2025-05-21 07:45</p>" + slogan + P1 + P2 + P3))[slogan[3:-4]] == "edge:self-promo"
+    # a place introduced, with no "we" and no "you": the article's first line
+    place = "<p>这里是全省最大的蔬菜批发市场，每天凌晨三点，第一批货车就开进了市场。</p>"
+    assert place[3:-4] in _kept(place + P1 + P2 + P3)
+
+
+@pytest.mark.parametrize("mark", ["—— 完 ——", "～完～", "-完-"])
+def test_an_end_mark_between_rules_goes(mark: str) -> None:
+    assert _rules(_clean(P1 + P2 + P3 + f"<p>{mark}</p>"))[mark] == "credit:end-mark"
+
+
+def test_a_subscribe_prompt_led_by_a_question_goes() -> None:
+    line = "📮 想每個星期四收到最新週末好去處？即刻訂閱《週末灣》電子報，仲有機會贏咖啡店現金券。"
+    assert _rules(_clean(P1 + P2 + P3 + f"<p>{line}</p>"))[line] == "prompt:subscribe"
+
+
+def test_the_writers_box_headed_by_the_byline_again_goes_above_the_closing_copyright() -> None:
+    bio = "前銀行職員，飲咖啡多過飲水。三年來走訪過全港超過二百間咖啡店，相信每杯咖啡背後都有一個故事。"
+    tail = ("<p>—— 完 ——</p><p><img src='w.jpg'></p><p><strong>撰文｜陳芷晴 Kiki</strong></p>"
+            f"<p>{bio}</p><p>最鍾意喺工廈同舊樓搵隱世小店。</p><p>週末通常喺新界行山。</p>"
+            "<p>© 2026 週末灣 Weekend Bay. 版權所有，未經許可不得轉載。</p>")
+    body = "<p>撰文：陳芷晴　攝影：黃梓軒</p>" + P1 + P2 + P3
+    assert _kept(body + tail) == ["撰文：陳芷晴　攝影：黃梓軒", P1[3:-4], P2[3:-4], P3[3:-4]]
+    # four lines after the end mark are more than a tail: only a box about the writer the
+    # byline names runs so long (the byline of someone else heads none)
+    assert bio in _kept(body + tail.replace("撰文｜陳芷晴 Kiki", "撰文｜林小文"))

@@ -436,7 +436,11 @@ _PROVENANCE_WORDS = re.compile(r"来源|來源|来自|來自|出自|转存|轉�
 _SAVED_BY_TOOL = re.compile(r"(本[页頁条條]|此[页頁]|本条目|本條目).{0,40}(自動|自动)?(剪存|剪藏|转存|轉存|存档|存檔|归档|歸檔|擷取|撷取|抓取)"
                             r"|(?i:^\W*(saved|clipped|archived|captured) (with|by|using|via|from) )"
                             # "由 書籤島 擷取．2025/06/02 21:14": the tool's name, then what it did
-                            r"|^\W*(由|經由|经由)\s*\S{1,20}?\s*(自動|自动)?(剪存|剪藏|转存|轉存|存档|存檔|归档|歸檔|擷取|撷取|抓取|保存)(?![\u4e00-\u9fff]{4})")
+                            r"|^\W*(由|經由|经由)\s*\S{1,20}?\s*(自動|自动)?(剪存|剪藏|转存|轉存|存档|存檔|归档|歸檔|擷取|撷取|抓取|保存)(?![\u4e00-\u9fff]{4})"
+                            # "[拾页剪藏] 2025/04/02 14:05 保存自 mp.weixin.example": the tool's label in
+                            # brackets, or what it saved the page from (a host)
+                            r"|^\W*[\[【［〔]\s*[^\]】］〕]{0,12}(剪藏|剪存|剪報|剪报|擷取|撷取|存档|存檔|归档|歸檔)\s*[\]】］〕]"
+                            r"|(保存|剪藏|剪存|擷取|撷取|抓取|存档|存檔|归档|歸檔)(自|於|于)\s*(?i:https?://)?[\w-]+(\.[\w-]+)+")
 
 # A sentence about where the whole text ran first: "This essay first appeared in X",
 # "本文首发于X", "… is republished here with the author's permission".
@@ -1075,8 +1079,11 @@ _SLOGAN_QUOTED = re.compile(r"[「『](?P<name>[^」』]{2,16})[」』]")
 _NOTE_LABEL = re.compile(r"(編按|编按|編者按|编者按|按語|按语|註|注|附記|附记|(?i:editor'?s? note|note|update|correction))")
 # The page introducing itself by name: "這裡是《山海誌》，一個由讀者支持的獨立媒體", "欢迎来到「X」"
 # (not "這裡是《海角七號》的拍攝地": a place a report is about)
+# ("早上好，这里是沧澜城事。": unmarked, the name ends at the punctuation -- and counts only in a
+# line that also speaks as "we" or to the reader)
 _SELF_INTRO = re.compile(r"(?:(?:這|这)(?:裡|里)是|(?:歡迎|欢迎)(?:來到|来到|收看|收聽|收听|閱讀|阅读)|(?:我們|我们)是)\s*"
-                         r"[《「『](?P<name>[^》」』]{2,16})[》」』](?!\s*(?:的|之|裡|里|中))")
+                         r"(?:[《「『](?P<name>[^》」』]{2,16})[》」』](?!\s*(?:的|之|裡|里|中))"
+                         r"|(?P<bare>[^\s，。,.！!、《「『“]{2,10})(?=[，。,！!]))")
 _SLOGAN_LINES = 4  # lines above the first prose a slogan may stand in
 _SLOGAN_CHARS = 50  # a slogan is one short sentence or two
 _PAPER_NAME = re.compile(r"[\u4e00-\u9fff]{3,8}")
@@ -1096,6 +1103,8 @@ def _column_names(lines: list[Line]) -> tuple[list[str], list[str]]:
         if ln.verdict or ln.caption:
             continue
         intro = _SELF_INTRO.search(ln.text)
+        if intro and intro.group("bare") and not (_SELF.search(ln.text) or _READER.search(ln.text)):
+            intro = None
         if is_prose(ln) and not (_SELF.search(ln.text) or _READER.search(ln.text) or intro):
             break
         seen += 1
@@ -1105,7 +1114,7 @@ def _column_names(lines: list[Line]) -> tuple[list[str], list[str]]:
         if _REPORTING.search(t) or _SPEECH.search(t):
             continue
         if intro:
-            names.append(intro.group("name").strip())
+            names.append((intro.group("name") or intro.group("bare")).strip())
             continue
         if not (_SELF.search(t) or _READER.search(t)):
             continue
@@ -1250,7 +1259,7 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
         if _SITE_INTRO.search(t) and _self_talk(ln, names) and not (_QUOTED.search(t) or _DIGIT.search(t)):
             return True  # the site describing itself as a site: "這裡是一個人跑的地方新聞小站，寫…"
         intro = _SELF_INTRO.search(ln.text)
-        if intro and intro.group("name").strip() in names and not (
+        if intro and (intro.group("name") or intro.group("bare")).strip() in names and not (
                 _REPORTING.search(t) or _SPEECH.search(t) or _DIGIT.search(t) or _box_long(t)):
             return True  # the page introducing itself by name: "…這裡是《山海誌》，一個由讀者支持的獨立媒體。"
         if not _READER.search(ln.text) or _WIRE_DATELINE.match(ln.text):
@@ -1551,12 +1560,20 @@ def _writers(lines: Iterable[Line]) -> frozenset[str]:
     return frozenset(names)
 
 
+_WRITER_BOX_HEADING = 40  # characters: the box's heading, a name or a short byline
+_WRITER_BOX_LINES = 6     # lines a box about the writer holds at most (name, bio, links)
+
+
 def _writer_box(lines: list[Line], tail: list[int], marker: int) -> bool:
     """The tail is a box about the writer: its first line is only the name of a writer
-    the article's byline gives ("賴允中" under the portrait), and none of the lines
-    under it reports (a bio says who they are, "前汽車雜誌編輯，…")."""
+    the article's byline gives ("賴允中" under the portrait), or that byline again
+    ("撰文｜陳芷晴 Kiki"), and none of the lines under it reports (a bio says who they
+    are, "前汽車雜誌編輯，…")."""
     first = lines[tail[0]].text.strip(" \t*:：")
-    if not _NAME_ONLY.fullmatch(first) or first not in _writers(lines[:marker]):
+    if len(first) > _WRITER_BOX_HEADING or _fixed(lines[tail[0]]):
+        return False
+    writers = _writers(lines[:marker])
+    if not (first in writers if _NAME_ONLY.fullmatch(first) else _writers([lines[tail[0]]]) & writers):
         return False
     return all(not (_REPORTING.search(lines[i].text) or _SPEECH.search(lines[i].text)) for i in tail[1:])
 
@@ -1566,11 +1583,16 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
     if not rules.on("tail:after-end"):
         return
     ends = _END_MARKERS + _END_PROMPTS
-    marker = next((i for i in range(len(lines) - 1, -1, -1) if (lines[i].verdict or "").startswith(ends)), None)
-    if marker is None:
-        return
-    tail = [i for i in range(marker + 1, len(lines)) if lines[i].verdict is None]
-    if not tail:
+    # the last marker with a line left under it (a copyright line may close the page
+    # under the box, below the end mark: "—— 完 ——", the writer's box, "© 2026 …")
+    # (never past the article's own end mark: what stands above "（完）" is the article's)
+    marker = tail = None
+    for i in range(len(lines) - 1, -1, -1):
+        if (lines[i].verdict or "").startswith(ends):
+            marker, tail = i, [k for k in range(i + 1, len(lines)) if lines[k].verdict is None]
+            if tail or lines[i].verdict == "credit:end-mark":
+                break
+    if marker is None or not tail:
         return
     writer_box = _writer_box(lines, tail, marker)
     if not writer_box and not (lines[marker].verdict or "").startswith(_END_MARKERS) and not all(
@@ -1585,7 +1607,7 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
     # a box about the writer (their name under a portrait, a bio) goes whatever its size:
     # none of its lines reports anything
     bio_box = writer_box or all(_bio(lines[i]) for i in tail)
-    if len(tail) > _TAIL_LINES or (size > _TAIL_SHARE * above and not bio_box) \
+    if len(tail) > (_WRITER_BOX_LINES if writer_box else _TAIL_LINES) or (size > _TAIL_SHARE * above and not bio_box) \
             or not any(is_prose(ln) for ln in lines[:marker]):
         return
     for i in tail:

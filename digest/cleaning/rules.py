@@ -238,6 +238,8 @@ STRICT_LINE_RULES: dict[str, str] = {
     # Kong government's), "NNNN" (telex end of message), "###" and "-30-" (US releases).
     "credit:end-mark": (
         r"[\s\-—_=~·*]*(END|End|THE END|全文完)[\s\-—_=~·*]*"
+        # "—— 完 ——", "～完～": 完 between rules
+        r"|[\s\-—_=~～·*]*[\-—_=~～·*]\s*完\s*[\-—_=~～·*][\s\-—_=~～·*]*"
         # "（完）", "【完】", "〔全文完〕", "［完］": the end mark in any of the brackets papers use
         r"|[\s\-—_=~·*]*[（(【〔［\[〈]\s*(全文)?完\s*[）)】〕］\]〉][\s\-—_=~·*]*"
         r"|(?:Ends|ENDS)\s*[/／]\s*[^/／。.]{0,40}\d{4}|\s*(?:NNNN|#\s?#\s?#|-\s?30\s?-)\s*"
@@ -450,7 +452,8 @@ PROMPT_RULES: dict[str, str] = {
         r"(看|見|见|點|点|到|上|瀏覽|浏览|搜尋|搜寻|搜索).{0,60}|(看|瀏覽|浏览|閱讀|阅读|查看|睇)更多.{0,40}|more (news|stories|coverage) (from|on|at) .{1,60}))"
     ),
     "prompt:subscribe": (
-        r"(?i:" + _D + r"(歡迎|欢迎|立即|馬上|马上|免費|免费|快|請|请|記得|记得|一鍵|一键|點此|点此|點我|点我|按此|按我)?\s*"
+        # (a question may lead in: "想每個星期四收到最新好去處？即刻訂閱《週末灣》電子報…")
+        r"(?i:" + _D + r"([^。！？!?]{1,30}[？?]\s*)?(歡迎|欢迎|立即|即刻|立刻|馬上|马上|免費|免费|快|請|请|記得|记得|一鍵|一键|點此|点此|點我|点我|按此|按我)?\s*"
         r"((訂閱|订阅).{0,20}(我們|我们|本[台報报刊站號号]|頻道|频道|電子報|电子报|專欄|专栏|newsletter|podcast|youtube|app|"
         r"會員|会员|方案|[《「【])|subscribe\b|sign up\b|get (our|the|(?:[\w-]+ ){0,2}[\w-]+['’]s) .{0,30}newsletter|join .{0,30}(newsletter|mailing list)|"
         r"already a (subscriber|member)|become a (member|subscriber)|log ?in\b|sign in\b|register\b|"
@@ -585,7 +588,7 @@ advertis career accessib sell help faq account offer 分享 轉 转 share stay c
 # A prompt that ends like a sentence ("歡迎訂閱我們的電子報。") must at least open
 # like one: an imperative, a bullet or an arrow.  Prose never does.
 IMPERATIVE_START = (
-    r"[\W_]*(你的|您的|歡迎|欢迎|請|请|快來|快来|快加|快下|立即|立刻|馬上|马上|記得|记得|免費|免费|一鍵|一键|點擊(?![率数數量次])|点击(?![率数量次])|點我|点我|點此|点此|"
+    r"[\W_]*(你的|您的|歡迎|欢迎|請|请|快來|快来|快加|快下|立即|立刻|即刻|馬上|马上|記得|记得|免費|免费|一鍵|一键|點擊(?![率数數量次])|点击(?![率数量次])|點我|点我|點此|点此|"
     r"點選|点选|按我|按此|按讚|按赞|戳(?=\s*[“「『\"這这我])|轻触|輕觸|掃描|扫描|掃碼|扫码|長按|长按|下載|下载|訂閱|订阅|追蹤|追踪|關注|关注|加入.{0,4}(我們|我们|會員|会员|好友|line|LINE|社群|頻道|频道)|"
     r"支持(我們|我们|本)|打赏|打賞|赞赏|讚賞|分享(給|给|到|至)|轉發|转发|喜歡(本|這|这)|喜欢(本|這|这)|如果(你|您)|若(您|你|想|要)|想(看|要|了解)|"
     r"更多|看更多|閱讀更多|阅读更多|"

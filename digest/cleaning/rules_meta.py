@@ -165,6 +165,11 @@ STRICT_MORE: dict[str, str] = {
         r"[\u4e00-\u9fffA-Za-z]{1,10}?(政府|部|署|局|處|处|會|会|公司|集團|集团|協會|协会|醫院|医院|大學|大学|中心|單位|单位|團隊|团队|粉專|粉专))"
         r"\s*(提供|翻攝|翻摄)\s*[）)]?"
         r"|[（(]?\s*(翻攝|翻摄)(自)?\s*[^\s。，,！？]{1,20}\s*[）)]?"
+        # who gave or took the picture, alone on its line (a caption that is only its credit):
+        # "市排水管理处供图", "（受访者供图）", "巴士的報記者攝", "本报记者 王明 摄", "龚菁琦 摄"
+        r"|[（(]?\s*[^\s。，,！？:：/／]{1,16}(供圖|供图)\s*[）)]?"
+        r"|[（(]?\s*[^\s。，,！？:：]{0,10}(记者|記者|通讯员|通訊員)\s*([\u4e00-\u9fff·]{2,4}((\s+|、)[\u4e00-\u9fff·]{2,4}){0,2})?\s*(摄|攝)\s*[）)]?"
+        r"|[（(]?\s*[\u4e00-\u9fff·]{2,4}((\s+|、)[\u4e00-\u9fff·]{2,4}){0,2}\s+(摄|攝)\s*[）)]?"
     ),
     # "攝影：余志偉", "通讯员：李四", "视觉｜王小明　设计｜李小华": a credits line -- role +
     # person name pairs, nothing else -- of people who did not write the article.  A line
