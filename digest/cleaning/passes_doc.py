@@ -460,16 +460,16 @@ _REPOST_SOURCE = re.compile(r"\s*以下(?:文章|内容)(?:来源于|來源於)\
 _CARD_BLURB = 60  # characters: an account's one-line self-description, not a paragraph
 
 
-def _repost_card(lines: list[Line], header: int) -> list[int]:
-    """The card of the account a repost header names, right under the header: a line
-    that is only the account's name (WeChat prints "光影手札."), and the one line of its
-    self-description under it ("在胶片与数字之间，认真看完每一部电影。") -- indices of both."""
-    m = _REPOST_SOURCE.match(lines[header].text)
+def _repost_card(lines: list[Line], header: int, account: str) -> list[int]:
+    """The card of ``account``, which the repost header at ``header`` names, right under
+    the header: a line that is only the account's name (WeChat prints "光影手札."), and
+    the one line of its self-description under it ("在胶片与数字之间，认真看完每一部电影。")
+    -- indices of both."""
     following = [i for i in range(header + 1, min(len(lines), header + 4)) if lines[i].verdict is None]
-    if m is None or not following:
+    if not following:
         return []
     name = following[0]
-    if lines[name].text.strip(" .。·:：") != m.group("account") or _fixed(lines[name]):
+    if lines[name].text.strip(" .。·:：") != account or _fixed(lines[name]):
         return []
     card = [name]
     if len(following) > 1:
@@ -488,8 +488,8 @@ def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
         return
     first = doc.prose[0]
     for i, ln in enumerate(lines[:first + 1]):
-        if ln.verdict is None and _REPOST_SOURCE.match(ln.text):
-            card = _repost_card(lines, i)
+        if ln.verdict is None and (repost := _REPOST_SOURCE.match(ln.text)):
+            card = _repost_card(lines, i, repost.group("account"))
             for k in card:
                 lines[k].verdict = "edge:provenance-header"
             if first in card:  # (the account's blurb read as the first prose: the article starts after it)
@@ -1084,6 +1084,12 @@ _NOTE_LABEL = re.compile(r"(編按|编按|編者按|编者按|按語|按语|註|
 _SELF_INTRO = re.compile(r"(?:(?:這|这)(?:裡|里)是|(?:歡迎|欢迎)(?:來到|来到|收看|收聽|收听|閱讀|阅读)|(?:我們|我们)是)\s*"
                          r"(?:[《「『](?P<name>[^》」』]{2,16})[》」』](?!\s*(?:的|之|裡|里|中))"
                          r"|(?P<bare>[^\s，。,.！!、《「『“]{2,10})(?=[，。,！!]))")
+
+
+def _intro_name(intro: re.Match[str]) -> str:
+    """The name a self-introduction (:data:`_SELF_INTRO`) gives, in marks or not."""
+    return (intro.group("name") or intro.group("bare")).strip()
+
 _SLOGAN_LINES = 4  # lines above the first prose a slogan may stand in
 _SLOGAN_CHARS = 50  # a slogan is one short sentence or two
 _PAPER_NAME = re.compile(r"[\u4e00-\u9fff]{3,8}")
@@ -1114,7 +1120,7 @@ def _column_names(lines: list[Line]) -> tuple[list[str], list[str]]:
         if _REPORTING.search(t) or _SPEECH.search(t):
             continue
         if intro:
-            names.append((intro.group("name") or intro.group("bare")).strip())
+            names.append(_intro_name(intro))
             continue
         if not (_SELF.search(t) or _READER.search(t)):
             continue
@@ -1259,7 +1265,7 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
         if _SITE_INTRO.search(t) and _self_talk(ln, names) and not (_QUOTED.search(t) or _DIGIT.search(t)):
             return True  # the site describing itself as a site: "這裡是一個人跑的地方新聞小站，寫…"
         intro = _SELF_INTRO.search(ln.text)
-        if intro and (intro.group("name") or intro.group("bare")).strip() in names and not (
+        if intro and _intro_name(intro) in names and not (
                 _REPORTING.search(t) or _SPEECH.search(t) or _DIGIT.search(t) or _box_long(t)):
             return True  # the page introducing itself by name: "…這裡是《山海誌》，一個由讀者支持的獨立媒體。"
         if not _READER.search(ln.text) or _WIRE_DATELINE.match(ln.text):
@@ -1554,9 +1560,8 @@ def _writers(lines: Iterable[Line]) -> frozenset[str]:
     names: set[str] = set()
     for ln in lines:
         if len(ln.text) <= _BYLINE_LINE_MAX and (m := _WRITER_PAIR.search(ln.text)) is not None:
-            sep = re.search(r"[:：︰|｜/／]\s*", m.group(0))
-            if sep is not None:
-                names.update(n for n in _NAME_SPLIT.split(m.group(0)[sep.end():]) if len(n) >= 2)
+            named = ln.text[m.end(1):m.end()].lstrip(" \t:：︰|｜/／")  # (after the role and its separator)
+            names.update(n for n in _NAME_SPLIT.split(named) if len(n) >= 2)
     return frozenset(names)
 
 
@@ -1572,8 +1577,9 @@ def _writer_box(lines: list[Line], tail: list[int], marker: int) -> bool:
     first = lines[tail[0]].text.strip(" \t*:：")
     if len(first) > _WRITER_BOX_HEADING or _fixed(lines[tail[0]]):
         return False
-    writers = _writers(lines[:marker])
-    if not (first in writers if _NAME_ONLY.fullmatch(first) else _writers([lines[tail[0]]]) & writers):
+    # (the heading's names first: the article's bylines are read only for a heading that names someone)
+    heading = {first} if _NAME_ONLY.fullmatch(first) else _writers([lines[tail[0]]])
+    if not heading or not heading & _writers(lines[:marker]):
         return False
     return all(not (_REPORTING.search(lines[i].text) or _SPEECH.search(lines[i].text)) for i in tail[1:])
 
