@@ -365,11 +365,17 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
             removed += [("page:top-chrome", lines[k].strip()) for k in idx[:d]]
             title, date, start = below, parse_date(lines[idx[d]], tz), idx[d + 1] + 1
         else:
-            removed += [("page:top-chrome", lines[k].strip()) for k in idx[:t]]
+            # a photo caption right above the title is the lead picture's (pasted from
+            # a page that shows it first): the article's; the rest above is page chrome
+            lead = t
+            while lead > 0 and _caption_like(lines[idx[lead - 1]].strip()):
+                lead -= 1
+            removed += [("page:top-chrome", lines[k].strip()) for k in idx[:lead]]
             title, date, start = lines[idx[t]].strip(), parse_date(lines[idx[d]], tz), idx[d] + 1
             # the standfirst and the writer's byline between title and date are the article's: they open the body
             between = [lines[k].strip() for k in idx[t + 1:d]]
-            opening = [line for line in between if _writer_byline(line) or _standfirst(line)]
+            opening = [lines[k].strip() for k in idx[lead:t]]
+            opening += [line for line in between if _writer_byline(line) or _standfirst(line)]
             removed += [("meta:byline", line) for line in between if line not in opening]
     elif idx:
         first = lines[idx[0]].strip()
@@ -468,8 +474,16 @@ def _headline(line: str) -> bool:
 
 def _standfirst(line: str) -> bool:
     """A line between the title and the date line that is article text: a
-    sentence longer than a byline (the standfirst)."""
-    return len(line) > 40 and _SENTENCE_END.search(line) is not None and not junk_line_rule(line)
+    sentence longer than a byline (the standfirst) -- in Chinese, a sentence of
+    two clauses or more ("坝上观雾凇热度提前到来，村民把自家空房改成了民宿。")
+    is one, whatever its length in characters."""
+    if _SENTENCE_END.search(line) is None or junk_line_rule(line):
+        return False
+    return len(line) > 40 or (len(_CJK_CHAR.findall(line)) >= 15 and _CLAUSE_BREAK.search(line[:-1]) is not None)
+
+
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 
 
 def _chrome_lines(above: list[str]) -> bool:

@@ -969,3 +969,62 @@ def test_the_writers_box_headed_by_the_byline_again_goes_above_the_closing_copyr
     # four lines after the end mark are more than a tail: only a box about the writer the
     # byline names runs so long (the byline of someone else heads none)
     assert bio in _kept(body + tail.replace("撰文｜陳芷晴 Kiki", "撰文｜林小文"))
+
+
+# ---------------------------------------------------------------------------
+# Session 28: blind variants 65 and 66 (development part)
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("credit", ["Foto: Inselbild/M. Schneider", "Fotografía: Agencia Sur", "Bild: Hans Weber"])
+def test_a_picture_credit_labelled_in_another_language_goes(credit: str) -> None:
+    assert _rules(_clean(P1 + f"<p>{credit}</p>" + P2 + P3))[credit] == "credit:image-source"
+    # a caption after the label is no credit
+    caption = "Foto: Die Boote werden am Strand getragen, während das Dorf zusieht."
+    assert caption in _kept(P1 + f"<p>{caption}</p>" + P2 + P3)
+
+
+def test_a_chinese_dash_on_its_own_line_inside_a_sentence_stays_but_a_dash_rule_goes() -> None:
+    body = "<p>另有許多信眾選擇「鑽轎腳」</p><p>——</p><p>趴在路中央，讓神轎從頭上經過，祈求平安。</p>"
+    assert _kept(P1 + body + P2) == [P1[3:-4], "另有許多信眾選擇「鑽轎腳」", "——", "趴在路中央，讓神轎從頭上經過，祈求平安。", P2[3:-4]]
+    # after a closed sentence the same dash separates nothing of the text: it goes
+    assert "——" not in _kept(P1 + "<p>——</p>" + P2 + P3)
+
+
+def test_a_name_alone_over_a_bio_below_the_end_mark_and_a_prompt_heads_the_writers_box() -> None:
+    # session 28, blind variant 66: the article has no byline; the box is under "— 完 —"
+    # and a subscribe prompt, its bio says whom the writer writes for
+    tail = ("<p>— 完 —</p><p>訂閱《山海誌》，每月一次把島嶼的山與海送到你手上。</p><p><img src='l.jpg'></p>"
+            "<p><strong>林沛恩</strong></p><p>花蓮長大的阿美族女兒，在部落與城市之間往返十年。</p>"
+            "<p>她目前是《山海誌》的特約撰述，也在部落大學教授口述歷史課程。</p><p>本文由 FeedFlow 外掛同步發布</p>")
+    assert _kept(P1 + P2 + P3 + tail) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+    # without the end mark, the lines under the prompt may be the article going on
+    assert "花蓮長大的阿美族女兒，在部落與城市之間往返十年。" in _kept(P1 + P2 + P3 + tail.replace("<p>— 完 —</p>", ""))
+
+
+def test_a_sign_off_that_introduces_the_page_names_it_for_the_slogan_at_the_top() -> None:
+    slogan = "每天早上八点，陪你读懂住宿业。旅宿内参只做一件事：把行业里发生的事讲清楚。"
+    signoff = "我们是旅宿内参，感谢你读到这里，明早八点见。"
+    rules = _rules(_clean(f"<p>{slogan}</p>" + P1 + P2 + P3 + f"<p>{signoff}</p>"))
+    assert rules[slogan] == "edge:self-promo" and rules[signoff] == "edge:self-promo"
+    # with no sign-off naming it, the line at the top is left alone
+    assert slogan in _kept(f"<p>{slogan}</p>" + P1 + P2 + P3)
+
+
+def test_an_aside_heading_above_the_outlets_appeal_box_goes_with_it() -> None:
+    box = ("<p>写在中间的话</p><p>旅宿内参是一个独立栏目，我们不接受任何酒店集团的投资。</p>"
+           "<p>如果你认可我们的工作，可以通过下面的账户支持我们。</p><p>开户名：杭城旅宿内参文化传播有限公司</p>"
+           "<p>账号：6222 0000 1234 5678</p>")
+    assert _kept(P1 + P2 + box + P3) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+
+
+@pytest.mark.parametrize("line", ["回复“退卡”，获取预付卡维权模板；回复“火锅”，领取鹭城火锅地图。", "回复「地图」即可领取全城早餐地图"])
+def test_a_line_that_opens_with_the_keyword_to_reply_and_what_it_gets_goes(line: str) -> None:
+    assert _rules(_clean(P1 + P2 + P3 + f"<p>{line}</p>"))[line] == "prompt:reply-keyword"
+    # a story of someone replying is no prompt
+    story = "她回复“收到”后，对方再也没有联系她。"
+    assert story in _kept(P1 + f"<p>{story}</p>" + P2 + P3)
+
+
+def test_a_row_of_read_like_and_recommend_counts_goes() -> None:
+    line = "阅读 2.1万　赞 386　在看 57"
+    assert line not in _kept(P1 + P2 + P3 + f"<p>{line}</p>")

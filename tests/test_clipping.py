@@ -359,3 +359,29 @@ def test_a_chinese_byline_between_the_title_and_the_date_of_pasted_text_opens_th
     clip = read_clipping(page, tz=TAIPEI)
     assert clip.title == "日本百货店免税销售额创新高"
     assert clip.body.startswith(byline + "\n")
+
+
+def test_a_photo_caption_right_above_the_title_of_pasted_text_is_the_articles(tmp_path: Path) -> None:
+    # session 28, blind variant 66: the lead picture's caption pasted above the title
+    caption = "2025年1月18日深夜，肉身神明站上轎台，承受四面八方的鞭炮。（攝影／羅志偉）"
+    page = tmp_path / "p.txt"
+    page.write_text(f"首頁\n地方\n{caption}\n\n寒單爺出巡\n\n2025-01-19\n\n台東訊／記者羅志偉\n\n元宵「炸寒單」昨晚登場。\n",
+                    encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert clip.title == "寒單爺出巡"
+    assert clip.body.startswith(caption + "\n")
+    # the menu above the caption is still the page's
+    assert [text for rule, text in clip.removed if rule == "page:top-chrome"] == ["首頁", "地方"]
+
+
+def test_a_chinese_standfirst_of_two_clauses_between_the_title_and_the_date_opens_the_body(tmp_path: Path) -> None:
+    # session 28, blind variant 65: short in characters, but a sentence, no byline
+    dek = "坝上观雾凇热度提前到来，村民把自家空房改成了民宿。"
+    page = tmp_path / "p.txt"
+    page.write_text(f"冬季到坝上看雾凇，这些村子已经住满了\n{dek}\n记者 乔嘉木 发自张北\n2026年12月03日 09:12\n"
+                    "入冬以来，坝上草原的雾凇比往年提前了半个月出现。\n", encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert clip.body.startswith(f"{dek}\n记者 乔嘉木 发自张北\n")
+    # a short line with no clause in it is no standfirst
+    page.write_text("冬季到坝上看雾凇，这些村子已经住满了\n本网独家稿件请勿转载。\n2026年12月03日 09:12\n入冬以来，雾凇提前出现。\n", encoding="utf-8")
+    assert "本网独家稿件" not in read_clipping(page, tz=TAIPEI).body

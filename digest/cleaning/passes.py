@@ -236,6 +236,21 @@ FOOTNOTE = re.compile(r"[\W_]{0,2}(註|注|附註|附注|備註|备注|(?i:notes
 _BRACKET_NOTE = re.compile(r"\s*[【〔\[]\s*[^】〕\]:：﹕︰]{1,12}[:：﹕︰][^】〕\]]{1,60}[】〕\]]\s*")
 
 
+# A Chinese dash (破折號 "——") on a line of its own, between a line that leaves its
+# sentence open and one that goes on with it ("…選擇「鑽轎腳」" / "——" / "趴在路中央…"):
+# the sentence runs through it.  (A separator is a longer rule, or a dash among
+# Latin lines: "—" between the rows of a list of courses.)
+_CJK_DASH = re.compile(r"\s*(——|⸺)\s*")
+_OPEN_SENTENCE_END = re.compile(r"[\u3400-\u9fff」』”’）》]$")
+_GOES_ON = re.compile(r"[\u3400-\u9fff「『“《（]")
+
+
+def _dash_within_sentence(lines: list[Line], i: int) -> bool:
+    return (0 < i < len(lines) - 1 and _CJK_DASH.fullmatch(lines[i].text) is not None
+            and _OPEN_SENTENCE_END.search(lines[i - 1].text) is not None
+            and _GOES_ON.match(lines[i + 1].text) is not None)
+
+
 def footnote(line: Line) -> bool:
     """A footnote-like line (see ``FOOTNOTE``)."""
     return FOOTNOTE.match(line.text) is not None
@@ -293,9 +308,9 @@ def mark_kept(lines: list[Line], rules: Rules) -> None:
     """Lines matching a ``keep`` pattern (config, frontmatter, built-in) are never
     removed; nor is a line of closing punctuation between lines of the body, nor an
     item of the article's own reference list (see :func:`_reference_items`)."""
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if (any(p.search(ln.text) for p in rules.keep) or _BUILTIN_KEEP.match(ln.text)
-                or _CLOSING_PUNCT.fullmatch(ln.text)):
+                or _CLOSING_PUNCT.fullmatch(ln.text) or _dash_within_sentence(lines, i)):
             ln.keep = True
     for i in _reference_items(lines, rules):
         lines[i].keep = True

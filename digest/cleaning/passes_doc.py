@@ -1010,9 +1010,9 @@ def _appeal_line(ln: Line, names: list[str]) -> bool:
 
 
 # A box's heading that asks for support: "支持溪北記事", "Support The Ledger".
-# (or sets it apart as an aside of the writer's: "写在中间的几句话", "插播一則", "題外話")
+# (or sets it apart as an aside of the writer's: "写在中间的几句话", "写在中间的话", "插播一則", "題外話")
 _APPEAL_HEADING = re.compile(r"支持|贊助|赞助|捐款|捐助|打賞|打赏|(?i:\b(support|donate)\b)"
-                             r"|插播|題外話|题外话|幾句話|几句话|碎碎念|打[個个](廣告|广告)|小(廣告|广告)|廣而告之|广而告之")
+                             r"|插播|題外話|题外话|幾句話|几句话|(?:寫|写)在[^，。,]{0,6}(?:話|话)|碎碎念|打[個个](廣告|广告)|小(廣告|广告)|廣而告之|广而告之")
 _FIRST_PERSON = re.compile(r"我(?!們|们)|(?i:\b(I|my|me)\b)")
 
 
@@ -1137,6 +1137,28 @@ def _column_names(lines: list[Line]) -> tuple[list[str], list[str]]:
     return names, quoted
 
 
+def _signoff_names(lines: list[Line]) -> list[str]:
+    """The names a page gives itself in a sign-off below the last prose ("我们是旅宿内参，
+    感谢你读到这里，明早八点见。"): a self-introduction (:data:`_SELF_INTRO`) in one of the
+    last few kept lines that speaks as "we" or to the reader and reports nothing."""
+    names: list[str] = []
+    seen = 0
+    for ln in reversed(lines):
+        if ln.verdict or ln.caption:
+            continue
+        seen += 1
+        if seen > _SLOGAN_LINES:
+            break
+        t = ln.text
+        intro = _SELF_INTRO.search(t)
+        talks = bool(_SELF.search(t) or _READER.search(t))
+        if intro and talks and not (_REPORTING.search(t) or _SPEECH.search(t)):
+            names.append(_intro_name(intro))
+        elif is_prose(ln) and not talks:
+            break
+    return names
+
+
 _FULL_STOP_END = re.compile(r"[。.;；]\W*$")
 
 
@@ -1193,7 +1215,7 @@ def _holders(lines: list[Line]) -> list[str]:
 def self_promo(lines: list[Line], rules: Rules) -> None:
     """``box:about`` and ``edge:self-promo`` (see the module docstring, 4)."""
     names, quoted = _column_names(lines)
-    names += _holders(lines)
+    names += _signoff_names(lines) + _holders(lines)
     boxed: list[str] = []  # the names "About X" boxes gave
     if rules.outlet and len(rules.outlet) >= 2:
         names.append(rules.outlet)  # the clipping's source: the outlet it may talk about
@@ -1521,7 +1543,7 @@ _TAIL_SHARE = 0.5   # ... holding at most this share of the text above it
 
 
 # (著有, 現任, 曾任, 畢業於: a curriculum vitae -- "著有《板間房的孩子》", "現任某大學副教授")
-_BIO_WORDS = re.compile(r"專欄|专栏|作者|筆名|笔名|執筆|执笔|撰稿|粉絲專頁|粉丝专页|公眾號|公众号|部落格|博客|個人網站|个人网站|"
+_BIO_WORDS = re.compile(r"專欄|专栏|作者|筆名|笔名|執筆|执笔|撰稿|撰述|主筆|主笔|特約|特约|文字工作者|粉絲專頁|粉丝专页|公眾號|公众号|部落格|博客|個人網站|个人网站|"
                         r"著有|現任|现任|曾任|畢業於|毕业于|"
                         r"(?i:\b(column|columnist|author|writer|newsletter|blog|podcast)s?\b)")
 
@@ -1569,17 +1591,32 @@ _WRITER_BOX_HEADING = 40  # characters: the box's heading, a name or a short byl
 _WRITER_BOX_LINES = 6     # lines a box about the writer holds at most (name, bio, links)
 
 
+def _after_end_mark(lines: list[Line], marker: int) -> bool:
+    """An end mark ("— 完 —", "-END-") stands at or above ``marker`` with no running
+    text between them: the article has ended above the marker."""
+    for k in range(marker, -1, -1):
+        if lines[k].verdict == "credit:end-mark":
+            return True
+        if _running(lines[k]):
+            return False
+    return False
+
+
 def _writer_box(lines: list[Line], tail: list[int], marker: int) -> bool:
     """The tail is a box about the writer: its first line is only the name of a writer
     the article's byline gives ("賴允中" under the portrait), or that byline again
-    ("撰文｜陳芷晴 Kiki"), and none of the lines under it reports (a bio says who they
-    are, "前汽車雜誌編輯，…")."""
+    ("撰文｜陳芷晴 Kiki"), or -- below the article's end mark -- a name alone over a
+    line that says who they write for ("林沛恩" / "她目前是《山海誌》的特約撰述，…": the
+    article may have no byline), and none of the lines under it reports (a bio says who
+    they are, "前汽車雜誌編輯，…")."""
     first = lines[tail[0]].text.strip(" \t*:：")
     if len(first) > _WRITER_BOX_HEADING or _fixed(lines[tail[0]]):
         return False
     # (the heading's names first: the article's bylines are read only for a heading that names someone)
-    heading = {first} if _NAME_ONLY.fullmatch(first) else _writers([lines[tail[0]]])
-    if not heading or not heading & _writers(lines[:marker]):
+    name_alone = _NAME_ONLY.fullmatch(first) is not None
+    heading = {first} if name_alone else _writers([lines[tail[0]]])
+    if not heading or not (heading & _writers(lines[:marker]) or name_alone and _after_end_mark(lines, marker)
+                           and any(_bio(lines[i]) for i in tail[1:])):
         return False
     return all(not (_REPORTING.search(lines[i].text) or _SPEECH.search(lines[i].text)) for i in tail[1:])
 

@@ -183,8 +183,8 @@ _SHARE_TOKEN = (
     r"\d+\s*(則留言|条评论|則評論|comments?|shares?)|"
     # the count after the word: "Comments (8)", "评论(12)", "留言 3"
     r"(留言|评论|評論|comments?|replies)\s*([(（]\s*\d{1,6}\s*[)）]|\d{1,6})|"
-    # a vote or like count: "赞同 1.3 万", "喜欢 2k"
-    r"(赞同|贊同|点赞|點讚|喜欢|喜歡|收藏|转发|轉發|分享|likes?)\s*\d[\d,.]{0,6}\s*[万萬千kK]?|" + _SOCIAL + r")"
+    # a vote, like or read count: "赞同 1.3 万", "喜欢 2k", a WeChat post's "阅读 2.1万　赞 386　在看 57"
+    r"(赞同|贊同|点赞|點讚|喜欢|喜歡|收藏|转发|轉發|分享|赞|讚|在看|阅读|閱讀|浏览|瀏覽|likes?)\s*\d[\d,.]{0,6}\s*[万萬千kK]?|" + _SOCIAL + r")"
 )
 _SHARE_ITEM = r"[\[［【]?" + _SHARE_TOKEN + r"[\]］】]?"
 # Section names of a site menu: a line made only of them is navigation.
@@ -255,8 +255,9 @@ STRICT_LINE_RULES: dict[str, str] = {
         # or a handle only (a clause after a comma is a caption that says more)
         r"|[▲△]?\s*[（(\[]?\s*(图片|圖片|照片|图|圖)\s*(来自|來自|取自|源自)\s*[:：]?\s*[^。，,；;！？!?]{1,40}[）)\]]?"
         # "Image: Psyonix", "Photo : YONHAP News", "Photo: AP/Jane Doe": a label and a name
-        # in Title Case only ("Photo: Protesters gather in…" is a caption)
-        r"|(?i:photo|image|picture|photograph|graphic)\s*[:：]\s*[A-Z][\w.&'’\-]*( [A-Z][\w.&'’\-]*){0,4}"
+        # in Title Case only ("Photo: Protesters gather in…" is a caption); the label
+        # also in the languages of wire pictures ("Foto: Inselbild/M. Schneider")
+        r"|(?i:photo|image|picture|photograph|graphic|fotos?|fotografie|fotografía|bild|imagen|imagem)\s*[:：]\s*[A-Z][\w.&'’\-]*( [A-Z][\w.&'’\-]*){0,4}"
         r"(\s*/\s*[A-Z][\w.&'’\-]*( [A-Z][\w.&'’\-]*){0,4})?"
     ),
     # "图片均来自网络", "信息来源于网络": a source note that names no source
@@ -408,6 +409,10 @@ STRICT_LINE_RULES: dict[str, str] = {
         # (then what it gets the reader, or nothing: "他在后台回复“收到”后，…" is a story)
         r"((即可|就能|就可以|可以|可)?(獲取|获取|查看|領取|领取|獲得|获得|下載|下载|收看|收聽|收听|試試|试试|加入|進群|进群|閱讀|阅读)[^。]{0,40})?"
         r"[。！!~～\s]*"
+        # "回复“退卡”，获取维权模板；回复“火锅”，领取火锅地图。": the line opens with the
+        # keyword to send and says what it gets, once or more (no back end named)
+        r"|([\W_]{0,2}(回覆|回复|發送|发送)\s*[“「『\"‘【][^”」』\"’】]{1,16}[”」』\"’】]\s*[，,]?\s*(即可|就能|就可以|可以|可)?"
+        r"(獲取|获取|查看|領取|领取|獲得|获得|下載|下载|收看|收聽|收听|進群|进群|閱讀|阅读)[^。；;]{0,40}[；;，,。！!~～\s]*)+"
     ),
     # "Report typos and corrections to: corrections@…": where to write about errors
     "prompt:corrections-contact": r"(?i:[\W_]*(report|send) (typos|errors|corrections)( and (corrections|errors|typos))? to:?\s.{1,80})",
