@@ -298,7 +298,7 @@ _META_LINE = re.compile(
 # A line that names who wrote the article ("文｜葛芸", "記者林佳蓉／花蓮報導", "By Jane Doe"):
 # the labelling rules keep it as the article's byline.  Source, editor and picture
 # credits (来源：…, 編輯：…, 攝影：…) are the page's.
-_WRITER_ROLE = re.compile(r"^[\W_]*(作者|撰文|文字|文|記者|记者|撰稿|採訪|采访|by|author)\s*[:：／/｜|]", re.I)
+_WRITER_ROLE = re.compile(r"^[\W_]*(作者|撰文|文字|文|記者|记者|撰稿|採訪|采访|報導|報道|报道|by|author)\s*[:：／/｜|]", re.I)
 
 
 def _writer_byline(line: str) -> bool:
@@ -452,6 +452,12 @@ def _title_and_date(lines: list[str], idx: list[int]) -> tuple[int, int] | None:
         if dek:
             t -= 1  # the line that ends like a sentence is the standfirst under the title
             title = lines[idx[t]].strip()
+        elif t > 1 and _headline(above_line := lines[idx[t - 1]].strip()) \
+                and above_line in {lines[k].strip() for k in idx[:t - 1]}:
+            # the headline seen again (first in the page's list of headlines) is the
+            # title: the line under it is its standfirst, whatever its ending
+            t -= 1
+            title = above_line
         if len(title) < 4 or len(title) > 160 or re.search(r"[。．]$", title) or _caption_like(title):
             return None
         between = [lines[k].strip() for k in idx[t + 1 + dek:d]]
@@ -476,10 +482,13 @@ def _standfirst(line: str) -> bool:
     """A line between the title and the date line that is article text: a
     sentence longer than a byline (the standfirst) -- in Chinese, a sentence of
     two clauses or more ("坝上观雾凇热度提前到来，村民把自家空房改成了民宿。")
-    is one, whatever its length in characters."""
-    if _SENTENCE_END.search(line) is None or junk_line_rule(line):
+    is one, whatever its length in characters, with or without its full stop."""
+    if junk_line_rule(line):
         return False
-    return len(line) > 40 or (len(_CJK_CHAR.findall(line)) >= 15 and _CLAUSE_BREAK.search(line[:-1]) is not None)
+    clauses = len(_CJK_CHAR.findall(line)) >= 15 and _CLAUSE_BREAK.search(line[:-1]) is not None
+    if _SENTENCE_END.search(line) is None:
+        return clauses  # (a Chinese dek may drop its full stop: "月租从180令吉调至260令吉，市政局称…")
+    return len(line) > 40 or clauses
 
 
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")

@@ -1028,3 +1028,20 @@ def test_a_line_that_opens_with_the_keyword_to_reply_and_what_it_gets_goes(line:
 def test_a_row_of_read_like_and_recommend_counts_goes() -> None:
     line = "阅读 2.1万　赞 386　在看 57"
     assert line not in _kept(P1 + P2 + P3 + f"<p>{line}</p>")
+
+
+# ---------------------------------------------------------------------------
+# Session 28, second round: blind variants 69 and 70 (development part)
+# ---------------------------------------------------------------------------
+
+def test_a_column_note_heading_over_the_columns_own_sentences_is_an_about_box() -> None:
+    slogan = "<p>每周四晚九点，我们陪你把一所学校看得更仔细一点。这里是「校园观察员」，一群学生记者写的校园故事。</p>"
+    box = ("<p>栏目说明</p><p>「校园观察员」是我们校报学生记者团在每周四推出的栏目，每期只讲一件校园里的事。</p>"
+           "<p>我们不追热点，只想把你每天路过却没留意的变化，认真写下来。</p>")
+    assert _kept(slogan + P1 + P2 + box + P3) == [P1[3:-4], P2[3:-4], P3[3:-4]]
+
+
+def test_you_may_have_missed_with_its_particle_heads_another_article() -> None:
+    other = "<h2>建屋局推出新一期预购组屋</h2><p>（新加坡讯）建屋发展局今天推出新一期预购组屋，共提供6800个单位。</p>"
+    kept = _kept(P1 + P2 + P3 + "<p><strong>你可能错过了</strong></p>" + other)
+    assert kept == [P1[3:-4], P2[3:-4], P3[3:-4]]

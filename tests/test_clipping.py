@@ -385,3 +385,16 @@ def test_a_chinese_standfirst_of_two_clauses_between_the_title_and_the_date_open
     # a short line with no clause in it is no standfirst
     page.write_text("冬季到坝上看雾凇，这些村子已经住满了\n本网独家稿件请勿转载。\n2026年12月03日 09:12\n入冬以来，雾凇提前出现。\n", encoding="utf-8")
     assert "本网独家稿件" not in read_clipping(page, tz=TAIPEI).body
+
+
+def test_the_headline_seen_again_under_a_list_of_headlines_is_the_title_over_its_dek(tmp_path: Path) -> None:
+    # session 28, blind variant 70: the dek has no full stop and sits where the title
+    # would; the headline above it was printed before in the page's list of headlines
+    title = "槟岛小贩中心租金上调 摊主：不敢转嫁顾客"
+    dek = "熟食摊位月租从180令吉调至260令吉，市政局称是十年来首次调整"
+    page = tmp_path / "p.txt"
+    page.write_text(f"首页\n地方\n{title}\n吉礁稻农盼收购价调涨\n首页 > 地方 > 北马\n{title}\n{dek}\n报道：邱佩珊\n"
+                    "2025年10月7日 上午11:30\n（槟城7日讯）槟岛市政局宣布，从明年1月起调高摊位租金。\n", encoding="utf-8")
+    clip = read_clipping(page, tz=TAIPEI)
+    assert clip.title == title
+    assert clip.body.startswith(f"{dek}\n报道：邱佩珊\n")

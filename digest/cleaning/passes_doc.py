@@ -850,8 +850,8 @@ _ABOUT_HEADING = re.compile(
     # "《街坊誌》是甚麼？", "「X」是谁？": the box asks what the column is, then answers as "we"
     r"|[\W_]*[「『《“\"](?P<asked>[^」』》”\"。，,]{1,16})[」』》”\"]\s*是(什麼|甚麼|什么|誰|谁)[？?][\W_]*"
     r"|(?i:[\W_]*about (us|this (column|newsletter|series|podcast|site|blog|section)|the (authors?|column|newsletter)))[\W_]*"
-    # "栏目介绍", "本專欄簡介": the page introducing its own column, programme or account
-    r"|[\W_]*(本|這個|这个)?(欄目|栏目|專欄|专栏|節目|节目|頻道|频道|公眾號|公众号|電子報|电子报)(介紹|介绍|簡介|简介)[\W_]*"
+    # "栏目介绍", "本專欄簡介", "栏目说明": the page introducing its own column, programme or account
+    r"|[\W_]*(本|這個|这个)?(欄目|栏目|專欄|专栏|節目|节目|頻道|频道|公眾號|公众号|電子報|电子报)(介紹|介绍|簡介|简介|說明|说明)[\W_]*"
     # "About Street Level": a name in title case (the lines under it must speak as it)
     r"|[\W_]*About (?P<ename>[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3})[\W_]*")
 # The site naming itself as a site: "這個小站沒有廣告", "this newsletter is free" (not
