@@ -1045,3 +1045,39 @@ def test_you_may_have_missed_with_its_particle_heads_another_article() -> None:
     other = "<h2>建屋局推出新一期预购组屋</h2><p>（新加坡讯）建屋发展局今天推出新一期预购组屋，共提供6800个单位。</p>"
     kept = _kept(P1 + P2 + P3 + "<p><strong>你可能错过了</strong></p>" + other)
     assert kept == [P1[3:-4], P2[3:-4], P3[3:-4]]
+
+
+# ---------------------------------------------------------------------------
+# Session 28: corpus 19's development part (tests/clean_holdout15)
+# ---------------------------------------------------------------------------
+
+def test_an_end_symbol_glued_after_the_last_sentence_is_cut() -> None:
+    last = "<p>接线员说：“我们将永远在这儿为大家提供服务。”▲</p>"
+    assert _kept(P1 + P2 + last) == [P1[3:-4], P2[3:-4], "接线员说：“我们将永远在这儿为大家提供服务。”"]
+    # a caption mark opening a line is no end symbol
+    assert "▲市民在热线中心外排队。" in _kept(P1 + "<p>▲市民在热线中心外排队。</p>" + P2 + P3)
+
+
+def test_the_title_glued_in_brackets_to_the_first_paragraph_is_cut() -> None:
+    title = "《控制》开发商解释为什么次世代游戏还没有让人们惊艳"
+    first = f"<p>【{title}】次世代主机已经发售一段时间了，游戏的画面的确有了不小的进步。</p>"
+    assert _kept(first + P1 + P2, title=title)[0] == "次世代主机已经发售一段时间了，游戏的画面的确有了不小的进步。"
+    # a bracketed kicker that is not the title stays
+    kicker = "<p>【独家】次世代主机已经发售一段时间了。</p>"
+    assert _kept(kicker + P1 + P2, title=title)[0] == "【独家】次世代主机已经发售一段时间了。"
+
+
+@pytest.mark.parametrize("line", ["You may also like our article on why higher coffee prices don’t always mean higher quality.",
+                                  "Enjoyed this? Then read our article on where higher coffee prices actually go."])
+def test_the_outlet_pointing_to_another_of_its_articles_goes(line: str) -> None:
+    en1, en2 = "<p>Coffee prices remain stable despite the conflict, traders said on Monday.</p>", \
+        "<p>Freight and insurance costs have risen sharply since the spring, importers say.</p>"
+    assert _rules(_clean(en1 + en2 + f"<p>{line}</p>"))[line] == "promo:read-our-article"
+
+
+def test_where_the_piece_first_ran_with_its_source_and_title_goes() -> None:
+    line = "原文：中传要闻 | 中国传媒大学设立“得到奖学金”"
+    assert _rules(_clean(P1 + P2 + P3 + f"<p>{line}</p>"))[line] == "credit:original-title"
+    # a quoted original text is the article's
+    quote = "原文：We shall fight on the beaches."
+    assert quote in _kept(P1 + f"<p>{quote}</p>" + P2 + P3)

@@ -266,7 +266,13 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"(均|皆|都|部分)?\s*(來自|来自|來源於|来源于|來源|来源|源自|取自|選自|选自)\s*[:：]?\s*"
         r"(網絡|网络|網路|互聯網|互联网)[^。]{0,20}[）)】\]]?[。.]?"
     ),
-    "credit:original-title": OPEN + r"?\s*(原標題|原标题|原題|原题)\s*[:：︰]\s*.{1,120}",
+    "credit:original-title": (
+        OPEN + r"?\s*(原標題|原标题|原題|原题)\s*[:：︰]\s*.{1,120}"
+        # "原文：中传要闻 | 中国传媒大学设立…": where the piece first ran, its source and title
+        # (never a quoted original text: a separator, or a link label, and no full stop)
+        r"|" + OPEN + r"?\s*原文(鏈接|链接|連結|地址|出處|出处)?\s*[:：︰]\s*[^。！？\n]{1,40}\s*[｜|]\s*[^。！？\n]{1,100}"
+        r"|" + OPEN + r"?\s*原文(鏈接|链接|連結|地址)\s*[:：︰]\s*\S.{0,200}"
+    ),
     # CNA English / wire endings: "(By Chen Chun-hua and Ko Lin) Enditem/ls"
     "credit:wire-end": r"(?i:\(by [^)]{2,150}\)\s*(enditem(/\w+)?)?|enditem(/\w+)?)",
     "credit:ap-support": (
@@ -540,6 +546,17 @@ PROMPT_RULES: dict[str, str] = {
         r"請我們喝|请我们喝).{0,80})"
         r"|(?i:" + _D + r"(please )?(donate|support (us|our journalism|independent journalism)|make a contribution|"
         r"become a (patron|supporter|member)|contribute now|give now).{0,100})"
+        # "Support CNX Software! Donate via cryptocurrencies, become a Patron …": the site's
+        # name, then the ways to give
+        r"|(?i:" + _D + r"support (the )?\w[\w.&'’-]*( \w[\w.&'’-]*){0,3}\s*[!:.]\s*"
+        r"(donate|become a (patron|supporter|member)|contribute|give)\b.{0,300})"
+    ),
+    # "You may also like our article on …", "Enjoyed this? Then read our article on …":
+    # the outlet pointing the reader to another of its pieces
+    "promo:read-our-article": (
+        r"(?i:" + _D + r"((you (may|might) also (like|enjoy)|enjoyed this\??( then)?|liked this\??( then)?|"
+        r"(then |also )?(read|check out|see))\s+)+our (other )?(article|piece|guide|story|feature|explainer|review)s? "
+        r"(on|about|to|of)\b[^\n]{0,200})"
     ),
     "prompt:tip": (
         r"(?i:(?=.*(電話|电话|信箱|邮箱|e-?mail|@|\d{4,}|熱線|热线|微信|line|專線|专线|網址|网址)).{0,20}"

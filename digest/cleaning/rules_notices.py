@@ -113,6 +113,9 @@ INLINE_RULES: dict[str, str] = {
         r"(?<=[。！？!?」”』）)])\s*[（(]\s*([責责]任[編编][輯辑]|[編编][輯辑]|[責责][編编]|[網网][編编])\s*[:：︰]\s*"
         r"[^）)]{1,30}[）)]\s*\d{0,8}\s*$"
     ),
+    # An end symbol glued after the last sentence ("…为大家提供服务。”▲", "…。■"): some
+    # papers close every article with one; it is no text of the sentence.
+    "credit:inline-end-symbol": r"(?<=[。！？!?」”』）)])\s*[▲■□◆◇]\s*$",
     # A feed's excerpt that the outlet cut short: "… said in a statement last week that [&#8230;]"
     # (WordPress's excerpt marker; the reader follows the link for the rest).  Only at the
     # very end of a paragraph: "[…]" inside a quotation marks an omission and stays.
@@ -125,6 +128,7 @@ INLINE_RULES: dict[str, str] = {
 }
 # A literal each inline rule needs: the rule only runs on lines that contain it (speed).
 INLINE_GATES: dict[str, str] = {
+    "credit:inline-end-symbol": r"[▲■□◆◇]\s*$",
     "meta:byline-date": (
         r"^\s*By\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}((,|,? and)\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}){0,2}"
         + _BYLINE_AGENCY + _GLUED_DATE
