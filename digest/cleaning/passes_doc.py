@@ -1275,7 +1275,8 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
 
     def promo(i: int) -> bool:
         ln = lines[i]
-        if _fixed(ln) or ln.caption or _SPEAKER.match(ln.text):
+        # (a byline is the article's, "本刊记者" in it or not: "文 | 本刊记者 林知夏")
+        if _fixed(ln) or ln.caption or _SPEAKER.match(ln.text) or furniture(ln):
             return False
         label = _SLOGAN_LABEL.match(ln.text) if names and _LABEL_SEP.search(ln.text) else None
         if label and label.group("name").strip() in names and not _SPEECH.search(ln.text):
@@ -1659,8 +1660,11 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
         # (or a name and nothing else, over a bio of the tail: "林映秋" under the portrait,
         # "亞太之聲駐曼谷記者，二〇一六年加入本台…")
         name = lines[i].text.strip()
+        # (the name may come with its role: "記者：區嘉欣" over "區嘉欣畢業於…")
+        named = {name, *_writers([lines[i]])}
         portrait = lines[i].caption and len(name) >= 2 and any(
-            k != i and (lines[k].text.startswith(name) or (_NAME_ONLY.fullmatch(name) and _bio(lines[k]))) for k in tail)
+            k != i and (any(lines[k].text.startswith(n) for n in named) or (_NAME_ONLY.fullmatch(name) and _bio(lines[k])))
+            for k in tail)
         # ("關於營養師 吳佩蓉" under the portrait heads the box: "關於X" is no caption)
         if not _fixed(lines[i]) and (not lines[i].caption or bio_box or _bio(lines[i]) or portrait
                                      or _ABOUT_HEADING.fullmatch(name)):

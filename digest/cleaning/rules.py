@@ -274,6 +274,12 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"|" + OPEN + r"?\s*原文(鏈接|链接|連結|地址)\s*[:：︰]\s*\S.{0,200}"
     ),
     # CNA English / wire endings: "(By Chen Chun-hua and Ko Lin) Enditem/ls"
+    # "本文經 NewsBridge 外掛自動同步自港聞直擊網站", "本文由 FeedFlow 外掛同步發布": the
+    # publishing plug-in that copied the piece, naming itself
+    "credit:sync-plugin": (
+        r"[\W_]{0,2}本文\s*(經|经|由|透過|通过)\s*[^。！？，,；;]{1,30}?(外掛|外挂|插件|擴充功能|扩展程序|(?i:plugin|plug-in))"
+        r"[^。！？，,；;]{0,12}(同步|發布|发布|發佈|轉載|转载|匯入|导入|推送)[^。！？，,；;]{0,30}[。.]?"
+    ),
     "credit:wire-end": r"(?i:\(by [^)]{2,150}\)\s*(enditem(/\w+)?)?|enditem(/\w+)?)",
     "credit:ap-support": (
         r"(?i:(the )?associated press .{0,60}receives (support|funding).{0,300}|.{0,40}ap is solely responsible for all content\.?"
@@ -341,6 +347,10 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"skip advertisement|continue reading the main story|supported by|"
         r"廣告\s*[-–—]?\s*請繼續往下閱讀|广告\s*[-–—]?\s*请继续往下阅读|請繼續往下閱讀|请继续往下阅读|"
         r"下滑繼續閱讀|下滑继续阅读|往下滑看更多|繼續閱讀下文|继续阅读下文)" + _D + r")"
+    ),
+    # "【广告】深流科技年度榜单报名开启，点击报名…": the ad's label in brackets, then the ad
+    "ad:labelled": (
+        r"\s*[【\[［〔(（]\s*(廣告|广告|推廣|推广|贊助|赞助|業配|业配|(?i:ad|advertisement|sponsored))\s*[】\]］〕)）]\s*\S.{0,200}"
     ),
     "nav:breadcrumb": (
         r"(?i:(首頁|首页|主頁|主页|home|新聞首頁|新闻首页|news)\s*"
@@ -413,7 +423,7 @@ STRICT_LINE_RULES: dict[str, str] = {
         r".{0,30}(後台|后台|公號|公号|本號|本号|公眾號|公众号|對話框|对话框|聊天框)\s*(回覆|回复|發送|发送)\s*"
         r"[“「『\"‘【][^”」』\"’】]{1,16}[”」』\"’】]\s*"
         # (then what it gets the reader, or nothing: "他在后台回复“收到”后，…" is a story)
-        r"((即可|就能|就可以|可以|可)?(獲取|获取|查看|領取|领取|獲得|获得|下載|下载|收看|收聽|收听|試試|试试|加入|進群|进群|閱讀|阅读)[^。]{0,40})?"
+        r"([，,]?\s*(即可|就能|就可以|可以|可)?(獲取|获取|查看|領取|领取|獲得|获得|下載|下载|收看|收聽|收听|試試|试试|加入|進群|进群|閱讀|阅读)[^。]{0,40})?"
         r"[。！!~～\s]*"
         # "回复“退卡”，获取维权模板；回复“火锅”，领取火锅地图。": the line opens with the
         # keyword to send and says what it gets, once or more (no back end named)

@@ -185,15 +185,6 @@ def mark_title(lines: list[Line], title: str | None) -> None:
         last = last or weak
     if last is not None:
         last.title = True
-    # a feed that glues the title in brackets to the first paragraph ("【《控制》开发商解释
-    # …】次世代主机已经发售…"): the bracketed title is cut, the paragraph stays
-    first = next((ln for ln in lines if ln.text.strip()), None)
-    if first is not None and first is not last and (m := _GLUED_TITLE.match(first.text)) \
-            and m.end() < len(first.text.rstrip()) and seen_title(title_key(m.group(1)), strong):
-        first.cuts.append((0, m.end(), "meta:title"))
-
-
-_GLUED_TITLE = re.compile(r"\s*[【\[［〔]\s*(.{4,160}?)\s*[】\]］〕]\s*")
 
 
 # Icon-font glyphs: a site's share, like and view icons are characters of Unicode's
