@@ -569,6 +569,28 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
     ("nav:ui-status", "Copy link to paste in your message", "Officers told residents to copy the link into their own messages."),
     ("nav:ui-status", "Message submitting... Thank you for waiting.", "Thank you for waiting so long, the mayor told the crowd."),
     ("meta:updated", "Published: 00:24 BST, 13 May 2024 | Updated: 00:37 BST, 13 May 2024", "Updated figures were published on 13 May 2024."),
+    # session 29, corpus 19 development part: a compiled-from credit
+    ("credit:article-source", "综合 / @丁香医生 网友评论", "综合来看，丁香医生的建议更稳妥。"),
+    ("credit:article-source", "綜合：中央社、路透", "綜合：這是他的結論嗎？記者問。"),
+    # corpus 20's development part: a site's feedback form and captcha, a sign-up form's
+    # replies, an ad network's label, a headline set between paragraphs, an ad's button,
+    # one share button a line
+    ("nav:feedback-form", "資訊內容對您是否有幫助：", "家長說，這些資訊對孩子是否有幫助，還要再觀察。"),
+    ("nav:feedback-form", "極其有幫助", "他說這項補助對偏鄉學校極其有幫助。"),
+    ("nav:feedback-form", "重新產生驗證碼", "銀行將重新產生驗證碼的流程改為兩步驟。"),
+    ("nav:ui-status", "Your subscription could not be saved. Please try again.",
+     "Your subscription could not be cancelled online, readers complained."),
+    ("nav:signup-legal", "By providing an email address. I agree to the Terms of Use and acknowledge that I have read the Privacy Policy.",
+     "By providing an email address, the attackers gained access to the accounts."),
+    ("ad:marker", "AdChoices", "AdChoices lets readers opt out of targeted ads, the company said."),
+    ("promo:related-line", "READ: China’s Xi pledges over $50B in financing for Africa over next 3 years",
+     "Read: the full statement is below."),
+    ("promo:click-through", "股民福利来了！十大金股送给你，带你掘金“黄金坑”！点击查看>>", "点击查看的人数超过一万，平台说。"),
+    ("prompt:share-bar", "分享到Facebook", "她把影片分享到Facebook後，引發熱議。"),
+    ("prompt:backup-account", "防失联，请自我介绍后加鹿鸣君微信：", "老人走失后失联三天，家属报警求助。"),
+    ("prompt:backup-account", "备用号：大眼观察", "备用号码已经停用，客服说。"),
+    ("nav:template-code", "/fa-fire/熱門文章$type=list-tab", "熱門文章的點閱率下降了三成。"),
+    ("prompt:write-to-us", "如果有任何意见或建议，欢迎通过公众号后台发送给我们。", "他说，很多读者通过公众号后台发送了求助信息。"),
 ])
 def test_page_furniture_rules(rule: str, junk: str, prose: str) -> None:
     cleaned = _clean_html(_PROSE_A + f"<p>{html.escape(junk)}</p>" + _PROSE_B)

@@ -1112,3 +1112,78 @@ def test_the_writers_name_with_its_role_under_the_portrait_goes_with_the_bio_tha
     more = ("<p>案情指，被告在福景街一幢唐樓持有六個劏房單位，向租客每度電收取二元五角，比電力公司收費高出近一倍。</p>"
             "<p>主任裁判官判刑時說，對住在劏房的基層家庭來說，這些都不是小數目，法庭必須判處具阻嚇力的刑罰。</p>")
     assert _kept(P1 + P2 + P3 + more + tail) == [P1[3:-4], P2[3:-4], P3[3:-4], *re.findall(r"<p>(.*?)</p>", more)]
+
+
+# ---------------------------------------------------------------------------
+# Session 29: corpus 19's development part and blind variants 77-80
+# ---------------------------------------------------------------------------
+
+_DIGEST_ITEMS = ["YouGov：美国人认为暴力内容应被社交媒体暂停", "中消协：百城消费者满意度排名出炉",
+                 "德勤：2020年英国CFO调查", "爱立信：第四季度移动报告", "毕马威报告：迈向净零排放"]
+
+
+def _link_paragraphs(items: list[str]) -> str:
+    return "".join(f"<p><a href='https://d.example/{k}.html'>{t}</a></p>" for k, t in enumerate(items))
+
+
+def test_a_digest_post_that_opens_with_its_list_keeps_the_list() -> None:
+    body = ("<blockquote><p>用户研究</p></blockquote>" + _link_paragraphs(_DIGEST_ITEMS[:2]) + "<hr>"
+            + "<blockquote><p>产业研究</p></blockquote>" + _link_paragraphs(_DIGEST_ITEMS[2:]))
+    assert _kept(body) == ["用户研究", *_DIGEST_ITEMS[:2], "产业研究", *_DIGEST_ITEMS[2:]]
+
+
+def test_a_list_of_links_above_or_below_the_article_still_goes() -> None:
+    links = _link_paragraphs(_DIGEST_ITEMS)
+    article = [P1[3:-4], P2[3:-4], P3[3:-4]]
+    assert _kept(links + P1 + P2 + P3) == article  # page chrome over the story
+    assert _kept(P1 + P2 + P3 + links) == article  # other articles under it
+
+
+def test_the_writers_name_then_role_under_the_portrait_goes_with_the_bio_under_the_end() -> None:
+    more = ("<p>環保局長回應，將與各鄉鎮農會及便利商店合作增設販售點，並針對低收入戶每月免費發放專用袋。</p>"
+            "<p>更正：本文初版將議員的選區誤植為海線選區，經查證後已更正，特此致歉。</p>")
+    tail = ("<p>© 2025 山海新聞網 版權所有，未經同意不得轉載。</p><p><img src='q.jpg'></p>"
+            "<p><strong>邱恩霈｜地方線記者</strong></p>"
+            "<p>畢業於東部一所大學的傳播系，跑縣議會新聞已經第六年。她相信地方政府的每一筆預算，都和居民的日常息息相關。</p>")
+    assert _kept(P1 + P2 + P3 + more + tail) == [P1[3:-4], P2[3:-4], P3[3:-4], *re.findall(r"<p>(.*?)</p>", more)]
+
+
+def test_the_app_slogan_under_the_qr_code_at_the_edge_goes_but_a_caption_stays() -> None:
+    slogan = "海量资讯、精准解读，尽在新浪财经APP"
+    body = P1 + P2 + P3 + f"<div><img src='qr.png'></div><div>{slogan}</div>"
+    assert _rules(_clean(body))[slogan] == "edge:promo"
+    # a caption telling of someone's use of an app is a sentence: the picture's
+    caption = "林女士在手机上下载了社区APP，每天查看菜价。"
+    assert caption in _kept(P1 + P2 + P3 + f"<p><img src='a.jpg'></p><p>{caption}</p>")
+
+
+def test_a_reference_named_by_its_kind_stays_under_the_reference_heading() -> None:
+    tail = ("<p>參考資料</p><p>美國默克藥廠研究發佈新聞稿</p><p>我要捐款</p><p>熱門文章</p>"
+            "<p><a href='/a'>【錯誤】網傳口服液可治新冠</a></p><p><a href='/b'>【事實釐清】丹麥停打AZ疫苗</a></p>")
+    assert _kept(P1 + P2 + P3 + tail) == [P1[3:-4], P2[3:-4], P3[3:-4], "參考資料", "美國默克藥廠研究發佈新聞稿"]
+
+
+def test_a_sentence_with_a_prompt_glued_on_in_brackets_is_no_edge_promo() -> None:
+    line = "时光如梭，眨眼就是十多年，还记得2008年四川汶川发生了一场至今难忘的天灾…（如果你认同我，请关注本公众号，谢谢）"
+    assert line in _kept(f"<p>{line}</p>" + P1 + P2 + P3)
+    # the prompt alone at the edge still goes
+    prompt = "（如果你认同我，请关注本公众号，谢谢）"
+    assert prompt not in _kept(f"<p>{prompt}</p>" + P1 + P2 + P3)
+
+
+def test_the_writers_pair_with_their_title_is_kept_from_a_credit_line() -> None:
+    credit = "（作者：南方财经全媒体记者 钟小韵 编辑：杜弘禹）"
+    assert _kept(P1 + P2 + P3 + f"<p>{credit}</p>")[-1] == "作者：南方财经全媒体记者 钟小韵"
+
+
+def test_a_drop_cap_on_its_own_line_stays_with_its_paragraph() -> None:
+    first = "hinese President Xi Jinping on Tuesday urged political parties worldwide to oppose blockades."
+    assert _kept(f"<p>Log in<br>Subscribe<br>C<br>{first}</p>" + P1 + P2)[:2] == ["C", first]
+
+
+def test_closing_punctuation_goes_with_the_junk_line_it_closes() -> None:
+    body = ("<p>Subscribe to unlock this article Already have an active account? Log in here<br>.</p>"
+            + P1 + P2 + "<p>“以前一个人在家随便对付一口，现在每天都盼着中午<br>。<br>”</p>" + P3)
+    kept = _kept(body)
+    assert "." not in kept and kept[0] == P1[3:-4]
+    assert kept[2:5] == ["“以前一个人在家随便对付一口，现在每天都盼着中午", "。", "”"]

@@ -304,19 +304,47 @@ def furniture_text(t: str) -> bool:
     return m is not None and _length(t[: m.start()]) >= 4
 
 
+def _drop_cap(lines: list[Line], i: int) -> bool:
+    """A paragraph's first letter set apart as a drop cap, on a line of its own over the
+    rest of its word ("C" over "hinese President Xi Jinping on Tuesday…"): the
+    paragraph's, never a font-size button ("A" over "A")."""
+    return (len(lines[i].text) == 1 and "A" <= lines[i].text <= "Z" and i + 1 < len(lines)
+            and bool(_WORD_GOES_ON.match(lines[i + 1].text)))
+
+
+_WORD_GOES_ON = re.compile(r"[a-z]{1,20}[ ,'’.;:-]")
+
+
+def closing_punctuation(lines: list[Line], rules: Rules) -> None:
+    """``neighbour:punctuation`` -- a line of closing punctuation (kept by
+    :func:`mark_kept` whatever a rule says) closes the line above it, so it goes when
+    that line went: a page's "Subscribe to unlock this article … Log in here" over ".".
+    Under a line of the article it stays ("“以前一个人在家随便对付一口。" over "”")."""
+    if not rules.on("neighbour:punctuation"):
+        return
+    for above, ln in zip(lines, lines[1:]):
+        if (ln.verdict is None and above.verdict is not None and _CLOSING_PUNCT.fullmatch(ln.text)
+                and not any(p.search(ln.text) for p in rules.keep)):
+            ln.verdict = "neighbour:punctuation"
+
+
 def mark_kept(lines: list[Line], rules: Rules) -> None:
     """Lines matching a ``keep`` pattern (config, frontmatter, built-in) are never
     removed; nor is a line of closing punctuation between lines of the body, nor an
     item of the article's own reference list (see :func:`_reference_items`)."""
     for i, ln in enumerate(lines):
         if (any(p.search(ln.text) for p in rules.keep) or _BUILTIN_KEEP.match(ln.text)
-                or _CLOSING_PUNCT.fullmatch(ln.text) or _dash_within_sentence(lines, i)):
+                or _CLOSING_PUNCT.fullmatch(ln.text) or _dash_within_sentence(lines, i) or _drop_cap(lines, i)):
             ln.keep = True
     for i in _reference_items(lines, rules):
         lines[i].keep = True
 
 
 _REF_HEADING = re.compile(R.REFERENCE_HEADING)
+# The kind of document a reference names, ending its line: a source cited by what it is.
+_CITED_KIND = re.compile(r"(新聞稿|新闻稿|報告|报告|公告|聲明|声明|官網|官网|網站|网站|網頁|网页|資料庫|数据库|期刊|論文|论文|"
+                         r"白皮書|白皮书|(?i:press release|report|statement|study|paper|website|web page|database|fact sheet))\W*$")
+_CITED_KIND_MAX = 60  # characters: a source's name, not a sentence
 _URL_OR_YEAR = re.compile(r"https?://|www\.|\b(1[89]|20)\d{2}\b|[“\"《「].{4,}[”\"》」]")
 
 
@@ -334,7 +362,9 @@ def _reference_items(lines: list[Line], rules: Rules) -> list[int]:
         for k in range(h + 1, len(lines)):
             t = lines[k].text
             # (a source named by its link: "環境部空氣品質監測網" linked to the page cited)
-            if len(t) > 400 or not (_URL_OR_YEAR.search(t) or _dense(lines[k])) or prompt_match(t, t.lower(), c) is not None \
+            # (or by what it is, its link lost in the paste: "美國默克藥廠研究發佈新聞稿")
+            cited = _URL_OR_YEAR.search(t) or _dense(lines[k]) or len(t) <= _CITED_KIND_MAX and _CITED_KIND.search(t)
+            if len(t) > 400 or not cited or prompt_match(t, t.lower(), c) is not None \
                     or (rights_gate(t.lower()) and c.rights.fullmatch(t)):
                 break
             items.append(k)
@@ -630,6 +660,10 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
                       and bool(re.search(R.LIST_HEADING_WORDS, first.text)))
         rule = None
         if dense >= 3 and dense * 10 >= len(run) * 6 and rules.on("list:link-run"):
+            if _link_post(lines, run):
+                for k in run:  # the body itself: no later rule takes an item of it
+                    lines[k].keep = True
+                continue
             rule = "list:link-run"
         elif headingish and len(run) >= 3 and rules.on("list:shape-heading") and (dense * 2 >= len(run) or at_tail):
             rule = "list:shape-heading"
@@ -644,6 +678,21 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
         if rule:
             for k in run:
                 lines[k].verdict = rule
+
+
+def _link_post(lines: list[Line], run: list[int]) -> bool:
+    """The run of links is the clipping's body: a digest post ("今日数据行业日报":
+    report titles grouped under section labels) opens with its list and holds
+    little else. True when no kept line but the title comes before the run and
+    the run's text is at least twice the kept text outside it. A list of other
+    articles has the article above it (a feed teaser, then 相关阅读) or under it
+    (page chrome, then the story), and that text is what the reader came for."""
+    if any(not lines[k].verdict and not lines[k].title for k in range(run[0])):
+        return False
+    inside = set(run)
+    run_chars = sum(len(lines[k].text) for k in run)
+    rest = sum(len(ln.text) for k, ln in enumerate(lines) if k not in inside and not ln.verdict and not ln.title)
+    return run_chars >= 2 * rest
 
 
 # "展期：6月1日至9月30日", "會長：張建國", "Sunday: 1 p.m. to 5 p.m.": a short field name
@@ -783,6 +832,22 @@ _PLATFORM = re.compile(r"(?i:line|telegram|instagram|youtube|facebook|臉書|脸
 _STEP = re.compile(r"\s*(?:(?i:step)\s*\d+|步[驟骤]\s*[\d一二三四五六七八九十]+|第\s*[\d一二三四五六七八九十]+\s*步)")
 
 
+_GLUED_NOTE = re.compile(r"[（(【〔\[［][^（）()【】〔〕\[\]［］]{2,80}[）)】〕\]］]\s*$")
+_GLUED_TEXT_MIN = 20  # reader's characters before the note: a sentence, not a label
+_CAPTION_PROMPT_MAX = 40  # characters: a slogan under the outlet's QR code, not a caption
+
+
+def _caption_prompt(ln: Line) -> bool:
+    """The text under a picture at the edge is the outlet's app slogan, not the
+    picture's caption: short, no sentence, naming a promo thing that is no mere
+    platform (an app, a download, a subscription) and urging it ("海量资讯、精准解读，
+    尽在新浪财经APP" under the QR code). A caption that tells of someone's use of a
+    platform is a sentence, or names only the platform."""
+    t = ln.text
+    return (len(t) <= _CAPTION_PROMPT_MAX and not _sentence(ln) and _PROMO_VERB.search(t) is not None
+            and any(not _PLATFORM.fullmatch(m.group(0)) for m in _EDGE_PROMO.finditer(t)))
+
+
 def edge_promos(lines: list[Line], rules: Rules) -> None:
     """5b. promos and mastheads nobody listed, at the edges of the article.
 
@@ -793,7 +858,12 @@ def edge_promos(lines: list[Line], rules: Rules) -> None:
     a masthead."""
     def promo(ln: Line) -> bool:
         t = ln.text
-        if (ln.keep or ln.caption or ln.tag in OPAQUE or len(t) > 120 or t.count("。") > 1 or _REPORTING.search(t)
+        # (text with a note glued on in brackets, "…发生了一场至今难忘的天灾…（如果你认同我，请
+        # 关注本公众号，谢谢）": the line is the article's, and the glued-promo pass cuts the note)
+        core = _GLUED_NOTE.sub("", t)
+        if core != t and _length(core) >= _GLUED_TEXT_MIN and _CLAUSE_MARK.search(core):
+            return False
+        if (ln.keep or (ln.caption and not _caption_prompt(ln)) or ln.tag in OPAQUE or len(t) > 120 or t.count("。") > 1 or _REPORTING.search(t)
                 or not _EDGE_PROMO.search(t) or _BY_NAME.match(t) or _FUNDRAISER.search(t) or _STEP.match(t)):
             return False  # ("By Jane Roe March 18 at 12:22 PM Follow @janeroe" is the byline;
             # "To donate, visit www.gofundme.com/…" is the story's own appeal, not the outlet's)

@@ -1583,7 +1583,7 @@ def _writers(lines: Iterable[Line]) -> frozenset[str]:
     names: set[str] = set()
     for ln in lines:
         if len(ln.text) <= _BYLINE_LINE_MAX and (m := _WRITER_PAIR.search(ln.text)) is not None:
-            named = ln.text[m.end(1):m.end()].lstrip(" \t:：︰|｜/／")  # (after the role and its separator)
+            named = m.group("names")  # (after the role, its separator and the writer's title)
             names.update(n for n in _NAME_SPLIT.split(named) if len(n) >= 2)
     return frozenset(names)
 
@@ -1661,14 +1661,22 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
         # "亞太之聲駐曼谷記者，二〇一六年加入本台…")
         name = lines[i].text.strip()
         # (the name may come with its role: "記者：區嘉欣" over "區嘉欣畢業於…")
+        # (or the name, then the role: "邱恩霈｜地方線記者" over "畢業於…傳播系，…")
         named = {name, *_writers([lines[i]])}
+        name_role = _NAME_ROLE.fullmatch(name)
         portrait = lines[i].caption and len(name) >= 2 and any(
-            k != i and (any(lines[k].text.startswith(n) for n in named) or (_NAME_ONLY.fullmatch(name) and _bio(lines[k])))
+            k != i and (any(lines[k].text.startswith(n) for n in named)
+                        or ((_NAME_ONLY.fullmatch(name) or name_role) and _bio(lines[k])))
             for k in tail)
         # ("關於營養師 吳佩蓉" under the portrait heads the box: "關於X" is no caption)
         if not _fixed(lines[i]) and (not lines[i].caption or bio_box or _bio(lines[i]) or portrait
                                      or _ABOUT_HEADING.fullmatch(name)):
             lines[i].verdict = "tail:after-end"
+
+
+# A writer's name, then their role after a bar: "邱恩霈｜地方線記者", "林知夏 / 特約撰述".
+_NAME_ROLE = re.compile(r"[\u4e00-\u9fff·]{2,5}\s*[|｜/／]\s*[\u4e00-\u9fff]{0,8}"
+                        r"(?:[記记]者|[編编]輯|[編编]辑|作者|撰述|主[筆笔]|主[編编]|特派[員员]|[專专]欄作家|[專专]栏作家|攝影師|摄影师)")
 
 
 _FOOTER_GAP = 3     # lines at most between two footer lines

@@ -212,8 +212,10 @@ def _byline_start(text: str) -> int | None:
 
 # The writer's pair in a credit line that also names the editors: "对话：郭亦非，编辑：李尚文",
 # "（作者：王帆 编辑：耿雁冰）".  The labelling rules keep a byline and drop the editors.
+# (the name may follow the writer's title: "作者：南方财经全媒体记者 钟小韵")
 _WRITER_PAIR = re.compile(r"(作者|[記记]者|撰文|文|採寫|采写|對話|对话|採訪|采访|撰稿|口述|主[筆笔])\s*[:：︰|｜/／]\s*"
-                          r"[\u4e00-\u9fff·A-Za-z]{2,12}([、和與与&][\u4e00-\u9fff·A-Za-z]{2,12}){0,3}")
+                          r"([\u4e00-\u9fff]{2,14}(?:[記记]者|通[讯訊]員|通讯员|特[约約][记記]者|特[约約]撰稿人?)\s*)?"
+                          r"(?P<names>[\u4e00-\u9fff·A-Za-z]{2,12}([、和與与&][\u4e00-\u9fff·A-Za-z]{2,12}){0,3})")
 
 
 def writer_in_credit(lines: list[Line], rules: Rules) -> None:

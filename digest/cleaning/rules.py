@@ -168,7 +168,8 @@ _PAIR_SEP = r"[\s|｜/／·•,，;；]*"
 
 # Tokens of share bars, font-size widgets and toolbars; a line made only of them is junk.
 _SHARE_TOKEN = (
-    r"(分享|分享至|分享到|分享此文|分享本文|分享文章|分享這篇文章|分享这篇文章|更多分享工具(\.{3}|…)?|转发|轉發|收藏|加入收藏|加入書籤|書籤|"
+    # (the platform glued to the word, one button a line: "分享到Facebook", "分享至LINE")
+    r"(分享至\s*" + _SOCIAL + r"|分享到\s*" + _SOCIAL + r"|分享|分享至|分享到|分享此文|分享本文|分享文章|分享這篇文章|分享这篇文章|更多分享工具(\.{3}|…)?|转发|轉發|收藏|加入收藏|加入書籤|書籤|"
     r"留言|看留言|則留言|条留言|评论|評論|發表評論|发表评论|讚|赞|(发送|發送|推荐|推薦|转发|轉發|分享)[给給](朋友|好友)|"
     r"点赞|點讚|按讚|按赞|讚好|在看|點個在看|点个在看|赞同|贊同|反对|反對|喜欢|喜歡|(添加|寫|写|撰寫|撰写)(评论|評論|留言)|"
     r"字[級级]|字[體体]|字型|字號|字号|(文字|字[體体]|字型)大小|大小|小|中|大|特大|打印本[页頁文]|列印本[頁页文]|列印此[頁页文]|打印此[页頁文]|"
@@ -341,7 +342,7 @@ STRICT_LINE_RULES: dict[str, str] = {
     ),
     "ad:marker": (
         r"(?i:" + _D + r"((advertisement|advertising)(\s*[·•|\-–—]\s*(scroll to continue|continue reading|story continues below)|\s+\d{1,2})?|"
-        r"sponsored( content)?|ad|ads|ad feedback|promoted|paid (post|content)|"
+        r"sponsored( content)?|ad|ads|ad feedback|adchoices|promoted|paid (post|content)|"
         r"廣告|广告|贊助內容|赞助内容|推廣|推广|業配|业配|scroll to continue( with content)?|"
         r"story continues below( advertisement)?|article continues (below|after (this )?advertisement)|"
         r"skip advertisement|continue reading the main story|supported by|"
@@ -417,6 +418,13 @@ STRICT_LINE_RULES: dict[str, str] = {
         # "评论请前往 某论坛": the comments are elsewhere
         r"|[\W_]*(評論|评论|留言|討論|讨论)\s*(請|请)\s*(前往|移步|到)\s*[^。！？]{1,60}"
     ),
+    # "如果有任何意见或建议，欢迎通过公众号后台发送给我们。": an account asking the reader to
+    # write to its back end (and a second invitation after it: "同时欢迎…与我们后台联系…")
+    "prompt:write-to-us": (
+        r"([^。！？!?]{0,30}[，,]\s*)?(欢迎|歡迎|请|請|可以|可)(您|你|大家)?(通过|通過|在|到)?(公众号|公眾號|本号|本號|微信)?\s*"
+        r"(后台|後台)\s*(留言|发送给我们|發送給我們|联系我们|聯繫我們|联系|聯繫|私信|告诉我们|告訴我們)[^。！？!?]{0,20}[。！!]?"
+        r"(\s*[^。！？!?]{0,40}(欢迎|歡迎|联系|聯繫|与我们|與我們)[^。！？!?]{0,40}[。！!])?"
+    ),
     # "在本公号回复“好奇心”获取这篇旧文", "转载：请微信后台回复“转载”": a WeChat account's
     # keyword to send it (the account, its back end or the chat box named, the keyword quoted)
     "prompt:reply-keyword": (
@@ -445,6 +453,9 @@ STRICT_LINE_RULES: dict[str, str] = {
         # "More from Local: Ferry terminal rebuild pushed to 2027" -- a section's name, then its headline
         r"|more (from|in|on) [A-Z][\w&'’-]*( [A-Z&][\w&'’-]*){0,2})\s*[:：]\s*[^.。]{1,160}[^.。\s])"
         r"|(?i:" + _D + r"related (article|story|video|content|coverage|link)s?\s+[^.]{1,160})"
+        # "READ: China's Xi pledges over $50B in financing for Africa": a headline set between the
+        # paragraphs ("The sign read: …" is a sentence and ends like one)
+        r"|" + _D + r"(READ|Read|ALSO READ|Also read|READ ALSO)\s*[:：]\s*[^.。]{1,160}[^.。\s]"
         # a widget's label glued to its headline by the copy: "Up NextFrench Journalist Expelled …"
         r"|" + _D + r"(Up Next|Read Next|Watch Next|Don['’]t Miss|Must Read|Related|Recommended|Trending|Most Read|Editor['’]s Picks?)"
         r"(?=[A-Z])[^.。]{1,160}[^.。\s]"
@@ -464,6 +475,18 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"|(暫無|尚無|沒有|暂无|尚无|没有)(留言|評論|评论)|no comments( yet)?|登入後即可張貼留言|登录后即可发表评论)" + _D + r")"
     ),
     "ad:read-on": r"[\W_]*(廣告|广告|AD)[\W_]*(請繼續往下閱讀|请继续往下阅读|請繼續閱讀|请继续阅读|繼續閱讀|继续阅读)(本文|下文)?[\W_]*",
+    # an account's plea to be followed elsewhere before it is blocked: "防失联，加微信",
+    # "防失联，请自我介绍后加鹿鸣君微信：", and its backup account: "备用号：大眼观察"
+    "prompt:backup-account": (
+        r"[\W_]*(以防|为防|為防)?(防失联|防失聯|失联|失聯|防走失|走失)[，,、\s]*(请|請|可|欢迎|歡迎)?[^。！？!?]{0,30}"
+        r"(加|关注|關注|添加|收藏|备用|備用)[^。！？!?]{0,30}[：:。！!]?"
+        r"|[\W_]*(备用号|備用號|备用账号|備用帳號|备用公众号|備用公眾號)\s*[:：︰]\s*[^。，,！？!?]{1,20}"
+    ),
+    # an ad teaser that ends in its button: "股民福利来了！十大金股送给你…！点击查看>>"
+    "promo:click-through": (
+        r"[^。]{0,80}?(点击|點擊|点此|點此|戳此|戳这里|戳這裡)\s*(查看|进入|進入|阅读|閱讀|了解|参与|參與|领取|領取|下载|下載|"
+        r"获取|獲取)?[^。！？!?>»＞]{0,8}?\s*(>>|》》|»|＞＞|>|＞|→)\s*"
+    ),
     # "更多新聞請看 xxx", "看更多 xxx 相關新聞"
 }
 

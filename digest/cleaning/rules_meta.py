@@ -94,8 +94,15 @@ STRICT_MORE: dict[str, str] = {
         r"|please wait while we [^.!]{1,40}[.!]?"
         # an embedded post the page could not load; a sign-up button caught while loading
         r"|(this )?(tweet|post) (may have been deleted|is unavailable)( or is unavailable)?[.!]?"
-        r"|(loading(\.{3}|…)\s*)?sign me up)[\W_]*)"
+        r"|(loading(\.{3}|…)\s*)?sign me up"
+        # a sign-up form's replies, printed whatever happened: "Your subscription could not be
+        # saved. Please try again.", "Your subscription has been successful."
+        r"|your subscription (could not be saved|has been (successful|saved|confirmed)|was successful)[.!]?( please try again[.!]?)?)[\W_]*)"
     ),
+    # A blog template's widget title with its settings, pasted as the page shows them when
+    # the template's script did not run: "/fa-fire/熱門文章$type=list-tab",
+    # "/fa-clock-o/最新文章$type=list-tab$m=0$cate=0"
+    "nav:template-code": r"[\W_]*/fa-[\w-]+/[^$\n]{0,40}(\$[\w-]+=[^$\s]*)*\s*",
     # A "Bookmark" / "Save" button label alone on a line (page widget, never text).
     "nav:bookmark": r"(?i:[\W_]*(bookmark(ed)?|add to bookmarks|save (article|story)|saved|加入書籤|加入书签)[\W_]*)",
     # A platform's stamp of where the writer posted from (shown on mainland platforms since
@@ -234,13 +241,23 @@ STRICT_MORE: dict[str, str] = {
     ),
     # the legal small print of a newsletter box
     "nav:signup-legal": (
-        r"(?i:by (signing up|subscribing|clicking|registering|submitting|entering your email|continuing)\b.{0,60}"
+        r"(?i:by (signing up|subscribing|clicking|registering|submitting|entering your email|providing (an|your) e-?mail( address)?|continuing)\b.{0,60}"
         r"\b(agree|acknowledge|consent|accept)\b.{0,80}\b(privacy|terms|policy|conditions|receive|e-?mails?|marketing)\b.{0,300})"
         # "This newsletter may contain advertising … Subscribing to a newsletter indicates your
         # consent to our Terms of Use and Privacy Policy."
         r"|(?i:(this newsletter [^.]{0,120}\.\s*)?(subscribing|signing up|registering)\b.{0,40}\b(indicates|means|constitutes)\b"
         r".{0,30}\b(consent|agreement|acceptance)\b.{0,60}\b(terms|privacy|policy)\b.{0,300})"
         r"|(訂閱|订阅|註冊|注册|登入|登录)\s*(即|即表示|即代表|代表)\s*(您|你)?\s*(同意|已閱讀|已阅读).{0,200}"
+    ),
+    # a page's feedback form and its captcha: "資訊內容對您是否有幫助：" over its choices
+    # ("極其有幫助", "沒有幫助"), "驗證碼：", "重新產生驗證碼", "Was this page helpful?"
+    "nav:feedback-form": (
+        r"(?i:" + _D + r"((資訊|资讯|資料|资料|本頁|本页|此頁|此页|網頁|网页)?(內容|内容)?(對您|对您|對你|对你)?是否有(幫助|帮助)\s*[？?:：]?"
+        r"|(極其|极其|非常|很|有一定|有點|有点|沒有|没有|不太)有?(幫助|帮助)"
+        r"|(圖形|图形)?(驗證碼|验证码|認證碼|认证码)\s*[:：]?|重新(產生|产生|獲取|获取|整理)(圖形|图形)?(驗證碼|验证码)"
+        r"|(請|请)輸入(圖形|图形)?(驗證碼|验证码|認證碼|认证码)[^。]{0,12}|(請|请)输入(圖形|图形)?(驗證碼|验证码)[^。]{0,12}"
+        r"|(寄發|寄发|發送|发送)(驗證碼|验证码)[^。]{0,12}"
+        r"|was this (page|article|information|content|answer) (helpful|useful)\s*\??(\s*yes\s*/?\s*no)?)" + _D + r")"
     ),
     # an author box with no bio written: "暂无简介", "暫無介紹", "This author has no bio yet"
     "nav:empty-bio": r"(?i:" + _D + r"(暂无(简介|介绍|描述)|暫無(簡介|介紹|描述)|(this author has )?no (bio|biography|description)( yet)?)" + _D + r")",
@@ -393,6 +410,9 @@ STRICT_MORE["credit:article-source"] = (
     r"|[\W_]*(本文|文章|稿件|此文)\s*(来自|來自)\s*(微信)?(公众号|公眾號)?\s*[「《“\"][^」》”\"]{1,24}[」》”\"][\W_]*"
     # ... or an account with its ID: "◎来源 | 茶的故事（teastories）", "来源：券商中国（quanshangcn）"
     r"|[\W_]*" + _SOURCE_VERB + r"\s*[:：︰|｜]\s*[^\s。，,：:]{1,20}[（(][A-Za-z][\w-]{2,30}[）)][\W_]*"
+    # compiled from others: "综合 / @丁香医生 网友评论", "綜合：中央社、路透" (a bar or a colon
+    # after 综合: the credit's own label, not "综合来看，…" opening a sentence)
+    r"|[\W_]*(综合|綜合)(自|整理)?\s*[:：︰|｜/／]\s*[^。！？!?:：]{2,40}?[\W_]*"
     # a magazine's issue: "出自2019年第11期《Vista看天下》", "原载《城市周刊》2020年第3期"
     r"|[\W_]*(出自|原载|原載|刊于|刊於|刊载于|刊載於|" + _SOURCE_VERB[1:-1] + r")\s*[:：︰]?\s*"
     r"(\d{4}\s*年\s*第\s*\d{1,4}\s*期\s*《[^》]{1,20}》|《[^》]{1,20}》\s*\d{4}\s*年\s*第\s*\d{1,4}\s*期)[\W_]*"

@@ -57,6 +57,7 @@ from digest.cleaning.lines import Line, apply_verdicts, norm, parse, serialise, 
 from digest.cleaning.passes import (
     _sentence,
     byline_glue,
+    closing_punctuation,
     drop_by_patterns,
     dup_captions,
     edge_promos,
@@ -141,6 +142,7 @@ def _judge(lines: list[Line], rules: Rules, title: str | None = None) -> None:
     glued_promos(lines, rules)      # 8
     byline_glue(lines, rules)       # 8 (page notes glued to a byline)
     writer_in_credit(lines, rules)  # 8 (the writer's pair in a credit line)
+    closing_punctuation(lines, rules)  # 8 (closing punctuation goes with the line it closes)
 
 
 # Sentences of page chrome (a blog's description, a teaser) that may stand above the
