@@ -591,6 +591,11 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
     ("prompt:backup-account", "备用号：大眼观察", "备用号码已经停用，客服说。"),
     ("nav:template-code", "/fa-fire/熱門文章$type=list-tab", "熱門文章的點閱率下降了三成。"),
     ("prompt:write-to-us", "如果有任何意见或建议，欢迎通过公众号后台发送给我们。", "他说，很多读者通过公众号后台发送了求助信息。"),
+    ("nav:ui-status", "Hi, what are you looking for?", "What are you looking for in a new phone, the survey asked."),
+    ("nav:ui-status", "Connect with us", "Connect with us on the trail, the rangers told hikers."),
+    ("prompt:donate-ways", "Support CNX Software! Donate via cryptocurrencies, become a Patron on Patreon, or purchase goods on "
+     "Amazon or Aliexpress. We also use affiliate links in articles to earn commissions if you make a purchase after clicking on those links.",
+     "Support for the bill: donate records show a surge in small gifts, the report said."),
 ])
 def test_page_furniture_rules(rule: str, junk: str, prose: str) -> None:
     cleaned = _clean_html(_PROSE_A + f"<p>{html.escape(junk)}</p>" + _PROSE_B)

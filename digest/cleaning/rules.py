@@ -482,6 +482,13 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"(加|关注|關注|添加|收藏|备用|備用)[^。！？!?]{0,30}[：:。！!]?"
         r"|[\W_]*(备用号|備用號|备用账号|備用帳號|备用公众号|備用公眾號)\s*[:：︰]\s*[^。，,！？!?]{1,20}"
     ),
+    # "Support CNX Software! Donate via cryptocurrencies, become a Patron on Patreon, …": the
+    # site's name, then the ways to give, however long the list of them (the prompt table's
+    # length guard would let it through)
+    "prompt:donate-ways": (
+        _D + r"(Support|SUPPORT) (the )?[A-Z][\w.&'’-]*( [A-Z][\w.&'’-]*){0,3}\s*!\s*"
+        r"(?i:(donate|become a (patron|supporter|member)|contribute)\b[^\n]{0,400})"
+    ),
     # an ad teaser that ends in its button: "股民福利来了！十大金股送给你…！点击查看>>"
     "promo:click-through": (
         r"[^。]{0,80}?(点击|點擊|点此|點此|戳此|戳这里|戳這裡)\s*(查看|进入|進入|阅读|閱讀|了解|参与|參與|领取|領取|下载|下載|"

@@ -97,7 +97,9 @@ STRICT_MORE: dict[str, str] = {
         r"|(loading(\.{3}|…)\s*)?sign me up"
         # a sign-up form's replies, printed whatever happened: "Your subscription could not be
         # saved. Please try again.", "Your subscription has been successful."
-        r"|your subscription (could not be saved|has been (successful|saved|confirmed)|was successful)[.!]?( please try again[.!]?)?)[\W_]*)"
+        r"|your subscription (could not be saved|has been (successful|saved|confirmed)|was successful)[.!]?( please try again[.!]?)?"
+        # a search box's placeholder and a social bar's label: "Hi, what are you looking for?", "Connect with us"
+        r"|(hi,? )?what are you looking for\?|connect with us)[\W_]*)"
     ),
     # A blog template's widget title with its settings, pasted as the page shows them when
     # the template's script did not run: "/fa-fire/熱門文章$type=list-tab",
