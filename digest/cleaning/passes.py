@@ -858,15 +858,15 @@ def edge_promos(lines: list[Line], rules: Rules) -> None:
     a masthead."""
     def promo(ln: Line) -> bool:
         t = ln.text
+        if (ln.keep or (ln.caption and not _caption_prompt(ln)) or ln.tag in OPAQUE or len(t) > 120 or t.count("。") > 1 or _REPORTING.search(t)
+                or not _EDGE_PROMO.search(t) or _BY_NAME.match(t) or _FUNDRAISER.search(t) or _STEP.match(t)):
+            return False  # ("By Jane Roe March 18 at 12:22 PM Follow @janeroe" is the byline;
+            # "To donate, visit www.gofundme.com/…" is the story's own appeal, not the outlet's)
         # (text with a note glued on in brackets, "…发生了一场至今难忘的天灾…（如果你认同我，请
         # 关注本公众号，谢谢）": the line is the article's, and the glued-promo pass cuts the note)
         core = _GLUED_NOTE.sub("", t)
         if core != t and _length(core) >= _GLUED_TEXT_MIN and _CLAUSE_MARK.search(core):
             return False
-        if (ln.keep or (ln.caption and not _caption_prompt(ln)) or ln.tag in OPAQUE or len(t) > 120 or t.count("。") > 1 or _REPORTING.search(t)
-                or not _EDGE_PROMO.search(t) or _BY_NAME.match(t) or _FUNDRAISER.search(t) or _STEP.match(t)):
-            return False  # ("By Jane Roe March 18 at 12:22 PM Follow @janeroe" is the byline;
-            # "To donate, visit www.gofundme.com/…" is the story's own appeal, not the outlet's)
         # when all it names is a platform, it must urge something there: "…展現妳的專屬…" in a
         # line about a brand's Instagram stickers is the article's, "追蹤我們的IG" a prompt
         if all(_PLATFORM.fullmatch(m.group(0)) for m in _EDGE_PROMO.finditer(t)) and not _PROMO_VERB.search(t):

@@ -1663,10 +1663,9 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
         # (the name may come with its role: "記者：區嘉欣" over "區嘉欣畢業於…")
         # (or the name, then the role: "邱恩霈｜地方線記者" over "畢業於…傳播系，…")
         named = {name, *_writers([lines[i]])}
-        name_role = _NAME_ROLE.fullmatch(name)
+        name_alone = lines[i].caption and bool(_NAME_ONLY.fullmatch(name) or _NAME_ROLE.fullmatch(name))
         portrait = lines[i].caption and len(name) >= 2 and any(
-            k != i and (any(lines[k].text.startswith(n) for n in named)
-                        or ((_NAME_ONLY.fullmatch(name) or name_role) and _bio(lines[k])))
+            k != i and (any(lines[k].text.startswith(n) for n in named) or (name_alone and _bio(lines[k])))
             for k in tail)
         # ("關於營養師 吳佩蓉" under the portrait heads the box: "關於X" is no caption)
         if not _fixed(lines[i]) and (not lines[i].caption or bio_box or _bio(lines[i]) or portrait
