@@ -214,3 +214,15 @@ _PLAIN = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethroug
 def test_commonmark_examples_unchanged(case: dict[str, object]) -> None:
     markdown = str(case["markdown"])
     assert body_to_html(markdown, BodyFormat.MARKDOWN) == _PLAIN.render(markdown)
+
+
+@pytest.mark.parametrize(("markdown", "expected"), [
+    # the space an editor left after the full stop, inside the bold (WeChat copied to Markdown)
+    ("需要普及一个常识：**请认真对待自己的权利。\u00a0**", "<p>需要普及一个常识：<strong>请认真对待自己的权利。\u00a0</strong></p>"),
+    ("**他说：“会好的。” **\n\n下一段", "<p><strong>他说：“会好的。” </strong></p>\n<p>下一段</p>"),
+    # a run between spaces after a Chinese letter (not punctuation) stays literal, as in Latin text
+    ("中文 ** 中文 **", "<p>中文 ** 中文 **</p>"),
+    ("Read this. **", "<p>Read this. **</p>"),
+])
+def test_a_bold_closed_after_a_space_that_follows_chinese_punctuation(markdown: str, expected: str) -> None:
+    assert render(markdown) == expected

@@ -596,6 +596,23 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
     ("prompt:donate-ways", "Support CNX Software! Donate via cryptocurrencies, become a Patron on Patreon, or purchase goods on "
      "Amazon or Aliexpress. We also use affiliate links in articles to earn commissions if you make a purchase after clicking on those links.",
      "Support for the bill: donate records show a surge in small gifts, the report said."),
+    ("credit:editor-en", "Editor: Bibek Bhandari.", "Editor: the title she held for ten years was abolished in May."),
+    ("credit:editor-en", "Translator: Lu Hua; editors: Wu Haiyun and Bibek Bhandari.",
+     "Edited by Jane Doe, the anthology collects stories from six provinces."),
+    ("credit:image-source", "(Header image: People Visual)", "The header image on the site was changed after complaints."),
+    ("prompt:share-bar", "Share permalink", "A permalink to the ruling was shared by the court on Monday."),
+    ("ad:affiliate", "G/O Media may get a commission", "Brokers may earn a commission on every sale, the regulator said."),
+    ("ad:affiliate", "We may earn a commission when you buy through links on our site.",
+     "The company said it may receive a commission from the deal."),
+    ("nav:video-playlist", "01:21Now playing   Islets Is Like A Gorgeous, Hand-Drawn Hollow KnightThursday 11:01AM",
+     "Now playing at the city theatre is a revival of the 1980s musical."),
+    ("nav:trackback", "Trackback: http://tb.example.net/TrackBack.aspx?PostId=543698",
+     "Trackback links were once common on blogs, the researchers noted."),
+    ("promo:related-line", "Learn More: Video Marketing 101: 4 Basics Marketers Can’t Miss",
+     "Learn more: the agency said the figures will be revised."),
+    ("nav:wechat-ui", "ID：mr-middle-com", "ID：他的身份证号码已被冒用。"),
+    ("meta:updated", "Posted on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.",
+     "Posted on May 3, 2019 by the city council to all residents."),
 ])
 def test_page_furniture_rules(rule: str, junk: str, prose: str) -> None:
     cleaned = _clean_html(_PROSE_A + f"<p>{html.escape(junk)}</p>" + _PROSE_B)

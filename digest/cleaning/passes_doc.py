@@ -92,6 +92,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     feed_timestamp(lines, rules)  # again: a date line under a slogan that self_promo removed
     alt_text(lines, rules)
     title_again(lines, rules, title)
+    footer_block(lines, rules)  # before: a disclaimer in sentences between footer lines is no article end
     after_article(lines, rules)
     teaser_cards(lines, rules)
     card_list(lines, rules)
@@ -200,11 +201,18 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
     start = doc.start
     if doc.title_at is not None and lines[doc.title_at].verdict is None and rules.on("meta:title"):
         lines[doc.title_at].verdict = "meta:title"
+        # (a page that sets the headline twice, the second copy right under the first:
+        # every copy before the first prose is the title)
+        seen = title_key(lines[doc.title_at].text)
+        for ln in lines[doc.title_at + 1:doc.prose[0] if doc.prose else doc.title_at + 1]:
+            if ln.verdict is None and not _fixed(ln) and title_key(ln.text) == seen:
+                ln.verdict = "meta:title"
     head = [i for i in range(start) if lines[i].verdict is None]
     if doc.title_at is None:
         fired = any((lines[i].verdict or "").startswith(_CHROME_RULES) for i in range(start))
         if any(is_prose(lines[i]) and i not in doc.detached for i in head) or not (
-                len(head) >= 4 and fired or len(head) >= _LONG_HEAD and all(_chrome_like(lines[i]) or i in doc.detached for i in head)):
+                len(head) >= 4 and fired or len(head) >= _LONG_HEAD and all(_chrome_like(lines[i]) or i in doc.detached for i in head)
+                and not _form_header(lines, head)):
             return
     kicker = doc.title_at - 1 if doc.title_at is not None else None
     sites = site_name_keys(title) if title else frozenset()
@@ -244,6 +252,14 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
             # (a blurb of a menu region above the article is detached: no standfirst; nor is
             # a ticker's line with menus and lists between it and the title seen again)
         ln.verdict = "page:head-chrome"
+
+
+def _form_header(lines: list[Line], head: list[int]) -> bool:
+    """The head is a form's header, not a menu: most of its lines are fields, each a
+    name and its value ("發文日期：中華民國112年11月28日", "受處分人：…"), as an official
+    document opens (a ruling, a notice). A menu's items have no colon inside."""
+    fields = sum(1 for i in head if _FIELD.match(lines[i].text) and not _CLAUSE_END.search(lines[i].text))
+    return fields >= _RECORD_REPEATS and 2 * fields > len(head)
 
 
 def _chrome_between(lines: list[Line], i: int, title_at: int | None) -> bool:
@@ -425,7 +441,7 @@ def _records(lines: list[Line], run: list[int]) -> bool:
 # ---------------------------------------------------------------------------
 
 _DOC_WORDS = re.compile(r"以下(?:文章|内容|內容|正文|全文)|文章(?=來自|来自|來源|来源|出自)|本文|本篇|此文|本[页頁]|此[页頁]|本[条條]目|[页頁]面|[网網][页頁]|原文|原始[链鏈連][接結]|"
-                        r"(?i:this (page|article|story)|clipped|saved|archived)")
+                        r"(?i:this (page|article|story)|the following (article|post|story|content)|clipped|saved|archived)")
 _PROVENANCE_WORDS = re.compile(r"来源|來源|来自|來自|出自|转存|轉存|转载|轉載|转码|轉碼|保存|收藏|剪藏|存档|存檔|作者|失效|已更新|"
                                r"擷取|撷取|抓取|版面|归档|歸檔|剪存|"
                                r"(?i:from|with|using|by)\b")
@@ -456,7 +472,9 @@ _REPOSTED_FROM = re.compile(r"[\W_]*(?:(轉貼|转贴|轉載|转载|轉錄|转�
 
 
 # WeChat's repost header names the account the text comes from: "以下文章来源于光影手札 ，作者阿晚".
-_REPOST_SOURCE = re.compile(r"\s*以下(?:文章|内容)(?:来源于|來源於)\s*(?P<account>[^\s，,]{1,30})\s*[，,]")
+# (and in WeChat's English interface: "The following article is from 中产先生 Author 你们的中产先生")
+_REPOST_SOURCE = re.compile(r"\s*(?:以下(?:文章|内容)(?:来源于|來源於)\s*(?P<account>[^\s，,]{1,30})\s*[，,]"
+                            r"|The following article is from\s+(?P<account_en>\S.{0,30}?)\s+Author\b)")
 _CARD_BLURB = 60  # characters: an account's one-line self-description, not a paragraph
 
 
@@ -465,7 +483,9 @@ def _repost_card(lines: list[Line], header: int, account: str) -> list[int]:
     the header: a line that is only the account's name (WeChat prints "光影手札."), and
     the one line of its self-description under it ("在胶片与数字之间，认真看完每一部电影。")
     -- indices of both."""
-    following = [i for i in range(header + 1, min(len(lines), header + 4)) if lines[i].verdict is None]
+    # (the page-chrome pass may have taken the header and the name already: they stay the card)
+    following = [i for i in range(header + 1, min(len(lines), header + 4))
+                 if lines[i].verdict in (None, "page:head-chrome")]
     if not following:
         return []
     name = following[0]
@@ -488,8 +508,8 @@ def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
         return
     first = doc.prose[0]
     for i, ln in enumerate(lines[:first + 1]):
-        if ln.verdict is None and (repost := _REPOST_SOURCE.match(ln.text)):
-            card = _repost_card(lines, i, repost.group("account"))
+        if ln.verdict in (None, "page:head-chrome") and (repost := _REPOST_SOURCE.match(ln.text)):
+            card = _repost_card(lines, i, repost.group("account") or repost.group("account_en"))
             for k in card:
                 lines[k].verdict = "edge:provenance-header"
             if first in card:  # (the account's blurb read as the first prose: the article starts after it)
@@ -1092,6 +1112,7 @@ def _intro_name(intro: re.Match[str]) -> str:
 
 _SLOGAN_LINES = 4  # lines above the first prose a slogan may stand in
 _SLOGAN_CHARS = 50  # a slogan is one short sentence or two
+_SLOGAN_TITLE_CHARS = 60  # ... and with the column's title in 《》, a little longer
 _PAPER_NAME = re.compile(r"[\u4e00-\u9fff]{3,8}")
 # A box's heading that speaks to the readers: "給讀者的一封信", "A note to our readers".
 _READERS_HEADING = re.compile(r"讀者|读者|(?i:\breaders?\b)")
@@ -1125,7 +1146,10 @@ def _column_names(lines: list[Line]) -> tuple[list[str], list[str]]:
         if not (_SELF.search(t) or _READER.search(t)):
             continue
         quoted += [q.group("name").strip() for q in _SLOGAN_QUOTED.finditer(t)]
-        m = _SLOGAN_LABEL.match(t) or _SLOGAN_TITLE.search(t)
+        # (a title in 《》 names the column only in a slogan's length: a longer paragraph
+        # that names a film and talks to the reader is a review's opening, "《名偵探皮卡丘》這部
+        # 電影…如果你真的很喜歡寶可夢的話，…")
+        m = _SLOGAN_LABEL.match(t) or (_SLOGAN_TITLE.search(t) if len(t) <= _SLOGAN_TITLE_CHARS else None)
         if m and not _NOTE_LABEL.fullmatch(m.group("name").strip()) and not _BYLINE_WORDS.search(m.group("name")):
             names.append(m.group("name").strip())
         elif len(t) <= _SLOGAN_CHARS and (outlet := _OUTLET.search(t)):
@@ -1355,6 +1379,10 @@ _ALT_MIN_CJK = 8  # characters of a description in Chinese (a name or a label is
 _FIGURE_CAPTION_MAX = 40
 
 
+# "摄影：韩冬", "（圖／林小明）": a credits pair whose role is the picture's.
+_PICTURE_ROLE = re.compile(r"[\W_]*(攝影|摄影|圖片|图片|圖|图|照片|相片)\s*[:：︰｜|／/]")
+
+
 def alt_text(lines: list[Line], rules: Rules) -> None:
     """A line wholly in the other script next to an image credit or caption (or over
     a short caption and the credit under it, :data:`_FIGURE_CAPTION_MAX`): in a CJK
@@ -1363,7 +1391,10 @@ def alt_text(lines: list[Line], rules: Rules) -> None:
     if not rules.on("image:alt-text"):
         return
     def picture(ln: Line | None) -> bool:
-        return ln is not None and (ln.caption or (ln.verdict or "").startswith(("credit:image", "credit:photo")))
+        # (a credits line naming who took the picture, "摄影：韩冬", is a picture's credit
+        # though its rule is the credits pair's)
+        return ln is not None and (ln.caption or (ln.verdict or "").startswith(("credit:image", "credit:photo"))
+                                   or (ln.verdict == "credit:byline-role" and _PICTURE_ROLE.match(ln.text) is not None))
 
     def in_figure_block(i: int) -> bool:
         # alt text where the picture stands, then a short caption and the credit ("A
@@ -1538,7 +1569,7 @@ _END_MARKERS = ("rights:", "credit:end-mark", "prompt:feed-footer", "nav:footer"
 # may also sit between two paragraphs, with the article going on below it).
 _END_PROMPTS = ("prompt:subscribe", "prompt:newsletter", "prompt:donate", "prompt:donation-appeal",
                 "prompt:support-journalism", "edge:promo-box", "prompt:follow", "prompt:app", "prompt:coffee",
-                "prompt:liked-article")
+                "prompt:liked-article", "credit:editor")
 _TAIL_LINES = 3     # at most this many lines left after the marker ...
 _TAIL_SHARE = 0.5   # ... holding at most this share of the text above it
 
@@ -1639,6 +1670,11 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
     if marker is None or not tail:
         return
     writer_box = _writer_box(lines, tail, marker)
+    # under the editors' credit, a source note or a byline is the article's own ending
+    # ("来源：中国气象局", "记者 王小明"): the credit is no end there
+    if lines[marker].verdict == "credit:editor" and any(
+            _SOURCE_NOTE.search(lines[i].text) or _BYLINE_WORDS.search(lines[i].text) for i in tail):
+        return
     if not writer_box and not (lines[marker].verdict or "").startswith(_END_MARKERS) and not all(
             _bio(lines[i]) or not (_running(lines[i]) or furniture(lines[i]) or _END_WORD.fullmatch(lines[i].text))
             for i in tail):
@@ -1989,7 +2025,7 @@ def _numbered(lines: list[Line], span: list[int]) -> set[int]:
 # a freelance writer living in Minneapolis", "Dan Goodin Dan is the Security Editor at
 # Ars Technica, which he joined in 2012 …").
 _BIO_NAME = re.compile(r"\s*(?:About the author:?\s*)?(?!(?:The|This|That|Our|Its|His|Her|A|An|US|U\.S\.)\b)"
-                       + r"(?P<name>" + _TITLE_CASE_NAME + r")\s+(?:is|writes|covers)\b")
+                       + r"(?P<name>" + _TITLE_CASE_NAME + r")\s+(?:is|writes|covers|joined)\b")
 # the writer named in the article's byline ("By Steven Mufson"): a line under the
 # article that opens with that name and says what they cover is their bio, role or not
 # ("Steven Mufson covers the White House. Since joining The Post, …")
@@ -2034,8 +2070,9 @@ def author_bio(lines: list[Line], rules: Rules) -> None:
             continue
         # the name under the writer's portrait is a byline too, for the last running text
         # ("Nadia Ferreira" under the picture, then "Nadia writes about batteries for The Relay.")
-        portrait = (last is not None and last.caption and last.verdict is None and i == last_running
-                    and _BIO_HEADING.fullmatch(last.text) is not None)
+        # (or the name alone on its line over it: "Emiliano Bellini" / "Emiliano joined pv magazine …")
+        portrait = (last is not None and (last.caption or _NAME_ONLY.fullmatch(last.text) is not None)
+                    and last.verdict is None and i == last_running and _BIO_HEADING.fullmatch(last.text) is not None)
         named = (*bylines, last.text.strip(" :：").casefold()) if portrait and last is not None else bylines
         name = _author_bio(ln, named) if above >= _BIO_BELOW * total and not _fixed(ln) else None
         if name is not None:
@@ -2231,13 +2268,17 @@ _LABEL_MAX = 30       # characters
 _LABEL_TEXT = re.compile(r"[^\d:：。.!?！？,，;；]+")
 
 
+_PICTURE_WORDS = re.compile(r"图片|圖片|照片|相片|摄影|攝影|供图|供圖|(?i:\bphotos?\b|\bimages?\b)")
+
+
 def _widget_label(ln: Line) -> bool:
     """A short label that could be a widget's: two to five words ("Article content") or
     five or more Chinese characters, no figure, no punctuation, not a heading, and no
     name (interviews repeat the speakers' names: "Kamala Harris", "淡豹")."""
     t = ln.text.strip()
-    if len(t) > _LABEL_MAX or not _LABEL_TEXT.fullmatch(t) or is_heading(ln) or _PERSON.fullmatch(t):
-        return False
+    if len(t) > _LABEL_MAX or not _LABEL_TEXT.fullmatch(t) or is_heading(ln) or _PERSON.fullmatch(t) \
+            or _PICTURE_WORDS.search(t):
+        return False  # (a line crediting a picture is the caption of each photo it repeats under)
     cjk = sum(1 for ch in t if "\u4e00" <= ch <= "\u9fff")
     return cjk >= 5 if cjk else 2 <= len(t.split()) <= 5
 
@@ -2260,6 +2301,17 @@ def repeated_label(lines: list[Line], rules: Rules) -> None:
                     lines[i].verdict = "doc:repeated-label"
 
 
+# "參考資料：How Mars Odyssey Works｜How Stuff Work": a reference with its source after the
+# colon, which heads nothing (a heading ends at its colon, or has none).  (Other labels
+# with a value there, "標籤：…", "分類：…", are the page's.)
+_REFERENCE_LINE = re.compile(r"\s*(參考資料|参考资料|參考文獻|参考文献|參考|参考|資料來源|资料来源|出處|出处|引用|"
+                             r"(?i:references?|sources?|further reading))\s*[:：]\s*\S")
+
+
+def _labelled_value(text: str) -> bool:
+    return _REFERENCE_LINE.match(text) is not None and not _CLAUSE_END.search(text)
+
+
 def orphan_heading(lines: list[Line], rules: Rules) -> None:
     """``doc:orphan-heading`` -- the last kept line, a short heading ("写在最后",
     "More"), when every line below it was removed as page furniture (a prompt, a
@@ -2274,7 +2326,7 @@ def orphan_heading(lines: list[Line], rules: Rules) -> None:
     below = lines[i + 1:]
     if (not below or _fixed(ln) or ln.caption or _length(ln.text) > _ORPHAN_LINE or _sentence(ln)
             or footnote(ln) or _CLOSING_NOTE.search(ln.text) or _BYLINE_WORDS.search(ln.text) or _LETTER_SIGNATURE.fullmatch(ln.text)
-            or furniture(ln)
+            or furniture(ln) or _labelled_value(ln.text)
             or not any(is_prose(lines[j]) for j in kept[:-1])
             or not all((b.verdict or "").startswith(_SECTION_JUNK) for b in below if b.text)):
         return

@@ -20,6 +20,16 @@ _HAS_WORD = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
 # A field and its figure ("儿童票原价：15元", "Tel: 5604 2007"): a record of the article's
 # data, which a list repeats from item to item; no caption.
 _FIELD_FIGURE = re.compile(r"[^:：︰]{1,12}[:：︰]\s*[^。！？]{0,30}\d[^。！？]{0,30}")
+# A sentence longer than this between two copies of a short line is a paragraph: the
+# short line is a refrain ("路在何方？" after each part of an essay), not a caption shown
+# twice (a credit line between the copies is shorter and ends with no stop).
+_REFRAIN_GAP = 40
+# ... a paragraph that tells, ending with a full stop (a poll widget prints its question
+# between two copies of "Question of the Day")
+_FULL_STOP_END = re.compile(r"[。.．][」』”’\"'）)]*\s*$")
+# ... and any field between fields: a form repeats its field ("地址：略" for the company
+# and again for its representative).
+_FIELD = re.compile(r"[^:：︰\s]{1,12}[:：︰]\s*[^。！？]{1,40}")
 # (Full stops inside a line, SENTENCE_STOP: a paragraph of two or more sentences that the
 # article repeats is its own text (the outlet's slip, which the labelling rules keep), not
 # a caption shown twice -- recall first, only a caption element or a one-sentence line is
@@ -58,7 +68,12 @@ def dup_captions(lines: list[Line], rules: Rules) -> None:
             recent = []
             continue
         if not ln.keep and _HAS_WORD.search(ln.text) and len(ln.text) >= 4 and caption_like(ln) \
-                and not _FIELD_FIGURE.fullmatch(ln.text) and key(ln) in [key(r) for r in recent]:
+                and not _FIELD_FIGURE.fullmatch(ln.text) and key(ln) in [key(r) for r in recent] \
+                and not (_FIELD.fullmatch(ln.text) and _FIELD.fullmatch(recent[-1].text) and key(recent[-1]) != key(ln)) \
+                and not (key(recent[-1]) != key(ln) and len(recent[-1].text) > _REFRAIN_GAP
+                         and _FULL_STOP_END.search(recent[-1].text) is not None):
+            # (a paragraph between the two copies makes the line a refrain, "路在何方？"
+            # after each part of an essay, not a caption shown twice)
             ln.verdict = "dup:caption"
             continue
         # alt text, then the same caption with its credit: "圖為記者會" / "圖為記者會。(中央社)"
@@ -188,12 +203,22 @@ _BAR = re.compile(r"\s*[|｜·•]\s*")
 _SECTION_NOTE = re.compile(r"[^.。!?！？:：]{1,60}")
 
 
+# "November 20, 2019 Emiliano Bellini", "Tuesday 15 October 2019 by Bradley M. Kuhn":
+# the page's date set in front of the byline with no bar between.
+_DATE_FIRST = re.compile(r"(?i:((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+                         r"(" + _MONTH + r"\s+\d{1,2},?|\d{1,2}\s+" + _MONTH + r",?)\s+\d{4})\s+")
+
+
 def _byline_start(text: str) -> int | None:
     """Where the byline that closes ``text`` starts, when all before it is page notes
     (a date or age of the piece among them; with a "By" byline, also section labels);
     else None."""
     bars = list(_BAR.finditer(text))
     if not bars:
+        # (a date alone in front: the tail must be a byline to its end, as below)
+        date = _DATE_FIRST.match(text)
+        if date and byline_end(text[date.end():] + " | 2000-01-01") == len(text) - date.end():
+            return date.end()
         return None
     head, tail = text[:bars[-1].start()], text[bars[-1].end():]
     # (the tail is a byline to its end when byline_end, given a date note after it to

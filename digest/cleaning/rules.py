@@ -166,6 +166,15 @@ _NAMES = r"\s*[:：︰﹕／/｜|✎✐✏]\s*(?!《)[^\s:：。！？，,|｜/�
 _ROLE_PAIR = r"(?<![A-Za-z])[\u4e00-\u9fffA-Za-z]{1,6}" + _NAMES  # (a label never starts inside a word)
 _PAIR_SEP = r"[\s|｜/／·•,，;；]*"
 
+# English names, "Wu Haiyun and Bibek Bhandari", "Jane Roe, John Doe & Li Wei"
+_EN_NAME = r"[A-Z][\w'’\-]*\.?(?: (?:[A-Z][\w'’\-]*\.?|van|von|de|der|da|del|la|le))*"
+_EN_NAMES = _EN_NAME + r"(?:\s*(?:,|&|\band\b)\s*" + _EN_NAME + r")*"
+
+# A date in words: "Tuesday 15 October 2019", "May 3, 2019"
+_EN_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_EN_DATE = (r"((?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}\s+" + _EN_MONTH + r",?|" + _EN_MONTH
+            + r"\s+\d{1,2}(st|nd|rd|th)?,?)\s+\d{4}")
+
 # Tokens of share bars, font-size widgets and toolbars; a line made only of them is junk.
 _SHARE_TOKEN = (
     # (the platform glued to the word, one button a line: "分享到Facebook", "分享至LINE")
@@ -176,7 +185,7 @@ _SHARE_TOKEN = (
     r"放大|縮小|缩小|正常|列印|打印|友善列印|複製|复制|複製網址|複製連結|复制链接|產生短網址|产生短网址|(e-?mail\s*)?轉寄|(e-?mail\s*)?转寄|"
     r"[关關][闭閉](窗口|視窗|本[页頁])|[关關][闭閉]|"
     r"舉報|举报|反饋|反馈|舉報/反饋|举报/反馈|糾錯|纠错|【纠错】|朗讀|朗读|語音|语音|翻譯|翻译|返回|回頂部|(回|返回)上一?[頁页]|"
-    r"share( this( article| story| page)?)?( on| via)?|share\d?|share full article|save( article)?|saved|(link )?copied|tweet( on twitter| this)?|comments?|"
+    r"share( this( article| story| page)?)?( on| via)?|share\d?|share full article|(share |copy )?(perma)?link|save( article)?|saved|(link )?copied|tweet( on twitter| this)?|comments?|"
     r"e-?mail this( article| story| page)?|send (this( article| story| page)? )?(to (a )?friends?|by e-?mail)|"
     r"add to (blog|favou?rites|my [a-z]+)|digg( this)?|"
     r"(post|add|write|leave) (a |your )?(comment|reply)|read( all)? comments( \(\d+\))?|del\.?icio\.?us|del\.i\.cious|stumbleupon|"
@@ -216,6 +225,14 @@ STRICT_LINE_RULES: dict[str, str] = {
         + r"(" + _PAIR_SEP + _ROLE_PAIR + r")*\s*"
         + CLOSE + r"?\s*[\d\s.:/-]*)"
     ),
+    # "Editor: Bibek Bhandari.", "Translator: Lu Hua; editors: Wu Haiyun and Bibek Bhandari.",
+    # "Edited by Jane Roe": the English credits of those who did not write the piece --
+    # names only, each a capitalised word or more, to the end of the line.
+    "credit:editor-en": (
+        r"[(\[]?\s*(?:(?i:(?:copy[ -]?|sub[ -]?|managing |senior |photo |video )?editors?|edited by|editing by|"
+        r"translators?|translated by|translation by|proofread(?:ing|er)?(?: by)?|fact[ -]?check(?:ed by|er|ing)?(?: by)?)"
+        r"\s*(?::|：|by)?\s*" + _EN_NAMES + r"\s*[;；,]?\s*)+\.?\s*[)\]]?"
+    ),
     "credit:editor-pair": (
         # 编辑 张三 校对 李四 (新京报), 责编 王五: a credit word, a space, a short name;
         # "新京报记者 王某" may lead the credits.
@@ -250,6 +267,7 @@ STRICT_LINE_RULES: dict[str, str] = {
     # "圖像來源: Sergei Grits/AP Photo", "Image source, Getty Images", "(Image credit: …)"
     "credit:image-source": (
         r"(?i:[（(\[]?\s*(圖像來源|图像来源|圖片來源|图片来源|圖片提供|图片提供|照片來源|照片来源|照片提供|相片來源|相片来源|相片提供|影像來源|影像来源|圖源|图源|"
+        r"((header|cover|top|lead|main|featured|feature|hero|banner) (image|photo|picture)( credit| source)?)|"
         r"image source|image credit|photo credit|photo source|picture credit|photo courtesy of|image courtesy of)"
         r"\s*[,，:：]?\s*[^。]{1,100}[）)\]]?)"
         # "图片来自 Fujun Luan", "▲ 图片来自 @Apple": where the picture came from, a name
@@ -349,6 +367,20 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"廣告\s*[-–—]?\s*請繼續往下閱讀|广告\s*[-–—]?\s*请继续往下阅读|請繼續往下閱讀|请继续往下阅读|"
         r"下滑繼續閱讀|下滑继续阅读|往下滑看更多|繼續閱讀下文|继续阅读下文)" + _D + r")"
     ),
+    # an affiliate disclosure standing alone: "G/O Media may get a commission", "We may earn
+    # a commission when you buy through links on our site.", "As an Amazon Associate we earn
+    # from qualifying purchases." -- the outlet's own note over a shopping box, never news
+    "ad:affiliate": (
+        r"\s*((?i:we|i)|[A-Z][\w/&.'’-]*( [A-Z][\w/&.'’-]*){0,3})"
+        r"(?i: (may|might|could|will) (get|earn|receive|collect) (a )?(small )?(share of (sales|revenue)|"
+        r"(affiliate )?commissions?)( (if|when|from|on|through|via) [^.!?]{0,40}\b(buy|purchase|click|shop|links?|orders?)\b[^.!?]{0,60})?[.!]?)"
+        r"|(?i:as an amazon associate,? (i|we) earn from qualifying purchases\.?)"
+    ),
+    # a blog's trackback address under the post: "Trackback: http://tb.example.net/TrackBack.aspx?PostId=5"
+    "nav:trackback": r"(?i:" + _D + r"(trackback|trackback url|trackback address|引用通告|引用地址)\s*[:：]?\s*(https?://\S+)?" + _D + r")",
+    # a video player's playlist, the clip's length glued to its state: "01:21Now playing
+    # Islets Is Like A Gorgeous, Hand-Drawn Hollow Knight", "02:14 Up next …"
+    "nav:video-playlist": r"(?i:\s*\d{1,2}:\d{2}\s*(now playing|up next|playing next|next up)\b.{0,200})",
     # "【广告】深流科技年度榜单报名开启，点击报名…": the ad's label in brackets, then the ad
     "ad:labelled": (
         r"\s*[【\[［〔(（]\s*(廣告|广告|推廣|推广|贊助|赞助|業配|业配|(?i:ad|advertisement|sponsored))\s*[】\]］〕)）]\s*\S.{0,200}"
@@ -398,6 +430,10 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"updated|published|posted|written|modified|\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(:\d{2})?)+)"
         # a blog's "Posted on Sun 06 November 2016 in interview": the date and the category
         r"|posted on\s+((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?\d{1,2}\s+[a-z]+\.?\s+\d{4}(\s+in\s+[\w &-]{1,30})?)"
+        # the post's date and writer: "Posted on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.",
+        # "Posted by Jane Roe on May 3, 2019 at 10:28 am" (the name in capitals)
+        r"|(?i:posted)(\s+(?i:by)\s+" + _EN_NAME + r")?\s+(?i:on)\s+" + _EN_DATE
+        + r"(\s+(?i:at)\s+\d{1,2}[:.]\d{2}(\s*(?i:[ap]\.?m\.?))?)?(\s+(?i:by)\s+" + _EN_NAME + r")?\s*\.?"
     ),
     "meta:photo-count": (
         r"(?i:" + _D + r"(\+\s*\d+|\d+\s*(張|张)?(照片|圖片|图片|photos?|images?)|view (gallery|photos?|slideshow)|"
@@ -449,7 +485,7 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"\s*([:：︰】\]］|｜》>]|(?<=[A-Za-z])\s?[-–—])\s*[^。]{1,160}"
         # "Go deeper: The AI power crunch, explained", "Don't miss: These stocks could …"
         # -- a headline, so it never ends like a sentence
-        r"|(?i:" + _D + r"(go deeper|dig deeper|don['’]?t miss|must read|catch up|more reading|more|recommended|up next|read next|watch next"
+        r"|(?i:" + _D + r"(go deeper|dig deeper|don['’]?t miss|must read|catch up|more reading|more|recommended|up next|read next|watch next|learn more"
         # "More from Local: Ferry terminal rebuild pushed to 2027" -- a section's name, then its headline
         r"|more (from|in|on) [A-Z][\w&'’-]*( [A-Z&][\w&'’-]*){0,2})\s*[:：]\s*[^.。]{1,160}[^.。\s])"
         r"|(?i:" + _D + r"related (article|story|video|content|coverage|link)s?\s+[^.]{1,160})"

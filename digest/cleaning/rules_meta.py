@@ -65,7 +65,7 @@ _WIRE = r"(AP|AFP|Reuters|Bernama|BERNAMA|CNA|Xinhua|XINHUA|Kyodo|Yonhap|Antara|
 
 # The ID on a WeChat account's card ("Weixin ID cdsbnc", "微信号：globusnews"); the
 # cleaner also reads the account's name off the line above it (passes_doc.account_name).
-WECHAT_ACCOUNT_ID = r"(微信号|微信號|Weixin ID)\s*[:：]?\s*[A-Za-z][\w-]{3,30}"
+WECHAT_ACCOUNT_ID = r"(微信号|微信號|Weixin ID|ID(?=\s*[:：]))\s*[:：]?\s*[A-Za-z][\w-]{3,30}"
 # The account named with its ID on one line: "《东方历史评论》微信公号：ohistory".
 WECHAT_ACCOUNT_LINE = (r"[《「]?[^\s。，,：:]{1,20}[》」]?\s*(微信)?(公号|公號|公众号|公眾號|公众平台|公眾平台)\s*(ID)?\s*[:：]\s*"
                        r"[A-Za-z][\w-]{3,30}")
@@ -366,7 +366,7 @@ EDGE_CTA = (
 )
 # Verbs that urge the reader: a short fragment at the edge needs one to be a prompt.
 PROMO_VERBS = (
-    r"(?i:尽在|盡在|就在|都在|下載|下载|訂閱|订阅|加入|追蹤|追踪|關注|关注|按讚|按赞|點|点击|點擊|掃|扫|立即|馬上|马上|"
+    r"(?i:尽在|盡在|就在|都在|下載|下载|訂閱|订阅|加入|追蹤|追踪|關注|关注|按讚|按赞|點(?=[我此這这入選选閱阅看開开下])|点击|點擊|掃|扫|立即|馬上|马上|"
     r"免費|免费|搶先|抢先|請|请|快|歡迎|欢迎|支持|贊助|赞助|解鎖|解锁|"
     r"(?<![a-z])(get|sign|join|follow|download|subscribe|support|donate|unlock|try|listen|watch)(?![a-z]))"
 )

@@ -166,15 +166,24 @@ def mark_title(lines: list[Line], title: str | None) -> None:
         return
     strong = headline_keys(title or "")
     last = weak = None
-    for ln in lines:
+    copies: list[int] = []
+    for i, ln in enumerate(lines):
         if _sentence(ln):
             break
         if len(ln.text) <= 400:
             key = title_key(ln.text)
             if seen_title(key, strong):
                 last = ln
+                copies.append(i)
             elif seen_title(key, keys):
                 weak = ln
+    else:
+        # no sentence in the whole text (a blog's lines without punctuation): the copy
+        # with the most text under it, up to the next copy, heads the article -- a later
+        # one is an item of the page's list of posts
+        if len(copies) > 1:
+            spans = [sum(len(ln.text) for ln in lines[a + 1:b]) for a, b in zip(copies, [*copies[1:], len(lines)])]
+            last = lines[copies[spans.index(max(spans))]]
     if last is None:
         sentences = 0
         for ln in lines[: len(lines) // 2]:
