@@ -112,13 +112,15 @@ def _sentence(line: Line) -> bool:
 # "今年年初時，我們通過了審核。正式成為 MANRS 的參與者！" tells something in two
 # sentences.  (Not after a question mark: "上一篇？- -| 回首页 | - -下一篇?" is a pager.)
 _TOLD = re.compile(r"。.{4,}[！？!?][」』”’\"'）)\]】]*$")
+_CLOSERS = "」』”’\"'）)]】"
+_ASKED = ("！", "？", "!", "?")
 _TRUNCATED = re.compile(r"\.{3,}[」』”’\"'）)\]】]*$")  # "..." : a teaser cut short, not a full stop
 
 
 def _is_sentence(t: str) -> bool:
     if len(t) > 400:
         return True
-    if _TOLD.search(t):
+    if t.rstrip(_CLOSERS)[-1:] in _ASKED and _TOLD.search(t):
         return True  # two sentences, the second a question or an exclamation
     if _SENTENCE_END.search(t) and not _TRUNCATED.search(t):
         # "U.S." or an abbreviation ending a short line is not a sentence;
@@ -145,7 +147,16 @@ def _wrappable(line: Line) -> bool:
     # (a page's date line is no part of a paragraph, though the byline above it ends with
     # a comma: "Reuters, Washington," / "Nov 20 2019, 11:06am ist")
     return (line.tag == "p" and not line.keep and not line.caption and not line.bold and not line.in_list
-            and 0 < len(line.text) <= 240 and not _dense(line) and _DATE_ONLY.fullmatch(line.text) is None)
+            and 0 < len(line.text) <= 240 and not _dense(line) and not _date_line(line.text))
+
+
+def _date_line(text: str) -> bool:
+    # (the date rule is costly: only a short line with a figure in it is asked)
+    return len(text) <= _DATE_LINE_MAX and _DIGIT_IN.search(text) is not None and _DATE_ONLY.fullmatch(text) is not None
+
+
+_DATE_LINE_MAX = 80
+_DIGIT_IN = re.compile(r"\d")
 
 
 def title_case(text: str) -> bool:
