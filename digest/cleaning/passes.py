@@ -913,8 +913,6 @@ def edge_promos(lines: list[Line], rules: Rules) -> None:
         if all(_PLATFORM.fullmatch(m.group(0)) for m in _EDGE_PROMO.finditer(t)) and not _PROMO_VERB.search(t):
             return False
         reader = bool(_READER.search(t) or _EDGE_CTA.search(t))
-        # (a full stop inside, then a question or an exclamation, is prose that tells
-        # something, however short: "…这到底是何方神圣。竟然可以…在各大市场下载…这怎么可能？")
         if _sentence(ln):  # a sentence must speak to the reader or call to action
             return reader
         # a fragment must at least urge something ("海量资讯，尽在新浪财经APP");

@@ -204,7 +204,8 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
         # (a page that sets the headline twice, the second copy right under the first:
         # every copy before the first prose is the title)
         seen = title_key(lines[doc.title_at].text)
-        for ln in lines[doc.title_at + 1:doc.prose[0] if doc.prose else doc.title_at + 1]:
+        under = lines[doc.title_at + 1:doc.prose[0]] if doc.prose else []
+        for ln in under:
             if ln.verdict is None and not _fixed(ln) and title_key(ln.text) == seen:
                 ln.verdict = "meta:title"
     head = [i for i in range(start) if lines[i].verdict is None]

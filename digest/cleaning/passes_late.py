@@ -29,7 +29,7 @@ _REFRAIN_GAP = 40
 _FULL_STOP_END = re.compile(r"[。.．][」』”’\"'）)]*\s*$")
 # ... and any field between fields: a form repeats its field ("地址：略" for the company
 # and again for its representative).
-_FIELD = re.compile(r"[^:：︰\s]{1,12}[:：︰]\s*[^。！？]{1,40}")
+_FORM_FIELD = re.compile(r"[^:：︰\s]{1,12}[:：︰]\s*[^。！？]{1,40}")
 # (Full stops inside a line, SENTENCE_STOP: a paragraph of two or more sentences that the
 # article repeats is its own text (the outlet's slip, which the labelling rules keep), not
 # a caption shown twice -- recall first, only a caption element or a one-sentence line is
@@ -40,6 +40,15 @@ def _dup_key(text: str) -> str:
     """Two copies of a caption compare equal despite full-/half-width
     punctuation and spacing: "，（美聯社）" == ",(美聯社)"."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _copies_apart(copy: Line, between: Line) -> bool:
+    """The line between two copies of ``copy`` shows they are no caption shown twice: a
+    field between two copies of a field (a form), or a paragraph that tells (the copy is
+    a refrain after each part of an essay, "路在何方？")."""
+    if _FORM_FIELD.fullmatch(copy.text) and _FORM_FIELD.fullmatch(between.text):
+        return True
+    return len(between.text) > _REFRAIN_GAP and _FULL_STOP_END.search(between.text) is not None
 
 
 def dup_captions(lines: list[Line], rules: Rules) -> None:
@@ -69,11 +78,7 @@ def dup_captions(lines: list[Line], rules: Rules) -> None:
             continue
         if not ln.keep and _HAS_WORD.search(ln.text) and len(ln.text) >= 4 and caption_like(ln) \
                 and not _FIELD_FIGURE.fullmatch(ln.text) and key(ln) in [key(r) for r in recent] \
-                and not (_FIELD.fullmatch(ln.text) and _FIELD.fullmatch(recent[-1].text) and key(recent[-1]) != key(ln)) \
-                and not (key(recent[-1]) != key(ln) and len(recent[-1].text) > _REFRAIN_GAP
-                         and _FULL_STOP_END.search(recent[-1].text) is not None):
-            # (a paragraph between the two copies makes the line a refrain, "路在何方？"
-            # after each part of an essay, not a caption shown twice)
+                and not (key(recent[-1]) != key(ln) and _copies_apart(ln, recent[-1])):
             ln.verdict = "dup:caption"
             continue
         # alt text, then the same caption with its credit: "圖為記者會" / "圖為記者會。(中央社)"
@@ -205,8 +210,7 @@ _SECTION_NOTE = re.compile(r"[^.。!?！？:：]{1,60}")
 
 # "November 20, 2019 Emiliano Bellini", "Tuesday 15 October 2019 by Bradley M. Kuhn":
 # the page's date set in front of the byline with no bar between.
-_DATE_FIRST = re.compile(r"(?i:((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-                         r"(" + _MONTH + r"\s+\d{1,2},?|\d{1,2}\s+" + _MONTH + r",?)\s+\d{4})\s+")
+_DATE_FIRST = re.compile(R.EN_DATE + r"\s+")
 
 
 def _byline_start(text: str) -> int | None:

@@ -170,9 +170,10 @@ _PAIR_SEP = r"[\s|｜/／·•,，;；]*"
 _EN_NAME = r"[A-Z][\w'’\-]*\.?(?: (?:[A-Z][\w'’\-]*\.?|van|von|de|der|da|del|la|le))*"
 _EN_NAMES = _EN_NAME + r"(?:\s*(?:,|&|\band\b)\s*" + _EN_NAME + r")*"
 
-# A date in words: "Tuesday 15 October 2019", "May 3, 2019"
+# A date in words: "Tuesday 15 October 2019", "May 3, 2019" (also read by passes_late:
+# the page's date in front of a byline)
 _EN_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_EN_DATE = (r"((?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}\s+" + _EN_MONTH + r",?|" + _EN_MONTH
+EN_DATE = (r"((?i:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(\d{1,2}\s+" + _EN_MONTH + r",?|" + _EN_MONTH
             + r"\s+\d{1,2}(st|nd|rd|th)?,?)\s+\d{4}")
 
 # Tokens of share bars, font-size widgets and toolbars; a line made only of them is junk.
@@ -432,7 +433,7 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"|posted on\s+((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?\d{1,2}\s+[a-z]+\.?\s+\d{4}(\s+in\s+[\w &-]{1,30})?)"
         # the post's date and writer: "Posted on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.",
         # "Posted by Jane Roe on May 3, 2019 at 10:28 am" (the name in capitals)
-        r"|(?i:posted)(\s+(?i:by)\s+" + _EN_NAME + r")?\s+(?i:on)\s+" + _EN_DATE
+        r"|(?i:posted)(\s+(?i:by)\s+" + _EN_NAME + r")?\s+(?i:on)\s+" + EN_DATE
         + r"(\s+(?i:at)\s+\d{1,2}[:.]\d{2}(\s*(?i:[ap]\.?m\.?))?)?(\s+(?i:by)\s+" + _EN_NAME + r")?\s*\.?"
     ),
     "meta:photo-count": (
