@@ -75,7 +75,8 @@ class Clipping:
 _FRONTMATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.S | re.M)
 _FEED_HEAD = re.compile(
     r"\A\s*(?:<!--\s*(?P<ts>\d{9,13})\s*-->\s*\n)?\s*"
-    r"\[(?P<title>[^\n]+?)\]\((?P<url>https?://[^\s)]+)\)[ \t]*\r?\n"
+    # (a feed of a site saved for offline reading links its items relatively: "./../標題/index.html")
+    r"\[(?P<title>[^\n]+?)\]\((?P<url>https?://[^\s)]+|\.{0,2}/[^\s)]*)\)[ \t]*\r?\n"
     r"[ \t]*(?:-{3,}|={3,}|\*{3,})[ \t]*\r?\n",
 )
 # a saved page may open with comments ("<!-- saved from url=… -->") or an XML declaration
@@ -249,7 +250,8 @@ def _read_feed(text: str, m: re.Match[str], tz: ZoneInfo) -> dict[str, Any]:
         # escaping of "don’t" (plain text is escaped again when it is rendered)
         body = htmlmod.unescape(body)
     removed: tuple[tuple[str, str], ...] = ()
-    return {"kind": "feed", "title": htmlmod.unescape(m.group("title")).strip(), "url": m.group("url"),
+    url = m.group("url") if m.group("url").startswith(("http://", "https://")) else None  # (no address to link to)
+    return {"kind": "feed", "title": htmlmod.unescape(m.group("title")).strip(), "url": url,
             "date": date, "body": body, "format": fmt, "body_line": text[: m.end()].count("\n") + 1,
             "removed": removed}
 
@@ -380,15 +382,16 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
     elif idx:
         first = lines[idx[0]].strip()
         if len(first) <= 120 and not re.search(r"[。．]$", first) and not _caption_like(first):
-            # a title without a date line: only when a blank line sets it apart, or in
-            # text pasted one paragraph a line with no blank line anywhere, when it is
-            # shaped like a headline and a sentence or a caption follows it
+            # a title without a date line: only when a blank line sets it apart, or when
+            # it is shaped like a headline and a photo caption follows it (the lead
+            # picture's), or a sentence does in text pasted one paragraph a line with no
+            # blank line anywhere
             nxt = idx[0] + 1
             second = lines[idx[1]].strip() if len(idx) > 1 else ""
             run_on = len(idx) > 2 and idx[-1] - idx[0] + 1 == len(idx)
-            if len(idx) > 1 and (nxt < len(lines) and not lines[nxt].strip() or run_on and _headline(first)
+            if len(idx) > 1 and (nxt < len(lines) and not lines[nxt].strip() or _headline(first)
                                  and not _writer_byline(first)
-                                 and (_SENTENCE_END.search(second) is not None or _caption_like(second))):
+                                 and (run_on and _SENTENCE_END.search(second) is not None or _caption_like(second))):
                 title, start = first, idx[0] + 1
                 if _is_date_line(lines[idx[1]]):
                     date, start = parse_date(lines[idx[1]], tz), idx[1] + 1
@@ -458,7 +461,10 @@ def _title_and_date(lines: list[str], idx: list[int]) -> tuple[int, int] | None:
             # title: the line under it is its standfirst, whatever its ending
             t -= 1
             title = above_line
-        if len(title) < 4 or len(title) > 160 or re.search(r"[。．]$", title) or _caption_like(title):
+        # (a headline may end with a full stop -- WeChat's do, "蒸馏了一个「孙割写作.skill」。" --
+        # when it is the first line, one short sentence, right above the date line)
+        stop_ok = t == 0 and d == 1 and len(title) <= 60 and len(re.findall(r"[。．！？!?]", title)) == 1
+        if len(title) < 4 or len(title) > 160 or (re.search(r"[。．]$", title) and not stop_ok) or _caption_like(title):
             return None
         between = [lines[k].strip() for k in idx[t + 1 + dek:d]]
         above = [lines[k].strip() for k in idx[:t]]

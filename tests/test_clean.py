@@ -613,6 +613,34 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
     ("nav:wechat-ui", "ID：mr-middle-com", "ID：他的身份证号码已被冒用。"),
     ("meta:updated", "Posted on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.",
      "Posted on May 3, 2019 by the city council to all residents."),
+    # session 31
+    ("meta:page-fields", "更新日期: 2023 年 03 月 11 日", "更新日期由主管機關另行公告，2023 年起適用。"),
+    ("meta:page-fields", "時間: Oct. 29, 2024", "時間：6/10(六) 19:30~21:30"),   # an event's hours are the article's
+    ("meta:counter", "2018年05月21日 • 1万次阅读", "该视频一天内获得1万次阅读，远超预期。"),
+    ("meta:counter", "300 字", "他每天至少寫 300 字。"),
+    ("meta:counter", "0 写留言", "读者可以写留言参与讨论。"),
+    ("meta:frontmatter-field", "slug: deletesocialmedia", "Slug: a garden pest, the council's leaflet says."),
+    ("meta:updated", "Daisy最后更新：2023-09-10 13:41:24", "最后更新的版本已于2023年9月发布。"),
+    ("meta:post-bar", "www.creaders.net | 2024-11-02 09:33:42 蓬辉堂 | 0条评论 | 查看/发表评论",
+     "2024-11-02，网友在评论区留言，呼吁当局公开数据。"),
+    ("meta:wechat-header", "原创 数字生命卡兹克 2026-08-28 07:58 北京", "2026-08-28 07:58，北京发布暴雨预警。"),
+    ("credit:article-source", "來源: 獨立媒體", "來源：受訪者提供的獨立媒體報導與法院文件。"),
+    ("credit:original-title", "菱傳媒原始網址：看問題／東南亞、南亞 LGBT 平權路艱困", "原始網址已失效，記者改以存檔查證。"),
+    ("nav:bare-url", "转载地址:https://toronto.citynews.ca/2023/09/09/x/", "转载地址不明的文章，平台将予以下架。"),
+    ("nav:opinion-disclaimer", "本文仅代表作者观点，不代表ehouse411.com立场。", "作者在文中代表受访者发言。"),
+    ("nav:author-archive", "View all posts by 新聞人 →", "Readers can view all posts online, the newspaper said."),
+    ("nav:css", "a.supporter:hover {background:#EC4438!important;} @media screen and (max-width: 480px) "
+                "{ #byline-block div.byline-block {padding-right:16px;}}",
+     "The style guide {see appendix} asks writers to spell out numbers."),
+    ("nav:player", "Play / Pause", "Play and pause are the two buttons children learn first."),
+    ("nav:player", "00:00% Buffered25.840219881738317", "The video buffered for 25 seconds, viewers said."),
+    ("ad:marker", "Advertisement - scroll to continue reading", "Advertisement revenue fell 4% in the quarter."),
+    ("credit:end-mark", "ENDS", "The consultation ends on Friday."),
+    ("prompt:click", "查看知乎原文", "记者查看原文后发现，数据有误。"),
+    ("prompt:donate", "贊助支持本站: 本網站係由網友創建維運。如果您想支持網站持續改善更新，可以請我喝一杯咖啡給予我鼓勵 ☕",
+     "她說，網友的支持給予她很大的鼓勵。"),
+    ("prompt:follow", "如果觉得有用，点个赞或者在看，也方便更多朋友看到。", "如果觉得有用，专家建议每周练习三次。"),
+    ("prompt:liked-article", "充電計畫：喜歡這篇文章嗎？歡迎幫作者充電，好內容值得更多人支持。", "計畫：喜歡閱讀的學生可以申請補助。"),
 ])
 def test_page_furniture_rules(rule: str, junk: str, prose: str) -> None:
     cleaned = _clean_html(_PROSE_A + f"<p>{html.escape(junk)}</p>" + _PROSE_B)

@@ -1322,3 +1322,132 @@ def test_a_phrase_with_de_is_no_masthead_and_a_long_review_opening_names_no_colu
     review = ("《名偵探皮卡丘》這部電影在劇情的部分我只會給50分，但動畫的話我覺得有100分的製作水準。"
               "如果你真的很喜歡寶可夢的話，進電影院看我覺得很值得，花錢買個回憶絕對沒問題。")
     assert _kept(f"<p>{review}</p>" + P1 + P2)[0] == review
+
+
+# ---------------------------------------------------------------------------
+# Session 31: corpora 23 and 24's development parts, blind variants 85 and 86
+# ---------------------------------------------------------------------------
+
+def _clip_lines(tmp_path: Path, name: str, text: str) -> list[str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return clean_clipping(read_clipping(path, tz=DEFAULT_TZ))[0]
+
+
+def test_the_repost_header_goes_whatever_the_accounts_name_says() -> None:
+    header = "以下文章来源于云上航迹 ，作者老K说民航"   # (说 in the name is no report)
+    kept = _kept(f"<p>{header}</p><p>云上航迹.</p><p>关注中国民航的每一条航线、每一座机场。</p>" + P1 + P2)
+    assert kept == [re.sub("<[^>]+>", "", P1), re.sub("<[^>]+>", "", P2)]
+
+
+def test_a_donation_box_by_the_outlets_name_and_a_hong_kong_bank_account_goes() -> None:
+    box = ("<p>支持我們，讓山裡的聲音被聽見</p><p>山城新聞是一間沒有財團、也不接受政黨資助的在地媒體，每一篇報導都靠讀者的小額捐款完成。</p>"
+           "<p>我們不設付費牆。歡迎以轉數快捐款；或直接存入銀行戶口 012-883-0-045672-9，戶口名稱：山城媒體有限公司。</p>")
+    assert _kept(P1 + box + P2 + P3) == [re.sub("<[^>]+>", "", p) for p in (P1, P2, P3)]
+    # a report that names a media outlet, with no box heading above it, stays
+    report = "<p>山城新聞是一間在地媒體，去年報導了三起山崩。</p>"
+    assert "山城新聞是一間在地媒體，去年報導了三起山崩。" in _kept(P1 + report + P2)
+
+
+def test_below_the_end_mark_the_bylines_writer_may_say_things_in_their_bio() -> None:
+    body = ("<p>文 | 何雨桐</p>" + P1 + P2 + "<p>-END-</p><p>排版 | 小周　　审核 | 老杨</p><p>何雨桐</p>"
+            "<p>川西观察记者，跑了八年灾害现场。</p><p>她说，比起灾难本身，她更想写的是人们怎样重新把日子过起来。</p>")
+    assert _kept(body)[-1] == re.sub("<[^>]+>", "", P2)
+    # above the end mark, a line that says what someone said is the article's
+    assert "她说，比起灾难本身，她更想写的是人们怎样重新把日子过起来。" in _kept(
+        "<p>文 | 何雨桐</p>" + P1 + P2 + "<p>何雨桐</p><p>她说，比起灾难本身，她更想写的是人们怎样重新把日子过起来。</p>")
+
+
+def test_a_pasted_title_with_the_lead_photos_caption_under_it(tmp_path: Path) -> None:
+    text = ("暴雨引发山洪 蓝田镇37名被困群众全部安全转移\n2025年7月30日，消防救援人员用橡皮艇转移被困群众。（本报记者 钟一帆 摄）\n\n"
+            "本报讯 7月29日夜间至30日凌晨，我市北部山区遭遇强降雨。\n\n至30日上午9时，37名被困群众全部转移至安置点。\n")
+    lines = _clip_lines(tmp_path, "flood.txt", text)
+    assert lines[0].startswith("2025年7月30日，消防救援人员") and "暴雨引发山洪 蓝田镇37名被困群众全部安全转移" not in lines
+
+
+def test_a_pasted_wechat_title_may_end_with_a_full_stop(tmp_path: Path) -> None:
+    text = "蒸馏了一个「孙割写作.skill」。\n\n2026-08-28 07:58\n\n昨晚，孙割写的小作文爆火。\n具体的详情我就不放了。\n"
+    assert _clip_lines(tmp_path, "wx.txt", text) == ["昨晚，孙割写的小作文爆火。", "具体的详情我就不放了。"]
+
+
+def test_a_feed_item_linked_relatively_is_still_a_feed_item(tmp_path: Path) -> None:
+    text = ("<!--1623929596000-->\n[查無此人小花計劃](./../%e5%8f%b0/index.html)\n------\n\n"
+            "<p>魏如萱 X 豪華朗機工 [ 查無此人 – 小花計畫展 ]</p>\n<p>Where Have All The Flowers Gone — These Flowers.</p>\n")
+    (tmp_path / "f.txt").write_text(text, encoding="utf-8")
+    clip = read_clipping(tmp_path / "f.txt", tz=DEFAULT_TZ)
+    assert clip.title == "查無此人小花計劃" and clip.url is None
+    assert clean_clipping(clip)[0] == ["魏如萱 X 豪華朗機工 [ 查無此人 – 小花計畫展 ]", "Where Have All The Flowers Gone — These Flowers."]
+
+
+def test_the_articles_last_sections_in_outline_form_are_no_tail_chrome() -> None:
+    points = ["免費 - 核心功能完全免費", "快速 - 啟動速度極快", "美觀 - 現代化的 UI 設計", "擴充性強 - 豐富的擴充功能商店"]
+    body = (P1 + P2 + "<h2>優勢</h2><ul>" + "".join(f"<li>{p}</li>" for p in points) + "</ul><h2>參考資料</h2>"
+            "<ul><li><a href='https://e.example/1'>Mac 生產力工具排名要大洗牌了？Raycast 讓一切操作在彈指之間輕鬆完成！</a></li>"
+            "<li><a href='https://e.example/2'>【MacBook】免费效率软件推荐 raycast能做的10件事</a></li></ul>")
+    assert _kept(body)[2:7] == ["優勢", *points]
+
+
+def test_a_label_before_the_title_seen_again_marks_it_as_the_title() -> None:
+    assert _kept("<h1>[MacApps] Raycast</h1>" + P1 + P2, title="Raycast") == [re.sub("<[^>]+>", "", p) for p in (P1, P2)]
+    assert "[MacApps] Raycast 與 Alfred" in _kept("<h1>[MacApps] Raycast 與 Alfred</h1>" + P1 + P2, title="Raycast")
+
+
+def test_english_line_beside_hashtags_over_an_embed_is_no_alt_text() -> None:
+    body = ("<p>魏如萱 X 豪華朗機工 [ 查無此人 – 小花計畫展 ]</p><p>Where Have All The Flowers Gone — These Flowers. Musical Memory</p>"
+            "<p>#豪華朗機工X#魏如萱X#鳳小岳#方序中</p><figure><img src='a.jpg'><figcaption>魏如萱 waa wei 很難很難 Official Music Video</figcaption></figure>")
+    assert "Where Have All The Flowers Gone — These Flowers. Musical Memory" in _kept(body)
+
+
+def test_whether_we_is_no_self_introduction() -> None:
+    first = "<p>在 AI 越来越强大的这段时间里，我思考得比较多的一个问题是，我们是否高估了智力的重要性。</p>"
+    assert _kept(first + P1 + P2)[0] == re.sub("<[^>]+>", "", first)
+
+
+def test_a_teasers_byline_under_a_related_heading_goes() -> None:
+    cards = ("<h3>相關</h3><h4><a href='/a'>【N圖輯】「做男做女我決定」 跨性別遊行首次在台舉辦</a></h4><p><b>記者／蕭宇軒　攝影／蕭宇軒</b></p>"
+             "<p>台灣跨性別遊行10月25日在西門町展開，這不僅是台灣首次舉…</p><p><b>2019-11-01</b></p>"
+             "<h4><a href='/b'>【N issue】同志權益未獲重視 民團籲公私部門增進溝通</a></h4><p><b>記者／莊佳芳　攝影／楊子萱</b></p>"
+             "<p>彩虹平權大平台舉辦記者會，以「2020 匍匐前…</p><p><b>2021-01-19</b></p>")
+    assert _kept(P1 + P2 + P3 + cards) == [re.sub("<[^>]+>", "", p) for p in (P1, P2, P3)]
+
+
+def test_a_byline_alone_after_the_closing_prompt_is_the_articles_signature() -> None:
+    tail = ("<p>以上，既然看到这里了，如果觉得不错，随手点个赞、在看、转发三连吧。</p><p>&gt;/ 作者：卡兹克</p>"
+            "<p>&gt;/ 投稿或爆料，请联系邮箱：tips@example.com</p>")
+    assert _kept(P1 + P2 + tail)[-1] == ">/ 作者：卡兹克"
+
+
+def test_under_an_end_mark_a_box_of_four_lines_about_the_outlet_goes() -> None:
+    tail = ("<p>ENDS</p><p>© Scoop Media</p><h3>Using Scoop for work?</h3><p>Scoop is free for personal use, but you’ll need a "
+            "licence for work use. This is part of our Ethical Paywall and how we fund Scoop.</p><p>Join Pro Individual Find out more</p>"
+            "<p>Scoop Pro for newsrooms | Find out more</p>")
+    paras = "".join(f"<p>New Zealand’s trade with China grew {n}% last year, the university’s institute said in a report "
+                    f"released on Thursday, and it expects the growth to continue.</p>" for n in (3, 4, 5, 6, 7))
+    assert len(_kept(paras + tail)) == 5
+
+
+def test_an_about_the_author_box_of_five_lines_goes() -> None:
+    box = ("<p>作者简介</p><p>高佳</p><figure><img src='p.jpg'><figcaption>因为时间永远分岔，通向无数的将来。</figcaption></figure>"
+           "<p>作品包括《拯救推土机前的连江古建筑》</p><p>为严肃阅读提供选项</p>")
+    assert _kept(P1 + P2 + box) == [re.sub("<[^>]+>", "", p) for p in (P1, P2)]
+
+
+def test_the_outlet_introducing_itself_under_its_logo_goes() -> None:
+    tail = ("<p><img src='logo.png' alt='author avatar'></p><p>《菱傳媒》是一家網路媒體，由一群資深與專業的媒體工作者組成。"
+            "我們會放眼國際、鎖定國內外政經議題，深入調查剖析。</p>")
+    assert _kept(P1 + P2 + tail) == [re.sub("<[^>]+>", "", p) for p in (P1, P2)]
+
+
+def test_a_template_tag_left_in_the_text_goes_but_not_in_inline_code() -> None:
+    cleaned = _clean("<p>注意力分散了 {% post_link mit-study-brain-chatgpt %}</p>" + P1)
+    assert to_plain_lines(cleaned.html)[0] == "注意力分散了"
+    code = "<p>插入文章連結的寫法是 <code>{% post_link slug %}</code> 就好。</p>"
+    assert to_plain_lines(_clean(code + P1).html)[0] == "插入文章連結的寫法是 {% post_link slug %} 就好。"
+
+
+@pytest.mark.parametrize("heading", ["相关链接", "相關"])
+def test_related_links_headings_take_their_list(heading: str) -> None:
+    related = (f"<p>【{heading}】</p><h2>我市森林防火紧要期延长至6月15日 野外一律禁止用火</h2>"
+               "<p>记者从市森林防灭火指挥部获悉，受今春降水偏少影响，紧要期延长至6月15日。</p>"
+               "<p>紧要期内，全市林区严禁一切野外用火行为。</p><p>编辑：孟琳　审核：赵刚</p>")
+    assert _kept(P1 + P2 + P3 + related) == [re.sub("<[^>]+>", "", p) for p in (P1, P2, P3)]

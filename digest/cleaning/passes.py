@@ -63,7 +63,9 @@ rights_gate = _gate(R.RIGHTS_GATE)
 _IMPERATIVE = re.compile(r"(.{0,40}?[！!：:，,？?]\s*|(觉得|覺得|喜欢|喜歡|如果|若)[^，。！？,.!?]{0,10}?(的话|的話)?(就|請|请|也)?)?"
                          + R.IMPERATIVE_START)
 # "…是对我们最大的鼓励/支持": the outlet's thanks, no report of anyone encouraging anything
-_THANKS = re.compile(r"(是)?(对|對)(我们|我們|本[号號站台])(最大的)?(鼓励|鼓勵|支持|肯定|动力|動力)")
+# (or what the reader's gift gives: "請我喝一杯咖啡給予我鼓勵")
+_THANKS = re.compile(r"(是)?(对|對)(我们|我們|本[号號站台])(最大的)?(鼓励|鼓勵|支持|肯定|动力|動力)"
+                     r"|(給予|给予|給|给)(我|我們|我们|本[号號站台])(一些|一點|一点|更多)?(鼓励|鼓勵|支持|动力|動力)")
 _LEAD = re.compile(r"[^\s，。:：,]{1,10}[:：]\s*")
 _PROSE_END = re.compile(r"[。．][」』”’\"'）)]*$")
 

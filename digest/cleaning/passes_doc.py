@@ -399,6 +399,12 @@ def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
                 return  # subheadings with their items: the article's last section in outline form
             tail = tail[k + 1 - run:]
             break
+    else:
+        # (no eight in a row: a kept line -- a footnote, a reference -- breaks the
+        # run, and the whole tail is weighed; subheadings with their items in it are
+        # the article's closing sections, "優勢" / its points / "參考資料" / the works)
+        if _sectioned(lines, tail, named=False):
+            return
     # a heading with a paragraph of prose under it is a section of the article resuming
     # below a list ("總結" / "以上整理了…。"): the chrome ends above the heading
     resume = next((k for k in range(1, len(tail)) if lines[tail[k - 1]].tag in HEADING_TAGS
@@ -511,6 +517,8 @@ def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
     for i, ln in enumerate(lines[:first + 1]):
         if ln.verdict in (None, "page:head-chrome") and (repost := _REPOST_SOURCE.match(ln.text)):
             card = _repost_card(lines, i, repost.group("account") or repost.group("account_en"))
+            if _length(ln.text) <= 60 and not _fixed(ln):
+                card.insert(0, i)  # (the header itself: an account named "…说民航" reads as reporting below)
             for k in card:
                 lines[k].verdict = "edge:provenance-header"
             if first in card:  # (the account's blurb read as the first prose: the article starts after it)
@@ -882,6 +890,9 @@ _SITE_SELF = r"小站|(?:這|这)份(?:通訊|通讯|電子報|电子报|週報|
 _SITE_INTRO = re.compile(r"(這|这)(裡|里)是[^。，,]{0,20}(小站|網站|网站|部落格|博客|頻道|频道|電子報|电子报|專欄|专栏|節目|节目|"
                          r"媒體|媒体|平台|平臺|公眾號|公众号)"
                          r"|(?i:\bthis is an? (?:[\w-]+ ){0,3}(?:newsletter|blog|site|column|podcast)\b)")
+# A name said to be a news outlet: "山城新聞是一間沒有財團…的在地媒體", "X是一家独立网站".
+_OUTLET_INTRO = re.compile(r"(?P<name>[^\s，。,、：:「」“”]{2,12})是一?(間|间|家|個|个|份|所)[^。！？]{0,30}?"
+                           r"(媒體|媒体|新聞網|新闻网|網媒|网媒|刊物|雜誌|杂志|報社|报社|電台|电台|網站|网站|平台|平臺)")
 # (我哋, 我地: the Cantonese "we" of a Hong Kong outlet writing as it speaks)
 _SELF = re.compile(r"我們|我们|我哋|我地|本[栏欄]目|本刊|本[台站號号網网]|本[報报](?![讯訊])|(?i:\b(we|our|us)\b)|" + _SITE_SELF)
 _READER = re.compile(r"(?<!迷)你|您|妳|(?i:\b(you|your)\b)")
@@ -897,8 +908,10 @@ def _starting_with(pattern: str, words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("(?=[" + re.escape("".join(first)) + "])(?:" + pattern + ")")
 
 
+# (Hong Kong's bank wording: "戶口名稱：", "戶口號碼：", "銀行戶口 012-883-…"; elsewhere
+# 户口/戶口 is the household register, so only these forms and a number right after it)
 _ACCOUNT_ZH = ("户名", "戶名", "账号", "帳號", "帳戶", "账户", "开户行", "開戶行", "銀行", "银行", "支付宝", "支付寶",
-               "微信支付", "轉賬", "转账", "轉帳", "轉數快", "入數", "入数")
+               "微信支付", "轉賬", "转账", "轉帳", "轉數快", "入數", "入数", "戶口名稱", "戶口號碼")
 _ACCOUNT_EN = ("paypal", "payme", "fps", "iban", "swift", "account")
 # Wallets and patronage sites a box names with a colon after them: "KBZPay／WavePay：09-…",
 # "爱发电：https://…", "Ko-fi: …" (most wallets are named "…Pay": KBZPay, GrabPay, LINE Pay;
@@ -913,9 +926,9 @@ _ACCOUNT = _starting_with(r"(" + "|".join(_ACCOUNT_ZH) + r"|(?i:" + "|".join(_AC
                            r"|(" + "|".join(_WALLET_ZH) + r"|(?i:pay\b|" + "|".join(_WALLET_EN[1:]) + r"))"
                            r"[^:：。，,\s]{0,12}\s*[:：]\s*\S"
                            # or the number itself, with no colon: "匯款到郵局帳號 0031234-0567890"
-                           r"|(帳號|账号|帳戶|账户|(?i:account (?:number|no\.?)|iban))\s*\d[\d -]{5,}\d",
-                           _ACCOUNT_ZH + _ACCOUNT_EN + _WALLET_ZH + _WALLET_EN + _GIVE_ZH)
-_account_gate = _gate(_ACCOUNT_ZH + _ACCOUNT_EN + _WALLET_ZH + _WALLET_EN + _GIVE_ZH)
+                           r"|(帳號|账号|帳戶|账户|戶口|(?i:account (?:number|no\.?)|iban))\s*\d[\d -]{5,}\d",
+                           _ACCOUNT_ZH + _ACCOUNT_EN + _WALLET_ZH + _WALLET_EN + _GIVE_ZH + ("戶口",))
+_account_gate = _gate(_ACCOUNT_ZH + _ACCOUNT_EN + _WALLET_ZH + _WALLET_EN + _GIVE_ZH + ("戶口",))
 _LONG_NUMBER = re.compile(r"\d[\d -]{5,}\d")
 
 
@@ -1011,10 +1024,14 @@ def _appeal_boxes(lines: list[Line], names: list[str]) -> None:
             if _account(t) and len(t) <= 160 and not _SPEECH.search(t):
                 ln.verdict = "box:appeal"  # (a bank line's "戶口名稱" is no reporting verb)
                 continue
-            if not _self_talk(ln, names) or _QUOTED.search(t):
+            # (under the box's heading the outlet may open by its name, saying what it
+            # is: "山城新聞是一間…的在地媒體，每一篇報導都靠讀者的小額捐款完成。")
+            intro = _OUTLET_INTRO.match(t)
+            own = [*names, intro.group("name")] if intro else names
+            if not _self_talk(ln, own) or _QUOTED.search(t):
                 break  # ("'We Got Her!' Video Shows …": someone else's "we")
             if not (_READER.search(t) or _OUTLET.search(t) or _EDGE_PROMO.search(t)
-                    or any(name in t for name in names) or (len(t) <= 60 and not _DIGIT.search(t))):
+                    or any(name in t for name in own) or (len(t) <= 60 and not _DIGIT.search(t))):
                 break
             ln.verdict = "box:appeal"
 
@@ -1101,8 +1118,8 @@ _NOTE_LABEL = re.compile(r"(編按|编按|編者按|编者按|按語|按语|註|
 # The page introducing itself by name: "這裡是《山海誌》，一個由讀者支持的獨立媒體", "欢迎来到「X」"
 # (not "這裡是《海角七號》的拍攝地": a place a report is about)
 # ("早上好，这里是沧澜城事。": unmarked, the name ends at the punctuation -- and counts only in a
-# line that also speaks as "we" or to the reader)
-_SELF_INTRO = re.compile(r"(?:(?:這|这)(?:裡|里)是|(?:歡迎|欢迎)(?:來到|来到|收看|收聽|收听|閱讀|阅读)|(?:我們|我们)是)\s*"
+# line that also speaks as "we" or to the reader; "我们是否…" asks whether we …)
+_SELF_INTRO = re.compile(r"(?:(?:這|这)(?:裡|里)是|(?:歡迎|欢迎)(?:來到|来到|收看|收聽|收听|閱讀|阅读)|(?:我們|我们)是(?!否|不是))\s*"
                          r"(?:[《「『](?P<name>[^》」』]{2,16})[》」』](?!\s*(?:的|之|裡|里|中))"
                          r"|(?P<bare>[^\s，。,.！!、《「『“]{2,10})(?=[，。,！!]))")
 
@@ -1300,6 +1317,11 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
 
     def promo(i: int) -> bool:
         ln = lines[i]
+        t = ln.text
+        # (read as the caption of the logo above it, or not)
+        if (not _fixed(ln) and _OUTLET_INTRO.match(t) and _SELF.search(t)
+                and not (_REPORTING.search(t) or _SPEECH.search(t) or _DIGIT.search(t) or _box_long(t))):
+            return True  # the outlet by name, then as "we": "《菱傳媒》是一家網路媒體…。我們會放眼國際…"
         # (a byline is the article's, "本刊记者" in it or not: "文 | 本刊记者 林知夏")
         if _fixed(ln) or ln.caption or _SPEAKER.match(ln.text) or furniture(ln):
             return False
@@ -1400,7 +1422,9 @@ def alt_text(lines: list[Line], rules: Rules) -> None:
     def in_figure_block(i: int) -> bool:
         # alt text where the picture stands, then a short caption and the credit ("A
         # bowl of pho…" / "招牌生牛肉河粉一碗一百二十元。" / "攝影／…")
-        return i + 2 < len(lines) and picture(lines[i + 2]) and _length(lines[i + 1].text) <= _FIGURE_CAPTION_MAX
+        # (a line a rule removed between them, a row of hashtags, is no caption)
+        return i + 2 < len(lines) and picture(lines[i + 2]) and lines[i + 1].verdict is None \
+            and _length(lines[i + 1].text) <= _FIGURE_CAPTION_MAX
 
     latin: list[Line] = []  # alt text of a CJK article's pictures
     cjk: list[Line] = []  # ... and of a Latin article's
@@ -1648,10 +1672,25 @@ def _writer_box(lines: list[Line], tail: list[int], marker: int) -> bool:
     # (the heading's names first: the article's bylines are read only for a heading that names someone)
     name_alone = _NAME_ONLY.fullmatch(first) is not None
     heading = {first} if name_alone else _writers([lines[tail[0]]])
-    if not heading or not (heading & _writers(lines[:marker]) or name_alone and _after_end_mark(lines, marker)
-                           and any(_bio(lines[i]) for i in tail[1:])):
+    if not heading:
         return False
-    return all(not (_REPORTING.search(lines[i].text) or _SPEECH.search(lines[i].text)) for i in tail[1:])
+    byline_writer = bool(heading & _writers(lines[:marker]))
+    ended = _after_end_mark(lines, marker)
+    if not (byline_writer or name_alone and ended and any(_bio(lines[i]) for i in tail[1:])):
+        return False
+    # (below the end mark, the box about the byline's writer may say what they say:
+    # "她说，比起灾难本身，她更想写的是…" -- the verb's subject is the writer, no source)
+    own_words = re.compile(r"[\W_]*(她|他|(?i:she|he)\b|" + "|".join(map(re.escape, heading)) + r")") \
+        if byline_writer and ended else None
+    return all(not (_REPORTING.search(lines[i].text) and not (own_words and own_words.match(lines[i].text)
+                                                                and not _QUOTED.search(lines[i].text)))
+               and not _SPEECH.search(lines[i].text) for i in tail[1:])
+
+
+def _byline_only(ln: Line) -> bool:
+    """A line that is only the writer's credit: ">/ 作者：卡兹克", "文｜王五"."""
+    m = _WRITER_PAIR.search(ln.text)
+    return m is not None and not re.sub(r"[\W_]", "", ln.text[:m.start()] + ln.text[m.end():])
 
 
 def tail_closure(lines: list[Line], rules: Rules) -> None:
@@ -1673,12 +1712,17 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
     writer_box = _writer_box(lines, tail, marker)
     # under the editors' credit, a source note or a byline is the article's own ending
     # ("来源：中国气象局", "记者 王小明"): the credit is no end there
-    if lines[marker].verdict == "credit:editor" and any(
+    if lines[marker].verdict == "credit:editor" and not writer_box and any(
             _SOURCE_NOTE.search(lines[i].text) or _BYLINE_WORDS.search(lines[i].text) for i in tail):
         return
-    if not writer_box and not (lines[marker].verdict or "").startswith(_END_MARKERS) and not all(
+    # (a byline alone, ">/ 作者：卡兹克", is the article's signature; over a bio it heads the box)
+    bylines = [i for i in tail if _byline_only(lines[i])]
+    signed = bool(bylines) and not any(_bio(lines[i]) for i in tail if i not in bylines)
+    # (a prompt below the article's end mark -- "-END-", then "长按识别二维码…" -- ends it as surely)
+    final = (lines[marker].verdict or "").startswith(_END_MARKERS) or _after_end_mark(lines, marker)
+    if not writer_box and not final and (signed or not all(
             _bio(lines[i]) or not (_running(lines[i]) or furniture(lines[i]) or _END_WORD.fullmatch(lines[i].text))
-            for i in tail):
+            for i in tail)):
         # a newsletter box may sit between two paragraphs: after a prompt only a box
         # about the writer or the outlet, or labels that are no sentence ("博客 | 王五",
         # "月費訂戶 網址：…"), go -- never a line that reports, a byline or "（完）"
@@ -1688,7 +1732,12 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
     # a box about the writer (their name under a portrait, a bio) goes whatever its size:
     # none of its lines reports anything
     bio_box = writer_box or all(_bio(lines[i]) for i in tail)
-    if len(tail) > (_WRITER_BOX_LINES if writer_box else _TAIL_LINES) or (size > _TAIL_SHARE * above and not bio_box) \
+    # (under an end mark -- "-END-", "ENDS", "（完）" -- the page's box may run a little longer:
+    # "Using Scoop for work?" / its pitch / "Join Pro …" / "Find more from …")
+    # (only a box whose sentences are about the outlet: the article's notes may follow the mark)
+    boxed = _after_end_mark(lines, marker) and all(_bio(lines[i]) or not _running(lines[i]) for i in tail)
+    most = _WRITER_BOX_LINES if writer_box or boxed else _TAIL_LINES
+    if len(tail) > most or (size > _TAIL_SHARE * above and not bio_box) \
             or not any(is_prose(ln) for ln in lines[:marker]):
         return
     for i in tail:
@@ -1923,6 +1972,9 @@ def title_again(lines: list[Line], rules: Rules, title: str | None) -> None:
             ln.verdict = "tail:title-again"
 
 
+_RELATED_LIST = ("list:more-", "list:heading-run")
+
+
 def after_article(lines: list[Line], rules: Rules) -> None:
     """``doc:after-article`` -- what a pasted page shows after the article: teasers
     of other stories (headline, author, date, one paragraph), comments, menus.
@@ -1967,6 +2019,9 @@ def after_article(lines: list[Line], rules: Rules) -> None:
     if not teasers and _article_goes_on(lines, tail):
         return  # the removed line was a box inside the article, not its end
     numbered = _numbered(lines, tail)
+    # (a byline right under the end stays -- the article's, below a share bar -- but not
+    # below a list of related stories: there it is a teaser's)
+    related = next((j for j in range(signal, len(lines)) if (lines[j].verdict or "").startswith(_RELATED_LIST)), len(lines))
     above = 0
     for k, i in enumerate(tail):
         ln = lines[i]
@@ -1977,7 +2032,7 @@ def after_article(lines: list[Line], rules: Rules) -> None:
         # (a date alone is no timeline item: nothing happens in it)
         timeline = _ENUMERATED.match(ln.text) and not _DATE_ONLY.fullmatch(ln.text)
         if (_fixed(ln) or ln.in_ol or (timeline and (i in numbered or not _COUNT_FIRST.match(ln.text)))
-                or long_kept or (k < 3 and furniture(ln))):
+                or long_kept or (k < 3 and i < related and furniture(ln))):
             continue
         ln.verdict = "doc:after-article"
 
@@ -2094,7 +2149,7 @@ def author_bio(lines: list[Line], rules: Rules) -> None:
 # ("關於版主：區卓行": a blog's box names its writer after the colon)
 _ABOUT_AUTHOR = re.compile(r"[\W_]*((關於|关于)(作者|筆者|笔者|本文作者|版主|站長|站长|博主)|(本文)?作者(簡介|简介|介紹|介绍)|"
                            r"(版主|博主)(簡介|简介|介紹|介绍)|(?i:about (the )?authors?|about me))([:：︰]\s*[^\s。，,.:：]{1,16})?[\W_]*")
-_AUTHOR_BOX_LINES = 3
+_AUTHOR_BOX_LINES = 5  # (name, portrait, two lines of bio, works)
 _AUTHOR_BOX_LINE = 300
 
 

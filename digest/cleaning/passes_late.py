@@ -100,6 +100,8 @@ def glued_promos(lines: list[Line], rules: Rules) -> None:
         for name, p, gate in c.inline:
             if not gate.search(ln.text):
                 continue
+            if name == "meta:template-tag" and _has_code(ln):
+                continue  # (the tag in inline code: an article about the generator shows it)
             for m in p.finditer(ln.text):
                 if m.end() > m.start():
                     ln.cuts.append((m.start(), m.end(), name))
@@ -108,6 +110,10 @@ def glued_promos(lines: list[Line], rules: Rules) -> None:
             covered = sum(b - a for a, b, _ in ln.cuts)
             if covered >= len(ln.text.strip()):
                 ln.verdict, ln.cuts = ln.cuts[0][2], []
+
+
+def _has_code(ln: Line) -> bool:
+    return ln.el is not None and isinstance(ln.el.tag, str) and next(ln.el.iter("code", "kbd", "samp"), None) is not None
 
 
 def _merge(cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -76,7 +76,7 @@ HEADING_RULES: dict[str, str] = {
         r"精彩推[荐薦]|熱門推[薦荐]|热门推[荐薦]|[編编]輯推[薦荐]|[編编]辑推[薦荐]|[編编]輯精[選选]|[編编]辑精[选選]|热读|熱讀|热门文章|"
         r"(本|此|這個|这个|該|该)?(專欄|专栏|欄目|栏目|系列|頻道|频道|作者|公眾號|公众号|號|号)(的)?(其他|其它|更多)(文章|作品|[報报][導道]|內容|内容)|"
         r"熱門文章|熱門新[聞闻]|热门新闻|人氣文章|人气文章|最新文章|最新新[聞闻]|即時新[聞闻]|即时新闻|推[薦荐]文章|推[薦荐][閱阅][讀读]|"
-        r"相[關关]文章|相[關关]新[聞闻]|相[關关][報报][導道]|相[關关]内容|相[關关]內容|相[關关][話话]題|相[關关]阅读|"
+        r"相[關关]|相[關关]文章|相[關关]新[聞闻]|最?(?i:hot)\s*(話題|话题|文章|新[聞闻])|相[關关][報报][導道]|相[關关](鏈接|链接|連結|連接)|相[關关]内容|相[關关]內容|相[關关][話话]題|相[關关]阅读|"
         r"延伸[閱阅][讀读]推[薦荐]|更多精彩|更多[內内]容|更多文章|更多[閱阅][讀读]|[點点]我看更多|看更多新[聞闻]|"
         r"好文推[薦荐]|[为為][你您]推[荐薦]|熱門影音|热门影音|精選影音|精选影音|推薦影音|推荐影音|相關影音|相关影音|重點文章|重点文章|火熱文章|火热文章|最新影音|最新[報报][導道]|其他人也在看|其他人都在看|全球熱門話題|熱門話題|热门话题|"
         # a news-release page that prints the next release under the last: "下一則新聞："
@@ -256,7 +256,7 @@ STRICT_LINE_RULES: dict[str, str] = {
     # Press-release and wire end marks too: "Ends/Wednesday, November 26, 2025" (the Hong
     # Kong government's), "NNNN" (telex end of message), "###" and "-30-" (US releases).
     "credit:end-mark": (
-        r"[\s\-—_=~·*]*(END|End|THE END|全文完)[\s\-—_=~·*]*"
+        r"[\s\-—_=~·*]*(END|End|THE END|全文完|ENDS|Ends)[\s\-—_=~·*]*"
         # "—— 完 ——", "～完～": 完 between rules
         r"|[\s\-—_=~～·*]*[\-—_=~～·*]\s*完\s*[\-—_=~～·*][\s\-—_=~～·*]*"
         # "（完）", "【完】", "〔全文完〕", "［完］": the end mark in any of the brackets papers use
@@ -292,6 +292,8 @@ STRICT_LINE_RULES: dict[str, str] = {
         # (never a quoted original text: a separator, or a link label, and no full stop)
         r"|" + OPEN + r"?\s*原文(鏈接|链接|連結|地址|出處|出处)?\s*[:：︰]\s*[^。！？\n]{1,40}\s*[｜|]\s*[^。！？\n]{1,100}"
         r"|" + OPEN + r"?\s*原文(鏈接|链接|連結|地址)\s*[:：︰]\s*\S.{0,200}"
+        # the outlet the piece is reposted from, naming it: "菱傳媒原始網址：看問題／…"
+        r"|" + OPEN + r"?\s*[^\s:：，,。]{1,12}?(原始|原文)(網址|网址|鏈接|链接|連結)\s*[:：︰]\s*\S.{0,200}"
     ),
     # CNA English / wire endings: "(By Chen Chun-hua and Ko Lin) Enditem/ls"
     # "本文經 NewsBridge 外掛自動同步自港聞直擊網站", "本文由 FeedFlow 外掛同步發布": the
@@ -336,12 +338,14 @@ STRICT_LINE_RULES: dict[str, str] = {
     ),
     # a line that is only a web address (app links, "原文網址：https://…")
     "meta:duration": r"[\W_]*\d{1,2}:\d{2}(:\d{2})?[\W_]*",
-    "nav:bare-url": r"(?i:[\W_]*(((原文|原始)(網址|网址|連結|链接|鏈接|地址)?|(網址|网址|連結|链接|鏈接)(地址)?|link|url|source|original)\s*[:：]\s*)?https?://\S+[\W_]*)",
+    "nav:bare-url": r"(?i:[\W_]*(((原文|原始|轉載|转载)(網址|网址|連結|链接|鏈接|地址)?|(網址|网址|連結|链接|鏈接)(地址)?|link|url|source|original)\s*[:：]\s*)?https?://\S+[\W_]*)",
     # a static-site generator's shortcode left in an archived Markdown body
     # ("{{< video src=… >}}", "{{% note %}}"): markup, never text a reader sees
     "nav:shortcode": r"\{\{[<%].{0,800}?[>%]\}\}",
     "nav:opinion-disclaimer": (
-        r".{0,40}(觀點僅代表作者|观点仅代表作者|僅代表作者本人|仅代表作者本人|僅代表作者個人|仅代表作者个人|不代表本(站|網|网|平台|報|报|刊|台)"
+        r".{0,40}(觀點僅代表作者|观点仅代表作者|僅代表作者本人|仅代表作者本人|僅代表作者個人|仅代表作者个人|"
+        # "本文仅代表作者观点，不代表ehouse411.com立场。"
+        r"(本文|此文|文章)(僅|仅)代表作者(的)?(觀點|观点)|不代表本(站|網|网|平台|報|报|刊|台)"
         r"(的)?立[場场]|(本文|此文|文章)(並|并)?不代表\s*《[^》。]{1,12}》\s*(的)?(觀點|观点|立[場场])|僅提供資訊儲存空間服務|仅提供信息存储空间服务|文責自負|文责自负|風險提示|风险提示|免責條款|免责条款|"
         r"投資需謹慎|投资需谨慎|不構成(任何)?投資建議|不构成(任何)?投资建议|據此投資|据此投资|"
         r"外部網站內容不負責|外部网站内容不负责|外部鏈接的做法|外部链接的做法|外部連結的做法).{0,300}"
@@ -360,7 +364,7 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"本文最初发表于|本文最初發表於|原文刊[登载載][於于]|see more on:).{0,200})"
     ),
     "ad:marker": (
-        r"(?i:" + _D + r"((advertisement|advertising)(\s*[·•|\-–—]\s*(scroll to continue|continue reading|story continues below)|\s+\d{1,2})?|"
+        r"(?i:" + _D + r"((advertisement|advertising)(\s*[·•|\-–—]\s*(scroll to continue( reading)?|continue reading|story continues below)|\s+\d{1,2})?|"
         r"sponsored( content)?|ad|ads|ad feedback|adchoices|promoted|paid (post|content)|"
         r"廣告|广告|贊助內容|赞助内容|推廣|推广|業配|业配|scroll to continue( with content)?|"
         r"story continues below( advertisement)?|article continues (below|after (this )?advertisement)|"
@@ -424,7 +428,8 @@ STRICT_LINE_RULES: dict[str, str] = {
         + _D + r")"
     ),
     "meta:updated": (
-        r"(?i:(更新時間|更新时间|發布時間|发布时间|發佈時間|发表时间|發表時間|出版時間|出版时间|最後更新|最后更新|"
+        # (the writer's name may be glued before it: "Daisy最后更新：2023-09-10 13:41:24")
+        r"(?i:([\w·]{1,12}?(?=最後更新|最后更新))?(更新時間|更新时间|發布時間|发布时间|發佈時間|发表时间|發表時間|出版時間|出版时间|最後更新|最后更新|"
         r"updated|published|posted|written|last updated|first published|刊出日期|日期|on)\s*[:：︰]?\s*"
         r"((?:[\d\s,:/.\-年月日時时分秒上下午（）()+|｜]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
         r"[ap]\.m\.|am|pm|gmt|utc|cst|cdt|pst|pdt|pt|hkt|est|edt|bst|et|jst|kst|sgt|aest|cet|cest|ago|hours?|minutes?|mins?|days?|on|at|週.|周.|星期.|"
@@ -466,13 +471,13 @@ STRICT_LINE_RULES: dict[str, str] = {
     # keyword to send it (the account, its back end or the chat box named, the keyword quoted)
     "prompt:reply-keyword": (
         r".{0,30}(後台|后台|公號|公号|本號|本号|公眾號|公众号|對話框|对话框|聊天框)\s*(回覆|回复|發送|发送)\s*"
-        r"[“「『\"‘【][^”」』\"’】]{1,16}[”」』\"’】]\s*"
+        r"(关键词|關鍵詞|关键字|關鍵字)?\s*[“「『\"‘【][^”」』\"’】]{1,16}[”」』\"’】]\s*"
         # (then what it gets the reader, or nothing: "他在后台回复“收到”后，…" is a story)
         r"([，,]?\s*(即可|就能|就可以|可以|可)?(獲取|获取|查看|領取|领取|獲得|获得|下載|下载|收看|收聽|收听|試試|试试|加入|進群|进群|閱讀|阅读)[^。]{0,40})?"
         r"[。！!~～\s]*"
         # "回复“退卡”，获取维权模板；回复“火锅”，领取火锅地图。": the line opens with the
         # keyword to send and says what it gets, once or more (no back end named)
-        r"|([\W_]{0,2}(回覆|回复|發送|发送)\s*[“「『\"‘【][^”」』\"’】]{1,16}[”」』\"’】]\s*[，,]?\s*(即可|就能|就可以|可以|可)?"
+        r"|([\W_]{0,2}(回覆|回复|發送|发送)\s*(关键词|關鍵詞|关键字|關鍵字)?\s*[“「『\"‘【][^”」』\"’】]{1,16}[”」』\"’】]\s*[，,]?\s*(即可|就能|就可以|可以|可)?"
         r"(獲取|获取|查看|領取|领取|獲得|获得|下載|下载|收看|收聽|收听|進群|进群|閱讀|阅读)[^。；;]{0,40}[；;，,。！!~～\s]*)+"
     ),
     # "Report typos and corrections to: corrections@…": where to write about errors
@@ -589,7 +594,8 @@ PROMPT_RULES: dict[str, str] = {
     ),
     "prompt:app": (
         # (what the app gives may come first: "全場精華與賽後訪問，請下載「全壘打TV」App 免費收看。")
-        r"(?i:" + _D + r"([^。！？!?]{1,24}[，,]\s*)?"
+        # (or a cry: "年終最後一檔！下載「島嶼購」App，…")
+        r"(?i:" + _D + r"([^。！？!?]{1,24}[，,！!]\s*)?"
         r"(立即|馬上|马上|免費|免费|快|請|请|歡迎|欢迎|現在|现在|點我|点我|點此|点此|按此|按我|掃碼|扫码|掃描二維碼|扫描二维码|scan to)?\s*"
         r"(下載|下载|download\b|get\b|安裝|安装)\s*.{0,24}(app(?![a-z])|應用程式|應用程序|应用程序|客戶端|客户端|application\b).{0,80})"
         r"|(?i:.{0,30}(app\s*(下載|下载)|download (the|our) .{0,20}app).{0,60})"
@@ -642,7 +648,9 @@ PROMPT_RULES: dict[str, str] = {
     ),
     "prompt:click": (
         r"(?i:" + _D + r"(點擊|点击|點我|点我|按我|按此|點此|点此|請點|请点|click here|tap here|長按|长按|"
-        r"戳這裡|戳这里|戳我|猛戳|查看原文|閱讀原文|阅读原文|原文[連链]結|原文[連链]接|原始[連链]結|原始[連链]接|"
+        r"戳這裡|戳这里|戳我|猛戳|查看原文|閱讀原文|阅读原文|"
+        # a feed's links back to the platform: "查看知乎原文", "查看知乎讨论"
+        r"查看[\u4e00-\u9fff]{1,4}(原文|[讨討][论論])|原文[連链]結|原文[連链]接|原始[連链]結|原始[連链]接|"
         # the button named in quotes: "戳“阅读原文”，查看…", "轻触「閱讀原文」…"
         r"(戳|點|点|按|轻触|輕觸|轻点|輕點)\s*[“「『\"](閱讀原文|阅读原文|查看原文)[”」』\"]|"
         r"閱讀(餘下|剩餘|其餘|完整)?全文|阅读(余下|剩余|其余|完整)?全文|繼續閱讀|继续阅读|查看全文|展開全文|展开全文|"
@@ -688,7 +696,7 @@ advertis career accessib sell help faq account offer 分享 轉 转 share stay c
 # like one: an imperative, a bullet or an arrow.  Prose never does.
 IMPERATIVE_START = (
     r"[\W_]*(你的|您的|歡迎|欢迎|請|请|快來|快来|快加|快下|立即|立刻|即刻|馬上|马上|記得|记得|免費|免费|一鍵|一键|點擊(?![率数數量次])|点击(?![率数量次])|點我|点我|點此|点此|"
-    r"點選|点选|按我|按此|按讚|按赞|戳(?=\s*[“「『\"這这我])|轻触|輕觸|掃描|扫描|掃碼|扫码|長按|长按|下載|下载|訂閱|订阅|追蹤|追踪|關注|关注|加入.{0,4}(我們|我们|會員|会员|好友|line|LINE|社群|頻道|频道)|"
+    r"點選|点选|按我|按此|按讚|按赞|[點点][個个]\W?(讚|赞|在看)|(隨手|随手|順手|顺手)(點|点|按|轉|转)|戳(?=\s*[“「『\"這这我])|轻触|輕觸|掃描|扫描|掃碼|扫码|長按|长按|下載|下载|訂閱|订阅|追蹤|追踪|關注|关注|加入.{0,4}(我們|我们|會員|会员|好友|line|LINE|社群|頻道|频道)|"
     r"支持(我們|我们|本)|打赏|打賞|赞赏|讚賞|分享(給|给|到|至)|轉發|转发|喜歡(本|這|这)|喜欢(本|這|这)|如果(你|您)|若(您|你|想|要)|想(看|要|了解)|"
     r"更多|看更多|閱讀更多|阅读更多|"
     r"(?i:your|sign|subscribe|follow|download|get|join|click|tap|read|support|donate|like|share|stay|please|don'?t|never|"

@@ -37,7 +37,7 @@ _DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)
 _ZONE = ("(?:HKT|JST|KST|SGT|MYT|PHT|ICT|WIB|IST|BST|CEST|CET|EEST|EET|WEST|WET|AEDT|AEST|ACST|AWST|NZDT|NZST|"
          "EDT|EST|CDT|CST|MDT|MST|PDT|PST|AKST|HST|ET|PT)")
 DATE_LINE = (
-    r"[\W_]*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"[\W_]*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(讯|訊)?"  # (a wiki's "【2023年3月26日讯】")
     r"(\s*[（(]?(週|周|星期|禮拜|礼拜)?[一二三四五六日天]?[）)]?)?"  # "2026年01月04日 星期日"
     r"([ T|｜·•]*(上午|下午|晚上|凌晨)?\s*\d{1,2}[:：]\d{2}([:：]\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT[+-]?\d*|UTC[+-]?\d*|" + _ZONE + r")?)?"
     r"|\d{1,2}[:：]\d{2}\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
@@ -106,6 +106,27 @@ STRICT_MORE: dict[str, str] = {
     # "/fa-clock-o/最新文章$type=list-tab$m=0$cate=0"
     "nav:template-code": r"[\W_]*/fa-[\w-]+/[^$\n]{0,40}(\$[\w-]+=[^$\s]*)*\s*",
     # A "Bookmark" / "Save" button label alone on a line (page widget, never text).
+    # A page's style sheet printed as text (a <style> a converter kept): "a.supporter:hover
+    # {background:#EC4438!important;} @media screen and (max-width: 480px) { … }"
+    "nav:css": (
+        r"\s*((@media[^{}]{0,80}\{\s*)?[^{}。，！？]{1,80}\{\s*([\w-]+\s*:\s*[^;{}]{1,80}(;\s*|(?=\})))+\}\s*\}?\s*)+"
+    ),
+    # A post's bar of parts apart by bars: the site, the date and time, the writer, a count
+    # of comments, the link to them -- "www.creaders.net | 2024-11-02 09:33:42 蓬辉堂 | 0条评论 |
+    # 查看/发表评论" (a date and a comment word, no sentence).
+    "meta:post-bar": (
+        r"(?=.{0,140}$)(?=[^。！？]*$)(?=.*\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?=.*(评论|評論|留言|(?i:comments?)))"
+        r"[^|｜]{1,40}(\s*[|｜]\s*[^|｜]{1,40}){2,}"
+    ),
+    # A video player's controls and its menu, pasted as text (the player of an ad network
+    # or a site): "Play / Pause", "Mute / Unmute", "Copy video url", "00:00% Buffered25.84…",
+    # "Error loading media", "Report a problem" beside the player
+    "nav:player": (
+        r"(?i:\s*(play\s*/\s*pause|mute\s*/\s*unmute|copy video url( at current time)?|(exit )?full ?screen|"
+        r"picture[- ]in[- ]picture|playback speed|video (settings|quality)|error loading media.{0,60}|"
+        r"\d{1,2}:\d{2}\s*\d{0,3}(\.\d+)?%\s*buffered\s*[\d.]*|"
+        r"this video (is|file) (unavailable|cannot be played).{0,60}|your browser does not support (the )?(html5 )?video.{0,40})\s*)"
+    ),
     "nav:bookmark": r"(?i:[\W_]*(bookmark(ed)?|add to bookmarks|save (article|story)|saved|加入書籤|加入书签)[\W_]*)",
     # A platform's stamp of where the writer posted from (shown on mainland platforms since
     # 2022), with the post's time: "编辑于 2024-05-10 11:20・IP 属地浙江", "IP属地：北京".
@@ -215,6 +236,7 @@ STRICT_MORE: dict[str, str] = {
         r"|[^\s。，]{1,20}\s+\d{4}年\d{1,2}月\d{1,2}日\s+\d{1,2}:\d{2}\s+" + _IP_REGION +
         # "原创 南方都市报 2019-09-09 16:01:46": 原创, the account, a numeric date and a time of day
         r"|(原创|原創)\s*([^\s。，]{1,20}\s+){1,3}\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?"
+        r"(\s+" + _IP_REGION + r")?"
     ),
     # A page's own field line: "时间：2019-09-18 06:23 来源：山西日报", "发布日期：2016-11-22
     # 浏览次数： 信息来源：省发改委", "2019-09-26 12:11来源：证券时报网作者：李在山" -- only
@@ -226,20 +248,37 @@ STRICT_MORE: dict[str, str] = {
         # look-aheads scan it; prose seldom does)
         _D + r"(?=[\d发發更录錄刊出时時日信资資稿文新来來作记記编編责責浏瀏点點阅閱访訪字])"
         # (a date, a time, or a counter's figure: "發布單位：家庭醫學科　瀏覽次數：1,482")
-        r"(?=.{0,120}$)(?=.*(\d{4}[-/.年]\d{1,2}|\d{1,2}[-/.月]\d{1,2}|\d{1,2}:\d{2}|(次数|次數)\s*[:：︰]\s*\d))"
+        # (or a date in English words: "時間: Oct. 29, 2024")
+        r"(?=.{0,120}$)(?=.*(\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}:\d{2}|(次数|次數)\s*[:：︰]\s*\d"
+        r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}))"
         r"(?=.*(时间|時間|日期|来源|來源|次数|次數|浏览|瀏覽|点击|點擊|点阅|點閱))"
-        + r"(" + _DATETIME + r"\s*)?(" + _PAGE_FIELD + r"\s*[:：︰]\s*((?<=\d)[:,](?=\d)|[^:：︰。！？，,]){0,30}?\s*){1,5}" + _D
+        # (never a span of hours, "時間：6/10(六) 19:30~21:30": an event's, which the article lists)
+        r"(?!.*\d{1,2}:\d{2}\s*[~～〜\-–—至到]\s*\d{1,2}:\d{2})"
+        + r"(" + _DATETIME + r"\s*)?(" + _PAGE_FIELD + r"\s*[:：︰]\s*((?<=\d)[:,](?=\d)|(?<=\d),(?=\s\d{4})|[^:：︰。！？，,]){0,30}?\s*){1,5}" + _D
     ),
     # read / view counters: "阅读 (2581)", "閱讀數：1.2萬", "新聞觀看次數：149k", "12,345 views"
     # (what was read may be named first: 新聞, 文章, 本文, 影片)
     "meta:counter": (
         r"(?i:" + _D + r"((新[聞闻]|文章|本文|影片|視頻|视频)?(阅读|閱讀|瀏覽|浏览|观看|觀看|点击|點擊)(量|数|數|次数|次數)?\s*[(（:：]?\s*[\d,.]+\s*[万萬wkK+]?\s*[)）]?"
         # (with the time a reading takes: "3304 views 13 mins")
-        r"|[\d,.]+\s*[万萬kK]?\s*(views|reads|次(阅读|閱讀|观看|觀看|浏览|瀏覽))(\s+\d{1,3}\s*(mins?|minutes?)( read)?)?"
+        # (after the post's date: "2018年05月21日 • 1万次阅读")
+        r"|(" + _DATETIME + r"\s*[•·・|｜]?\s*)?"
+        r"[\d,.]+\s*[万萬kK]?\s*(views|reads|次(阅读|閱讀|观看|觀看|浏览|瀏覽))(\s+\d{1,3}\s*(mins?|minutes?)( read)?)?"
+        # a comment counter with its link: "0 写留言", "12 條評論", "3 comments"
+        r"|\d[\d,]*\s*(写留言|寫留言|条评论|條評論|则留言|則留言|comments?)"
+        # a post's length on its own: "300 字", "1,250 words · 5 min read"
+        r"|[\d,.]+\s*[kK千]?\s*(字|words)(\s*[•·・|｜]\s*\d{1,3}\s*(分鐘|分钟|mins?|minutes?)( read)?)?"
         # an author box's count of posts: "总篇数919篇", "文章数：56"
         r"|(总篇数|總篇數|文章数|文章數|发文数|發文數|作品数|作品數)\s*[:：]?\s*[\d,]+\s*篇?"
         # a blog post's footer: "史蒂文 發表在 痞客邦 PIXNET 留言(42) 人氣(23925)"
         r"|.{0,40}(發表在|发表在|發表於|发表于).{0,30}?((留言|人氣|人气|回應|回应|引用|瀏覽|浏览)\s*[(（]\s*[\d,]+\s*[)）]\s*)+)" + _D + r")"
+    ),
+    # A field of a blog post's frontmatter printed as text by a theme that failed to read
+    # it: "slug: deletesocialmedia", "sidebar_position: 20" -- a lower-case key of the
+    # static-site generators (Hexo, Jekyll, Hugo, Docusaurus) and one bare value.
+    "meta:frontmatter-field": (
+        r"(slug|permalink|layout|categories|draft|toc|sidebar_position|sidebar_label|cover|thumbnail|"
+        r"featured_image|aliases|weight|updated|date_created|date_updated)\s*:\s*[\w./\-]+"
     ),
     # the legal small print of a newsletter box
     "nav:signup-legal": (
@@ -262,6 +301,12 @@ STRICT_MORE: dict[str, str] = {
         r"|was this (page|article|information|content|answer) (helpful|useful)\s*\??(\s*yes\s*/?\s*no)?)" + _D + r")"
     ),
     # an author box with no bio written: "暂无简介", "暫無介紹", "This author has no bio yet"
+    # An author box's link to the writer's other posts: "View all posts by 新聞人 →",
+    # "查看作者全部文章", "More articles by Jane Doe"
+    "nav:author-archive": (
+        r"(?i:[\W_]*((view|see|read|browse) (all|more) |more )(posts|articles|stories|columns) (by|from) .{1,40}?[\W_]*"
+        r"|[\W_]*(查看|瀏覽|浏览|閱讀|阅读)?(作者|[她他]|TA)的?(全部|所有|更多)(文章|作品|專欄|专栏)[\W_]*)"
+    ),
     "nav:empty-bio": r"(?i:" + _D + r"(暂无(简介|介绍|描述)|暫無(簡介|介紹|描述)|(this author has )?no (bio|biography|description)( yet)?)" + _D + r")",
     # the label of a summary box ("Key Points" over the article's own bullets).
     # "Key points:" with a colon introduces the list as part of the text: kept.
@@ -276,7 +321,8 @@ STRICT_MORE: dict[str, str] = {
         r"(?i:" + _D + r"(" + _LIKED_THIS_ZH + r"(嗎|吗|如何|怎麼樣|怎么样|好看嗎|好看吗)?"
         r"|(覺得|觉得)(這篇|这篇|本篇|本文)(文章|報導|报道)?(有幫助|有帮助|有用|有收穫|有收获)(嗎|吗)"
         r"|(did you )?(like|enjoy|enjoyed|liked) (this|the) (article|story|read)\??)" + _D + r")"
-        r"|(?i:" + _D + r"(" + _LIKED_THIS_ZH + r"(有幫助|有帮助|有用|有收穫|有收获|不錯|不错|好看)?(嗎|吗)?"
+        # (under a box's label: "充電計畫：喜歡這篇文章嗎？歡迎幫作者充電…")
+        r"|(?i:" + _D + r"([^\s:：。，,]{1,8}[:：︰]\s*)?(" + _LIKED_THIS_ZH + r"(有幫助|有帮助|有用|有收穫|有收获|不錯|不错|好看)?(嗎|吗)?"
         r"|(did you )?(like|liked|enjoy|enjoyed|enjoying|love|loved|loving) (this|the|today'?s) "
         r"(article|story|read|piece|post|essay|issue|newsletter|reporting)"
         r"|(like|liked|enjoy|enjoyed) what you('ve)? (just )?read|found this (useful|helpful|valuable))"
@@ -307,7 +353,7 @@ STRICT_MORE: dict[str, str] = {
         r"(打开|打開)微信[^。]{0,30}(扫一扫|掃一掃)[^。]{0,30}(分享|朋友圈)[^。]{0,20}[。.]?|"
         r"繼續滑動看下一個|向上滑动看下一个|"
         r"轻触阅读原文|輕觸閱讀原文|轻点两下取消(赞|在看)|轻点两下打开|视频小程序|写留言|寫留言|"
-        r"在小说阅读器中沉浸阅读|使用小程序|微信公众平台|[^。，\s]{1,20}\s*(已关注|已關注)|"
+        r"在小说阅读器中沉浸阅读|使用小程序|微信公众平台|跳转微信打开|跳轉微信打開|[^。，\s]{1,20}\s*(已关注|已關注)|"
         # the account's card and the reader's labels, as the page shows them (also in
         # WeChat's English interface): "Weixin ID cdsbnc", "About Feature 成都传媒集团旗下……",
         # "收录于话题", "Today", "Like Wow", an audio player "标题 From 账号 00:00 04:06"
@@ -412,6 +458,8 @@ STRICT_MORE["credit:article-source"] = (
     r"|[\W_]*(本文|文章|稿件|此文)\s*(来自|來自)\s*(微信)?(公众号|公眾號)?\s*[「《“\"][^」》”\"]{1,24}[」》”\"][\W_]*"
     # ... or an account with its ID: "◎来源 | 茶的故事（teastories）", "来源：券商中国（quanshangcn）"
     r"|[\W_]*" + _SOURCE_VERB + r"\s*[:：︰|｜]\s*[^\s。，,：:]{1,20}[（(][A-Za-z][\w-]{2,30}[）)][\W_]*"
+    # ... or a "媒體" by name: "來源: 獨立媒體", "来源：端媒体"
+    r"|[\W_]*" + _SOURCE_VERB + r"\s*[:：︰|｜]\s*[《「]?[^\s。，,：:《》「」]{1,10}(媒體|媒体)[》」]?[\W_]*"
     # compiled from others: "综合 / @丁香医生 网友评论", "綜合：中央社、路透" (a bar or a colon
     # after 综合: the credit's own label, not "综合来看，…" opening a sentence)
     r"|[\W_]*(综合|綜合)(自|整理)?\s*[:：︰|｜/／]\s*[^。！？!?:：]{2,40}?[\W_]*"

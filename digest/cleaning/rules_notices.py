@@ -125,9 +125,14 @@ INLINE_RULES: dict[str, str] = {
     "meta:byline-date": (
         r"(?<=[\w.])" + _GLUED_DATE + r"(,?\s*(at\s+)?\d{1,2}:\d{2}\s*([ap]\.?m\.?)?(\s*[A-Z]{2,4}T?)?)?\s*$"
     ),
+    # A static-site generator's tag its theme left unrendered in the text: "注意力分散了
+    # {% post_link mit-study-brain-chatgpt %}", "{% note info %}" (Hexo, Jekyll's Liquid);
+    # in a code block (never judged here) it is the article's example.
+    "meta:template-tag": r"\s*\{%-?\s*[a-z_]+(\s[^%{}\n]{0,160})?-?%\}",
 }
 # A literal each inline rule needs: the rule only runs on lines that contain it (speed).
 INLINE_GATES: dict[str, str] = {
+    "meta:template-tag": r"\{%",
     "credit:inline-end-symbol": r"[▲■□◆◇]\s*$",
     "meta:byline-date": (
         r"^\s*By\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}((,|,? and)\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}){0,2}"

@@ -150,6 +150,17 @@ def _judge(lines: list[Line], rules: Rules, title: str | None = None) -> None:
 _CHROME_SENTENCES = 2
 
 
+# A label a blog or a page sets before the headline it prints: "[MacApps] Raycast",
+# "【獨家】標題" (the title in the metadata is the bare headline).
+_HEAD_LABEL = re.compile(r"\s*(\[[^\]]{1,16}\]|【[^】]{1,10}】)\s*")
+
+
+def _labelled_copy(text: str, strong: tuple[str, ...]) -> bool:
+    """``text`` is a label, then exactly the title."""
+    m = _HEAD_LABEL.match(text)
+    return m is not None and m.end() < len(text) and title_key(text[m.end():]) in strong
+
+
 def mark_title(lines: list[Line], title: str | None) -> None:
     """Mark the article's title seen again right above the article (a pasted page shows
     it under its menus and lists): the last copy above the first sentence, since an
@@ -172,7 +183,7 @@ def mark_title(lines: list[Line], title: str | None) -> None:
             break
         if len(ln.text) <= 400:
             key = title_key(ln.text)
-            if seen_title(key, strong):
+            if seen_title(key, strong) or _labelled_copy(ln.text, strong):
                 last = ln
                 copies.append(i)
             elif seen_title(key, keys):
