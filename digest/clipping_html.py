@@ -188,10 +188,18 @@ def _drop_hidden(article: Any, removed: list[tuple[str, str]]) -> None:
     as ``page:hidden``.  Only once the article is chosen and its chrome cut: the choice
     and the chrome's share of the text weigh the page as it was saved."""
     for el in article.xpath(".//*[@hidden or @style or @class]"):
-        if el.getparent() is None or not isinstance(el.tag, str) or not _hidden(el):
+        if el.getparent() is None or not isinstance(el.tag, str) or not _hidden(el) or _shortened_url_part(el):
             continue
         if len(_norm_text(_visible(el))) <= _HIDDEN_MAX_CHARS:
             _drop(el, "page:hidden", removed)
+
+
+def _shortened_url_part(el: Any) -> bool:
+    """A hidden piece of an address a link shows shortened (Zhihu prints "nytimes.com/2017/…"
+    and hides "https://www." and the rest in spans): copied, the page gives the whole
+    address, which a reference list cites."""
+    link = next((a for a in el.iterancestors("a")), None)
+    return link is not None and re.match(r"\s*(https?://|www\.)", link.text_content() or "") is not None
 
 
 # Widening the chosen element (recall first): a page keeps the article's byline,

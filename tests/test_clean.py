@@ -641,6 +641,15 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
      "她說，網友的支持給予她很大的鼓勵。"),
     ("prompt:follow", "如果觉得有用，点个赞或者在看，也方便更多朋友看到。", "如果觉得有用，专家建议每周练习三次。"),
     ("prompt:liked-article", "充電計畫：喜歡這篇文章嗎？歡迎幫作者充電，好內容值得更多人支持。", "計畫：喜歡閱讀的學生可以申請補助。"),
+    ("prompt:reply-keyword", "后台回复关键词“夜市”，领取成都12条夜市街区手绘地图", "他在后台回复关键词后，才发现账号已被盗用。"),
+    ("prompt:app", "年終最後一檔！下載「島嶼購」App，新會員首單滿千折百，結帳再抽萬元購物金。", "年終最後一檔促銷，業者說下載量成長三成。"),
+    ("meta:updated", "发布于 2023-11-14 02:26・陕西", "发布于2023年的报告指出，陕西的降水偏少。"),
+    ("meta:updated", "编辑于 2018-01-29 10:02", "编辑于2018年加入报社，负责国际新闻。"),
+    ("meta:counter", "889点阅", "这篇报道获得889点阅，编辑部十分意外。"),
+    ("meta:counter", "23 人赞同了该文章", "有 23 人赞同了该提案，其余人反对。"),
+    ("nav:platform-ui", "关注他", "他一直关注他的健康。"),
+    ("nav:platform-ui", "收录于 · 法国留学", "该文收录于《法国留学指南》一书。"),
+    ("nav:platform-ui", "已认证机构号", "该账号已认证为机构号，平台说。"),
 ])
 def test_page_furniture_rules(rule: str, junk: str, prose: str) -> None:
     cleaned = _clean_html(_PROSE_A + f"<p>{html.escape(junk)}</p>" + _PROSE_B)

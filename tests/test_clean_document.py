@@ -1451,3 +1451,44 @@ def test_related_links_headings_take_their_list(heading: str) -> None:
                "<p>记者从市森林防灭火指挥部获悉，受今春降水偏少影响，紧要期延长至6月15日。</p>"
                "<p>紧要期内，全市林区严禁一切野外用火行为。</p><p>编辑：孟琳　审核：赵刚</p>")
     assert _kept(P1 + P2 + P3 + related) == [re.sub("<[^>]+>", "", p) for p in (P1, P2, P3)]
+
+
+# ---------------------------------------------------------------------------
+# Session 31: corpus 25's development part
+# ---------------------------------------------------------------------------
+
+def test_on_a_page_with_links_plain_lines_at_the_end_are_the_articles_close() -> None:
+    close = ["所以你知道的，現在用 Seam 寫的網頁都可以", "嗯，真棒XD", "題外話 2",
+             "Apple 敏感檔案存取的漏洞是新訓進去前發現的", "本來想直接公開不過還是在發佈文章前最後一秒把關鍵字碼掉惹"]
+    body = P1 + "<p>回報了幾個漏洞給 <a href='mailto:security@example.org'>security@example.org</a> ，不過回覆說不修復。</p>" + P2 + \
+        "".join(f"<p>{line}</p>" for line in close)
+    assert _kept(body)[-5:] == close
+
+
+def test_a_reference_list_of_addresses_and_citations_is_the_articles() -> None:
+    refs = ["主要参考资料：", "https://www.cnn.com/2020/06/11/uk/jk-rowling-trans-harry-potter-gbr-intl/index.html",
+            "https://deadline.com/2020/06/j-k-rowling-defends-trans-statements-essay-1202955524/"]
+    assert _kept(P1 + P2 + "".join(f"<p>{line}</p>" for line in refs))[2:] == refs
+    cites = ["参考", "Devin Barrett, Lindsey Bever. Las Vegas shooter's father was a bank robber. 华盛顿邮报",
+             "William Wan, Sandhya Somashekhar. Las Vegas gunman was a high-stakes gambler. 华盛顿邮报"]
+    assert _kept(P1 + P2 + "".join(f"<p>{line}</p>" for line in cites))[2:] == cites
+
+
+def test_a_link_that_shows_its_address_shortened_keeps_the_whole_address(tmp_path: Path) -> None:
+    link = ("<a href='https://link.example/?target=https%3A//www.nytimes.com/2017/10/02/us/x.html'>"
+            "<span class='invisible'>https://www.</span><span class='visible'>nytimes.com/2017/10/02/</span>"
+            "<span class='invisible'>us/x.html</span><span class='ellipsis'></span></a>")
+    page = ("<html><head><title>枪击案</title></head><body><article>" + P1 + P2 + P3 +
+            f"<p>参考</p><p>{link}</p></article></body></html>")
+    assert _clip_lines(tmp_path, "page.html", page)[-1] == "https://www.nytimes.com/2017/10/02/us/x.html"
+
+
+def test_getting_to_know_a_subject_is_no_box_about_the_page() -> None:
+    section = ("<p><b>認識LGBT</b></p><p>大家熱烈討論的LGBT，究竟是什麼呢？在性別議題當紅的今天，我們是否都該好好了解一下呢？</p>"
+               "<p>本篇文章主要介紹LGBT的涵義，幫助大家認識同志族群的類別。</p>")
+    assert _kept(P1 + section + P2)[1] == "認識LGBT"
+
+
+def test_a_markdown_attribute_list_left_after_a_heading_goes() -> None:
+    assert _kept("<h2>從性別議題的興趣入手 { data-search-exclude }</h2>" + P1 + "<p>第二段。 {: .lead}</p>")[:1] == ["從性別議題的興趣入手"]
+    assert "函數寫成 {x} 的形式即可。" in _kept(P1 + "<p>函數寫成 {x} 的形式即可。</p>" + P2)

@@ -366,7 +366,9 @@ _REF_HEADING = re.compile(R.REFERENCE_HEADING)
 _CITED_KIND = re.compile(r"(新聞稿|新闻稿|報告|报告|公告|聲明|声明|官網|官网|網站|网站|網頁|网页|資料庫|数据库|期刊|論文|论文|"
                          r"白皮書|白皮书|(?i:press release|report|statement|study|paper|website|web page|database|fact sheet))\W*$")
 _CITED_KIND_MAX = 60  # characters: a source's name, not a sentence
-_URL_OR_YEAR = re.compile(r"https?://|www\.|\b(1[89]|20)\d{2}\b|[“\"《「].{4,}[”\"》」]")
+_URL_OR_YEAR = re.compile(r"https?://|www\.|\b(1[89]|20)\d{2}\b|[“\"《「].{4,}[”\"》」]"
+                          # (or a citation's authors, then its title: "Devin Barrett, Lindsey Bever. Las Vegas …")
+                          r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){0,3}(?:,\s*[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){0,3})*[.,]\s+\S")
 
 
 def _reference_items(lines: list[Line], rules: Rules) -> list[int]:
@@ -633,6 +635,9 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
                 and not furniture(ln) and not ln.title and not _BRACKET_NOTE.fullmatch(ln.text)
                 and not _SHOWN_URL.search(ln.text))
 
+    # (a page with links anywhere links the headlines of its lists too: there a run of
+    # plain lines at the end, none a link, is the article's close written in clauses)
+    linked = any(ln.link_chars for ln in lines)
     while i < n:
         if lines[i].verdict or not candidate(lines[i]):
             i += 1
@@ -693,7 +698,7 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
               # with no sentence above the run (a photo diary written in clauses
               # set apart by spaces), the run is the text itself
               and any(not lines[k].verdict and _sentence(lines[k]) for k in range(run[0]))
-              and rules.on("list:tail-run") and _headline_sized(lines, run) and not _sectioned(lines, run)
+              and rules.on("list:tail-run") and (dense or not linked) and _headline_sized(lines, run) and not _sectioned(lines, run)
               and not _named_in_prose(lines, run) and not data_box(lines, run[1:] if len(run) > 3 else run)):
             rule = "list:tail-run"
         if rule:

@@ -1285,6 +1285,12 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
             named = [name] if name and not (about and about.group("asked")) and (
                 _own_name(name, names) or marked or name in quoted) else []
             known = bool(named) and (_own_name(name, names) or name in quoted)
+            # ("認識LGBT": a section getting to know a subject -- only a name the page gives
+            # itself, in marks or known, makes "認識X" its box; a Latin word is no such name)
+            if about and re.match(r"[\W_]*(認識|认识)", t) and not (
+                    marked or name in quoted or any(n and (n in name or name in n) for n in names)
+                    or _OWN_NAME.search(name)):
+                continue
             box = []
             for k in range(h + 1, len(lines)):
                 if lines[k].verdict:

@@ -124,7 +124,7 @@ FUZZY_HEADINGS = ("list:more-articles-zh", "list:more-articles-zh-word")
 # A heading that introduces the article's own sources or notes: the links or
 # lines after it are not other articles.
 REFERENCE_HEADING = (
-    r"[\W_]*(參考|参考|參考資料|参考资料|資料來源|资料来源|來源|来源|注釋|注释|註釋|註解|注解|附註|附注|注|註|"
+    r"[\W_]*(((主要|相關|相关)?(參考|参考)(資料|资料|材料|文獻|文献|連結|链接|鏈接|來源|来源)?)|資料來源|资料来源|來源|来源|注釋|注释|註釋|註解|注解|附註|附注|注|註|"
     r"(?i:references?|sources?|notes?|footnotes?|bibliography|further information|documents?))[\W_]*"
 )
 
@@ -435,7 +435,10 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"[ap]\.m\.|am|pm|gmt|utc|cst|cdt|pst|pdt|pt|hkt|est|edt|bst|et|jst|kst|sgt|aest|cet|cest|ago|hours?|minutes?|mins?|days?|on|at|週.|周.|星期.|"
         r"updated|published|posted|written|modified|\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(:\d{2})?)+)"
         # a blog's "Posted on Sun 06 November 2016 in interview": the date and the category
-        r"|posted on\s+((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?\d{1,2}\s+[a-z]+\.?\s+\d{4}(\s+in\s+[\w &-]{1,30})?)"
+        r"|posted on\s+((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?\d{1,2}\s+[a-z]+\.?\s+\d{4}(\s+in\s+[\w &-]{1,30})?"
+        # a platform's "发布于 2023-11-14 02:26・陕西", "编辑于 2018-01-29 10:02" (with where it was posted from)
+        r"|(编辑|編輯|发布|發布|發佈|发表|發表)(于|於)\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?"
+        r"(\s*[・·•]\s*[\u4e00-\u9fff]{2,4})?)"
         # the post's date and writer: "Posted on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.",
         # "Posted by Jane Roe on May 3, 2019 at 10:28 am" (the name in capitals)
         r"|(?i:posted)(\s+(?i:by)\s+" + _EN_NAME + r")?\s+(?i:on)\s+" + EN_DATE

@@ -127,6 +127,12 @@ STRICT_MORE: dict[str, str] = {
         r"\d{1,2}:\d{2}\s*\d{0,3}(\.\d+)?%\s*buffered\s*[\d.]*|"
         r"this video (is|file) (unavailable|cannot be played).{0,60}|your browser does not support (the )?(html5 )?video.{0,40})\s*)"
     ),
+    # A platform's buttons and badges pasted with the page (Zhihu's: "​关注", "关注他",
+    # "已认证机构号", "收录于 · 法国留学"): a word or two, nothing said.
+    "nav:platform-ui": (
+        r"[\W_]*((\+\s*)?(关注|關注)(他|她|TA|我们|我們)?|(已关注|已關注)|已认证(机构号|的个人|的機構號)|已認證(機構號|的個人)|"
+        r"(收录于|收錄於)\s*[·・•|｜]\s*[^。！？]{1,30})[\W_]*"
+    ),
     "nav:bookmark": r"(?i:[\W_]*(bookmark(ed)?|add to bookmarks|save (article|story)|saved|加入書籤|加入书签)[\W_]*)",
     # A platform's stamp of where the writer posted from (shown on mainland platforms since
     # 2022), with the post's time: "编辑于 2024-05-10 11:20・IP 属地浙江", "IP属地：北京".
@@ -263,7 +269,9 @@ STRICT_MORE: dict[str, str] = {
         # (with the time a reading takes: "3304 views 13 mins")
         # (after the post's date: "2018年05月21日 • 1万次阅读")
         r"|(" + _DATETIME + r"\s*[•·・|｜]?\s*)?"
-        r"[\d,.]+\s*[万萬kK]?\s*(views|reads|次(阅读|閱讀|观看|觀看|浏览|瀏覽))(\s+\d{1,3}\s*(mins?|minutes?)( read)?)?"
+        r"[\d,.]+\s*[万萬kK]?\s*(views|reads|次?(阅读|閱讀|观看|觀看|浏览|瀏覽|点阅|點閱))(\s+\d{1,3}\s*(mins?|minutes?)( read)?)?"
+        # Zhihu's count of votes: "23 人赞同了该文章", "1.2 万人赞同了该回答"
+        r"|[\d,.]+\s*[万萬kK]?\s*人\s*(赞同|贊同|点赞|點讚|喜欢|喜歡)了?(该|該|这|這)?(文章|回答|篇文章)?"
         # a comment counter with its link: "0 写留言", "12 條評論", "3 comments"
         r"|\d[\d,]*\s*(写留言|寫留言|条评论|條評論|则留言|則留言|comments?)"
         # a post's length on its own: "300 字", "1,250 words · 5 min read"

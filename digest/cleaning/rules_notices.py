@@ -129,10 +129,17 @@ INLINE_RULES: dict[str, str] = {
     # {% post_link mit-study-brain-chatgpt %}", "{% note info %}" (Hexo, Jekyll's Liquid);
     # in a code block (never judged here) it is the article's example.
     "meta:template-tag": r"\s*\{%-?\s*[a-z_]+(\s[^%{}\n]{0,160})?-?%\}",
+    # A Markdown attribute list left after a heading or a paragraph by a converter that did
+    # not read it (kramdown's "{: .lead}", Pandoc's "{#id .class}", "{ data-search-exclude }").
+    "meta:md-attributes": (
+        r"\s*\{:?\s*([#.][\w-]+|data-[\w-]+|[\w-]+=(\"[^\"]*\"|'[^']*'|[^\s{}]*))"
+        r"(\s+([#.][\w-]+|data-[\w-]+|[\w-]+=(\"[^\"]*\"|'[^']*'|[^\s{}]*)))*\s*\}\s*$"
+    ),
 }
 # A literal each inline rule needs: the rule only runs on lines that contain it (speed).
 INLINE_GATES: dict[str, str] = {
     "meta:template-tag": r"\{%",
+    "meta:md-attributes": r"\}\s*$",
     "credit:inline-end-symbol": r"[▲■□◆◇]\s*$",
     "meta:byline-date": (
         r"^\s*By\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}((,|,? and)\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}){0,2}"
