@@ -650,6 +650,8 @@ _PROSE_B = "<p>Officials said the plan would take effect in January after a fina
     ("nav:platform-ui", "关注他", "他一直关注他的健康。"),
     ("nav:platform-ui", "收录于 · 法国留学", "该文收录于《法国留学指南》一书。"),
     ("nav:platform-ui", "已认证机构号", "该账号已认证为机构号，平台说。"),
+    ("ad:marker", "Sponsored by: 1Password Extended Access Management: Secure every sign-in for every app.",
+     "Sponsored by the city, the festival runs until Sunday."),
 ])
 def test_page_furniture_rules(rule: str, junk: str, prose: str) -> None:
     cleaned = _clean_html(_PROSE_A + f"<p>{html.escape(junk)}</p>" + _PROSE_B)

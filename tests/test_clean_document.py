@@ -1492,3 +1492,15 @@ def test_getting_to_know_a_subject_is_no_box_about_the_page() -> None:
 def test_a_markdown_attribute_list_left_after_a_heading_goes() -> None:
     assert _kept("<h2>從性別議題的興趣入手 { data-search-exclude }</h2>" + P1 + "<p>第二段。 {: .lead}</p>")[:1] == ["從性別議題的興趣入手"]
     assert "函數寫成 {x} 的形式即可。" in _kept(P1 + "<p>函數寫成 {x} 的形式即可。</p>" + P2)
+
+
+def test_the_writer_introducing_themself_under_the_post_is_their_bio() -> None:
+    paras = "".join(f"<p>This week's update covers {n} new breaches loaded into the service, and the work on the new "
+                    f"API that lets organisations check their domains in bulk.</p>" for n in (3, 4, 5))
+    bio = ("Hi, I'm Troy Hunt, I write this blog, create courses for Pluralsight and am a Microsoft Regional Director "
+           "who travels the world speaking at events.")
+    kept = _kept(paras + f"<p>Troy Hunt</p><p>{bio}</p>")
+    assert bio not in kept and "Troy Hunt" not in kept and len(kept) == 3
+    # a quote in the first person stays
+    quote = "<p>I'm Jane Doe, a nurse at the clinic, and we were told nothing, she said.</p>"
+    assert "I'm Jane Doe, a nurse at the clinic, and we were told nothing, she said." in _kept(paras + quote + paras)

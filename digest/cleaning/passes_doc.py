@@ -2095,6 +2095,8 @@ _BYLINE_NAME = re.compile(r"\s*(?i:by)\s+(?=[A-Z])")
 _BIO_ROLE = re.compile(r"(?i:\b(writer|reporter|editor|author|journalist|correspondent|columnist|contributor|curator|"
                        r"producer|freelancer?|fellow|critic|photographer|blogger)s?\b)")
 _BIO_MAX = 400
+_BIO_SELF = re.compile(r"\s*(?:(?:Hi|Hello|Hey),?\s+)?I(?:'|’)m\s+(?P<name>" + _TITLE_CASE_NAME + r")\s*,")
+_I_WRITE = re.compile(r"\bI (write|run|edit|cover|report on|host)\b")
 _BYLINE_MAX = 120
 _BIO_HEADING = re.compile(_TITLE_CASE_NAME + r"\s*[:：]?")
 _BIO_BELOW = 0.6  # share of the running text above a bio: the article's, in the main
@@ -2107,7 +2109,9 @@ def _author_bio(ln: Line, bylines: tuple[str, ...] = ()) -> str | None:
     case-folded text after "By", a date or a follow link maybe glued to the name)."""
     m = _BIO_NAME.match(ln.text) if len(ln.text) <= 2 * _BIO_MAX else None
     if m is None:
-        return None
+        # (or the writer introducing themself: "Hi, I'm Troy Hunt, I write this blog, …")
+        own = _BIO_SELF.match(ln.text) if len(ln.text) <= _BIO_MAX else None
+        return own.group("name") if own and (_BIO_ROLE.search(ln.text) or _I_WRITE.search(ln.text)) else None
     name = m.group("name")
     folded = name.casefold()
     bylined = any(b.startswith(folded) and not b[len(folded):len(folded) + 1].isalpha() for b in bylines)
@@ -2143,7 +2147,7 @@ def author_bio(lines: list[Line], rules: Rules) -> None:
             # ("Cecily Mauran" over "Cecily is a tech reporter …": the bio may use the first name)
             heading = last.text.strip(" :：") if last is not None else ""
             if last is not None and last.verdict is None and not _fixed(last) and _BIO_HEADING.fullmatch(last.text) \
-                    and (ln.text.startswith(heading) or heading.startswith(name + " ")):
+                    and (ln.text.startswith(heading) or heading.startswith(name + " ") or heading == name):
                 last.verdict = "box:author-bio"
         elif _running(ln):
             above += len(ln.text)

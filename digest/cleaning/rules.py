@@ -365,7 +365,7 @@ STRICT_LINE_RULES: dict[str, str] = {
     ),
     "ad:marker": (
         r"(?i:" + _D + r"((advertisement|advertising)(\s*[·•|\-–—]\s*(scroll to continue( reading)?|continue reading|story continues below)|\s+\d{1,2})?|"
-        r"sponsored( content)?|ad|ads|ad feedback|adchoices|promoted|paid (post|content)|"
+        r"sponsored( content)?|sponsored by\s*:(\s+[^:：]{1,60}(:\s*[^:]{0,120})?)?|ad|ads|ad feedback|adchoices|promoted|paid (post|content)|"
         r"廣告|广告|贊助內容|赞助内容|推廣|推广|業配|业配|scroll to continue( with content)?|"
         r"story continues below( advertisement)?|article continues (below|after (this )?advertisement)|"
         r"skip advertisement|continue reading the main story|supported by|"
