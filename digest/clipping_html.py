@@ -198,7 +198,7 @@ def _shortened_url_part(el: Any) -> bool:
     """A hidden piece of an address a link shows shortened (Zhihu prints "nytimes.com/2017/…"
     and hides "https://www." and the rest in spans): copied, the page gives the whole
     address, which a reference list cites."""
-    link = next((a for a in el.iterancestors("a")), None)
+    link = next(el.iterancestors("a"), None)
     return link is not None and re.match(r"\s*(https?://|www\.)", link.text_content() or "") is not None
 
 

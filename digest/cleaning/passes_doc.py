@@ -921,14 +921,15 @@ _WALLET_EN = ("pay", "ko-fi", "patreon", "gcash", "venmo", "zelle", "buymeacoffe
 # A link to give through: "線上贊助：https://…", "捐款連結：https://…" (a sponsor named in a
 # report, "贊助：某銀行", gives no link).
 _GIVE_ZH = ("贊助", "赞助", "捐款", "捐助", "打賞", "打赏", "斗內", "斗内")
+_ACCOUNT_WORDS = _ACCOUNT_ZH + _ACCOUNT_EN + _WALLET_ZH + _WALLET_EN + _GIVE_ZH + ("戶口",)
 _ACCOUNT = _starting_with(r"(" + "|".join(_ACCOUNT_ZH) + r"|(?i:" + "|".join(_ACCOUNT_EN) + r"))[^:：。，,]{0,8}[:：]"
                            r"|(" + "|".join(_GIVE_ZH) + r")[^:：。，,]{0,6}[:：]\s*(?i:https?://|www\.)"
                            r"|(" + "|".join(_WALLET_ZH) + r"|(?i:pay\b|" + "|".join(_WALLET_EN[1:]) + r"))"
                            r"[^:：。，,\s]{0,12}\s*[:：]\s*\S"
                            # or the number itself, with no colon: "匯款到郵局帳號 0031234-0567890"
                            r"|(帳號|账号|帳戶|账户|戶口|(?i:account (?:number|no\.?)|iban))\s*\d[\d -]{5,}\d",
-                           _ACCOUNT_ZH + _ACCOUNT_EN + _WALLET_ZH + _WALLET_EN + _GIVE_ZH + ("戶口",))
-_account_gate = _gate(_ACCOUNT_ZH + _ACCOUNT_EN + _WALLET_ZH + _WALLET_EN + _GIVE_ZH + ("戶口",))
+                           _ACCOUNT_WORDS)
+_account_gate = _gate(_ACCOUNT_WORDS)
 _LONG_NUMBER = re.compile(r"\d[\d -]{5,}\d")
 
 
@@ -1228,12 +1229,12 @@ _OFFICE = re.compile(r"(?P<owner>[^\s「」《》“”]{2,12}?)(新聞中心|�
                      r"新聞處|新闻处|專區|专区)")
 
 
-def _own_name(name: str, names: list[str]) -> bool:
+def _own_name(name: str, names: list[str], *, latin: bool = True) -> bool:
     """``name`` (from "關於X" / "About X") is one the page gives itself: a column or
-    the outlet (``names``), a title in book marks, a programme, or "us"; or, in Latin
-    script, a Title Case name (an English "About X" box names its column)."""
+    the outlet (``names``), a title in book marks, a programme, or "us"; or, with
+    ``latin``, any name in Latin script (an English "About X" box names its column)."""
     return (any(n and (n in name or name in n) for n in names) or bool(_OWN_NAME.search(name))
-            or not _CJK.search(name))
+            or latin and not _CJK.search(name))
 
 
 # The holder of an account a box lists: "戶口名稱：街坊通訊社有限公司", "Account name: X Ltd".
@@ -1288,8 +1289,7 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
             # ("認識LGBT": a section getting to know a subject -- only a name the page gives
             # itself, in marks or known, makes "認識X" its box; a Latin word is no such name)
             if about and re.match(r"[\W_]*(認識|认识)", t) and not (
-                    marked or name in quoted or any(n and (n in name or name in n) for n in names)
-                    or _OWN_NAME.search(name)):
+                    marked or name in quoted or _own_name(name, names, latin=False)):
                 continue
             box = []
             for k in range(h + 1, len(lines)):
@@ -1725,7 +1725,8 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
     bylines = [i for i in tail if _byline_only(lines[i])]
     signed = bool(bylines) and not any(_bio(lines[i]) for i in tail if i not in bylines)
     # (a prompt below the article's end mark -- "-END-", then "长按识别二维码…" -- ends it as surely)
-    final = (lines[marker].verdict or "").startswith(_END_MARKERS) or _after_end_mark(lines, marker)
+    ended = _after_end_mark(lines, marker)
+    final = (lines[marker].verdict or "").startswith(_END_MARKERS) or ended
     if not writer_box and not final and (signed or not all(
             _bio(lines[i]) or not (_running(lines[i]) or furniture(lines[i]) or _END_WORD.fullmatch(lines[i].text))
             for i in tail)):
@@ -1741,7 +1742,7 @@ def tail_closure(lines: list[Line], rules: Rules) -> None:
     # (under an end mark -- "-END-", "ENDS", "（完）" -- the page's box may run a little longer:
     # "Using Scoop for work?" / its pitch / "Join Pro …" / "Find more from …")
     # (only a box whose sentences are about the outlet: the article's notes may follow the mark)
-    boxed = _after_end_mark(lines, marker) and all(_bio(lines[i]) or not _running(lines[i]) for i in tail)
+    boxed = ended and all(_bio(lines[i]) or not _running(lines[i]) for i in tail)
     most = _WRITER_BOX_LINES if writer_box or boxed else _TAIL_LINES
     if len(tail) > most or (size > _TAIL_SHARE * above and not bio_box) \
             or not any(is_prose(ln) for ln in lines[:marker]):
