@@ -377,7 +377,10 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
             # the standfirst and the writer's byline between title and date are the article's: they open the body
             between = [lines[k].strip() for k in idx[t + 1:d]]
             opening = [lines[k].strip() for k in idx[lead:t]]
-            opening += [line for line in between if _writer_byline(line) or _standfirst(line)]
+            # (a standfirst without a full stop is the headline-shaped line right under the
+            # title, longer than it: "Deadweight prices rise for a fifth week as …")
+            opening += [line for n, line in enumerate(between) if _writer_byline(line) or _standfirst(line)
+                        or n == 0 and len(line) >= 40 and len(line) > len(title) and _headline(line)]
             removed += [("meta:byline", line) for line in between if line not in opening]
     elif idx:
         first = lines[idx[0]].strip()
@@ -461,6 +464,15 @@ def _title_and_date(lines: list[str], idx: list[int]) -> tuple[int, int] | None:
             # title: the line under it is its standfirst, whatever its ending
             t -= 1
             title = above_line
+            dek = True
+        elif t > 1 and _headline(above_line := lines[idx[t - 1]].strip()) and _headline(title) \
+                and len(title) > len(above_line) and _SECTION_PATH.fullmatch(lines[idx[t - 2]].strip()):
+            # under the page's section path, a headline and a longer line without a full
+            # stop: the title and its standfirst ("Home / Markets / Livestock", "Beef trade
+            # firms …", "Deadweight prices rise for a fifth week as processors chase …")
+            t -= 1
+            title = above_line
+            dek = True
         # (a headline may end with a full stop -- WeChat's do, "蒸馏了一个「孙割写作.skill」。" --
         # when it is the first line, one short sentence, right above the date line)
         stop_ok = t == 0 and d == 1 and len(title) <= 60 and len(re.findall(r"[。．！？!?]", title)) == 1
@@ -468,13 +480,16 @@ def _title_and_date(lines: list[str], idx: list[int]) -> tuple[int, int] | None:
             return None
         between = [lines[k].strip() for k in idx[t + 1 + dek:d]]
         above = [lines[k].strip() for k in idx[:t]]
-        if all(len(b) <= 40 and not _SENTENCE_END.search(b) or junk_line_rule(b) for b in between) and _chrome_lines(above):
+        if all(len(b) <= 40 and not _SENTENCE_END.search(b) or _writer_byline(b) or junk_line_rule(b) for b in between) \
+                and _chrome_lines(above):
             return t, d
         return None
     return None
 
 
 _NUMBERED = re.compile(r"\s*\d{1,2}[.、)）]\s")
+# A page's section path: "Home / Markets / Livestock", "Oil & Gas / Offshore", "首页 > 新闻 > 国内".
+_SECTION_PATH = re.compile(r"[^/>›»|。.]{1,24}(\s*[/>›»]\s*[^/>›»|。.]{1,24}){1,5}")
 
 
 def _headline(line: str) -> bool:
@@ -512,11 +527,14 @@ def _chrome_lines(above: list[str]) -> bool:
             return False
         if _LIST_HEADING.fullmatch(line):
             in_box = True
-        elif len(line) > 60 and not (in_box and len(line) <= 120 and not _SENTENCE_END.search(line)):
+        elif len(line) > 60 and not (in_box and len(line) <= 120 and not _SENTENCE_END.search(line)) \
+                and not (_SECTION_PATH.fullmatch(line) or _MENU_LINE.fullmatch(line)):
             return False
     return True
 
 
+# A menu pasted as one line: "News | Markets | Livestock | Podcasts | Events".
+_MENU_LINE = re.compile(r"[^|｜。.]{1,24}(\s*[|｜·•]\s*[^|｜。.]{1,24}){2,}")
 _LIST_HEADING = re.compile(HEADING_RULES["list:more-articles-en"] + "|" + HEADING_RULES["list:more-articles-zh-short"])
 
 

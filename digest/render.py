@@ -125,7 +125,30 @@ def body_to_html(body: str, declared: BodyFormat | None = None) -> str:
         return text_to_html(body)
     if fmt is BodyFormat.HTML:
         return body.strip() + "\n"
-    return _markdown().render(_end_html_lines(body))
+    return _markdown().render(_join_split_bold(_end_html_lines(body)))
+
+
+# Two bold spans written edge to edge, as HTML-to-Markdown converters write a bold run that
+# changes style midway (Cubox, turndown): "**Sarah Guo ：****你会怎么定义 Notion？**".
+# CommonMark's rule of three never lets the middle "****" close the first span, so the
+# asterisks would show; written as one span, the text reads the same in bold.  Not between
+# two Latin letters or digits, where "****" masks a word or a number ("f****k", "139****1234").
+_SPLIT_BOLD = re.compile(r"(\*\*[^*\n]*?[^*\s])\*\*\*\*(?=[^*\s][^*\n]*?\*\*)(?<![A-Za-z0-9]\*{4}(?=[A-Za-z0-9]))")
+
+
+def _join_split_bold(body: str) -> str:
+    if "****" not in body:
+        return body
+    lines = body.split("\n")
+    fenced = False
+    for i, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and "****" in line:
+            while (joined := _SPLIT_BOLD.sub(r"\1", line)) != line:
+                line = joined
+            lines[i] = line
+    return "\n".join(lines)
 
 
 # A whole HTML element on one line ("<center>图说</center>"): in CommonMark it opens an

@@ -440,10 +440,23 @@ def whole_line_rules(lines: list[Line], rules: Rules) -> None:
             name = c.names[m.lastgroup or ""]
             if name.startswith("meta:") and furniture(ln):
                 continue  # a byline with its date ("中國時報 張立勳／特稿 2013年07月18日 05:40") is no header
+            if name == "nav:bare-url" and _introduced(lines, i):
+                continue  # the address the line above names: "论文链接：" / "https://arxiv.org/abs/…"
             ln.verdict = name
 
 
 _NUMBERED = re.compile(r"\s*(\d{1,2})\s*[.、．)）]\s*\S")
+_LABEL_LINE = 20  # characters at most of a label that introduces the line under it
+
+
+def _introduced(lines: list[Line], i: int) -> bool:
+    """The line above ``i`` is a short label of the article's that ends in a colon and
+    introduces it ("论文链接：", "PoC:"), and no rule removed that label."""
+    if i == 0:
+        return False
+    above = lines[i - 1]
+    t = above.text.strip()
+    return above.verdict is None and 2 <= len(t) <= _LABEL_LINE and t.endswith((":", "：")) and not above.caption
 
 
 def _numbered_item(lines: list[Line], i: int, c: Compiled) -> bool:

@@ -72,6 +72,7 @@ DOC_RULES = (
     "box:about",
     "edge:self-promo", "image:alt-text", "tail:title-again", "doc:after-article", "box:teaser-card", "doc:card-list", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "neighbour:ad-box", "box:appeal", "doc:orphan-heading",
     "tail:after-end", "doc:comments", "tail:footer-block", "tail:between-junk", "doc:repeated-label", "page:head-gap",
+    "tail:legal-notice", "box:account-card", "meta:field-block",
 )
 
 
@@ -86,6 +87,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     head_gap(lines, rules, doc)
     tail_chrome(lines, rules, doc)
     provenance_header(lines, rules, doc)
+    field_block(lines, rules)
     related_sections(lines, rules, doc, title)
     repeated_header(lines, rules)
     self_promo(lines, rules)
@@ -98,7 +100,9 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     card_list(lines, rules)
     author_bio(lines, rules)
     account_name(lines, rules)
+    account_card(lines, rules)
     neighbours(lines, rules)
+    legal_notice(lines, rules)
     tail_closure(lines, rules)
     footer_block(lines, rules)
     between_junk(lines, rules)
@@ -217,8 +221,22 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
             return
     kicker = doc.title_at - 1 if doc.title_at is not None else None
     sites = site_name_keys(title) if title else frozenset()
-    # a heading right above the first prose heads the article's first section
-    subheading = head[-1] if head and doc.title_at is None and head[-1] == start - 1 and is_heading(lines[head[-1]]) else None
+    # a heading right above the first prose heads the article's first section -- and so
+    # does a section's heading over it (a weekly's "## 技术相关" over its first item's
+    # "**XRender 2.0 正式发布啦！**"), whatever a rule removed between them (the item's link)
+    subheadings: set[int] = set()
+    if doc.title_at is None:
+        k = start - 1
+        while len(subheadings) < 2:
+            while k >= 0 and lines[k].verdict is not None and k not in head:
+                k -= 1
+            if k < 0 or k not in head or not is_heading(lines[k]) or (not subheadings and k != start - 1
+                                                                      and any(lines[j].verdict is None for j in range(k + 1, start))):
+                break
+            if subheadings and lines[min(subheadings)].tag in HEADING_TAGS:
+                break  # (a headline tag over a deck tag: the page's headline, not a section's heading)
+            subheadings.add(k)
+            k -= 1
     lede = _lede_in_clauses(lines, start)
     title_seen = title_key(lines[doc.title_at].text) if doc.title_at is not None else None
     for i in head:
@@ -230,7 +248,7 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
             continue
         if i in lede:
             continue
-        if i == subheading or _deck(lines, i):
+        if i in subheadings or _deck(lines, i):
             continue
         if _DATED_NOTE.fullmatch(ln.text):
             continue  # "（2007年6月29日…會議通過）": a note under the title, no chrome
@@ -508,6 +526,27 @@ def _repost_card(lines: list[Line], header: int, account: str) -> list[int]:
     return card
 
 
+_HOST = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.I)
+_HOST_GLUED = re.compile(r"\s*(?:[a-z0-9-]+\.)+[a-z]{2,}(?=[\u4e00-\u9fff])", re.I)
+_HOST_HEADER_NAMES = 30  # characters of names after the host: an author and an account
+
+
+def _saved_from_host(ln: Line) -> bool:
+    """A clipping tool's header: the line opens with a link whose text is the saved
+    page's host, then at most the author's and the account's names, no sentence
+    ("[mp.weixin.qq.com](https://mp.weixin.qq.com/s/…)周彭 张文朗 中金点睛", Cubox)."""
+    if SENTENCE_STOP.search(ln.text):
+        return False
+    glued = _HOST_GLUED.match(ln.text)  # (pasted, the link's text runs into the names)
+    if glued:
+        return len(ln.text) - glued.end() <= _HOST_HEADER_NAMES
+    el = ln.el
+    if el is None or (el.text or "").strip() or len(el) == 0 or el[0].tag != "a":
+        return False
+    host = (el[0].text_content() or "").strip()
+    return _HOST.fullmatch(host) is not None and len(ln.text) - len(host) <= _HOST_HEADER_NAMES
+
+
 def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
     """Meta-text about the document above its first prose: "以下文章来源于X，作者Y"
     (with the card of account X under it), "本页由 某工具 转存，原始链接已失效"."""
@@ -527,6 +566,9 @@ def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
     for i, ln in enumerate(lines):
         if i > first:
             break
+        if ln.verdict is None and not _fixed(ln) and _saved_from_host(ln):
+            ln.verdict = "edge:provenance-header"  # (an account's name may end in a verb: "夕小瑶科技说")
+            continue
         # (60 as a reader counts: a CJK character or a Latin word each)
         if ln.verdict or _fixed(ln) or ln.caption or _length(ln.text) > 60 or _REPORTING.search(ln.text):
             continue
@@ -608,7 +650,15 @@ def _pictured(ln: Line) -> bool:
     ``<p><img><br>Morning: …</p>``, the text the line after the picture's): a gallery's
     captions may run two sentences, which :attr:`Line.caption` reads as an opening
     paragraph under a lead picture."""
-    return ln.caption or ((ln.seg is None or ln.seg <= 1) and ln.el is not None and ln.el.find(".//img") is not None)
+    if ln.caption or ln.el is None or not (ln.seg is None or ln.seg <= 1):
+        return bool(ln.caption)
+    if ln.el.find(".//img") is not None:
+        return True
+    # a gallery item's text in a block of its own right under the picture
+    # (``<div><img><p>A bull guards …</p></div>``)
+    before = ln.el.getprevious()
+    return before is not None and (before.tail or "").strip() == "" and (
+        before.tag == "img" or (before.find(".//img") is not None and not "".join(before.itertext()).strip()))
 
 
 def _foreign_gallery(lines: list[Line], sec: Section, doc: Document) -> bool:
@@ -882,7 +932,11 @@ _ABOUT_HEADING = re.compile(
     # "栏目介绍", "本專欄簡介", "栏目说明": the page introducing its own column, programme or account
     r"|[\W_]*(本|這個|这个)?(欄目|栏目|專欄|专栏|節目|节目|頻道|频道|公眾號|公众号|電子報|电子报)(介紹|介绍|簡介|简介|說明|说明)[\W_]*"
     # "About Street Level": a name in title case (the lines under it must speak as it)
-    r"|[\W_]*About (?P<ename>[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3})[\W_]*")
+    r"|[\W_]*About (?P<ename>[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3})[\W_]*"
+    # "Why we write Field Notes", "Why Cinder & Pine covers smoke": the outlet explaining
+    # its own work (the lines under it must speak as it)
+    r"|[\W_]*Why (?:we (?:write|cover|report on|started|publish|make|do)(?: (?P<wename>[A-Z][\w'’&.-]*(?: [A-Z&][\w'’&.-]*){0,3}))?"
+    r"|(?P<whyname>[A-Z][\w'’&.-]*(?: [A-Z&][\w'’&.-]*){0,3}) (?:covers|writes about|reports on|exists))\b[^.!?]{0,40}[\W_]*")
 # The site naming itself as a site: "這個小站沒有廣告", "this newsletter is free" (not
 # "這個網站", which a report says of any site it is about).
 _SITE_SELF = r"小站|(?:這|这)份(?:通訊|通讯|電子報|电子报|週報|周报|(?i:newsletter))|(?i:\bthis (?:site|blog|newsletter)\b)"
@@ -1274,7 +1328,8 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
             # account's name under its QR code -- describes no picture)
             if not (about or (_column_heading(t, names) and (not ln.caption or _name_key(t) in map(_name_key, names)))):
                 continue
-            name = (about.group("name") or about.group("ename") or about.group("asked") or "").strip() if about else ""
+            name = (about.group("name") or about.group("ename") or about.group("wename") or about.group("whyname")
+                    or about.group("asked") or "").strip() if about else ""
             # (under a question, the answer must speak as "we": an explainer's "「厨余」是什么？"
             # is answered in the third person, and naming the thing proves nothing)
             # (a "關於X" heading is also an interview's section heading, "關於開源專案": the
@@ -1507,6 +1562,70 @@ def account_name(lines: list[Line], rules: Rules) -> None:
         if ln.verdict is None and not _fixed(ln) and (text in names or (
                 _ORIGINAL_MARK.match(text) and _length(text) <= 16 and any(text.endswith(n) for n in names))):
             ln.verdict = "edge:outlet-name"
+
+
+# A field of a document's record: what an archive or a read-later app prints as a card
+# around the text it keeps ("标题： …", "发表日期： 2024.1.9", "主题归类： 中国教育", "CDS收藏： 公民馆").
+_RECORD_FIELD = re.compile(r"\s*(?P<label>标题|標題|题目|題目|发表日期|發表日期|发布日期|發布日期|发布时间|發布時間|日期|时间|時間|来源|來源|"
+                    r"作者|主题归类|主題歸類|主题|主題|分类|分類|归类|歸類|栏目|欄目|标签|標籤|关键词|關鍵詞|收藏|[A-Z]{2,5}收藏|"
+                    r"原文链接|原文鏈接|原文网址|原文網址|链接|鏈接|网址|網址|(?i:title|date|published|source|author|tags|category|url))"
+                    r"\s*[:：]\s*\S.{0,80}")
+_RECORD_TITLE = re.compile(r"\s*(标题|標題|题目|題目|(?i:title))\s*[:：]")
+_RECORD_MIN = 3  # fields in a row at least
+
+
+def field_block(lines: list[Line], rules: Rules) -> None:
+    """``meta:field-block`` -- a document's record printed around its text: three or more
+    field lines in a row (:data:`_RECORD_FIELD`), of three different fields or more, one of them
+    the title.  An article's own list of facts never names its title as a field."""
+    if not rules.on("meta:field-block"):
+        return
+    i = 0
+    while i < len(lines):
+        run = []
+        j = i
+        while j < len(lines) and (lines[j].verdict is not None or (not _fixed(lines[j]) and _RECORD_FIELD.fullmatch(lines[j].text))):
+            if lines[j].verdict is None:
+                run.append(j)
+            j += 1
+        labels = {_RECORD_FIELD.fullmatch(lines[k].text).group("label").lower() for k in run}  # type: ignore[union-attr]
+        if len(run) >= _RECORD_MIN and len(labels) >= _RECORD_MIN and any(_RECORD_TITLE.match(lines[k].text) for k in run):
+            for k in run:
+                lines[k].verdict = "meta:field-block"
+        i = j + 1
+
+
+# The counter on WeChat's card of an account embedded in a post ("632篇原创内容"), and the
+# card's label under it ("公众号").
+_CARD_COUNT = re.compile(r"\s*\d+\s*篇(原创|原創)(内容|內容)\s*")
+_CARD_LABEL = re.compile(r"\s*(公众号|公眾號|视频号|視頻號|小程序)\s*|[\W_]+")
+_CARD_NAME = 16    # characters at most of the account's name on the card ...
+_CARD_SLOGAN = 30  # ... and of its one-line slogan
+
+
+def account_card(lines: list[Line], rules: Rules) -> None:
+    """``box:account-card`` -- WeChat's card of an account, embedded in a post: the
+    account's name, its slogan, "632篇原创内容", "公众号" (and the comma the card's
+    markup leaves after it).  Read off the counter: the labels under it and at most
+    the two short lines over it, the slogan and the name, each no report."""
+    if not rules.on("box:account-card"):
+        return
+    for i, ln in enumerate(lines):
+        if ln.verdict is not None or _fixed(ln) or not _CARD_COUNT.fullmatch(ln.text):
+            continue
+        card = [i]
+        for j in range(i + 1, min(i + 3, len(lines))):
+            if lines[j].verdict is not None or _fixed(lines[j]) or not _CARD_LABEL.fullmatch(lines[j].text):
+                break
+            card.append(j)
+        for k, limit in ((i - 1, _CARD_SLOGAN), (i - 2, _CARD_NAME)):
+            above = lines[k] if k >= 0 else None
+            if (above is None or above.verdict is not None or _fixed(above) or above.caption
+                    or _length(above.text) > limit or _REPORTING.search(above.text) or _SPEECH.search(above.text)):
+                break
+            card.append(k)
+        for j in card:
+            lines[j].verdict = "box:account-card"
 
 
 def neighbours(lines: list[Line], rules: Rules) -> None:
@@ -1792,6 +1911,43 @@ def footer_block(lines: list[Line], rules: Rules) -> None:
             continue
         for j in gap:
             lines[j].verdict = "tail:footer-block"
+
+
+# The heading of a legal notice under a post: "法律声明", "一般声明", "特别提示", "Legal Disclaimer"
+# (not "风险提示": a research note's risks are its own text).
+_LEGAL_HEADING = re.compile(r"[\W_]*((法律|免责|免責|一般|重要|特别|特別|版权|版權)(声明|聲明)|(特别|特別|重要)提示"
+                            r"|(?i:(legal )?disclaimers?|legal notice|important (notice|information)))[\W_]*")
+# What every line of such a notice speaks of: liability, accuracy, advice, rights, the subscriber.
+_LEGAL_WORDS = re.compile(r"不构成|不構成|不作任何|保证|保證|责任|責任|风险|風險|法律|投资建议|投資建議|订阅者|訂閱者|"
+                          r"转发|轉發|版权|版權|授权|授權|免责|免責|承担|承擔|准确性|準確性|"
+                          r"(?i:disclaim|liabilit|warrant|not constitute|investment advice|responsib|accuracy|copyright)")
+_LEGAL_LABEL = 20  # characters: the notice's own subheadings ("一般声明", "特别提示")
+
+
+def legal_notice(lines: list[Line], rules: Rules) -> None:
+    """``tail:legal-notice`` -- a legal notice that closes the page: a heading of
+    :data:`_LEGAL_HEADING`, then to the end only the notice's short subheadings and
+    lines that speak of liability, advice or rights (:data:`_LEGAL_WORDS`) -- a broker's
+    research account prints one under every post ("本公众号不是…研究报告的发布平台…").
+    All or nothing, only below two paragraphs of prose, never a footnote or caption."""
+    if not rules.on("tail:legal-notice"):
+        return
+    for h, ln in enumerate(lines):
+        if len(ln.text) > 30 or not _LEGAL_HEADING.fullmatch(ln.text) or _fixed(ln):
+            continue
+        if sum(1 for x in lines[:h] if x.verdict is None and is_prose(x)) < 2:
+            return
+        scope = [j for j in range(h + 1, len(lines)) if lines[j].verdict is None]
+        if not scope or any(_fixed(lines[j]) or lines[j].caption or footnote(lines[j])
+                            or _SPEECH.search(lines[j].text)
+                            or not (_LEGAL_WORDS.search(lines[j].text) or (len(lines[j].text) <= _LEGAL_LABEL
+                                                                          and not SENTENCE_STOP.search(lines[j].text)))
+                            for j in scope):
+            return
+        for j in [h, *scope]:
+            if lines[j].verdict is None:
+                lines[j].verdict = "tail:legal-notice"
+        return
 
 
 # A source note closing the story ("来源：中国气象局") is the article's own, even under an end mark.
@@ -2193,7 +2349,8 @@ _ORPHAN_LINE = 20  # characters: a heading, not a sentence
 # brackets, slashes or figures: the article's closing note ("【案件編號﹕DCCC1072/11】",
 # "张慈/邹宗翰 (综合报导)"), not a heading
 _CLOSING_NOTE = re.compile(r"[（(【〔\[/／]|\d")
-_SECTION_JUNK = ("prompt:", "promo:", "list:", "nav:", "box:", "edge:", "doc:", "tail:", "rights:", "ad:")
+_SECTION_JUNK = ("prompt:", "promo:", "list:", "nav:", "box:", "edge:", "doc:", "tail:", "rights:", "ad:", "credit:article-source",
+                 "credit:analyst")
 
 
 # ---------------------------------------------------------------------------
@@ -2386,15 +2543,15 @@ def orphan_heading(lines: list[Line], rules: Rules) -> None:
     if not rules.on("doc:orphan-heading"):
         return
     kept = [i for i, ln in enumerate(lines) if ln.verdict is None]
-    if len(kept) < 2:
-        return
-    i = kept[-1]
-    ln = lines[i]
-    below = lines[i + 1:]
-    if (not below or _fixed(ln) or ln.caption or _length(ln.text) > _ORPHAN_LINE or _sentence(ln)
-            or footnote(ln) or _CLOSING_NOTE.search(ln.text) or _BYLINE_WORDS.search(ln.text) or _LETTER_SIGNATURE.fullmatch(ln.text)
-            or furniture(ln) or _labelled_value(ln.text)
-            or not any(is_prose(lines[j]) for j in kept[:-1])
-            or not all((b.verdict or "").startswith(_SECTION_JUNK) for b in below if b.text)):
-        return
-    ln.verdict = "doc:orphan-heading"
+    # (a heading over a heading over removed lines: "Source" / "文章来源" / the source note)
+    for n in range(len(kept) - 1, 0, -1):
+        i = kept[n]
+        ln = lines[i]
+        below = lines[i + 1:]
+        if (not below or _fixed(ln) or ln.caption or _length(ln.text) > _ORPHAN_LINE or _sentence(ln)
+                or footnote(ln) or _CLOSING_NOTE.search(ln.text) or _BYLINE_WORDS.search(ln.text) or _LETTER_SIGNATURE.fullmatch(ln.text)
+                or furniture(ln) or _labelled_value(ln.text)
+                or not any(is_prose(lines[j]) for j in kept[:n])
+                or not all((b.verdict or "").startswith(_SECTION_JUNK) for b in below if b.text)):
+            return
+        ln.verdict = "doc:orphan-heading"

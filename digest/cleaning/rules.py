@@ -72,7 +72,7 @@ HEADING_RULES: dict[str, str] = {
     "list:more-articles-zh-short": _DECOR + (
         r"(更多|延伸[閱阅][讀读]|相[關关][閱阅][讀读]|相[關关]日[誌志]|看更多|" + SCROLL_ON_ZH + r"|更多新[聞闻]|更多[報报][導道]|猜你喜[歡欢]|"
         r"[你您]可能(也|還|还)?(會|会)?(想看|喜[歡欢]|感兴趣|感興趣|[錯错]過了?|错过了?)|大家都在看|看了又看|"
-        r"熱門排行|今日熱門|今日热门|最多[閱阅][讀读]|[閱阅][讀读]排行|往期回[顾顧]|往期精[彩選选]|往期推[荐薦]|"
+        r"熱門排行|今日熱門|今日热门|最多[閱阅][讀读]|作品推[荐薦]|[閱阅][讀读]排行|往期回[顾顧]|往期精[彩選选]|往期推[荐薦]|"
         r"精彩推[荐薦]|熱門推[薦荐]|热门推[荐薦]|[編编]輯推[薦荐]|[編编]辑推[薦荐]|[編编]輯精[選选]|[編编]辑精[选選]|热读|熱讀|热门文章|"
         r"(本|此|這個|这个|該|该)?(專欄|专栏|欄目|栏目|系列|頻道|频道|作者|公眾號|公众号|號|号)(的)?(其他|其它|更多)(文章|作品|[報报][導道]|內容|内容)|"
         r"熱門文章|熱門新[聞闻]|热门新闻|人氣文章|人气文章|最新文章|最新新[聞闻]|即時新[聞闻]|即时新闻|推[薦荐]文章|推[薦荐][閱阅][讀读]|"
@@ -88,7 +88,7 @@ HEADING_RULES: dict[str, str] = {
         r"(?i:(related( (stories|articles|news|coverage|content|links|topics|reading|posts|videos|items))?|"
         r"read (more|next|also)|also read|see also|keep reading|further reading|what to read next|(also )?worth (reading|a read)|"
         r"more (stories|news|articles|coverage|videos|headlines|reading)( (from|on|in|about) .{1,30})?|"
-        r"more (from|on|in|about) .{1,30}|most (read|popular|viewed|shared|watched|emailed|commented)( (stories|articles|now))?( (from|on|at) .{1,30})?|"
+        r"more (from|on|in|about) .{1,30}|more (stories |articles |posts )?by [A-Z].{0,30}|most (read|popular|viewed|shared|watched|emailed|commented)( (stories|articles|now))?( (from|on|at) .{1,30})?|"
         r"top( \w+)? (stories|news|headlines|picks)|trending( (now|stories|news|articles|in .{1,30}))?|popular( (now|stories|posts|articles))?|"
         r"recommended( (for you|stories|reading|articles|videos|(from|by) .{1,30}))?|latest (from|in) .{1,30}|you (may|might) (also )?(like|enjoy|be interested in)|"
         r"don'?t miss|up next|watch next|editor'?s'? picks?|latest (news|stories|headlines)|in other news|"
@@ -279,6 +279,8 @@ STRICT_LINE_RULES: dict[str, str] = {
         # also in the languages of wire pictures ("Foto: Inselbild/M. Schneider")
         r"|(?i:photo|image|picture|photograph|graphic|fotos?|fotografie|fotografía|bild|imagen|imagem)\s*[:：]\s*[A-Z][\w.&'’\-]*( [A-Z][\w.&'’\-]*){0,4}"
         r"(\s*/\s*[A-Z][\w.&'’\-]*( [A-Z][\w.&'’\-]*){0,4})?"
+        # a Japanese page's credit: "写真：北越農業新聞／佐藤健太" (a name, no clause)
+        r"|写真\s*[:：]\s*[^。、，,！？!?]{1,40}"
     ),
     # "图片均来自网络", "信息来源于网络": a source note that names no source
     "credit:from-the-web": (
@@ -346,7 +348,7 @@ STRICT_LINE_RULES: dict[str, str] = {
         r".{0,40}(觀點僅代表作者|观点仅代表作者|僅代表作者本人|仅代表作者本人|僅代表作者個人|仅代表作者个人|"
         # "本文仅代表作者观点，不代表ehouse411.com立场。"
         r"(本文|此文|文章)(僅|仅)代表作者(的)?(觀點|观点)|不代表本(站|網|网|平台|報|报|刊|台)"
-        r"(的)?立[場场]|(本文|此文|文章)(並|并)?不代表\s*《[^》。]{1,12}》\s*(的)?(觀點|观点|立[場场])|僅提供資訊儲存空間服務|仅提供信息存储空间服务|文責自負|文责自负|風險提示|风险提示|免責條款|免责条款|"
+        r"(的)?立[場场]|(本文|此文|文章)(为|為|系|是|僅為|仅为)?作者(独立|獨立|个人|個人|本人)(观点|觀點)|(本文|此文|文章)(並|并)?不代表\s*《[^》。]{1,12}》\s*(的)?(觀點|观点|立[場场])|僅提供資訊儲存空間服務|仅提供信息存储空间服务|文責自負|文责自负|免責條款|免责条款|"
         r"投資需謹慎|投资需谨慎|不構成(任何)?投資建議|不构成(任何)?投资建议|據此投資|据此投资|"
         r"外部網站內容不負責|外部网站内容不负责|外部鏈接的做法|外部链接的做法|外部連結的做法).{0,300}"
     ),
@@ -382,6 +384,12 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"|(?i:as an amazon associate,? (i|we) earn from qualifying purchases\.?)"
     ),
     # a blog's trackback address under the post: "Trackback: http://tb.example.net/TrackBack.aspx?PostId=5"
+    # an account's masthead with its ID: "量子位 | 公众号 QbitAI"
+    "nav:account-masthead": r"[^|｜。，,]{1,16}\s*[|｜]\s*(微信公众号|微信公眾號|公众号|公眾號|微信号|微信號)\s*[:：]?\s*[A-Za-z][\w-]{2,30}\s*",
+    # a read-later app's link back to its copy: "跳转到 Cubox 查看", "在 Readwise 中打开"
+    "nav:open-in-app": (
+        r"[\W_]*(跳转到|跳轉到|跳转至|跳轉至|前往|在)\s*[A-Za-z][\w .-]{0,20}?\s*(中)?(查看|閱讀|阅读|打开|打開)(原文|全文)?[\W_]*"
+    ),
     "nav:trackback": r"(?i:" + _D + r"(trackback|trackback url|trackback address|引用通告|引用地址)\s*[:：]?\s*(https?://\S+)?" + _D + r")",
     # a video player's playlist, the clip's length glued to its state: "01:21Now playing
     # Islets Is Like A Gorgeous, Hand-Drawn Hollow Knight", "02:14 Up next …"
@@ -450,7 +458,9 @@ STRICT_LINE_RULES: dict[str, str] = {
     ),
     "meta:reading-time": (
         # (the post's category may share the line: "分類：手機｜閱讀時間 6 分鐘", "Tech · 5 min read")
-        r"(?i:" + _D + r"((分類|分类|類別|类别|欄目|栏目|頻道|频道|category|section)\s*[:：]\s*)?([^｜|·•:：。，,]{1,12}\s*[｜|·•]\s*)?"
+        # (or a count of the account's posts: "第 7787 篇深度好文：5935字 | 15 分钟阅读")
+        r"(?i:" + _D + r"((分類|分类|類別|类别|欄目|栏目|頻道|频道|category|section)\s*[:：]\s*|第\s*[\d,]+\s*篇[^:：。，,]{0,8}[:：]\s*)?"
+        r"([^｜|·•:：。，,]{1,12}\s*[｜|·•]\s*)?"
         r"(\d+\s*min(ute)?s?(\s*(read|listen))?|\d+\s*分鐘(閱讀)?|\d+\s*分钟(阅读)?|閱讀時間\s*[:：]?\s*\d+.{0,6}|阅读时间\s*[:：]?\s*\d+.{0,6}|"
         # "全文共2345字，阅读大约需要5分钟", "本文約 3,000 字，閱讀時間約 6 分鐘"
         r"(全文|本文)\s*(共|约|約)?\s*[\d,]+\s*字\s*[，,]?\s*(預計|预计)?\s*(阅读|閱讀)(時間|时间)?\s*(大约|大約|约|約)?\s*(需要?)?\s*\d+\s*(分钟|分鐘)|"
@@ -545,7 +555,7 @@ STRICT_LINE_RULES: dict[str, str] = {
 PROMPT_RULES: dict[str, str] = {
     "promo:more-news": (
         r"(?i:(?!.*。\s*$)" + _D + r"(更多.{0,12}(新[聞闻]|[報报][導道]|文章|消息|內容|内容|資訊|资讯).{0,4}(請|请)?"
-        r"(看|見|见|點|点|到|上|瀏覽|浏览|搜尋|搜寻|搜索).{0,60}|(看|瀏覽|浏览|閱讀|阅读|查看|睇)更多.{0,40}|more (news|stories|coverage) (from|on|at) .{1,60}))"
+        r"(看|見|见|點|点|到|上|瀏覽|浏览|搜尋|搜寻|搜索|鎖定|锁定).{0,60}|(看|瀏覽|浏览|閱讀|阅读|查看|睇)更多.{0,40}|more (news|stories|coverage) (from|on|at) .{1,60}))"
     ),
     "prompt:subscribe": (
         # (a question may lead in: "想每個星期四收到最新好去處？即刻訂閱《週末灣》電子報…")
@@ -555,7 +565,7 @@ PROMPT_RULES: dict[str, str] = {
         r"already a (subscriber|member)|become a (member|subscriber)|log ?in\b|sign in\b|register\b|"
         # a newsletter platform's stock line: "To receive new posts and support my work,
         # consider becoming a free or paid subscriber."
-        r"(to [^.!?]{1,60},\s*)?consider becoming a (free or paid |paid |free )?(subscriber|member|supporter)\b|"
+        r"((to|if) [^.!?]{1,80},\s*)?(please )?consider becoming a (free or paid |paid |free )?(subscriber|member|supporter)\b|"
         r"create (a )?free account|unlock\b|start your free trial|(don'?t|do not) have an account\?|"
         r"view (more|all|our) (subscription )?offers\b|加入會員|加入会员|成為會員|成为会员|會員專屬|会员专属|"
         r"付費訂閱|付费订阅|本文為付費|本文为付费|付費內容|付费内容|立即登入|立即登录|登入|登录).{0,160})"
@@ -571,6 +581,10 @@ PROMPT_RULES: dict[str, str] = {
         # newsletter + subscribe anywhere: the verb, not "subscribers"; in English a prompt-like line
         # only, never prose ("In Spain, only one in ten subscribers pays for more than one newsletter.")
         r"|.{0,40}(電子報|电子报).{0,40}(訂閱|订阅).{0,40}|.{0,40}(訂閱|订阅).{0,40}(電子報|电子报|頻道|频道).{0,40}"
+        # what lands in the reader's inbox, and the button: "Get the Grid Report in your inbox",
+        # "… brings our best reporting to your inbox every Friday. Sign up for free."
+        r"|(?i:get (our|the|[\w'’&-]+( [\w'’&-]+){0,3}) .{0,30}\b(in|to) your inbox[.!]?)"
+        r"|(?i:" + _EN_PROMPT_LIKE + r".{0,160}\b(in|to) your inbox\b.{0,80}\b(sign up|subscribe)\b.{0,40})"
         r"|(?i:" + _EN_PROMPT_LIKE + r"(.{0,40}newsletter.{0,40}(sign up|subscribe)\b.{0,40}"
         r"|.{0,40}(sign up|subscribe)\b.{0,40}(newsletter|channel).{0,40}))"
         # "Support the Harbour Times with a subscription from $4 a month.": an offer, priced
@@ -590,7 +604,7 @@ PROMPT_RULES: dict[str, str] = {
         r"(下載|下载|download|用|使用|上|開|打開|打开|open)\s*.{0,12}(app(?![a-z])|應用程式|應用程序|应用程序).{0,60})"
     ),
     "prompt:follow": (
-        r"(?i:(?=.{0,40}(追蹤|追踪|關注|关注|訂閱|订阅|按讚|按赞|按[個个]\W?[讚赞]|[點点][個个]\W?(?:[讚赞]|在看)|點讚|点赞|掃碼|扫码|掃描|扫描|長按|长按|加入|搜尋|搜索|"
+        r"(?i:(?=.{0,40}(追蹤|追踪|關注|关注|鎖定|锁定|訂閱|订阅|按讚|按赞|按[個个]\W?[讚赞]|[點点][個个]\W?(?:[讚赞]|在看)|點讚|点赞|掃碼|扫码|掃描|扫描|長按|长按|加入|搜尋|搜索|"
         r"\b(follow|like|join|find)\b)).{0,40}"
         r"(" + _SOCIAL + r"|粉[絲丝]專頁|粉[絲丝][團团]|粉專|粉专|官方帳號|官方账号|官方帐号|公眾號|公众号|二維碼|二维码|"
         r"好友|星標|星标|在看|us on|us at).{0,60})"
@@ -692,7 +706,7 @@ PROMPT_GATE: tuple[str, ...] = tuple("""
 點 点 按我 按此 請點 请点 click tap 戳 原文 全文 閱讀 阅读 continu read view see show load
 評論 评论 留言 comment 討論 讨论 conversation appeared publish rsshub sent 來自 来自 feed 請見 请见 rss
 關於 关于 聯絡 联系 聯繫 隱私 隐私 條款 条款 廣告 广告 人才 地圖 地图 about contact privacy cookie terms map
-advertis career accessib sell help faq account offer 分享 轉 转 share stay coverage 電郵 电邮 原始 掌握 咖啡 更多 more 睇 迴響 回响 回應 回应 ► ▶ 👉 ☞ ➤ ➜ ⏩ 🔗 📌 🔔
+advertis career accessib sell help faq account offer inbox 鎖定 锁定 分享 轉 转 share stay coverage 電郵 电邮 原始 掌握 咖啡 更多 more 睇 迴響 回响 回應 回应 ► ▶ 👉 ☞ ➤ ➜ ⏩ 🔗 📌 🔔
 """.split())
 
 # A prompt that ends like a sentence ("歡迎訂閱我們的電子報。") must at least open

@@ -458,9 +458,20 @@ PROVENANCE = (r"[\W_]*(本文|文章|稿件)?(来源|來源|出处|出處|稿源
 # always about the document; a bare "来源：" goes only when it names an outlet (a data
 # credit under a chart, "来源：国家统计局", names none and stays).  Labelling rules:
 # "source/reprint notes (本文来源…)" are not article text.
-_SOURCE_VERB = r"(来源|來源|出处|出處|稿源|转自|轉自|转载自|轉載自|转贴自|轉貼自|摘自|选自|選自)"
+_SOURCE_VERB = r"(来源|來源|出处|出處|稿源|转自|轉自|转载自|轉載自|转贴自|轉貼自|摘自|选自|選自|节选自|節選自)"
+# A broker's research note names its analysts and their licences under it: "证券分析师：贾东旭 王胜",
+# "分析员 周彭 SAC 执证编号：S0080521070001 SFC CE Ref：BSI036" -- names only, no sentence.
+_LICENCE = r"(\s*(SAC|SFC|CE|Ref|执业证书编号|執業證書編號|执证编号|執證編號|证书编号|證書編號|编号|編號)\s*[:：]?\s*[A-Z]{0,4}\d{0,16})*"
+STRICT_MORE["credit:analyst"] = (
+    r"[\W_]*(证券分析师|證券分析師|分析师|分析師|分析员|分析員|研究员|研究員|研究助理|联系人|聯繫人)\s*[:：|｜]?\s*"
+    r"[\u4e00-\u9fff·]{2,4}" + _LICENCE + r"([\s、，,]+[\u4e00-\u9fff·]{2,4}" + _LICENCE + r"){0,5}\s*"
+    # (or the name first: "李昊 分析员 SAC 执证编号：S0080522070007 SFC CE Ref：BSI853")
+    r"|[\W_]*[\u4e00-\u9fff·]{2,4}\s+(证券分析师|證券分析師|分析师|分析師|分析员|分析員|研究员|研究員)" + _LICENCE + r"\s*"
+)
 STRICT_MORE["credit:article-source"] = (
-    r"[\W_]*(本文|文章|稿件|此文)\s*" + _SOURCE_VERB + r"(於|于)?\s*[:：︰]?\s*[^。！？!?]{2,30}?[\W_]*"
+    r"[\W_]*(本文|文章|稿件|此文|内容|內容)\s*" + _SOURCE_VERB + r"(於|于)?\s*[:：︰]?\s*[^。！？!?]{2,30}?[\W_]*"
+    # ... a report by its title: "本文摘自：2023年9月11日已经发布的《8月政策力度增强，存量房市场活跃度提升》"
+    r"|[\W_]*(本文|文章|稿件|此文|内容|內容)\s*" + _SOURCE_VERB + r"(於|于)?\s*[:：︰]?\s*[^。！？!?《]{0,30}《[^》]{1,60}》[\W_]*"
     r"|[\W_]*(新聞|新闻)?" + _SOURCE_VERB + r"\s*[:：︰|｜]?\s*[《「〈“\"]?(" + OUTLET_NAME + r")[》」〉”\"]?[\W_]*"
     # "文章来自「凤凰周刊 凤凰WEEKLY」": from a name in quotes (not "本文来自一次采访")
     r"|[\W_]*(本文|文章|稿件|此文)\s*(来自|來自)\s*(微信)?(公众号|公眾號)?\s*[「《“\"][^」》”\"]{1,24}[」》”\"][\W_]*"
