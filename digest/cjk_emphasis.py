@@ -134,7 +134,11 @@ def scan_delims(state: StateInline, start: int, can_split_word: bool) -> Scanned
     left_flanking, right_flanking = last_punct, next_punct
     if can_split_word:
         either_cjk = _next_is_cjk(following) or (
-            _two_previous_is_cjk(two_previous, last) if two_previous is not None else _previous_is_cjk(last))
+            _two_previous_is_cjk(two_previous, last) if two_previous is not None else _previous_is_cjk(last)) or (
+            # (a closing quotation mark after CJK text is as wide as the text it closes:
+            # "**“…促进产业升级。”**2024年…" -- not the amendments, which read U+201D as
+            # ambiguous unless a variation selector follows it; Chinese text never adds one)
+            last in _QUOTATION_MARKS and start > 1 and bool(_cjk_base(src[start - 2])))
         left_flanking = left_flanking or either_cjk or not next_punct
         right_flanking = right_flanking or either_cjk or not last_punct
     return Scanned(left_flanking, right_flanking, count)

@@ -3,7 +3,11 @@ cleaning tests (test_clean_document, test_clean_recall)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from digest.cleaning import CleanedBody, clean_body, rules_for, to_plain_lines
+from digest.cli_clippings import clean_clipping
+from digest.clipping import DEFAULT_TZ, read_clipping
 from digest.sanitize import sanitize
 
 P1 = "<p>市议会周二通过新的垃圾分类办法，明年一月起在全市十二个区实施。</p>"
@@ -21,3 +25,10 @@ def _kept(fragment: str, title: str | None = None, **config) -> list[str]:
 
 def _rules(cleaned: CleanedBody) -> dict[str, str]:
     return {r.text: r.rule for r in cleaned.removed}
+
+
+def _clip_lines(tmp_path: Path, name: str, text: str) -> list[str]:
+    """``text`` saved as ``name`` and read and cleaned as ``build.py clean`` does it."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return clean_clipping(read_clipping(path, tz=DEFAULT_TZ))[0]

@@ -21,7 +21,7 @@ from digest.clipping import DEFAULT_TZ, _caption_like, _is_date_line, read_clipp
 from digest.render import BodyFormat, body_to_html, detect_format
 from digest.sanitize import sanitize
 
-from cleaning_fixtures import P1, P2, P3, _clean, _kept, _rules
+from cleaning_fixtures import P1, P2, P3, _clean, _clip_lines, _kept, _rules
 
 
 # ---------------------------------------------------------------------------
@@ -1327,11 +1327,6 @@ def test_a_phrase_with_de_is_no_masthead_and_a_long_review_opening_names_no_colu
 # ---------------------------------------------------------------------------
 # Session 31: corpora 23 and 24's development parts, blind variants 85 and 86
 # ---------------------------------------------------------------------------
-
-def _clip_lines(tmp_path: Path, name: str, text: str) -> list[str]:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return clean_clipping(read_clipping(path, tz=DEFAULT_TZ))[0]
 
 
 def test_the_repost_header_goes_whatever_the_accounts_name_says() -> None:

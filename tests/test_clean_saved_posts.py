@@ -11,13 +11,8 @@ from digest.cli_clippings import clean_clipping
 from digest.clipping import DEFAULT_TZ, read_clipping
 from digest.render import body_to_html
 
-from cleaning_fixtures import P1, P2, P3, _clean, _kept, _rules
+from cleaning_fixtures import P1, P2, P3, _clean, _clip_lines, _kept, _rules
 
-
-def _clip_lines(tmp_path: Path, name: str, text: str) -> list[str]:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return clean_clipping(read_clipping(path, tz=DEFAULT_TZ))[0]
 
 
 # --- Markdown written by HTML-to-Markdown converters -------------------------------------
@@ -90,10 +85,13 @@ def test_a_research_notes_risks_are_its_own_text() -> None:
 
 
 def test_analysts_licences_and_the_notes_source_go() -> None:
-    tail = ["Source", "文章来源", "本文摘自：2023年9月11日已经发布的《8月政策力度增强，存量房市场活跃度提升》",
+    tail = ["<strong>Source</strong>", "<strong>文章来源</strong>", "本文摘自：2023年9月11日已经发布的《8月政策力度增强，存量房市场活跃度提升》",
             "李昊 分析员 SAC 执证编号：S0080522070007 SFC CE Ref：BSI853", "证券分析师：贾东旭 王胜",
             "内容节选自申万宏源宏观研究报告："]
     assert _kept(P1 + P2 + P3 + "".join(f"<p>{t}</p>" for t in tail)) == _kept(P1 + P2 + P3)
+    # above the last kept line, a plain line is no heading: it may be the article's last
+    assert _kept(P1 + P2 + "<p>全文完</p><p>本文摘自：《某报告》</p>") == _kept(P1 + P2)
+    assert "谢谢大家" in _kept(P1 + P2 + "<p>谢谢大家</p><p><strong>文章来源</strong></p><p>本文摘自：《某报告》</p>")
     # a researcher quoted by the article stays
     assert "研究员：我认为市场会好转。" in _kept(P1 + "<p>研究员：我认为市场会好转。</p>" + P2)
 
@@ -196,3 +194,39 @@ def test_a_pasted_pages_title_and_unpunctuated_standfirst_under_its_section_path
 
 def test_a_japanese_photo_credit_is_a_credit() -> None:
     assert _rules(_clean(P1 + "<p>写真：北越農業新聞／佐藤健太</p>" + P2)) == {"写真：北越農業新聞／佐藤健太": "credit:image-source"}
+
+
+# --- corpus 27's development part -----------------------------------------------------------
+
+def test_a_pasted_pages_path_ending_in_the_headline_is_a_breadcrumb(tmp_path: Path) -> None:
+    title = "肉价缘何淡季冲高 供应趋紧是主因"
+    text = (f"{title}\n\n2011-07-06\n\n首页 供货资讯 {title}\n{title}\n发布时间：2011-07-06 发布人：-安徽日报\n"
+            "猪肉“淡季不淡”，缘于养殖量下降;养殖量下降，缘于生猪行业的价格周期性循环。\n"
+            "进入夏天，原本是猪肉消费的淡季，肉价却一反常态不断上涨。\n")
+    assert _clip_lines(tmp_path, "pork.txt", text) == ["猪肉“淡季不淡”，缘于养殖量下降;养殖量下降，缘于生猪行业的价格周期性循环。",
+                                                       "进入夏天，原本是猪肉消费的淡季，肉价却一反常态不断上涨。"]
+
+
+def test_wechats_header_set_one_field_a_line_goes(tmp_path: Path) -> None:
+    md = ("---\ntitle: 俄乌网络DDOS混战祸及Akamai\nsource: 奇安信威胁情报中心\n---\n\n原创\n\n威胁情报中心\n\n奇安信威胁情报中心\n\n"
+          "Akamai 公司是 CDN 技术的先驱，当前也是全球CDN服务领域的领导者之一。\n\n"
+          "我们发现 Akamai 官方推特这两天连发两贴关于俄乌战争的分析，重点关注俄方阵营网络攻击组织针对医疗行业的攻击活动：\n\n"
+          "攻击者在两天内发起了数十次攻击。\n")
+    assert _clip_lines(tmp_path, "wx.md", md) == [
+        "Akamai 公司是 CDN 技术的先驱，当前也是全球CDN服务领域的领导者之一。",
+        "我们发现 Akamai 官方推特这两天连发两贴关于俄乌战争的分析，重点关注俄方阵营网络攻击组织针对医疗行业的攻击活动：",
+        "攻击者在两天内发起了数十次攻击。"]
+    # the prompt in one clause still goes
+    assert _rules(_clean(P1 + P2 + "<p>欢迎关注我们的官方推特，获取最新消息。</p>")) == {"欢迎关注我们的官方推特，获取最新消息。": "prompt:follow"}
+
+
+def test_bold_closing_after_a_quotation_mark_in_chinese_text_is_bold() -> None:
+    assert body_to_html("**“通用大模型无法直接应用。”**2024年两会").strip() == \
+        "<p><strong>“通用大模型无法直接应用。”</strong>2024年两会</p>"
+    # Latin text keeps CommonMark's reading
+    assert "**" in body_to_html("**“Hello.”**2024 was")
+
+
+def test_a_newsletters_name_then_its_offer_is_a_prompt() -> None:
+    line = "Capital Dispatch: Sign up for in-depth political coverage of Parliament Hill"
+    assert _rules(_clean(P1 + P2 + f"<p>{line}</p>")) == {line: "prompt:subscribe"}

@@ -86,7 +86,7 @@ _SHAPE_RULES = (
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article", "box:about",
     "edge:self-promo", "image:alt-text", "tail:title-again", "doc:after-article", "box:teaser-card", "doc:card-list", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "neighbour:ad-box", "box:appeal", "doc:orphan-heading",
     "tail:after-end", "doc:comments", "tail:footer-block", "tail:between-junk", "doc:repeated-label", "page:head-gap",
-    "neighbour:punctuation", "tail:legal-notice", "box:account-card", "meta:field-block",
+    "neighbour:punctuation", "tail:legal-notice", "box:account-card", "meta:field-block", "meta:original-mark",
 )
 
 

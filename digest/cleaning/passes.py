@@ -442,21 +442,42 @@ def whole_line_rules(lines: list[Line], rules: Rules) -> None:
                 continue  # a byline with its date ("中國時報 張立勳／特稿 2013年07月18日 05:40") is no header
             if name == "nav:bare-url" and _introduced(lines, i):
                 continue  # the address the line above names: "论文链接：" / "https://arxiv.org/abs/…"
+            if name == "prompt:follow" and len(t) >= _FOLLOW_REPORT and not _follow_clause(t):
+                continue  # the verb and the platform in two clauses of a long line: a report ("…官方推特连发两贴，重点关注…")
             ln.verdict = name
 
 
 _NUMBERED = re.compile(r"\s*(\d{1,2})\s*[.、．)）]\s*\S")
-_LABEL_LINE = 20  # characters at most of a label that introduces the line under it
+_FOLLOW_VERB = re.compile(R.FOLLOW_VERB, re.I)
+_FOLLOW_TARGET = re.compile(R.FOLLOW_TARGET, re.I)
+_CLAUSES = re.compile(r"[，,。；;！!？?]")
+
+
+# A line at least this long (characters) whose verb and platform stand in two clauses reports;
+# a short one lists the prompts ("记得关注，星标", "点赞，在看，转发").
+_FOLLOW_REPORT = 40
+
+
+def _follow_clause(text: str) -> bool:
+    """A clause of ``text`` holds both a follow verb and what to follow."""
+    return any(_FOLLOW_VERB.search(c) and _FOLLOW_TARGET.search(c) for c in _CLAUSES.split(text))
+
+
+# ... a label naming the work the article is about: its paper, code, project, data, report
+# (a source's or related page's label -- "原文链接：", "相关链接：" -- heads the page's links).
+_WORK_LABEL = re.compile(r"[\W_]*(论文|論文|项目|項目|代码|代碼|源码|源碼|仓库|倉庫|数据集|數據集|数据|數據|报告|報告|文档|文檔|"
+                         r"下载|下載|官网|官網|演示|(?i:poc|paper|code|project|repo(sitory)?|dataset|data|report|demo|docs?|"
+                         r"download|github))\s*(全文|原文)?\s*(链接|鏈接|連結|地址|網址|网址|主页|主頁|(?i:link|url|page))?\s*[:：]")
 
 
 def _introduced(lines: list[Line], i: int) -> bool:
-    """The line above ``i`` is a short label of the article's that ends in a colon and
-    introduces it ("论文链接：", "PoC:"), and no rule removed that label."""
+    """The line above ``i`` is a label of the article's that names the work the address
+    leads to ("论文链接：", "PoC:", :data:`_WORK_LABEL`), and no rule removed it."""
     if i == 0:
         return False
     above = lines[i - 1]
     t = above.text.strip()
-    return above.verdict is None and 2 <= len(t) <= _LABEL_LINE and t.endswith((":", "：")) and not above.caption
+    return above.verdict is None and not above.caption and _WORK_LABEL.fullmatch(t) is not None
 
 
 def _numbered_item(lines: list[Line], i: int, c: Compiled) -> bool:

@@ -72,7 +72,7 @@ DOC_RULES = (
     "box:about",
     "edge:self-promo", "image:alt-text", "tail:title-again", "doc:after-article", "box:teaser-card", "doc:card-list", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "neighbour:ad-box", "box:appeal", "doc:orphan-heading",
     "tail:after-end", "doc:comments", "tail:footer-block", "tail:between-junk", "doc:repeated-label", "page:head-gap",
-    "tail:legal-notice", "box:account-card", "meta:field-block",
+    "tail:legal-notice", "box:account-card", "meta:field-block", "meta:original-mark",
 )
 
 
@@ -100,6 +100,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     card_list(lines, rules)
     author_bio(lines, rules)
     account_name(lines, rules)
+    original_mark(lines, rules)
     account_card(lines, rules)
     neighbours(lines, rules)
     legal_notice(lines, rules)
@@ -1541,6 +1542,30 @@ _ACCOUNT_ID = re.compile(r"[\W_]*" + R.WECHAT_ACCOUNT_ID + r"[\W_]*")
 _ORIGINAL_MARK = re.compile(r"[\W_]*(Original|原创|原創)\s+")
 
 
+_ORIGINAL_ALONE = re.compile(r"[\W_]*(Original|原创|原創)[\W_]*")
+_HEADER_AUTHOR = 12  # characters at most of the author WeChat's header names
+
+
+def original_mark(lines: list[Line], rules: Rules) -> None:
+    """``meta:original-mark`` -- WeChat's header set one field a line above the post:
+    the "原创" badge, then the author, then the account (which ``edge:outlet-name``
+    took): the badge, and the short line between it and the account."""
+    if not rules.on("meta:original-mark"):
+        return
+    for i, ln in enumerate(lines):
+        if is_prose(ln) and ln.verdict is None:
+            return  # (only above the post's first paragraph)
+        if ln.verdict is not None or _fixed(ln) or not _ORIGINAL_ALONE.fullmatch(ln.text):
+            continue
+        ln.verdict = "meta:original-mark"
+        if i + 2 < len(lines):
+            author, account = lines[i + 1], lines[i + 2]
+            if (author.verdict is None and not _fixed(author) and _length(author.text) <= _HEADER_AUTHOR
+                    and not _sentence(author) and (account.verdict or "").startswith("edge:outlet-name")):
+                author.verdict = "meta:original-mark"
+        return
+
+
 def account_name(lines: list[Line], rules: Rules) -> None:
     """The name of the account that published a WeChat article, read off its card
     (the short line right above the removed "Weixin ID cdsbnc" line), is the page's
@@ -2543,12 +2568,13 @@ def orphan_heading(lines: list[Line], rules: Rules) -> None:
     if not rules.on("doc:orphan-heading"):
         return
     kept = [i for i, ln in enumerate(lines) if ln.verdict is None]
-    # (a heading over a heading over removed lines: "Source" / "文章来源" / the source note)
+    # (a heading over a heading over removed lines: "**Source**" / "**文章来源**" / the source
+    # note -- above the last kept line, only lines the page set as headings)
     for n in range(len(kept) - 1, 0, -1):
         i = kept[n]
         ln = lines[i]
         below = lines[i + 1:]
-        if (not below or _fixed(ln) or ln.caption or _length(ln.text) > _ORPHAN_LINE or _sentence(ln)
+        if (not below or _fixed(ln) or ln.caption or (n < len(kept) - 1 and not is_heading(ln)) or _length(ln.text) > _ORPHAN_LINE or _sentence(ln)
                 or footnote(ln) or _CLOSING_NOTE.search(ln.text) or _BYLINE_WORDS.search(ln.text) or _LETTER_SIGNATURE.fullmatch(ln.text)
                 or furniture(ln) or _labelled_value(ln.text)
                 or not any(is_prose(lines[j]) for j in kept[:n])

@@ -552,6 +552,13 @@ STRICT_LINE_RULES: dict[str, str] = {
     # "更多新聞請看 xxx", "看更多 xxx 相關新聞"
 }
 
+# A follow prompt's verb and what it asks to follow (a page, an account, the outlet): the two
+# stand in one clause (digest.cleaning.passes) -- "我们发现 Akamai 官方推特…，重点关注…" reports.
+FOLLOW_VERB = (r"(追蹤|追踪|關注|关注|鎖定|锁定|訂閱|订阅|按讚|按赞|按[個个]\W?[讚赞]|[點点][個个]\W?(?:[讚赞]|在看)|點讚|点赞|"
+               r"掃碼|扫码|掃描|扫描|長按|长按|加入|搜尋|搜索|\b(follow|like|join|find)\b)")
+FOLLOW_TARGET = (r"(" + _SOCIAL + r"|粉[絲丝]專頁|粉[絲丝][團团]|粉專|粉专|官方帳號|官方账号|官方帐号|公眾號|公众号|二維碼|二维码|"
+                 r"好友|星標|星标|在看|us on|us at)")
+
 PROMPT_RULES: dict[str, str] = {
     "promo:more-news": (
         r"(?i:(?!.*。\s*$)" + _D + r"(更多.{0,12}(新[聞闻]|[報报][導道]|文章|消息|內容|内容|資訊|资讯).{0,4}(請|请)?"
@@ -581,6 +588,8 @@ PROMPT_RULES: dict[str, str] = {
         # newsletter + subscribe anywhere: the verb, not "subscribers"; in English a prompt-like line
         # only, never prose ("In Spain, only one in ten subscribers pays for more than one newsletter.")
         r"|.{0,40}(電子報|电子报).{0,40}(訂閱|订阅).{0,40}|.{0,40}(訂閱|订阅).{0,40}(電子報|电子报|頻道|频道).{0,40}"
+        # a newsletter's name, then the offer: "Capital Dispatch: Sign up for in-depth political coverage …"
+        r"|(?i:[^:：.!?。]{1,30}[:：]\s*(sign up|subscribe)( now| today)? (for|to) [^.!?]{1,100}[.!]?)"
         # what lands in the reader's inbox, and the button: "Get the Grid Report in your inbox",
         # "… brings our best reporting to your inbox every Friday. Sign up for free."
         r"|(?i:get (our|the|[\w'’&-]+( [\w'’&-]+){0,3}) .{0,30}\b(in|to) your inbox[.!]?)"
@@ -603,12 +612,7 @@ PROMPT_RULES: dict[str, str] = {
         r"(?i:(?!.*[。.]\s*$)(?=.*(點我|点我|按我|點此|点此|立即|馬上|马上|現在|现在|免費|免费|快|請|请|歡迎|欢迎)).{0,50}"
         r"(下載|下载|download|用|使用|上|開|打開|打开|open)\s*.{0,12}(app(?![a-z])|應用程式|應用程序|应用程序).{0,60})"
     ),
-    "prompt:follow": (
-        r"(?i:(?=.{0,40}(追蹤|追踪|關注|关注|鎖定|锁定|訂閱|订阅|按讚|按赞|按[個个]\W?[讚赞]|[點点][個个]\W?(?:[讚赞]|在看)|點讚|点赞|掃碼|扫码|掃描|扫描|長按|长按|加入|搜尋|搜索|"
-        r"\b(follow|like|join|find)\b)).{0,40}"
-        r"(" + _SOCIAL + r"|粉[絲丝]專頁|粉[絲丝][團团]|粉專|粉专|官方帳號|官方账号|官方帐号|公眾號|公众号|二維碼|二维码|"
-        r"好友|星標|星标|在看|us on|us at).{0,60})"
-    ),
+    "prompt:follow": r"(?i:(?=.{0,40}" + FOLLOW_VERB + r").{0,40}" + FOLLOW_TARGET + r".{0,60})",
     "prompt:app": (
         # (what the app gives may come first: "全場精華與賽後訪問，請下載「全壘打TV」App 免費收看。")
         # (or a cry: "年終最後一檔！下載「島嶼購」App，…")

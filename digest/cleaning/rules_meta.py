@@ -29,7 +29,7 @@ _CREDIT_SEG = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}"
 # The labels of a page's field line (meta:page-fields): when, from where, by whom, how often read.
 _PAGE_FIELD = (r"((发布|發布|發佈|更新|发稿|發稿|录入|錄入|刊登|出版)?(时间|時間|日期)|(信息|資訊|资讯|稿件|文章|新闻|新聞)?(来源|來源)[于於]?|"
                r"作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編|(浏览|瀏覽|点击|點擊|点阅|點閱|阅读|閱讀|访问|訪問)(次数|次數|量|数|數)?|"
-               r"字号|字號|字体|字體|(发布|發布|發佈)(单位|單位|机构|機構|机关|機關))")
+               r"字号|字號|字体|字體|(发布|發布|發佈)(单位|單位|机构|機構|机关|機關|人|者))")
 _DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?"
 # A line that is only a date (and time): the page's date line, a feed's timestamp.
 # Case-insensitive (month and day names).

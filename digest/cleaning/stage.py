@@ -155,6 +155,18 @@ _CHROME_SENTENCES = 2
 _HEAD_LABEL = re.compile(r"\s*(\[[^\]]{1,16}\]|【[^】]{1,10}】)\s*")
 
 
+# A page's path to the article, ending in its headline: "首页 供货资讯 肉价缘何淡季冲高 供应趋紧是主因".
+_CRUMB_HOME = re.compile(r"\s*(首页|首頁|(?i:home))(?=[\s>＞»›/|｜])")
+
+
+def _crumb_to_title(text: str, strong: tuple[str, ...]) -> bool:
+    """``text`` is the page's path from its home page to the article's headline."""
+    if not _CRUMB_HOME.match(text):
+        return False
+    key = title_key(text)
+    return any(k and len(key) > len(k) and key.endswith(k) for k in strong)
+
+
 def _labelled_copy(text: str, strong: tuple[str, ...]) -> bool:
     """``text`` is a label, then exactly the title."""
     m = _HEAD_LABEL.match(text)
@@ -183,6 +195,9 @@ def mark_title(lines: list[Line], title: str | None) -> None:
             break
         if len(ln.text) <= 400:
             key = title_key(ln.text)
+            if ln.verdict is None and not ln.keep and _crumb_to_title(ln.text, strong):
+                ln.verdict = "nav:breadcrumb"
+                continue
             if seen_title(key, strong) or _labelled_copy(ln.text, strong):
                 last = ln
                 copies.append(i)
