@@ -458,18 +458,14 @@ def _title_and_date(lines: list[str], idx: list[int]) -> tuple[int, int] | None:
         if dek:
             t -= 1  # the line that ends like a sentence is the standfirst under the title
             title = lines[idx[t]].strip()
-        elif t > 1 and _headline(above_line := lines[idx[t - 1]].strip()) \
-                and above_line in {lines[k].strip() for k in idx[:t - 1]}:
-            # the headline seen again (first in the page's list of headlines) is the
-            # title: the line under it is its standfirst, whatever its ending
-            t -= 1
-            title = above_line
-            dek = True
-        elif t > 1 and _headline(above_line := lines[idx[t - 1]].strip()) and _headline(title) \
-                and len(title) > len(above_line) and _SECTION_PATH.fullmatch(lines[idx[t - 2]].strip()):
-            # under the page's section path, a headline and a longer line without a full
-            # stop: the title and its standfirst ("Home / Markets / Livestock", "Beef trade
-            # firms …", "Deadweight prices rise for a fifth week as processors chase …")
+        elif t > 1 and _headline(above_line := lines[idx[t - 1]].strip()) and (
+                # the headline seen again (first in the page's list of headlines) is the
+                # title: the line under it is its standfirst, whatever its ending
+                above_line in {lines[k].strip() for k in idx[:t - 1]}
+                # ... and so, under the page's section path, is a headline over a longer line
+                # without a full stop ("Home / Markets / Livestock", "Beef trade firms …",
+                # "Deadweight prices rise for a fifth week as processors chase …")
+                or _headline(title) and len(title) > len(above_line) and _SECTION_PATH.fullmatch(lines[idx[t - 2]].strip())):
             t -= 1
             title = above_line
             dek = True

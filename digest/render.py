@@ -125,30 +125,7 @@ def body_to_html(body: str, declared: BodyFormat | None = None) -> str:
         return text_to_html(body)
     if fmt is BodyFormat.HTML:
         return body.strip() + "\n"
-    return _markdown().render(_join_split_bold(_end_html_lines(body)))
-
-
-# Two bold spans written edge to edge, as HTML-to-Markdown converters write a bold run that
-# changes style midway (Cubox, turndown): "**Sarah Guo ：****你会怎么定义 Notion？**".
-# CommonMark's rule of three never lets the middle "****" close the first span, so the
-# asterisks would show; written as one span, the text reads the same in bold.  Not between
-# two Latin letters or digits, where "****" masks a word or a number ("f****k", "139****1234").
-_SPLIT_BOLD = re.compile(r"(\*\*[^*\n]*?[^*\s])\*\*\*\*(?=[^*\s][^*\n]*?\*\*)(?<![A-Za-z0-9]\*{4}(?=[A-Za-z0-9]))")
-
-
-def _join_split_bold(body: str) -> str:
-    if "****" not in body:
-        return body
-    lines = body.split("\n")
-    fenced = False
-    for i, line in enumerate(lines):
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and "****" in line:
-            while (joined := _SPLIT_BOLD.sub(r"\1", line)) != line:
-                line = joined
-            lines[i] = line
-    return "\n".join(lines)
+    return _markdown().render(_markdown_source(body))
 
 
 # A whole HTML element on one line ("<center>图说</center>"): in CommonMark it opens an
@@ -161,15 +138,32 @@ _ONE_LINE_ELEMENT = re.compile(
 _FENCE = re.compile(r"[ \t]{0,3}(```|~~~)")
 
 
-def _end_html_lines(body: str) -> str:
+# Two bold spans written edge to edge, as HTML-to-Markdown converters write a bold run that
+# changes style midway (Cubox, turndown): "**Sarah Guo ：****你会怎么定义 Notion？**".
+# CommonMark's rule of three never lets the middle "****" close the first span, so the
+# asterisks would show; written as one span, the text reads the same in bold.  Not between
+# two Latin letters or digits, where "****" masks a word or a number ("f****k", "139****1234").
+_SPLIT_BOLD = re.compile(r"(\*\*[^*\n]*?[^*\s])\*\*\*\*(?=[^*\s][^*\n]*?\*\*)(?<![A-Za-z0-9]\*{4}(?=[A-Za-z0-9]))")
+
+
+def _join_split_bold(line: str) -> str:
+    while (joined := _SPLIT_BOLD.sub(r"\1", line)) != line:
+        line = joined
+    return line
+
+
+def _markdown_source(body: str) -> str:
+    """``body`` as markdown-it should read it, outside fenced code blocks: a blank line
+    after a whole HTML element on one line, bold spans written edge to edge joined."""
     lines = body.split("\n")
     out: list[str] = []
     fenced = False
     for i, line in enumerate(lines):
-        out.append(line)
         if _FENCE.match(line):
             fenced = not fenced
-        elif (not fenced and i + 1 < len(lines) and lines[i + 1].strip()
-              and _ONE_LINE_ELEMENT.fullmatch(line)):
+            out.append(line)
+            continue
+        out.append(_join_split_bold(line) if not fenced and "****" in line else line)
+        if not fenced and i + 1 < len(lines) and lines[i + 1].strip() and _ONE_LINE_ELEMENT.fullmatch(line):
             out.append("")
     return "\n".join(out)

@@ -194,6 +194,20 @@ _GAP_RULES = (*_CHROME_RULES, "edge:promo", "ad:")
 _DATED_NOTE = re.compile(r"\s*[（(][^（()）]{0,40}(\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日)[^（()）]{2,80}[）)]\s*")
 
 
+def _first_section_headings(lines: list[Line], head: list[int]) -> set[int]:
+    """The headings of the article's first section among the ``head`` lines (the kept
+    lines above the first prose, in order): the last one when it is a heading -- and a
+    section's heading over it when that one is a bold item (a weekly's "## 技术相关" over
+    its first item's "**XRender 2.0 正式发布啦！**"), whatever a rule removed between them
+    (the item's link).  A headline tag over a deck tag is the page's headline."""
+    found: set[int] = set()
+    for k in reversed(head[-2:]):
+        if not is_heading(lines[k]) or (found and lines[min(found)].tag in HEADING_TAGS):
+            break
+        found.add(k)
+    return found
+
+
 def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | None = None) -> None:
     """Page chrome above the article's start (see the module docstring, 1)."""
     if not rules.on("page:head-chrome"):
@@ -222,22 +236,7 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
             return
     kicker = doc.title_at - 1 if doc.title_at is not None else None
     sites = site_name_keys(title) if title else frozenset()
-    # a heading right above the first prose heads the article's first section -- and so
-    # does a section's heading over it (a weekly's "## 技术相关" over its first item's
-    # "**XRender 2.0 正式发布啦！**"), whatever a rule removed between them (the item's link)
-    subheadings: set[int] = set()
-    if doc.title_at is None:
-        k = start - 1
-        while len(subheadings) < 2:
-            while k >= 0 and lines[k].verdict is not None and k not in head:
-                k -= 1
-            if k < 0 or k not in head or not is_heading(lines[k]) or (not subheadings and k != start - 1
-                                                                      and any(lines[j].verdict is None for j in range(k + 1, start))):
-                break
-            if subheadings and lines[min(subheadings)].tag in HEADING_TAGS:
-                break  # (a headline tag over a deck tag: the page's headline, not a section's heading)
-            subheadings.add(k)
-            k -= 1
+    subheadings = _first_section_headings(lines, head) if doc.title_at is None else set()
     lede = _lede_in_clauses(lines, start)
     title_seen = title_key(lines[doc.title_at].text) if doc.title_at is not None else None
     for i in head:
@@ -527,8 +526,9 @@ def _repost_card(lines: list[Line], header: int, account: str) -> list[int]:
     return card
 
 
-_HOST = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.I)
-_HOST_GLUED = re.compile(r"\s*(?:[a-z0-9-]+\.)+[a-z]{2,}(?=[\u4e00-\u9fff])", re.I)
+_HOST_NAME = r"(?:[a-z0-9-]+\.)+[a-z]{2,}"
+_HOST = re.compile(_HOST_NAME, re.I)
+_HOST_GLUED = re.compile(r"\s*" + _HOST_NAME + r"(?=[\u4e00-\u9fff])", re.I)
 _HOST_HEADER_NAMES = 30  # characters of names after the host: an author and an account
 
 
@@ -651,8 +651,10 @@ def _pictured(ln: Line) -> bool:
     ``<p><img><br>Morning: …</p>``, the text the line after the picture's): a gallery's
     captions may run two sentences, which :attr:`Line.caption` reads as an opening
     paragraph under a lead picture."""
-    if ln.caption or ln.el is None or not (ln.seg is None or ln.seg <= 1):
-        return bool(ln.caption)
+    if ln.caption:
+        return True
+    if ln.el is None or not (ln.seg is None or ln.seg <= 1):
+        return False
     if ln.el.find(".//img") is not None:
         return True
     # a gallery item's text in a block of its own right under the picture
@@ -1539,10 +1541,11 @@ _WIDGET_VERDICTS = ("prompt:share-bar", "nav:", "meta:counter", "prompt:follow",
 
 # The account card a WeChat page ends with: its name, then "Weixin ID …" / "微信号 …".
 _ACCOUNT_ID = re.compile(r"[\W_]*" + R.WECHAT_ACCOUNT_ID + r"[\W_]*")
-_ORIGINAL_MARK = re.compile(r"[\W_]*(Original|原创|原創)\s+")
+_ORIGINAL = r"[\W_]*(Original|原创|原創)"
+_ORIGINAL_MARK = re.compile(_ORIGINAL + r"\s+")
 
 
-_ORIGINAL_ALONE = re.compile(r"[\W_]*(Original|原创|原創)[\W_]*")
+_ORIGINAL_ALONE = re.compile(_ORIGINAL + r"[\W_]*")
 _HEADER_AUTHOR = 12  # characters at most of the author WeChat's header names
 
 
@@ -1605,19 +1608,19 @@ def field_block(lines: list[Line], rules: Rules) -> None:
     the title.  An article's own list of facts never names its title as a field."""
     if not rules.on("meta:field-block"):
         return
-    i = 0
-    while i < len(lines):
-        run = []
-        j = i
-        while j < len(lines) and (lines[j].verdict is not None or (not _fixed(lines[j]) and _RECORD_FIELD.fullmatch(lines[j].text))):
-            if lines[j].verdict is None:
-                run.append(j)
-            j += 1
-        labels = {_RECORD_FIELD.fullmatch(lines[k].text).group("label").lower() for k in run}  # type: ignore[union-attr]
-        if len(run) >= _RECORD_MIN and len(labels) >= _RECORD_MIN and any(_RECORD_TITLE.match(lines[k].text) for k in run):
+    run: dict[int, re.Match[str]] = {}  # the fields in a row so far (removed lines between them allowed)
+    for i, ln in enumerate([*lines, None]):
+        if ln is not None and ln.verdict is not None:
+            continue
+        field = _RECORD_FIELD.fullmatch(ln.text) if ln is not None and not _fixed(ln) else None
+        if field is not None:
+            run[i] = field
+            continue
+        if (len(run) >= _RECORD_MIN and len({m.group("label").lower() for m in run.values()}) >= _RECORD_MIN
+                and any(_RECORD_TITLE.match(lines[k].text) for k in run)):
             for k in run:
                 lines[k].verdict = "meta:field-block"
-        i = j + 1
+        run = {}
 
 
 # The counter on WeChat's card of an account embedded in a post ("632篇原创内容"), and the
@@ -1949,6 +1952,15 @@ _LEGAL_WORDS = re.compile(r"不构成|不構成|不作任何|保证|保證|责�
 _LEGAL_LABEL = 20  # characters: the notice's own subheadings ("一般声明", "特别提示")
 
 
+def _notice_line(ln: Line) -> bool:
+    """A line of a legal notice: one of its short subheadings, or a line about liability,
+    advice or rights; never the article's footnote, caption or quotation."""
+    t = ln.text
+    if _fixed(ln) or ln.caption or footnote(ln) or _SPEECH.search(t):
+        return False
+    return bool(_LEGAL_WORDS.search(t)) or (len(t) <= _LEGAL_LABEL and not SENTENCE_STOP.search(t))
+
+
 def legal_notice(lines: list[Line], rules: Rules) -> None:
     """``tail:legal-notice`` -- a legal notice that closes the page: a heading of
     :data:`_LEGAL_HEADING`, then to the end only the notice's short subheadings and
@@ -1963,11 +1975,7 @@ def legal_notice(lines: list[Line], rules: Rules) -> None:
         if sum(1 for x in lines[:h] if x.verdict is None and is_prose(x)) < 2:
             return
         scope = [j for j in range(h + 1, len(lines)) if lines[j].verdict is None]
-        if not scope or any(_fixed(lines[j]) or lines[j].caption or footnote(lines[j])
-                            or _SPEECH.search(lines[j].text)
-                            or not (_LEGAL_WORDS.search(lines[j].text) or (len(lines[j].text) <= _LEGAL_LABEL
-                                                                          and not SENTENCE_STOP.search(lines[j].text)))
-                            for j in scope):
+        if not scope or not all(_notice_line(lines[j]) for j in scope):
             return
         for j in [h, *scope]:
             if lines[j].verdict is None:
