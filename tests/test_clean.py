@@ -216,6 +216,18 @@ def test_a_recommended_or_latest_from_heading_takes_its_list(heading: str) -> No
     assert cleaned.removed[0] == Removed("list:more-articles-en", heading)
 
 
+def test_a_more_section_news_heading_takes_its_headlines() -> None:
+    # a section's name between "more" and "news" over headlines without links, as text
+    # pasted from a page gives them (corpus 27's development part)
+    lead = ["The council voted on Tuesday to reopen the harbour walk after two years of repairs.",
+            "Officials said the path would be open from dawn to dusk, with lighting added next spring."]
+    others = ["Premier unveils plan to cut ferry fares for seniors", "Opposition demands inquiry into hospital contract",
+              "Budget vote delayed as talks drag on"]
+    cleaned = _clean_html("".join(f"<p>{t}</p>" for t in [*lead, "MORE POLITICS NEWS", *others]))
+    assert to_plain_lines(cleaned.html) == lead
+    assert [r.text for r in cleaned.removed] == ["MORE POLITICS NEWS", *others]
+
+
 def test_a_numbered_widget_of_headline_links_goes_but_an_articles_numbered_steps_stay() -> None:
     # "most read" in an <ol> between two paragraphs (session 17, corpus 16 development part)
     p1 = "<p>市府今天宣布新的交通政策，明天起實施。</p>"

@@ -21,7 +21,6 @@ CASES = sorted(p for p in (Path(__file__).parent / "clean_cases").glob("*/*") if
 # Cases in languages the cleaner has no rules for (the digest's editions are Chinese; its
 # rules cover Chinese and English): kept so that they show when that changes.
 OUTSIDE_LANGUAGES = {
-    "2026-12-07c/foreign-language-alt-text-95": "a Japanese article: its caption's credit (…提供) is not read",
     "2026-12-07c/markdown-with-html-blocks-read-as-html-93": "a Spanish page's ad marker, newsletter box and tag line",
     "2026-12-07c/tail-after-end-marker-93": "a German page's newsletter prompt and writer's box",
 }

@@ -84,7 +84,7 @@ _SHAPE_RULES = (
     "dup:caption", "meta:feed-timestamp", "meta:byline-glue", "edge:section-label", "edge:counter", "edge:provenance", "edge:promo-box", "edge:top-label",
     # the document passes (digest.cleaning.passes_doc)
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article", "box:about",
-    "edge:self-promo", "image:alt-text", "tail:title-again", "doc:after-article", "box:teaser-card", "doc:card-list", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "neighbour:ad-box", "box:appeal", "doc:orphan-heading",
+    "edge:self-promo", "image:alt-text", "tail:title-again", "doc:after-article", "box:teaser-card", "doc:card-list", "doc:teaser-pairs", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "neighbour:ad-box", "box:appeal", "doc:orphan-heading",
     "tail:after-end", "doc:comments", "tail:footer-block", "tail:between-junk", "doc:repeated-label", "page:head-gap",
     "neighbour:punctuation", "tail:legal-notice", "box:account-card", "meta:field-block", "meta:original-mark",
 )

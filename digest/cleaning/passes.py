@@ -318,6 +318,12 @@ def furniture_text(t: str) -> bool:
         return False
     if len(t) <= 120 and _BYLINE.fullmatch(t) and "。" not in t and not re.search(r"[.!?！？]$", t):
         return True
+    return captioned_text(t)
+
+
+def captioned_text(t: str) -> bool:
+    """A caption by its text: a caption label first ("Photo caption: …", "▲…") or the
+    picture's credit last ("…合影。（圖／晶澄科技提供）", "… (AP/Jane Doe)")."""
     if _CAPTION_LABEL.match(t):
         return True
     m = _CAPTION_CREDIT.search(t)
@@ -733,7 +739,8 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
               # set apart by spaces), the run is the text itself
               and any(not lines[k].verdict and _sentence(lines[k]) for k in range(run[0]))
               and rules.on("list:tail-run") and (dense or not linked) and _headline_sized(lines, run) and not _sectioned(lines, run)
-              and not _named_in_prose(lines, run) and not data_box(lines, run[1:] if len(run) > 3 else run)):
+              and not _named_in_prose(lines, run) and not data_box(lines, run[1:] if len(run) > 3 else run)
+              and not _fields_seen_above(lines, run)):
             rule = "list:tail-run"
         if rule:
             for k in run:
@@ -780,6 +787,23 @@ def data_box(lines: list[Line], run: list[int]) -> bool:
     name and a short value, none of them a link (``_data_line``)."""
     data = sum(1 for k in run if _data_line(lines[k]))
     return data >= 3 and data * 5 >= len(run) * 3
+
+
+# "講師：", "Speaker:": a field's name before its colon.
+_FIELD_NAME = re.compile(r"\s*([^\s:：︰，。,.]{1,8}|[A-Za-z][A-Za-z'-]*(?: [A-Za-z'-]+){0,2})\s*[:：︰]")
+
+
+def _fields_seen_above(lines: list[Line], run: list[int]) -> bool:
+    """The run's lines open with the field names of the article's own kept lines
+    above it (a programme's second session, "主持人：…" / "講師：…", under its first):
+    the article's list goes on, it is no list of other articles.  Two lines of the
+    run at least, and a third of them."""
+    def name(ln: Line) -> str | None:
+        m = _FIELD_NAME.match(ln.text)
+        return m.group(1) if m else None
+    above = {name(ln) for ln in lines[:run[0]] if not ln.verdict} - {None}
+    hits = sum(1 for k in run if name(lines[k]) in above)
+    return hits >= 2 and hits * 3 >= len(run)
 
 
 # The words a letter or a statement closes with, over the writer's name and title.

@@ -62,7 +62,7 @@ from digest.cleaning.lines import HEADING_TAGS, OPAQUE, SENTENCE_STOP, Line
 from digest.cleaning.passes_late import _WRITER_PAIR, byline_end
 from digest.cleaning.passes import (
     _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _gate, _length,
-    _name_key, _sectioned, _sentence, _sentence_like_intro, data_box, feed_timestamp, footnote, furniture,
+    _name_key, _sectioned, _sentence, _sentence_like_intro, captioned_text, data_box, feed_timestamp, footnote, furniture,
 )
 
 __all__ = ["DOC_RULES", "judge_document"]
@@ -70,7 +70,7 @@ __all__ = ["DOC_RULES", "judge_document"]
 DOC_RULES = (
     "page:head-chrome", "page:tail-chrome", "meta:title", "edge:provenance-header", "list:section", "doc:other-article",
     "box:about",
-    "edge:self-promo", "image:alt-text", "tail:title-again", "doc:after-article", "box:teaser-card", "doc:card-list", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "neighbour:ad-box", "box:appeal", "doc:orphan-heading",
+    "edge:self-promo", "image:alt-text", "tail:title-again", "doc:after-article", "box:teaser-card", "doc:card-list", "doc:teaser-pairs", "box:author-bio", "neighbour:template", "neighbour:block", "neighbour:widget", "neighbour:ad-box", "box:appeal", "doc:orphan-heading",
     "tail:after-end", "doc:comments", "tail:footer-block", "tail:between-junk", "doc:repeated-label", "page:head-gap",
     "tail:legal-notice", "box:account-card", "meta:field-block", "meta:original-mark",
 )
@@ -98,6 +98,7 @@ def judge_document(lines: list[Line], rules: Rules, title: str | None) -> None:
     after_article(lines, rules)
     teaser_cards(lines, rules)
     card_list(lines, rules)
+    teaser_pairs(lines, rules)
     author_bio(lines, rules)
     account_name(lines, rules)
     original_mark(lines, rules)
@@ -239,6 +240,7 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
     subheadings = _first_section_headings(lines, head) if doc.title_at is None else set()
     lede = _lede_in_clauses(lines, start)
     title_seen = title_key(lines[doc.title_at].text) if doc.title_at is not None else None
+    digest = _digest(lines, start)
     for i in head:
         ln = lines[i]
         if title_seen and not _fixed(ln) and title_key(ln.text) == title_seen:
@@ -250,6 +252,8 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
             continue
         if i in subheadings or _deck(lines, i):
             continue
+        if digest and _over_prose(lines, i):
+            continue  # a digest's item above the start: its body is headlines over their ledes
         if _DATED_NOTE.fullmatch(ln.text):
             continue  # "（2007年6月29日…會議通過）": a note under the title, no chrome
         if len(ln.text) <= 60 and (_BYLINE_WORDS.search(ln.text) or _BYLINE_ROLE.search(ln.text)
@@ -271,6 +275,29 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
             # (a blurb of a menu region above the article is detached: no standfirst; nor is
             # a ticker's line with menus and lists between it and the title seen again)
         ln.verdict = "page:head-chrome"
+
+
+_DIGEST_PAIRS = 3  # headlines over a paragraph below the start, and half its kept lines: a digest
+
+
+def _over_prose(lines: list[Line], i: int) -> bool:
+    """Line ``i`` is a linked headline (:func:`_headline`, a link as a whole) and the
+    next kept line is a paragraph: an item of a digest, which links each item to its
+    story.  (The paragraph may follow the item's picture, where the line model calls it
+    a caption; an article's subheading is no link.)"""
+    if lines[i].verdict is not None or not _whole_link(lines[i]) or not _headline(lines[i]):
+        return False
+    lede = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].verdict is None and lines[j].text.strip()), None)
+    return lede is not None and _running(lede)
+
+
+def _digest(lines: list[Line], start: int) -> bool:
+    """The body below ``start`` is a digest's items, linked headlines each over a paragraph:
+    :data:`_DIGEST_PAIRS` of them or more, and half the kept lines (an article's
+    subheadings stand over several paragraphs each)."""
+    kept = sum(1 for ln in lines[start:] if ln.verdict is None and ln.text.strip())
+    pairs = sum(1 for i in range(start, len(lines)) if _over_prose(lines, i))
+    return pairs >= _DIGEST_PAIRS and 4 * pairs >= kept
 
 
 def _form_header(lines: list[Line], head: list[int]) -> bool:
@@ -1480,8 +1507,13 @@ def alt_text(lines: list[Line], rules: Rules) -> None:
     def picture(ln: Line | None) -> bool:
         # (a credits line naming who took the picture, "摄影：韩冬", is a picture's credit
         # though its rule is the credits pair's)
+        # (so is a Chinese caption whose credit in brackets ends its line,
+        # "…合影。（圖／晶澄科技提供）"; an English one, "Workers on the wall. Photograph:
+        # Li Wei", may stand over the standfirst)
         return ln is not None and (ln.caption or (ln.verdict or "").startswith(("credit:image", "credit:photo"))
-                                   or (ln.verdict == "credit:byline-role" and _PICTURE_ROLE.match(ln.text) is not None))
+                                   or (ln.verdict == "credit:byline-role" and _PICTURE_ROLE.match(ln.text) is not None)
+                                   or (ln.verdict is None and ln.text.endswith(("）", ")")) and len(ln.text) <= _ALT_MAX
+                                       and _CJK.search(ln.text) is not None and captioned_text(ln.text)))
 
     def in_figure_block(i: int) -> bool:
         # alt text where the picture stands, then a short caption and the credit ("A
@@ -1686,6 +1718,7 @@ def neighbours(lines: list[Line], rules: Rules) -> None:
                             ln.verdict = "neighbour:template"
                             changed = True
                             break
+        _own_term_list(lines)
     if rules.on("neighbour:ad-box"):
         _ad_boxes(lines)
     if rules.on("neighbour:block"):
@@ -1701,6 +1734,31 @@ def neighbours(lines: list[Line], rules: Rules) -> None:
                 if ln.verdict is None and not _fixed(ln) and not ln.caption and _length(ln.text) <= 8 \
                         and not _sentence(ln):
                     ln.verdict = "neighbour:block"
+
+
+_TERM_LIST = 5  # items of a list that each name a term: the article's, when rules knew few of them
+_TERM = re.compile(r"\s*[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{0,7}\s*[:：]\s*\S")
+
+
+def _own_term_list(lines: list[Line]) -> None:
+    """Undo the template's spread over the article's own list of terms ("文本：总结或
+    自动化内容" / "翻译：翻译跨语言内容" / "图像：生成图像" …): :data:`_TERM_LIST` list
+    items or more in a row, each a term and its colon, where the template took some and
+    a rule took fewer than a third (one looked like a translator's credit).  A block of
+    credits is mostly roles that the rules know."""
+    run: list[Line] = []
+    for ln in [*lines, None]:
+        if ln is not None and not ln.text.strip():
+            continue
+        if ln is not None and ln.in_list and _TERM.match(ln.text):
+            run.append(ln)
+            continue
+        spread = sum(1 for r in run if r.verdict == "neighbour:template")
+        ruled = sum(1 for r in run if r.verdict and r.verdict != "neighbour:template")
+        if spread and len(run) >= _TERM_LIST and 3 * ruled < len(run):
+            for r in run:
+                r.verdict = None
+        run = []
 
 
 # An advertisement's label, the whole line (not "continue reading", which marks where
@@ -2456,6 +2514,84 @@ def _card_span(shapes: str, n: int) -> int | None:
             end += 1
         best = max(best or 0, end)
     return best
+
+
+# ---------------------------------------------------------------------------
+# Other articles' headlines over their ledes, under the article
+# ---------------------------------------------------------------------------
+
+_TEASER_HEADLINE = 200  # characters: a headline, not a paragraph
+_TEASER_WORDS = 4       # Latin words of a headline at least: a sentence's, not a subheading's name
+_TEASER_CJK = 12        # ... or Chinese characters
+_TEASER_ECHOES = 3      # ledes that say their headline again, at least, and a third of the pairs
+_TEASER_LABEL = 40      # characters: a label between two pairs ("FACT CHECK", "Canada")
+_TEASER_ABOVE = 3       # paragraphs of the article above the list, at least
+# a full stop closing the line, not an abbreviation's ("… shootings in the U.S.")
+_HEADLINE_STOP = re.compile(r"(?<![A-Z])[.。．]\s*[”’\"']?$")
+
+
+def _headline(ln: Line) -> bool:
+    """Shaped like another article's headline: short, unnumbered, not closed like a
+    sentence, and of :data:`_TEASER_WORDS` Latin words or :data:`_TEASER_CJK` Chinese
+    characters or more (a subheading names a topic: "大会主报告", "MODERNIZING NORAD")."""
+    t = ln.text.strip()
+    if _fixed(ln) or ln.caption or len(t) > _TEASER_HEADLINE or _HEADLINE_STOP.search(t) or _ENUMERATED.match(t):
+        return False
+    cjk = len(_CJK.findall(t))
+    return cjk >= _TEASER_CJK if cjk else len(_LATIN_WORD_3.findall(t)) >= _TEASER_WORDS
+
+
+def _echoes(head: Line, lede: Line) -> bool:
+    """The paragraph says again :data:`_LEDE_SHARE` of the headline's words: "RCMP
+    faces federal court challenge over dismissed harassment complaint" / "A Mountie
+    is taking the national police force to court over a harassment complaint …"."""
+    words = _words(head.text)
+    return len(words & _words(lede.text)) >= _LEDE_SHARE * len(words)
+
+
+def teaser_pairs(lines: list[Line], rules: Rules) -> None:
+    """``doc:teaser-pairs`` -- a list of other articles under this one, as a page
+    sets it when each item is a headline over its lede (a site's "top stories" box,
+    pasted with the page): headline-shaped lines (:func:`_headline`) each over one
+    paragraph, a short label at most between two pairs, where
+    :data:`_TEASER_ECHOES` ledes or more, and a third of them, say their headline
+    again (:func:`_echoes`); the list runs to the end of the kept text (no
+    paragraph of the article after it), below :data:`_TEASER_ABOVE` paragraphs of
+    the article, two of them in a row.  An article's own subheadings name a topic in
+    a few words, and the text under them goes on with the article rather than saying
+    them again; a weekly's or a listicle's items (a name over a paragraph that says it
+    again) are the whole article, so the list starts where the pairs start, never
+    inside a run of them, and only under running text."""
+    if not rules.on("doc:teaser-pairs"):
+        return
+    # (a headline a list rule took is still one: "Top Stories" took the first under it)
+    kept = [ln for ln in lines if (ln.verdict is None or ln.verdict.startswith("list:")) and ln.text.strip()]
+    pair = [p + 1 < len(kept) and _headline(kept[p]) and is_prose(kept[p + 1]) and not _fixed(kept[p + 1])
+            for p in range(len(kept))] + [False]
+    prose_above, running, inside = 0, False, 0  # (inside: where the pairs that started above end)
+    for s, ln in enumerate(kept):
+        p, pairs, echoes = s, 0, 0
+        while s >= inside:
+            if pair[p]:
+                pairs, echoes, p = pairs + 1, echoes + _echoes(kept[p], kept[p + 1]), p + 2
+            elif pairs and _teaser_label(kept[p] if p < len(kept) else None) and pair[p + 1]:
+                p += 1
+            else:
+                break
+        if pairs:
+            if echoes >= _TEASER_ECHOES and 3 * echoes >= pairs and prose_above >= _TEASER_ABOVE and running \
+                    and not any(is_prose(k) or _fixed(k) for k in kept[p:]):
+                for k in kept[s:p]:
+                    if k.verdict is None:
+                        k.verdict = "doc:teaser-pairs"
+                return
+            inside = p
+        running = running or (s > 0 and is_prose(ln) and is_prose(kept[s - 1]))
+        prose_above += is_prose(ln)
+
+
+def _teaser_label(ln: Line | None) -> bool:
+    return ln is not None and len(ln.text.strip()) <= _TEASER_LABEL and not is_prose(ln) and not _fixed(ln)
 
 
 # ---------------------------------------------------------------------------

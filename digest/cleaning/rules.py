@@ -88,6 +88,8 @@ HEADING_RULES: dict[str, str] = {
         r"(?i:(related( (stories|articles|news|coverage|content|links|topics|reading|posts|videos|items))?|"
         r"read (more|next|also)|also read|see also|keep reading|further reading|what to read next|(also )?worth (reading|a read)|"
         r"more (stories|news|articles|coverage|videos|headlines|reading)( (from|on|in|about) .{1,30})?|"
+        # "MORE POLITICS NEWS", "More Local Stories": a section's name between "more" and "news"
+        r"more( [a-z][\w.&'-]*){1,2} (news|stories|articles|headlines|coverage)|"
         r"more (from|on|in|about) .{1,30}|more (stories |articles |posts )?by [A-Z].{0,30}|most (read|popular|viewed|shared|watched|emailed|commented)( (stories|articles|now))?( (from|on|at) .{1,30})?|"
         r"top( \w+)? (stories|news|headlines|picks)|trending( (now|stories|news|articles|in .{1,30}))?|popular( (now|stories|posts|articles))?|"
         r"recommended( (for you|stories|reading|articles|videos|(from|by) .{1,30}))?|latest (from|in) .{1,30}|you (may|might) (also )?(like|enjoy|be interested in)|"
@@ -274,6 +276,8 @@ STRICT_LINE_RULES: dict[str, str] = {
         # "图片来自 Fujun Luan", "▲ 图片来自 @Apple": where the picture came from, a name
         # or a handle only (a clause after a comma is a caption that says more)
         r"|[▲△]?\s*[（(\[]?\s*(图片|圖片|照片|图|圖)\s*(来自|來自|取自|源自)\s*[:：]?\s*[^。，,；;！？!?]{1,40}[）)\]]?"
+        # ... or the address of the post it came from ("圖片來自：https://twitter.com/…/status/…")
+        r"|[▲△]?\s*[（(\[]?\s*(图片|圖片|照片|图|圖)\s*(来自|來自|取自|源自)\s*[:：]?\s*https?://\S{1,200}[）)\]]?"
         # "Image: Psyonix", "Photo : YONHAP News", "Photo: AP/Jane Doe": a label and a name
         # in Title Case only ("Photo: Protesters gather in…" is a caption); the label
         # also in the languages of wire pictures ("Foto: Inselbild/M. Schneider")
@@ -620,6 +624,9 @@ PROMPT_RULES: dict[str, str] = {
         r"(立即|馬上|马上|免費|免费|快|請|请|歡迎|欢迎|現在|现在|點我|点我|點此|点此|按此|按我|掃碼|扫码|掃描二維碼|扫描二维码|scan to)?\s*"
         r"(下載|下载|download\b|get\b|安裝|安装)\s*.{0,24}(app(?![a-z])|應用程式|應用程序|应用程序|客戶端|客户端|application\b).{0,80})"
         r"|(?i:.{0,30}(app\s*(下載|下载)|download (the|our) .{0,20}app).{0,60})"
+        # a picture or a video only the app shows: "这里藏着一张图片，前往应用商店，下载「一个」最新版本查看！"
+        # (the line ends with the reader's verb: "…，公司表示。" after it is a report)
+        r"|[^。！？!?]{0,30}(下载|下載|更新|升级|升級)[^。！？!?]{0,12}(最新版本?|新版本?)[^。！？!?]{0,4}(查看|观看|觀看|浏览|瀏覽|阅读|閱讀)[。！!~～]*"
     ),
     # Where to find more of it: "更多入圍者專訪，請鎖定星光娛樂網「星河之夜」專題頁。"
     "prompt:more-on-site": (

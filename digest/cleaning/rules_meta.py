@@ -485,5 +485,7 @@ STRICT_MORE["credit:article-source"] = (
     # a magazine's issue: "出自2019年第11期《Vista看天下》", "原载《城市周刊》2020年第3期"
     r"|[\W_]*(出自|原载|原載|刊于|刊於|刊载于|刊載於|" + _SOURCE_VERB[1:-1] + r")\s*[:：︰]?\s*"
     r"(\d{4}\s*年\s*第\s*\d{1,4}\s*期\s*《[^》]{1,20}》|《[^》]{1,20}》\s*\d{4}\s*年\s*第\s*\d{1,4}\s*期)[\W_]*"
+    # a repost's "via" and the original's address: "via: http://www.eweek.com/…"
+    r"|\s*(?i:via)\s*[:：]\s*(?i:https?://)\S{1,300}\s*"
 )
 
