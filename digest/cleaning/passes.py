@@ -766,7 +766,9 @@ def _link_post(lines: list[Line], run: list[int]) -> bool:
 # and a short value.  Headlines quote a speaker the same way ("外交部：中方坚决反对美方
 # 对台军售并已提出严正交涉"), but their values are claims, longer than a date, a
 # place, a price or a name.
-_DATA_FIELD = re.compile(r"\s*(?:[^\s:：︰，。,.]{1,8}|[A-Za-z][A-Za-z'-]*(?: [A-Za-z'-]+){0,2})\s*[:：︰]\s*(\S.*)")
+# (the field's name and its colon: "講師：", "Speaker:")
+_FIELD_NAME = re.compile(r"\s*([^\s:：︰，。,.]{1,8}|[A-Za-z][A-Za-z'-]*(?: [A-Za-z'-]+){0,2})\s*[:：︰]")
+_DATA_FIELD = re.compile(_FIELD_NAME.pattern + r"\s*(\S.*)")
 _DATA_VALUE_CJK = 12  # characters (Latin words count one) of a value holding CJK
 _DATA_VALUE_LATIN = 6  # words of one without
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
@@ -776,7 +778,7 @@ def _data_line(line: Line) -> bool:
     m = None if _dense(line) else _DATA_FIELD.fullmatch(line.text)
     if m is None:
         return False
-    value = m.group(1)
+    value = m.group(2)
     return _length(value) <= (_DATA_VALUE_CJK if _HAS_CJK.search(value) else _DATA_VALUE_LATIN)
 
 
@@ -787,10 +789,6 @@ def data_box(lines: list[Line], run: list[int]) -> bool:
     name and a short value, none of them a link (``_data_line``)."""
     data = sum(1 for k in run if _data_line(lines[k]))
     return data >= 3 and data * 5 >= len(run) * 3
-
-
-# "講師：", "Speaker:": a field's name before its colon.
-_FIELD_NAME = re.compile(r"\s*([^\s:：︰，。,.]{1,8}|[A-Za-z][A-Za-z'-]*(?: [A-Za-z'-]+){0,2})\s*[:：︰]")
 
 
 def _fields_seen_above(lines: list[Line], run: list[int]) -> bool:

@@ -240,7 +240,7 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
     subheadings = _first_section_headings(lines, head) if doc.title_at is None else set()
     lede = _lede_in_clauses(lines, start)
     title_seen = title_key(lines[doc.title_at].text) if doc.title_at is not None else None
-    digest = _digest(lines, start)
+    digest = bool(head) and _digest(lines, start)
     for i in head:
         ln = lines[i]
         if title_seen and not _fixed(ln) and title_key(ln.text) == title_seen:
