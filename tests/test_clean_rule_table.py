@@ -2,8 +2,9 @@
 answer exactly what the plain alternation of the same rules answers.
 
 ``RuleTable`` skips a rule when the line's first character cannot open a match
-(``prefilter.opening_class``) or when the line holds none of the literals every
-match holds (``prefilter.required_text``). A wrong opening set or literal set
+(``prefilter.opening_class``), when its last character cannot close one
+(``prefilter.closing_class``) or when the line holds none of the literals every
+match holds (``prefilter.required_text``). A wrong opening, closing or literal set
 would silently keep junk, so the tables are checked against the alternation on
 every short line of the repository's real clippings and on generated lines made
 of the rules' own characters.
@@ -21,7 +22,8 @@ from hypothesis import strategies as st
 
 from digest.cleaning import rules as R
 from digest.cleaning.config import RuleTable
-from digest.cleaning.prefilter import opening_class, required_text
+from digest.cleaning.passes import _CAPTION_CREDIT, _CAPTION_LABEL, _length, captioned_text
+from digest.cleaning.prefilter import closing_class, opening_class, required_text
 
 TABLES = {
     "strict": R.STRICT_LINE_RULES, "rights": R.RIGHTS_RULES, "prompt": R.PROMPT_RULES, "heading": R.HEADING_RULES,
@@ -64,6 +66,28 @@ def test_opening_class(pattern: str, opens: list[str], never: list[str]) -> None
 @pytest.mark.parametrize("pattern", [r".{0,40}本站", r"(?P<x>a)?(?P=x)b", r"(?:a)?.b"])
 def test_an_opening_it_cannot_work_out_is_any_character(pattern: str) -> None:
     assert opening_class(pattern, re.S) is None
+
+
+@pytest.mark.parametrize(("pattern", "closes", "never"), [
+    (r"[\W_]*(首頁|主頁)\s*", ["頁", " ", "\t"], ["首", "。", "a"]),
+    (r"(?i:share|tweet)", ["e", "E", "t", "T"], ["s", "。"]),
+    (r"[^。，,]{1,20}(出品|制作)", ["品", "作"], ["出", "。"]),
+    (r"声明[:：][^。]{0,40}", [":", "：", "明", "a"], ["。"]),  # what may match nothing lets the earlier close
+    (r"本站(?=.*)\d+(?<=\d)", ["0", "٣"], ["站", "a"]),  # lookarounds consume nothing
+    (r"(a*)(b*)c(d?)", ["c", "d"], ["a", "b"]),
+])
+def test_closing_class(pattern: str, closes: list[str], never: list[str]) -> None:
+    closing = closing_class(pattern, re.S)
+    assert closing is not None
+    for char in closes:
+        assert closing.fullmatch(char), (pattern, char)
+    for char in never:
+        assert not closing.fullmatch(char), (pattern, char)
+
+
+@pytest.mark.parametrize("pattern", [r"本站.{0,40}", r"a(?P<x>b)(?P=x)", r"a.(?:b)?"])
+def test_a_closing_it_cannot_work_out_is_any_character(pattern: str) -> None:
+    assert closing_class(pattern, re.S) is None
 
 
 @pytest.mark.parametrize(("pattern", "needed", "found_in", "not_in"), [
@@ -131,3 +155,20 @@ _RULE_CHARS = sorted({c for table in TABLES.values() for p in table.values() for
        st.sampled_from(sorted(TABLES)))
 def test_table_answers_as_the_alternation_on_generated_lines(line: str, name: str) -> None:
     assert _answer(_table(name).fullmatch(line)) == _answer(_alternation(name).fullmatch(line))
+
+
+# Characters of picture credits and captions, and the full stops the caption test
+# skips its credit search for.
+_CREDIT_CHARS = sorted(set("（()）攝摄圖图照片來源提供 /／:：©…PhotoCreditAP.。，1234 ") | {"記", "者", "王", "中", "央", "社"})
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(_CREDIT_CHARS), min_size=0, max_size=40), st.sampled_from(["", "。", "."]),
+       st.sampled_from(["", " ", "  "]))
+def test_caption_test_answers_as_its_full_search(text: str, stop: str, spaces: str) -> None:
+    """``captioned_text`` skips the credit search on a line that ends with a full stop
+    not right after a credit's sign; the search must never have found a caption there."""
+    line = text + stop + spaces
+    m = _CAPTION_CREDIT.search(line)
+    expected = bool(_CAPTION_LABEL.match(line)) or (m is not None and _length(line[: m.start()]) >= 4)
+    assert captioned_text(line) == expected

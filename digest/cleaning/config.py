@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from digest.cleaning import rules as R
-from digest.cleaning.prefilter import opening_class, required_text
+from digest.cleaning.prefilter import closing_class, opening_class, required_text
 from digest.curator_regex import CuratorPatternError, compile_curator
 
 __all__ = [
@@ -139,7 +139,7 @@ class Rules:
 
     def on(self, name: str) -> bool:
         """True unless the rule (or its ``family:`` prefix) was switched off."""
-        return name not in self.disabled and name.split(":", 1)[0] + ":" not in self.disabled
+        return not self.disabled or (name not in self.disabled and name.split(":", 1)[0] + ":" not in self.disabled)
 
 
 class RuleTable:
@@ -150,7 +150,8 @@ class RuleTable:
     ``(?P<g0>rule0)|(?P<g1>rule1)|…`` gives, with the same ``lastgroup``. It
     is faster, because a rule is tried only on lines it could match
     (``digest.cleaning.prefilter``): only the rules that can start with the
-    line's first character (worked out once per character), and of those only
+    line's first character and end with its last (worked out once per pair of
+    characters), and of those only
     the ones whose required text the line holds (a search for a few literals
     fails on a prose line faster than a rule opening with ``.{0,40}`` does).
     Each rule is compiled apart, so the engine also checks its other openings
@@ -159,26 +160,28 @@ class RuleTable:
     lines are prose that opens with a Chinese character few rules start with
     and holds the literals of none."""
 
-    __slots__ = ("_rules", "_openings", "_by_first")
+    __slots__ = ("_rules", "_openings", "_closings", "_by_ends")
 
     def __init__(self, named: list[tuple[str, str]]) -> None:
         self._rules = tuple((re.compile(f"(?P<{group}>{pattern})", re.S), required_text(pattern, re.S))
                             for group, pattern in named)
         self._openings = tuple(opening_class(pattern, re.S) for _, pattern in named)
-        self._by_first: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]] = {}
+        self._closings = tuple(closing_class(pattern, re.S) for _, pattern in named)
+        self._by_ends: dict[tuple[str, str], tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]] = {}
 
-    def _rules_opening_with(self, char: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
-        found = tuple(rule for rule, opening in zip(self._rules, self._openings, strict=True)
-                      if opening is None or opening.fullmatch(char))
-        self._by_first[char] = found
+    def _rules_for_ends(self, ends: tuple[str, str]) -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
+        first, last = ends
+        found = tuple(rule for rule, opening, closing in zip(self._rules, self._openings, self._closings, strict=True)
+                      if (opening is None or opening.fullmatch(first)) and (closing is None or closing.fullmatch(last)))
+        self._by_ends[ends] = found
         return found
 
     def fullmatch(self, text: str, pos: int = 0) -> re.Match[str] | None:
         if pos < len(text):
-            first = text[pos]
-            candidates = self._by_first.get(first)
+            ends = (text[pos], text[-1])
+            candidates = self._by_ends.get(ends)
             if candidates is None:  # (an empty tuple is a cached answer too)
-                candidates = self._rules_opening_with(first)
+                candidates = self._rules_for_ends(ends)
         else:
             candidates = self._rules
         folded = None  # text[pos:].casefold(), made once if a rule needs it

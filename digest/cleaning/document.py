@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from digest.cleaning.lines import HEADING_TAGS, OPAQUE, Line
 from digest.cleaning.passes import _INTRO_END, _sentence
@@ -71,9 +72,15 @@ class Document:
         return next((s for s in self.sections if s.heading == heading), None)
 
 
+_NO_KEY = re.compile(r"[\s\W_]+")
+# (the keys are asked of the same lines and title by pass after pass: each is made once)
+_KEYS_CACHED = 4096
+
+
+@lru_cache(maxsize=_KEYS_CACHED)
 def title_key(text: str) -> str:
     """Titles compare equal despite width, spacing and end punctuation."""
-    return re.sub(r"[\s\W_]+", "", unicodedata.normalize("NFKC", text)).lower()
+    return _NO_KEY.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
 # The separators a page puts between its headline, section and name ("… | 社會 | 中央社",
@@ -85,6 +92,7 @@ _TITLE_PARTS = re.compile(r"\s+[|\-–—_@»·•・]\s+|\s*[｜]\s*|\s+[-–�
 _MIN_KEY = 6  # characters of a key: shorter parts ("新聞", "Home") are no headline
 
 
+@lru_cache(maxsize=_KEYS_CACHED)
 def title_keys(title: str) -> tuple[str, ...]:
     """The keys a title may be seen again under: the :func:`headline_keys`, and its
     longest part when a page added its section and name ("標題 - 社會 - 自由時報",
@@ -95,6 +103,7 @@ def title_keys(title: str) -> tuple[str, ...]:
     return keys + (longest,) if len(longest) >= _MIN_KEY and longest not in keys else keys
 
 
+@lru_cache(maxsize=_KEYS_CACHED)
 def headline_keys(title: str) -> tuple[str, ...]:
     """The whole title's key, and the title cut at each separator from the left
     ("標題_副題 @ 部落格 :: 平台" is seen again as "標題_副題"): a page's name follows
@@ -111,6 +120,7 @@ def headline_keys(title: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+@lru_cache(maxsize=_KEYS_CACHED)
 def site_name_keys(title: str) -> frozenset[str]:
     """Keys of the parts of a page title after its headline: the site's or the
     column's name ("… · The Republic of Agora", "… - 新浪新闻").  A line above the

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from digest.cleaning import rules as R
 from digest.cleaning.config import Compiled, Rules
@@ -98,6 +99,11 @@ _SIGN_OFF = re.compile(r"(?i:(?:thanks|thank you)(?: so much)? for reading\b[^.!
 _CJK_OR_WORD = re.compile(r"[\u3400-\u9fff]|[A-Za-z0-9]+")
 
 
+# (pass after pass asks the same lines' length and furniture: each answer is made once)
+_TEXT_CACHED = 4096
+
+
+@lru_cache(maxsize=_TEXT_CACHED)
 def _length(text: str) -> int:
     """Length as a reader feels it: a CJK character counts 1, a Latin word 1."""
     return len(_CJK_OR_WORD.findall(text))
@@ -305,6 +311,10 @@ _CAPTION_CREDIT = re.compile(
     r"|©\s*\S[^.。]{0,60}"
     # "(NASA's Goddard Space Flight Center/David Ladd)", "(AP/Jane Doe)": agency / photographer
     r"|[（(]\s*[A-Z][\w.'’&\- ]{1,50}/\s*[A-Z][\w.'’\- ]{1,40}[）)])\s*$")
+# _CAPTION_CREDIT ends with a full stop only as the one character after a credit's sign
+# ("© 。", "Photo:."): a line that ends with one after anything else holds no credit.
+_FULL_STOPS = ("。", ".")
+_CREDIT_SIGNS = ("©", ":", ".", "…")
 
 
 def furniture(line: Line) -> bool:
@@ -312,6 +322,7 @@ def furniture(line: Line) -> bool:
     return line.tag not in OPAQUE and furniture_text(line.text)
 
 
+@lru_cache(maxsize=_TEXT_CACHED)
 def furniture_text(t: str) -> bool:
     """:func:`furniture` on a line's text alone (the full-page reader asks it too)."""
     if len(t) > 400:
@@ -326,6 +337,9 @@ def captioned_text(t: str) -> bool:
     picture's credit last ("…合影。（圖／晶澄科技提供）", "… (AP/Jane Doe)")."""
     if _CAPTION_LABEL.match(t):
         return True
+    body = t.rstrip()
+    if body[-1:] in _FULL_STOPS and body[:-1].rstrip()[-1:] not in _CREDIT_SIGNS:
+        return False  # (no credit ends with a full stop: a sentence is never searched)
     m = _CAPTION_CREDIT.search(t)
     # a credit alone ("Photo: Reuters") is no caption: some text must come before it
     return m is not None and _length(t[: m.start()]) >= 4

@@ -67,7 +67,8 @@ def dup_captions(lines: list[Line], rules: Rules) -> None:
         return k
 
     def caption_like(ln: Line) -> bool:
-        return ln.tag == "figcaption" or len(SENTENCE_STOP.findall(ln.text)) < 2
+        stops = SENTENCE_STOP.finditer(ln.text)  # (fewer than two: the search stops at the second)
+        return ln.tag == "figcaption" or next(stops, None) is None or next(stops, None) is None
 
     recent: list[Line] = []
     for ln in lines:

@@ -6,7 +6,9 @@ the rule decides membership, flags and Unicode classes included:
 
 - ``opening_class``: the characters a match can start with. A whole-line rule
   that cannot start with a line's first character cannot match the line, so
-  ``RuleTable`` tries only the rules whose opening set holds it.
+  ``RuleTable`` tries only the rules whose opening set holds it; and
+  ``closing_class``, the same for the last character (a rule that ends in
+  ``[^。]{0,40}`` is not tried on a sentence).
 - ``required_text``: literals of which every match holds at least one (the
   "necessary factors" of RE2's and Hyperscan's literal prefilters). A rule
   that opens with ``.{0,40}`` or ``(?=.*本站)`` can open with any character;
@@ -15,8 +17,8 @@ the rule decides membership, flags and Unicode classes included:
 
 Both are supersets, never subsets: lookarounds and anchors are read as
 matching nothing (so what follows them counts too), and anything the reader
-does not know (a back reference, a conditional group) makes the opening set
-"any character" and leaves a rule without required text. The tests check the
+does not know (a back reference, a conditional group, ``.``) makes the opening
+or closing set "any character" and leaves a rule without required text. The tests check the
 rule tables of ``digest.cleaning.rules`` against their plain alternation on
 real and generated lines.
 """
@@ -28,7 +30,7 @@ from typing import Any
 
 from re import _constants as _C, _parser as _P  # type: ignore[attr-defined]
 
-__all__ = ["opening_class", "required_text"]
+__all__ = ["closing_class", "opening_class", "required_text"]
 
 _CATEGORIES = {
     _C.CATEGORY_DIGIT: r"\d", _C.CATEGORY_NOT_DIGIT: r"\D",
@@ -54,12 +56,25 @@ def opening_class(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
     return re.compile("|".join(pieces) if pieces else r"(?!x)x")
 
 
-def _sequence(items: Any, flags: int) -> tuple[list[str], bool]:
-    """(one-character patterns for what can open ``items``, whether all of
-    ``items`` can match nothing)."""
+def closing_class(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """:func:`opening_class` read from the other end: a pattern that fullmatches
+    every character a non-empty match of ``pattern`` can end with, and maybe
+    others; None when that can be any character. Raises re.error when
+    ``pattern`` does not compile."""
+    parsed = _P.parse(pattern, flags)
+    try:
+        pieces, _ = _sequence(parsed, parsed.state.flags, backwards=True)
+    except _Unknown:
+        return None
+    return re.compile("|".join(pieces) if pieces else r"(?!x)x")
+
+
+def _sequence(items: Any, flags: int, backwards: bool = False) -> tuple[list[str], bool]:
+    """(one-character patterns for what can open ``items`` -- or close them,
+    ``backwards`` --, whether all of ``items`` can match nothing)."""
     pieces: list[str] = []
-    for op, value in items:
-        found, empty = _item(op, value, flags)
+    for op, value in (reversed(list(items)) if backwards else items):
+        found, empty = _item(op, value, flags, backwards)
         pieces += found
         if not empty:
             return pieces, False
@@ -70,7 +85,7 @@ def _cased(source: str, flags: int) -> str:
     return f"(?i:{source})" if flags & re.IGNORECASE else source
 
 
-def _item(op: Any, value: Any, flags: int) -> tuple[list[str], bool]:
+def _item(op: Any, value: Any, flags: int, backwards: bool = False) -> tuple[list[str], bool]:
     if op is _C.LITERAL:
         return [_cased(re.escape(chr(value)), flags)], False
     if op is _C.NOT_LITERAL:
@@ -79,12 +94,12 @@ def _item(op: Any, value: Any, flags: int) -> tuple[list[str], bool]:
         return [_cased(_char_class(value), flags)], False
     if op is _C.SUBPATTERN:
         _, add, remove, items = value
-        return _sequence(items, (flags | add) & ~remove)
+        return _sequence(items, (flags | add) & ~remove, backwards)
     if op is _C.BRANCH:
         pieces: list[str] = []
         empty = False
         for branch in value[1]:
-            found, branch_empty = _sequence(branch, flags)
+            found, branch_empty = _sequence(branch, flags, backwards)
             pieces += found
             empty = empty or branch_empty
         return pieces, empty
@@ -92,12 +107,12 @@ def _item(op: Any, value: Any, flags: int) -> tuple[list[str], bool]:
         low, high, items = value
         if high == 0:
             return [], True
-        found, empty = _sequence(items, flags)
+        found, empty = _sequence(items, flags, backwards)
         return found, empty or low == 0
     if op is _C.ATOMIC_GROUP:
-        return _sequence(value, flags)
+        return _sequence(value, flags, backwards)
     if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
-        return [], True  # consumes nothing: what follows opens the match
+        return [], True  # consumes nothing: what follows (or, backwards, precedes) opens the match
     raise _Unknown(op)  # ANY, back references, conditionals, …
 
 
