@@ -231,6 +231,9 @@ def _str(value: Any) -> str | None:
     return str(value).strip() or None if value is not None else None
 
 
+_HTML_COMMENT = re.compile(r"[ \t]*<!--.*?-->", re.S)
+
+
 def _read_feed(text: str, m: re.Match[str], tz: ZoneInfo) -> dict[str, Any]:
     body = text[m.end():].lstrip("\n")
     date = None
@@ -245,6 +248,10 @@ def _read_feed(text: str, m: re.Match[str], tz: ZoneInfo) -> dict[str, Any]:
     fmt = detect_format(body)
     if fmt is not BodyFormat.HTML and _INLINE_TAG.search(body):
         fmt = BodyFormat.HTML  # "…处置。<br><a href=…>原文链接</a>": a feed's description is HTML
+    if fmt is BodyFormat.TEXT and "<!--" in body:
+        # ... and its comments are markup, not text: "…collected. <!-- more -->" (the
+        # blog engine's cut mark), which no reader of the feed sees
+        body = _HTML_COMMENT.sub("", body)
     if fmt is BodyFormat.TEXT and "&" in body:
         # a feed's description is HTML even without a tag: "don&#x2019;t" is its
         # escaping of "don’t" (plain text is escaped again when it is rendered)

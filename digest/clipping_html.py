@@ -84,6 +84,7 @@ _CHROME_TAGS = ("script", "style", "noscript", "iframe", "form", "button", "inpu
 # In a fragment an <aside> or <header> may be the article's own box: keep them.
 _FRAGMENT_CHROME_TAGS = tuple(t for t in _CHROME_TAGS if t not in ("aside", "header", "footer"))
 # class/id words that mark page chrome (matched against -/_ separated parts).
+_AMBIGUOUS_MARK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6"})
 _CHROME_CLASS = re.compile(
     r"(?:^|[-_\s])(related|share|sharing|social|newsletter|subscribe|subscription|advert|advertisement|ads?|"
     r"adslot|promo|promotion|comments?|breadcrumbs?|sidebar|recommend(?:ed|ation)?s?|trending|popular|"
@@ -555,8 +556,9 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
             continue
         marks = " ".join(filter(None, (el.get("class"), el.get("id"))))
         found = _CHROME_CLASS.search(marks) if marks else None
-        # a paragraph goes by its class only for unambiguous words ("lead-ad-free" is prose)
-        if found and not (el.tag == "p" and found.group(1).lower() in ("ad", "ads", "tag", "tags", "nav", "menu")) \
+        # a paragraph goes by its class only for unambiguous words ("lead-ad-free" is prose),
+        # and so does a subheading (`<h3 id="nav-ring-14">`: the anchor in-page navigation jumps to)
+        if found and not (el.tag in _AMBIGUOUS_MARK_TAGS and found.group(1).lower() in ("ad", "ads", "tag", "tags", "nav", "menu")) \
                 and len(_norm_text(el.text_content())) < 0.4 * total and not _article_text(el) \
                 and not _inline_in_text(el) and not (found.group(1).lower().endswith(("credit", "credits"))
                                                      and _caption_with_credit(_norm_text(el.text_content()))):

@@ -25,7 +25,7 @@ from digest.cleaning.lines import HEADING_TAGS, OPAQUE, Line
 
 __all__ = [
     "byline_glue", "drop_by_patterns", "dup_captions", "edge_promos", "feed_timestamp", "glued_promos", "heading_lists",
-    "mark_kept", "mark_wrapped", "prompt_match", "rights_gate", "shape_lists", "whole_line_rules", "whole_tables_only",
+    "linked_list_items", "mark_kept", "mark_wrapped", "prompt_match", "rights_gate", "shape_lists", "whole_line_rules", "whole_tables_only",
     "writer_in_credit",
 ]
 
@@ -335,8 +335,11 @@ def furniture_text(t: str) -> bool:
 def captioned_text(t: str) -> bool:
     """A caption by its text: a caption label first ("Photo caption: …", "▲…") or the
     picture's credit last ("…合影。（圖／晶澄科技提供）", "… (AP/Jane Doe)")."""
-    if _CAPTION_LABEL.match(t):
-        return True
+    return _CAPTION_LABEL.match(t) is not None or credited_text(t)
+
+
+def credited_text(t: str) -> bool:
+    """The line ends with its picture's credit, some text before it: "…合影。（圖／晶澄科技提供）"."""
     body = t.rstrip()
     if body[-1:] in _FULL_STOPS and body[:-1].rstrip()[-1:] not in _CREDIT_SIGNS:
         return False  # (no credit ends with a full stop: a sentence is never searched)
@@ -451,11 +454,16 @@ def whole_line_rules(lines: list[Line], rules: Rules) -> None:
         if len(t) > 300:
             continue
         # a caption narrates a picture: a caption that reads as a sentence is never a
-        # prompt ("她在臉書上追蹤…。"); a button label after an image may still be one
-        narrated = ln.caption and _sentence(ln) and not _IMPERATIVE.match(t)
-        # an item of the article's numbered list ("3. 关注WAT的账号，扩散影响力；") is
-        # what the article tells its subjects to do, not a prompt to the reader
-        m = c.strict.fullmatch(t) or (None if narrated or _numbered_item(lines, i, c) else prompt_match(t, low, c))
+        # prompt ("她在臉書上追蹤…。"); a button label after an image may still be one.
+        # Nor is a line that ends with its picture's credit, image or not: "…Rose获得了许多
+        # 关注（图片来源：脸书）" (pasted text keeps no image)
+        # An item of the article's numbered list ("3. 关注WAT的账号，扩散影响力；") is
+        # what the article tells its subjects to do, not a prompt to the reader.
+        m = c.strict.fullmatch(t)
+        if m is None and (m := prompt_match(t, low, c)) is not None and (
+                (ln.caption and _sentence(ln) or credited_text(t)) and not _IMPERATIVE.match(t)
+                or _numbered_item(lines, i, c)):
+            m = None
         if m:
             name = c.names[m.lastgroup or ""]
             if name.startswith("meta:") and furniture(ln):
@@ -1023,4 +1031,4 @@ def _name_key(text: str) -> str:
 
 
 # Passes 6-7 and the table guard live in digest.cleaning.passes_late (size); re-exported.
-from digest.cleaning.passes_late import byline_glue, dup_captions, glued_promos, whole_tables_only, writer_in_credit  # noqa: E402,F401
+from digest.cleaning.passes_late import byline_glue, dup_captions, glued_promos, linked_list_items, whole_tables_only, writer_in_credit  # noqa: E402,F401

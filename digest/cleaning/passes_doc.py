@@ -57,7 +57,7 @@ from typing import Any
 
 from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
-from digest.cleaning.document import Document, Section, headline_keys, is_heading, is_prose, model, site_name_keys, title_key
+from digest.cleaning.document import Document, Section, headline_keys, is_heading, is_prose, model, seen_title, site_name_keys, title_key
 from digest.cleaning.lines import HEADING_TAGS, OPAQUE, SENTENCE_STOP, Line
 from digest.cleaning.passes_late import _WRITER_PAIR, byline_end
 from digest.cleaning.passes import (
@@ -241,6 +241,7 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
     lede = _lede_in_clauses(lines, start)
     title_seen = title_key(lines[doc.title_at].text) if doc.title_at is not None else None
     digest = bool(head) and _digest(lines, start)
+    headlines = headline_keys(title) if title else ()
     for i in head:
         ln = lines[i]
         if title_seen and not _fixed(ln) and title_key(ln.text) == title_seen:
@@ -270,7 +271,11 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
         if i == kicker and i == head[0] and _length(ln.text) <= _OVERLINE_MAX and not _whole_link(ln) \
                 and title_key(ln.text) not in sites:
             continue  # the first line, over the title: a newspaper's overline (引題), no menu
-        if _standfirst_like(ln.text) and i not in doc.detached and not _chrome_between(lines, i, doc.title_at):
+        # (a sentence without its stop may be a headline, the page's again or its story's
+        # set as a heading, which is no standfirst)
+        if (_standfirst_like(ln.text) or ln.link_chars == 0 and ln.tag not in HEADING_TAGS
+                and _unstopped_sentence(ln.text) and not seen_title(title_key(ln.text), headlines)) \
+                and i not in doc.detached and not _chrome_between(lines, i, doc.title_at):
             continue  # a standfirst or a caption that the page cut short or left unpunctuated
             # (a blurb of a menu region above the article is detached: no standfirst; nor is
             # a ticker's line with menus and lists between it and the title seen again)
@@ -359,12 +364,29 @@ _BYLINE_ROLE = re.compile(r"(?i:\b(writer|reporter|correspondent|staff|contribut
 # followed by more words, a question) -- teaser headlines in a page's lists are shorter
 # and have no clauses.  Recall first: such a line stays even above the title seen again.
 _STANDFIRST_MIN = 60
+# ... or a sentence the page set without its stop: in English this many words, most of
+# them in lower case ("Scientists at Berkeley Lab … zero in on bismuth vanadate's role in
+# renewable energy at the nanoscale"; a headline and a menu capitalise theirs), in Chinese
+# this many characters with no space or separator between them (a menu's items have one).
+_DECK_WORDS = 16
+_DECK_CJK = 30
+_DECK_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_ITEM_SEPARATOR = re.compile(r"[\s|｜/／>»·•]")
 _INNER_CLAUSE = re.compile(r"[,;:.] \S|[，；：。]\S|[?？!！]$")
 
 
 # ... or it ends as a sentence does, a question in quotes included ("… asking if there
 # were “any un-angry Trump supporters?”"): a teaser headline of that length is rare.
 _ENDS_SENTENCE = re.compile(r"[。．.;；！？!?][」』”’\"'）)\]】]*$")
+
+
+def _unstopped_sentence(text: str) -> bool:
+    if len(text) < _STANDFIRST_MIN:
+        return False
+    words = _DECK_WORD.findall(text)
+    if len(words) >= _DECK_WORDS:
+        return 2 * sum(1 for w in words if w[0].islower()) >= len(words)
+    return len(_CJK.findall(text)) >= _DECK_CJK and not _ITEM_SEPARATOR.search(text.strip())
 
 
 def _standfirst_like(text: str) -> bool:
@@ -415,6 +437,15 @@ def _chrome_like(ln: Line) -> bool:
     return len(ln.text) <= 100 and not _CLAUSE.search(ln.text)
 
 
+def _cut_short(ln: Line) -> bool:
+    """A short blurb the site cut off with "..." or "…": no article paragraph ends so."""
+    return len(ln.text) <= _BLURB_MAX and ln.text.rstrip().endswith(("...", "…")) and not _ENDS_SENTENCE.search(
+        ln.text.rstrip().rstrip(".…"))
+
+
+_BLURB_MAX = 100  # characters of a listed story's cut-short blurb
+
+
 def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
     """Page chrome below the article: eight or more short lines after the last prose
     (menus, lists of other headlines, a site footer pasted with the text).  Never a
@@ -458,7 +489,9 @@ def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:
         tail = tail[:resume - 1]
     # inside the chrome, a stray notice that reads like a sentence ("使用…浏览器可以获得
     #最佳浏览效果！") goes with it -- only a few of them, each short, among many menu lines
-    odd = [i for i in tail if not (_chrome_like(lines[i]) or _fixed(lines[i]) or lines[i].caption or i in doc.detached)]
+    # (a blurb the site cut short, "…民营银行曾经...", is a listed story's teaser: chrome too)
+    odd = [i for i in tail if not (_chrome_like(lines[i]) or _fixed(lines[i]) or lines[i].caption or i in doc.detached
+                                   or _cut_short(lines[i]))]
     # ("GPS: …" / "法律状态: …" again and again: the article's data, record by record)
     if len(tail) < _LONG_HEAD or _enumerated(lines, tail) or _records(lines, tail) or data_box(lines, tail) or odd and (
             len(odd) * 10 > len(tail) or any(len(lines[i].text) > 120 for i in odd)):
@@ -1011,7 +1044,9 @@ _ACCOUNT = _starting_with(r"(" + "|".join(_ACCOUNT_ZH) + r"|(?i:" + "|".join(_AC
                            r"|(" + "|".join(_WALLET_ZH) + r"|(?i:pay\b|" + "|".join(_WALLET_EN[1:]) + r"))"
                            r"[^:：。，,\s]{0,12}\s*[:：]\s*\S"
                            # or the number itself, with no colon: "匯款到郵局帳號 0031234-0567890"
-                           r"|(帳號|账号|帳戶|账户|戶口|(?i:account (?:number|no\.?)|iban))\s*\d[\d -]{5,}\d",
+                           r"|(帳號|账号|帳戶|账户|戶口|(?i:account (?:number|no\.?)|iban))\s*\d[\d -]{5,}\d"
+                           # or the address to pay: "support us … via PayPal at office@example.com"
+                           r"|(?i:(?:" + "|".join(_ACCOUNT_EN[:2] + _WALLET_EN[1:]) + r")\s+(?:at|to)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
                            _ACCOUNT_WORDS)
 _account_gate = _gate(_ACCOUNT_WORDS)
 _LONG_NUMBER = re.compile(r"\d[\d -]{5,}\d")
@@ -1030,7 +1065,7 @@ def _box_long(t: str) -> bool:
 def _account(text: str) -> bool:
     """The line names a payment account (:data:`_ACCOUNT`).  A colon or a long number
     first, then the words, then the pattern: it is tried on every line of every clipping."""
-    return (":" in text or "：" in text or _LONG_NUMBER.search(text) is not None) \
+    return (":" in text or "：" in text or "@" in text or _LONG_NUMBER.search(text) is not None) \
         and _account_gate(text.lower()) and _ACCOUNT.search(text) is not None
 
 
@@ -2335,7 +2370,9 @@ def _numbered(lines: list[Line], span: list[int]) -> set[int]:
 # a freelance writer living in Minneapolis", "Dan Goodin Dan is the Security Editor at
 # Ars Technica, which he joined in 2012 …").
 _BIO_NAME = re.compile(r"\s*(?:About the author:?\s*)?(?!(?:The|This|That|Our|Its|His|Her|A|An|US|U\.S\.)\b)"
-                       + r"(?P<name>" + _TITLE_CASE_NAME + r")\s+(?:is|writes|covers|joined)\b")
+                       # (the name under the portrait glued to a bio that says it again:
+                       # "Nazlee Arbee  Nazlee Arbee is a multimedia artist and journalist …")
+                       + r"(?P<name>" + _TITLE_CASE_NAME + r")\s+(?:(?P=name)\s+)?(?:is|writes|covers|joined)\b")
 # the writer named in the article's byline ("By Steven Mufson"): a line under the
 # article that opens with that name and says what they cover is their bio, role or not
 # ("Steven Mufson covers the White House. Since joining The Post, …")

@@ -1,6 +1,7 @@
 """The last cleaning passes (split from :mod:`digest.cleaning.passes` for size):
 6. duplicated captions, 7. promos glued inside a kept paragraph, and the guard
-that a table / ``<pre>`` goes only as a whole.  :func:`digest.cleaning.clean_body`
+that a table / ``<pre>`` goes only as a whole and a list of links the article keeps
+loses no item to a labelled-link rule.  :func:`digest.cleaning.clean_body`
 runs them after the passes of :mod:`digest.cleaning.passes`.
 """
 
@@ -14,7 +15,7 @@ from digest.cleaning import rules as R
 from digest.cleaning.config import Rules
 from digest.cleaning.lines import OPAQUE, SENTENCE_STOP, Line
 
-__all__ = ["byline_glue", "dup_captions", "glued_promos", "whole_tables_only"]
+__all__ = ["byline_glue", "dup_captions", "glued_promos", "linked_list_items", "whole_tables_only"]
 
 _HAS_WORD = re.compile(r"[0-9A-Za-z\u3400-\u9fff]")
 # A field and its figure ("儿童票原价：15元", "Tel: 5604 2007"): a record of the article's
@@ -298,3 +299,26 @@ def whole_tables_only(lines: list[Line]) -> None:
             for ln in group:
                 ln.verdict = None
 
+
+
+# A list of links the article keeps with at least this many other items: its own list of
+# resources, whatever label one item carries.
+_KEPT_LINK_ITEMS = 2
+
+
+def linked_list_items(lines: list[Line]) -> None:
+    """Last: an item of a list that a labelled-link rule (``promo:related-line``, "Video:
+    <link>") took alone stays when the list's other items, at least two, are links the
+    article kept: "- [Cardioid on GitHub](…)", "- Video: [The Cardioid Project…](…)",
+    "- *S&TR* article: […](…)" are the resources the article offers, not a promo.  A list
+    of related links goes as a whole (``list:*``), so its items are never kept around one."""
+    items: dict[Any, list[Line]] = {}
+    for ln in lines:
+        if ln.tag == "li" and ln.seg is None and ln.el is not None and ln.el.getparent() is not None:
+            items.setdefault(ln.el.getparent(), []).append(ln)
+    for group in items.values():
+        taken = [ln for ln in group if ln.verdict == "promo:related-line"]
+        kept = [ln for ln in group if ln.verdict is None]
+        if len(taken) == 1 and len(kept) >= _KEPT_LINK_ITEMS and all(ln.link_chars > 0 for ln in kept) \
+                and taken[0].link_chars > 0 and len(kept) + 1 == len(group):
+            taken[0].verdict = None

@@ -74,6 +74,8 @@ HEADING_RULES: dict[str, str] = {
         r"[你您]可能(也|還|还)?(會|会)?(想看|喜[歡欢]|感兴趣|感興趣|[錯错]過了?|错过了?)|大家都在看|看了又看|"
         r"熱門排行|今日熱門|今日热门|最多[閱阅][讀读]|作品推[荐薦]|[閱阅][讀读]排行|往期回[顾顧]|往期精[彩選选]|往期推[荐薦]|"
         r"精彩推[荐薦]|熱門推[薦荐]|热门推[荐薦]|[編编]輯推[薦荐]|[編编]辑推[薦荐]|[編编]輯精[選选]|[編编]辑精[选選]|热读|熱讀|热门文章|"
+        # ("阅读的其他作品": "read <the writer>'s other works", the linked name cut out)
+        r"((閱讀|阅读|查看)\s*[^\s。，,]{0,20}?的(其他|其它|更多)(文章|作品|[報报][導道]))|"
         r"(本|此|這個|这个|該|该)?(專欄|专栏|欄目|栏目|系列|頻道|频道|作者|公眾號|公众号|號|号)(的)?(其他|其它|更多)(文章|作品|[報报][導道]|內容|内容)|"
         r"熱門文章|熱門新[聞闻]|热门新闻|人氣文章|人气文章|最新文章|最新新[聞闻]|即時新[聞闻]|即时新闻|推[薦荐]文章|推[薦荐][閱阅][讀读]|"
         r"相[關关]|相[關关]文章|相[關关]新[聞闻]|最?(?i:hot)\s*(話題|话题|文章|新[聞闻])|相[關关][報报][導道]|相[關关](鏈接|链接|連結|連接)|相[關关]内容|相[關关]內容|相[關关][話话]題|相[關关]阅读|"
@@ -85,14 +87,15 @@ HEADING_RULES: dict[str, str] = {
         + _DECOR
     ),
     "list:more-articles-en": _DECOR + (
-        r"(?i:(related( (stories|articles|news|coverage|content|links|topics|reading|posts|videos|items))?|"
+        r"(?i:(related( (stories|articles|news|coverage|content|links|topics|reading|posts|videos|items|"
+        r"white ?papers?|resources|reports|guides|podcasts?|webinars?|events))?|"
         r"read (more|next|also)|also read|see also|keep reading|further reading|what to read next|(also )?worth (reading|a read)|"
         r"more (stories|news|articles|coverage|videos|headlines|reading)( (from|on|in|about) .{1,30})?|"
         # "MORE POLITICS NEWS", "More Local Stories": a section's name between "more" and "news"
         r"more( [a-z][\w.&'-]*){1,2} (news|stories|articles|headlines|coverage)|"
         r"more (from|on|in|about) .{1,30}|more (stories |articles |posts )?by [A-Z].{0,30}|most (read|popular|viewed|shared|watched|emailed|commented)( (stories|articles|now))?( (from|on|at) .{1,30})?|"
         r"top( \w+)? (stories|news|headlines|picks)|trending( (now|stories|news|articles|in .{1,30}))?|popular( (now|stories|posts|articles))?|"
-        r"recommended( (for you|stories|reading|articles|videos|(from|by) .{1,30}))?|latest (from|in) .{1,30}|you (may|might) (also )?(like|enjoy|be interested in)|"
+        r"recommended( (stories|reading|articles|videos)( for you)?| for you| (from|by) .{1,30})?|latest (from|in) .{1,30}|you (may|might) (also )?(like|enjoy|be interested in)|"
         r"don'?t miss|up next|watch next|editor'?s'? picks?|latest (news|stories|headlines)|in other news|"
         r"((stories|articles|picks|news) )?(chosen|picked|selected|curated) (for you|by our editors)|"
         r"explore (more( on these topics)?|further)|you may have missed|" + SCROLL_ON_EN + r"))" + _DECOR
@@ -184,7 +187,12 @@ _SHARE_TOKEN = (
     r"((分享至|分享到)\s*" + _SOCIAL + r"|分享|分享至|分享到|分享此文|分享本文|分享文章|分享這篇文章|分享这篇文章|更多分享工具(\.{3}|…)?|转发|轉發|收藏|加入收藏|加入書籤|書籤|"
     r"留言|看留言|則留言|条留言|评论|評論|發表評論|发表评论|讚|赞|(发送|發送|推荐|推薦|转发|轉發|分享)[给給](朋友|好友)|"
     r"点赞|點讚|按讚|按赞|讚好|在看|點個在看|点个在看|赞同|贊同|反对|反對|喜欢|喜歡|(添加|寫|写|撰寫|撰写)(评论|評論|留言)|"
-    r"字[級级]|字[體体]|字型|字號|字号|(文字|字[體体]|字型)大小|大小|小|中|大|特大|打印本[页頁文]|列印本[頁页文]|列印此[頁页文]|打印此[页頁文]|"
+    # ("A 大 中 小": the letter the font-size buttons stand beside)
+    r"字[級级]|字[體体]|字型|字號|字号|(文字|字[體体]|字型)大小|大小|小|中|大|特大|a(?=\s*[大中小])|打印本[页頁文]|列印本[頁页文]|列印此[頁页文]|打印此[页頁文]|"
+    # the page's other versions: "手机网页版", "電腦版"; its code to open it on a phone, its
+    # channel's door ("扫码查看", "进入频道")
+    r"(手机|手機|移动|移動|电脑|電腦|桌面)(网页|網頁)?版|(网页|網頁)版|"
+    r"(掃碼|扫码|掃一掃|扫一扫)(查看|閱讀|阅读|觀看|观看)|(進入|进入)(頻道|频道|專題|专题)|"
     r"放大|縮小|缩小|正常|列印|打印|友善列印|複製|复制|複製網址|複製連結|复制链接|產生短網址|产生短网址|(e-?mail\s*)?轉寄|(e-?mail\s*)?转寄|"
     r"[关關][闭閉](窗口|視窗|本[页頁])|[关關][闭閉]|"
     r"舉報|举报|反饋|反馈|舉報/反饋|举报/反馈|糾錯|纠错|【纠错】|朗讀|朗读|語音|语音|翻譯|翻译|返回|回頂部|(回|返回)上一?[頁页]|"
@@ -213,6 +221,12 @@ STRICT_LINE_RULES: dict[str, str] = {
     # source note inside a paragraph stays).
     "credit:first-posted": (
         r"(?i:[\W_]*(this (article|story|post|piece) |this )?(was |is )?originally (posted|published|appeared) (on|in|at) [^.。]{1,60}[.。]?)"
+    ),
+    # The date and the section a post was filed in, a blog theme's line: "Feb 25, 2023 发表在
+    # 多元与共融", "2023-02-25 posted in Travel".
+    "meta:posted-in": (
+        r"(?i:" + _D + r"(" + EN_DATE + r"|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s*"
+        r"(发表在|發表在|发表于|發表於|发布在|發佈在|发布于|發佈於|posted in|published in|filed under)\s*[^。，,.!?！？:：]{1,24})"
     ),
     # A line made only of share-bar tokens: "分享 | Facebook | LINE | 列印 | A A A".
     # (a token may stand in brackets of its own: "字号: [大] [中] [小] [打印]")
@@ -435,7 +449,9 @@ STRICT_LINE_RULES: dict[str, str] = {
     ),
     "nav:back-to-top": (
         r"(?i:" + _D + r"(回到頂部|回到顶部|返回頂部|返回顶部|back to top|返回首頁|返回首页|回首頁|回首页|返回列表|"
-        r"(上一篇|下一篇|上一則|下一則|上一页|下一页|previous( article| story)?|next( article| story)?)([\s:：︰].{0,60})?"
+        # (after a space, a headline: "Next steps" in lower case is an article's subheading)
+        r"(上一篇|下一篇|上一則|下一則|上一页|下一页|previous( article| story)?|next( article| story)?)"
+        r"([:：︰]\s*.{0,60}|\s+((?-i:[^a-z\s]).{0,59})?)?"
         r"|上一篇(文章)?\s*(與|与|和|及|/|、|\|)\s*下一篇(文章)?)"
         + _D + r")"
     ),
@@ -630,8 +646,10 @@ PROMPT_RULES: dict[str, str] = {
     ),
     # Where to find more of it: "更多入圍者專訪，請鎖定星光娛樂網「星河之夜」專題頁。"
     "prompt:more-on-site": (
-        _D + r"(更多|完整)[^。！？!?]{1,30}[，,]\s*(請|请|歡迎|欢迎)?(鎖定|锁定|前往|上|點[擊選]|点[击选]|詳見|详见|參閱|参阅|"
-        r"進入|进入|收看)[^。！？!?]{0,40}(專題|专题|專區|专区|網站|网站|官網|官网|頁面?|页面?|(?i:app))[^。！？!?]{0,10}[。！!]?"
+        # ("更多內容請關注臺灣頻道>>": the ask right after "more", the page's channel, the arrow)
+        _D + r"(更多|完整)[^。！？!?]{1,30}?([，,]\s*(請|请|歡迎|欢迎)?|(請|请))(鎖定|锁定|前往|上|點[擊選]|点[击选]|詳見|详见|參閱|参阅|"
+        r"進入|进入|收看|關注|关注)[^。！？!?]{0,40}(專題|专题|專區|专区|網站|网站|官網|官网|頻道|频道|頁面?|页面?|(?i:app))[^。！？!?]{0,10}"
+        r"([。！!]|\s*[>＞»›]+)?"
     ),
     # A ticket promo and its button: "門票熱賣中，會員購票享九折優惠！", "立即搶票 ›"
     "promo:tickets": (

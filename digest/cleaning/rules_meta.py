@@ -462,6 +462,20 @@ _SOURCE_VERB = r"(来源|來源|出处|出處|稿源|转自|轉自|转载自|轉
 # A broker's research note names its analysts and their licences under it: "证券分析师：贾东旭 王胜",
 # "分析员 周彭 SAC 执证编号：S0080521070001 SFC CE Ref：BSI036" -- names only, no sentence.
 _LICENCE = r"(\s*(SAC|SFC|CE|Ref|执业证书编号|執業證書編號|执证编号|執證編號|证书编号|證書編號|编号|編號)\s*[:：]?\s*[A-Z]{0,4}\d{0,16})*"
+# A site's or a paper's registration numbers in its footer: "京ICP备12345678号-1",
+# "京公网安备 11010502030183号", "互联网新闻信息服务许可证：11120170006", "国内统一刊号：
+# CN43-0057", "ISSN 1234-5678" -- one or several on a line, nothing else.
+_REGISTRATION = (
+    r"([\u4e00-\u9fff]{1,2}\s*ICP\s*[备備证證][\s:：]*\d{6,10}\s*号?(-\d{1,3})?"
+    r"|[\u4e00-\u9fff]{1,2}\s*公网安备\s*\d{10,16}\s*号?"
+    r"|(互联网新闻信息服务|互聯網新聞信息服務|网络文化经营|網絡文化經營|广播电视节目制作经营|信息网络传播视听节目|"
+    r"增值电信业务经营|出版物经营)许可证(编号|號|号)?[\s:：]*[\w-]{4,24}"
+    r"|(国内统一刊号|國內統一刊號|国内统一连续出版物号|国际标准刊号|國際標準刊號)[\s:：]*(CN)?\s*\d{2}-\d{4}(/[A-Z0-9]{1,6})?"
+    r"|ISSN[\s:：]*\d{4}-\d{3}[\dXx])"
+)
+STRICT_MORE["meta:registration"] = _D + _REGISTRATION + r"([\s|｜,，、;；]+" + _REGISTRATION + r")*" + _D
+
+
 STRICT_MORE["credit:analyst"] = (
     r"[\W_]*(证券分析师|證券分析師|分析师|分析師|分析员|分析員|研究员|研究員|研究助理|联系人|聯繫人)\s*[:：|｜]?\s*"
     r"[\u4e00-\u9fff·]{2,4}" + _LICENCE + r"([\s、，,]+[\u4e00-\u9fff·]{2,4}" + _LICENCE + r"){0,5}\s*"

@@ -129,6 +129,10 @@ INLINE_RULES: dict[str, str] = {
     # {% post_link mit-study-brain-chatgpt %}", "{% note info %}" (Hexo, Jekyll's Liquid);
     # in a code block (never judged here) it is the article's example.
     "meta:template-tag": r"\s*\{%-?\s*[a-z_]+(\s[^%{}\n]{0,160})?-?%\}",
+    # A CMS's page break left in the text of a page saved or pasted whole: DedeCMS marks a
+    # page break and the next page's subtitle as "#p#副标题#e#" ("#p#分页标题#e#"); the site
+    # splits the article there, so no reader of the page sees it.
+    "meta:cms-page-break": r"#p#[^#\n]{0,30}#e#",
     # A Markdown attribute list left after a heading or a paragraph by a converter that did
     # not read it (kramdown's "{: .lead}", Pandoc's "{#id .class}", "{ data-search-exclude }").
     "meta:md-attributes": (
@@ -139,6 +143,7 @@ INLINE_RULES: dict[str, str] = {
 # A literal each inline rule needs: the rule only runs on lines that contain it (speed).
 INLINE_GATES: dict[str, str] = {
     "meta:template-tag": r"\{%",
+    "meta:cms-page-break": r"#p#",
     "meta:md-attributes": r"\}\s*$",
     "credit:inline-end-symbol": r"[▲■□◆◇]\s*$",
     "meta:byline-date": (

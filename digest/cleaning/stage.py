@@ -64,6 +64,7 @@ from digest.cleaning.passes import (
     feed_timestamp,
     glued_promos,
     heading_lists,
+    linked_list_items,
     mark_kept,
     mark_wrapped,
     prompt_match,
@@ -244,6 +245,7 @@ def clean_body(fragment: str, rules: Rules | None = None, *, title: str | None =
     lines = split_lines(root)
     _judge(lines, rules, title)
     whole_tables_only(lines)
+    linked_list_items(lines)
     if not any(ln.verdict or ln.cuts for ln in lines):
         return CleanedBody(fragment, (), ())
     removed: list[Removed] = []
