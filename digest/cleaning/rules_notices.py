@@ -150,9 +150,12 @@ INLINE_GATES: dict[str, str] = {
         r"^\s*By\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}((,|,? and)\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}){0,2}"
         + _BYLINE_AGENCY + _GLUED_DATE
     ),
-    "promo:inline-related-to-end": r"更多文章|[（(【〔\[［]\s*(相|延|推|更|看|熱|热|你|猜|精|同|編|编|往|(?i:r|s|a|m))",
+    # (a gate opens with one class of characters, its branches told apart behind it: the
+    # engine then skips every position that cannot open it in one step, which it does not
+    # for an alternation or a case-insensitive group)
+    "promo:inline-related-to-end": r"[更（(【〔\[［](?:(?<=更)多文章|(?<!更)\s*(相|延|推|更|看|熱|热|你|猜|精|同|編|编|往|(?i:r|s|a|m)))",
     "promo:inline-related": r"[（(【〔\[［]\s*(相|延|推|更|看|熱|热|你|猜|精|同|編|编|往|(?i:r|s|a|m))",
-    "promo:more-suffix": r"(?i:更多|看更多|read more)",
+    "promo:more-suffix": r"[更Rr](?:(?<=更)多|(?<!更)[Ee][Aa][Dd] [Mm][Oo][Rr][Ee])",  # ("看更多" holds "更多")
     "prompt:share-prefix": r"^\s*(更|分|(?i:m|s))",
     "promo:arrow-suffix": r"[▶►👉☞➤➜→]",
     "credit:inline-editor": r"[編编責责網网]",
