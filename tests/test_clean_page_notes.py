@@ -165,3 +165,53 @@ def test_a_bio_that_says_the_writers_name_twice_goes() -> None:
 def test_read_the_writers_other_works_goes() -> None:
     cleaned = _clean(P1 + P2 + P3 + "<p>阅读的其他作品</p>")
     assert _rules(cleaned)["阅读的其他作品"] == "list:more-articles-zh-short"
+
+
+# ---------------------------------------------------------------------------
+# Blind variants 101 and 103 (tests/clean_cases/2026-12-07e)
+# ---------------------------------------------------------------------------
+
+def test_a_box_score_under_its_subheading_below_an_ad_box_is_the_article() -> None:
+    text = ["海港勇士昨晚在主場以104比97擊敗山城獵鷹，取得本季首度三連勝。",
+            "二十一歲的新秀後衛陳冠廷全場攻下28分，其中第四節獨得12分，是球隊逆轉的關鍵。",
+            "勇士總教練賴志遠說，暫停時他只要求球員「先把籃板抓回來」。"]
+    score = ["陳冠廷：28分、5助攻", "吳澤宇：16分、11籃板", "山城獵鷹 馬丁尼茲：31分"]
+    last = "勇士下週將連續兩個客場，先後挑戰聯盟龍頭北城雷霆與南港鯨魚。"
+    html = (_paragraphs(text) + "<aside><p>廣告</p><p>下載東岸體育 App，即時比分推播不漏接</p></aside>"
+            + "<h2>本場數據</h2><ul>" + "".join(f"<li>{t}</li>" for t in score) + "</ul>" + _paragraphs([last])
+            + "<p><strong>更多職籃新聞 →</strong> <a href='https://example.org/b'>前往籃球專區</a></p>")
+    assert _kept(html) == [*text, "本場數據", *score, last]
+
+
+def test_you_may_be_interested_heads_an_appended_article() -> None:
+    other = ["大學聯合招生辦法今年起容許考生在放榜後調整首三個志願，自資院校第一輪取錄人數較去年增加一成半。",
+             "多間自資院校表示，今年報讀護理和社工課程的學生明顯增加，部分課程的收生分數較去年提高。",
+             "有升學顧問提醒，考生調整志願前應先了解課程的學費和資助安排，不要只看收生分數。"]
+    html = P1 + P2 + P3 + "<hr><p><strong>你或許也有興趣</strong></p><h3>聯招改制首年：自資學位課程收生創新高</h3>" \
+        + "<p>2025年7月10日</p>" + _paragraphs(other)
+    assert _kept(html) == _text(P1 + P2 + P3)
+
+
+def test_a_download_button_alone_goes_and_an_open_the_app_step_stays() -> None:
+    cleaned = _clean(P1 + P2 + '<div class="app-promo"><p><a href="https://example.org/app">立即下载</a></p></div>' + P3)
+    assert _rules(cleaned)["立即下载"] == "prompt:share-bar"
+    # ("open the app" is a how-to's step as often as a promo: it stays)
+    step = "打开 Raycast App，在设置里找到快捷键一栏，把它改成 Option + 空格。"
+    assert step in _kept(P1 + f"<p>{step}</p>" + P2 + P3)
+
+
+def test_a_clipping_tools_saved_through_an_extension_line_goes() -> None:
+    note = "已透過「拾頁剪報」擴充功能儲存｜2026/03/02 22:14｜原網址 https://courtside.example/p/88213"
+    cleaned = _clean(f"<p>{note}</p>" + P1 + P2 + P3)
+    assert _rules(cleaned)[note] == "edge:provenance-header"
+
+
+def test_an_about_box_over_the_accounts_it_lists_goes_whole(tmp_path: Path) -> None:
+    # (blind variant 101's case; its column slogan over the article is left alone)
+    case = Path(__file__).parent / "clean_cases" / "2026-12-07e" / "self-promo-box-in-sentences-101"
+    kept = _clip_lines(tmp_path, "input.txt", (case / "input.txt").read_text(encoding="utf-8"))
+    box = ["我們為什麼做「教室外的台灣」", "這個專欄由三位曾在偏鄉任教的前老師發起，我們想記錄那些不常被看見的學校。",
+           "每一篇報導都需要我們上山下海、住進部落，也需要讀者的支持才能走下去。"]
+    assert not set(box) & set(kept)
+    assert (case / "expected.txt").read_text(encoding="utf-8").splitlines() == [ln for ln in kept if ln in set(
+        (case / "expected.txt").read_text(encoding="utf-8").splitlines())]

@@ -537,7 +537,8 @@ _PROVENANCE_WORDS = re.compile(r"来源|來源|来自|來自|出自|转存|轉�
 _SAVED_BY_TOOL = re.compile(r"(本[页頁条條]|此[页頁]|本条目|本條目).{0,40}(自動|自动)?(剪存|剪藏|转存|轉存|存档|存檔|归档|歸檔|擷取|撷取|抓取)"
                             r"|(?i:^\W*(saved|clipped|archived|captured) (with|by|using|via|from) )"
                             # "由 書籤島 擷取．2025/06/02 21:14": the tool's name, then what it did
-                            r"|^\W*(由|經由|经由)\s*\S{1,20}?\s*(自動|自动)?(剪存|剪藏|转存|轉存|存档|存檔|归档|歸檔|擷取|撷取|抓取|保存)(?![\u4e00-\u9fff]{4})"
+                            # ("已透過「拾頁剪報」擴充功能儲存｜2026/03/02 22:14｜原網址 …": through it, saved)
+                            r"|^\W*已?(由|經由|经由|透過|通过)\s*\S{1,20}?\s*(自動|自动)?(剪存|剪藏|转存|轉存|存档|存檔|归档|歸檔|擷取|撷取|抓取|保存|儲存|储存)(?![\u4e00-\u9fff]{4})"
                             # "[拾页剪藏] 2025/04/02 14:05 保存自 mp.weixin.example": the tool's label in
                             # brackets, or what it saved the page from (a host)
                             r"|^\W*[\[【［〔]\s*[^\]】］〕]{0,12}(剪藏|剪存|剪報|剪报|擷取|撷取|存档|存檔|归档|歸檔)\s*[\]】］〕]"
@@ -1192,7 +1193,7 @@ def _account_boxes(lines: list[Line], names: list[str]) -> None:
     while k < len(lines):
         # (an account the appeal under a prompt took already still anchors its box: the
         # outlet's note above the prompt belongs to it too)
-        if lines[k].verdict not in (None, "box:appeal") or not _account(lines[k].text) \
+        if lines[k].verdict not in (None, "box:appeal", "box:about") or not _account(lines[k].text) \
                 or not _appeal_line(lines[k], names):
             k += 1
             continue
@@ -2328,13 +2329,18 @@ def after_article(lines: list[Line], rules: Rules) -> None:
 
 def _article_goes_on(lines: list[Line], tail: list[int]) -> bool:
     """The article's own shapes in the tail: a subheading (no link) with a paragraph of
-    prose right under it, or a sentence ending in a colon over the list it introduces.
-    A page's teasers and menus have neither."""
+    prose right under it, or over a list of two items or more that link nowhere (the
+    game's box score under "本場數據"), or a sentence ending in a colon over the list it
+    introduces.  A page's teasers and menus have none of them."""
     for k, i in enumerate(tail[:-1]):
         ln, below = lines[i], lines[tail[k + 1]]
         if tail[k + 1] != i + 1:
             continue
         if ln.tag in HEADING_TAGS and not ln.link_chars and _running(below):
+            return True
+        items = tail[k + 1:k + 3]
+        if ln.tag in HEADING_TAGS and not ln.link_chars and len(items) == 2 and items[1] == i + 2 \
+                and all(lines[j].in_list and not lines[j].link_chars for j in items):
             return True
         if _INTRO_END.search(ln.text) and _sentence_like_intro(ln) and below.in_list and not below.link_chars:
             return True
