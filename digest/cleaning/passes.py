@@ -453,12 +453,11 @@ def whole_line_rules(lines: list[Line], rules: Rules) -> None:
                 continue
         if len(t) > 300:
             continue
-        # a caption narrates a picture: a caption that reads as a sentence is never a
-        # prompt ("她在臉書上追蹤…。"); a button label after an image may still be one.
-        # Nor is a line that ends with its picture's credit, image or not: "…Rose获得了许多
-        # 关注（图片来源：脸书）" (pasted text keeps no image)
-        # An item of the article's numbered list ("3. 关注WAT的账号，扩散影响力；") is
-        # what the article tells its subjects to do, not a prompt to the reader.
+        # No prompt: a caption that narrates its picture -- a caption element that reads as
+        # a sentence ("她在臉書上追蹤…。"; a button label after an image may still be one) or
+        # a line that ends with its picture's credit, image or not ("…Rose获得了许多关注（图片
+        # 来源：脸书）") -- unless it opens as an imperative; nor an item of the article's
+        # numbered list ("3. 关注WAT的账号，扩散影响力；": what it tells its subjects to do).
         m = c.strict.fullmatch(t)
         if m is None and (m := prompt_match(t, low, c)) is not None and (
                 (ln.caption and _sentence(ln) or credited_text(t)) and not _IMPERATIVE.match(t)

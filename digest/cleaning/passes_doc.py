@@ -437,13 +437,13 @@ def _chrome_like(ln: Line) -> bool:
     return len(ln.text) <= 100 and not _CLAUSE.search(ln.text)
 
 
+_BLURB_MAX = 100  # characters of a listed story's cut-short blurb
+
+
 def _cut_short(ln: Line) -> bool:
     """A short blurb the site cut off with "..." or "…": no article paragraph ends so."""
-    return len(ln.text) <= _BLURB_MAX and ln.text.rstrip().endswith(("...", "…")) and not _ENDS_SENTENCE.search(
-        ln.text.rstrip().rstrip(".…"))
-
-
-_BLURB_MAX = 100  # characters of a listed story's cut-short blurb
+    t = ln.text.rstrip()
+    return len(ln.text) <= _BLURB_MAX and t.endswith(("...", "…")) and not _ENDS_SENTENCE.search(t.rstrip(".…"))
 
 
 def tail_chrome(lines: list[Line], rules: Rules, doc: Document) -> None:

@@ -300,7 +300,6 @@ def whole_tables_only(lines: list[Line]) -> None:
                 ln.verdict = None
 
 
-
 # A list of links the article keeps with at least this many other items: its own list of
 # resources, whatever label one item carries.
 _KEPT_LINK_ITEMS = 2

@@ -48,12 +48,7 @@ def opening_class(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
     ``pattern`` (compiled with ``flags``) can start with, and maybe others; None
     when that can be any character. In: a regex source and its flags. Raises
     re.error when ``pattern`` does not compile."""
-    parsed = _P.parse(pattern, flags)
-    try:
-        pieces, _ = _sequence(parsed, parsed.state.flags)
-    except _Unknown:
-        return None
-    return re.compile("|".join(pieces) if pieces else r"(?!x)x")
+    return _end_class(pattern, flags, backwards=False)
 
 
 def closing_class(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
@@ -61,9 +56,13 @@ def closing_class(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
     every character a non-empty match of ``pattern`` can end with, and maybe
     others; None when that can be any character. Raises re.error when
     ``pattern`` does not compile."""
+    return _end_class(pattern, flags, backwards=True)
+
+
+def _end_class(pattern: str, flags: int, backwards: bool) -> re.Pattern[str] | None:
     parsed = _P.parse(pattern, flags)
     try:
-        pieces, _ = _sequence(parsed, parsed.state.flags, backwards=True)
+        pieces, _ = _sequence(parsed, parsed.state.flags, backwards)
     except _Unknown:
         return None
     return re.compile("|".join(pieces) if pieces else r"(?!x)x")
