@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from .cleaning import junk_line_rule
+from .cleaning import junk_line_rule, provenance_line
 from .cleaning.rules import HEADING_RULES
 from .clipping_html import read_html_fragment, read_page, strip_tags
 from .clipping_meta import (
@@ -358,7 +358,8 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
     removed: list[tuple[str, str]] = []
     # navigation / share bars pasted above the title ("首頁 > 生活", "分享 Facebook LINE")
-    while len(idx) > 2 and junk_line_rule(lines[idx[0]].strip()):
+    # (and a clipping tool's or a repost's header: "已用「网页剪报」插件保存 · 2024/09/03 22:17")
+    while len(idx) > 2 and (junk_line_rule(top := lines[idx[0]].strip()) or provenance_line(norm_space(top))):
         removed.append(("page:top-chrome", lines[idx.pop(0)].strip()))
     title = None
     date = None
@@ -397,7 +398,9 @@ def _read_text(text: str, tz: ZoneInfo) -> dict[str, Any]:
             # picture's), or a sentence does in text pasted one paragraph a line with no
             # blank line anywhere
             nxt = idx[0] + 1
-            second = lines[idx[1]].strip() if len(idx) > 1 else ""
+            # (a repost's header under the title, "本文转载自微信公众号…", is no line of the article)
+            second = next((line for k in idx[1:] if not provenance_line(norm_space(line := lines[k].strip()))
+                           and not junk_line_rule(line)), "")
             run_on = len(idx) > 2 and idx[-1] - idx[0] + 1 == len(idx)
             if len(idx) > 1 and (nxt < len(lines) and not lines[nxt].strip() or _headline(first)
                                  and not _writer_byline(first)

@@ -88,13 +88,18 @@ _AMBIGUOUS_MARK_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6"})
 _CHROME_CLASS = re.compile(
     r"(?:^|[-_\s])(related|share|sharing|social|newsletter|subscribe|subscription|advert|advertisement|ads?|"
     r"adslot|promo|promotion|comments?|breadcrumbs?|sidebar|recommend(?:ed|ation)?s?|trending|popular|"
-    r"most-?read|outbrain|taboola|tags?|footer|nav|navbar|menu|sponsor(?:ed)?|more-?stories|"
+    r"most-?read|outbrain|taboola|tags?|footer|nav|navbar|menu|sponsor(?:ed)?|more-?stories|more-?about|"
     # (not byline/author/reporter boxes: the byline is article text, and a date line in
     # them is left to the cleaner's date rules)
     r"toolbar|font-?size|signup|"
     # section labels above the headline, photo credits (a bare "credit" may be a byline box the article keeps)
     r"slug|kicker|eyebrow|overline|section-?label|(?:photo|image|img|picture)-?credits?|"
     r"cookie|modal|popup|login|app-?download|appE\d+)(?:$|[-_\s])", re.I)
+
+
+def _marks(el: Any) -> str:
+    """An element's class and id, as the chrome and region patterns read them."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
 
 
 def read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
@@ -145,8 +150,10 @@ def read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
     for box in article.iter("header"):
         if box.find(".//h1") is not None:
             box.tag = "div"
+    _drop_players(article, removed)
     _strip_chrome(article, _CHROME_TAGS, removed, title)
     _drop_hidden(article, removed)
+    _drop_author_bio(article, _author_bios(doc), removed)
     _drop_mastheads(article, _site_parts(page_title, title), removed)
     _drop_heading_anchors(article, removed)
     _browser_spaces(article)
@@ -292,7 +299,7 @@ def _continues_body(el: Any, headline: Any | None) -> bool:
     (``_WIDEN_LINK_SHARE``), not the page's headline's box (one holding an <h1> ends
     the walk of :func:`_with_siblings` before it is asked), no chrome box or region
     of other text (comments, a sidebar)."""
-    if el.tag in _NO_TEXT or _chrome_box(el) or _REGION_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+    if el.tag in _NO_TEXT or _chrome_box(el) or _REGION_CLASS.search(_marks(el)):
         return False
     if headline is not None and headline in el.iter():
         return False
@@ -376,7 +383,7 @@ def _take_byline(doc: Any, article: Any, h1: Any | None) -> None:
             continue  # (an item of a list: an author's menu of links, a list of other articles)
         # (only the boxes it does not share with the article: those hold the article too)
         if any(isinstance(a.tag, str) and a not in own and (a.tag in _CHROME_TAGS and a.tag != "header"
-               or _CHROME_CLASS.search(f"{a.get('class', '')} {a.get('id', '')}")) for a in el.iterancestors()):
+               or _CHROME_CLASS.search(_marks(a))) for a in el.iterancestors()):
             continue
         if floor is None:
             lca = next((a for a in el.iterancestors() if a in own), None)
@@ -551,14 +558,21 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
     order = {el: k for k, el in enumerate(article.iter())}
     first_p = next((p for p in article.iter("p") if len(_norm_text(p.text_content())) >= 40), None)
     bylined = False  # one byline box lifted out of chrome at most
+    dropped: set[Any] = set()
+    # the boxes around the headline: no class makes them chrome (a WordPress post's own
+    # <article class="post-121810 post hentry tag-quest"> names its tags)
+    headed = {a for h in article.iter("h1") if title and _carries_title(h, title) for a in h.iterancestors()}
     for el in list(article.iter()):
         if not isinstance(el.tag, str) or el is article or el.getparent() is None:
             continue
-        marks = " ".join(filter(None, (el.get("class"), el.get("id"))))
-        found = _CHROME_CLASS.search(marks) if marks else None
+        if dropped and any(a in dropped for a in el.iterancestors()):
+            continue  # inside a box already gone: one report for the box
+        marks = _marks(el)
+        found = _CHROME_CLASS.search(marks) if marks.strip() else None
         # a paragraph goes by its class only for unambiguous words ("lead-ad-free" is prose),
         # and so does a subheading (`<h3 id="nav-ring-14">`: the anchor in-page navigation jumps to)
         if found and not (el.tag in _AMBIGUOUS_MARK_TAGS and found.group(1).lower() in ("ad", "ads", "tag", "tags", "nav", "menu")) \
+                and el not in headed and not _article_head_box(el, marks, first_p, order) \
                 and len(_norm_text(el.text_content())) < 0.4 * total and not _article_text(el) \
                 and not _inline_in_text(el) and not (found.group(1).lower().endswith(("credit", "credits"))
                                                      and _caption_with_credit(_norm_text(el.text_content()))):
@@ -572,6 +586,7 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
                     el.addprevious(byline)
                     bylined = True
             _drop(el, "page:class=" + found.group(1).lower(), removed)
+            dropped.add(el)
     # the title again inside the article, and lone <time> lines, are metadata
     for el in list(article.iter("h1", "time")):
         if el.getparent() is None:
@@ -587,6 +602,45 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
         if el.tag == "h1" and not title and _after_body_text(article, el):
             continue  # (title unknown: an <h1> below the article's paragraphs heads a section)
         _drop(holder, "page:title" if el.tag == "h1" else "page:time", removed)
+
+
+# class words that name a part of the article's own head: the byline and the standfirst
+# (strapline, dek, summary, lede).
+_ARTICLE_HEAD_CLASS = re.compile(r"(?:^|[-_\s])(by-?line|strap-?line|standfirst|dek|deck|lede|summary)(?:$|[-_\s])", re.I)
+
+
+def _article_head_box(el: Any, marks: str, first_p: Any | None, order: dict[Any, int]) -> bool:
+    """A box whose class names both a part of the article's head and chrome
+    (``<div class="byline-social">`` holding the byline, the standfirst and the share
+    buttons), set above the article's first paragraph or holding it: the box stays and
+    its chrome goes piece by piece (the share buttons are a ``<nav>``, a ``<button>``).
+    Below the body the same words head other stories' teasers and the writer's bio."""
+    if not _ARTICLE_HEAD_CLASS.search(marks):
+        return False
+    return first_p is None or order.get(el, 0) <= order.get(first_p, 0) or any(a is el for a in first_p.iterancestors())
+
+
+# The most text (characters) a media player's box holds: its controls' labels
+# ("Playback speed", "Normal", "0.25", "Unmute"), never a paragraph.
+_PLAYER_MAX = 300
+
+
+def _drop_players(article: Any, removed: list[tuple[str, str]]) -> None:
+    """Drop the box of each media player in ``article``: the outermost ancestor of a
+    ``<video>`` or ``<audio>`` that holds no paragraph and at most :data:`_PLAYER_MAX`
+    characters -- the player's controls, menus and labels (``page:player``).  The
+    element itself goes with the chrome tags; its caption, outside the box, stays."""
+    for media in list(article.iter("video", "audio")):
+        if media.getparent() is None:
+            continue
+        box = None
+        for a in media.iterancestors():
+            if a is article or a.find(".//p") is not None or len(_norm_text(_visible(a))) > _PLAYER_MAX \
+                    or a.find(".//figcaption") is not None:
+                break
+            box = a
+        if box is not None and box.getparent() is not None and _norm_text(_visible(box)):
+            _drop(box, "page:player", removed)
 
 
 def _after_body_text(article: Any, el: Any) -> bool:
@@ -685,7 +739,7 @@ def _pull_quote(el: Any) -> bool:
     return (bool(text) and len(text) <= _PULL_QUOTE_MAX and el.find(".//a") is None
             and el.find(".//li") is None and el.find(".//img") is None
             and not el.xpath(".//h1|.//h2|.//h3|.//h4|.//h5|.//h6") and len(el.xpath(".//p|.//div")) <= 2
-            and not _CHROME_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}")
+            and not _CHROME_CLASS.search(_marks(el))
             and next(el.iter("form", "button", "input", "iframe", "script"), None) is None)
 
 
@@ -826,7 +880,9 @@ def _page_lang(doc: Any) -> str | None:
     return None  # zh-TW pages carry Simplified text often enough: detect from text
 
 
-def _json_ld(doc: Any) -> dict[str, Any]:
+def _json_ld_article(doc: Any) -> dict[str, Any]:
+    """The page's schema.org article item (the first JSON-LD object with a ``headline``
+    or a ``datePublished``), as parsed; {} when there is none or it does not parse."""
     for script in doc.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "")
@@ -835,8 +891,55 @@ def _json_ld(doc: Any) -> dict[str, Any]:
         items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
         for item in items:
             if isinstance(item, dict) and ("headline" in item or "datePublished" in item):
-                return {k: v for k, v in item.items() if isinstance(v, str)}
+                return item
     return {}
+
+
+def _json_ld(doc: Any) -> dict[str, Any]:
+    return {k: v for k, v in _json_ld_article(doc).items() if isinstance(v, str)}
+
+
+def _author_bios(doc: Any) -> list[str]:
+    """The writers' biographies the page's JSON-LD gives (``author``/``creator`` persons'
+    ``description``), whitespace collapsed."""
+    item = _json_ld_article(doc)
+    bios = []
+    for key in ("author", "creator"):
+        people = item.get(key)
+        for person in people if isinstance(people, list) else [people]:
+            if isinstance(person, dict) and isinstance(person.get("description"), str):
+                bios.append(_norm_text(person["description"]))
+    return [b for b in bios if b]
+
+
+# The least text (characters) of a paragraph for it to be recognised as part of a bio.
+_BIO_PARAGRAPH_MIN = 40
+
+
+def _drop_author_bio(article: Any, bios: list[str], removed: list[tuple[str, str]]) -> None:
+    """Drop the writer's bio box the page sets under the article: the paragraphs whose
+    text the page's structured data gives as its author's ``description`` (at least
+    :data:`_BIO_PARAGRAPH_MIN` characters each), then the box around them when its class
+    names the author and what is left of it is a name line (:data:`_BYLINE_MAX`).
+    Nothing goes when the bio would be half the article (a writer's own about page)."""
+    if not bios:
+        return
+    found = [p for p in article.iter("p") if len(text := _norm_text(p.text_content())) >= _BIO_PARAGRAPH_MIN
+             and any(text in bio for bio in bios)]
+    total = len(_norm_text(article.text_content())) or 1
+    if not found or sum(len(_norm_text(p.text_content())) for p in found) * 2 >= total:
+        return
+    boxes = [a for a in found[0].iterancestors() if a is not article and any(a is b for b in article.iterdescendants())]
+    for p in found:
+        _drop(p, "page:author-bio", removed)
+    outer = None
+    for box in boxes:
+        if not _BYLINE_CLASS.search(f"{box.get('class', '')} {box.get('id', '')}") \
+                or len(_norm_text(box.text_content())) > _BYLINE_MAX:
+            break
+        outer = box
+    if outer is not None and outer.getparent() is not None:
+        _drop(outer, "page:author-bio", removed)
 
 
 def _norm_text(text: str) -> str:
@@ -864,9 +967,10 @@ _LEAF_BLOCKS = frozenset("p div section article main aside header footer nav li 
 
 def _visible(el: Any) -> str:
     """An element's text as a reader sees it: the code of a <script> or <style>
-    inside it (an ad slot's script is long) is no text."""
+    inside it (an ad slot's script is long) is no text, nor an <iframe>'s fallback
+    (an ad server's markup, which a browser that shows frames never shows)."""
     return "".join(el.xpath(".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)"
-                            " and not(ancestor::template)]"))
+                            " and not(ancestor::template) and not(ancestor::iframe)]"))
 
 
 _NO_TEXT = frozenset({"script", "style", "noscript", "template"})
@@ -961,7 +1065,7 @@ def _chrome_box(el: Any) -> bool:
     """The element is marked as page chrome (a footer, a sidebar) by its tag or class
     (``_CHROME_CLASS``).  Only its own: an article body may sit inside a wrapper whose
     class names a feature of the page ("img_share_area")."""
-    return el.tag in _CHROME_BOX_TAGS or bool(_CHROME_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"))
+    return el.tag in _CHROME_BOX_TAGS or bool(_CHROME_CLASS.search(_marks(el)))
 
 
 # Regions of a page that hold other people's text or other articles: a candidate
@@ -979,7 +1083,7 @@ def _in_other_region(el: Any, headline: Any | None = None) -> bool:
     for up in el.iterancestors():
         if up in around:
             return False
-        if up.tag in ("footer", "nav", "aside") or _REGION_CLASS.search(f"{up.get('class', '')} {up.get('id', '')}"):
+        if up.tag in ("footer", "nav", "aside") or _REGION_CLASS.search(_marks(up)):
             return True
     return False
 

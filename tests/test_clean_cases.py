@@ -34,7 +34,6 @@ LEFT_ALONE = {
     "2026-12-07e/related-gallery-of-captions-101": "a date with the page's section after it; the catch took bylines",
     "2026-12-07e/self-promo-box-in-sentences-101": "a column's slogan that never names its column",
     "2026-12-07e/markdown-with-html-blocks-read-as-html-101": "an app promo that says 'open' (打开…App), a how-to's step too",
-    "2026-12-07e/repost-or-clipping-tool-header-103": "a pasted text whose first line is no headline",
     "2026-12-07e/self-promo-box-in-sentences-103": "a pasted text whose first line is no headline",
 }
 

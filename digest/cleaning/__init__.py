@@ -32,8 +32,9 @@ from digest.cleaning.stage import (
     junk_line_rule,
     to_plain_lines,
 )
+from digest.cleaning.passes_doc import provenance_line
 
 __all__ = [
     "CLEANING_CONFIG_SCHEMA", "FRONTMATTER_CLEANING_SCHEMA", "CleanedBody", "Removed", "Rules",
-    "check_patterns", "clean_body", "cleaned_text", "junk_line_rule", "rule_names", "rules_for", "to_plain_lines",
+    "check_patterns", "clean_body", "cleaned_text", "junk_line_rule", "provenance_line", "rule_names", "rules_for", "to_plain_lines",
 ]

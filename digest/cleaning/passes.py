@@ -26,7 +26,7 @@ from digest.cleaning.lines import HEADING_TAGS, OPAQUE, Line
 __all__ = [
     "byline_glue", "drop_by_patterns", "dup_captions", "edge_promos", "feed_timestamp", "glued_promos", "heading_lists",
     "linked_list_items", "mark_kept", "mark_wrapped", "prompt_match", "rights_gate", "shape_lists", "whole_line_rules", "whole_tables_only",
-    "writer_in_credit",
+    "writer_field", "writer_in_credit",
 ]
 
 
@@ -951,6 +951,11 @@ _BYLINE_WORDS = re.compile(r"文\s*[／/｜|:：]|記者|记者|攝影|摄影|�
 _FUNDRAISER = re.compile(r"(?i:gofundme|go fund me|gofund\.me|justgiving|givealittle|kickstarter|indiegogo|crowdfunder)|水滴[筹籌]|[轻輕]松[筹籌]")
 
 
+# Someone else's account the article points to: "并订阅他们的 YouTube 频道", "follow their page"
+# (the outlet asks for its own: 我们/本号/our).
+_THEIR_ACCOUNT = re.compile(r"(他们|他們|她们|她們|它们|它們|其)的?\s*(?i:youtube|facebook|instagram|line|x|twitter|tiktok|"
+                            r"频道|頻道|账号|帳號|专页|專頁|粉丝页|粉絲頁|主页|主頁|公众号|公眾號)|(?i:\btheir (youtube|facebook|instagram|"
+                            r"channel|page|account|newsletter)s?\b)")
 # The platforms a promo names: an outlet's page there is a prompt only with a verb that urges.
 _PLATFORM = re.compile(r"(?i:line|telegram|instagram|youtube|facebook|臉書|脸书|微信)")
 # A numbered step of the article's own instructions: "STEP 1: 點選…", "步驟二：", "第3步".
@@ -984,7 +989,8 @@ def edge_promos(lines: list[Line], rules: Rules) -> None:
     def promo(ln: Line) -> bool:
         t = ln.text
         if (ln.keep or (ln.caption and not _caption_prompt(ln)) or ln.tag in OPAQUE or len(t) > 120 or t.count("。") > 1 or _REPORTING.search(t)
-                or not _EDGE_PROMO.search(t) or _BY_NAME.match(t) or _FUNDRAISER.search(t) or _STEP.match(t)):
+                or not _EDGE_PROMO.search(t) or _BY_NAME.match(t) or _FUNDRAISER.search(t) or _STEP.match(t)
+                or _THEIR_ACCOUNT.search(t)):
             return False  # ("By Jane Roe March 18 at 12:22 PM Follow @janeroe" is the byline;
             # "To donate, visit www.gofundme.com/…" is the story's own appeal, not the outlet's)
         # (text with a note glued on in brackets, "…发生了一场至今难忘的天灾…（如果你认同我，请
@@ -1017,11 +1023,28 @@ def edge_promos(lines: list[Line], rules: Rules) -> None:
         # over its steps is the article's how-to, not an app prompt)
         if rules.on("edge:promo") and promo(ln) and not (k + 1 < len(alive) and _INTRO_END.search(ln.text)):
             ln.verdict = "edge:promo"
-        elif (rules.on("edge:outlet-name") and not ln.keep and len(ln.text) <= 24
-              and (_OUTLET.fullmatch(ln.text) or (outlet and _name_key(ln.text) == outlet))
-              and not _BYLINE_WORDS.search(ln.text) and "的" not in ln.text):
-            # (a phrase with 的 is no masthead: "避免廣播錯誤的路由" names a policy)
+        elif rules.on("edge:outlet-name") and not ln.keep and _masthead(_undated(ln.text), outlet):
             ln.verdict = "edge:outlet-name"
+
+
+def _masthead(text: str, outlet: str) -> bool:
+    """``text`` is only an outlet's name: the clipping's own source (``outlet``, a
+    :func:`_name_key`) or a name shaped like one (``R.OUTLET_NAME``), at most 24
+    characters, with no byline word."""
+    # (a phrase with 的 is no masthead: "避免廣播錯誤的路由" names a policy)
+    return (len(text) <= 24 and (_OUTLET.fullmatch(text) is not None or bool(outlet and _name_key(text) == outlet))
+            and not _BYLINE_WORDS.search(text) and "的" not in text)
+
+
+# "燈籠日報 2025年3月5日", "央视网 2024-11-01 16:40": a name, then the page's date line.
+_NAME_THEN_DATE = re.compile(r"(\S.{0,23}?)[\s|｜·•,，]+(\d.{5,})")
+
+
+def _undated(text: str) -> str:
+    """``text`` without the date line that follows a name on it (the masthead and the
+    date a page sets over its article); ``text`` itself when no date ends it."""
+    found = _NAME_THEN_DATE.fullmatch(text)
+    return found.group(1) if found and _date_line(found.group(2)) else text
 
 
 def _name_key(text: str) -> str:
@@ -1030,4 +1053,4 @@ def _name_key(text: str) -> str:
 
 
 # Passes 6-7 and the table guard live in digest.cleaning.passes_late (size); re-exported.
-from digest.cleaning.passes_late import byline_glue, dup_captions, glued_promos, linked_list_items, whole_tables_only, writer_in_credit  # noqa: E402,F401
+from digest.cleaning.passes_late import byline_glue, dup_captions, glued_promos, linked_list_items, whole_tables_only, writer_field, writer_in_credit  # noqa: E402,F401

@@ -537,8 +537,9 @@ _PROVENANCE_WORDS = re.compile(r"来源|來源|来自|來自|出自|转存|轉�
 _SAVED_BY_TOOL = re.compile(r"(本[页頁条條]|此[页頁]|本条目|本條目).{0,40}(自動|自动)?(剪存|剪藏|转存|轉存|存档|存檔|归档|歸檔|擷取|撷取|抓取)"
                             r"|(?i:^\W*(saved|clipped|archived|captured) (with|by|using|via|from) )"
                             # "由 書籤島 擷取．2025/06/02 21:14": the tool's name, then what it did
-                            # ("已透過「拾頁剪報」擴充功能儲存｜2026/03/02 22:14｜原網址 …": through it, saved)
-                            r"|^\W*已?(由|經由|经由|透過|通过)\s*\S{1,20}?\s*(自動|自动)?(剪存|剪藏|转存|轉存|存档|存檔|归档|歸檔|擷取|撷取|抓取|保存|儲存|储存)(?![\u4e00-\u9fff]{4})"
+                            # ("已透過「拾頁剪報」擴充功能儲存｜2026/03/02 22:14｜原網址 …": through it, saved;
+                            # "已用「网页剪报」插件保存 · 2024/09/03 22:17": with it)
+                            r"|^\W*(已?(由|經由|经由|透過|通过)|已(用|使用))\s*\S{1,20}?\s*(自動|自动)?(剪存|剪藏|转存|轉存|存档|存檔|归档|歸檔|擷取|撷取|抓取|保存|儲存|储存)(?![\u4e00-\u9fff]{4})"
                             # "[拾页剪藏] 2025/04/02 14:05 保存自 mp.weixin.example": the tool's label in
                             # brackets, or what it saved the page from (a host)
                             r"|^\W*[\[【［〔]\s*[^\]】］〕]{0,12}(剪藏|剪存|剪報|剪报|擷取|撷取|存档|存檔|归档|歸檔)\s*[\]】］〕]"
@@ -607,6 +608,22 @@ def _saved_from_host(ln: Line) -> bool:
         return False
     host = (el[0].text_content() or "").strip()
     return _HOST.fullmatch(host) is not None and len(ln.text) - len(host) <= _HOST_HEADER_NAMES
+
+
+# Characters of a line that only says where the document came from (a tool's or a
+# repost's header): a longer line is a paragraph that mentions a source.
+_PROVENANCE_LINE_MAX = 120
+
+
+def provenance_line(text: str) -> bool:
+    """``text`` (one line, whitespace collapsed) is a header about the document itself:
+    a clipping tool's saved-with line ("已用「网页剪报」插件保存 · 2024/09/03 22:17"), a
+    repost's source line ("以下文章来源于X", "转载自公众号X") -- no sentence of the article.
+    The clipping reader skips such lines above a pasted page's title."""
+    if len(text) > _PROVENANCE_LINE_MAX or _REPORTING.search(text):
+        return False
+    return (_SAVED_BY_TOOL.search(text) is not None or _REPOSTED_FROM.match(text) is not None
+            or _REPOST_SOURCE.match(text) is not None)
 
 
 def provenance_header(lines: list[Line], rules: Rules, doc: Document) -> None:
@@ -995,6 +1012,9 @@ _ABOUT_HEADING = re.compile(
     r"|(?i:[\W_]*about (us|this (column|newsletter|series|podcast|site|blog|section)|the (authors?|column|newsletter)))[\W_]*"
     # "栏目介绍", "本專欄簡介", "栏目说明": the page introducing its own column, programme or account
     r"|[\W_]*(本|這個|这个)?(欄目|栏目|專欄|专栏|節目|节目|頻道|频道|公眾號|公众号|電子報|电子报)(介紹|介绍|簡介|简介|說明|说明)[\W_]*"
+    # "這個專欄在做什麼", "本栏目是什么？": the page asking what its own column is for
+    r"|[\W_]*(本|這個|这个)(欄目|栏目|專欄|专栏|節目|节目|頻道|频道|公眾號|公众号|電子報|电子报|系列)\s*"
+    r"(在|想|要)?(做|是)(什麼|甚麼|什么)[？?]?[\W_]*"
     # "About Street Level": a name in title case (the lines under it must speak as it)
     r"|[\W_]*About (?P<ename>[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){0,3})[\W_]*"
     # "Why we write Field Notes", "Why Cinder & Pine covers smoke": the outlet explaining
@@ -1222,7 +1242,9 @@ def _account_boxes(lines: list[Line], names: list[str]) -> None:
 _PROMO_LONG = 100
 _OVERLINE_MAX = 30  # characters of an overline (引題) set over the title
 # A wire dateline opening a report: "中新网北京3月31日电", "新华社华盛顿4日電", "本报讯".
-_WIRE_DATELINE = re.compile(r"[\W_]{0,2}(?:[^\s。，,！？!?]{2,14}?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:電|电)|本報訊|本报讯)")
+_WIRE_DATELINE = re.compile(r"[\W_]{0,2}(?:[^\s。，,！？!?]{2,14}?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:電|电)|本報訊|本报讯"
+                            # "（映维网Nweon 2024年06月15日）曾在…": the outlet and the day in brackets
+                            r"|[（(][^（）()。，,]{2,20}?\s*\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s*[）)](?=\S))")
 
 
 # A column's slogan above the article names the column: "巷弄有事｜週六早晨的城市散步，我們
@@ -2764,6 +2786,7 @@ def orphan_heading(lines: list[Line], rules: Rules) -> None:
         if (not below or _fixed(ln) or ln.caption or (n < len(kept) - 1 and not is_heading(ln)) or _length(ln.text) > _ORPHAN_LINE or _sentence(ln)
                 or footnote(ln) or _CLOSING_NOTE.search(ln.text) or _BYLINE_WORDS.search(ln.text) or _LETTER_SIGNATURE.fullmatch(ln.text)
                 or furniture(ln) or _labelled_value(ln.text)
+                or (ln.in_list and lines[kept[n - 1]].in_list)  # (the last item of a list: "皮膚出疹")
                 or not any(is_prose(lines[j]) for j in kept[:n])
                 or not all((b.verdict or "").startswith(_SECTION_JUNK) for b in below if b.text)):
             return

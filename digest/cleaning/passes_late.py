@@ -138,9 +138,11 @@ def _merge(cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 # "中青报·中青网记者 魏其濛 来源：中国青年报": a saved page prints the writer's name in one
 # line with the date, the counters and the follow link.  The byline is article text (the
 # labelling rules keep it); what the page glued to it is not.
-_BY = re.compile(r"(?i:(?:written|compiled|reported|words|story|text|photos?)\s+by|by)\s*:?\s+(?=[A-Z\u00C0-\u024F])")
+_BY = re.compile(r"(?i:(?:written|compiled|reported|posted|words|story|text|photos?)\s+by|by)\s*:?\s+(?=[A-Z\u00C0-\u024F])")
 _NAME_WORD = re.compile(r"(?:[A-Z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.-]*|van|von|der|de|da|di|la|le|and|&|,)(?=[\s|｜,@]|$|\d)")
-_CJK_BYLINE = re.compile(r"[^\s。！？!?:：]{0,14}(?:記者|记者)\s*[/／]?\s*[\u4e00-\u9fff·]{2,4}(?:\s*[/／]\s*(?:文|攝|摄|報導|报道))?")
+_CJK_BYLINE = re.compile(r"[^\s。！？!?:：]{0,14}(?:記者|记者)\s*[/／]?\s*[\u4e00-\u9fff·]{2,4}(?:\s*[/／]\s*(?:文|攝|摄|報導|报道))?"
+                         # "文 : MyVideo 影音編輯室", "撰文／林小明": the writer's label and a name of words
+                         r"|(?:文|文字|撰文|作者)\s*[:：/／|｜]\s*[^\s。！？!?，,\d]{1,20}(?:\s+[^\s。！？!?，,\d]{1,20}){0,2}")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _META_TOKEN = re.compile(
     # ("Published in FrontBurner December 14, 2016": the section it was published in)
@@ -149,6 +151,8 @@ _META_TOKEN = re.compile(
     r"(?:(?i:" + R.DATE_LINE + r")"
     r"|(?i:" + _MONTH + r"\s+\d{1,2}(?:\s*,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:et|est|edt|gmt|utc|bst|pt|pst|pdt|ct|cst|cdt|hkt|sgt)\b)?)?)"
     r"|(?i:\d+\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago)"
+    # the time of day alone, with its half of the day: "at 5:11 AM"
+    r"|(?i:(?:at\s+)?\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?)"
     r"|(?i:follow(?:\s+(?:on\s+\w+\s+)?@\w+)?\b)|@\w{2,30}"
     r"|(?i:\d+\s*comments?)"
     r"|(?i:\d{1,3}\s*(?:mins?|minutes?)\s*read)|\d{1,3}\s*(?:分鐘|分钟)\s*(?:閱讀|阅读)"
@@ -285,6 +289,27 @@ def byline_glue(lines: list[Line], rules: Rules) -> None:
             ln.cuts = _merge([*ln.cuts, (end, len(t), "meta:byline-glue")])
         elif end is None and (start := _byline_start(t)) is not None:
             ln.cuts = _merge([*ln.cuts, (0, start, "meta:byline-glue")])
+
+
+_WRITER_FIELD = re.compile(R.WRITER_FIELD)
+# a writer's name or two: "Jackie Shan", "宋志民／台北", "王小明、李华" (not a template's
+# leftover, 'size="20"')
+_NAME_VALUE = re.compile(r"[^\W\d_][\w.'’·\-]*(?:[\s/／、,，]+[^\W\d_][\w.'’·\-]*){0,3}")
+# the next field after the writer's name: "… 日期:2019-02-07", "…来源：天维网"
+_NEXT_FIELD = re.compile(r"\s*" + R.PAGE_FIELD + r"\s*[:：︰]")
+
+
+def writer_field(lines: list[Line]) -> None:
+    """A page's field line (``meta:page-fields``) that opens with the writer's field
+    ("作者: Jackie Shan 日期:2019-02-07 15:53 来源:天维网编译") keeps that field: it is the
+    byline, which the article keeps; the fields after it go as a cut of the same rule."""
+    for ln in lines:
+        if ln.verdict != "meta:page-fields" or not (writer := _WRITER_FIELD.match(ln.text)):
+            continue
+        following = _NEXT_FIELD.search(ln.text, writer.end())
+        if following is not None and _NAME_VALUE.fullmatch(ln.text[writer.end() - 1:following.start()].strip()):
+            ln.verdict = None
+            ln.cuts = _merge([*ln.cuts, (following.start(), len(ln.text), "meta:page-fields")])
 
 
 def whole_tables_only(lines: list[Line]) -> None:

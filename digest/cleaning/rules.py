@@ -72,15 +72,15 @@ HEADING_RULES: dict[str, str] = {
     "list:more-articles-zh-short": _DECOR + (
         r"(更多|延伸[閱阅][讀读]|相[關关][閱阅][讀读]|相[關关]日[誌志]|看更多|" + SCROLL_ON_ZH + r"|更多新[聞闻]|更多[報报][導道]|猜你喜[歡欢]|"
         r"[你您](可能|或許|或许|也許|也许)(也|還|还)?(會|会)?(想看|喜[歡欢]|感兴趣|感興趣|有興趣|有兴趣|[錯错]過了?|错过了?)|大家都在看|看了又看|"
-        r"熱門排行|今日熱門|今日热门|最多[閱阅][讀读]|作品推[荐薦]|[閱阅][讀读]排行|往期回[顾顧]|往期精[彩選选]|往期推[荐薦]|"
-        r"精彩推[荐薦]|熱門推[薦荐]|热门推[荐薦]|[編编]輯推[薦荐]|[編编]辑推[薦荐]|[編编]輯精[選选]|[編编]辑精[选選]|热读|熱讀|热门文章|"
+        r"熱門排行|今日熱門|今日热门|最多[閱阅][讀读]|作品推[荐薦介]|[閱阅][讀读]排行|往期回[顾顧]|往期精[彩選选]|往期推[荐薦介]|"
+        r"精彩推[荐薦介]|熱門推[薦荐介]|热门推[荐薦介]|[編编]輯推[薦荐介]|[編编]辑推[薦荐介]|[編编]輯精[選选]|[編编]辑精[选選]|热读|熱讀|热门文章|"
         # ("阅读的其他作品": "read <the writer>'s other works", the linked name cut out)
         r"((閱讀|阅读|查看)\s*[^\s。，,]{0,20}?的(其他|其它|更多)(文章|作品|[報报][導道]))|"
         r"(本|此|這個|这个|該|该)?(專欄|专栏|欄目|栏目|系列|頻道|频道|作者|公眾號|公众号|號|号)(的)?(其他|其它|更多)(文章|作品|[報报][導道]|內容|内容)|"
-        r"熱門文章|熱門新[聞闻]|热门新闻|人氣文章|人气文章|最新文章|最新新[聞闻]|即時新[聞闻]|即时新闻|推[薦荐]文章|推[薦荐][閱阅][讀读]|"
+        r"熱門文章|熱門新[聞闻]|热门新闻|人氣文章|人气文章|最新文章|最新新[聞闻]|即時新[聞闻]|即时新闻|推[薦荐介]文章|推[薦荐介][閱阅][讀读]|"
         r"相[關关]|相[關关]文章|相[關关]新[聞闻]|最?(?i:hot)\s*(話題|话题|文章|新[聞闻])|相[關关][報报][導道]|相[關关](鏈接|链接|連結|連接)|相[關关]内容|相[關关]內容|相[關关][話话]題|相[關关]阅读|"
-        r"延伸[閱阅][讀读]推[薦荐]|更多精彩|更多[內内]容|更多文章|更多[閱阅][讀读]|[點点]我看更多|看更多新[聞闻]|"
-        r"好文推[薦荐]|[为為][你您]推[荐薦]|熱門影音|热门影音|精選影音|精选影音|推薦影音|推荐影音|相關影音|相关影音|重點文章|重点文章|火熱文章|火热文章|最新影音|最新[報报][導道]|其他人也在看|其他人都在看|全球熱門話題|熱門話題|热门话题|"
+        r"延伸[閱阅][讀读]推[薦荐介]|更多精彩|更多[內内]容|更多文章|更多[閱阅][讀读]|[點点]我看更多|看更多新[聞闻]|"
+        r"好文推[薦荐介]|[为為][你您]推[荐薦介]|熱門影音|热门影音|精選影音|精选影音|推薦影音|推荐影音|相關影音|相关影音|重點文章|重点文章|火熱文章|火热文章|最新影音|最新[報报][導道]|其他人也在看|其他人都在看|全球熱門話題|熱門話題|热门话题|"
         # a news-release page that prints the next release under the last: "下一則新聞："
         r"下一[則则篇](新[聞闻]稿?|文章|[報报][導道])?|"
         r"(?i:keep exploring|discover more( topics)?( from .{1,30})?))"
@@ -109,20 +109,20 @@ HEADING_RULES: dict[str, str] = {
     # The heading of a tag cloud: the short lines after it are tags.
     "list:tags": _DECOR + (
         r"(熱詞|热词|熱門標籤|热门标签|標籤|标签|關鍵字|关键字|關鍵詞|关键词|相關字詞|相关字词|相關標籤|相关标签|"
-        r"話題標籤|话题标签|文章標籤|文章标签|(?i:tags|topics|related topics|suggested topics|keywords|filed under|more about))"
+        r"話題標籤|话题标签|文章標籤|文章标签|文章分類|文章分类|(所有)?文章主題|(所有)?文章主题|(?i:tags|topics|related topics|suggested topics|keywords|filed under|more about))"
     ) + _DECOR,
     # Fuzzy headings (a list word + a list noun, e.g. 本周热读, 更多TVBS報導): they
     # count only when a real list follows (see digest.cleaning).
     "list:more-articles-zh": _DECOR + (
-        r"(更多|其他|其它|相[關关]|延伸|推[薦荐]|精[選选]|熱門|热门|熱讀|热读|最新|人氣|人气|"
+        r"(更多|其他|其它|相[關关]|延伸|推[薦荐介]|精[選选]|熱門|热门|熱讀|热读|最新|人氣|人气|"
         r"編輯|编辑|猜你|往期|今日|本[週周]|必[讀读]|焦點|焦点|熱搜|热搜|排行|大家|[你您]可能|"
         r"看了|同類|同类|近期|同場|同场|點閱|点阅|即時|即时|重點|重点)"
         r"[^。，,!！?？]{0,16}"
-        r"(文章|新[聞闻]|內幕|内幕|[報报][導道]|[閱阅][讀读]|推[薦荐]|內容|内容|[話话]題|专题|專題|影音|視頻|视频|"
+        r"(文章|新[聞闻]|內幕|内幕|[報报][導道]|[閱阅][讀读]|推[薦荐介]|內容|内容|[話话]題|专题|專題|影音|視頻|视频|"
         r"看|喜[歡欢]|[讀读]|排行|榜|點擊|点击|精[選选]|焦點|焦点|資訊|资讯|故事|評論|评论|好文)"
-        r"(排行榜?|推[薦荐]|[閱阅][讀读]|一覽|一览|[:：︰])?" + _DECOR
+        r"(排行榜?|推[薦荐介]|[閱阅][讀读]|一覽|一览|[:：︰])?" + _DECOR
     ),
-    "list:more-articles-zh-word": _DECOR + r"(熱門|热门|推[薦荐]|相[關关]|延伸|精選|精选|焦點|焦点)" + _DECOR,
+    "list:more-articles-zh-word": _DECOR + r"(熱門|热门|推[薦荐介]|相[關关]|延伸|精選|精选|焦點|焦点)" + _DECOR,
 }
 FUZZY_HEADINGS = ("list:more-articles-zh", "list:more-articles-zh-word")
 
@@ -155,11 +155,8 @@ _SOCIAL = (r"((?<![a-z])(facebook|fb|twitter|x|line|whatsapp|telegram|wechat|wei
            r"messenger|pinterest|flipboard|threads|instagram|ig|youtube|tiktok|email|e-mail|print|copy link|bluesky|"
            r"mastodon|rss)(?![a-z])|qq\s*(空間|空间|好友)|臉書|脸书|推特|微信|微博|朋友圈|噗浪|抖音|電郵|电邮|列印|打印|複製連結|复制链接|"
            r"豆瓣|知乎|小紅書|小红书|貼吧|贴吧)")
-# English names in credit lines, optionally "in City": Jane Doe and John Roe in Beijing
-_EN_NAME = r"[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|de|van|von|bin|al))*"
-_EN_NAMES = _EN_NAME + r"(?:(?:,? and |, | & )" + _EN_NAME + r")*(?: in " + _EN_NAME + r")?"
 # (排版, 設計, 監製, 策劃 … count only beside one of these: "設計：簡約風格" alone is prose.)
-_CREDIT_WORDS = (r"(責任編輯|责任编辑|責編|责编|網編|网编|編輯|编辑|編審|编审|校對|校对|審校|审校|審核|审核|美編|美编|"
+_CREDIT_WORDS = (r"(校對者|校对者|翻譯者|翻译者|審校者|审校者|責任編輯|责任编辑|責編|责编|網編|网编|編輯|编辑|編審|编审|校對|校对|審校|审校|審核|审核|美編|美编|"
                  r"終審|终审|初審|初审|復審|复审|值班編輯|值班编辑|主編|主编|總編|总编|"
                  r"翻譯|翻译|譯者|译者|編譯|编译|文字編輯|文字编辑|"
                  r"圖片編輯|图片编辑|核稿|审稿|審稿|实习编辑|實習編輯|本文編輯|本文编辑)")
@@ -200,7 +197,7 @@ _SHARE_TOKEN = (
     r"e-?mail this( article| story| page)?|send (this( article| story| page)? )?(to (a )?friends?|by e-?mail)|"
     r"add to (blog|favou?rites|my [a-z]+)|digg( this)?|"
     r"(post|add|write|leave) (a |your )?(comment|reply)|read( all)? comments( \(\d+\))?|del\.?icio\.?us|del\.i\.cious|stumbleupon|"
-    r"(gift|give)( this)? article|read in app|reuse this content|print( this)?( article| page)?|listen|a\s?a\s?a|[a-z]\s?[+-]|"
+    r"(gift|give)( this)? article|read in app|reuse this content|print( this)?( article| page)?|listen|adjust( text| font)?( size)?|(text|font) size|a\s?a\s?a|[a-z]\s?[+-]|"
     r"\d+\s*(則留言|条评论|則評論|comments?|shares?)|"
     # the count after the word: "Comments (8)", "评论(12)", "留言 3"
     r"(留言|评论|評論|comments?|replies)\s*([(（]\s*\d{1,6}\s*[)）]|\d{1,6})|"
@@ -384,8 +381,8 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"本文最初发表于|本文最初發表於|原文刊[登载載][於于]|see more on:).{0,200})"
     ),
     "ad:marker": (
-        r"(?i:" + _D + r"((advertisement|advertising)(\s*[·•|\-–—]\s*(scroll to continue( reading)?|continue reading|story continues below)|\s+\d{1,2})?|"
-        r"sponsored( content)?|sponsored by\s*:(\s+[^:：]{1,60}(:\s*[^:]{0,120})?)?|ad|ads|ad feedback|adchoices|promoted|paid (post|content)|"
+        r"(?i:" + _D + r"((advertisements?|advertising)(\s*[·•|\-–—]\s*(scroll to continue( reading)?|continue reading|story continues below)|\s+\d{1,2})?|"
+        r"sponsored( content)?|sponsored by\s*:(\s+[^:：]{1,60}(:\s*[^:]{0,120})?)?|ad|ads|ads by|ad feedback|adchoices|promoted|paid (post|content)|"
         r"廣告|广告|贊助內容|赞助内容|推廣|推广|業配|业配|scroll to continue( with content)?|"
         r"story continues below( advertisement)?|article continues (below|after (this )?advertisement)|"
         r"skip advertisement|continue reading the main story|supported by|"
@@ -428,7 +425,11 @@ STRICT_LINE_RULES: dict[str, str] = {
         r"categori[sz]ed|categories|category|posted in|tagged( with| as)?|"
         r"熱門標籤|热门标签)\s*[:：︰﹕]\s*[^。]{0,160}"
         # ... or no colon before Chinese words: "Tags失眠 焦慮 預期性焦慮症", "標籤 颱風 停班停課"
-        r"|(標籤|标签|關鍵字|关键字|關鍵詞|关键词|tags?)\s*[\u4e00-\u9fff][^\s。，,:：！？]{0,14}(\s+[\u4e00-\u9fff][^\s。，,:：！？]{0,14}){1,11})"
+        r"|(標籤|标签|關鍵字|关键字|關鍵詞|关键词|tags?)\s*[\u4e00-\u9fff][^\s。，,:：！？]{0,14}(\s+[\u4e00-\u9fff][^\s。，,:：！？]{0,14}){1,11}"
+        # "分類：軟件": the post's category (not "分類：手機｜閱讀時間 6 分鐘", the page's notes on a bar)
+        r"|(文章)?(分類|分类)\s*[:：︰]\s*[^。｜|·•]{1,60}"
+        # "文章分類 LGBTQ LGBT 紐西蘭 迴轉治療": the post's categories after their label, words of either script
+        r"|(文章分類|文章分类|文章標籤|文章标签)\s+[^\s。，,:：！？]{1,20}(\s+[^\s。，,:：！？]{1,20}){0,11})"
     ),
     "nav:hashtags": r"([#＃][^\s#＃]{1,30}\s*){2,}",
     # WordPress and blog footers: "Posted in News | Tagged japan, wages | Leave a comment"
@@ -758,7 +759,7 @@ IMPERATIVE_START = (
 # their own modules for size, re-exported here.
 from digest.cleaning.rules_meta import (  # noqa: E402
     DATE_LINE, EDGE_CTA, EDGE_PROMO_WORDS, OUTLET_NAME, PROMO_VERBS, PROMPT_GATE_MORE, PROMPT_MORE, PROVENANCE, READER_WORDS,
-    RIGHTS_MORE, SECTION_LABEL, STRICT_MORE, WECHAT_ACCOUNT_ID,
+    PAGE_FIELD, RIGHTS_MORE, SECTION_LABEL, STRICT_MORE, WECHAT_ACCOUNT_ID, WRITER_FIELD,
 )
 from digest.cleaning.rules_notices import INLINE_GATES, INLINE_RULES, RIGHTS_GATE, RIGHTS_RULES  # noqa: E402
 
@@ -770,4 +771,4 @@ PROMPT_RULES["prompt:follow-us"] = r"(?i:.{0,20}(關注|关注|追蹤|追踪)\s*
 PROMPT_GATE += PROMPT_GATE_MORE
 RIGHTS_RULES.update(RIGHTS_MORE)
 __all_more__ = (DATE_LINE, PROVENANCE, SECTION_LABEL, INLINE_GATES, INLINE_RULES, RIGHTS_GATE, EDGE_CTA, EDGE_PROMO_WORDS,
-                OUTLET_NAME, PROMO_VERBS, READER_WORDS)
+                OUTLET_NAME, PAGE_FIELD, PROMO_VERBS, READER_WORDS, WRITER_FIELD)

@@ -25,11 +25,15 @@ _AGENCY = (r"(AP|AP Images|AFP|Reuters|Getty Images|EPA(-EFE)?|Bloomberg|Xinhua|
            r"Anadolu( Agency)?|NurPhoto|SOPA Images|LightRocket|Shutterstock|Alamy|Sipa USA|ZUMA Press( Wire)?|"
            r"Pool|Imagine China|VCG|Redux|Polaris|Bloomberg Creative|CNBC|NPR|The New York Times|The Washington Post)")
 _CREDIT_SEG = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}"
+# One name in a picture's source: a Chinese name or agency, or capitalised Latin words.
+_PICTURE_SOURCE = r"(?:[\u4e00-\u9fff·]{2,6}|" + _CREDIT_SEG + r")"
 
 # The labels of a page's field line (meta:page-fields): when, from where, by whom, how often read.
-_PAGE_FIELD = (r"((发布|發布|發佈|更新|发稿|發稿|录入|錄入|刊登|出版)?(时间|時間|日期)|(信息|資訊|资讯|稿件|文章|新闻|新聞)?(来源|來源)[于於]?|"
+PAGE_FIELD = _PAGE_FIELD = (r"((发布|發布|發佈|更新|发稿|發稿|录入|錄入|刊登|出版)?(时间|時間|日期)|(信息|資訊|资讯|稿件|文章|新闻|新聞)?(来源|來源)[于於]?|"
                r"作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編|(浏览|瀏覽|点击|點擊|点阅|點閱|阅读|閱讀|访问|訪問)(次数|次數|量|数|數)?|"
                r"字号|字號|字体|字體|(发布|發布|發佈)(单位|單位|机构|機構|机关|機關|人|者))")
+# The field that names the writer, opening a page's field line: "作者: Jackie Shan 日期:…".
+WRITER_FIELD = r"[\W_]*(作者|记者|記者|撰文|撰稿)\s*[:：︰]\s*\S"
 _DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?"
 # A line that is only a date (and time): the page's date line, a feed's timestamp.
 # Case-insensitive (month and day names).
@@ -194,6 +198,9 @@ STRICT_MORE: dict[str, str] = {
         r"|[（(]?\s*(示意|資料|资料|翻攝|翻摄)?(圖|图|照片|相片|照|攝影|摄影|影片|視頻|视频)\s*[／/｜|]\s*[^。！？]{1,30}[）)]?"
         # "示意圖", "（資料照）": the label of a stock picture
         r"|[（(]?\s*(示意圖|示意图|資料照|资料照|資料圖|资料图|資料照片|资料照片|情境照|情境圖|情境图)\s*[）)]?"
+        # "图片：青川影像／王蕾", "摄影：Atelier Lumière/C. Morel": a picture label and a source
+        # of two names, an agency and its photographer (a caption after the label is a clause)
+        r"|[（(]?\s*(圖片|图片|照片|相片|攝影|摄影)\s*[:：]\s*" + _PICTURE_SOURCE + r"\s*[／/]\s*" + _PICTURE_SOURCE + r"\s*[）)]?"
         # who gave the picture: a reader, the police, an agency or a company ("讀者提供",
         # "警方提供", "台北市政府提供"); "翻攝臉書".  Not "早餐提供" (a service offered).
         r"|[（(]?\s*((圖片|图片|圖|图|照片|相片|影片)\s*[／/:：]?\s*)?(讀者|读者|網友|网友|民眾|民众|市民|受訪者|受访者|當事人|当事人|"
@@ -391,6 +398,20 @@ PROMPT_MORE: dict[str, str] = {
 PROMPT_GATE_MORE: tuple[str, ...] = ("support", "fund", "donate")
 
 RIGHTS_MORE: dict[str, str] = {
+    # A portal's standard notice under every article, its heading and its numbered clauses:
+    # "北晚新视觉网版权与免责声明：", "一、凡本站中注明“来源：X”的所有文字…版权均属X所有…",
+    # "二、凡来源非X的新闻（作品）只代表本网传播该消息，并不代表赞同其观点。", "如因作品内容、
+    # 版权和其它问题需要同本网联系的，请在见网后30日内进行" -- the site on its own rights.
+    "rights:portal-notice": (
+        r"[^。，,]{0,16}(版权|版權)(与|與|和|及)(免责|免責)(声明|聲明)\s*[:：︰]?"
+        r"|[\W_]*([一二三四五六七八九十\d]{1,2}\s*[、.．]\s*|(注|註|声明|聲明)\s*[:：︰]\s*)?(凡|本站|本网|本網)[^。]{0,80}(版权均属|版權均屬|版权归|版權歸|"
+        r"(转载|轉載)[^。]{0,12}(注明|註明)|(不代表|并不代表|並不代表)[^。]{0,12}(赞同|贊同)其(观点|觀點)|"
+        # "注：本站上发表的所有内容，均为原作者的观点，不代表雅昌艺术网的立场"
+        r"(均为|均為|仅代表|僅代表|只代表)[^。，,]{0,4}作者[^。，,]{0,4}(观点|觀點)|"
+        r"(传递|傳遞)更多信息)[^。]{0,200}[。.]?"
+        r"|[\W_]*([一二三四五六七八九十\d]{1,2}\s*[、.．]\s*)?如(因|对|對)?(作品|稿件|本网|本網|本站)?(内容|內容)?[^。]{0,20}(版权|版權)[^。]{0,40}"
+        r"(联系|聯繫|联络|聯絡)[^。]{0,120}[。.]?"
+    ),
     # "本文授權轉載自：數位時代", "本文經授權轉載自X" -- the reprint notice with 授權
     # between 本文 and 轉載 (rights:reprinted wants them side by side)
     "rights:reprinted-from": (
@@ -433,7 +454,7 @@ OUTLET_NAME = (
     # a site named "…網": what follows 網 is no more Chinese ("第一章 突破網絡封鎖" is a heading)
     r"|[\w\s·・\-–|｜,，]{0,14}(網|网)(?i:[\s\-–|｜,，]*[a-z0-9.]{0,8}(\.com|中文|chinese)?)"
     # "新京报", "北青报": two or three characters and 报 -- a paper's short name (not a source note "据新京报")
-    r"|(?![据據])[\u4e00-\u9fff]{2,3}[报報]"
+    r"|(?![据據])[\u4e00-\u9fff]{2,3}[报報](?![道導导告名表价價销銷案警到])"  # (not "造型报道")
     # "缅华之声", "美國之音": a station or paper named the Voice of somewhere
     r"|[\u4e00-\u9fff]{2,4}(之聲|之声|之音)"
     # a broadcaster's foreign-language service: "NHK WORLD-JAPAN 中文", "BBC 中文", "RFI 华语"
@@ -473,6 +494,18 @@ _REGISTRATION = (
     r"|(国内统一刊号|國內統一刊號|国内统一连续出版物号|国际标准刊号|國際標準刊號)[\s:：]*(CN)?\s*\d{2}-\d{4}(/[A-Z0-9]{1,6})?"
     r"|ISSN[\s:：]*\d{4}-\d{3}[\dXx])"
 )
+# "本文永久链接：https://…", "本文链接：https://…", "Permalink: https://…": the address of the
+# page itself, a label and a link and nothing else.  (A bare "链接：" or "地址：" before a
+# link may be the article's own pointer to a resource.)
+STRICT_MORE["meta:permalink"] = (
+    r"[\W_]*((本文|文章|原文)(永久)?|永久)(链接|鏈接|連結|连结|网址|網址|地址)\s*[:：︰]\s*https?://\S{1,300}"
+    r"|(?i:[\W_]*(permalink|permanent link|article link|short ?link|link to this (article|story|page))\s*:\s*https?://\S{1,300})"
+)
+# "摄影：", "编辑：" with no name after: a credit the page left empty (a writer's label is
+# left alone -- the name may follow on the next line).
+STRICT_MORE["credit:empty-label"] = (
+    r"[\W_]*(摄影|攝影|编辑|編輯|责任编辑|責任編輯|责编|責編|校对|校對|审核|審核|美编|美編|图片|圖片|来源|來源)\s*[:：︰]\s*"
+)
 STRICT_MORE["meta:registration"] = _D + _REGISTRATION + r"([\s|｜,，、;；]+" + _REGISTRATION + r")*" + _D
 
 
@@ -487,6 +520,9 @@ STRICT_MORE["credit:article-source"] = (
     # ... a report by its title: "本文摘自：2023年9月11日已经发布的《8月政策力度增强，存量房市场活跃度提升》"
     r"|[\W_]*(本文|文章|稿件|此文|内容|內容)\s*" + _SOURCE_VERB + r"(於|于)?\s*[:：︰]?\s*[^。！？!?《]{0,30}《[^》]{1,60}》[\W_]*"
     r"|[\W_]*(新聞|新闻)?" + _SOURCE_VERB + r"\s*[:：︰|｜]?\s*[《「〈“\"]?(" + OUTLET_NAME + r")[》」〉”\"]?[\W_]*"
+    # "- 轉載自 地球圖輯隊": reposted from a name, whatever its shape (a reprint verb is about
+    # the document; "来源：国家统计局" under a chart credits data and needs an outlet's name)
+    r"|[\W_]*(转载自|轉載自|转贴自|轉貼自|转自|轉自)\s*[:：︰]?\s*[^\s。，,！？!?:：]{2,20}[\W_]*"
     # "文章来自「凤凰周刊 凤凰WEEKLY」": from a name in quotes (not "本文来自一次采访")
     r"|[\W_]*(本文|文章|稿件|此文)\s*(来自|來自)\s*(微信)?(公众号|公眾號)?\s*[「《“\"][^」》”\"]{1,24}[」》”\"][\W_]*"
     # ... or an account with its ID: "◎来源 | 茶的故事（teastories）", "来源：券商中国（quanshangcn）"

@@ -12,7 +12,7 @@ OPEN = r"[（(【〔\[［「『<〈《]"
 # Every RIGHTS rule needs one of these (lower-case) words (speed, as above).
 RIGHTS_GATE: tuple[str, ...] = tuple("""
 © ⓒ (c) copyright rights 版權 版权 著作 授權 授权 許可 许可 同意 轉載 转载 轉貼 转贴 原載 原载 原刊 轉自 转自
-permission creative reprinted republished 創用 创用 cc by 條款 条款 必究 原创 原創 c.19 c.20
+permission creative reprinted republished 創用 创用 cc by 條款 条款 必究 原创 原創 c.19 c.20 赞同其观点 贊同其觀點 作者的观点 作者的觀點 作者观点 作者觀點
 """.split())
 
 

@@ -72,6 +72,7 @@ from digest.cleaning.passes import (
     shape_lists,
     whole_line_rules,
     whole_tables_only,
+    writer_field,
     writer_in_credit,
 )
 from digest.cleaning.document import headline_keys, seen_title, title_key, title_keys
@@ -143,6 +144,7 @@ def _judge(lines: list[Line], rules: Rules, title: str | None = None) -> None:
     glued_promos(lines, rules)      # 8
     byline_glue(lines, rules)       # 8 (page notes glued to a byline)
     writer_in_credit(lines, rules)  # 8 (the writer's pair in a credit line)
+    writer_field(lines)             # 8 (the writer's field opening a page's field line)
     closing_punctuation(lines, rules)  # 8 (closing punctuation goes with the line it closes)
 
 
