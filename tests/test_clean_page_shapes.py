@@ -76,6 +76,16 @@ def test_a_media_players_controls_go_and_its_caption_stays(tmp_path: Path) -> No
     assert _clip_lines(tmp_path, "page.html", _page(body)) == _STORY[:2] + [caption] + _STORY[2:]
 
 
+def test_a_box_holding_most_of_the_articles_prose_is_no_chrome_whatever_its_class(tmp_path: Path) -> None:
+    teasers = "".join(f"<li><a href='/n/{k}'>Another story of the week from the harbour town, number {k}</a></li>"
+                      for k in range(10))
+    # (the box's text does not end like a sentence: a reply button closes it)
+    body = (f"<article><h1>{_TITLE}</h1><div class='share-wrap body'>{_paragraphs(_STORY)}"
+            "<div class='actions'><a href='#reply'>Reply to this story</a></div></div>"
+            f"<ul class='list'>{teasers}</ul></article>")
+    assert _clip_lines(tmp_path, "page.html", _page(body))[:len(_STORY)] == _STORY
+
+
 # Development cases of corpus 30 whose page shape no small page reproduces: the whole
 # saved page is the fixture.
 _CORPUS30 = Path(__file__).parent / "clean_holdout26"
