@@ -645,19 +645,24 @@ def _drop_players(article: Any, removed: list[tuple[str, str]]) -> None:
             _drop(box, "page:player", removed)
 
 
-# The least characters of a paragraph that ends like a sentence for it to count as prose.
-_PROSE_PARAGRAPH = 60
+# The least reading length of a paragraph that ends like a sentence for it to count as
+# prose (a CJK character or a Latin word each).
+_PROSE_PARAGRAPH = 15
+_READING_UNIT = re.compile(r"[\u3400-\u9fff]|[A-Za-z\u00C0-\u024F]+")
 
 
 def _prose_chars(el: Any) -> int:
-    """Characters of the paragraphs in ``el`` that read as prose: ``<p>`` elements of at
-    least :data:`_PROSE_PARAGRAPH` characters that end like a sentence.  A box holding
-    half of the article's prose is the article, whatever its class says."""
+    """The reading length (CJK characters and Latin words) of the paragraphs in ``el``
+    that read as prose: ``<p>`` elements of at least :data:`_PROSE_PARAGRAPH` that end
+    like a sentence.  A box holding half of the article's prose is the article,
+    whatever its class says."""
     total = 0
     for p in el.iter("p"):
         text = _norm_text(p.text_content())
-        if len(text) >= _PROSE_PARAGRAPH and _PROSE_SENTENCE.search(text):
-            total += len(text)
+        if _PROSE_SENTENCE.search(text):
+            units = len(_READING_UNIT.findall(text))
+            if units >= _PROSE_PARAGRAPH:
+                total += units
     return total
 
 

@@ -16,6 +16,9 @@ from pathlib import Path
 
 from cleaning_fixtures import P1, P2, P3, _clean, _clip_lines, _kept, _rules
 
+from digest.cleaning import clean_body, rules_for, to_plain_lines
+from digest.sanitize import sanitize
+
 _STORY = [
     "The council voted on Tuesday to reopen the harbour walk after two years of repairs.",
     "Officials said the path would be open from dawn to dusk, with lighting added next spring.",
@@ -231,3 +234,35 @@ def test_a_portals_copyright_and_disclaimer_notice_goes_as_rights() -> None:
     # (a sentence of the article about a portal's rights stays)
     story = "<p>法院认定，该网站未经许可转载了原告的作品，应当赔偿经济损失。</p>"
     assert "法院认定，该网站未经许可转载了原告的作品，应当赔偿经济损失。" in _kept(P1 + story + P2 + P3)
+
+
+def test_a_newsletters_pitch_and_its_consent_line_go() -> None:
+    lines = ["The LGBTQ+ stories you don't want to miss, delivered to your inbox daily.",
+             'By clicking "Submit", I consent to receiving the above communication from Example Media Inc.']
+    cleaned = _clean(_paragraphs(_STORY) + _paragraphs(lines))
+    assert [_rules(cleaned)[t] for t in lines] == ["prompt:subscribe", "nav:signup-legal"]
+
+
+def test_a_feeds_footer_after_a_long_headline_goes() -> None:
+    footer = ("The post Labour's Winter Fuel Raid Costs Taxpayers £400m as Benefits Claims Surge "
+              "appeared first on The Daily Sceptic.")
+    assert _rules(_clean(_paragraphs(_STORY) + f"<p>{footer}</p>"))[footer] == "prompt:feed-footer"
+
+
+def test_a_source_line_naming_the_clippings_outlet_or_a_paper_with_the_date_goes() -> None:
+    cleaned = clean_body(sanitize(P1 + P2 + P3 + "<p>来源： ACG17</p>"), rules_for(None, source="ACG17"))
+    assert _rules(cleaned)["来源： ACG17"] == "edge:outlet-name"
+    assert _rules(_clean(P1 + P2 + P3 + "<p>稿源： 京华时报 | 2009-06-17 08:59:23</p>"))[
+        "稿源： 京华时报 | 2009-06-17 08:59:23"] == "credit:article-source"
+
+
+def test_a_portals_notice_of_two_sentences_goes() -> None:
+    notice = "·凡注明为其它来源的信息，均转载自其它媒体，转载目的在于传递更多信息，并不代表本网赞同其观点。如有侵权请联系本网。"
+    assert _rules(_clean(P1 + P2 + P3 + f"<p>{notice}</p>"))[notice] == "rights:portal-notice"
+
+
+def test_the_writers_byline_never_goes_with_its_neighbours() -> None:
+    head = "<p>中国当局禁止上电视：性别刻板印象与父权构建<br>来源： 中国劳工论坛 China Worker<br>作者： Jack</p>"
+    cleaned = clean_body(sanitize(head + P1 + P2 + P3), rules_for(None, source="中国劳工论坛 China Worker"))
+    assert _rules(cleaned).get("来源： 中国劳工论坛 China Worker") == "edge:outlet-name"
+    assert "作者： Jack" in to_plain_lines(cleaned.html)

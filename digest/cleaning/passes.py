@@ -1023,7 +1023,7 @@ def edge_promos(lines: list[Line], rules: Rules) -> None:
         # over its steps is the article's how-to, not an app prompt)
         if rules.on("edge:promo") and promo(ln) and not (k + 1 < len(alive) and _INTRO_END.search(ln.text)):
             ln.verdict = "edge:promo"
-        elif rules.on("edge:outlet-name") and not ln.keep and _masthead(_undated(ln.text), outlet):
+        elif rules.on("edge:outlet-name") and not ln.keep and _masthead(_SOURCE_LABEL.sub("", _undated(ln.text), count=1), outlet):
             ln.verdict = "edge:outlet-name"
 
 
@@ -1036,6 +1036,8 @@ def _masthead(text: str, outlet: str) -> bool:
             and not _BYLINE_WORDS.search(text) and "的" not in text)
 
 
+# "来源： ACG17": the source label before a name (the name alone is then judged).
+_SOURCE_LABEL = re.compile(r"^\s*(来源|來源|出处|出處|稿源|(?i:source))\s*[:：︰|｜]\s*")
 # "燈籠日報 2025年3月5日", "央视网 2024-11-01 16:40": a name, then the page's date line.
 _NAME_THEN_DATE = re.compile(r"(\S.{0,23}?)[\s|｜·•,，]+(\d.{5,})")
 

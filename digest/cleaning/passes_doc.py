@@ -1625,6 +1625,13 @@ def _writer_role(role: str) -> bool:
     return role in _WRITER_ROLES or _WRITER_ROLE.fullmatch(role) is not None
 
 
+def _writer_byline(text: str) -> bool:
+    """``text`` is the writer's credit, a role and a name ("作者： Jack", "文／王小明"): the
+    article's byline, which no neighbour takes with it."""
+    pair = _TEMPLATE.fullmatch(text)
+    return pair is not None and _writer_role(pair.group(1))
+
+
 # Rules whose lines are page widgets: a short label between two of them is one more.
 _WIDGET_VERDICTS = ("prompt:share-bar", "nav:", "meta:counter", "prompt:follow", "ad:")
 
@@ -1790,7 +1797,7 @@ def neighbours(lines: list[Line], rules: Rules) -> None:
                 continue
             for ln in group:
                 if ln.verdict is None and not _fixed(ln) and not ln.caption and _length(ln.text) <= 8 \
-                        and not _sentence(ln):
+                        and not _sentence(ln) and not _writer_byline(ln.text):
                     ln.verdict = "neighbour:block"
 
 

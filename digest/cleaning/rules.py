@@ -617,6 +617,9 @@ PROMPT_RULES: dict[str, str] = {
         r"|(?i:" + _EN_PROMPT_LIKE + r".{0,160}\b(in|to) your inbox\b.{0,80}\b(sign up|subscribe)\b.{0,40})"
         r"|(?i:" + _EN_PROMPT_LIKE + r"(.{0,40}newsletter.{0,40}(sign up|subscribe)\b.{0,40}"
         r"|.{0,40}(sign up|subscribe)\b.{0,40}(newsletter|channel).{0,40}))"
+        # what the newsletter brings, and nothing else: "The LGBTQ+ stories you don't want to
+        # miss, delivered to your inbox daily."
+        r"|(?i:.{0,100}\b(delivered|sent|straight|directly|right)\s+(to|in|into) your inbox( (daily|weekly|every [a-z]+( morning| evening)?))?[.!]?)"
         # "Support the Harbour Times with a subscription from $4 a month.": an offer, priced
         r"|(?i:.{0,80}\bsupport\b.{0,60}\b(subscription|membership)\b.{0,40}(\$|£|€)\s?\d.{0,40})"
     ),
@@ -715,7 +718,9 @@ PROMPT_RULES: dict[str, str] = {
     ),
     "prompt:forum": r"(?i:" + _D + r"[\w ]{0,8}(討論區|讨论区|論壇|论坛|留言板)" + _D + r")",
     "prompt:feed-footer": (
-        r"(?i:.{0,80}(appeared first on|was originally published (on|at|by|in)|originally (published|appeared) (on|at|in)|"
+        # (WordPress's "The post <its headline> appeared first on X.": the headline may be long)
+        r"(?i:the post .{1,240} appeared first on .{1,120})"
+        r"|(?i:.{0,80}(appeared first on|was originally published (on|at|by|in)|originally (published|appeared) (on|at|in)|"
         r"this (article|story) (first )?appeared (on|in)|republished from|powered by rsshub|via rsshub|"
         r"sent from my|本文(来自|來自)(微信公[众眾][号號]|rss)|feed (provided|generated) by|"
         r"全文[請请][見见]|更多內容請見|更多内容请见|[獲获]取更多\s*rss).{0,120})"

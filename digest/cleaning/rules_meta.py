@@ -298,7 +298,7 @@ STRICT_MORE: dict[str, str] = {
     # the legal small print of a newsletter box
     "nav:signup-legal": (
         r"(?i:by (signing up|subscribing|clicking|registering|submitting|entering your email|providing (an|your) e-?mail( address)?|continuing)\b.{0,60}"
-        r"\b(agree|acknowledge|consent|accept)\b.{0,80}\b(privacy|terms|policy|conditions|receive|e-?mails?|marketing)\b.{0,300})"
+        r"\b(agree|acknowledge|consent|accept)\b.{0,80}\b(privacy|terms|policy|conditions|receive|receiving|communications?|e-?mails?|marketing)\b.{0,300})"
         # "This newsletter may contain advertising … Subscribing to a newsletter indicates your
         # consent to our Terms of Use and Privacy Policy."
         r"|(?i:(this newsletter [^.]{0,120}\.\s*)?(subscribing|signing up|registering)\b.{0,40}\b(indicates|means|constitutes)\b"
@@ -408,7 +408,7 @@ RIGHTS_MORE: dict[str, str] = {
         r"(转载|轉載)[^。]{0,12}(注明|註明)|(不代表|并不代表|並不代表)[^。]{0,12}(赞同|贊同)其(观点|觀點)|"
         # "注：本站上发表的所有内容，均为原作者的观点，不代表雅昌艺术网的立场"
         r"(均为|均為|仅代表|僅代表|只代表)[^。，,]{0,4}作者[^。，,]{0,4}(观点|觀點)|"
-        r"(传递|傳遞)更多信息)[^。]{0,200}[。.]?"
+        r"(传递|傳遞)更多信息).{0,300}"
         r"|[\W_]*([一二三四五六七八九十\d]{1,2}\s*[、.．]\s*)?如(因|对|對)?(作品|稿件|本网|本網|本站)?(内容|內容)?[^。]{0,20}(版权|版權)[^。]{0,40}"
         r"(联系|聯繫|联络|聯絡)[^。]{0,120}[。.]?"
     ),
@@ -519,7 +519,8 @@ STRICT_MORE["credit:article-source"] = (
     r"[\W_]*(本文|文章|稿件|此文|内容|內容)\s*" + _SOURCE_VERB + r"(於|于)?\s*[:：︰]?\s*[^。！？!?]{2,30}?[\W_]*"
     # ... a report by its title: "本文摘自：2023年9月11日已经发布的《8月政策力度增强，存量房市场活跃度提升》"
     r"|[\W_]*(本文|文章|稿件|此文|内容|內容)\s*" + _SOURCE_VERB + r"(於|于)?\s*[:：︰]?\s*[^。！？!?《]{0,30}《[^》]{1,60}》[\W_]*"
-    r"|[\W_]*(新聞|新闻)?" + _SOURCE_VERB + r"\s*[:：︰|｜]?\s*[《「〈“\"]?(" + OUTLET_NAME + r")[》」〉”\"]?[\W_]*"
+    r"|[\W_]*(新聞|新闻)?" + _SOURCE_VERB + r"\s*[:：︰|｜]?\s*[《「〈“\"]?(" + OUTLET_NAME + r")[》」〉”\"]?"
+    r"(\s*[|｜·•]?\s*" + _DATETIME + r")?[\W_]*"  # ("稿源： 京华时报 | 2009-06-17 08:59:23": with the date)
     # "- 轉載自 地球圖輯隊": reposted from a name, whatever its shape (a reprint verb is about
     # the document; "来源：国家统计局" under a chart credits data and needs an outlet's name)
     r"|[\W_]*(转载自|轉載自|转贴自|轉貼自|转自|轉自)\s*[:：︰]?\s*[^\s。，,！？!?:：]{2,20}[\W_]*"
