@@ -266,3 +266,41 @@ def test_the_writers_byline_never_goes_with_its_neighbours() -> None:
     cleaned = clean_body(sanitize(head + P1 + P2 + P3), rules_for(None, source="中国劳工论坛 China Worker"))
     assert _rules(cleaned).get("来源： 中国劳工论坛 China Worker") == "edge:outlet-name"
     assert "作者： Jack" in to_plain_lines(cleaned.html)
+
+
+# ---------------------------------------------------------------------------
+# Corpus 31's development part
+# ---------------------------------------------------------------------------
+
+def test_the_articles_key_points_over_its_start_stay(tmp_path: Path) -> None:
+    points = ["Faster roll-out of recharging stations needed on main EU roads",
+              "Easy to use and affordable recharging and refuelling for drivers",
+              "Fewer emissions in the maritime sector by the end of the decade"]
+    menu = "".join(f"<li><a href='/s/{k}'>Section {k}</a></li>" for k in range(6))
+    body = (f"<ul class='menu'>{menu}</ul><article><h1>{_TITLE}</h1><ul>"
+            + "".join(f"<li>{p}</li>" for p in points) + f"</ul>{_paragraphs(_STORY)}</article>")
+    assert _clip_lines(tmp_path, "page.html", _page(body)) == points + _STORY
+
+
+def test_a_tab_labelled_gallery_heads_no_section() -> None:
+    tabs = "<ul><li>Video</li><li>Photo</li><li>Gallery</li></ul>"
+    caption = "<p><a href='/p/1'>The chief minister also urged partymen to follow her and warned them of groupism.</a></p>"
+    assert "The chief minister also urged partymen to follow her and warned them of groupism." in _kept(
+        _paragraphs(_STORY) + tabs + caption)
+
+
+def test_a_list_items_bold_label_is_no_menu_entry() -> None:
+    item = ("<ul><li><strong>Business</strong><br>We don't know how to convince the business side of student "
+            "papers that they should invest in the web.</li></ul>")
+    assert "Business" in _kept(_paragraphs(_STORY) + item)
+
+
+def test_a_list_of_other_stories_cards_with_source_age_and_counter_goes() -> None:
+    cards = []
+    for k, outlet in enumerate(("鏡新聞", "民視", "三立新聞網 setn.com", "中時新聞網")):
+        cards += [f"Reactions{80 + k}", f"{outlet}·{k + 2} 小時前", f"其他新聞標題第{k}則 市府回應了",
+                  "這是另一則新聞的導言，" * 12 + "記者在現場看到許多民眾排隊。"]
+    story = [f"{lead} {t[0].lower()}{t[1:]}" for lead in ("In March,", "Later,", "By June,") for t in _STORY]
+    cleaned = _clean(_paragraphs(story) + _paragraphs(cards))
+    assert to_plain_lines(cleaned.html) == story
+    assert {_rules(cleaned)[t] for t in cards} == {"doc:card-list"}

@@ -471,7 +471,20 @@ def whole_line_rules(lines: list[Line], rules: Rules) -> None:
                 continue  # the address the line above names: "论文链接：" / "https://arxiv.org/abs/…"
             if name == "prompt:follow" and len(t) >= _FOLLOW_REPORT and not _follow_clause(t):
                 continue  # the verb and the platform in two clauses of a long line: a report ("…官方推特连发两贴，重点关注…")
+            if name.startswith("nav:") and _item_label(lines, i):
+                continue  # the bold label of a list item over its text ("**Business**" / "We don't know how…")
             ln.verdict = name
+
+
+def _item_label(lines: list[Line], i: int) -> bool:
+    """Line ``i`` is the bold label that opens a list item, set on a line of its own
+    over the item's text in the same element (``<li><strong>Business</strong><br>We
+    don't know how…</li>``): a heading of the article's own list, no menu entry."""
+    ln = lines[i]
+    if not (ln.bold and ln.in_list and ln.seg is not None and i + 1 < len(lines)):
+        return False
+    nxt = lines[i + 1]
+    return nxt.el is ln.el and _sentence(nxt)
 
 
 _NUMBERED = re.compile(r"\s*(\d{1,2})\s*[.、．)）]\s*\S")
@@ -603,7 +616,7 @@ def heading_lists(lines: list[Line], rules: Rules) -> None:
     def heading_kind(ln: Line) -> str | None:
         # (40 characters, or in Latin script a dozen words: "In pictures: a winter on the Harle Estuary")
         size = len(ln.text)
-        if size > 100 or _sentence(ln) or (size > 40 and _length(ln.text) > 12):
+        if size > 100 or _sentence(ln) or (size > 40 and _length(ln.text) > 12) or _tab_label(ln):
             return None
         if any(p.fullmatch(ln.text) for p in rules.extra_headings):
             return "config:list_headings"
@@ -677,6 +690,19 @@ def heading_lists(lines: list[Line], rules: Rules) -> None:
             for k in items:
                 lines[k].verdict = "list:heading-run"
             i = (items[-1] + 1) if items else i + 1
+
+
+_TAB_ITEMS = 3  # items, at least, of a bar of tabs or media switches
+
+
+def _tab_label(ln: Line) -> bool:
+    """``ln`` is one label of a bar of tabs: an item of a list of :data:`_TAB_ITEMS` or
+    more items of a word or two each ("Video" / "Photo" / "Gallery" over a picture): a
+    switch, heading nothing under it."""
+    if ln.tag != "li" or ln.el is None or ln.el.getparent() is None:
+        return False
+    items = [c for c in ln.el.getparent() if c.tag == "li"]
+    return len(items) >= _TAB_ITEMS and all(0 < len(c.text_content().split()) <= 2 for c in items)
 
 
 # A line that shows an address ("GitHub repo: https://…", "短鏈接: git.io/x") cites a

@@ -63,6 +63,7 @@ from digest.cleaning.passes_late import _WRITER_PAIR, byline_end
 from digest.cleaning.passes import (
     _BYLINE_WORDS, _DATE_ONLY, _EDGE_PROMO, _ENUMERATED, _INTRO_END, _OUTLET, _REPORTING, _enumerated, _gate, _length,
     _name_key, _sectioned, _sentence, _sentence_like_intro, captioned_text, data_box, feed_timestamp, footnote, furniture,
+    title_case,
 )
 
 __all__ = ["DOC_RULES", "judge_document"]
@@ -239,6 +240,7 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
     sites = site_name_keys(title) if title else frozenset()
     subheadings = _first_section_headings(lines, head) if doc.title_at is None else set()
     lede = _lede_in_clauses(lines, start)
+    points = _key_points(lines, start)
     title_seen = title_key(lines[doc.title_at].text) if doc.title_at is not None else None
     digest = bool(head) and _digest(lines, start)
     headlines = headline_keys(title) if title else ()
@@ -249,7 +251,7 @@ def head_chrome(lines: list[Line], rules: Rules, doc: Document, title: str | Non
             continue
         if _fixed(ln) or ln.caption or (is_prose(ln) and i not in doc.detached) or _DATE_ONLY.fullmatch(ln.text) or furniture(ln):
             continue
-        if i in lede:
+        if i in lede or i in points:
             continue
         if i in subheadings or _deck(lines, i):
             continue
@@ -378,6 +380,31 @@ _INNER_CLAUSE = re.compile(r"[,;:.] \S|[，；：。]\S|[?？!！]$")
 # ... or it ends as a sentence does, a question in quotes included ("… asking if there
 # were “any un-angry Trump supporters?”"): a teaser headline of that length is rare.
 _ENDS_SENTENCE = re.compile(r"[。．.;；！？!?][」』”’\"'）)\]】]*$")
+
+
+_KEY_POINTS = 2        # items, at least, of a list of the article's key points
+_KEY_POINT_WORDS = 5   # words of a Latin item, at least (a clause, no menu entry) ...
+_KEY_POINT_CJK = 10    # ... or CJK characters of a Chinese one
+
+
+def _key_points(lines: list[Line], start: int) -> set[int]:
+    """The article's key points over its start: the list items right above the first
+    prose (a caption may stand between), :data:`_KEY_POINTS` or more, that link nowhere
+    and are each a clause ("Faster roll-out of recharging stations needed on main EU
+    roads") -- a summary the page sets as bullets under the headline.  A menu or a list
+    of other stories links its items."""
+    found: list[int] = []
+    for i in range(start - 1, -1, -1):
+        ln = lines[i]
+        if ln.verdict is not None and not found:
+            continue
+        if not found and (ln.caption or _fixed(ln)):
+            continue
+        if ln.verdict is not None or not ln.in_list or ln.link_chars or title_case(ln.text) or not (
+                len(_DECK_WORD.findall(ln.text)) >= _KEY_POINT_WORDS or len(_CJK.findall(ln.text)) >= _KEY_POINT_CJK):
+            break
+        found.append(i)
+    return set(found) if len(found) >= _KEY_POINTS else set()
 
 
 def _unstopped_sentence(text: str) -> bool:
@@ -2523,22 +2550,28 @@ _SECTION_JUNK = ("prompt:", "promo:", "list:", "nav:", "box:", "edge:", "doc:", 
 # The lines of a card: a byline ("By Mike Pearl", "作者：王小明"), a date ("05/17/2024",
 # "6 hours ago") or a short text (headline, blurb); anything else ends a list of cards.
 _CARD_BYLINE = re.compile(r"\s*(?:(?i:by)\s+" + _TITLE_CASE_NAME + r"|(?:作者|記者|记者|文)\s*[:：/／]\s*[^\s。，,]{2,12})\s*")
-_CARD_AGE = re.compile(r"(?i:\s*\d{1,2}\s*(?:mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago\s*|\s*\d{1,2}\s*(?:分钟|分鐘|小时|小時|天)前\s*)")
+_AGE = r"(?:(?i:\d{1,2}\s*(?:mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago)|\d{1,2}\s*(?:分钟|分鐘|小时|小時|天)前)"
+_CARD_AGE = re.compile(r"\s*" + _AGE + r"\s*"
+                       # a card's counter: "Reactions82", "Likes 1.2k"
+                       r"|(?i:\s*(?:reactions?|likes?|comments?|shares?|views?)\s*\d[\d,.]*[k萬万]?\s*)")
+# who and when on a card: "鏡週刊Mirror Media·2 小時前", "三立新聞網 setn.com·16 小時前"
+_CARD_SOURCE_AGE = re.compile(r"\s*[^\s·•|｜]{1,24}(?:\s[^\s·•|｜]{1,24}){0,2}\s*[·•|｜]\s*" + _AGE + r"\s*")
 _CARD_TEXT = 160     # characters: a headline or a blurb of a card, not a paragraph
+_CARD_BLURB = 400    # characters: a long blurb, in a card that also names its source and its date
 _CARD_PERIODS = range(2, 6)  # lines a card holds
 _CARD_REPEATS = 3    # cards in a row
 
 
 def _card_shape(ln: Line) -> str:
-    """"B" byline, "D" date, "T" short text, "X" what no card holds."""
+    """"B" byline, "D" date, "T" short text, "L" a long blurb, "X" what no card holds."""
     t = ln.text
     if _fixed(ln) or ln.caption:
         return "X"
-    if len(t) <= 40 and _CARD_BYLINE.fullmatch(t):
+    if len(t) <= 40 and (_CARD_BYLINE.fullmatch(t) or _CARD_SOURCE_AGE.fullmatch(t)):
         return "B"
     if len(t) <= 40 and (_DATE_ONLY.fullmatch(t) or _CARD_AGE.fullmatch(t)):
         return "D"
-    return "T" if len(t) <= _CARD_TEXT else "X"
+    return "T" if len(t) <= _CARD_TEXT else "L" if len(t) <= _CARD_BLURB else "X"
 
 
 def card_list(lines: list[Line], rules: Rules) -> None:
@@ -2560,7 +2593,17 @@ def card_list(lines: list[Line], rules: Rules) -> None:
     n = 0
     while n < len(kept):
         span = _card_span(shapes, n)
-        if span is None or above[n] < _BIO_BELOW * total:
+        if span is not None:
+            # (the article's last paragraphs fit the cards' shape one card early when a
+            # card opens with its counter and source: "Reactions82" / "民視·6 小時前" /
+            # headline / blurb -- the list starts at its first counter, source or byline)
+            # (not where a list just ended: that is the next card's blurb)
+            first_meta = next((k for k in range(n, span) if shapes[k] in "BD"), n)
+            while n < first_meta and is_prose(lines[kept[n]]) and not (n and lines[kept[n - 1]].verdict == "doc:card-list"):
+                n += 1
+        # (the cards' own blurbs are no running text of the article above them)
+        listed = above[span] - above[n] if span is not None else 0
+        if span is None or above[n] < _BIO_BELOW * (total - listed):
             n += 1
             continue
         for m in range(n, span):
@@ -2573,17 +2616,20 @@ def _card_span(shapes: str, n: int) -> int | None:
     ``shapes``: whole cards of one shape repeated ``_CARD_REPEATS`` times or more,
     then the first lines of one more; None when none starts there."""
     best = None
+    flat = shapes.replace("L", "T")  # (a blurb is short on one card and long on the next)
     for period in _CARD_PERIODS:
-        card = shapes[n:n + period]
+        card = flat[n:n + period]
         if len(card) < period or "X" in card or "B" not in card or "T" not in card:
             continue
         end = n
-        while shapes[end:end + period] == card:
+        while flat[end:end + period] == card:
             end += period
         if (end - n) // period < _CARD_REPEATS:
             continue
-        while end < len(shapes) and shapes[end] == card[(end - n) % period]:
+        while end < len(flat) and flat[end] == card[(end - n) % period]:
             end += 1
+        if "L" in shapes[n:end] and "D" not in card:
+            continue  # (long blurbs only in cards that say who and when, "Reactions82" / "民視·6 小時前")
         best = max(best or 0, end)
     return best
 

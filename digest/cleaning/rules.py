@@ -235,6 +235,9 @@ STRICT_LINE_RULES: dict[str, str] = {
     # 责任编辑：王小明 / （編輯：張三）/ 记者：吕凯 责编：何平 网编：瑞哲 -- at least one
     # editing credit; other "role：name" pairs may stand beside it.
     "credit:editor": (
+        # (at most eight separators: "人民网 | 新华网 | 湖南省政府 | …", a row of links, splits into
+        # role|name pairs in exponentially many ways, and the engine would try them all)
+        r"(?=(?:[^|｜/／]*[|｜/／]){0,8}[^|｜/／]*$)"
         r"(?i:(【[纠糾][错錯]】\s*)?" + OPEN + r"?\s*(" + _ROLE_PAIR + _PAIR_SEP + r")*[\u4e00-\u9fff]{0,4}" + _CREDIT_WORDS + _NAMES
         + r"(" + _PAIR_SEP + _ROLE_PAIR + r")*\s*"
         + CLOSE + r"?\s*[\d\s.:/-]*)"
