@@ -562,7 +562,7 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
     # the boxes around the headline: no class makes them chrome (a WordPress post's own
     # <article class="post-121810 post hentry tag-quest"> names its tags)
     headed = {a for h in article.iter("h1") if title and _carries_title(h, title) for a in h.iterancestors()}
-    prose_total = _prose_chars(article)
+    prose_total = _prose_length(article)
     for el in list(article.iter()):
         if not isinstance(el.tag, str) or el is article or el.getparent() is None:
             continue
@@ -574,10 +574,10 @@ def _strip_chrome(article: Any, tags: tuple[str, ...], removed: list[tuple[str, 
         # and so does a subheading (`<h3 id="nav-ring-14">`: the anchor in-page navigation jumps to)
         if found and not (el.tag in _AMBIGUOUS_MARK_TAGS and found.group(1).lower() in ("ad", "ads", "tag", "tags", "nav", "menu")) \
                 and el not in headed and not _article_head_box(el, marks, first_p, order) \
-                and not (prose_total and _prose_chars(el) * 2 >= prose_total) \
                 and len(_norm_text(el.text_content())) < 0.4 * total and not _article_text(el) \
                 and not _inline_in_text(el) and not (found.group(1).lower().endswith(("credit", "credits"))
-                                                     and _caption_with_credit(_norm_text(el.text_content()))):
+                                                     and _caption_with_credit(_norm_text(el.text_content()))) \
+                and not (prose_total and _prose_length(el) * 2 >= prose_total):
             for quote in _embedded_quotes(el):
                 el.addprevious(quote)
             # the writer's byline in a box above the body (a sidebar beside the headline);
@@ -648,22 +648,17 @@ def _drop_players(article: Any, removed: list[tuple[str, str]]) -> None:
 # The least reading length of a paragraph that ends like a sentence for it to count as
 # prose (a CJK character or a Latin word each).
 _PROSE_PARAGRAPH = 15
-_READING_UNIT = re.compile(r"[\u3400-\u9fff]|[A-Za-z\u00C0-\u024F]+")
 
 
-def _prose_chars(el: Any) -> int:
-    """The reading length (CJK characters and Latin words) of the paragraphs in ``el``
-    that read as prose: ``<p>`` elements of at least :data:`_PROSE_PARAGRAPH` that end
-    like a sentence.  A box holding half of the article's prose is the article,
-    whatever its class says."""
-    total = 0
-    for p in el.iter("p"):
-        text = _norm_text(p.text_content())
-        if _PROSE_SENTENCE.search(text):
-            units = len(_READING_UNIT.findall(text))
-            if units >= _PROSE_PARAGRAPH:
-                total += units
-    return total
+def _prose_length(el: Any) -> int:
+    """The reading length (the cleaner's ``_length``: CJK characters and Latin words) of
+    the paragraphs in ``el`` that read as prose: ``<p>`` elements of at least
+    :data:`_PROSE_PARAGRAPH` that end like a sentence.  A box holding half of the
+    article's prose is the article, whatever its class says."""
+    from .cleaning.passes import _length
+
+    lengths = (_length(text) for p in el.iter("p") if _PROSE_SENTENCE.search(text := _norm_text(p.text_content())))
+    return sum(n for n in lengths if n >= _PROSE_PARAGRAPH)
 
 
 def _after_body_text(article: Any, el: Any) -> bool:
