@@ -98,8 +98,23 @@ _CHROME_CLASS = re.compile(
 
 
 def _marks(el: Any) -> str:
-    """An element's class and id, as the chrome and region patterns read them."""
-    return f"{el.get('class') or ''} {el.get('id') or ''}"
+    """An element's class and id, as the chrome and region patterns read them.  A
+    heading's id that spells its own words is its anchor, no mark (``<h2 id="what-share-of-
+    adolescents-…">What share of adolescents…</h2>`` names no share bar)."""
+    ident = el.get("id") or ""
+    if ident and el.tag in _HEADING_TAGS and _own_anchor(ident, el):
+        ident = ""
+    return f"{el.get('class') or ''} {ident}"
+
+
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _own_anchor(ident: str, el: Any) -> bool:
+    """``ident`` is the slug of the start of ``el``'s text: at least three of its words,
+    in order (slugs drop marks and may be cut short)."""
+    words = re.findall(r"[a-z0-9]+", ident.lower())
+    return len(words) >= 3 and re.findall(r"[a-z0-9]+", el.text_content().lower())[:len(words)] == words
 
 
 def read_page(text: str, tz: ZoneInfo) -> dict[str, Any]:
@@ -1052,6 +1067,7 @@ def _main_element(doc: Any, headline: Any | None = None) -> Any:
     classed = doc.xpath('//*[contains(@class,"article-body") or contains(@class,"article__body") or '
                         'contains(@class,"story-body") or contains(@class,"entry-content") or '
                         'contains(@class,"post-content") or contains(@class,"article-content") or '
+                        'contains(@class,"post_body") or contains(@class,"post-body") or '
                         'contains(@id,"article-body") or contains(@id,"story-body")]')
     classed = [c for c in classed if _p_text(c) >= 0.5 * page_text or _follows(c, headline)]
     if classed:

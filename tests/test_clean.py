@@ -410,7 +410,7 @@ def test_reader_addressed_promo_at_the_edge_goes_but_a_closing_paragraph_stays()
             "<p>海量资讯、精准解读，尽在新浪财经APP</p>")
     cleaned = _clean_html(body)
     assert to_plain_lines(cleaned.html) == ["法國國民議會周三否決了不信任動議，政府得以繼續執政。", "訂閱制經濟正在崛起，許多企業開始轉型。"]
-    assert {r.rule for r in cleaned.removed} <= {"edge:promo", "prompt:subscribe", "prompt:app-anywhere"}
+    assert {r.rule for r in cleaned.removed} <= {"edge:promo", "prompt:subscribe", "prompt:newsletter", "prompt:app-anywhere"}
 
 
 def test_author_note_and_source_note_at_the_end_stay() -> None:

@@ -18,7 +18,8 @@ TESTS = Path(__file__).resolve().parent
                                     "clean_holdout14", "clean_holdout15", "clean_holdout16", "clean_holdout17",
                                     "clean_holdout18", "clean_holdout19", "clean_holdout20",
                                     "clean_holdout21", "clean_holdout22", "clean_holdout23", "clean_holdout24",
-                                    "clean_holdout25", "clean_holdout26", "clean_holdout27"])
+                                    "clean_holdout25", "clean_holdout26", "clean_holdout27",
+                                    "clean_holdout28"])
 def test_held_out_corpus_is_well_formed(corpus: str) -> None:
     run = subprocess.run([sys.executable, str(TESTS / corpus / "measure.py"), "--check"],
                          capture_output=True, text=True, encoding="utf-8", timeout=300)

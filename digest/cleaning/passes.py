@@ -753,6 +753,13 @@ def shape_lists(lines: list[Line], rules: Rules) -> None:
         introduced = introduced or (len(run) >= 2 and bool(_INTRO_END.search(first.text))
                                     and not _dense(first) and _sentence_like_intro(first)
                                     and not _LIST_HEADING_LINE.fullmatch(first.text))
+        # ... or a subheading opens the run and a sentence under it introduces the items
+        # ("Moving meditations", "Moving meditations are those … like:", the linked items):
+        # the section's own list (not under a list's heading, "Must Read")
+        introduced = introduced or (len(run) >= 3 and bool(_INTRO_END.search(lines[run[1]].text))
+                                    and not _dense(lines[run[1]]) and not _dense(first)
+                                    and _sentence_like_intro(lines[run[1]]) and _length(lines[run[1]].text) >= 8
+                                    and not re.search(R.LIST_HEADING_WORDS, first.text))
         # (a numbered list is the article's own -- unless each numbered item is itself a
         # whole link: a "most read" widget numbers its headlines too; links in a bullet
         # list under a numbered step are the article's resources)

@@ -566,7 +566,8 @@ _SAVED_BY_TOOL = re.compile(r"(本[页頁条條]|此[页頁]|本条目|本條目
                             # "由 書籤島 擷取．2025/06/02 21:14": the tool's name, then what it did
                             # ("已透過「拾頁剪報」擴充功能儲存｜2026/03/02 22:14｜原網址 …": through it, saved;
                             # "已用「网页剪报」插件保存 · 2024/09/03 22:17": with it)
-                            r"|^\W*(已?(由|經由|经由|透過|通过)|已(用|使用))\s*\S{1,20}?\s*(自動|自动)?(剪存|剪藏|转存|轉存|存档|存檔|归档|歸檔|擷取|撷取|抓取|保存|儲存|储存)(?![\u4e00-\u9fff]{4})"
+                            # (the tool's name may run to words: "[已由 摘錄筆記 Web Clipper 儲存於 …]")
+                            r"|^\W*(已?(由|經由|经由|透過|通过)|已(用|使用))\s*\S{1,20}?(\s+[^\s\d]{1,20}?){0,3}\s*(自動|自动)?(剪存|剪藏|转存|轉存|存档|存檔|归档|歸檔|擷取|撷取|抓取|保存|儲存|储存)(?![\u4e00-\u9fff]{4})"
                             # "[拾页剪藏] 2025/04/02 14:05 保存自 mp.weixin.example": the tool's label in
                             # brackets, or what it saved the page from (a host)
                             r"|^\W*[\[【［〔]\s*[^\]】］〕]{0,12}(剪藏|剪存|剪報|剪报|擷取|撷取|存档|存檔|归档|歸檔)\s*[\]】］〕]"
@@ -1277,6 +1278,11 @@ _WIRE_DATELINE = re.compile(r"[\W_]{0,2}(?:[^\s。，,！？!?]{2,14}?(?:\d{1,2}
 # A column's slogan above the article names the column: "巷弄有事｜週六早晨的城市散步，我們
 #替你…", "Main Street Diaries: every Friday, we pull up a stool…", "《街坊誌》逢星期三出版，
 # 陪你…".  The name is the label before the separator, or the one in 《》.
+# A name in marks: "「法庭日常」", "《山海誌》".
+_MARKED_NAME = re.compile(r"[「《『](?P<name>[^」》』「《『，。,]{2,12})[」》』]")
+# A column's name in marks, then who makes it: "《車長手記》由一班退休巴士車長和本報記者合作撰寫".
+_COLUMN_INTRO = re.compile(r"[\W_]*[《「『](?P<name>[^》」』]{2,12})[》」』]\s*(是)?由[^。！？]{2,40}?"
+                           r"(撰寫|撰写|經營|经营|主持|製作|制作|策劃|策划|主理|編寫|编写|共同|合作)")
 _SLOGAN_LABEL = re.compile(r"[\W_]*《?(?P<name>[^｜|:：《》，。,.!?！？]{2,24}?)》?\s*[｜|:：]\s*\S")
 _LABEL_SEP = re.compile(r"[｜|:：]")
 _SLOGAN_TITLE = re.compile(r"《(?P<name>[^》]{2,16})》")
@@ -1424,6 +1430,38 @@ def _holders(lines: list[Line]) -> list[str]:
     return found
 
 
+# The founding sentence of a press release's closing box: "聯合國難民署於1950年…創立",
+# "X成立于2010年", "Founded in 1999, X …" -- an organisation's, not a thing's ("颱風是一種
+# 熱帶氣旋" under "關於颱風" explains the subject).
+_IDENTITY = re.compile(r"成立|創立|创立|創辦|创办|創建|创建|始創|始创|"
+                       r"(?i:\b(founded|established|headquartered|was formed|was set up)\b)")
+_ISSUER_BOX_LINES = 4
+
+
+def _issuer_boilerplate(lines: list[Line]) -> None:
+    """``box:about`` for the issuer's boilerplate that closes a press release: a last
+    "About X" heading ("【關於聯合國難民署】", "About Acme Corp") whose first line opens
+    with X and says when X was founded (:data:`_IDENTITY`), with nothing of the article
+    after it (at most :data:`_ISSUER_BOX_LINES` live lines, whatever they say).  A
+    closing section that explains its subject ("關於颱風" / "颱風是一種熱帶氣旋…")
+    founds nothing; a section with more lines is the article's."""
+    live = [i for i, ln in enumerate(lines) if ln.verdict is None]
+    for pos, h in enumerate(live):
+        box = live[pos + 1:]
+        if not box or len(box) > _ISSUER_BOX_LINES or pos < 3:
+            continue
+        about = _ABOUT_HEADING.fullmatch(lines[h].text)
+        name = (about.group("name") or about.group("ename") or "").strip() if about else ""
+        first = lines[box[0]].text.strip()
+        if (len(name) < 2 or is_prose(lines[h]) or _fixed(lines[h]) or not is_prose(lines[box[0]])
+                or not re.match(r"(?i:the\s+)?" + re.escape(name), first)
+                or not _IDENTITY.search(SENTENCE_STOP.split(first, 1)[0])):
+            continue
+        for k in (h, *box):
+            lines[k].verdict = "box:about"
+        return
+
+
 def self_promo(lines: list[Line], rules: Rules) -> None:
     """``box:about`` and ``edge:self-promo`` (see the module docstring, 4)."""
     names, quoted = _column_names(lines)
@@ -1481,11 +1519,24 @@ def self_promo(lines: list[Line], rules: Rules) -> None:
                 if name:
                     names.append(name)
                     boxed.append(name)
+        _issuer_boilerplate(lines)
     if rules.on("box:appeal"):
         _appeal_boxes(lines, names)
         _account_boxes(lines, names)
+    # the names in marks a removed appeal or about box gave itself ("支持「法庭日常」"): the
+    # outlet's, so its slogan at the edge ("法庭日常｜每週四晚上，…") is known by it
+    names += [m.group("name") for ln in lines if ln.verdict in ("box:appeal", "box:about")
+              for m in _MARKED_NAME.finditer(ln.text)]
     if not rules.on("edge:self-promo"):
         return
+    for ln in lines:
+        # a column introducing itself to the reader anywhere: "《車長手記》由一班退休巴士車長和
+        # 本報記者合作撰寫。我們每星期六晚上陪你坐一程車…" (its name, who writes it, we, you)
+        intro = _COLUMN_INTRO.match(ln.text) if ln.verdict is None else None
+        if (intro and not (_fixed(ln) or ln.caption) and _SELF.search(ln.text) and _READER.search(ln.text)
+                and not (_SPEECH.search(ln.text) or _DIGIT.search(ln.text) or _REPORTING.search(ln.text))):
+            ln.verdict = "edge:self-promo"
+            names.append(intro.group("name"))
     alive = [i for i, ln in enumerate(lines) if ln.verdict is None]
     # the office a box names belongs to someone: "職涯署新聞稿專區" is 職涯署's, and a
     # slogan at the edge naming 職涯署 is the owner's

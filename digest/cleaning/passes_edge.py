@@ -69,6 +69,11 @@ def _bare_counters(lines: list[Line], rules: Rules) -> None:
             ln.verdict = "edge:counter"
 
 
+# "At a glance", "Key takeaways": a phrase in sentence case, a heading over the article's
+# summary (a section's or brand's label is a name: "World", "Health News").
+_SENTENCE_CASE_HEADING = re.compile(r"[A-Z][a-z]+( [a-z]+)+")
+
+
 def _single_top_label(lines: list[Line], rules: Rules) -> None:
     """edge:top-label -- the only line left above the first line of prose, when it is a
     bare label of a few characters / words ("国内", "Singapore"): a section or brand label
@@ -94,7 +99,7 @@ def _single_top_label(lines: list[Line], rules: Rules) -> None:
         return  # "Name<br>2020-05-08T15:12Z": the writer's byline over the date stamp
     if (ln.caption or ln.in_list or ln.heading_tag or ln.tag in OPAQUE or _length(ln.text) > 3
             or not _BARE_LABEL.fullmatch(ln.text) or _BYLINE_WORDS.search(ln.text) or _BY_NAME.match(ln.text)
-            or furniture(ln)):
+            or furniture(ln) or _SENTENCE_CASE_HEADING.fullmatch(ln.text)):
         return
     ln.verdict = "edge:top-label"
 

@@ -70,7 +70,7 @@ SCROLL_ON_EN = (r"(continue|keep) scrolling( (for|to read))?( more| the next)?( 
 HEADING_RULES: dict[str, str] = {
     # Known headings: the heading and every headline-like line after it go.
     "list:more-articles-zh-short": _DECOR + (
-        r"(更多|延伸[閱阅][讀读]|相[關关][閱阅][讀读]|相[關关]日[誌志]|看更多|" + SCROLL_ON_ZH + r"|更多新[聞闻]|更多[報报][導道]|猜你喜[歡欢]|"
+        r"(更多|同場加映|同场加映|延伸[閱阅][讀读]|相[關关][閱阅][讀读]|相[關关]日[誌志]|看更多|" + SCROLL_ON_ZH + r"|更多新[聞闻]|更多[報报][導道]|猜你喜[歡欢]|"
         r"[你您](可能|或許|或许|也許|也许)(也|還|还)?(會|会)?(想看|喜[歡欢]|感兴趣|感興趣|有興趣|有兴趣|[錯错]過了?|错过了?)|大家都在看|看了又看|"
         r"熱門排行|今日熱門|今日热门|最多[閱阅][讀读]|作品推[荐薦介]|[閱阅][讀读]排行|往期回[顾顧]|往期精[彩選选]|往期推[荐薦介]|"
         r"精彩推[荐薦介]|熱門推[薦荐介]|热门推[荐薦介]|[編编]輯推[薦荐介]|[編编]辑推[薦荐介]|[編编]輯精[選选]|[編编]辑精[选選]|热读|熱讀|热门文章|"
@@ -95,7 +95,7 @@ HEADING_RULES: dict[str, str] = {
         r"more( [a-z][\w.&'-]*){1,2} (news|stories|articles|headlines|coverage)|"
         r"more (from|on|in|about) .{1,30}|more (stories |articles |posts )?by [A-Z].{0,30}|most (read|popular|viewed|shared|watched|emailed|commented)( (stories|articles|now))?( (from|on|at) .{1,30})?|"
         r"top( \w+)? (stories|news|headlines|picks)|trending( (now|stories|news|articles|in .{1,30}))?|popular( (now|stories|posts|articles))?|"
-        r"recommended( (stories|reading|articles|videos)( for you)?| for you| (from|by) .{1,30})?|latest (from|in) .{1,30}|you (may|might) (also )?(like|enjoy|be interested in)|"
+        r"recommended( (stories|reading|articles|videos)( for you)?| for you| (from|by) .{1,30})?|latest (from|in) .{1,30}|you (may|might) (also )?(like|enjoy|be interested in)( to (watch|read|see))?|"
         r"don'?t miss|up next|watch next|editor'?s'? picks?|latest (news|stories|headlines)|in other news|"
         r"((stories|articles|picks|news) )?(chosen|picked|selected|curated) (for you|by our editors)|"
         r"explore (more( on these topics)?|further)|you may have missed|" + SCROLL_ON_EN + r"))" + _DECOR
@@ -196,7 +196,13 @@ _SHARE_TOKEN = (
     r"share( this( article| story| page)?)?( on| via)?|share\d?|share full article|(share |copy )?(perma)?link|save( article)?|saved|(link )?copied|tweet( on twitter| this)?|comments?|"
     r"e-?mail this( article| story| page)?|send (this( article| story| page)? )?(to (a )?friends?|by e-?mail)|"
     r"add to (blog|favou?rites|my [a-z]+)|digg( this)?|"
-    r"(post|add|write|leave) (a |your )?(comment|reply)|read( all)? comments( \(\d+\))?|del\.?icio\.?us|del\.i\.cious|stumbleupon|"
+    r"(post|add|write|leave) (a |your )?(comment|reply)|read( all)? comments( \(\d+\))?|del\.?icio\.?us|del\.i\.cious|stumble ?upon|"
+    # the share buttons of Chinese portals: "新浪微博", "人人网", "发送电子邮件"
+    r"(新浪|腾讯|騰訊|网易|網易|搜狐)(微博)|人人[网網]|开心[网網]|開心[網网]|(发送|發送)(电子|電子)?(邮件|郵件)|"
+    # what the buttons say when pressed: "链接复制成功"; the first like: "首赞"
+    r"(链接|鏈接|連結|网址|網址)?(已)?(复制|複製)成功|首[赞讚]|"
+    # the font-size buttons of a CMS: "字号:T| T"
+    r"(字号|字號)\s*[:：]?\s*t\s*[|｜]?\s*t|"
     r"(gift|give)( this)? article|read in app|reuse this content|print( this)?( article| page)?|listen|adjust( text| font)?( size)?|(text|font) size|a\s?a\s?a|[a-z]\s?[+-]|"
     r"\d+\s*(則留言|条评论|則評論|comments?|shares?)|"
     # the count after the word: "Comments (8)", "评论(12)", "留言 3"
@@ -213,11 +219,17 @@ _MENU_TOKEN = (
     r"science|health|culture|lifestyle|video|podcasts?|live|latest|asia|china|us|uk|europe|more|archives?|categories|tags|atom|rss)"
 )
 
+# After "originally published on": not the rest of the line being only a date, "(Originally
+# published on 11/18/2015)" -- when, not where; the blind labels of corpus 31 keep it.
+_NOT_A_DATE_ONLY = r"(?!\s*([\d/.\-]+|" + EN_DATE + r")\s*[)）]?[.。]?\s*$)"
+
 STRICT_LINE_RULES: dict[str, str] = {
     # "This was originally posted on blogger here.": where the piece first appeared (a
     # source note inside a paragraph stays).
     "credit:first-posted": (
-        r"(?i:[\W_]*(this (article|story|post|piece) |this )?(was |is )?originally (posted|published|appeared) (on|in|at) [^.。]{1,60}[.。]?)"
+        # (not a bare date: _NOT_A_DATE_ONLY)
+        r"(?i:[\W_]*(this (article|story|post|piece) |this )?(was |is )?originally (posted|published|appeared) (on|in|at) "
+        + _NOT_A_DATE_ONLY + r"[^.。]{1,60}[.。]?)"
     ),
     # The date and the section a post was filed in, a blog theme's line: "Feb 25, 2023 发表在
     # 多元与共融", "2023-02-25 posted in Travel".
@@ -386,6 +398,8 @@ STRICT_LINE_RULES: dict[str, str] = {
     "ad:marker": (
         r"(?i:" + _D + r"((advertisements?|advertising)(\s*[·•|\-–—]\s*(scroll to continue( reading)?|continue reading|story continues below)|\s+\d{1,2})?|"
         r"sponsored( content)?|sponsored by\s*:(\s+[^:：]{1,60}(:\s*[^:]{0,120})?)?|ad|ads|ads by|ad feedback|adchoices|promoted|paid (post|content)|"
+        # a recommendation widget's label, twice when pasted ("by Taboolaby Taboola", "Sponsored LinksSponsored Links")
+        r"(by taboola|sponsored links?|promoted links?|recommended by outbrain)( ?(by taboola|sponsored links?|promoted links?))?|"
         r"廣告|广告|贊助內容|赞助内容|推廣|推广|業配|业配|scroll to continue( with content)?|"
         r"story continues below( advertisement)?|article continues (below|after (this )?advertisement)|"
         r"skip advertisement|continue reading the main story|supported by|"
@@ -424,7 +438,7 @@ STRICT_LINE_RULES: dict[str, str] = {
     # (an arrow "=>" / "->" is no separator: "MNL => TPE" is a route)
     "nav:breadcrumb-path": r"[^>＞»›。，,.!?！？]{1,14}(\s*(?<![=\-])[>＞»›]\s*[^>＞»›。，,.!?！？]{1,14}){1,5}",
     "nav:tags": (
-        r"(?i:(本文|文章)?(標籤|标签|關鍵字|关键字|關鍵詞|关键词|相關字詞|相关字词|相關標籤|相关标签|tags?|topics?|keywords?|filed under|"
+        r"(?i:(本文|文章|(news|article|story|post|blog) )?(標籤|标签|關鍵字|关键字|關鍵詞|关键词|相關字詞|相关字词|相關標籤|相关标签|tags?|topics?|keywords?|filed under|"
         r"categori[sz]ed|categories|category|posted in|tagged( with| as)?|"
         r"熱門標籤|热门标签)\s*[:：︰﹕]\s*[^。]{0,160}"
         # ... or no colon before Chinese words: "Tags失眠 焦慮 預期性焦慮症", "標籤 颱風 停班停課"
@@ -462,10 +476,10 @@ STRICT_LINE_RULES: dict[str, str] = {
     "meta:updated": (
         # (the writer's name may be glued before it: "Daisy最后更新：2023-09-10 13:41:24")
         r"(?i:([\w·]{1,12}?(?=最後更新|最后更新))?(更新時間|更新时间|發布時間|发布时间|發佈時間|发表时间|發表時間|出版時間|出版时间|最後更新|最后更新|"
-        r"updated|published|posted|written|last updated|first published|刊出日期|日期|on)\s*[:：︰]?\s*"
+        r"updated|published|posted|written|last updated|first published|刊出日期|日期|on)\s*[:：︰／/]?\s*"
         r"((?:[\d\s,:/.\-年月日時时分秒上下午（）()+|｜]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
         r"[ap]\.m\.|am|pm|gmt|utc|cst|cdt|pst|pdt|pt|hkt|est|edt|bst|et|jst|kst|sgt|aest|cet|cest|ago|hours?|minutes?|mins?|days?|on|at|週.|周.|星期.|"
-        r"updated|published|posted|written|modified|\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(:\d{2})?)+)"
+        r"updated|published|posted|written|modified|(mon|tues|wednes|thurs|fri|satur|sun)day|\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(:\d{2})?)+)"
         # a blog's "Posted on Sun 06 November 2016 in interview": the date and the category
         r"|posted on\s+((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?\d{1,2}\s+[a-z]+\.?\s+\d{4}(\s+in\s+[\w &-]{1,30})?"
         # a platform's "发布于 2023-11-14 02:26・陕西", "编辑于 2018-01-29 10:02" (with where it was posted from)
@@ -494,6 +508,8 @@ STRICT_LINE_RULES: dict[str, str] = {
     # "你认为…吗？欢迎在评论区留言。" -- an invitation to comment (may hold 认为, so no prose guard)
     "prompt:comment-invite": (
         r".{0,60}(歡迎|欢迎|請|请|快來|快来)\s*(在|到)?\s*(評論區|评论区|留言區|留言区|下方|底下|文末)\s*(留言|評論|评论|分享|討論|讨论|告訴|告诉|說說|说说|聊聊|談談|谈谈).{0,30}"
+        # '欢迎“写留言”分享给我们～': the comment button named in quotes
+        r"|.{0,60}(歡迎|欢迎|請|请)\s*[“「\"]?(写留言|寫留言|留言|評論|评论)[”」\"]?\s*(分享|告訴|告诉|說說|说说|聊聊|談談|谈谈)[^。！？]{0,40}"
         # "评论请前往 某论坛": the comments are elsewhere
         r"|[\W_]*(評論|评论|留言|討論|讨论)\s*(請|请)\s*(前往|移步|到)\s*[^。！？]{1,60}"
     ),
@@ -629,6 +645,8 @@ PROMPT_RULES: dict[str, str] = {
     "prompt:newsletter": (
         r"(?i:(?!.*[。.]\s*$).{0,60}(newsletters?|電子報|电子报)\b.{0,100})"
         r"|.{0,30}(电邮|電郵).{0,6}(样例|樣例|订阅|訂閱).{0,20}"
+        # "注册接收我们的晚报时事通讯。": the Chinese word for a newsletter, after a sign-up verb
+        r"|.{0,40}(注册|註冊|订阅|訂閱)\s*(接收|收取|获取|獲取)?[^。！？]{0,16}(时事通讯|時事通訊|新闻通讯|新聞通訊|新闻信|新聞信)[^。！？]{0,20}[。！!]?"
         r"|(?i:privacy notice:.{0,200})"
     ),
     "prompt:share-friends": (
@@ -681,6 +699,8 @@ PROMPT_RULES: dict[str, str] = {
         r"(?i:" + _D + r"(如果|若|喜歡|喜欢|覺得|觉得|請|请|歡迎|欢迎|點擊|点击|立即|您的)?.{0,20}"
         r"(打赏|打賞|赞赏|讚賞|贊賞|赞助我们|贊助我們|捐款支持|小額支持|小额支持|支持我們|支持我们|支持本站|支持獨立|支持独立|"
         r"請我們喝|请我们喝).{0,80})"
+        # the button alone: "立即捐贈", "我要捐款"
+        r"|" + _D + r"(立即|馬上|马上|我要|線上|线上|在線|在线)?(捐款|捐贈|捐赠|捐助)" + _D +
         r"|(?i:" + _D + r"(please )?(donate|support (us|our journalism|independent journalism)|make a contribution|"
         r"become a (patron|supporter|member)|contribute now|give now).{0,100})"
         # "Support CNX Software! Donate via cryptocurrencies, become a Patron …": the site's
@@ -723,7 +743,7 @@ PROMPT_RULES: dict[str, str] = {
     "prompt:feed-footer": (
         # (WordPress's "The post <its headline> appeared first on X.": the headline may be long)
         r"(?i:the post .{1,240} appeared first on .{1,120})"
-        r"|(?i:.{0,80}(appeared first on|was originally published (on|at|by|in)|originally (published|appeared) (on|at|in)|"
+        r"|(?i:.{0,80}(appeared first on|was originally published (on|at|by|in)" + _NOT_A_DATE_ONLY + r"|originally (published|appeared) (on|at|in)" + _NOT_A_DATE_ONLY + r"|"
         r"this (article|story) (first )?appeared (on|in)|republished from|powered by rsshub|via rsshub|"
         r"sent from my|本文(来自|來自)(微信公[众眾][号號]|rss)|feed (provided|generated) by|"
         r"全文[請请][見见]|更多內容請見|更多内容请见|[獲获]取更多\s*rss).{0,120})"
@@ -739,7 +759,7 @@ PROMPT_RULES: dict[str, str] = {
 # Every PROMPT rule needs one of these (lower-case) words; lines without any skip
 # the prompt rules altogether (speed).  Extend it together with PROMPT_RULES.
 PROMPT_GATE: tuple[str, ...] = tuple("""
-訂閱 订阅 subscri sign newsletter 電子報 电子报 登入 登录 log regist unlock trial 會員 会员 付費 付费
+訂閱 订阅 subscri sign newsletter 電子報 电子报 时事通讯 時事通訊 登入 登录 log regist unlock trial 會員 会员 付費 付费
 追蹤 追踪 關注 关注 加入 讚 赞 掃 扫 長按 长按 搜尋 搜索 follow like join find 下載 下载 download app 安裝 安装
 推播 推送 notification alert 打赏 打賞 捐 支持 donat support contribut patron give 爆料 報料 报料 線索 线索 投稿 tip
 點 点 按我 按此 請點 请点 click tap 戳 原文 全文 閱讀 阅读 continu read view see show load
@@ -751,7 +771,7 @@ advertis career accessib sell help faq account offer inbox 鎖定 锁定 分享 
 # A prompt that ends like a sentence ("歡迎訂閱我們的電子報。") must at least open
 # like one: an imperative, a bullet or an arrow.  Prose never does.
 IMPERATIVE_START = (
-    r"[\W_]*(你的|您的|歡迎|欢迎|請|请|快來|快来|快加|快下|立即|立刻|即刻|馬上|马上|記得|记得|免費|免费|一鍵|一键|點擊(?![率数數量次])|点击(?![率数量次])|點我|点我|點此|点此|"
+    r"[\W_]*(你的|您的|歡迎|欢迎|請|请|获取|獲取|注册|註冊|快來|快来|快加|快下|立即|立刻|即刻|馬上|马上|記得|记得|免費|免费|一鍵|一键|點擊(?![率数數量次])|点击(?![率数量次])|點我|点我|點此|点此|"
     r"點選|点选|按我|按此|按讚|按赞|[點点][個个]\W?(讚|赞|在看)|(隨手|随手|順手|顺手)(點|点|按|轉|转)|戳(?=\s*[“「『\"這这我])|轻触|輕觸|掃描|扫描|掃碼|扫码|長按|长按|下載|下载|訂閱|订阅|追蹤|追踪|關注|关注|加入.{0,4}(我們|我们|會員|会员|好友|line|LINE|社群|頻道|频道)|"
     r"支持(我們|我们|本)|打赏|打賞|赞赏|讚賞|分享(給|给|到|至)|轉發|转发|喜歡(本|這|这)|喜欢(本|這|这)|如果(你|您)|若(您|你|想|要)|想(看|要|了解)|"
     r"更多|看更多|閱讀更多|阅读更多|"

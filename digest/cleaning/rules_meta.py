@@ -32,6 +32,9 @@ _PICTURE_SOURCE = r"(?:[\u4e00-\u9fff·]{2,6}|" + _CREDIT_SEG + r")"
 PAGE_FIELD = _PAGE_FIELD = (r"((发布|發布|發佈|更新|发稿|發稿|录入|錄入|刊登|出版)?(时间|時間|日期)|(信息|資訊|资讯|稿件|文章|新闻|新聞)?(来源|來源)[于於]?|"
                r"作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編|(浏览|瀏覽|点击|點擊|点阅|點閱|阅读|閱讀|访问|訪問)(次数|次數|量|数|數)?|"
                r"字号|字號|字体|字體|(发布|發布|發佈)(单位|單位|机构|機構|机关|機關|人|者))")
+# A field the page left empty, any label before the next field's: "党总支： 科室： 作者：周婷 时间：…"
+# (a hospital's CMS fills only some of its fields).
+_EMPTY_FIELD = r"[\u4e00-\u9fff]{2,5}\s*[:：︰](?=\s*[\u4e00-\u9fff]{2,6}\s*[:：︰])"
 # The field that names the writer, opening a page's field line: "作者: Jackie Shan 日期:…".
 WRITER_FIELD = r"[\W_]*(作者|记者|記者|撰文|撰稿)\s*[:：︰]\s*\S"
 _DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?"
@@ -185,9 +188,11 @@ STRICT_MORE: dict[str, str] = {
     # "AP Photo/Mark Schiefelbein": capitalised names joined by / | via, ending with an
     # agency -- a photo credit split from its caption.  Prose has verbs and small words.
     "credit:photo-agency": (
-        r"[(\[]?\s*((Photo(graph)?s?|Image|Picture|Credit)\s*(by\b|credit\b|[:：.…]+)\s*)?((" + _CREDIT_SEG + r")\s*(/|\||｜|\bvia\b)\s*)+" + _AGENCY + r"(,? File)?\s*[)\]]?"
+        r"[(\[]?\s*((Photo(graph)?s?|Image|Picture|Credit)\s*(by\b|credit\b|[:：.…]+)\s*)?((" + _CREDIT_SEG + r")\s*(//?|\||｜|\bvia\b)\s*)+" + _AGENCY + r"(,? File)?\s*[)\]]?"
         r"|[(\[]?\s*(AP|AFP|EPA|Reuters) Photo\s*/\s*" + _CREDIT_SEG + r"(,? File)?\s*[)\]]?"
         # NYT: "Credit: John Smith for The New York Times"; "(Credit: Clayton Aldern / Grist)"
+        # a wire's credit in capitals, a photographer and the agency: "ALDEN WILLIAMS/STUFF"
+        r"|[A-Z][A-Z'.-]+( [A-Z][A-Z'.-]+){1,3}\s*/\s*[A-Z][A-Z&.-]+( [A-Z][A-Z&.-]+){0,3}"
         r"|[(\[]?\s*(?i:credit)\s*[:.…]+\s*" + _CREDIT_SEG + r"( for " + _CREDIT_SEG + r"|\s*[/|｜]\s*" + _CREDIT_SEG + r")?\s*[)\]]?"
     ),
     # "封面来源｜视觉中国", "頭圖來源：X", "圖／取自中央氣象署", "（圖／翻攝臉書）", "讀者提供":
@@ -259,7 +264,7 @@ STRICT_MORE: dict[str, str] = {
     "meta:page-fields": (
         # (speed: the line must open with a figure or a field's first character before the
         # look-aheads scan it; prose seldom does)
-        _D + r"(?=[\d发發更录錄刊出时時日信资資稿文新来來作记記编編责責浏瀏点點阅閱访訪字])"
+        _D + r"(?=[\d发發更录錄刊出时時日信资資稿文新来來作记記编編责責浏瀏点點阅閱访訪字]|" + _EMPTY_FIELD + r")"
         # (a date, a time, or a counter's figure: "發布單位：家庭醫學科　瀏覽次數：1,482")
         # (or a date in English words: "時間: Oct. 29, 2024")
         r"(?=.{0,120}$)(?=.*(\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}:\d{2}|(次数|次數)\s*[:：︰]\s*\d"
@@ -267,12 +272,15 @@ STRICT_MORE: dict[str, str] = {
         r"(?=.*(时间|時間|日期|来源|來源|次数|次數|浏览|瀏覽|点击|點擊|点阅|點閱))"
         # (never a span of hours, "時間：6/10(六) 19:30~21:30": an event's, which the article lists)
         r"(?!.*\d{1,2}:\d{2}\s*[~～〜\-–—至到]\s*\d{1,2}:\d{2})"
-        + r"(" + _DATETIME + r"\s*)?(" + _PAGE_FIELD + r"\s*[:：︰]\s*((?<=\d)[:,](?=\d)|(?<=\d),(?=\s\d{4})|[^:：︰。！？，,]){0,30}?\s*){1,5}" + _D
+        + r"(" + _DATETIME + r"\s*)?(" + _PAGE_FIELD + r"\s*[:：︰]\s*((?<=\d)[:,](?=\d)|(?<=\d),(?=\s\d{4})|[^:：︰。！？，,]){0,30}?\s*"
+        + r"|" + _EMPTY_FIELD + r"\s*){1,6}" + _D
     ),
     # read / view counters: "阅读 (2581)", "閱讀數：1.2萬", "新聞觀看次數：149k", "12,345 views"
     # (what was read may be named first: 新聞, 文章, 本文, 影片)
     "meta:counter": (
-        r"(?i:" + _D + r"((新[聞闻]|文章|本文|影片|視頻|视频)?(阅读|閱讀|瀏覽|浏览|观看|觀看|点击|點擊)(量|数|數|次数|次數)?\s*[(（:：]?\s*[\d,.]+\s*[万萬wkK+]?\s*[)）]?"
+        # the figure first: "10万+阅读", "2.1萬 瀏覽"
+        r"[\W_]*\d[\d,.]{0,8}\s*[万萬wkK]?\+?\s*(次)?(阅读|閱讀|浏览|瀏覽|观看|觀看|点击|點擊)[\W_]*|"
+        r"(?i:" + _D + r"((新[聞闻]|文章|本文|影片|視頻|视频)?(阅读|閱讀|瀏覽|浏览|观看|觀看|点击|點擊|访问|訪問)(量|数|數|次数|次數)?\s*[(（:：]?\s*[\d,.]+\s*[万萬wkK+]?\s*[)）]?"
         # (with the time a reading takes: "3304 views 13 mins")
         # (after the post's date: "2018年05月21日 • 1万次阅读")
         r"|(" + _DATETIME + r"\s*[•·・|｜]?\s*)?"
@@ -411,6 +419,10 @@ RIGHTS_MORE: dict[str, str] = {
         r"(传递|傳遞)更多信息).{0,300}"
         r"|[\W_]*([一二三四五六七八九十\d]{1,2}\s*[、.．]\s*)?如(因|对|對)?(作品|稿件|本网|本網|本站)?(内容|內容)?[^。]{0,20}(版权|版權)[^。]{0,40}"
         r"(联系|聯繫|联络|聯絡)[^。]{0,120}[。.]?"
+        # "重要提示文章部分内容及图片来源于网络，我们尊重作者版权，若有疑问可与我们联系。":
+        # the site's notice that what it shows came from the web, with its promise to the owners
+        r"|[\W_]*(重要提示|免责声明|免責聲明|声明|聲明)?\s*[:：︰]?\s*(本站|本网|本網|本文)?[^。]{0,12}(文章|内容|內容|图片|圖片)[^。]{0,12}"
+        r"(来源于|來源於|来自|來自|源于|源於)(网络|網絡|網路|互联网|互聯網)[，,。]\s*(我们|我們|本站|本网|本網)?[^。]{0,12}(尊重|重视|重視)[^。]{0,12}(版权|版權).{0,200}"
     ),
     # "本文授權轉載自：數位時代", "本文經授權轉載自X" -- the reprint notice with 授權
     # between 本文 and 轉載 (rights:reprinted wants them side by side)
@@ -505,6 +517,41 @@ STRICT_MORE["meta:permalink"] = (
 # left alone -- the name may follow on the next line).
 STRICT_MORE["credit:empty-label"] = (
     r"[\W_]*(摄影|攝影|编辑|編輯|责任编辑|責任編輯|责编|責編|校对|校對|审核|審核|美编|美編|图片|圖片|来源|來源)\s*[:：︰]\s*"
+)
+# The fields of a mainland government page's information-disclosure table (政府信息公开:
+# "索 引 号：014742224A/2023-0043406", "公开方式：主动公开", "责任部门：万载县统计局") --
+# labels with their values, or a label alone (the table's value cell saved on the next
+# line), or only the values the table's vocabulary gives ("主动公开", "面向全社会").  The
+# table's own labels only: a document's "发文字号" or "發文日期" is the notice's text (the
+# blind labels of corpus 21 keep them under a Taiwanese regulator's release).
+_DISCLOSURE_LABEL = (
+    r"(索\s*引\s*号|信息索引号?|发\s*布\s*机\s*构|生成日期|成文日期|公开(方式|时限|范围|形式|属性|类别)|责任部门|"
+    r"主题分类|体裁分类|组配分类|主\s*题\s*词|服务对象|信息分类|有效性|所属机构|时效性)"
+)
+_DISCLOSURE_VALUE = r"(主动公开|依申请公开|不予公开|常年公开|长期公开|面向全社会)"
+STRICT_MORE["meta:disclosure-fields"] = (
+    _D + r"(" + _DISCLOSURE_LABEL + r"\s*[:：︰]\s*[^:：︰。！？，,]{0,40}?\s*)+" + _D
+    + r"|" + _D + _DISCLOSURE_VALUE + r"(\s+" + _DISCLOSURE_VALUE + r")*" + _D
+)
+# A page's date with its time of day, its source and nothing else (metadata in any order
+# around the date): "2018-03-26 08:01:14 封面新闻", "2012-07-19 14:11:50 未知" (the source a
+# CMS left "unknown"), "日本通·2011-06-22 12:47:19·文化" (the outlet, the date, the section),
+# "http://www.socang.com 2012-06-08 13:10 来源：新浪收藏" (the site's address first).  (A
+# timeline's item has no time of day to the second and goes on to say what happened.)
+_STAMP = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(:\d{2})?"
+_STAMP_BEFORE = r"(https?://\S{1,80}\s+|[^\s·|｜•。，,！？:：]{1,12}\s*[·|｜•]\s*)"
+_STAMP_AFTER = (r"(\s*[·|｜•]\s*[^\s·|｜•。，,！？]{1,8}|\s+(" + OUTLET_NAME + r"|未知|佚名|不详|不詳)"
+                r"|\s*[|｜]?\s*(来源|來源)\s*[:：]\s*[^\s。，,！？]{1,16})")
+# (the date alone is left to the date-line rules: a list of other stories is told by its
+# date lines before they go)
+STRICT_MORE["meta:date-source"] = (
+    _D + r"(" + _STAMP_BEFORE + _STAMP + _STAMP_AFTER + r"?|" + _STAMP + _STAMP_AFTER + r")" + _D
+)
+# A feed archive's fields in English, "date: 2025-07-31, updated: 2025-07-31, from: Marianas
+# Variety": lower-case keys with their values, a date among them.
+STRICT_MORE["meta:fields-en"] = (
+    r"[\W_]*(?=.*\b(date|updated|published)\s*:\s*\d)((date|updated|published|modified|from|source|author|by|feed)"
+    r"\s*:\s*[^,:;]{1,60}?\s*([,;]\s*|$)){2,6}"
 )
 STRICT_MORE["meta:registration"] = _D + _REGISTRATION + r"([\s|｜,，、;；]+" + _REGISTRATION + r")*" + _D
 

@@ -84,7 +84,10 @@ _MONTH = r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _MONTH_DAY_YEAR = _MONTH + r" \d{1,2},? \d{4}"
 # The date a page glues after a byline: "Tuesday, Aug. 17, 2010", "| 3 May 2019",
 # "on May 10, 2024", "- Friday, April 28, 2023", "| Updated: 2024-05-13 09:08"
-_GLUED_DATE = (r"[\s|｜·•,\-–—]+(on\s+)?((Updated|Published|Posted|Last updated)\s*:?\s*)?(" + _WEEKDAY + r",?\s+)?("
+# (the label may follow the name with no space, as a pasted page runs two boxes together:
+# "By Korin MillerPublished: Jan 29, 2025")
+_GLUED_DATE = (r"([\s|｜·•,\-–—]+(on\s+)?((Updated|Published|Posted|Last updated)\s*:?\s*)?"
+               r"|(?<=[a-z.])(Updated|Published|Posted|Last updated)\s*:\s*)(" + _WEEKDAY + r",?\s+)?("
                + _MONTH_DAY_YEAR + r"|\d{1,2} " + _MONTH + r",? \d{4}|\d{4}-\d{1,2}-\d{1,2})")
 # The agency or outlet a byline names after the writer: "By Tom Davies - Associated Press"
 _BYLINE_AGENCY = r"(\s*[-–—|｜]\s*[A-Z][\w.'’&-]*(\s+[A-Z][\w.'’&-]*){0,3})?"
@@ -120,6 +123,9 @@ INLINE_RULES: dict[str, str] = {
     # (WordPress's excerpt marker; the reader follows the link for the rest).  Only at the
     # very end of a paragraph: "[…]" inside a quotation marks an omission and stays.
     "feed:excerpt-more": r"\s*\[\s*(…|\.{3})\s*\]\s*$",
+    # A footnote's link back to where it was cited: "The 2021 YRBSS did not include
+    # questions on gender identity. ↩︎" (WordPress, Markdown footnotes) -- a button, no text.
+    "nav:footnote-backref": r"(?<=\S)(\s*↩\ufe0e?)+\s*$",
     # "By Bryan Walsh Tuesday, Aug. 17, 2010": the page's date glued to the byline -- the
     # date goes (metadata), the byline stays.  Only after a "By" byline (the gate).
     "meta:byline-date": (
@@ -160,4 +166,5 @@ INLINE_GATES: dict[str, str] = {
     "promo:arrow-suffix": r"[▶►👉☞➤➜→]",
     "credit:inline-editor": r"[編编責责網网]",
     "feed:excerpt-more": r"\]\s*$",
+    "nav:footnote-backref": r"↩",
 }
