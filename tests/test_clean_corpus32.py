@@ -10,22 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cleaning_fixtures import P1, P2, P3, _clean, _clip_lines, _kept, _rules
+from cleaning_fixtures import _STORY, _TITLE, P1, P2, P3, _clean, _clip_lines, _kept, _paragraphs, _rules
 
 from digest.cleaning import to_plain_lines
-
-_STORY = [
-    "The council voted on Tuesday to reopen the harbour walk after two years of repairs.",
-    "Officials said the path would be open from dawn to dusk, with lighting added next spring.",
-    "Residents had complained for months that the closure cut the town off from its beach.",
-    "The work cost about $4 million, twice the first estimate, the mayor's office said.",
-]
-_TITLE = "Harbour walk reopens after repairs"
-
-
-def _paragraphs(lines: list[str]) -> str:
-    return "".join(f"<p>{t}</p>" for t in lines)
-
 
 def _page(body: str, title: str = _TITLE) -> str:
     return (f"<!DOCTYPE html><html><head><title>{title} | Example Post</title></head><body>"
