@@ -1275,14 +1275,14 @@ _WIRE_DATELINE = re.compile(r"[\W_]{0,2}(?:[^\s。，,！？!?]{2,14}?(?:\d{1,2}
                             r"|[（(][^（）()。，,]{2,20}?\s*\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s*[）)](?=\S))")
 
 
-# A column's slogan above the article names the column: "巷弄有事｜週六早晨的城市散步，我們
-#替你…", "Main Street Diaries: every Friday, we pull up a stool…", "《街坊誌》逢星期三出版，
-# 陪你…".  The name is the label before the separator, or the one in 《》.
 # A name in marks: "「法庭日常」", "《山海誌》".
 _MARKED_NAME = re.compile(r"[「《『](?P<name>[^」》』「《『，。,]{2,12})[」》』]")
 # A column's name in marks, then who makes it: "《車長手記》由一班退休巴士車長和本報記者合作撰寫".
 _COLUMN_INTRO = re.compile(r"[\W_]*[《「『](?P<name>[^》」』]{2,12})[》」』]\s*(是)?由[^。！？]{2,40}?"
                            r"(撰寫|撰写|經營|经营|主持|製作|制作|策劃|策划|主理|編寫|编写|共同|合作)")
+# A column's slogan above the article names the column: "巷弄有事｜週六早晨的城市散步，我們
+#替你…", "Main Street Diaries: every Friday, we pull up a stool…", "《街坊誌》逢星期三出版，
+# 陪你…".  The name is the label before the separator, or the one in 《》.
 _SLOGAN_LABEL = re.compile(r"[\W_]*《?(?P<name>[^｜|:：《》，。,.!?！？]{2,24}?)》?\s*[｜|:：]\s*\S")
 _LABEL_SEP = re.compile(r"[｜|:：]")
 _SLOGAN_TITLE = re.compile(r"《(?P<name>[^》]{2,16})》")
@@ -1446,10 +1446,9 @@ def _issuer_boilerplate(lines: list[Line]) -> None:
     closing section that explains its subject ("關於颱風" / "颱風是一種熱帶氣旋…")
     founds nothing; a section with more lines is the article's."""
     live = [i for i, ln in enumerate(lines) if ln.verdict is None]
-    for pos, h in enumerate(live):
-        box = live[pos + 1:]
-        if not box or len(box) > _ISSUER_BOX_LINES or pos < 3:
-            continue
+    # (only the last live lines can head such a box: the heading, then at most the box)
+    for pos in range(max(3, len(live) - 1 - _ISSUER_BOX_LINES), len(live) - 1):
+        h, box = live[pos], live[pos + 1:]
         about = _ABOUT_HEADING.fullmatch(lines[h].text)
         name = (about.group("name") or about.group("ename") or "").strip() if about else ""
         first = lines[box[0]].text.strip()

@@ -37,7 +37,9 @@ PAGE_FIELD = _PAGE_FIELD = (r"((发布|發布|發佈|更新|发稿|發稿|录入
 _EMPTY_FIELD = r"[\u4e00-\u9fff]{2,5}\s*[:：︰](?=\s*[\u4e00-\u9fff]{2,6}\s*[:：︰])"
 # The field that names the writer, opening a page's field line: "作者: Jackie Shan 日期:…".
 WRITER_FIELD = r"[\W_]*(作者|记者|記者|撰文|撰稿)\s*[:：︰]\s*\S"
-_DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s*\d{1,2}:\d{2}(:\d{2})?)?"
+_DAY = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+_TIME_OF_DAY = r"\d{1,2}:\d{2}(:\d{2})?"
+_DATETIME = _DAY + r"(\s*" + _TIME_OF_DAY + r")?"
 # A line that is only a date (and time): the page's date line, a feed's timestamp.
 # Case-insensitive (month and day names).
 # Time-zone abbreviations a date line may end with ("2025-03-10 09:00 JST"), longest first.
@@ -538,7 +540,7 @@ STRICT_MORE["meta:disclosure-fields"] = (
 # CMS left "unknown"), "日本通·2011-06-22 12:47:19·文化" (the outlet, the date, the section),
 # "http://www.socang.com 2012-06-08 13:10 来源：新浪收藏" (the site's address first).  (A
 # timeline's item has no time of day to the second and goes on to say what happened.)
-_STAMP = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(:\d{2})?"
+_STAMP = _DAY + r"\s*" + _TIME_OF_DAY
 _STAMP_BEFORE = r"(https?://\S{1,80}\s+|[^\s·|｜•。，,！？:：]{1,12}\s*[·|｜•]\s*)"
 _STAMP_AFTER = (r"(\s*[·|｜•]\s*[^\s·|｜•。，,！？]{1,8}|\s+(" + OUTLET_NAME + r"|未知|佚名|不详|不詳)"
                 r"|\s*[|｜]?\s*(来源|來源)\s*[:：]\s*[^\s。，,！？]{1,16})")
